@@ -1,0 +1,2 @@
+//! Pure readers and writers of outside formats (hledger journal, camt.053,
+//! DATEV EXTF, …). No I/O: bytes or text in, typed values or errors out.

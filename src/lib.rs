@@ -1,0 +1,13 @@
+//! Kontor: a company's books as a fold over an append-only log.
+//!
+//! Layers (dependencies point one way): `ui → backup → store → ledger`,
+//! and `ui/store/backup → formats → ledger`. `ledger` and `formats` are pure
+//! and compile natively; `store` has an in-memory twin natively and
+//! IndexedDB on wasm32; `ui` exists only on wasm32.
+
+pub mod backup;
+pub mod formats;
+pub mod ledger;
+pub mod store;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
