@@ -87,7 +87,10 @@ pub struct ChainHead {
 }
 
 impl ChainHead {
-    pub const EMPTY: ChainHead = ChainHead { seq: 0, hash: ChainHash::GENESIS };
+    pub const EMPTY: ChainHead = ChainHead {
+        seq: 0,
+        hash: ChainHash::GENESIS,
+    };
 
     /// Seals `body` as the record after this head.
     pub fn seal(&self, body: String) -> LogRecord {
@@ -99,7 +102,10 @@ impl ChainHead {
     }
 
     pub fn after(record: &LogRecord) -> ChainHead {
-        ChainHead { seq: record.seq, hash: record.hash }
+        ChainHead {
+            seq: record.seq,
+            hash: record.hash,
+        }
     }
 }
 
@@ -131,7 +137,10 @@ pub fn verify_chain<'a>(
     let mut head = from;
     for record in records {
         if record.seq != head.seq + 1 {
-            return Err(ChainError::Gap { previous: head.seq, found: record.seq });
+            return Err(ChainError::Gap {
+                previous: head.seq,
+                found: record.seq,
+            });
         }
         if ChainHash::link(&head.hash, record.body.as_bytes()) != record.hash {
             return Err(ChainError::HashMismatch { seq: record.seq });
@@ -172,7 +181,10 @@ mod tests {
         log.remove(1);
         assert_eq!(
             verify_chain(ChainHead::EMPTY, &log),
-            Err(ChainError::Gap { previous: 1, found: 3 })
+            Err(ChainError::Gap {
+                previous: 1,
+                found: 3
+            })
         );
     }
 
