@@ -1,0 +1,124 @@
+//! Chart-of-accounts templates (Kontenrahmen): SKR03, SKR04 and a small
+//! generic chart, kept as data files in `templates/` (written by us from
+//! publicly known account numbers and names) and embedded in the binary.
+//! A template yields accounts and default G/L account determination.
+//!
+//! File format, one record per line: `number;kind;type;flags;parent;name_de;name_en`
+//! with kind `T` (title) or `P` (postable), type `A L E R X` (asset,
+//! liability, equity, revenue, expense), flags `C` (control account) or `-`.
+//! `@key=account` lines set determination defaults; `#` starts a comment.
+
+use crate::ledger::account::{Account, AccountCurrency, AccountNo, AccountType};
+use crate::ledger::determination::{DeterminationKey, GlDetermination};
+use crate::ledger::error::DomainError;
+use serde::{Deserialize, Serialize};
+
+const SKR03: &str = include_str!("templates/skr03.txt");
+const SKR04: &str = include_str!("templates/skr04.txt");
+const GENERIC: &str = include_str!("templates/generic.txt");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartTemplate {
+    Skr03,
+    Skr04,
+    Generic,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chart {
+    /// In file order: every parent comes before its children.
+    pub accounts: Vec<Account>,
+    pub determination: GlDetermination,
+}
+
+impl ChartTemplate {
+    pub fn text(self) -> &'static str {
+        match self {
+            ChartTemplate::Skr03 => SKR03,
+            ChartTemplate::Skr04 => SKR04,
+            ChartTemplate::Generic => GENERIC,
+        }
+    }
+
+    pub fn load(self) -> Result<Chart, DomainError> {
+        parse(self.text())
+    }
+}
+
+/// Parses a template; the error names the 1-based line that is malformed.
+pub fn parse(text: &str) -> Result<Chart, DomainError> {
+    let mut chart = Chart {
+        accounts: Vec::new(),
+        determination: GlDetermination::default(),
+    };
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        let bad = || DomainError::ChartTemplate { line: i + 1 };
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(setting) = line.strip_prefix('@') {
+            let (key, account) = setting.split_once('=').ok_or_else(bad)?;
+            let key = determination_key(key).ok_or_else(bad)?;
+            let account = AccountNo::parse(account).map_err(|_| bad())?;
+            chart.determination.set(key, Some(account));
+            continue;
+        }
+        let fields: Vec<&str> = line.split(';').collect();
+        let [number, kind, kind_type, flags, parent, name_de, name_en] = fields[..] else {
+            return Err(bad());
+        };
+        let account_type = match kind_type {
+            "A" => AccountType::Asset,
+            "L" => AccountType::Liability,
+            "E" => AccountType::Equity,
+            "R" => AccountType::Revenue,
+            "X" => AccountType::Expense,
+            _ => return Err(bad()),
+        };
+        let postable = match kind {
+            "T" => false,
+            "P" => true,
+            _ => return Err(bad()),
+        };
+        let control = match flags {
+            "C" => true,
+            "-" => false,
+            _ => return Err(bad()),
+        };
+        let parent = match parent {
+            "" => None,
+            p => Some(AccountNo::parse(p).map_err(|_| bad())?),
+        };
+        chart.accounts.push(Account {
+            number: AccountNo::parse(number).map_err(|_| bad())?,
+            name_de: name_de.to_string(),
+            name_en: name_en.to_string(),
+            account_type,
+            postable,
+            parent,
+            control,
+            currency: AccountCurrency::Local,
+            active: true,
+        });
+    }
+    Ok(chart)
+}
+
+fn determination_key(text: &str) -> Option<DeterminationKey> {
+    Some(match text {
+        "rounding" => DeterminationKey::Rounding,
+        "opening_balance" => DeterminationKey::OpeningBalance,
+        "retained_earnings" => DeterminationKey::RetainedEarnings,
+        "fx_gain" => DeterminationKey::FxGain,
+        "fx_loss" => DeterminationKey::FxLoss,
+        "vat_input" => DeterminationKey::VatInput,
+        "vat_output" => DeterminationKey::VatOutput,
+        "receivables" => DeterminationKey::Receivables,
+        "payables" => DeterminationKey::Payables,
+        "bank_fees" => DeterminationKey::BankFees,
+        "cash_discount" => DeterminationKey::CashDiscount,
+        _ => return None,
+    })
+}

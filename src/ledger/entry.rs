@@ -1,0 +1,591 @@
+//! Journal entries (Journalbuchungen): a header (posting, document and due
+//! date, reference, memo, user) and at least two lines, each on one side
+//! (Soll/Haben) of one account. A draft (`EntryDraft`) is what the user
+//! typed; `build_entry` checks it against the Book and derives every amount
+//! a posted line carries:
+//! - LC (Hauswährung): typed, or derived from an FC amount by the rate,
+//!   rounded to the LC decimals;
+//! - SC (Systemwährung): equal to LC when SC = LC, equal to the FC amount
+//!   when the line is in SC, else LC × SC rate, rounded to SC decimals;
+//! - FC (Fremdwährung): amount, currency and rate, when typed.
+//!
+//! A posted entry balances in LC and in SC. Small differences caused only
+//! by rounding are posted, not refused: an LC difference of at most one
+//! minor unit per FC line, and an SC difference of at most one SC minor
+//! unit per line, go to the rounding account of the G/L account
+//! determination (an SC-only rounding line has LC 0). Anything larger is
+//! `Unbalanced`/`UnbalancedSc`. Posted entries never change; a reversal
+//! (Storno, `build_reversal`) is a new entry with every line mirrored.
+
+use crate::ledger::account::AccountNo;
+use crate::ledger::book::{Book, Pending};
+use crate::ledger::company::{Settings, check_text};
+use crate::ledger::currency::Currency;
+use crate::ledger::determination::DeterminationKey;
+use crate::ledger::error::{DomainError, Field};
+use crate::ledger::fx::{RateTable, lc_from_fc};
+use crate::ledger::money::{MAX_ABS_AMOUNT, Side, decimals_used, minor_unit, round};
+use crate::ledger::period::check_posting;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Most lines one entry may have; more are refused with `TooManyLines`
+/// (generated rounding lines count too, so users get at most 997).
+pub const MAX_LINES: usize = 999;
+/// Longest reference, memo, user, line memo, tax code or dimension value.
+pub const MAX_TEXT_LEN: usize = 254;
+/// Cost-accounting dimensions per line (Kostenrechnungsdimensionen).
+pub const DIMENSIONS: usize = 5;
+/// Highest entry number within one fiscal year.
+pub const MAX_ENTRY_NUMBER: u32 = 99_999_999;
+
+/// Global id of a posted entry: 1, 2, 3 … over the company's life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EntryId(pub u64);
+
+/// The foreign-currency part of a draft line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FcDraft {
+    pub currency: Currency,
+    /// Units of FC per LC; `None` takes the rate table's rate of the posting date.
+    #[serde(default)]
+    pub rate_fc_per_lc: Option<Decimal>,
+}
+
+/// A line as typed. `debit`/`credit` are in the line's currency: FC when
+/// `fc` is set, else LC. Exactly one of them must be non-zero.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineDraft {
+    pub account: Option<AccountNo>,
+    #[serde(default)]
+    pub debit: Decimal,
+    #[serde(default)]
+    pub credit: Decimal,
+    #[serde(default)]
+    pub fc: Option<FcDraft>,
+    #[serde(default)]
+    pub memo: String,
+    #[serde(default)]
+    pub tax_code: Option<String>,
+    #[serde(default)]
+    pub dims: [Option<String>; DIMENSIONS],
+}
+
+impl LineDraft {
+    pub fn debit_lc(account: AccountNo, amount_lc: Decimal) -> LineDraft {
+        LineDraft {
+            account: Some(account),
+            debit: amount_lc,
+            ..LineDraft::default()
+        }
+    }
+
+    pub fn credit_lc(account: AccountNo, amount_lc: Decimal) -> LineDraft {
+        LineDraft {
+            account: Some(account),
+            credit: amount_lc,
+            ..LineDraft::default()
+        }
+    }
+
+    /// Puts the line in `currency` (its amounts are then FC amounts).
+    pub fn in_fc(mut self, currency: Currency, rate_fc_per_lc: Option<Decimal>) -> LineDraft {
+        self.fc = Some(FcDraft {
+            currency,
+            rate_fc_per_lc,
+        });
+        self
+    }
+}
+
+/// An entry as typed; also the element of a journal voucher.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntryDraft {
+    pub posting_date: NaiveDate,
+    /// Belegdatum; defaults to the posting date.
+    #[serde(default)]
+    pub document_date: Option<NaiveDate>,
+    /// Fälligkeitsdatum; defaults to the posting date.
+    #[serde(default)]
+    pub due_date: Option<NaiveDate>,
+    #[serde(default)]
+    pub reference: String,
+    #[serde(default)]
+    pub memo: String,
+    pub user: String,
+    pub lines: Vec<LineDraft>,
+}
+
+impl EntryDraft {
+    pub fn new(posting_date: NaiveDate, user: &str, lines: Vec<LineDraft>) -> EntryDraft {
+        EntryDraft {
+            posting_date,
+            document_date: None,
+            due_date: None,
+            reference: String::new(),
+            memo: String::new(),
+            user: user.to_string(),
+            lines,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FcAmount {
+    pub currency: Currency,
+    pub amount_fc: Decimal,
+    pub rate_fc_per_lc: Decimal,
+}
+
+/// A posted line: amounts are never negative, the side says debit or credit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Line {
+    pub account: AccountNo,
+    pub side: Side,
+    pub amount_lc: Decimal,
+    pub amount_sc: Decimal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fc: Option<FcAmount>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub memo: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tax_code: Option<String>,
+    #[serde(default, skip_serializing_if = "dims_empty")]
+    pub dims: [Option<String>; DIMENSIONS],
+    /// Generated by the engine for a rounding difference.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rounding: bool,
+}
+
+fn dims_empty(dims: &[Option<String>; DIMENSIONS]) -> bool {
+    dims.iter().all(Option::is_none)
+}
+
+impl Line {
+    /// LC amount, debit positive.
+    pub fn signed_lc(&self) -> Decimal {
+        self.side.sign(self.amount_lc)
+    }
+
+    pub fn signed_sc(&self) -> Decimal {
+        self.side.sign(self.amount_sc)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostedEntry {
+    pub id: EntryId,
+    pub fiscal_year: i32,
+    /// Gapless within the fiscal year, from 1.
+    pub number: u32,
+    pub posting_date: NaiveDate,
+    pub document_date: NaiveDate,
+    pub due_date: NaiveDate,
+    pub reference: String,
+    pub memo: String,
+    pub user: String,
+    pub lines: Vec<Line>,
+    /// Set on a reversal: the entry it reverses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reverses: Option<EntryId>,
+}
+
+impl PostedEntry {
+    /// Debit minus credit in LC and SC; both zero for every valid entry.
+    pub fn imbalance(&self) -> (Decimal, Decimal) {
+        self.lines
+            .iter()
+            .fold((Decimal::ZERO, Decimal::ZERO), |(lc, sc), l| {
+                (lc + l.signed_lc(), sc + l.signed_sc())
+            })
+    }
+
+    pub fn total_debit_lc(&self) -> Decimal {
+        self.lines
+            .iter()
+            .filter(|l| l.side == Side::Debit)
+            .map(|l| l.amount_lc)
+            .sum()
+    }
+}
+
+/// Rates an entry needs, fetched once per entry.
+struct Conversion<'a> {
+    settings: &'a Settings,
+    rates: &'a RateTable,
+    date: NaiveDate,
+    rate_sc: Option<Decimal>,
+}
+
+impl Conversion<'_> {
+    fn sc_of(&mut self, amount_lc: Decimal, fc: Option<&FcAmount>) -> Result<Decimal, DomainError> {
+        let s = self.settings;
+        if s.sc == s.lc {
+            return Ok(amount_lc);
+        }
+        if let Some(fc) = fc.filter(|f| f.currency == s.sc) {
+            return Ok(fc.amount_fc);
+        }
+        let rate = match self.rate_sc {
+            Some(r) => r,
+            None => {
+                let r = self.rates.rate_on(s.sc, self.date)?;
+                self.rate_sc = Some(r);
+                r
+            }
+        };
+        Ok(round(amount_lc * rate, s.sc_decimals()))
+    }
+}
+
+/// Checks `draft` against `book` and returns the entry it would post.
+pub(crate) fn build_entry(
+    book: &Book,
+    draft: &EntryDraft,
+    allow_closing: bool,
+    pending: &Pending,
+) -> Result<PostedEntry, DomainError> {
+    let settings = book.settings().ok_or(DomainError::NoCompany)?;
+    check_text(&draft.reference, Field::Reference, MAX_TEXT_LEN, false)?;
+    check_text(&draft.memo, Field::Memo, MAX_TEXT_LEN, false)?;
+    check_text(&draft.user, Field::User, MAX_TEXT_LEN, true)?;
+    let count = draft.lines.len();
+    if count < 2 {
+        return Err(DomainError::TooFewLines { count });
+    }
+    if count > MAX_LINES {
+        return Err(DomainError::TooManyLines {
+            count,
+            max: MAX_LINES,
+        });
+    }
+    let date = draft.posting_date;
+    let period_index = book
+        .calendar()
+        .index_of_date(date)
+        .ok_or(DomainError::NoPeriod { date })?;
+
+    let mut conv = Conversion {
+        settings,
+        rates: book.rates(),
+        date,
+        rate_sc: None,
+    };
+    let mut lines = Vec::with_capacity(count + 2);
+    let mut fc_lines = 0usize;
+    for (i, typed) in draft.lines.iter().enumerate() {
+        let line = build_line(book, &mut conv, i, typed)?;
+        fc_lines += usize::from(line.fc.is_some());
+        lines.push(line);
+    }
+
+    let lc_decimals = settings.lc_decimals();
+    let diff_lc: Decimal = lines.iter().map(Line::signed_lc).sum();
+    if !diff_lc.is_zero() {
+        let limit = minor_unit(lc_decimals) * Decimal::from(fc_lines);
+        if diff_lc.abs() > limit {
+            return Err(DomainError::Unbalanced { diff_lc });
+        }
+        let amount_sc = conv.sc_of(diff_lc.abs(), None)?;
+        lines.push(rounding_line(book, lines.len(), diff_lc, amount_sc)?);
+    }
+    let diff_sc: Decimal = lines.iter().map(Line::signed_sc).sum();
+    if !diff_sc.is_zero() {
+        let limit = minor_unit(settings.sc_decimals()) * Decimal::from(lines.len());
+        if diff_sc.abs() > limit {
+            return Err(DomainError::UnbalancedSc { diff_sc });
+        }
+        let mut line = rounding_line(book, lines.len(), diff_sc, diff_sc.abs())?;
+        line.amount_lc = Decimal::ZERO;
+        lines.push(line);
+    }
+    if lines.len() > MAX_LINES {
+        return Err(DomainError::TooManyLines {
+            count: lines.len(),
+            max: MAX_LINES,
+        });
+    }
+
+    let status = book
+        .calendar()
+        .status(period_index)
+        .ok_or(DomainError::NoPeriod { date })?;
+    check_posting(
+        status,
+        date,
+        first_revenue_line(book, &lines),
+        allow_closing,
+    )?;
+
+    let (fiscal_year, number) = next_number(book, period_index, pending)?;
+    Ok(PostedEntry {
+        id: EntryId(book.entry_count() as u64 + pending.entries + 1),
+        fiscal_year,
+        number,
+        posting_date: date,
+        document_date: draft.document_date.unwrap_or(date),
+        due_date: draft.due_date.unwrap_or(date),
+        reference: draft.reference.clone(),
+        memo: draft.memo.clone(),
+        user: draft.user.clone(),
+        lines,
+        reverses: None,
+    })
+}
+
+fn build_line(
+    book: &Book,
+    conv: &mut Conversion<'_>,
+    i: usize,
+    typed: &LineDraft,
+) -> Result<Line, DomainError> {
+    let settings = conv.settings;
+    let Some(number) = typed.account else {
+        return Err(DomainError::AccountMissing { line: i });
+    };
+    let account = book.account(number).ok_or(DomainError::AccountNotFound {
+        line: i,
+        account: number,
+    })?;
+    if !account.postable {
+        return Err(DomainError::AccountNotPostable {
+            line: i,
+            account: number,
+        });
+    }
+    if !account.active {
+        return Err(DomainError::AccountInactive {
+            line: i,
+            account: number,
+        });
+    }
+    let (side, amount) = one_side(i, typed.debit, typed.credit)?;
+    if amount > MAX_ABS_AMOUNT {
+        return Err(DomainError::AmountTooLarge {
+            line: i,
+            max: MAX_ABS_AMOUNT,
+        });
+    }
+    check_text(
+        &typed.memo,
+        Field::LineMemo { line: i },
+        MAX_TEXT_LEN,
+        false,
+    )?;
+    if let Some(code) = &typed.tax_code {
+        check_text(code, Field::TaxCode { line: i }, MAX_TEXT_LEN, true)?;
+    }
+    for (dim, value) in typed.dims.iter().enumerate() {
+        if let Some(v) = value {
+            check_text(v, Field::Dimension { line: i, dim }, MAX_TEXT_LEN, true)?;
+        }
+    }
+
+    let line_currency = typed.fc.as_ref().map(|f| f.currency);
+    if !account.currency.allows(line_currency) {
+        return Err(DomainError::CurrencyNotAllowed {
+            line: i,
+            account: number,
+            currency: line_currency.unwrap_or(settings.lc),
+        });
+    }
+    let (amount_lc, fc) = match &typed.fc {
+        None => {
+            if decimals_used(amount) > settings.lc_decimals() {
+                return Err(DomainError::TooManyDecimals {
+                    line: i,
+                    max: settings.lc_decimals(),
+                });
+            }
+            (amount, None)
+        }
+        Some(f) => {
+            if f.currency == settings.lc {
+                return Err(DomainError::ForeignIsLocal {
+                    line: i,
+                    currency: f.currency,
+                });
+            }
+            if decimals_used(amount) > f.currency.decimals() {
+                return Err(DomainError::TooManyDecimals {
+                    line: i,
+                    max: f.currency.decimals(),
+                });
+            }
+            let rate = match f.rate_fc_per_lc {
+                Some(r) => {
+                    RateTable::check_rate(f.currency, r)?;
+                    r
+                }
+                None => conv.rates.rate_on(f.currency, conv.date)?,
+            };
+            let amount_lc = lc_from_fc(amount, rate, settings.lc_decimals());
+            if amount_lc.is_zero() {
+                return Err(DomainError::LineZero { line: i });
+            }
+            let fc = FcAmount {
+                currency: f.currency,
+                amount_fc: amount,
+                rate_fc_per_lc: rate,
+            };
+            (amount_lc, Some(fc))
+        }
+    };
+    let amount_sc = conv.sc_of(amount_lc, fc.as_ref())?;
+    Ok(Line {
+        account: number,
+        side,
+        amount_lc,
+        amount_sc,
+        fc,
+        memo: typed.memo.clone(),
+        tax_code: typed.tax_code.clone(),
+        dims: typed.dims.clone(),
+        rounding: false,
+    })
+}
+
+/// The side and (positive) amount of a typed line.
+fn one_side(i: usize, debit: Decimal, credit: Decimal) -> Result<(Side, Decimal), DomainError> {
+    if debit.is_sign_negative() && !debit.is_zero()
+        || credit.is_sign_negative() && !credit.is_zero()
+    {
+        return Err(DomainError::LineNegative { line: i });
+    }
+    match (debit.is_zero(), credit.is_zero()) {
+        (false, false) => Err(DomainError::LineTwoSided { line: i }),
+        (true, true) => Err(DomainError::LineZero { line: i }),
+        (false, true) => Ok((Side::Debit, debit)),
+        (true, false) => Ok((Side::Credit, credit)),
+    }
+}
+
+/// A line on the rounding account that offsets `diff` (debit minus credit).
+fn rounding_line(
+    book: &Book,
+    index: usize,
+    diff: Decimal,
+    amount_sc: Decimal,
+) -> Result<Line, DomainError> {
+    let key = DeterminationKey::Rounding;
+    let number = book
+        .determination()
+        .get(key)
+        .ok_or(DomainError::DeterminationMissing { key })?;
+    let account = book.account(number).ok_or(DomainError::AccountNotFound {
+        line: index,
+        account: number,
+    })?;
+    if !account.postable || !account.active || !account.currency.allows(None) {
+        return Err(DomainError::DeterminationAccountNotPostable {
+            key,
+            account: number,
+        });
+    }
+    Ok(Line {
+        account: number,
+        side: if diff.is_sign_positive() {
+            Side::Credit
+        } else {
+            Side::Debit
+        },
+        amount_lc: diff.abs(),
+        amount_sc,
+        fc: None,
+        memo: String::new(),
+        tax_code: None,
+        dims: Default::default(),
+        rounding: true,
+    })
+}
+
+fn first_revenue_line(book: &Book, lines: &[Line]) -> Option<usize> {
+    lines.iter().position(|l| {
+        book.account(l.account)
+            .is_some_and(|a| a.account_type == crate::ledger::account::AccountType::Revenue)
+    })
+}
+
+/// Fiscal year and gapless number the next entry in `period_index` gets.
+fn next_number(
+    book: &Book,
+    period_index: usize,
+    pending: &Pending,
+) -> Result<(i32, u32), DomainError> {
+    let year_index = book.calendar().year_index_of(period_index);
+    let fiscal_year = book.calendar().reference(period_index).fiscal_year;
+    let used =
+        book.last_number(year_index) + pending.numbers.get(&fiscal_year).copied().unwrap_or(0);
+    if used >= MAX_ENTRY_NUMBER {
+        return Err(DomainError::EntryNumbersExhausted {
+            fiscal_year,
+            max: MAX_ENTRY_NUMBER,
+        });
+    }
+    Ok((fiscal_year, used + 1))
+}
+
+/// Checks a reversal (Storno) of `entry` dated `date` (default: the
+/// original's posting date) and returns the mirrored entry. Amounts are
+/// copied, not reconverted, so the pair nets to zero in LC, SC and FC.
+/// Accounts may have been deactivated since: the reversal still posts,
+/// because correcting a mistake must stay possible.
+pub(crate) fn build_reversal(
+    book: &Book,
+    entry: EntryId,
+    date: Option<NaiveDate>,
+    user: &str,
+    allow_closing: bool,
+    pending: &Pending,
+) -> Result<PostedEntry, DomainError> {
+    book.settings().ok_or(DomainError::NoCompany)?;
+    check_text(user, Field::User, MAX_TEXT_LEN, true)?;
+    let original = book
+        .entry(entry)
+        .ok_or(DomainError::EntryNotFound { entry })?;
+    if original.reverses.is_some() {
+        return Err(DomainError::ReversalOfReversal { entry });
+    }
+    if let Some(by) = book.reversed_by(entry) {
+        return Err(DomainError::AlreadyReversed { entry, by });
+    }
+    let date = date.unwrap_or(original.posting_date);
+    let period_index = book
+        .calendar()
+        .index_of_date(date)
+        .ok_or(DomainError::NoPeriod { date })?;
+    let lines: Vec<Line> = original
+        .lines
+        .iter()
+        .map(|l| Line {
+            side: l.side.opposite(),
+            ..l.clone()
+        })
+        .collect();
+    let status = book
+        .calendar()
+        .status(period_index)
+        .ok_or(DomainError::NoPeriod { date })?;
+    check_posting(
+        status,
+        date,
+        first_revenue_line(book, &lines),
+        allow_closing,
+    )?;
+    let (fiscal_year, number) = next_number(book, period_index, pending)?;
+    Ok(PostedEntry {
+        id: EntryId(book.entry_count() as u64 + pending.entries + 1),
+        fiscal_year,
+        number,
+        posting_date: date,
+        document_date: date,
+        due_date: date,
+        reference: original.reference.clone(),
+        memo: original.memo.clone(),
+        user: user.to_string(),
+        lines,
+        reverses: Some(entry),
+    })
+}

@@ -1,0 +1,96 @@
+//! Events (Ereignisse): the facts in a company's log. A checked command
+//! becomes events; folding them in order rebuilds the Book. The stored
+//! form is canonical, versioned JSON: `{"v":1,"type":"entry_posted",...}`,
+//! decimals as strings, field order fixed by the type definitions, absent
+//! optional fields omitted. Version 1 is stable forever: a later version
+//! adds a new `v` and keeps reading 1 (see the golden test in
+//! `tests/ledger_events.rs`).
+
+use crate::ledger::account::{Account, AccountNo};
+use crate::ledger::company::Settings;
+use crate::ledger::currency::Currency;
+use crate::ledger::determination::GlDetermination;
+use crate::ledger::entry::PostedEntry;
+use crate::ledger::period::{PeriodRef, PeriodStatus};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The version `encode` writes.
+pub const VERSION: u64 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Event {
+    CompanyCreated {
+        settings: Settings,
+    },
+    AccountCreated {
+        account: Account,
+    },
+    AccountUpdated {
+        account: Account,
+    },
+    AccountActiveSet {
+        account: AccountNo,
+        active: bool,
+    },
+    FiscalYearOpened {
+        year: i32,
+    },
+    PeriodStatusSet {
+        period: PeriodRef,
+        status: PeriodStatus,
+    },
+    ExchangeRateSet {
+        currency: Currency,
+        date: NaiveDate,
+        rate_fc_per_lc: Decimal,
+    },
+    GlDeterminationSet {
+        determination: GlDetermination,
+    },
+    EntryPosted {
+        entry: PostedEntry,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("the record is not valid event JSON: {message}")]
+    Json { message: String },
+    #[error("the record has no version field \"v\"")]
+    MissingVersion,
+    #[error("the record has version {v}, this program reads up to {VERSION}")]
+    UnknownVersion { v: u64 },
+}
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    v: u64,
+    #[serde(flatten)]
+    event: &'a Event,
+}
+
+/// The canonical stored bytes of `event` (what the hash chain covers).
+pub fn encode(event: &Event) -> String {
+    // Serialising these plain types cannot fail: no maps with non-string
+    // keys, no custom serialisers that error.
+    serde_json::to_string(&Envelope { v: VERSION, event }).unwrap_or_default()
+}
+
+pub fn decode(body: &str) -> Result<Event, DecodeError> {
+    let value: serde_json::Value = serde_json::from_str(body).map_err(|e| DecodeError::Json {
+        message: e.to_string(),
+    })?;
+    let v = value
+        .get("v")
+        .and_then(serde_json::Value::as_u64)
+        .ok_or(DecodeError::MissingVersion)?;
+    match v {
+        1 => serde_json::from_value(value).map_err(|e| DecodeError::Json {
+            message: e.to_string(),
+        }),
+        v => Err(DecodeError::UnknownVersion { v }),
+    }
+}
