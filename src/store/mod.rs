@@ -1,2 +1,91 @@
-//! The company's log and its persistence: IndexedDB on wasm32, an in-memory
-//! twin natively, behind one API.
+//! The company's log and its persistence (Datenhaltung): IndexedDB on wasm32,
+//! an in-memory twin natively, behind one API ([`Store`], [`CompanyLog`]).
+//!
+//! The store knows nothing of ledger events: it keeps sealed [`LogRecord`]s,
+//! checks that every append continues the stored head exactly (so two tabs
+//! can never fork a log), and verifies the hash chain of everything it
+//! loads. Layout: a registry database lists the companies; each company has
+//! its own database with the log in blocks ([`blocks`]), its head, and its
+//! drafts.
+
+pub mod blocks;
+#[doc(hidden)]
+pub mod conformance;
+pub mod error;
+#[cfg(target_arch = "wasm32")]
+pub mod idb;
+pub mod log;
+pub mod memory;
+pub mod registry;
+
+pub use error::StoreError;
+#[cfg(target_arch = "wasm32")]
+pub use idb::IdbStore;
+pub use memory::MemoryStore;
+pub use registry::CompanyMeta;
+
+use crate::ledger::chain::{ChainHead, LogRecord};
+
+/// What the browser answered to `navigator.storage.persist()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Persistence {
+    /// The browser will not evict this site's data under storage pressure.
+    Granted,
+    /// Data may be evicted; the UI should recommend regular backups.
+    Denied,
+    /// The browser has no StorageManager (old browser, some private modes).
+    Unsupported,
+}
+
+/// `navigator.storage.estimate()`: bytes used and available to this site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StorageEstimate {
+    pub used_bytes: u64,
+    pub quota_bytes: u64,
+}
+
+/// The registry of companies and the storage as a whole.
+///
+/// `async fn` in a trait without a `Send` bound on purpose: IndexedDB
+/// futures are `!Send` and everything runs on the browser's one thread.
+#[allow(async_fn_in_trait)]
+pub trait Store {
+    type Company: CompanyLog;
+
+    async fn list_companies(&self) -> Result<Vec<CompanyMeta>, StoreError>;
+    async fn create_company(&self, name: &str) -> Result<CompanyMeta, StoreError>;
+    async fn rename_company(&self, id: &str, name: &str) -> Result<CompanyMeta, StoreError>;
+    /// Deletes a company's log, drafts and registry entry; not undoable.
+    /// `confirm_name` must be the company's exact current name: the explicit
+    /// confirmation step (the UI asks the user to type it).
+    async fn delete_company(&self, id: &str, confirm_name: &str) -> Result<(), StoreError>;
+    async fn open_company(&self, id: &str) -> Result<Self::Company, StoreError>;
+    /// Asks for persistent storage (the answer may be remembered by the
+    /// browser; asking again is harmless).
+    async fn persist(&self) -> Result<Persistence, StoreError>;
+    /// `None` where the browser cannot tell.
+    async fn estimate(&self) -> Result<Option<StorageEstimate>, StoreError>;
+}
+
+/// One company's log and drafts.
+#[allow(async_fn_in_trait)]
+pub trait CompanyLog {
+    /// The stored head: what the next record must link to.
+    async fn head(&self) -> Result<ChainHead, StoreError>;
+    /// The whole log, verified from the first record to the stored head.
+    async fn load(&self) -> Result<Vec<LogRecord>, StoreError>;
+    /// Records after `from` (a head the caller has verified), verified as
+    /// its continuation: how a second tab catches up.
+    async fn read_since(&self, from: ChainHead) -> Result<Vec<LogRecord>, StoreError>;
+    /// Appends sealed records in one transaction with the new head; all or
+    /// nothing. Fails with [`StoreError::Conflict`] when the stored head is
+    /// not the one `records` were sealed after.
+    async fn append(&self, records: &[LogRecord]) -> Result<ChainHead, StoreError>;
+
+    /// Saves a draft (any JSON) under `key`, replacing an older one.
+    async fn put_draft(&self, key: &str, json: &str) -> Result<(), StoreError>;
+    async fn get_draft(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// Keys of all drafts, sorted.
+    async fn list_drafts(&self) -> Result<Vec<String>, StoreError>;
+    async fn delete_draft(&self, key: &str) -> Result<(), StoreError>;
+}

@@ -1,0 +1,357 @@
+//! The behavioural suite every [`Store`] must pass (Verhaltenstests): run
+//! natively against [`MemoryStore`](super::MemoryStore) by
+//! `tests/store_native.rs` and in headless Chromium against
+//! [`IdbStore`](super::IdbStore) by `tests/browser/`. Each check takes
+//! `make`, which returns a store over the *same* storage each time it is
+//! called: calling it again is "the app was closed and opened again".
+//!
+//! Panics on failure, like any test.
+
+use super::error::StoreError;
+use super::log::seal_all;
+use super::{CompanyLog, Store};
+use crate::ledger::chain::{ChainHead, LogRecord, verify_chain};
+
+/// A body shaped like a posted entry event: about 400 bytes of JSON, with
+/// quotes, non-ASCII and an escaped newline so encodings are exercised.
+pub fn sample_body(n: u64) -> String {
+    format!(
+        concat!(
+            "{{\"v\":1,\"type\":\"EntryPosted\",\"entry\":{{\"no\":{n},\"date\":\"2026-03-{day:02}\",",
+            "\"period\":\"2026-03\",\"text\":\"Rechnung {n} Müller & Söhne \\\"Büro\\\"\\nZeile 2\",",
+            "\"lines\":[{{\"account\":\"1200\",\"debit_lc\":\"{a}.{c:02}\",\"credit_lc\":\"0\",\"tax\":null}},",
+            "{{\"account\":\"8400\",\"debit_lc\":\"0\",\"credit_lc\":\"{b}.{c:02}\",\"tax\":\"USt19\"}},",
+            "{{\"account\":\"1776\",\"debit_lc\":\"0\",\"credit_lc\":\"{t}.{c:02}\",\"tax\":null}}]}}}}"
+        ),
+        n = n,
+        day = n % 28 + 1,
+        a = 119 + n % 1000,
+        b = 100 + n % 1000,
+        t = 19 + n % 10,
+        c = n % 100,
+    )
+}
+
+/// Seals `count` sample bodies after `head`.
+pub fn sample_records(head: ChainHead, count: u64) -> Vec<LogRecord> {
+    seal_all(head, (head.seq + 1..=head.seq + count).map(sample_body))
+}
+
+async fn new_company<S: Store>(store: &S, name: &str) -> (String, S::Company) {
+    let meta = store.create_company(name).await.expect("create company");
+    let company = store.open_company(&meta.id).await.expect("open company");
+    (meta.id, company)
+}
+
+pub async fn registry_creates_lists_and_renames<S: Store>(make: impl Fn() -> S) {
+    let store = make();
+    assert_eq!(store.list_companies().await.unwrap(), vec![]);
+    let a = store.create_company("  Zeta GmbH ").await.unwrap();
+    let b = store.create_company("Alpha AG").await.unwrap();
+    assert_eq!(a.name, "Zeta GmbH");
+    assert_ne!(a.id, b.id);
+    assert!(matches!(
+        store.create_company("  ").await,
+        Err(StoreError::InvalidName { .. })
+    ));
+    let renamed = store.rename_company(&a.id, "Beta KG").await.unwrap();
+    assert_eq!(renamed.id, a.id);
+    let names: Vec<String> = make()
+        .list_companies()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(names, vec!["Alpha AG", "Beta KG"]);
+    assert!(matches!(
+        store.rename_company("no-such-id", "X").await,
+        Err(StoreError::NotFound { .. })
+    ));
+}
+
+pub async fn appended_records_read_back_after_reload<S: Store>(make: impl Fn() -> S) {
+    let (id, company) = new_company(&make(), "Reload GmbH").await;
+    assert_eq!(company.head().await.unwrap(), ChainHead::EMPTY);
+    assert_eq!(company.load().await.unwrap(), vec![]);
+    let first = sample_records(ChainHead::EMPTY, 3);
+    let head = company.append(&first).await.unwrap();
+    assert_eq!(head, ChainHead::after(&first[2]));
+    let second = sample_records(head, 1);
+    let head = company.append(&second).await.unwrap();
+    drop(company);
+
+    let reopened = make().open_company(&id).await.unwrap();
+    assert_eq!(reopened.head().await.unwrap(), head);
+    let loaded = reopened.load().await.unwrap();
+    let written: Vec<LogRecord> = first.into_iter().chain(second).collect();
+    assert_eq!(loaded, written);
+}
+
+pub async fn sequence_is_gapless_across_blocks<S: Store>(make: impl Fn() -> S) {
+    let (id, company) = new_company(&make(), "Blocks GmbH").await;
+    let mut head = ChainHead::EMPTY;
+    for size in [1u64, 998, 1, 1, 1_500, 7, 493] {
+        let records = sample_records(head, size);
+        head = company.append(&records).await.unwrap();
+    }
+    assert_eq!(head.seq, 3_001);
+    let loaded = make()
+        .open_company(&id)
+        .await
+        .unwrap()
+        .load()
+        .await
+        .unwrap();
+    let seqs: Vec<u64> = loaded.iter().map(|r| r.seq).collect();
+    assert_eq!(seqs, (1..=3_001).collect::<Vec<u64>>());
+    assert_eq!(verify_chain(ChainHead::EMPTY, &loaded), Ok(head));
+}
+
+pub async fn stale_writer_gets_a_conflict_and_leaves_no_trace<S: Store>(make: impl Fn() -> S) {
+    let (id, tab_a) = new_company(&make(), "Two Tabs GmbH").await;
+    let tab_b = make().open_company(&id).await.unwrap();
+    let base = tab_a
+        .append(&sample_records(ChainHead::EMPTY, 2))
+        .await
+        .unwrap();
+    assert_eq!(tab_b.head().await.unwrap(), base);
+
+    let from_a = seal_all(base, ["{\"from\":\"a\"}".to_string()]);
+    let from_b = seal_all(
+        base,
+        ["{\"from\":\"b\"}".to_string(), "{\"n\":2}".to_string()],
+    );
+    let head_a = tab_a.append(&from_a).await.unwrap();
+    assert_eq!(
+        tab_b.append(&from_b).await,
+        Err(StoreError::Conflict {
+            expected_seq: 2,
+            found_seq: 3
+        }),
+        "b sealed after record 2, but a already wrote record 3"
+    );
+    let stale_base = sample_records(ChainHead::EMPTY, 1);
+    assert_eq!(
+        tab_b.append(&stale_base).await,
+        Err(StoreError::Conflict {
+            expected_seq: 0,
+            found_seq: 3
+        })
+    );
+    let reopened = make().open_company(&id).await.unwrap();
+    assert_eq!(reopened.head().await.unwrap(), head_a);
+    let loaded = reopened.load().await.unwrap();
+    assert_eq!(loaded.len(), 3);
+    assert_eq!(loaded[2], from_a[0]);
+}
+
+pub async fn broken_append_leaves_no_trace<S: Store>(make: impl Fn() -> S) {
+    let (id, company) = new_company(&make(), "Broken GmbH").await;
+    let head = company
+        .append(&sample_records(ChainHead::EMPTY, 999))
+        .await
+        .unwrap();
+    let mut bad = sample_records(head, 3);
+    bad[2].body.push(' ');
+    assert_eq!(
+        company.append(&bad).await,
+        Err(StoreError::BrokenChain { seq: 1_002 })
+    );
+    let reopened = make().open_company(&id).await.unwrap();
+    assert_eq!(reopened.head().await.unwrap(), head);
+    assert_eq!(reopened.load().await.unwrap().len(), 999);
+    let good = sample_records(head, 3);
+    assert_eq!(reopened.append(&good).await.unwrap().seq, 1_002);
+}
+
+pub async fn second_tab_catches_up_with_read_since<S: Store>(make: impl Fn() -> S) {
+    let (id, writer) = new_company(&make(), "Catch Up GmbH").await;
+    let reader = make().open_company(&id).await.unwrap();
+    let seen = writer
+        .append(&sample_records(ChainHead::EMPTY, 995))
+        .await
+        .unwrap();
+    assert_eq!(reader.load().await.unwrap().len(), 995);
+    let more = sample_records(seen, 10);
+    writer.append(&more).await.unwrap();
+    assert_eq!(reader.read_since(seen).await.unwrap(), more);
+    let forked = seal_all(ChainHead::EMPTY, ["{\"other\":1}".to_string()]);
+    assert!(matches!(
+        reader.read_since(ChainHead::after(&forked[0])).await,
+        Err(StoreError::BrokenChain { seq: 2 })
+    ));
+}
+
+pub async fn drafts_survive_reload_and_stay_out_of_the_log<S: Store>(make: impl Fn() -> S) {
+    let (id, company) = new_company(&make(), "Drafts GmbH").await;
+    company
+        .put_draft("voucher/7", "{\"text\":\"halb\"}")
+        .await
+        .unwrap();
+    company.put_draft("entry/new", "{}").await.unwrap();
+    company
+        .put_draft("voucher/7", "{\"text\":\"halb fertig\"}")
+        .await
+        .unwrap();
+    drop(company);
+    let reopened = make().open_company(&id).await.unwrap();
+    assert_eq!(
+        reopened.list_drafts().await.unwrap(),
+        vec!["entry/new", "voucher/7"]
+    );
+    assert_eq!(
+        reopened.get_draft("voucher/7").await.unwrap().as_deref(),
+        Some("{\"text\":\"halb fertig\"}")
+    );
+    reopened.delete_draft("entry/new").await.unwrap();
+    assert_eq!(reopened.get_draft("entry/new").await.unwrap(), None);
+    assert_eq!(reopened.head().await.unwrap(), ChainHead::EMPTY);
+    assert_eq!(reopened.load().await.unwrap(), vec![]);
+}
+
+pub async fn delete_needs_the_name_and_removes_everything<S: Store>(make: impl Fn() -> S) {
+    let store = make();
+    let (id, company) = new_company(&store, "Weg GmbH").await;
+    let (keep_id, keep) = new_company(&store, "Bleibt GmbH").await;
+    company
+        .append(&sample_records(ChainHead::EMPTY, 5))
+        .await
+        .unwrap();
+    company.put_draft("d", "{}").await.unwrap();
+    keep.append(&sample_records(ChainHead::EMPTY, 2))
+        .await
+        .unwrap();
+    drop(company);
+    drop(keep);
+
+    assert_eq!(
+        store.delete_company(&id, "weg gmbh").await,
+        Err(StoreError::ConfirmationMismatch)
+    );
+    assert_eq!(
+        make()
+            .open_company(&id)
+            .await
+            .unwrap()
+            .head()
+            .await
+            .unwrap()
+            .seq,
+        5
+    );
+    store.delete_company(&id, "Weg GmbH").await.unwrap();
+
+    let reopened = make();
+    let ids: Vec<String> = reopened
+        .list_companies()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(ids, vec![keep_id.clone()]);
+    assert!(matches!(
+        reopened.open_company(&id).await,
+        Err(StoreError::NotFound { .. })
+    ));
+    assert!(matches!(
+        reopened.delete_company(&id, "Weg GmbH").await,
+        Err(StoreError::NotFound { .. })
+    ));
+    assert_eq!(
+        reopened
+            .open_company(&keep_id)
+            .await
+            .unwrap()
+            .load()
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+pub async fn storage_reports_persistence<S: Store>(make: impl Fn() -> S) {
+    let store = make();
+    store.persist().await.unwrap();
+    if let Some(estimate) = store.estimate().await.unwrap() {
+        assert!(estimate.used_bytes <= estimate.quota_bytes);
+    }
+}
+
+/// A company database's contents as stored strings: how tests write a log
+/// in an old layout or encoding straight into storage.
+pub struct RawLayout {
+    pub blocks: Vec<(u64, String)>,
+    pub head: String,
+    pub drafts: Vec<(String, String)>,
+}
+
+/// The expected records of `tests/fixtures/store/log-encoding-v1.json`.
+pub fn fixture_records(fixture_json: &str) -> Vec<LogRecord> {
+    let fixture: serde_json::Value = serde_json::from_str(fixture_json).expect("fixture is JSON");
+    fixture["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .flat_map(|b| {
+            serde_json::from_value::<Vec<LogRecord>>(b["records"].clone()).expect("records")
+        })
+        .collect()
+}
+
+/// Turns the v1 fixture into what encoding v1 stored: each block as the JSON
+/// text of its record array.
+pub fn fixture_layout(fixture_json: &str) -> RawLayout {
+    let fixture: serde_json::Value = serde_json::from_str(fixture_json).expect("fixture is JSON");
+    let blocks = fixture["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .map(|b| {
+            (
+                b["block"].as_u64().expect("block number"),
+                b["records"].to_string(),
+            )
+        })
+        .collect();
+    let drafts = fixture["drafts"]
+        .as_array()
+        .expect("drafts")
+        .iter()
+        .map(|d| {
+            (
+                d["key"].as_str().expect("key").to_string(),
+                d["json"].as_str().expect("json").to_string(),
+            )
+        })
+        .collect();
+    RawLayout {
+        blocks,
+        head: fixture["head"].to_string(),
+        drafts,
+    }
+}
+
+/// After `fixture_json` was written raw into company `id`: the current code
+/// opens it, verifies it, and appends after it (rewriting the v1 tail block
+/// in the current encoding).
+pub async fn old_encoding_opens_and_extends<S: Store>(
+    make: impl Fn() -> S,
+    id: &str,
+    fixture_json: &str,
+) {
+    let expected = fixture_records(fixture_json);
+    let company = make().open_company(id).await.unwrap();
+    let loaded = company.load().await.unwrap();
+    assert_eq!(loaded, expected);
+    let head = company.head().await.unwrap();
+    assert_eq!(verify_chain(ChainHead::EMPTY, &loaded), Ok(head));
+    assert_eq!(company.list_drafts().await.unwrap(), vec!["voucher/1"]);
+    let next = sample_records(head, 2);
+    company.append(&next).await.unwrap();
+    let reloaded = make().open_company(id).await.unwrap().load().await.unwrap();
+    assert_eq!(reloaded.len(), expected.len() + 2);
+    assert_eq!(reloaded[..expected.len()], expected[..]);
+}

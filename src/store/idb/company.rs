@@ -1,0 +1,248 @@
+//! One open company database: the log's reads, the append transaction, and
+//! drafts.
+
+use super::errors::map_err;
+use super::schema::{DRAFTS, LOG, META, strict};
+use super::tabs;
+use crate::ledger::chain::{ChainHead, LogRecord};
+use crate::store::CompanyLog;
+use crate::store::blocks::{BLOCK_LEN, blocks_after_append, decode_block, tail_block_to_extend};
+use crate::store::error::StoreError;
+use crate::store::log::{check_append, check_tail, decode_head, encode_head, verify_blocks};
+use indexed_db_futures::KeyRange;
+use indexed_db_futures::database::Database;
+use indexed_db_futures::object_store::ObjectStore;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use std::cell::RefCell;
+
+const HEAD_KEY: &str = "head";
+
+pub struct IdbCompany {
+    db: Database,
+    id: String,
+    channel: String,
+    /// The records of the partly filled last block as of `head`, kept after
+    /// a load or append so that an append need not read and decode the tail
+    /// block again. Trusted only while the stored head still equals `head`.
+    tail: RefCell<Option<(ChainHead, Vec<LogRecord>)>>,
+}
+
+impl IdbCompany {
+    pub(super) fn new(db: Database, id: String, channel: String) -> IdbCompany {
+        IdbCompany {
+            db,
+            id,
+            channel,
+            tail: RefCell::new(None),
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn remember_tail(&self, head: ChainHead, records: &[LogRecord]) {
+        let in_tail = (head.seq % BLOCK_LEN) as usize;
+        let start = records.len().saturating_sub(in_tail);
+        *self.tail.borrow_mut() = Some((head, records[start..].to_vec()));
+    }
+
+    fn cached_tail(&self, stored: ChainHead) -> Option<Vec<LogRecord>> {
+        match &*self.tail.borrow() {
+            Some((head, records)) if *head == stored => Some(records.clone()),
+            _ => None,
+        }
+    }
+}
+
+impl Drop for IdbCompany {
+    /// Closes the connection now rather than at garbage collection, so that
+    /// deleting the company is not blocked by a handle nobody uses.
+    fn drop(&mut self) {
+        self.db.clone().close();
+    }
+}
+
+async fn read_head(meta: &ObjectStore<'_>) -> Result<ChainHead, StoreError> {
+    let text: Option<String> = meta
+        .get(HEAD_KEY)
+        .primitive()
+        .map_err(map_err)?
+        .await
+        .map_err(map_err)?;
+    match text {
+        Some(text) => decode_head(&text),
+        None => Ok(ChainHead::EMPTY),
+    }
+}
+
+impl CompanyLog for IdbCompany {
+    async fn head(&self) -> Result<ChainHead, StoreError> {
+        let tx = self.db.transaction(META).build().map_err(map_err)?;
+        let meta = tx.object_store(META).map_err(map_err)?;
+        read_head(&meta).await
+    }
+
+    async fn load(&self) -> Result<Vec<LogRecord>, StoreError> {
+        let records = self.read_since(ChainHead::EMPTY).await?;
+        let head = records.last().map_or(ChainHead::EMPTY, ChainHead::after);
+        self.remember_tail(head, &records);
+        Ok(records)
+    }
+
+    async fn read_since(&self, from: ChainHead) -> Result<Vec<LogRecord>, StoreError> {
+        let tx = self.db.transaction([LOG, META]).build().map_err(map_err)?;
+        let log = tx.object_store(LOG).map_err(map_err)?;
+        let meta = tx.object_store(META).map_err(map_err)?;
+        let first_block = (from.seq / BLOCK_LEN) as u32;
+        // Three requests in one snapshot: the head, the block numbers and the
+        // blocks. Issued together, awaited after.
+        let head_req = meta.get(HEAD_KEY).primitive().map_err(map_err)?;
+        let keys_req = log
+            .get_all_keys::<u32>()
+            .with_query::<u32, _>(KeyRange::LowerBound(first_block, false))
+            .primitive()
+            .map_err(map_err)?;
+        let blocks_req = log
+            .get_all::<String>()
+            .with_query::<u32, _>(KeyRange::LowerBound(first_block, false))
+            .primitive()
+            .map_err(map_err)?;
+        let head_text: Option<String> = head_req.await.map_err(map_err)?;
+        let keys = keys_req.await.map_err(map_err)?;
+        let blocks = blocks_req.await.map_err(map_err)?;
+        let stored = match head_text {
+            Some(text) => decode_head(&text)?,
+            None => ChainHead::EMPTY,
+        };
+        let numbered = keys.zip(blocks).map(|(key, text)| {
+            let key = key.map_err(map_err)?;
+            let text = text.map_err(map_err)?;
+            Ok((u64::from(key), text))
+        });
+        verify_blocks(from, numbered, stored)
+    }
+
+    async fn append(&self, records: &[LogRecord]) -> Result<ChainHead, StoreError> {
+        let tx = self
+            .db
+            .transaction([LOG, META])
+            .with_mode(TransactionMode::Readwrite)
+            .with_options(strict())
+            .build()
+            .map_err(map_err)?;
+        let log = tx.object_store(LOG).map_err(map_err)?;
+        let meta = tx.object_store(META).map_err(map_err)?;
+        // The head is read inside the write transaction: IndexedDB runs
+        // overlapping readwrite transactions one after another, so no other
+        // writer can move it between this check and the commit.
+        let stored = read_head(&meta).await?;
+        let new_head = check_append(stored, records)?;
+        if records.is_empty() {
+            return Ok(stored);
+        }
+        let tail = match (self.cached_tail(stored), tail_block_to_extend(stored.seq)) {
+            (Some(cached), _) => cached,
+            (None, None) => Vec::new(),
+            (None, Some(block)) => {
+                let text: Option<String> = log
+                    .get(block as u32)
+                    .primitive()
+                    .map_err(map_err)?
+                    .await
+                    .map_err(map_err)?;
+                let text = text.ok_or(StoreError::BrokenChain { seq: stored.seq })?;
+                check_tail(stored, decode_block(block, &text)?)?
+            }
+        };
+        let writes = blocks_after_append(&tail, records);
+        let mut puts = Vec::with_capacity(writes.len());
+        for (block, text) in writes {
+            puts.push(
+                log.put(text)
+                    .with_key(block as u32)
+                    .primitive()
+                    .map_err(map_err)?,
+            );
+        }
+        let head_put = meta
+            .put(encode_head(&new_head))
+            .with_key(HEAD_KEY)
+            .primitive()
+            .map_err(map_err)?;
+        for put in puts {
+            put.await.map_err(map_err)?;
+        }
+        head_put.await.map_err(map_err)?;
+        drop(log);
+        drop(meta);
+        tx.commit().await.map_err(map_err)?;
+
+        let mut all = tail;
+        all.extend_from_slice(records);
+        self.remember_tail(new_head, &all);
+        tabs::announce(&self.channel, &self.id, new_head);
+        Ok(new_head)
+    }
+
+    async fn put_draft(&self, key: &str, json: &str) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(DRAFTS)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(map_err)?;
+        let drafts = tx.object_store(DRAFTS).map_err(map_err)?;
+        drafts
+            .put(json)
+            .with_key(key)
+            .primitive()
+            .map_err(map_err)?
+            .await
+            .map_err(map_err)?;
+        drop(drafts);
+        tx.commit().await.map_err(map_err)
+    }
+
+    async fn get_draft(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let tx = self.db.transaction(DRAFTS).build().map_err(map_err)?;
+        let drafts = tx.object_store(DRAFTS).map_err(map_err)?;
+        drafts
+            .get(key)
+            .primitive()
+            .map_err(map_err)?
+            .await
+            .map_err(map_err)
+    }
+
+    async fn list_drafts(&self) -> Result<Vec<String>, StoreError> {
+        let tx = self.db.transaction(DRAFTS).build().map_err(map_err)?;
+        let drafts = tx.object_store(DRAFTS).map_err(map_err)?;
+        let keys = drafts
+            .get_all_keys::<String>()
+            .primitive()
+            .map_err(map_err)?
+            .await
+            .map_err(map_err)?;
+        keys.map(|key| key.map_err(map_err)).collect()
+    }
+
+    async fn delete_draft(&self, key: &str) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(DRAFTS)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(map_err)?;
+        let drafts = tx.object_store(DRAFTS).map_err(map_err)?;
+        drafts
+            .delete(key)
+            .primitive()
+            .map_err(map_err)?
+            .await
+            .map_err(map_err)?;
+        drop(drafts);
+        tx.commit().await.map_err(map_err)
+    }
+}

@@ -1,0 +1,58 @@
+//! Asking the browser to keep our data (`navigator.storage.persist()`) and
+//! how much room it gives (`estimate()`). Without persistence Chromium may
+//! evict the books under storage pressure, so the UI shows the answer.
+
+use crate::store::error::StoreError;
+use crate::store::{Persistence, StorageEstimate};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    // Old browsers have no `navigator.storage`; web-sys would hand back
+    // `undefined` typed as a StorageManager, so check first.
+    let storage = js_sys::Reflect::get(&navigator, &"storage".into()).ok()?;
+    if storage.is_undefined() || storage.is_null() {
+        return None;
+    }
+    Some(navigator.storage())
+}
+
+fn js_failure(value: wasm_bindgen::JsValue) -> StoreError {
+    StoreError::StorageUnavailable {
+        detail: format!("{value:?}"),
+    }
+}
+
+pub async fn persist() -> Result<Persistence, StoreError> {
+    let Some(manager) = storage_manager() else {
+        return Ok(Persistence::Unsupported);
+    };
+    let granted = JsFuture::from(manager.persist().map_err(js_failure)?)
+        .await
+        .map_err(js_failure)?;
+    Ok(if granted.as_bool() == Some(true) {
+        Persistence::Granted
+    } else {
+        Persistence::Denied
+    })
+}
+
+pub async fn estimate() -> Result<Option<StorageEstimate>, StoreError> {
+    let Some(manager) = storage_manager() else {
+        return Ok(None);
+    };
+    let answer = JsFuture::from(manager.estimate().map_err(js_failure)?)
+        .await
+        .map_err(js_failure)?;
+    let Ok(estimate) = answer.dyn_into::<web_sys::StorageEstimate>() else {
+        return Ok(None);
+    };
+    match (estimate.get_usage(), estimate.get_quota()) {
+        (Some(used), Some(quota)) => Ok(Some(StorageEstimate {
+            used_bytes: used as u64,
+            quota_bytes: quota as u64,
+        })),
+        _ => Ok(None),
+    }
+}

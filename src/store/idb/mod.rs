@@ -1,0 +1,209 @@
+//! The IndexedDB store (wasm32 only). One database per company plus one for
+//! the registry, so deleting a company is one `deleteDatabase` and opening
+//! one never touches another's data.
+//!
+//! Company database (schema [`schema::COMPANY_VERSION`]):
+//! - `log`: block number → block text ([`crate::store::blocks`]);
+//! - `meta`: `"head"` → the head (seq, hash) written with the blocks;
+//! - `drafts`: draft key → JSON, never part of the log.
+//!
+//! Registry database: `companies`: id → [`CompanyMeta`] as JSON.
+
+mod company;
+mod durability;
+mod errors;
+mod schema;
+pub mod tabs;
+
+pub use company::IdbCompany;
+
+use super::error::StoreError;
+use super::registry::{
+    CompanyMeta, check_delete_confirmation, clean_name, decode_meta, encode_meta, now_unix_ms,
+    sort_companies,
+};
+use super::{Persistence, StorageEstimate, Store};
+use errors::map_err;
+use indexed_db_futures::database::Database;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+
+const COMPANIES: &str = "companies";
+
+/// The store over this browser profile's IndexedDB. `namespace` prefixes
+/// every database name: `"kontor"` in the app, a unique name per test.
+#[derive(Clone, Debug)]
+pub struct IdbStore {
+    namespace: String,
+}
+
+impl IdbStore {
+    pub fn new(namespace: &str) -> IdbStore {
+        IdbStore {
+            namespace: namespace.to_string(),
+        }
+    }
+
+    pub fn namespace(&self) -> &str {
+        &self.namespace
+    }
+
+    fn registry_name(&self) -> String {
+        format!("{}.registry", self.namespace)
+    }
+
+    /// Name of a company's database; tests use it to write old layouts.
+    pub fn company_db_name(&self, id: &str) -> String {
+        format!("{}.company.{id}", self.namespace)
+    }
+
+    async fn registry(&self) -> Result<Database, StoreError> {
+        schema::open_registry(&self.registry_name()).await
+    }
+
+    async fn meta(&self, db: &Database, id: &str) -> Result<CompanyMeta, StoreError> {
+        let tx = db.transaction(COMPANIES).build().map_err(map_err)?;
+        let store = tx.object_store(COMPANIES).map_err(map_err)?;
+        let text: Option<String> = store
+            .get(id)
+            .primitive()
+            .map_err(map_err)?
+            .await
+            .map_err(map_err)?;
+        let text = text.ok_or_else(|| StoreError::not_found(format!("company {id}")))?;
+        decode_meta(&text)
+    }
+
+    async fn put_meta(&self, db: &Database, meta: &CompanyMeta) -> Result<(), StoreError> {
+        let tx = db
+            .transaction(COMPANIES)
+            .with_mode(TransactionMode::Readwrite)
+            .with_options(schema::strict())
+            .build()
+            .map_err(map_err)?;
+        let store = tx.object_store(COMPANIES).map_err(map_err)?;
+        store
+            .put(encode_meta(meta)?)
+            .with_key(meta.id.as_str())
+            .primitive()
+            .map_err(map_err)?
+            .await
+            .map_err(map_err)?;
+        tx.commit().await.map_err(map_err)
+    }
+}
+
+/// A fresh company id: creation time and 32 random bits, so two tabs
+/// creating companies in the same millisecond do not collide.
+fn new_company_id() -> String {
+    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    format!("{:x}-{random:08x}", now_unix_ms())
+}
+
+impl Store for IdbStore {
+    type Company = IdbCompany;
+
+    async fn list_companies(&self) -> Result<Vec<CompanyMeta>, StoreError> {
+        let db = self.registry().await?;
+        let tx = db.transaction(COMPANIES).build().map_err(map_err)?;
+        let store = tx.object_store(COMPANIES).map_err(map_err)?;
+        let texts = store
+            .get_all::<String>()
+            .primitive()
+            .map_err(map_err)?
+            .await
+            .map_err(map_err)?;
+        let mut companies = Vec::new();
+        for text in texts {
+            companies.push(decode_meta(&text.map_err(map_err)?)?);
+        }
+        drop(store);
+        drop(tx);
+        db.close();
+        sort_companies(&mut companies);
+        Ok(companies)
+    }
+
+    async fn create_company(&self, name: &str) -> Result<CompanyMeta, StoreError> {
+        let meta = CompanyMeta {
+            id: new_company_id(),
+            name: clean_name(name)?,
+            created_at_unix_ms: now_unix_ms(),
+        };
+        // The company database first: a registry entry always points at a
+        // database that exists.
+        schema::open_company(&self.company_db_name(&meta.id))
+            .await?
+            .close();
+        let db = self.registry().await?;
+        let put = self.put_meta(&db, &meta).await;
+        db.close();
+        put.map(|()| meta)
+    }
+
+    async fn rename_company(&self, id: &str, name: &str) -> Result<CompanyMeta, StoreError> {
+        let name = clean_name(name)?;
+        let db = self.registry().await?;
+        let result = async {
+            let mut meta = self.meta(&db, id).await?;
+            meta.name = name;
+            self.put_meta(&db, &meta).await?;
+            Ok(meta)
+        }
+        .await;
+        db.close();
+        result
+    }
+
+    async fn delete_company(&self, id: &str, confirm_name: &str) -> Result<(), StoreError> {
+        let db = self.registry().await?;
+        let result = async {
+            check_delete_confirmation(&self.meta(&db, id).await?, confirm_name)?;
+            // The database first: if removing the registry entry fails, the
+            // company is still listed and can be deleted again, instead of
+            // leaving an invisible database behind.
+            Database::delete_by_name(&self.company_db_name(id))
+                .map_err(errors::map_open_err)?
+                .await
+                .map_err(map_err)?;
+            let tx = db
+                .transaction(COMPANIES)
+                .with_mode(TransactionMode::Readwrite)
+                .build()
+                .map_err(map_err)?;
+            let store = tx.object_store(COMPANIES).map_err(map_err)?;
+            store
+                .delete(id)
+                .primitive()
+                .map_err(map_err)?
+                .await
+                .map_err(map_err)?;
+            drop(store);
+            tx.commit().await.map_err(map_err)
+        }
+        .await;
+        db.close();
+        result
+    }
+
+    async fn open_company(&self, id: &str) -> Result<IdbCompany, StoreError> {
+        let registry = self.registry().await?;
+        let meta = self.meta(&registry, id).await;
+        registry.close();
+        meta?;
+        let db = schema::open_company(&self.company_db_name(id)).await?;
+        Ok(IdbCompany::new(
+            db,
+            id.to_string(),
+            tabs::channel_name(&self.namespace),
+        ))
+    }
+
+    async fn persist(&self) -> Result<Persistence, StoreError> {
+        durability::persist().await
+    }
+
+    async fn estimate(&self) -> Result<Option<StorageEstimate>, StoreError> {
+        durability::estimate().await
+    }
+}

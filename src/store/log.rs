@@ -1,0 +1,158 @@
+//! The rules of the log that both stores enforce (Journal-Regeln), as pure
+//! functions: an append must continue the stored head exactly, and a loaded
+//! log must verify and end exactly at the stored head. Checking the chain on
+//! write *and* on read is deliberate: either check alone lets a bug or a
+//! tampered byte through.
+
+use super::blocks::decode_block;
+use super::error::StoreError;
+use crate::ledger::chain::{ChainHead, LogRecord, verify_chain};
+
+/// Most records one append may carry: one command makes a handful of
+/// events; an import of a year makes thousands. Beyond this, split it.
+pub const MAX_APPEND_RECORDS: usize = 10_000;
+
+/// Checks that `records` continue `stored` and returns the new head.
+/// A different starting point means another writer moved the log
+/// ([`StoreError::Conflict`]); records that do not link are a caller bug
+/// ([`StoreError::BrokenChain`]).
+pub fn check_append(stored: ChainHead, records: &[LogRecord]) -> Result<ChainHead, StoreError> {
+    if records.len() > MAX_APPEND_RECORDS {
+        return Err(StoreError::AppendTooLarge {
+            count: records.len(),
+            max: MAX_APPEND_RECORDS,
+        });
+    }
+    let Some(first) = records.first() else {
+        return Ok(stored);
+    };
+    if first.seq != stored.seq + 1 {
+        return Err(StoreError::Conflict {
+            expected_seq: first.seq.saturating_sub(1),
+            found_seq: stored.seq,
+        });
+    }
+    Ok(verify_chain(stored, records)?)
+}
+
+/// Decodes and verifies stored blocks (in key order) against the stored
+/// head; `from` is where verification starts (EMPTY for a whole log) and
+/// only records after `from.seq` are returned.
+pub fn verify_blocks(
+    from: ChainHead,
+    blocks: impl IntoIterator<Item = Result<(u64, String), StoreError>>,
+    stored_head: ChainHead,
+) -> Result<Vec<LogRecord>, StoreError> {
+    let mut out: Vec<LogRecord> = Vec::new();
+    let mut head = from;
+    for block in blocks {
+        let (number, text) = block?;
+        let records = decode_block(number, &text)?;
+        drop(text);
+        let fresh: Vec<LogRecord> = records.into_iter().filter(|r| r.seq > from.seq).collect();
+        head = verify_chain(head, &fresh)?;
+        out.extend(fresh);
+    }
+    check_ends_at(head, stored_head)?;
+    Ok(out)
+}
+
+/// The records of the block an append extends must end at the stored head;
+/// otherwise the stored log is damaged and must not be extended.
+pub fn check_tail(stored: ChainHead, tail: Vec<LogRecord>) -> Result<Vec<LogRecord>, StoreError> {
+    match tail.last() {
+        Some(last) if ChainHead::after(last) == stored => Ok(tail),
+        _ => Err(StoreError::BrokenChain { seq: stored.seq }),
+    }
+}
+
+/// The pair invariant: the verified end of the records equals the head
+/// written in the same transaction as them.
+fn check_ends_at(verified: ChainHead, stored: ChainHead) -> Result<(), StoreError> {
+    if verified == stored {
+        return Ok(());
+    }
+    let seq = if verified.seq < stored.seq {
+        verified.seq + 1
+    } else if verified.seq > stored.seq {
+        stored.seq + 1
+    } else {
+        stored.seq
+    };
+    Err(StoreError::BrokenChain { seq })
+}
+
+/// Encodes a head for storage; JSON so the stored head is readable.
+pub fn encode_head(head: &ChainHead) -> String {
+    format!(
+        "{{\"seq\":{},\"hash\":\"{}\"}}",
+        head.seq,
+        head.hash.to_hex()
+    )
+}
+
+pub fn decode_head(text: &str) -> Result<ChainHead, StoreError> {
+    serde_json::from_str(text).map_err(|e| StoreError::CorruptMeta {
+        what: "head record".into(),
+        detail: e.to_string(),
+    })
+}
+
+/// Convenience for tests and generators: seals `bodies` after `head`.
+pub fn seal_all(mut head: ChainHead, bodies: impl IntoIterator<Item = String>) -> Vec<LogRecord> {
+    bodies
+        .into_iter()
+        .map(|body| {
+            let record = head.seal(body);
+            head = ChainHead::after(&record);
+            record
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::blocks::encode_block;
+
+    #[test]
+    fn append_from_an_old_head_is_a_conflict() {
+        let log = seal_all(ChainHead::EMPTY, ["a".into(), "b".into()]);
+        let stale = seal_all(ChainHead::EMPTY, ["x".into()]);
+        let stored = ChainHead::after(&log[1]);
+        assert_eq!(
+            check_append(stored, &stale),
+            Err(StoreError::Conflict {
+                expected_seq: 0,
+                found_seq: 2
+            })
+        );
+    }
+
+    #[test]
+    fn unlinked_records_are_a_broken_chain() {
+        let mut records = seal_all(ChainHead::EMPTY, ["a".into(), "b".into()]);
+        records[1].body = "B".into();
+        assert_eq!(
+            check_append(ChainHead::EMPTY, &records),
+            Err(StoreError::BrokenChain { seq: 2 })
+        );
+    }
+
+    #[test]
+    fn log_shorter_than_its_head_is_refused() {
+        let records = seal_all(ChainHead::EMPTY, ["a".into(), "b".into()]);
+        let blocks = vec![Ok((0, encode_block(&records[..1])))];
+        assert_eq!(
+            verify_blocks(ChainHead::EMPTY, blocks, ChainHead::after(&records[1])),
+            Err(StoreError::BrokenChain { seq: 2 })
+        );
+    }
+
+    #[test]
+    fn head_round_trips() {
+        let records = seal_all(ChainHead::EMPTY, ["a".into()]);
+        let head = ChainHead::after(&records[0]);
+        assert_eq!(decode_head(&encode_head(&head)), Ok(head));
+    }
+}

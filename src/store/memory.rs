@@ -1,0 +1,213 @@
+//! The in-memory twin of the IndexedDB store (Speicher-Zwilling): same API,
+//! same block encoding and the same checks, kept in `Rc<RefCell<…>>` so that
+//! native tests run the behavioural suite in milliseconds. Clones share the
+//! data, so a clone plays "the app opened again".
+
+use super::blocks::{blocks_after_append, decode_block, tail_block_to_extend};
+use super::error::StoreError;
+use super::log::{check_append, check_tail, decode_head, encode_head, verify_blocks};
+use super::registry::{
+    CompanyMeta, check_delete_confirmation, clean_name, now_unix_ms, sort_companies,
+};
+use super::{CompanyLog, Persistence, StorageEstimate, Store};
+use crate::ledger::chain::{ChainHead, LogRecord};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+#[derive(Clone, Default)]
+pub struct MemoryStore {
+    state: Rc<RefCell<State>>,
+}
+
+#[derive(Default)]
+struct State {
+    companies: BTreeMap<String, CompanyMeta>,
+    databases: BTreeMap<String, Rc<RefCell<Database>>>,
+    ids_issued: u64,
+}
+
+/// What one company's IndexedDB database holds, as stored strings.
+#[derive(Default)]
+struct Database {
+    blocks: BTreeMap<u64, String>,
+    head: Option<String>,
+    drafts: BTreeMap<String, String>,
+}
+
+impl MemoryStore {
+    pub fn new() -> MemoryStore {
+        MemoryStore::default()
+    }
+
+    /// Replaces one stored block's text: for tests that tamper with storage.
+    #[doc(hidden)]
+    pub fn overwrite_block(&self, company_id: &str, block: u64, text: String) {
+        if let Some(db) = self.state.borrow().databases.get(company_id) {
+            db.borrow_mut().blocks.insert(block, text);
+        }
+    }
+
+    /// Writes a company's stored strings directly: for tests that load
+    /// logs in old encodings.
+    #[doc(hidden)]
+    pub fn write_raw(&self, company_id: &str, layout: &super::conformance::RawLayout) {
+        if let Some(db) = self.state.borrow().databases.get(company_id) {
+            let mut db = db.borrow_mut();
+            db.blocks = layout.blocks.iter().cloned().collect();
+            db.head = Some(layout.head.clone());
+            db.drafts = layout.drafts.iter().cloned().collect();
+        }
+    }
+
+    fn meta(&self, id: &str) -> Result<CompanyMeta, StoreError> {
+        self.state
+            .borrow()
+            .companies
+            .get(id)
+            .cloned()
+            .ok_or_else(|| StoreError::not_found(format!("company {id}")))
+    }
+}
+
+impl Store for MemoryStore {
+    type Company = MemoryCompany;
+
+    async fn list_companies(&self) -> Result<Vec<CompanyMeta>, StoreError> {
+        let mut companies: Vec<CompanyMeta> =
+            self.state.borrow().companies.values().cloned().collect();
+        sort_companies(&mut companies);
+        Ok(companies)
+    }
+
+    async fn create_company(&self, name: &str) -> Result<CompanyMeta, StoreError> {
+        let name = clean_name(name)?;
+        let mut state = self.state.borrow_mut();
+        state.ids_issued += 1;
+        let meta = CompanyMeta {
+            id: format!("m{}", state.ids_issued),
+            name,
+            created_at_unix_ms: now_unix_ms(),
+        };
+        state.companies.insert(meta.id.clone(), meta.clone());
+        state.databases.insert(meta.id.clone(), Rc::default());
+        Ok(meta)
+    }
+
+    async fn rename_company(&self, id: &str, name: &str) -> Result<CompanyMeta, StoreError> {
+        let name = clean_name(name)?;
+        let mut meta = self.meta(id)?;
+        meta.name = name;
+        self.state
+            .borrow_mut()
+            .companies
+            .insert(id.to_string(), meta.clone());
+        Ok(meta)
+    }
+
+    async fn delete_company(&self, id: &str, confirm_name: &str) -> Result<(), StoreError> {
+        check_delete_confirmation(&self.meta(id)?, confirm_name)?;
+        let mut state = self.state.borrow_mut();
+        state.databases.remove(id);
+        state.companies.remove(id);
+        Ok(())
+    }
+
+    async fn open_company(&self, id: &str) -> Result<MemoryCompany, StoreError> {
+        self.meta(id)?;
+        let db = self.state.borrow().databases.get(id).cloned();
+        let db = db.ok_or_else(|| StoreError::not_found(format!("database of company {id}")))?;
+        Ok(MemoryCompany { db })
+    }
+
+    async fn persist(&self) -> Result<Persistence, StoreError> {
+        Ok(Persistence::Granted)
+    }
+
+    async fn estimate(&self) -> Result<Option<StorageEstimate>, StoreError> {
+        Ok(None)
+    }
+}
+
+/// An open company in the twin. Holds its database even after a delete, as
+/// an IndexedDB connection would until closed.
+pub struct MemoryCompany {
+    db: Rc<RefCell<Database>>,
+}
+
+impl MemoryCompany {
+    fn stored_head(&self) -> Result<ChainHead, StoreError> {
+        match &self.db.borrow().head {
+            Some(text) => decode_head(text),
+            None => Ok(ChainHead::EMPTY),
+        }
+    }
+
+    fn blocks_from(&self, first_block: u64) -> Vec<Result<(u64, String), StoreError>> {
+        let db = self.db.borrow();
+        db.blocks
+            .range(first_block..)
+            .map(|(n, text)| Ok((*n, text.clone())))
+            .collect()
+    }
+}
+
+impl CompanyLog for MemoryCompany {
+    async fn head(&self) -> Result<ChainHead, StoreError> {
+        self.stored_head()
+    }
+
+    async fn load(&self) -> Result<Vec<LogRecord>, StoreError> {
+        self.read_since(ChainHead::EMPTY).await
+    }
+
+    async fn read_since(&self, from: ChainHead) -> Result<Vec<LogRecord>, StoreError> {
+        let stored = self.stored_head()?;
+        let first_block = from.seq / super::blocks::BLOCK_LEN;
+        verify_blocks(from, self.blocks_from(first_block), stored)
+    }
+
+    async fn append(&self, records: &[LogRecord]) -> Result<ChainHead, StoreError> {
+        let stored = self.stored_head()?;
+        let new_head = check_append(stored, records)?;
+        if records.is_empty() {
+            return Ok(stored);
+        }
+        let tail = match tail_block_to_extend(stored.seq) {
+            Some(n) => {
+                let text = self.db.borrow().blocks.get(&n).cloned();
+                let text = text.ok_or(StoreError::BrokenChain { seq: stored.seq })?;
+                check_tail(stored, decode_block(n, &text)?)?
+            }
+            None => Vec::new(),
+        };
+        let writes = blocks_after_append(&tail, records);
+        let mut db = self.db.borrow_mut();
+        for (n, text) in writes {
+            db.blocks.insert(n, text);
+        }
+        db.head = Some(encode_head(&new_head));
+        Ok(new_head)
+    }
+
+    async fn put_draft(&self, key: &str, json: &str) -> Result<(), StoreError> {
+        self.db
+            .borrow_mut()
+            .drafts
+            .insert(key.to_string(), json.to_string());
+        Ok(())
+    }
+
+    async fn get_draft(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.db.borrow().drafts.get(key).cloned())
+    }
+
+    async fn list_drafts(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.db.borrow().drafts.keys().cloned().collect())
+    }
+
+    async fn delete_draft(&self, key: &str) -> Result<(), StoreError> {
+        self.db.borrow_mut().drafts.remove(key);
+        Ok(())
+    }
+}

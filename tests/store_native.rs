@@ -1,0 +1,97 @@
+//! The store's behavioural suite against the in-memory twin, plus the
+//! old-encoding fixture loaded through the same decoding code the browser
+//! uses.
+
+use futures::executor::block_on;
+use kontor::ledger::chain::{ChainHead, verify_chain};
+use kontor::store::conformance as suite;
+use kontor::store::{CompanyLog, MemoryStore, Store, StoreError};
+
+fn twin() -> impl Fn() -> MemoryStore {
+    let store = MemoryStore::new();
+    move || store.clone()
+}
+
+#[test]
+fn registry_creates_lists_and_renames() {
+    block_on(suite::registry_creates_lists_and_renames(twin()));
+}
+
+#[test]
+fn appended_records_read_back_after_reload() {
+    block_on(suite::appended_records_read_back_after_reload(twin()));
+}
+
+#[test]
+fn sequence_is_gapless_across_blocks() {
+    block_on(suite::sequence_is_gapless_across_blocks(twin()));
+}
+
+#[test]
+fn stale_writer_gets_a_conflict_and_leaves_no_trace() {
+    block_on(suite::stale_writer_gets_a_conflict_and_leaves_no_trace(
+        twin(),
+    ));
+}
+
+#[test]
+fn broken_append_leaves_no_trace() {
+    block_on(suite::broken_append_leaves_no_trace(twin()));
+}
+
+#[test]
+fn second_tab_catches_up_with_read_since() {
+    block_on(suite::second_tab_catches_up_with_read_since(twin()));
+}
+
+#[test]
+fn drafts_survive_reload_and_stay_out_of_the_log() {
+    block_on(suite::drafts_survive_reload_and_stay_out_of_the_log(twin()));
+}
+
+#[test]
+fn delete_needs_the_name_and_removes_everything() {
+    block_on(suite::delete_needs_the_name_and_removes_everything(twin()));
+}
+
+#[test]
+fn storage_reports_persistence() {
+    block_on(suite::storage_reports_persistence(twin()));
+}
+
+#[test]
+fn tampered_block_is_refused_on_open() {
+    block_on(async {
+        let store = MemoryStore::new();
+        let meta = store.create_company("Tamper GmbH").await.unwrap();
+        let company = store.open_company(&meta.id).await.unwrap();
+        let records = suite::sample_records(ChainHead::EMPTY, 1_200);
+        company.append(&records).await.unwrap();
+        let mut changed = records[..1_000].to_vec();
+        changed[456].body = changed[456].body.replace("1200", "1201");
+        store.overwrite_block(&meta.id, 0, kontor::store::blocks::encode_block(&changed));
+        assert_eq!(
+            company.load().await,
+            Err(StoreError::BrokenChain { seq: 457 })
+        );
+    });
+}
+
+const FIXTURE_V1: &str = include_str!("fixtures/store/log-encoding-v1.json");
+
+#[test]
+fn v1_fixture_verifies_with_the_chain_of_today() {
+    let records = suite::fixture_records(FIXTURE_V1);
+    assert_eq!(records.len(), 5);
+    assert_eq!(verify_chain(ChainHead::EMPTY, &records).unwrap().seq, 5);
+}
+
+#[test]
+fn log_in_encoding_v1_opens_and_extends() {
+    block_on(async {
+        let store = MemoryStore::new();
+        let meta = store.create_company("Altbestand GmbH").await.unwrap();
+        store.write_raw(&meta.id, &suite::fixture_layout(FIXTURE_V1));
+        suite::old_encoding_opens_and_extends(|| store.clone(), &meta.id, FIXTURE_V1).await;
+    });
+}
