@@ -1,13 +1,57 @@
-//! Criterion benchmarks of the ledger engine (filled by the ledger issue).
-use criterion::{Criterion, criterion_group, criterion_main};
+//! Criterion benchmarks of the ledger engine (issue 3 budgets):
+//! - fold 250,000 entries × 4 lines (1M lines) into an empty Book: ≤ 1 s;
+//! - trial balance of that Book for a full year and for one month: ≤ 5 ms.
+//!
+//! The events are built once, outside the timed part, by executing sample
+//! commands on a scratch Book.
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use kontor::ledger::Book;
+use kontor::ledger::period::PeriodRef;
+use kontor::ledger::sample::sample_events;
+use std::hint::black_box;
 
-fn placeholder(c: &mut Criterion) {
-    c.bench_function("chain_link", |b| {
-        b.iter(|| {
-            kontor::ledger::chain::ChainHash::link(&kontor::ledger::chain::ChainHash::GENESIS, b"x")
-        })
+const ENTRIES: usize = 250_000;
+const LINES_PER_ENTRY: usize = 4;
+
+fn ledger(c: &mut Criterion) {
+    let (book, events) = match sample_events(42, ENTRIES, LINES_PER_ENTRY, 2024) {
+        Ok(built) => built,
+        Err(e) => panic!("sample book could not be built: {e}"),
+    };
+    let mut group = c.benchmark_group("ledger");
+    group.sample_size(10);
+
+    group.bench_function("apply_250k_entries_1m_lines", |b| {
+        b.iter_batched(
+            Book::new,
+            |mut fresh| {
+                for event in &events {
+                    if let Err(e) = fresh.apply(event) {
+                        panic!("sample event refused: {e}");
+                    }
+                }
+                fresh
+            },
+            BatchSize::PerIteration,
+        )
     });
+
+    let jan = PeriodRef {
+        fiscal_year: 2024,
+        period: 1,
+    };
+    let dec = PeriodRef {
+        fiscal_year: 2024,
+        period: 12,
+    };
+    group.bench_function("trial_balance_full_year", |b| {
+        b.iter(|| black_box(book.trial_balance(black_box(jan), black_box(dec))))
+    });
+    group.bench_function("trial_balance_one_month", |b| {
+        b.iter(|| black_box(book.trial_balance(black_box(jan), black_box(jan))))
+    });
+    group.finish();
 }
 
-criterion_group!(benches, placeholder);
+criterion_group!(benches, ledger);
 criterion_main!(benches);
