@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Runs every test layer of Kontor, after setting up what they need:
+#   1. native: cargo fmt --check, clippy (host and wasm32, -D warnings), cargo test
+#   2. browser: wasm-bindgen-test in headless Chromium (IndexedDB store suite)
+#   3. end-to-end: playwright-core + Debian Chromium against the release build
+# Prints a summary line per layer and exits non-zero if any layer fails or ran
+# no test.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+# Cargo-installed tools (trunk, wasm-bindgen) and npm ones (wasm-opt).
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR=never
+
+./scripts/setup.sh || { echo "setup failed"; exit 1; }
+
+mkdir -p target/test-logs
+declare -A RESULT
+status=0
+
+# Counts "test result: ok. N passed; M failed" lines of cargo test output.
+cargo_counts() {
+  awk '/^test result:/{for(i=1;i<=NF;i++){if($i=="passed;")p+=$(i-1); if($i=="failed;")f+=$(i-1)}} END{printf "%d %d", p, f}' "$1"
+}
+
+layer() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
+
+# ---- 1. native ------------------------------------------------------------
+layer "native: fmt, clippy, cargo test"
+native_ok=1
+cargo fmt --check || { echo "cargo fmt --check failed"; native_ok=0; }
+cargo clippy --all-targets --quiet -- -D warnings || native_ok=0
+cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --quiet -- -D warnings || native_ok=0
+cargo test --quiet 2>&1 | tee target/test-logs/native.log
+[ "${PIPESTATUS[0]}" = 0 ] || native_ok=0
+read -r np nf <<<"$(cargo_counts target/test-logs/native.log)"
+if [ "$native_ok" = 1 ] && [ "$np" -gt 0 ] && [ "$nf" = 0 ]; then RESULT[native]="ok ($np passed)"; else RESULT[native]="FAILED ($np passed, $nf failed)"; status=1; fi
+
+# ---- 2. browser -----------------------------------------------------------
+layer "browser: wasm-bindgen-test in headless Chromium"
+./scripts/test-browser.sh 2>&1 | tee target/test-logs/browser.log
+browser_rc=${PIPESTATUS[0]}
+read -r bp bf <<<"$(cargo_counts target/test-logs/browser.log)"
+if [ "$browser_rc" = 0 ] && [ "$bp" -gt 0 ] && [ "$bf" = 0 ]; then RESULT[browser]="ok ($bp passed)"; else RESULT[browser]="FAILED ($bp passed, $bf failed)"; status=1; fi
+
+# ---- 3. end-to-end --------------------------------------------------------
+layer "end-to-end: release build + Playwright in headless Chromium"
+e2e_ok=1
+trunk build --release --offline 2>&1 | tail -3 || e2e_ok=0
+[ -f dist/index.html ] || e2e_ok=0
+./scripts/bundle-size.sh || true
+if [ "$e2e_ok" = 1 ]; then
+  (cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec specs/) 2>&1 | tee target/test-logs/e2e.log
+  [ "${PIPESTATUS[0]}" = 0 ] || e2e_ok=0
+fi
+ep=$(awk '/^ℹ pass /{print $3}' target/test-logs/e2e.log 2>/dev/null | tail -1); ep=${ep:-0}
+ef=$(awk '/^ℹ fail /{print $3}' target/test-logs/e2e.log 2>/dev/null | tail -1); ef=${ef:-0}
+if [ "$e2e_ok" = 1 ] && [ "$ep" -gt 0 ] && [ "$ef" = 0 ]; then RESULT[e2e]="ok ($ep passed)"; else RESULT[e2e]="FAILED ($ep passed, $ef failed)"; status=1; fi
+
+# ---- summary --------------------------------------------------------------
+layer "summary"
+printf '  %-10s %s\n' native "${RESULT[native]}" browser "${RESULT[browser]}" e2e "${RESULT[e2e]}"
+echo "  screenshots: tests/e2e/artifacts/"
+printf '%d passed, %d failed\n' "$((np + bp + ep))" "$((nf + bf + ef))"
+exit $status

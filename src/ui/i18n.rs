@@ -1,0 +1,179 @@
+//! Sprache / language: every visible string of the UI, in German and
+//! English, behind one typed key so a missing translation cannot compile.
+//! The chosen language persists in `localStorage` and survives a reload.
+
+use gloo::storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    De,
+    En,
+}
+
+impl Lang {
+    const STORAGE_KEY: &'static str = "kontor.lang";
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::De => "de",
+            Lang::En => "en",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "de" => Some(Lang::De),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The saved choice, else the browser's language, else German (our users
+    /// are mostly German bookkeepers).
+    fn initial() -> Lang {
+        if let Ok(code) = LocalStorage::get::<String>(Self::STORAGE_KEY)
+            && let Some(lang) = Lang::from_code(&code)
+        {
+            return lang;
+        }
+        let browser = web_sys::window()
+            .and_then(|w| w.navigator().language())
+            .unwrap_or_default();
+        if browser.starts_with("en") { Lang::En } else { Lang::De }
+    }
+}
+
+macro_rules! texts {
+    ($($key:ident => $de:literal, $en:literal;)*) => {
+        /// A UI text; `text(lang)` gives its wording.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Key { $($key,)* }
+
+        impl Key {
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Key::$key, Lang::De) => $de, (Key::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    AppName => "Kontor", "Kontor";
+    AppTagline => "Buchhaltung im Browser", "Bookkeeping in the browser";
+    SkipToContent => "Zum Inhalt springen", "Skip to content";
+    MainNavigation => "Hauptnavigation", "Main navigation";
+    NavStart => "Start", "Start";
+    NavAdmin => "Administration", "Administration";
+    NavMasterData => "Stammdaten", "Master data";
+    NavFinancials => "Finanzen", "Financials";
+    NavBanking => "Bank", "Banking";
+    NavReports => "Berichte", "Reports";
+    Language => "Sprache", "Language";
+    SwitchLanguage => "Switch to English", "Auf Deutsch umschalten";
+    StatusCompany => "Mandant", "Company";
+    StatusNoCompany => "Kein Mandant geöffnet", "No company open";
+    StatusStorage => "Speicher", "Storage";
+    StatusStoragePersistent => "dauerhaft", "persistent";
+    StatusStorageBestEffort => "nicht dauerhaft – der Browser darf Daten löschen; legen Sie Sicherungen an", "not persistent – the browser may evict data; keep backups";
+    StatusStorageUnknown => "unbekannt", "unknown";
+    StatusLastBackup => "Letzte Sicherung", "Last backup";
+    StatusNever => "noch nie", "never";
+    StatusOffline => "Alle Daten bleiben auf diesem Gerät.", "All data stays on this device.";
+    Shortcuts => "Tastenkürzel", "Keyboard shortcuts";
+    ShortcutsHint => "Alt+1 … Alt+6 wechseln das Modul, Alt+L die Sprache.", "Alt+1 … Alt+6 switch module, Alt+L switches language.";
+    ComingNext => "In Arbeit", "In progress";
+    NotFoundTitle => "Seite nicht gefunden", "Page not found";
+    NotFoundBody => "Diese Adresse gibt es in Kontor nicht.", "This address does not exist in Kontor.";
+    BackToStart => "Zur Startseite", "Back to start";
+
+    StartTitle => "Willkommen bei Kontor", "Welcome to Kontor";
+    StartLead => "Doppelte Buchführung, Kontenrahmen SKR03/SKR04, Buchungsperioden und Berichte – vollständig im Browser, offline, ohne Installation.", "Double-entry bookkeeping, SKR03/SKR04 charts, posting periods and reports – entirely in the browser, offline, nothing to install.";
+    StartPrivacy => "Ihre Bücher liegen nur in diesem Browser. Verschlüsselte Sicherungen nehmen Sie als Datei mit.", "Your books live only in this browser. Encrypted backups go with you as a file.";
+    StartModules => "Module", "Modules";
+
+    AdminLead => "Mandanten, Einstellungen und Benutzer.", "Companies, settings and users.";
+    AdminCompanies => "Mandanten", "Companies";
+    AdminCompaniesBody => "Mehrere Firmen in einem Browser anlegen, öffnen, umbenennen, löschen; Demo-Mandant mit einem Klick.", "Create, open, rename and delete several companies in one browser; a demo company in one click.";
+    AdminSetup => "Einrichtungsassistent", "Setup wizard";
+    AdminSetupBody => "Firmendaten, Steuernummern, Hauswährung, Geschäftsjahr, Periodeneinteilung, Kontenrahmen.", "Company details, tax numbers, local currency, fiscal year, period layout, chart of accounts.";
+    AdminPeriods => "Buchungsperioden", "Posting periods";
+    AdminPeriodsBody => "Geschäftsjahre in Perioden; Status offen, offen außer Verkauf, Abschluss, gesperrt.", "Fiscal years split into periods; status unlocked, unlocked except sales, closing, locked.";
+    AdminBackup => "Datensicherung", "Backup";
+    AdminBackupBody => "Verschlüsselte Sicherung im offenen age-Format; Wiederherstellung prüft die Hash-Kette.", "Encrypted backup in the open age format; restore verifies the hash chain.";
+
+    MasterLead => "Geschäftspartner, Artikel und Preislisten.", "Business partners, items and price lists.";
+    MasterPartners => "Geschäftspartner", "Business partners";
+    MasterPartnersBody => "Kunden und Lieferanten mit Sammelkonto, Zahlungsbedingungen, Kreditlimit und Bankverbindung.", "Customers and vendors with control account, payment terms, credit limit and bank details.";
+    MasterItems => "Artikel", "Items";
+    MasterItemsBody => "Artikelnummer, Gruppe, Einheit, Steuergruppe, Erlös- und Aufwandskonto.", "Item code, group, unit, VAT group, revenue and expense account.";
+    MasterPrices => "Preislisten", "Price lists";
+    MasterPricesBody => "Basispreisliste, abgeleitete Listen, Sonderpreise und Rabatte.", "Base price list, derived lists, special prices and discounts.";
+
+    FinLead => "Kontenplan, Journalbuchungen und Abstimmung.", "Chart of accounts, journal entries and reconciliation.";
+    FinChart => "Kontenplan", "Chart of accounts";
+    FinChartBody => "SKR03, SKR04 oder ein einfacher Kontenrahmen; Sammelkonten, Kontowährung, aktiv/inaktiv.", "SKR03, SKR04 or a simple chart; control accounts, account currency, active/inactive.";
+    FinJournal => "Journalbuchungen", "Journal entries";
+    FinJournalBody => "Mehrzeilige Buchungen in Hauswährung und Fremdwährung; Storno statt Änderung; lückenlos nummeriert.", "Multi-line entries in local and foreign currency; reversal instead of change; numbered without gaps.";
+    FinVouchers => "Buchungsstapel", "Journal vouchers";
+    FinVouchersBody => "Entwürfe sammeln, prüfen und gemeinsam buchen – alles oder nichts.", "Collect drafts, review them, and post them together – all or nothing.";
+
+    BankLead => "Zahlungen und Kontoauszüge.", "Payments and bank statements.";
+    BankStatements => "Kontoauszüge", "Bank statements";
+    BankStatementsBody => "Import von camt.053, MT940 und CSV; Zuordnung zu offenen Posten.", "Import camt.053, MT940 and CSV; matching to open items.";
+    BankPayments => "Zahlungsassistent", "Payment wizard";
+    BankPaymentsBody => "Fällige Rechnungen auswählen und SEPA-Dateien (pain.001, pain.008) erzeugen.", "Select due invoices and create SEPA files (pain.001, pain.008).";
+
+    ReportsLead => "Auswertungen über beliebige Perioden.", "Reports over any period range.";
+    ReportsTrialBalance => "Summen- und Saldenliste", "Trial balance";
+    ReportsTrialBalanceBody => "Eröffnung, Soll, Haben, Saldo je Konto; Drilldown bis zur Buchung.", "Opening, debit, credit, closing by account; drill down to the entry.";
+    ReportsAccountSheet => "Kontoblatt", "Account sheet";
+    ReportsAccountSheetBody => "Alle Buchungen eines Kontos mit laufendem Saldo.", "Every posting on an account with a running balance.";
+    ReportsVat => "Umsatzsteuer-Voranmeldung", "VAT return";
+    ReportsVatBody => "UStVA-Kennzahlen mit Bemessungsgrundlage und Steuer.", "UStVA figures with base and tax.";
+}
+
+/// The UI's language, shared through context.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    pub fn provide() -> I18n {
+        let i18n = I18n { lang: RwSignal::new(Lang::initial()) };
+        Effect::new(move |_| {
+            let lang = i18n.lang.get();
+            // Best effort: a browser without localStorage still works, it
+            // just forgets the choice.
+            let _ = LocalStorage::set(Lang::STORAGE_KEY, lang.code());
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute("lang", lang.code());
+            }
+        });
+        provide_context(i18n);
+        i18n
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    /// Reactive text: re-renders when the language changes.
+    pub fn t(&self, key: Key) -> &'static str {
+        key.text(self.lang.get())
+    }
+
+    pub fn toggle(&self) {
+        self.lang.update(|l| *l = if *l == Lang::De { Lang::En } else { Lang::De });
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}

@@ -1,0 +1,97 @@
+//! The app shell: header with module navigation and language switch, the
+//! page area, and the status bar. Owns the global keyboard shortcuts.
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use super::i18n::{Key, use_i18n};
+use super::pages::modules::Module;
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    // Alt+digit jumps to a module, Alt+L switches the language: the two
+    // things a keyboard user does most in the shell.
+    let _shortcuts = window_event_listener(ev::keydown, move |e| {
+        if !e.alt_key() || e.ctrl_key() || e.meta_key() {
+            return;
+        }
+        let key = e.key();
+        if key.eq_ignore_ascii_case("l") {
+            e.prevent_default();
+            i18n.toggle();
+        } else if let Some(target) = key
+            .parse::<usize>()
+            .ok()
+            .and_then(|d| d.checked_sub(1))
+            .and_then(|i| Module::NAV.get(i))
+        {
+            e.prevent_default();
+            navigate(target.path(), Default::default());
+        }
+    });
+
+    view! {
+        <a class="skip-link" href="#main">{move || i18n.t(Key::SkipToContent)}</a>
+        <header class="app-header">
+            <A href="/" attr:class="brand">
+                <span class="brand-mark" aria-hidden="true">"K"</span>
+                <span class="brand-name">{move || i18n.t(Key::AppName)}</span>
+                <span class="brand-tagline">{move || i18n.t(Key::AppTagline)}</span>
+            </A>
+            <nav class="main-nav" aria-label=move || i18n.t(Key::MainNavigation)>
+                {Module::NAV
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| {
+                        let m = *m;
+                        view! {
+                            <A href=m.path() attr:data-nav=m.slug() attr:title=format!("Alt+{}", i + 1)>
+                                {move || i18n.t(m.label())}
+                            </A>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+            <button
+                class="lang-switch"
+                data-testid="lang-switch"
+                title=move || i18n.t(Key::SwitchLanguage)
+                aria-label=move || i18n.t(Key::SwitchLanguage)
+                on:click=move |_| i18n.toggle()
+            >
+                {move || if i18n.lang() == super::i18n::Lang::De { "EN" } else { "DE" }}
+            </button>
+        </header>
+        <main id="main" class="app-main" tabindex="-1">
+            {children()}
+        </main>
+        <StatusBar />
+    }
+}
+
+#[component]
+fn StatusBar() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <footer class="status-bar" role="status">
+            <span class="status-item">
+                <span class="status-label">{move || i18n.t(Key::StatusCompany)}</span>
+                <span data-testid="status-company">{move || i18n.t(Key::StatusNoCompany)}</span>
+            </span>
+            <span class="status-item">
+                <span class="status-label">{move || i18n.t(Key::StatusStorage)}</span>
+                <span data-testid="status-storage">{move || i18n.t(Key::StatusStorageUnknown)}</span>
+            </span>
+            <span class="status-item">
+                <span class="status-label">{move || i18n.t(Key::StatusLastBackup)}</span>
+                <span>{move || i18n.t(Key::StatusNever)}</span>
+            </span>
+            <span class="status-spacer"></span>
+            <span class="status-item status-hint">{move || i18n.t(Key::StatusOffline)}</span>
+        </footer>
+    }
+}
