@@ -77,54 +77,22 @@ async fn read_head(meta: &ObjectStore<'_>) -> Result<ChainHead, StoreError> {
     }
 }
 
-impl CompanyLog for IdbCompany {
-    async fn head(&self) -> Result<ChainHead, StoreError> {
-        let tx = self.db.transaction(META).build().map_err(map_err)?;
-        let meta = tx.object_store(META).map_err(map_err)?;
-        read_head(&meta).await
-    }
+/// How an append transaction ends: `Abort` exists so the browser tests can
+/// prove that an append aborted after all its writes stores nothing.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Finish {
+    Commit,
+    Abort,
+}
 
-    async fn load(&self) -> Result<Vec<LogRecord>, StoreError> {
-        let records = self.read_since(ChainHead::EMPTY).await?;
-        let head = records.last().map_or(ChainHead::EMPTY, ChainHead::after);
-        self.remember_tail(head, &records);
-        Ok(records)
-    }
-
-    async fn read_since(&self, from: ChainHead) -> Result<Vec<LogRecord>, StoreError> {
-        let tx = self.db.transaction([LOG, META]).build().map_err(map_err)?;
-        let log = tx.object_store(LOG).map_err(map_err)?;
-        let meta = tx.object_store(META).map_err(map_err)?;
-        let first_block = (from.seq / BLOCK_LEN) as u32;
-        // Three requests in one snapshot: the head, the block numbers and the
-        // blocks. Issued together, awaited after.
-        let head_req = meta.get(HEAD_KEY).primitive().map_err(map_err)?;
-        let keys_req = log
-            .get_all_keys::<u32>()
-            .with_query::<u32, _>(KeyRange::LowerBound(first_block, false))
-            .primitive()
-            .map_err(map_err)?;
-        let blocks_req = log
-            .get_all::<String>()
-            .with_query::<u32, _>(KeyRange::LowerBound(first_block, false))
-            .primitive()
-            .map_err(map_err)?;
-        let head_text: Option<String> = head_req.await.map_err(map_err)?;
-        let keys = keys_req.await.map_err(map_err)?;
-        let blocks = blocks_req.await.map_err(map_err)?;
-        let stored = match head_text {
-            Some(text) => decode_head(&text)?,
-            None => ChainHead::EMPTY,
-        };
-        let numbered = keys.zip(blocks).map(|(key, text)| {
-            let key = key.map_err(map_err)?;
-            let text = text.map_err(map_err)?;
-            Ok((u64::from(key), text))
-        });
-        verify_blocks(from, numbered, stored)
-    }
-
-    async fn append(&self, records: &[LogRecord]) -> Result<ChainHead, StoreError> {
+impl IdbCompany {
+    #[doc(hidden)]
+    pub async fn append_then(
+        &self,
+        records: &[LogRecord],
+        finish: Finish,
+    ) -> Result<ChainHead, StoreError> {
         let tx = self
             .db
             .transaction([LOG, META])
@@ -177,6 +145,10 @@ impl CompanyLog for IdbCompany {
         head_put.await.map_err(map_err)?;
         drop(log);
         drop(meta);
+        if finish == Finish::Abort {
+            tx.abort().await.map_err(map_err)?;
+            return Err(StoreError::Aborted);
+        }
         tx.commit().await.map_err(map_err)?;
 
         let mut all = tail;
@@ -185,7 +157,58 @@ impl CompanyLog for IdbCompany {
         tabs::announce(&self.channel, &self.id, new_head);
         Ok(new_head)
     }
+}
 
+impl CompanyLog for IdbCompany {
+    async fn head(&self) -> Result<ChainHead, StoreError> {
+        let tx = self.db.transaction(META).build().map_err(map_err)?;
+        let meta = tx.object_store(META).map_err(map_err)?;
+        read_head(&meta).await
+    }
+
+    async fn load(&self) -> Result<Vec<LogRecord>, StoreError> {
+        let records = self.read_since(ChainHead::EMPTY).await?;
+        let head = records.last().map_or(ChainHead::EMPTY, ChainHead::after);
+        self.remember_tail(head, &records);
+        Ok(records)
+    }
+
+    async fn read_since(&self, from: ChainHead) -> Result<Vec<LogRecord>, StoreError> {
+        let tx = self.db.transaction([LOG, META]).build().map_err(map_err)?;
+        let log = tx.object_store(LOG).map_err(map_err)?;
+        let meta = tx.object_store(META).map_err(map_err)?;
+        let first_block = (from.seq / BLOCK_LEN) as u32;
+        // Three requests in one snapshot: the head, the block numbers and the
+        // blocks. Issued together, awaited after.
+        let head_req = meta.get(HEAD_KEY).primitive().map_err(map_err)?;
+        let keys_req = log
+            .get_all_keys::<u32>()
+            .with_query::<u32, _>(KeyRange::LowerBound(first_block, false))
+            .primitive()
+            .map_err(map_err)?;
+        let blocks_req = log
+            .get_all::<String>()
+            .with_query::<u32, _>(KeyRange::LowerBound(first_block, false))
+            .primitive()
+            .map_err(map_err)?;
+        let head_text: Option<String> = head_req.await.map_err(map_err)?;
+        let keys = keys_req.await.map_err(map_err)?;
+        let blocks = blocks_req.await.map_err(map_err)?;
+        let stored = match head_text {
+            Some(text) => decode_head(&text)?,
+            None => ChainHead::EMPTY,
+        };
+        let numbered = keys.zip(blocks).map(|(key, text)| {
+            let key = key.map_err(map_err)?;
+            let text = text.map_err(map_err)?;
+            Ok((u64::from(key), text))
+        });
+        verify_blocks(from, numbered, stored)
+    }
+
+    async fn append(&self, records: &[LogRecord]) -> Result<ChainHead, StoreError> {
+        self.append_then(records, Finish::Commit).await
+    }
     async fn put_draft(&self, key: &str, json: &str) -> Result<(), StoreError> {
         let tx = self
             .db

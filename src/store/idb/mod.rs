@@ -15,7 +15,7 @@ mod errors;
 mod schema;
 pub mod tabs;
 
-pub use company::IdbCompany;
+pub use company::{Finish, IdbCompany};
 
 use super::error::StoreError;
 use super::registry::{

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs the store's browser tests (tests/browser/) in headless Chromium via
+# wasm-bindgen-test-runner. Installs nothing: expects wasm-bindgen-cli
+# 0.2.130 on PATH and chromedriver at $CHROMEDRIVER (default
+# /usr/bin/chromedriver). Chromium flags come from webdriver.json, which
+# the runner reads from the crate root.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
+unset NO_HEADLESS
+exec cargo test --target wasm32-unknown-unknown --test browser "$@"

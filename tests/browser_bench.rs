@@ -1,0 +1,2 @@
+//! Placeholder replaced below.
+#![cfg(target_arch = "wasm32")]
