@@ -8,6 +8,7 @@
 pub mod backup;
 pub mod formats;
 pub mod ledger;
+pub mod session;
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

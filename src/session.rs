@@ -1,0 +1,113 @@
+//! The write path (Buchungsweg): one open company is its [`Book`] plus its
+//! stored log. A command is checked against the Book, sealed onto the
+//! verified head, appended to the store in one transaction, and only then
+//! applied to the Book. If the append fails, the Book is exactly as before.
+//!
+//! `Session` takes `&self` everywhere so the UI can share it: the Book sits
+//! in a `RefCell` that is never borrowed across an `.await`. Two commands
+//! racing each other cannot fork the log: the second append finds the head
+//! moved and fails with a conflict, leaving its Book untouched.
+
+use std::cell::{Ref, RefCell};
+
+use crate::ledger::chain::{ChainHead, LogRecord};
+use crate::ledger::{Book, Command, DomainError, Event, ReplayError, event};
+use crate::store::{CompanyLog, StoreError, log::seal_all};
+
+/// Why a session could not open or a command did not take effect.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    /// The engine refused the command; nothing was written.
+    #[error(transparent)]
+    Domain(#[from] DomainError),
+    /// Storage failed; nothing was written and the Book is unchanged.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The stored log does not fold into a Book (damaged or foreign data).
+    #[error(transparent)]
+    Replay(#[from] ReplayError),
+}
+
+struct State {
+    book: Book,
+    head: ChainHead,
+}
+
+pub struct Session<C: CompanyLog> {
+    log: C,
+    state: RefCell<State>,
+}
+
+impl<C: CompanyLog> Session<C> {
+    /// Loads the verified log and folds it into a Book.
+    pub async fn open(log: C) -> Result<Session<C>, SessionError> {
+        let records = log.load().await?;
+        let book = Book::replay(&records)?;
+        let head = records
+            .last()
+            .map(ChainHead::after)
+            .unwrap_or(ChainHead::EMPTY);
+        Ok(Session {
+            log,
+            state: RefCell::new(State { book, head }),
+        })
+    }
+
+    pub fn log(&self) -> &C {
+        &self.log
+    }
+
+    /// The Book as of the last applied event. Do not hold across `.await`.
+    pub fn book(&self) -> Ref<'_, Book> {
+        Ref::map(self.state.borrow(), |s| &s.book)
+    }
+
+    pub fn head(&self) -> ChainHead {
+        self.state.borrow().head
+    }
+
+    /// Checks, stores and applies `cmd`; returns its events.
+    pub async fn execute(&self, cmd: &Command) -> Result<Vec<Event>, SessionError> {
+        let (events, records) = {
+            let state = self.state.borrow();
+            let events = state.book.check(cmd)?;
+            let records = seal_all(state.head, events.iter().map(event::encode));
+            (events, records)
+        };
+        self.log.append(&records).await?;
+        self.apply_records(&events, &records)?;
+        Ok(events)
+    }
+
+    /// Applies what another tab appended since our head; returns how many
+    /// records were new.
+    pub async fn catch_up(&self) -> Result<usize, SessionError> {
+        let head = self.head();
+        let records = self.log.read_since(head).await?;
+        let mut events = Vec::with_capacity(records.len());
+        for record in &records {
+            let event = event::decode(&record.body).map_err(|e| ReplayError {
+                seq: record.seq,
+                kind: crate::ledger::ReplayErrorKind::Decode(e),
+            })?;
+            events.push(event);
+        }
+        self.apply_records(&events, &records)?;
+        Ok(records.len())
+    }
+
+    fn apply_records(&self, events: &[Event], records: &[LogRecord]) -> Result<(), SessionError> {
+        let mut state = self.state.borrow_mut();
+        // `check` produced these events against this very Book, so an error
+        // here is an engine bug: it is reported, not hidden, and the stored
+        // log stays the truth (reopening the company replays it).
+        for (event, record) in events.iter().zip(records) {
+            state.book.apply(event).map_err(|e| ReplayError {
+                seq: record.seq,
+                kind: crate::ledger::ReplayErrorKind::Domain(e),
+            })?;
+            state.head = ChainHead::after(record);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,94 @@
+//! The write path over the in-memory store: a command is real only once it
+//! is stored, a failed append leaves the Book as it was, and reopening the
+//! company replays to the same Book.
+
+use futures::executor::block_on;
+use kontor::ledger::sample::{sample_drafts, setup_command};
+use kontor::ledger::{Book, Command, DomainError};
+use kontor::session::{Session, SessionError};
+use kontor::store::{CompanyLog, MemoryStore, Store, StoreError};
+
+fn open_new(store: &MemoryStore) -> (String, Session<<MemoryStore as Store>::Company>) {
+    block_on(async {
+        let meta = store.create_company("Muster GmbH").await.unwrap();
+        let log = store.open_company(&meta.id).await.unwrap();
+        (meta.id, Session::open(log).await.unwrap())
+    })
+}
+
+fn post(n: usize) -> Vec<Command> {
+    sample_drafts(7, n, 4, 2026)
+        .unwrap()
+        .into_iter()
+        .map(|draft| Command::PostEntry {
+            draft,
+            allow_closing_period: false,
+        })
+        .collect()
+}
+
+#[test]
+fn executed_commands_are_stored_and_reopen_to_the_same_book() {
+    let store = MemoryStore::new();
+    let (id, session) = open_new(&store);
+    block_on(session.execute(&setup_command(2026))).unwrap();
+    for cmd in post(20) {
+        block_on(session.execute(&cmd)).unwrap();
+    }
+    assert_eq!(session.book().entry_count(), 20);
+    let reopened =
+        block_on(async { Session::open(store.open_company(&id).await.unwrap()).await }).unwrap();
+    assert_eq!(*reopened.book(), *session.book());
+    assert_eq!(reopened.head(), session.head());
+}
+
+#[test]
+fn refused_command_writes_nothing() {
+    let store = MemoryStore::new();
+    let (_, session) = open_new(&store);
+    block_on(session.execute(&setup_command(2026))).unwrap();
+    let head = session.head();
+    let before = session.book().clone();
+    let mut cmd = post(1).remove(0);
+    if let Command::PostEntry { draft, .. } = &mut cmd {
+        draft.lines.truncate(1);
+    }
+    let err = block_on(session.execute(&cmd)).unwrap_err();
+    assert!(
+        matches!(err, SessionError::Domain(DomainError::TooFewLines { .. })),
+        "{err:?}"
+    );
+    assert_eq!(session.head(), head);
+    assert_eq!(block_on(session.log().head()).unwrap(), head);
+    assert_eq!(*session.book(), before);
+}
+
+#[test]
+fn a_second_writer_cannot_fork_the_log_and_the_first_catches_up() {
+    let store = MemoryStore::new();
+    let (id, tab_a) = open_new(&store);
+    block_on(tab_a.execute(&setup_command(2026))).unwrap();
+    let tab_b =
+        block_on(async { Session::open(store.open_company(&id).await.unwrap()).await }).unwrap();
+    let cmds = post(2);
+    block_on(tab_b.execute(&cmds[0])).unwrap();
+
+    let before = tab_a.book().clone();
+    let err = block_on(tab_a.execute(&cmds[1])).unwrap_err();
+    assert!(
+        matches!(err, SessionError::Store(StoreError::Conflict { .. })),
+        "{err:?}"
+    );
+    assert_eq!(
+        *tab_a.book(),
+        before,
+        "a failed append leaves the Book unchanged"
+    );
+
+    assert_eq!(block_on(tab_a.catch_up()).unwrap(), 1);
+    assert_eq!(*tab_a.book(), *tab_b.book());
+    block_on(tab_a.execute(&cmds[1])).unwrap();
+    assert_eq!(tab_a.book().entry_count(), 2);
+    let replayed = Book::replay(&block_on(tab_a.log().load()).unwrap()).unwrap();
+    assert_eq!(replayed, *tab_a.book());
+}
