@@ -68,7 +68,7 @@ pub(crate) struct Pending {
 }
 
 impl Pending {
-    pub fn add(&mut self, _book: &Book, entry: &PostedEntry) {
+    pub fn add(&mut self, entry: &PostedEntry) {
         self.entries += 1;
         *self.numbers.entry(entry.fiscal_year).or_default() += 1;
     }

@@ -50,7 +50,7 @@ pub fn check_voucher(
                 error: Box::new(error),
             }
         })?;
-        pending.add(book, &entry);
+        pending.add(&entry);
         events.push(Event::EntryPosted { entry });
     }
     Ok(events)
