@@ -3,7 +3,10 @@
 # wasm-bindgen-test-runner. Installs nothing: expects wasm-bindgen-cli
 # 0.2.130 on PATH and chromedriver at $CHROMEDRIVER (default
 # /usr/bin/chromedriver). Chromium flags come from webdriver.json, which
-# the runner reads from the crate root.
+# the runner reads from the crate root. The benchmark (not run here):
+#   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+#   WASM_BINDGEN_TEST_TIMEOUT=900 cargo test --target wasm32-unknown-unknown \
+#   --test browser_bench -- --nocapture
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner

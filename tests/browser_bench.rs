@@ -1,2 +1,153 @@
-//! Placeholder replaced below.
+//! Store benchmark in headless Chromium (figures, not pass/fail; not run by
+//! CI). Fills a company with 100,000 posted entries of 4 lines (400k lines)
+//! made by the ledger engine, then measures open to Book ready (read +
+//! decode + verify + replay), posting one entry, storage used, and WASM
+//! memory. How to run: see `scripts/test-browser.sh`.
 #![cfg(target_arch = "wasm32")]
+
+use kontor::ledger::book::Book;
+use kontor::ledger::chain::{ChainHead, LogRecord};
+use kontor::ledger::command::Command;
+use kontor::ledger::event::encode;
+use kontor::ledger::sample::{sample_drafts, setup_command};
+use kontor::store::log::seal_all;
+use kontor::store::{CompanyLog, IdbStore, Store};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{console_log, wasm_bindgen_test};
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+const ENTRIES: usize = 100_000;
+const LINES_PER_ENTRY: usize = 4;
+const CHUNK: usize = 5_000;
+const POSTINGS_TIMED: usize = 50;
+const YEAR: i32 = 2024;
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+fn wasm_memory_mb() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    let buffer: js_sys::ArrayBuffer = memory.buffer().unchecked_into();
+    f64::from(buffer.byte_length()) / 1_048_576.0
+}
+
+fn seal_events(head: ChainHead, events: &[kontor::ledger::event::Event]) -> Vec<LogRecord> {
+    seal_all(head, events.iter().map(encode))
+}
+
+/// Posts one entry the way the UI will: check, seal, append, then apply.
+async fn post(
+    book: &mut Book,
+    company: &impl CompanyLog,
+    head: ChainHead,
+    cmd: &Command,
+) -> ChainHead {
+    let events = book.check(cmd).expect("sample entry is valid");
+    let records = seal_events(head, &events);
+    let head = company.append(&records).await.expect("append");
+    for event in &events {
+        book.apply(event).expect("apply");
+    }
+    head
+}
+
+#[wasm_bindgen_test]
+async fn open_100k_entries_and_post() {
+    let namespace = format!("bench.{}", js_sys::Date::now() as u64);
+    let store = IdbStore::new(&namespace);
+    let meta = store.create_company("Bench GmbH").await.expect("create");
+
+    // Fill: generate and append in chunks, so generation never holds all
+    // events at once. Not timed.
+    let fill_started = now_ms();
+    let mut head = ChainHead::EMPTY;
+    let mut body_bytes = 0usize;
+    {
+        let company = store.open_company(&meta.id).await.expect("open");
+        let mut generator = Book::new();
+        let setup = generator.execute(&setup_command(YEAR)).expect("setup");
+        let records = seal_events(head, &setup);
+        head = company.append(&records).await.expect("append setup");
+        for chunk in 0..ENTRIES / CHUNK {
+            let drafts =
+                sample_drafts(42 + chunk as u64, CHUNK, LINES_PER_ENTRY, YEAR).expect("drafts");
+            let mut events = Vec::with_capacity(CHUNK);
+            for draft in drafts {
+                let cmd = Command::PostEntry {
+                    draft,
+                    allow_closing_period: false,
+                };
+                events.extend(generator.execute(&cmd).expect("post"));
+            }
+            let records = seal_events(head, &events);
+            body_bytes += records.iter().map(|r| r.body.len()).sum::<usize>();
+            head = company.append(&records).await.expect("append chunk");
+        }
+    }
+    let fill_ms = now_ms() - fill_started;
+    let memory_after_fill_mb = wasm_memory_mb();
+
+    // Open to Book ready.
+    let started = now_ms();
+    let company = store.open_company(&meta.id).await.expect("open");
+    let records = company.load().await.expect("load");
+    let loaded_ms = now_ms() - started;
+    let mut book = Book::replay(&records).expect("replay");
+    let ready_ms = now_ms() - started;
+    assert_eq!(records.len() as u64, head.seq);
+    let record_count = records.len();
+    drop(records);
+    let memory_after_open_mb = wasm_memory_mb();
+
+    // Posting one entry: median of POSTINGS_TIMED.
+    let drafts = sample_drafts(7, POSTINGS_TIMED, LINES_PER_ENTRY, YEAR).expect("drafts");
+    let mut post_ms = Vec::with_capacity(POSTINGS_TIMED);
+    let mut append_head = head;
+    for draft in drafts {
+        let cmd = Command::PostEntry {
+            draft,
+            allow_closing_period: false,
+        };
+        let t = now_ms();
+        append_head = post(&mut book, &company, append_head, &cmd).await;
+        post_ms.push(now_ms() - t);
+    }
+    post_ms.sort_by(f64::total_cmp);
+    let median_ms = post_ms[post_ms.len() / 2];
+    let max_ms = post_ms[post_ms.len() - 1];
+    let estimate = store.estimate().await.expect("estimate");
+
+    console_log!(
+        "store bench: {ENTRIES} entries x {LINES_PER_ENTRY} lines = {record_count} records, {:.1} MB of bodies ({} B avg); fill {:.1} s",
+        body_bytes as f64 / 1_048_576.0,
+        body_bytes / record_count.max(1),
+        fill_ms / 1000.0
+    );
+    console_log!(
+        "store bench: open -> records loaded+verified {loaded_ms:.0} ms; -> Book ready (replay) {ready_ms:.0} ms"
+    );
+    console_log!(
+        "store bench: post one entry (check+seal+append+apply) median {median_ms:.1} ms, max {max_ms:.1} ms over {POSTINGS_TIMED}"
+    );
+    match estimate {
+        Some(e) => console_log!(
+            "store bench: storage used {:.1} MB of quota {:.0} MB",
+            e.used_bytes as f64 / 1_048_576.0,
+            e.quota_bytes as f64 / 1_048_576.0
+        ),
+        None => console_log!("store bench: storage estimate unavailable"),
+    }
+    console_log!(
+        "store bench: WASM memory after fill {memory_after_fill_mb:.0} MB, after open {memory_after_open_mb:.0} MB (linear memory never shrinks: the larger of fill and open peaks)"
+    );
+    assert_eq!(book.entry_count(), ENTRIES + POSTINGS_TIMED);
+    drop(company);
+    store
+        .delete_company(&meta.id, "Bench GmbH")
+        .await
+        .expect("clean up");
+}

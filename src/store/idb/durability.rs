@@ -45,9 +45,11 @@ pub async fn estimate() -> Result<Option<StorageEstimate>, StoreError> {
     let answer = JsFuture::from(manager.estimate().map_err(js_failure)?)
         .await
         .map_err(js_failure)?;
-    let Ok(estimate) = answer.dyn_into::<web_sys::StorageEstimate>() else {
+    // A dictionary, not a class: `instanceof` would fail, so no `dyn_into`.
+    if !answer.is_object() {
         return Ok(None);
-    };
+    }
+    let estimate: web_sys::StorageEstimate = answer.unchecked_into();
     match (estimate.get_usage(), estimate.get_quota()) {
         (Some(used), Some(quota)) => Ok(Some(StorageEstimate {
             used_bytes: used as u64,
