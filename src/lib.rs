@@ -6,6 +6,7 @@
 //! IndexedDB on wasm32; `ui` exists only on wasm32.
 
 pub mod backup;
+pub mod demo;
 pub mod formats;
 pub mod ledger;
 pub mod session;

@@ -1,0 +1,225 @@
+//! Demo company (Demo-Mandant): a deterministic generator of the books of
+//! a German trading company (Handelsunternehmen) on SKR03 or SKR04, for
+//! trainers ("open demo company") and for benchmarks.
+//!
+//! The same [`DemoSpec`] always gives the same commands, hence the same
+//! events, byte for byte: all randomness comes from one seeded [`Rng`],
+//! nothing depends on time, hashing or the platform. One realistic year is
+//! [`DEMO_YEAR_ENTRIES`] entries; larger books span more fiscal years
+//! (at most [`MAX_ENTRIES_PER_YEAR`] entries a year), up to
+//! [`MAX_DEMO_ENTRIES`].
+//!
+//! Where is what: the accounts per chart `accounts`, customers and vendors
+//! `partners`, one month of business `month`; here the spec, the command
+//! iterator [`commands`] and [`build`], which folds them into a Book.
+//!
+//! [`Rng`]: crate::ledger::sample::Rng
+
+pub mod accounts;
+mod month;
+pub mod partners;
+
+use crate::demo::accounts::DemoAccounts;
+use crate::demo::month::Company;
+use crate::ledger::chart::ChartTemplate;
+use crate::ledger::command::Command;
+use crate::ledger::company::Settings;
+use crate::ledger::currency::Currency;
+use crate::ledger::error::DomainError;
+use crate::ledger::period::{MAX_FISCAL_YEARS, PeriodLayout};
+use crate::ledger::{Book, Event};
+use std::collections::VecDeque;
+
+/// Entries of the demo company's one realistic year.
+pub const DEMO_YEAR_ENTRIES: usize = 3_000;
+/// A bigger book spans more fiscal years: at most this many entries each.
+pub const MAX_ENTRIES_PER_YEAR: usize = 25_000;
+/// Largest book the generator writes (40 fiscal years).
+pub const MAX_DEMO_ENTRIES: usize = 1_000_000;
+/// The user every demo entry is posted by.
+pub const DEMO_USER: &str = "demo";
+/// `build` reports progress every this many entries (and at the end).
+pub const PROGRESS_EVERY: usize = 500;
+
+/// What to generate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DemoSpec {
+    pub seed: u64,
+    /// SKR03 or SKR04.
+    pub chart: ChartTemplate,
+    /// The first fiscal year (calendar year, monthly periods).
+    pub first_year: i32,
+    /// Posted entries in total (reversals included), exactly.
+    pub entries: usize,
+}
+
+impl DemoSpec {
+    /// The demo company: one year (2024) on SKR03.
+    pub fn one_year(seed: u64) -> DemoSpec {
+        DemoSpec {
+            seed,
+            chart: ChartTemplate::Skr03,
+            first_year: 2024,
+            entries: DEMO_YEAR_ENTRIES,
+        }
+    }
+
+    /// Fiscal years the book spans.
+    pub fn years(&self) -> usize {
+        self.entries.div_ceil(MAX_ENTRIES_PER_YEAR).max(1)
+    }
+
+    fn check(&self) -> Result<(), DemoError> {
+        if self.entries > MAX_DEMO_ENTRIES {
+            return Err(DemoError::TooManyEntries {
+                requested: self.entries,
+                max: MAX_DEMO_ENTRIES,
+            });
+        }
+        let last_year = self.first_year as i64 + self.years() as i64 - 1;
+        if self.first_year < 1900 || last_year > 9000 || self.years() > MAX_FISCAL_YEARS {
+            return Err(DemoError::YearOutOfRange {
+                year: self.first_year,
+            });
+        }
+        Ok(())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DemoError {
+    #[error("a demo company has at most {max} entries, {requested} were asked for")]
+    TooManyEntries { requested: usize, max: usize },
+    #[error("the demo company's fiscal years must lie within 1900..=9000, starting {year}")]
+    YearOutOfRange { year: i32 },
+    #[error("the demo company needs chart SKR03 or SKR04, not {chart:?}")]
+    UnsupportedChart { chart: ChartTemplate },
+    #[error("demo data: {0}")]
+    Domain(#[from] DomainError),
+    /// A generated command did not pass `Book::check`: a generator bug.
+    #[error("demo command {index} was refused: {error}")]
+    Refused { index: usize, error: DomainError },
+}
+
+/// Settings of the demo company.
+pub fn demo_settings(chart: ChartTemplate) -> Settings {
+    Settings {
+        name: "Nordlicht Handelsgesellschaft mbH (Demo)".into(),
+        address: "Am Sandtorkai 12, 20457 Hamburg".into(),
+        country: "DE".into(),
+        vat_id: "DE287654321".into(),
+        tax_number: "46/715/02834".into(),
+        lc: Currency::EUR,
+        sc: Currency::EUR,
+        amount_decimals: 2,
+        fiscal_year_start_month: 1,
+        period_layout: PeriodLayout::Monthly,
+        chart,
+    }
+}
+
+/// The demo's commands in order, month by month; holds one month at a time.
+pub struct Generator {
+    spec: DemoSpec,
+    company: Company,
+    accounts: DemoAccounts,
+    queue: VecDeque<Command>,
+    started: bool,
+    /// Next month to generate, 0 = January of the first year.
+    month_index: usize,
+}
+
+/// The commands of the demo company described by `spec`: company setup,
+/// the accounts the template lacks, then month after month.
+pub fn commands(spec: &DemoSpec) -> Result<Generator, DemoError> {
+    spec.check()?;
+    let accounts = DemoAccounts::for_chart(spec.chart)?;
+    let per_year = spec.entries.div_ceil(spec.years());
+    Ok(Generator {
+        spec: *spec,
+        company: Company::new(spec, accounts.clone(), per_year),
+        accounts,
+        queue: VecDeque::new(),
+        started: false,
+        month_index: 0,
+    })
+}
+
+/// All commands at once (for small books; large ones should iterate).
+pub fn generate(spec: &DemoSpec) -> Result<Vec<Command>, DemoError> {
+    Ok(commands(spec)?.collect())
+}
+
+impl Generator {
+    /// Queues the next month's commands; false when all are generated.
+    fn refill(&mut self) -> bool {
+        if !self.started {
+            self.started = true;
+            self.queue.push_back(Command::SetUpCompany {
+                settings: demo_settings(self.spec.chart),
+                first_fiscal_year: self.spec.first_year,
+            });
+            for account in self.accounts.created_accounts() {
+                self.queue.push_back(Command::CreateAccount { account });
+            }
+            return true;
+        }
+        let months = self.spec.years() * 12;
+        if self.month_index >= months {
+            return false;
+        }
+        let i = self.month_index;
+        self.month_index += 1;
+        let year = self.spec.first_year + (i / 12) as i32;
+        let month = (i % 12) as u32 + 1;
+        if month == 1 && i > 0 {
+            self.queue.push_back(Command::OpenFiscalYear { year });
+        }
+        // Entries spread evenly over the months; the first months take
+        // the remainder.
+        let budget = self.spec.entries / months + usize::from(i < self.spec.entries % months);
+        self.company
+            .month(year, month, budget, i == 0, &mut self.queue);
+        true
+    }
+}
+
+impl Iterator for Generator {
+    type Item = Command;
+
+    fn next(&mut self) -> Option<Command> {
+        loop {
+            if let Some(command) = self.queue.pop_front() {
+                return Some(command);
+            }
+            if !self.refill() {
+                return None;
+            }
+        }
+    }
+}
+
+/// Executes the demo's commands on a fresh Book and returns it with all
+/// events, ready to be sealed and appended. `progress(done, total)` is
+/// called every [`PROGRESS_EVERY`] entries and once at the end, with
+/// entries posted so far and `spec.entries`.
+pub fn build(
+    spec: &DemoSpec,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<(Book, Vec<Event>), DemoError> {
+    let mut book = Book::new();
+    let mut events = Vec::new();
+    for (index, command) in commands(spec)?.enumerate() {
+        let before = book.entry_count();
+        let new = book
+            .execute(&command)
+            .map_err(|error| DemoError::Refused { index, error })?;
+        events.extend(new);
+        let done = book.entry_count();
+        if done != before && done % PROGRESS_EVERY == 0 {
+            progress(done, spec.entries);
+        }
+    }
+    progress(book.entry_count(), spec.entries);
+    Ok((book, events))
+}

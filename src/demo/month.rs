@@ -1,0 +1,779 @@
+//! One month of the demo company's business (Geschäftsmonat): exchange
+//! rates on the 1st, the month's fixed postings (rent, payroll, payroll tax,
+//! social security, VAT prepayment, bank fees) and a mix of sales invoices
+//! (Ausgangsrechnungen), customer receipts (Zahlungseingänge), purchase
+//! invoices (Eingangsrechnungen), vendor payments (Zahlungsausgänge),
+//! small expenses, foreign-currency business and reversals (Stornos).
+//!
+//! The generator does not run a Book: it keeps just enough state (open
+//! items, payroll and VAT liabilities, FC balances, the next entry id) to
+//! write commands that the engine accepts. It computes every amount the
+//! engine derives (VAT, FC conversion) with the engine's own rounding, so
+//! entries balance exactly and no rounding line is ever needed.
+
+use crate::demo::accounts::DemoAccounts;
+use crate::demo::partners::{self, Partner, SWISS_VENDORS, US_CUSTOMERS};
+use crate::demo::{DEMO_USER, DemoSpec};
+use crate::ledger::account::AccountNo;
+use crate::ledger::command::Command;
+use crate::ledger::currency::Currency;
+use crate::ledger::entry::{EntryDraft, EntryId, LineDraft};
+use crate::ledger::fx::lc_from_fc;
+use crate::ledger::money::round;
+use crate::ledger::sample::Rng;
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use std::collections::VecDeque;
+
+/// What one posted entry of a month is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Opening,
+    Rent,
+    Salaries,
+    SocialSecurityPayment,
+    SalaryPayment,
+    PayrollTaxPayment,
+    VatPayment,
+    BankFees,
+    Sale,
+    Receipt,
+    Purchase,
+    VendorPayment,
+    Expense,
+    ExportSale,
+    SwissPurchase,
+    CurrencyExchange,
+    Reversal,
+}
+
+/// The month's fixed postings with their day, most important first: when
+/// a month's budget is smaller than the list, the tail is left out.
+/// Day 31 means the month's last day.
+const FIXED: [(Kind, u32); 7] = [
+    (Kind::Salaries, 25),
+    (Kind::SalaryPayment, 28),
+    (Kind::Rent, 3),
+    (Kind::SocialSecurityPayment, 27),
+    (Kind::PayrollTaxPayment, 10),
+    (Kind::VatPayment, 10),
+    (Kind::BankFees, 31),
+];
+
+/// The rest of the month, by weight (per mille).
+const VARIABLE: [(Kind, u64); 9] = [
+    (Kind::Sale, 300),
+    (Kind::Receipt, 240),
+    (Kind::Purchase, 190),
+    (Kind::VendorPayment, 150),
+    (Kind::Expense, 80),
+    (Kind::ExportSale, 10),
+    (Kind::SwissPurchase, 10),
+    (Kind::CurrencyExchange, 5),
+    (Kind::Reversal, 15),
+];
+
+/// An unpaid invoice (offener Posten) of a customer or vendor.
+#[derive(Clone, Debug)]
+struct OpenItem {
+    partner: usize,
+    amount_lc: Decimal,
+    reference: String,
+}
+
+/// VAT rates in percent as exact decimals.
+const VAT_19: Decimal = Decimal::from_parts(19, 0, 0, false, 2);
+const VAT_7: Decimal = Decimal::from_parts(7, 0, 0, false, 2);
+/// Payroll shares of the gross salary: wage tax (Lohnsteuer incl.
+/// solidarity surcharge, a flat average), employee's and employer's social
+/// security contributions.
+const PAYROLL_TAX_SHARE: Decimal = Decimal::from_parts(15, 0, 0, false, 2);
+const EMPLOYEE_SOCIAL_SHARE: Decimal = Decimal::from_parts(205, 0, 0, false, 3);
+const EMPLOYER_SOCIAL_SHARE: Decimal = Decimal::from_parts(21, 0, 0, false, 2);
+/// Yearly salary raise: 3 %.
+const RAISE_FACTOR: Decimal = Decimal::from_parts(103, 0, 0, false, 2);
+
+/// The state the generator carries from month to month.
+pub(crate) struct Company {
+    acc: DemoAccounts,
+    rng: Rng,
+    customers: Vec<Partner>,
+    vendors: Vec<Partner>,
+    salaries_lc: Vec<Decimal>,
+    rent_net_lc: Decimal,
+    receivables: VecDeque<OpenItem>,
+    payables: VecDeque<OpenItem>,
+    salaries_payable_lc: Decimal,
+    social_security_payable_lc: Decimal,
+    payroll_tax_payable_lc: Decimal,
+    /// Wage tax accrued before this month: paid on the 10th.
+    payroll_tax_due_lc: Decimal,
+    /// Output minus input VAT of this month and of the previous one.
+    vat_month_lc: Decimal,
+    vat_due_lc: Decimal,
+    /// Rates in ten-thousandths of FC per EUR (ECB quotation, 4 decimals).
+    usd_rate_e4: i64,
+    chf_rate_e4: i64,
+    usd_balance_fc: Decimal,
+    chf_balance_fc: Decimal,
+    /// Id the next posted entry gets (ids are 1, 2, 3 … without gaps).
+    next_entry: u64,
+    /// Expenses of this month that may be reversed: id and their VAT.
+    reversible: Vec<(u64, Decimal)>,
+    /// Document numbers within the year: sales, purchases, bank.
+    sales_no: u32,
+    purchase_no: u32,
+    bank_no: u32,
+}
+
+fn debit(account: AccountNo, amount: Decimal) -> LineDraft {
+    LineDraft::debit_lc(account, amount)
+}
+
+fn credit(account: AccountNo, amount: Decimal) -> LineDraft {
+    LineDraft::credit_lc(account, amount)
+}
+
+fn memo(mut line: LineDraft, text: String) -> LineDraft {
+    line.memo = text;
+    line
+}
+
+fn post(date: NaiveDate, reference: String, memo: &str, lines: Vec<LineDraft>) -> Command {
+    let mut draft = EntryDraft::new(date, DEMO_USER, lines);
+    draft.reference = reference;
+    draft.memo = memo.to_string();
+    Command::PostEntry {
+        draft,
+        allow_closing_period: false,
+    }
+}
+
+fn last_day(year: i32, month: u32) -> u32 {
+    let (y, m) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)
+        .and_then(|d| d.pred_opt())
+        .map_or(28, |d| d.day())
+}
+
+impl Company {
+    /// A company sized for `entries_per_year` entries a year.
+    pub(crate) fn new(spec: &DemoSpec, acc: DemoAccounts, entries_per_year: usize) -> Company {
+        let mut rng = Rng::new(spec.seed);
+        let customers = partners::customers(&mut rng, (entries_per_year / 40).clamp(20, 2_000));
+        let vendors = partners::vendors(&mut rng, (entries_per_year / 150).clamp(10, 500));
+        let employees = (4 + entries_per_year / 400).clamp(4, 200);
+        let salaries_lc = (0..employees)
+            .map(|_| Decimal::new(2_800 + rng.below(37) as i64 * 100, 0))
+            .collect();
+        let rent_net_lc = Decimal::new(2_500 + 150 * employees as i64, 0);
+        Company {
+            acc,
+            rng,
+            customers,
+            vendors,
+            salaries_lc,
+            rent_net_lc,
+            receivables: VecDeque::new(),
+            payables: VecDeque::new(),
+            salaries_payable_lc: Decimal::ZERO,
+            social_security_payable_lc: Decimal::ZERO,
+            payroll_tax_payable_lc: Decimal::ZERO,
+            payroll_tax_due_lc: Decimal::ZERO,
+            vat_month_lc: Decimal::ZERO,
+            vat_due_lc: Decimal::ZERO,
+            usd_rate_e4: 10_850,
+            chf_rate_e4: 9_450,
+            usd_balance_fc: Decimal::ZERO,
+            chf_balance_fc: Decimal::ZERO,
+            next_entry: 1,
+            reversible: Vec::new(),
+            sales_no: 0,
+            purchase_no: 0,
+            bank_no: 0,
+        }
+    }
+
+    /// The commands of one month with exactly `budget` posted entries;
+    /// `first` marks the company's first month (opening balance).
+    pub(crate) fn month(
+        &mut self,
+        year: i32,
+        month: u32,
+        budget: usize,
+        first: bool,
+        out: &mut VecDeque<Command>,
+    ) {
+        if month == 1 && !first {
+            self.new_year();
+        }
+        self.vat_due_lc = self.vat_month_lc;
+        self.vat_month_lc = Decimal::ZERO;
+        self.payroll_tax_due_lc = self.payroll_tax_payable_lc;
+        self.reversible.clear();
+        self.set_rates(year, month, out);
+
+        let days = last_day(year, month);
+        let mut slots: Vec<(u32, Kind)> = Vec::with_capacity(budget);
+        let mut left = budget;
+        if first && left > 0 {
+            slots.push((1, Kind::Opening));
+            left -= 1;
+        }
+        for (kind, day) in FIXED.iter().take(left) {
+            slots.push(((*day).min(days), *kind));
+        }
+        left -= left.min(FIXED.len());
+        for i in 0..left {
+            let day = 1 + (i * days as usize / left) as u32;
+            slots.push((day, self.variable_kind()));
+        }
+        // Stable: the opening entry stays first on the 1st.
+        slots.sort_by_key(|(day, _)| *day);
+        for (day, kind) in slots {
+            // `day` is within the month by construction.
+            let Some(date) = NaiveDate::from_ymd_opt(year, month, day) else {
+                continue;
+            };
+            let command = self
+                .realize(kind, date)
+                .unwrap_or_else(|| self.expense(date));
+            out.push_back(command);
+            self.next_entry += 1;
+        }
+    }
+
+    fn new_year(&mut self) {
+        for salary in &mut self.salaries_lc {
+            *salary = round(*salary * RAISE_FACTOR, 0);
+        }
+        self.sales_no = 0;
+        self.purchase_no = 0;
+        self.bank_no = 0;
+    }
+
+    /// ECB-style rates on the 1st of the month, a bounded random walk.
+    fn set_rates(&mut self, year: i32, month: u32, out: &mut VecDeque<Command>) {
+        self.usd_rate_e4 =
+            (self.usd_rate_e4 + self.rng.below(301) as i64 - 150).clamp(9_500, 12_500);
+        self.chf_rate_e4 =
+            (self.chf_rate_e4 + self.rng.below(201) as i64 - 100).clamp(8_500, 10_500);
+        let Some(date) = NaiveDate::from_ymd_opt(year, month, 1) else {
+            return;
+        };
+        for (currency, rate) in [
+            (Currency::USD, self.usd_rate()),
+            (self.acc.chf, self.chf_rate()),
+        ] {
+            out.push_back(Command::SetExchangeRate {
+                currency,
+                date,
+                rate_fc_per_lc: rate,
+            });
+        }
+    }
+
+    fn usd_rate(&self) -> Decimal {
+        Decimal::new(self.usd_rate_e4, 4)
+    }
+
+    fn chf_rate(&self) -> Decimal {
+        Decimal::new(self.chf_rate_e4, 4)
+    }
+
+    fn variable_kind(&mut self) -> Kind {
+        let mut r = self.rng.below(1_000);
+        for (kind, weight) in VARIABLE {
+            if r < weight {
+                return kind;
+            }
+            r -= weight;
+        }
+        Kind::Sale
+    }
+
+    /// Uniform amount in `min_cents..=max_cents` cents.
+    fn amount(&mut self, min_cents: i64, max_cents: i64) -> Decimal {
+        let span = (max_cents - min_cents + 1).max(1) as u64;
+        Decimal::new(min_cents + self.rng.below(span) as i64, 2)
+    }
+
+    /// Net amount of an invoice position: mostly small, some large.
+    fn position_net(&mut self) -> Decimal {
+        match self.rng.below(10) {
+            0..=5 => self.amount(2_000, 30_000),
+            6..=8 => self.amount(30_000, 300_000),
+            _ => self.amount(300_000, 2_500_000),
+        }
+    }
+
+    /// The entry of `kind` on `date`, or None when the company has nothing
+    /// to do of that kind (no open invoice to pay, nothing to reverse).
+    fn realize(&mut self, kind: Kind, date: NaiveDate) -> Option<Command> {
+        match kind {
+            Kind::Opening => Some(self.opening(date)),
+            Kind::Rent => Some(self.rent(date)),
+            Kind::Salaries => Some(self.salaries(date)),
+            Kind::SocialSecurityPayment => self.social_security_payment(date),
+            Kind::SalaryPayment => self.salary_payment(date),
+            Kind::PayrollTaxPayment => self.payroll_tax_payment(date),
+            Kind::VatPayment => self.vat_payment(date),
+            Kind::BankFees => Some(self.bank_fees(date)),
+            Kind::Sale => Some(self.sale(date)),
+            Kind::Receipt => self.receipt(date),
+            Kind::Purchase => Some(self.purchase(date)),
+            Kind::VendorPayment => self.vendor_payment(date),
+            Kind::Expense => Some(self.expense(date)),
+            Kind::ExportSale => Some(self.export_sale(date)),
+            Kind::SwissPurchase => Some(self.swiss_purchase(date)),
+            Kind::CurrencyExchange => Some(self.currency_exchange(date)),
+            Kind::Reversal => self.reversal(date),
+        }
+    }
+
+    fn bank_reference(&mut self, date: NaiveDate) -> String {
+        self.bank_no += 1;
+        format!("BA-{}-{:05}", date.year(), self.bank_no)
+    }
+
+    fn opening(&mut self, date: NaiveDate) -> Command {
+        let a = &self.acc;
+        let capital_lc = Decimal::new(25_000, 0);
+        let bank_lc = Decimal::new(150_000, 0);
+        post(
+            date,
+            "EB-1".into(),
+            "Eröffnungsbilanz",
+            vec![
+                debit(a.bank, bank_lc),
+                credit(a.subscribed_capital, capital_lc),
+                credit(a.opening_balance, bank_lc - capital_lc),
+            ],
+        )
+    }
+
+    fn rent(&mut self, date: NaiveDate) -> Command {
+        let net_lc = self.rent_net_lc;
+        let vat_lc = round(net_lc * VAT_19, 2);
+        self.vat_month_lc -= vat_lc;
+        let reference = self.bank_reference(date);
+        let a = &self.acc;
+        post(
+            date,
+            reference,
+            "Miete Lager und Büro",
+            vec![
+                debit(a.rent, net_lc),
+                debit(a.input_vat_19, vat_lc),
+                memo(
+                    credit(a.bank, net_lc + vat_lc),
+                    "Grundstücksgesellschaft Hafenkante GmbH".into(),
+                ),
+            ],
+        )
+    }
+
+    fn salaries(&mut self, date: NaiveDate) -> Command {
+        let gross_lc: Decimal = self.salaries_lc.iter().sum();
+        let tax_lc = round(gross_lc * PAYROLL_TAX_SHARE, 2);
+        let employee_lc = round(gross_lc * EMPLOYEE_SOCIAL_SHARE, 2);
+        let employer_lc = round(gross_lc * EMPLOYER_SOCIAL_SHARE, 2);
+        let net_lc = gross_lc - tax_lc - employee_lc;
+        self.salaries_payable_lc += net_lc;
+        self.payroll_tax_payable_lc += tax_lc;
+        self.social_security_payable_lc += employee_lc + employer_lc;
+        let a = &self.acc;
+        post(
+            date,
+            format!("LG-{}-{:02}", date.year(), date.month()),
+            "Lohn und Gehalt",
+            vec![
+                debit(a.salaries, gross_lc),
+                debit(a.social_security, employer_lc),
+                credit(a.salaries_payable, net_lc),
+                credit(a.payroll_tax_payable, tax_lc),
+                credit(a.social_security_payable, employee_lc + employer_lc),
+            ],
+        )
+    }
+
+    /// Pays a liability in full from the bank.
+    fn pay_liability(
+        &mut self,
+        date: NaiveDate,
+        account: AccountNo,
+        amount_lc: Decimal,
+        text: &str,
+    ) -> Option<Command> {
+        if amount_lc <= Decimal::ZERO {
+            return None;
+        }
+        let reference = self.bank_reference(date);
+        Some(post(
+            date,
+            reference,
+            text,
+            vec![debit(account, amount_lc), credit(self.acc.bank, amount_lc)],
+        ))
+    }
+
+    fn social_security_payment(&mut self, date: NaiveDate) -> Option<Command> {
+        let amount_lc = std::mem::take(&mut self.social_security_payable_lc);
+        let account = self.acc.social_security_payable;
+        self.pay_liability(date, account, amount_lc, "Beiträge Krankenkassen")
+    }
+
+    fn salary_payment(&mut self, date: NaiveDate) -> Option<Command> {
+        let amount_lc = std::mem::take(&mut self.salaries_payable_lc);
+        let account = self.acc.salaries_payable;
+        self.pay_liability(date, account, amount_lc, "Gehaltszahlung")
+    }
+
+    fn payroll_tax_payment(&mut self, date: NaiveDate) -> Option<Command> {
+        let amount_lc = std::mem::take(&mut self.payroll_tax_due_lc);
+        self.payroll_tax_payable_lc -= amount_lc;
+        let account = self.acc.payroll_tax_payable;
+        self.pay_liability(date, account, amount_lc, "Lohnsteuer-Anmeldung Finanzamt")
+    }
+
+    /// Umsatzsteuer-Voranmeldung: pays last month's VAT, or books the refund.
+    fn vat_payment(&mut self, date: NaiveDate) -> Option<Command> {
+        let due_lc = std::mem::take(&mut self.vat_due_lc);
+        let a = &self.acc;
+        let lines = if due_lc > Decimal::ZERO {
+            vec![debit(a.vat_prepayment, due_lc), credit(a.bank, due_lc)]
+        } else if due_lc < Decimal::ZERO {
+            vec![debit(a.bank, -due_lc), credit(a.vat_prepayment, -due_lc)]
+        } else {
+            return None;
+        };
+        let reference = self.bank_reference(date);
+        Some(post(date, reference, "Umsatzsteuer-Voranmeldung", lines))
+    }
+
+    fn bank_fees(&mut self, date: NaiveDate) -> Command {
+        let fee_lc = self.amount(1_500, 6_000);
+        let reference = self.bank_reference(date);
+        let a = &self.acc;
+        post(
+            date,
+            reference,
+            "Kontoführung",
+            vec![debit(a.bank_fees, fee_lc), credit(a.bank, fee_lc)],
+        )
+    }
+
+    /// Net per position and the VAT lines of an invoice: `positions`
+    /// positions, each at 19 % with probability `per_mille_19`/1000.
+    /// Returns (position lines on the revenue or purchase side, tax lines,
+    /// gross, VAT). VAT is computed per rate on the sum, as on a real invoice.
+    fn invoice_lines(
+        &mut self,
+        positions: u64,
+        per_mille_19: u64,
+        accounts: [AccountNo; 4],
+        side_debit: bool,
+    ) -> (Vec<LineDraft>, Decimal, Decimal) {
+        let [base_19, base_7, tax_19, tax_7] = accounts;
+        let line = |account, amount| {
+            if side_debit {
+                debit(account, amount)
+            } else {
+                credit(account, amount)
+            }
+        };
+        let (mut net_19, mut net_7) = (Decimal::ZERO, Decimal::ZERO);
+        let mut lines = Vec::with_capacity(positions as usize + 3);
+        for _ in 0..positions {
+            let net_lc = self.position_net();
+            if self.rng.below(1_000) < per_mille_19 {
+                net_19 += net_lc;
+                lines.push(line(base_19, net_lc));
+            } else {
+                net_7 += net_lc;
+                lines.push(line(base_7, net_lc));
+            }
+        }
+        let vat_19 = round(net_19 * VAT_19, 2);
+        let vat_7 = round(net_7 * VAT_7, 2);
+        if !vat_19.is_zero() {
+            lines.push(line(tax_19, vat_19));
+        }
+        if !vat_7.is_zero() {
+            lines.push(line(tax_7, vat_7));
+        }
+        (lines, net_19 + net_7 + vat_19 + vat_7, vat_19 + vat_7)
+    }
+
+    fn sale(&mut self, date: NaiveDate) -> Command {
+        let partner = self.rng.below(self.customers.len() as u64) as usize;
+        let positions = 1 + self.rng.below(3);
+        let a = &self.acc;
+        let accounts = [a.revenue_19, a.revenue_7, a.output_vat_19, a.output_vat_7];
+        let (positions, gross_lc, vat_lc) = self.invoice_lines(positions, 650, accounts, false);
+        self.vat_month_lc += vat_lc;
+        self.sales_no += 1;
+        let reference = format!("AR-{}-{:05}", date.year(), self.sales_no);
+        let mut lines = vec![memo(
+            debit(self.acc.receivables, gross_lc),
+            self.customers[partner].label(),
+        )];
+        lines.extend(positions);
+        self.receivables.push_back(OpenItem {
+            partner,
+            amount_lc: gross_lc,
+            reference: reference.clone(),
+        });
+        post(date, reference, "Ausgangsrechnung", lines)
+    }
+
+    fn purchase(&mut self, date: NaiveDate) -> Command {
+        let partner = self.rng.below(self.vendors.len() as u64) as usize;
+        let positions = 1 + self.rng.below(2);
+        let a = &self.acc;
+        let accounts = [a.purchases_19, a.purchases_7, a.input_vat_19, a.input_vat_7];
+        let (positions, gross_lc, vat_lc) = self.invoice_lines(positions, 550, accounts, true);
+        self.vat_month_lc -= vat_lc;
+        self.purchase_no += 1;
+        let reference = format!("ER-{}-{:05}", date.year(), self.purchase_no);
+        let mut lines = positions;
+        lines.push(memo(
+            credit(self.acc.payables, gross_lc),
+            self.vendors[partner].label(),
+        ));
+        self.payables.push_back(OpenItem {
+            partner,
+            amount_lc: gross_lc,
+            reference: reference.clone(),
+        });
+        post(date, reference, "Eingangsrechnung", lines)
+    }
+
+    /// The oldest open item plus up to two more of the same partner among
+    /// the next few: one bank transfer often settles several invoices.
+    fn settle(&mut self, customers: bool) -> Vec<OpenItem> {
+        let extra = self.rng.below(3) as usize;
+        let queue = if customers {
+            &mut self.receivables
+        } else {
+            &mut self.payables
+        };
+        let Some(first) = queue.pop_front() else {
+            return Vec::new();
+        };
+        let mut items = vec![first];
+        let mut i = 0;
+        while items.len() <= extra && i < queue.len().min(16) {
+            if queue[i].partner == items[0].partner {
+                if let Some(item) = queue.remove(i) {
+                    items.push(item);
+                }
+            } else {
+                i += 1;
+            }
+        }
+        items
+    }
+
+    fn receipt(&mut self, date: NaiveDate) -> Option<Command> {
+        let items = self.settle(true);
+        let first = items.first()?;
+        let partner = &self.customers[first.partner];
+        let total_lc: Decimal = items.iter().map(|i| i.amount_lc).sum();
+        let a = &self.acc;
+        let mut lines = vec![memo(debit(a.bank, total_lc), partner.label())];
+        for item in &items {
+            lines.push(memo(
+                credit(a.receivables, item.amount_lc),
+                format!("{} {}", partner.label(), item.reference),
+            ));
+        }
+        let reference = first.reference.clone();
+        Some(post(date, reference, "Zahlungseingang", lines))
+    }
+
+    fn vendor_payment(&mut self, date: NaiveDate) -> Option<Command> {
+        let items = self.settle(false);
+        let first = items.first()?;
+        let partner = &self.vendors[first.partner];
+        let total_lc: Decimal = items.iter().map(|i| i.amount_lc).sum();
+        let a = &self.acc;
+        let mut lines: Vec<LineDraft> = items
+            .iter()
+            .map(|item| {
+                memo(
+                    debit(a.payables, item.amount_lc),
+                    format!("{} {}", partner.label(), item.reference),
+                )
+            })
+            .collect();
+        lines.push(memo(credit(a.bank, total_lc), partner.label()));
+        let reference = first.reference.clone();
+        Some(post(date, reference, "Zahlungsausgang", lines))
+    }
+
+    /// A small expense paid by bank card: office supplies, telephone,
+    /// hotel (7 % VAT) or postage (no VAT).
+    fn expense(&mut self, date: NaiveDate) -> Command {
+        let net_lc = self.amount(500, 40_000);
+        let a = &self.acc;
+        let (account, vat_account, rate, text) = match self.rng.below(4) {
+            0 => (
+                a.office_supplies,
+                Some(a.input_vat_19),
+                VAT_19,
+                "Bürobedarf",
+            ),
+            1 => (
+                a.telephone,
+                Some(a.input_vat_19),
+                VAT_19,
+                "Telefon und Internet",
+            ),
+            2 => (
+                a.travel,
+                Some(a.input_vat_7),
+                VAT_7,
+                "Übernachtung Dienstreise",
+            ),
+            _ => (a.postage, None, Decimal::ZERO, "Porto"),
+        };
+        let vat_lc = round(net_lc * rate, 2);
+        let mut lines = vec![debit(account, net_lc)];
+        if let Some(vat_account) = vat_account {
+            lines.push(debit(vat_account, vat_lc));
+        }
+        lines.push(credit(a.bank, net_lc + vat_lc));
+        self.vat_month_lc -= vat_lc;
+        self.reversible.push((self.next_entry, vat_lc));
+        let reference = self.bank_reference(date);
+        post(date, reference, text, lines)
+    }
+
+    /// Storno of this month's latest expense, dated today.
+    fn reversal(&mut self, date: NaiveDate) -> Option<Command> {
+        let (entry, vat_lc) = self.reversible.pop()?;
+        self.vat_month_lc += vat_lc;
+        Some(Command::ReverseEntry {
+            entry: EntryId(entry),
+            date: Some(date),
+            user: DEMO_USER.into(),
+            allow_closing_period: false,
+        })
+    }
+
+    /// A sale to a US customer, paid in advance into the USD account.
+    fn export_sale(&mut self, date: NaiveDate) -> Command {
+        let amount_fc = self.amount(50_000, 1_500_000);
+        let amount_lc = lc_from_fc(amount_fc, self.usd_rate(), 2);
+        self.usd_balance_fc += amount_fc;
+        let customer = US_CUSTOMERS[self.rng.below(US_CUSTOMERS.len() as u64) as usize];
+        self.sales_no += 1;
+        let reference = format!("AR-{}-{:05}", date.year(), self.sales_no);
+        let a = &self.acc;
+        post(
+            date,
+            reference,
+            "Ausfuhrlieferung USA",
+            vec![
+                memo(
+                    debit(a.bank_usd, amount_fc).in_fc(Currency::USD, None),
+                    customer.into(),
+                ),
+                credit(a.revenue_export, amount_lc),
+            ],
+        )
+    }
+
+    /// Goods from a Swiss vendor paid from the CHF account (buys CHF first
+    /// when the account is short).
+    fn swiss_purchase(&mut self, date: NaiveDate) -> Command {
+        let amount_fc = self.amount(20_000, 800_000);
+        if self.chf_balance_fc < amount_fc {
+            return self.buy_chf(date);
+        }
+        let amount_lc = lc_from_fc(amount_fc, self.chf_rate(), 2);
+        self.chf_balance_fc -= amount_fc;
+        let vendor = SWISS_VENDORS[self.rng.below(SWISS_VENDORS.len() as u64) as usize];
+        self.purchase_no += 1;
+        let reference = format!("ER-{}-{:05}", date.year(), self.purchase_no);
+        let a = &self.acc;
+        post(
+            date,
+            reference,
+            "Wareneinkauf Schweiz",
+            vec![
+                debit(a.purchases_import, amount_lc),
+                memo(
+                    credit(a.bank_chf, amount_fc).in_fc(a.chf, None),
+                    vendor.into(),
+                ),
+            ],
+        )
+    }
+
+    fn currency_exchange(&mut self, date: NaiveDate) -> Command {
+        if self.usd_balance_fc >= Decimal::new(10_000, 0) {
+            self.sell_usd(date)
+        } else {
+            self.buy_chf(date)
+        }
+    }
+
+    /// The bank's rate: the book rate plus or minus up to 1 %.
+    fn bank_rate(&mut self, rate_e4: i64) -> Decimal {
+        let spread_e4 = self.rng.below(2 * (rate_e4 as u64 / 100) + 1) as i64 - rate_e4 / 100;
+        Decimal::new(rate_e4 + spread_e4, 4)
+    }
+
+    /// The line that books the difference between what the bank paid or
+    /// charged and the book value: `gain_lc` > 0 is a gain.
+    fn fx_difference(&self, gain_lc: Decimal) -> Option<LineDraft> {
+        if gain_lc > Decimal::ZERO {
+            Some(credit(self.acc.fx_gain, gain_lc))
+        } else if gain_lc < Decimal::ZERO {
+            Some(debit(self.acc.fx_loss, -gain_lc))
+        } else {
+            None
+        }
+    }
+
+    /// Sells most of the USD balance (whole hundreds) for EUR.
+    fn sell_usd(&mut self, date: NaiveDate) -> Command {
+        let amount_fc = (self.usd_balance_fc * Decimal::new(8, 1) / Decimal::ONE_HUNDRED).floor()
+            * Decimal::ONE_HUNDRED;
+        self.usd_balance_fc -= amount_fc;
+        let book_lc = lc_from_fc(amount_fc, self.usd_rate(), 2);
+        let bank_rate = self.bank_rate(self.usd_rate_e4);
+        let paid_lc = lc_from_fc(amount_fc, bank_rate, 2);
+        let reference = self.bank_reference(date);
+        let a = &self.acc;
+        let mut lines = vec![
+            debit(a.bank, paid_lc),
+            credit(a.bank_usd, amount_fc).in_fc(Currency::USD, None),
+        ];
+        lines.extend(self.fx_difference(paid_lc - book_lc));
+        post(date, reference, "Devisenverkauf USD", lines)
+    }
+
+    /// Buys 10,000 to 30,000 CHF (whole thousands) with EUR.
+    fn buy_chf(&mut self, date: NaiveDate) -> Command {
+        let amount_fc = Decimal::new(10_000 + 1_000 * self.rng.below(21) as i64, 0);
+        self.chf_balance_fc += amount_fc;
+        let book_lc = lc_from_fc(amount_fc, self.chf_rate(), 2);
+        let bank_rate = self.bank_rate(self.chf_rate_e4);
+        let paid_lc = lc_from_fc(amount_fc, bank_rate, 2);
+        let reference = self.bank_reference(date);
+        let a = &self.acc;
+        let mut lines = vec![
+            debit(a.bank_chf, amount_fc).in_fc(a.chf, None),
+            credit(a.bank, paid_lc),
+        ];
+        lines.extend(self.fx_difference(book_lc - paid_lc));
+        post(date, reference, "Devisenkauf CHF", lines)
+    }
+}

@@ -1,0 +1,209 @@
+//! The demo company generator (issue 8): deterministic, valid for the
+//! engine, and realistic enough for a trainer's year.
+
+use kontor::demo::{self, DEMO_YEAR_ENTRIES, DemoError, DemoSpec};
+use kontor::ledger::chart::ChartTemplate;
+use kontor::ledger::event::encode;
+use kontor::ledger::{Book, Command, Event};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+fn encoded(spec: &DemoSpec) -> Vec<String> {
+    let (_, events) = demo::build(spec, |_, _| {}).unwrap();
+    events.iter().map(encode).collect()
+}
+
+fn small(seed: u64, chart: ChartTemplate) -> DemoSpec {
+    DemoSpec {
+        seed,
+        chart,
+        first_year: 2023,
+        entries: 600,
+    }
+}
+
+#[test]
+fn same_seed_gives_the_same_events_byte_for_byte() {
+    let spec = small(42, ChartTemplate::Skr03);
+    assert_eq!(encoded(&spec), encoded(&spec));
+    assert_eq!(
+        demo::generate(&spec).unwrap(),
+        demo::generate(&spec).unwrap()
+    );
+}
+
+#[test]
+fn different_seeds_give_different_books() {
+    let a = encoded(&small(1, ChartTemplate::Skr03));
+    let b = encoded(&small(2, ChartTemplate::Skr03));
+    assert_eq!(
+        a.len(),
+        b.len(),
+        "the shape depends on the size, not the seed"
+    );
+    assert_ne!(a, b);
+}
+
+#[test]
+fn every_generated_command_passes_check_on_both_charts() {
+    for chart in [ChartTemplate::Skr03, ChartTemplate::Skr04] {
+        let mut book = Book::new();
+        for (i, command) in demo::commands(&small(9, chart)).unwrap().enumerate() {
+            if let Err(e) = book.check(&command) {
+                panic!("{chart:?}: command {i} refused: {e}\n{command:?}");
+            }
+            book.execute(&command).unwrap();
+        }
+        assert_eq!(book.entry_count(), 600, "{chart:?}");
+    }
+}
+
+#[test]
+fn the_entry_count_is_exact_for_odd_sizes() {
+    for entries in [0, 1, 5, 13, 97, 1_001] {
+        let spec = DemoSpec {
+            entries,
+            ..small(3, ChartTemplate::Skr04)
+        };
+        let (book, _) = demo::build(&spec, |_, _| {}).unwrap();
+        assert_eq!(book.entry_count(), entries);
+    }
+}
+
+#[test]
+fn a_realistic_year_balances_and_has_the_expected_business() {
+    let spec = DemoSpec::one_year(2024);
+    let mut reported = Vec::new();
+    let (book, events) = demo::build(&spec, |done, total| reported.push((done, total))).unwrap();
+    assert!((2_000..=5_000).contains(&book.entry_count()));
+    assert_eq!(book.entry_count(), DEMO_YEAR_ENTRIES);
+    assert_eq!(
+        reported.last(),
+        Some(&(DEMO_YEAR_ENTRIES, DEMO_YEAR_ENTRIES))
+    );
+    assert!(reported.len() >= 6, "progress is reported along the way");
+
+    for entry in book.entries() {
+        assert_eq!(
+            entry.imbalance(),
+            (Decimal::ZERO, Decimal::ZERO),
+            "{entry:?}"
+        );
+        assert!(
+            entry.lines.iter().all(|l| !l.rounding),
+            "no rounding lines needed"
+        );
+    }
+    let cal = book.calendar();
+    let tb = book
+        .trial_balance(cal.reference(0), cal.reference(cal.period_count() - 1))
+        .unwrap();
+    assert_eq!(tb.total_debit_lc, tb.total_credit_lc);
+    assert!(tb.total_debit_lc > dec!(1_000_000));
+    let closing: Decimal = tb.rows.iter().map(|r| r.closing_lc).sum();
+    assert_eq!(closing, Decimal::ZERO);
+
+    let lines_on = |account: &str| {
+        book.entries()
+            .iter()
+            .flat_map(|e| &e.lines)
+            .filter(|l| l.account.as_str() == account)
+            .count()
+    };
+    // SKR03: revenue and output VAT 19 % / 7 %, input VAT, payroll, rent.
+    for account in [
+        "8400", "1776", "8300", "1771", "1576", "1571", "4120", "4130", "4210",
+    ] {
+        assert!(lines_on(account) > 10, "too few lines on {account}");
+    }
+    let fc_lines = book
+        .entries()
+        .iter()
+        .flat_map(|e| &e.lines)
+        .filter(|l| l.fc.is_some())
+        .count();
+    assert!(fc_lines >= 20, "foreign-currency lines: {fc_lines}");
+    let currencies: std::collections::BTreeSet<String> = book
+        .entries()
+        .iter()
+        .flat_map(|e| &e.lines)
+        .filter_map(|l| l.fc.map(|f| f.currency.to_string()))
+        .collect();
+    assert_eq!(currencies.into_iter().collect::<Vec<_>>(), ["CHF", "USD"]);
+    let reversals = book
+        .entries()
+        .iter()
+        .filter(|e| e.reverses.is_some())
+        .count();
+    assert!(reversals >= 10, "reversals: {reversals}");
+    let rates = events
+        .iter()
+        .filter(|e| matches!(e, Event::ExchangeRateSet { .. }))
+        .count();
+    assert_eq!(rates, 24, "USD and CHF rates every month");
+    let lines: usize = book.entries().iter().map(|e| e.lines.len()).sum();
+    let per_entry = lines as f64 / book.entry_count() as f64;
+    assert!(
+        (3.0..=4.5).contains(&per_entry),
+        "lines per entry: {per_entry}"
+    );
+    assert!(
+        book.entries()
+            .iter()
+            .any(|e| e.lines.iter().any(|l| l.memo.starts_with("D1"))),
+        "customers are named in the control-account line memo"
+    );
+}
+
+#[test]
+fn larger_books_open_further_fiscal_years() {
+    let spec = DemoSpec {
+        seed: 5,
+        chart: ChartTemplate::Skr03,
+        first_year: 2020,
+        entries: 60_000,
+    };
+    assert_eq!(spec.years(), 3);
+    let commands = demo::generate(&spec).unwrap();
+    let opened: Vec<i32> = commands
+        .iter()
+        .filter_map(|c| match c {
+            Command::OpenFiscalYear { year } => Some(*year),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(opened, [2021, 2022]);
+}
+
+#[test]
+fn one_year_builds_well_under_a_second() {
+    let started = std::time::Instant::now();
+    let (book, _) = demo::build(&DemoSpec::one_year(1), |_, _| {}).unwrap();
+    assert_eq!(book.entry_count(), DEMO_YEAR_ENTRIES);
+    // Generous for a debug-ish test build on a shared 2-core machine.
+    assert!(
+        started.elapsed().as_secs_f64() < 2.0,
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn unsupported_specs_are_refused() {
+    let generic = DemoSpec {
+        chart: ChartTemplate::Generic,
+        ..DemoSpec::one_year(1)
+    };
+    assert!(matches!(
+        demo::commands(&generic),
+        Err(DemoError::UnsupportedChart { .. })
+    ));
+    let huge = DemoSpec {
+        entries: demo::MAX_DEMO_ENTRIES + 1,
+        ..DemoSpec::one_year(1)
+    };
+    assert!(matches!(
+        demo::commands(&huge),
+        Err(DemoError::TooManyEntries { .. })
+    ));
+}
