@@ -49,7 +49,8 @@ pub enum FileKind {
 }
 
 pub fn detect(bytes: &[u8]) -> FileKind {
-    if bytes.starts_with(AGE_MAGIC) {
+    // A file cut inside the magic is still a (damaged) age file.
+    if bytes.starts_with(AGE_MAGIC) || (bytes.len() >= 4 && AGE_MAGIC.starts_with(bytes)) {
         FileKind::Encrypted
     } else if bytes.starts_with(GZIP_MAGIC) {
         FileKind::Compressed

@@ -1,0 +1,692 @@
+//! Backup and restore over the in-memory store: a round trip gives the same
+//! Book, and every refusal (wrong passphrase, damage, someone else's file,
+//! newer format, broken chain, manifest mismatch, existing company, a
+//! failure halfway through writing) leaves the stored companies unchanged.
+
+use futures::executor::block_on;
+use kontor::backup::{
+    self, BackupDocument, BackupError, CompanySnapshot, Exporter, ManifestField, RestoreMode,
+};
+use kontor::ledger::Book;
+use kontor::ledger::chain::{ChainHead, LogRecord};
+use kontor::ledger::event::encode;
+use kontor::ledger::sample::sample_events;
+use kontor::store::log::seal_all;
+use kontor::store::{
+    CompanyLog, CompanyMeta, MemoryStore, Persistence, StorageEstimate, Store, StoreError,
+};
+use std::cell::Cell;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::rc::Rc;
+
+const PASSPHRASE: &str = "Kontor-Test 2026!";
+/// Low scrypt factor for tests; one test uses the real one.
+const TEST_WORK_FACTOR: u8 = 10;
+
+fn sample_log(entries: usize) -> (Book, Vec<LogRecord>) {
+    let (book, events) = sample_events(11, entries, 4, 2026).unwrap();
+    let records = seal_all(ChainHead::EMPTY, events.iter().map(encode));
+    (book, records)
+}
+
+/// A store with one sample company ("Muster GmbH", two drafts) and a
+/// second, unrelated company.
+fn store_with_company(entries: usize) -> (MemoryStore, CompanyMeta) {
+    let store = MemoryStore::new();
+    let meta = block_on(async {
+        let meta = store.create_company("Muster GmbH").await.unwrap();
+        let company = store.open_company(&meta.id).await.unwrap();
+        let (_, records) = sample_log(entries);
+        for chunk in records.chunks(5_000) {
+            company.append(chunk).await.unwrap();
+        }
+        company
+            .put_draft("entry/1", r#"{"text":"halb fertig"}"#)
+            .await
+            .unwrap();
+        company.put_draft("entry/2", "{}").await.unwrap();
+        let other = store.create_company("Andere AG").await.unwrap();
+        let other_log = store.open_company(&other.id).await.unwrap();
+        other_log
+            .append(&seal_all(ChainHead::EMPTY, ["x".to_string()]))
+            .await
+            .unwrap();
+        meta
+    });
+    (store, meta)
+}
+
+/// Everything stored, for "nothing changed" assertions.
+type Stored = Vec<(CompanyMeta, Vec<LogRecord>, BTreeMap<String, String>)>;
+
+fn stored(store: &impl Store) -> Stored {
+    block_on(async {
+        let mut out = Vec::new();
+        for meta in store.list_companies().await.unwrap() {
+            let company = store.open_company(&meta.id).await.unwrap();
+            let records = company.load().await.unwrap();
+            let mut drafts = BTreeMap::new();
+            for key in company.list_drafts().await.unwrap() {
+                drafts.insert(key.clone(), company.get_draft(&key).await.unwrap().unwrap());
+            }
+            out.push((meta, records, drafts));
+        }
+        out
+    })
+}
+
+fn snapshot(store: &MemoryStore, id: &str) -> CompanySnapshot {
+    block_on(backup::load_company(store, id, true)).unwrap()
+}
+
+fn encrypted(snapshot: &CompanySnapshot) -> Vec<u8> {
+    Exporter::encrypted_with_work_factor(snapshot, PASSPHRASE, TEST_WORK_FACTOR)
+        .unwrap()
+        .finish()
+        .unwrap()
+}
+
+fn plain(snapshot: &CompanySnapshot) -> Vec<u8> {
+    backup::export_plain(snapshot, |_, _| {}).unwrap()
+}
+
+/// age-encrypts arbitrary content with a passphrase, as the CLI would.
+fn age_encrypt(content: &[u8], passphrase: &str) -> Vec<u8> {
+    let mut recipient = age::scrypt::Recipient::new(passphrase.to_string().into());
+    recipient.set_work_factor(TEST_WORK_FACTOR);
+    let encryptor =
+        age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+            .unwrap();
+    let mut out = Vec::new();
+    let mut writer = encryptor.wrap_output(&mut out).unwrap();
+    writer.write_all(content).unwrap();
+    writer.finish().unwrap();
+    out
+}
+
+fn gzip(content: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(content).unwrap();
+    encoder.finish().unwrap()
+}
+
+/// What the UI does with a file: inspect, then restore as a new company.
+/// Asserts that a refusal changed nothing and returns it.
+fn refusal(store: &MemoryStore, bytes: &[u8], passphrase: &str) -> BackupError {
+    let before = stored(store);
+    let result = backup::inspect(bytes, passphrase, |_, _| {}).and_then(|document| {
+        block_on(backup::restore(
+            store,
+            &document,
+            RestoreMode::New,
+            |_, _| {},
+        ))
+    });
+    let error = result.expect_err("the file must be refused");
+    assert_eq!(
+        stored(store),
+        before,
+        "a refusal changed storage: {error:?}"
+    );
+    error
+}
+
+/// Edits a plain export as JSON (to forge damage a real user could meet).
+fn edited(bytes: &[u8], edit: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
+    let mut value: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+    edit(&mut value);
+    serde_json::to_vec(&value).unwrap()
+}
+
+fn restored_book(store: &MemoryStore, id: &str) -> (Book, ChainHead) {
+    block_on(async {
+        let company = store.open_company(id).await.unwrap();
+        (
+            Book::replay(&company.load().await.unwrap()).unwrap(),
+            company.head().await.unwrap(),
+        )
+    })
+}
+
+#[test]
+fn round_trip_restores_the_same_book_head_and_drafts() {
+    let (store, meta) = store_with_company(300);
+    let original = snapshot(&store, &meta.id);
+    let file = encrypted(&original);
+    let document = backup::inspect(&file, PASSPHRASE, |_, _| {}).unwrap();
+    assert_eq!(document.manifest.company_name, "Muster GmbH");
+    assert_eq!(document.manifest.event_count, original.records.len() as u64);
+    assert!(document.manifest.encrypted);
+
+    block_on(store.delete_company(&meta.id, "Muster GmbH")).unwrap();
+    let mut steps = Vec::new();
+    let restored = block_on(backup::restore(
+        &store,
+        &document,
+        RestoreMode::New,
+        |done, total| steps.push((done, total)),
+    ))
+    .unwrap();
+    assert_eq!(restored.name, "Muster GmbH");
+    assert_eq!(
+        steps.last(),
+        Some(&(original.records.len() as u64, original.records.len() as u64))
+    );
+
+    let (book, head) = restored_book(&store, &restored.id);
+    let (expected_book, _) = sample_log(300);
+    assert_eq!(book, expected_book);
+    assert_eq!(head.hash, document.manifest.head_hash);
+    let calendar = book.calendar();
+    let (first, last) = (
+        calendar.reference(0),
+        calendar.reference(calendar.period_count() - 1),
+    );
+    assert_eq!(
+        book.trial_balance(first, last).unwrap(),
+        expected_book.trial_balance(first, last).unwrap()
+    );
+    let again = snapshot(&store, &restored.id);
+    assert_eq!(again.records, original.records);
+    assert_eq!(again.drafts, original.drafts);
+}
+
+#[test]
+fn real_work_factor_round_trips_and_is_written_in_the_header() {
+    let (store, meta) = store_with_company(5);
+    let original = snapshot(&store, &meta.id);
+    let file = backup::export_encrypted(&original, PASSPHRASE, |_, _| {}).unwrap();
+    let header = String::from_utf8_lossy(&file[..100]).to_string();
+    assert!(
+        header.contains(&format!(" {}\n", backup::WORK_FACTOR)),
+        "{header}"
+    );
+    let document = backup::inspect(&file, PASSPHRASE, |_, _| {}).unwrap();
+    assert_eq!(document.log, original.records);
+}
+
+#[test]
+fn plain_export_is_labelled_and_restores_too() {
+    let (store, meta) = store_with_company(20);
+    let original = snapshot(&store, &meta.id);
+    let file = plain(&original);
+    let text = String::from_utf8(file.clone()).unwrap();
+    assert!(text.starts_with("{\"manifest\":{\"format\":\"kontor-backup\""));
+    assert!(text.contains("\"encrypted\":false"));
+    assert_eq!(backup::detect(&file), backup::FileKind::PlainJson);
+    let document = backup::inspect(&file, "", |_, _| {}).unwrap();
+    assert!(!document.manifest.encrypted);
+    let copy = block_on(backup::restore(
+        &store,
+        &document,
+        RestoreMode::AsCopy,
+        |_, _| {},
+    ))
+    .unwrap();
+    assert_eq!(copy.name, "Muster GmbH (Kopie)");
+    assert_eq!(snapshot(&store, &copy.id).records, original.records);
+}
+
+#[test]
+fn export_without_drafts_says_so() {
+    let (store, meta) = store_with_company(3);
+    let without = block_on(backup::load_company(&store, &meta.id, false)).unwrap();
+    let document = backup::inspect(&plain(&without), "", |_, _| {}).unwrap();
+    assert!(!document.manifest.drafts_included);
+    assert_eq!(document.drafts, None);
+}
+
+#[test]
+fn export_reports_progress_up_to_the_record_count() {
+    let (store, meta) = store_with_company(3_000);
+    let original = snapshot(&store, &meta.id);
+    let mut calls = Vec::new();
+    backup::export_plain(&original, |done, total| calls.push((done, total))).unwrap();
+    let total = original.records.len() as u64;
+    assert!(calls.len() >= 2, "{calls:?}");
+    assert!(calls.windows(2).all(|w| w[0].0 <= w[1].0));
+    assert_eq!(calls.last(), Some(&(total, total)));
+}
+
+#[test]
+fn wrong_passphrase_is_refused() {
+    let (store, meta) = store_with_company(10);
+    let file = encrypted(&snapshot(&store, &meta.id));
+    assert_eq!(
+        refusal(&store, &file, "falsch"),
+        BackupError::WrongPassphrase
+    );
+}
+
+#[test]
+fn truncated_file_is_refused() {
+    let (store, meta) = store_with_company(200);
+    let file = encrypted(&snapshot(&store, &meta.id));
+    for cut in [file.len() - 1, file.len() / 2, 70, 10] {
+        let error = refusal(&store, &file[..cut], PASSPHRASE);
+        assert!(
+            matches!(error, BackupError::Damaged { .. }),
+            "cut at {cut}: {error:?}"
+        );
+    }
+    let plain_file = plain(&snapshot(&store, &meta.id));
+    let error = refusal(&store, &plain_file[..plain_file.len() / 2], "");
+    assert!(matches!(error, BackupError::Damaged { .. }), "{error:?}");
+}
+
+#[test]
+fn corrupted_file_is_refused() {
+    let (store, meta) = store_with_company(200);
+    let file = encrypted(&snapshot(&store, &meta.id));
+    let header_end = file.windows(4).position(|w| w == b"--- ").unwrap();
+    // One byte in the payload, one in the header's MAC line.
+    for at in [file.len() / 2, header_end + 5] {
+        let mut bad = file.clone();
+        bad[at] ^= 0x01;
+        let error = refusal(&store, &bad, PASSPHRASE);
+        assert!(
+            matches!(error, BackupError::Damaged { .. }),
+            "byte {at}: {error:?}"
+        );
+    }
+}
+
+#[test]
+fn files_that_are_not_kontor_backups_are_refused() {
+    let (store, _) = store_with_company(3);
+    let random: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    assert_eq!(
+        refusal(&store, &random, PASSPHRASE),
+        BackupError::NotKontorBackup
+    );
+    assert_eq!(
+        refusal(&store, b"", PASSPHRASE),
+        BackupError::NotKontorBackup
+    );
+    let other_age = age_encrypt(b"Einkaufsliste: Milch, Brot", PASSPHRASE);
+    assert_eq!(
+        refusal(&store, &other_age, PASSPHRASE),
+        BackupError::NotKontorBackup
+    );
+    let other_json = age_encrypt(&gzip(br#"{"invoices":[1,2,3]}"#), PASSPHRASE);
+    assert_eq!(
+        refusal(&store, &other_json, PASSPHRASE),
+        BackupError::NotKontorBackup
+    );
+    assert_eq!(
+        refusal(
+            &store,
+            br#"{"manifest":{"format":"something-else","format_version":1}}"#,
+            ""
+        ),
+        BackupError::NotKontorBackup
+    );
+}
+
+#[test]
+fn file_for_a_key_instead_of_a_passphrase_is_refused() {
+    let (store, _) = store_with_company(3);
+    let key = age::x25519::Identity::generate();
+    let recipient = key.to_public();
+    let encryptor =
+        age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+            .unwrap();
+    let mut file = Vec::new();
+    let mut writer = encryptor.wrap_output(&mut file).unwrap();
+    writer.write_all(b"{}").unwrap();
+    writer.finish().unwrap();
+    assert_eq!(
+        refusal(&store, &file, PASSPHRASE),
+        BackupError::NotPassphraseEncrypted
+    );
+}
+
+#[test]
+fn excessive_work_factor_is_refused_before_any_work() {
+    let (store, meta) = store_with_company(3);
+    let file = encrypted(&snapshot(&store, &meta.id));
+    let text = String::from_utf8_lossy(&file).to_string();
+    let line = format!(" {TEST_WORK_FACTOR}\n");
+    let at = text.find(&line).unwrap();
+    let mut forged = file[..at].to_vec();
+    forged.extend_from_slice(b" 30\n");
+    forged.extend_from_slice(&file[at + line.len()..]);
+    assert_eq!(
+        refusal(&store, &forged, PASSPHRASE),
+        BackupError::WorkFactorTooHigh {
+            found: 30,
+            max: backup::MAX_WORK_FACTOR
+        }
+    );
+}
+
+#[test]
+fn newer_format_version_is_refused() {
+    let (store, meta) = store_with_company(5);
+    let file = edited(&plain(&snapshot(&store, &meta.id)), |v| {
+        v["manifest"]["format_version"] = 2.into();
+    });
+    let expected = BackupError::NewerFormat {
+        found: 2,
+        supported: 1,
+    };
+    assert_eq!(refusal(&store, &file, ""), expected);
+    let sealed = age_encrypt(&gzip(&file), PASSPHRASE);
+    assert_eq!(refusal(&store, &sealed, PASSPHRASE), expected);
+}
+
+#[test]
+fn chain_that_does_not_verify_is_refused_naming_the_record() {
+    let (store, meta) = store_with_company(30);
+    let file = plain(&snapshot(&store, &meta.id));
+    let changed = edited(&file, |v| {
+        let body = format!("{} ", v["log"][6]["body"].as_str().unwrap());
+        v["log"][6]["body"] = body.into();
+    });
+    assert_eq!(
+        refusal(&store, &changed, ""),
+        BackupError::BrokenChain { seq: 7 }
+    );
+    let reordered = edited(&file, |v| {
+        let log = v["log"].as_array_mut().unwrap();
+        log.swap(3, 4);
+    });
+    assert_eq!(
+        refusal(&store, &reordered, ""),
+        BackupError::BrokenChain { seq: 5 }
+    );
+    let sealed = age_encrypt(&gzip(&changed), PASSPHRASE);
+    assert_eq!(
+        refusal(&store, &sealed, PASSPHRASE),
+        BackupError::BrokenChain { seq: 7 }
+    );
+}
+
+#[test]
+fn counts_that_do_not_match_the_manifest_are_refused() {
+    let (store, meta) = store_with_company(30);
+    let file = plain(&snapshot(&store, &meta.id));
+    let shortened = edited(&file, |v| {
+        v["log"].as_array_mut().unwrap().pop();
+    });
+    let error = refusal(&store, &shortened, "");
+    assert!(
+        matches!(
+            error,
+            BackupError::ManifestMismatch {
+                field: ManifestField::EventCount,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    let miscounted = edited(&file, |v| {
+        v["manifest"]["head_seq"] = 5.into();
+    });
+    let error = refusal(&store, &miscounted, "");
+    assert!(
+        matches!(
+            error,
+            BackupError::ManifestMismatch {
+                field: ManifestField::HeadSeq,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    let other_head = edited(&file, |v| {
+        v["manifest"]["head_hash"] = "ab".repeat(32).into();
+    });
+    let error = refusal(&store, &other_head, "");
+    assert!(
+        matches!(
+            error,
+            BackupError::ManifestMismatch {
+                field: ManifestField::HeadHash,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    let drafts_dropped = edited(&file, |v| {
+        v.as_object_mut().unwrap().remove("drafts");
+    });
+    let error = refusal(&store, &drafts_dropped, "");
+    assert!(
+        matches!(
+            error,
+            BackupError::ManifestMismatch {
+                field: ManifestField::DraftsIncluded,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn existing_company_is_refused_and_can_be_restored_as_a_copy() {
+    let (store, meta) = store_with_company(10);
+    let file = encrypted(&snapshot(&store, &meta.id));
+    assert_eq!(
+        refusal(&store, &file, PASSPHRASE),
+        BackupError::CompanyExists {
+            id: meta.id.clone(),
+            name: "Muster GmbH".into()
+        }
+    );
+    // Restored once (new id), the same name still counts as "exists".
+    let document = backup::inspect(&file, PASSPHRASE, |_, _| {}).unwrap();
+    block_on(store.delete_company(&meta.id, "Muster GmbH")).unwrap();
+    let first = block_on(backup::restore(
+        &store,
+        &document,
+        RestoreMode::New,
+        |_, _| {},
+    ))
+    .unwrap();
+    assert!(matches!(
+        refusal(&store, &file, PASSPHRASE),
+        BackupError::CompanyExists { id, .. } if id == first.id
+    ));
+    let copy = block_on(backup::restore(
+        &store,
+        &document,
+        RestoreMode::AsCopy,
+        |_, _| {},
+    ))
+    .unwrap();
+    assert_eq!(copy.name, "Muster GmbH (Kopie)");
+    assert_ne!(copy.id, first.id);
+}
+
+#[test]
+fn replace_swaps_the_company_only_with_the_exact_confirmation() {
+    let (store, meta) = store_with_company(10);
+    let old = snapshot(&store, &meta.id);
+    let document = backup::inspect(&plain(&old), "", |_, _| {}).unwrap();
+    // The company moves on after the backup…
+    block_on(async {
+        let company = store.open_company(&meta.id).await.unwrap();
+        let head = company.head().await.unwrap();
+        company.append(&[head.seal("later".into())]).await.unwrap();
+    });
+    let before = stored(&store);
+    let wrong = RestoreMode::Replace {
+        company_id: meta.id.clone(),
+        confirm_name: "muster gmbh".into(),
+    };
+    assert_eq!(
+        block_on(backup::restore(&store, &document, wrong, |_, _| {})),
+        Err(BackupError::Store(StoreError::ConfirmationMismatch))
+    );
+    assert_eq!(stored(&store), before);
+    // …and is put back to the backup's state.
+    let right = RestoreMode::Replace {
+        company_id: meta.id.clone(),
+        confirm_name: "Muster GmbH".into(),
+    };
+    let restored = block_on(backup::restore(&store, &document, right, |_, _| {})).unwrap();
+    let companies = block_on(store.list_companies()).unwrap();
+    assert!(companies.iter().all(|c| c.id != meta.id));
+    assert_eq!(companies.len(), 2);
+    assert_eq!(snapshot(&store, &restored.id).records, old.records);
+}
+
+#[test]
+fn failure_halfway_through_removes_the_partial_company() {
+    let (inner, meta) = store_with_company(12_000);
+    let document = backup::inspect(&plain(&snapshot(&inner, &meta.id)), "", |_, _| {}).unwrap();
+    assert!(document.log.len() > backup::restore::RESTORE_CHUNK);
+    let store = FlakyStore {
+        inner,
+        appends_left: Rc::new(Cell::new(1)),
+    };
+    let before = stored(&store);
+    for mode in [
+        RestoreMode::AsCopy,
+        RestoreMode::Replace {
+            company_id: meta.id.clone(),
+            confirm_name: "Muster GmbH".into(),
+        },
+    ] {
+        store.appends_left.set(1);
+        let result = block_on(backup::restore(&store, &document, mode, |_, _| {}));
+        assert_eq!(result, Err(BackupError::Store(StoreError::QuotaExceeded)));
+        assert_eq!(stored(&store), before);
+    }
+}
+
+#[test]
+fn document_in_memory_is_what_inspect_returns() {
+    let (store, meta) = store_with_company(4);
+    let original = snapshot(&store, &meta.id);
+    let document: BackupDocument = backup::inspect(&plain(&original), "", |_, _| {}).unwrap();
+    assert_eq!(document.log, original.records);
+    assert_eq!(document.drafts, original.drafts);
+    assert_eq!(document.manifest.company_id, meta.id);
+    assert_eq!(document.manifest.app_version, env!("CARGO_PKG_VERSION"));
+}
+
+/// Figures, not pass/fail: `cargo test --release --test backup_native --
+/// --ignored --nocapture timing_100k`.
+#[test]
+#[ignore]
+fn timing_100k_entries() {
+    use std::time::Instant;
+    let started = Instant::now();
+    let (store, meta) = store_with_company(100_000);
+    let original = snapshot(&store, &meta.id);
+    let body_bytes: usize = original.records.iter().map(|r| r.body.len()).sum();
+    println!(
+        "generated {} records ({} MB of bodies) in {:?}",
+        original.records.len(),
+        body_bytes / 1_000_000,
+        started.elapsed()
+    );
+    let t = Instant::now();
+    let exporter = Exporter::encrypted(&original, PASSPHRASE).unwrap();
+    let key_ms = t.elapsed();
+    let t = Instant::now();
+    let file = exporter.finish().unwrap();
+    println!(
+        "export: key {key_ms:?}, rest {:?}, file {} bytes",
+        t.elapsed(),
+        file.len()
+    );
+    let t = Instant::now();
+    let plain_file = plain(&original);
+    println!("plain export {:?}, {} bytes", t.elapsed(), plain_file.len());
+    let t = Instant::now();
+    let document = backup::inspect(&file, PASSPHRASE, |_, _| {}).unwrap();
+    println!("inspect (incl. key) {:?}", t.elapsed());
+    let t = Instant::now();
+    let restored = block_on(backup::restore(
+        &store,
+        &document,
+        RestoreMode::AsCopy,
+        |_, _| {},
+    ))
+    .unwrap();
+    println!("restore into memory store {:?}", t.elapsed());
+    assert_eq!(
+        snapshot(&store, &restored.id).records.len(),
+        original.records.len()
+    );
+}
+
+/// The in-memory store with appends that start failing after a number of
+/// successes, as a full disk would.
+#[derive(Clone)]
+struct FlakyStore {
+    inner: MemoryStore,
+    appends_left: Rc<Cell<u32>>,
+}
+
+struct FlakyCompany {
+    inner: <MemoryStore as Store>::Company,
+    appends_left: Rc<Cell<u32>>,
+}
+
+impl Store for FlakyStore {
+    type Company = FlakyCompany;
+
+    async fn list_companies(&self) -> Result<Vec<CompanyMeta>, StoreError> {
+        self.inner.list_companies().await
+    }
+    async fn create_company(&self, name: &str) -> Result<CompanyMeta, StoreError> {
+        self.inner.create_company(name).await
+    }
+    async fn rename_company(&self, id: &str, name: &str) -> Result<CompanyMeta, StoreError> {
+        self.inner.rename_company(id, name).await
+    }
+    async fn delete_company(&self, id: &str, confirm_name: &str) -> Result<(), StoreError> {
+        self.inner.delete_company(id, confirm_name).await
+    }
+    async fn open_company(&self, id: &str) -> Result<FlakyCompany, StoreError> {
+        Ok(FlakyCompany {
+            inner: self.inner.open_company(id).await?,
+            appends_left: self.appends_left.clone(),
+        })
+    }
+    async fn persist(&self) -> Result<Persistence, StoreError> {
+        self.inner.persist().await
+    }
+    async fn estimate(&self) -> Result<Option<StorageEstimate>, StoreError> {
+        self.inner.estimate().await
+    }
+}
+
+impl CompanyLog for FlakyCompany {
+    async fn head(&self) -> Result<ChainHead, StoreError> {
+        self.inner.head().await
+    }
+    async fn load(&self) -> Result<Vec<LogRecord>, StoreError> {
+        self.inner.load().await
+    }
+    async fn read_since(&self, from: ChainHead) -> Result<Vec<LogRecord>, StoreError> {
+        self.inner.read_since(from).await
+    }
+    async fn append(&self, records: &[LogRecord]) -> Result<ChainHead, StoreError> {
+        if self.appends_left.get() == 0 {
+            return Err(StoreError::QuotaExceeded);
+        }
+        self.appends_left.set(self.appends_left.get() - 1);
+        self.inner.append(records).await
+    }
+    async fn put_draft(&self, key: &str, json: &str) -> Result<(), StoreError> {
+        self.inner.put_draft(key, json).await
+    }
+    async fn get_draft(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.inner.get_draft(key).await
+    }
+    async fn list_drafts(&self) -> Result<Vec<String>, StoreError> {
+        self.inner.list_drafts().await
+    }
+    async fn delete_draft(&self, key: &str) -> Result<(), StoreError> {
+        self.inner.delete_draft(key).await
+    }
+}
