@@ -2,3 +2,4 @@
 //! DATEV EXTF, …). No I/O: bytes or text in, typed values or errors out.
 pub mod amount;
 pub mod hledger;
+pub mod vat_id;

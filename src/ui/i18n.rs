@@ -40,20 +40,33 @@ impl Lang {
         let browser = web_sys::window()
             .and_then(|w| w.navigator().language())
             .unwrap_or_default();
-        if browser.starts_with("en") { Lang::En } else { Lang::De }
+        if browser.starts_with("en") {
+            Lang::En
+        } else {
+            Lang::De
+        }
     }
 }
 
-macro_rules! texts {
-    ($($key:ident => $de:literal, $en:literal;)*) => {
-        /// A UI text; `text(lang)` gives its wording.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum Key { $($key,)* }
+/// A UI text with a German and an English wording.
+pub trait Text: Copy + 'static {
+    fn text(self, lang: Lang) -> &'static str;
+}
 
-        impl Key {
-            pub fn text(self, lang: Lang) -> &'static str {
+/// Declares a table of texts as an enum implementing [`Text`]; each page
+/// keeps its own table so screens can grow independently.
+#[macro_export]
+macro_rules! texts {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($key:ident => $de:literal, $en:literal;)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        $vis enum $name { $($key,)* }
+
+        impl $crate::ui::i18n::Text for $name {
+            fn text(self, lang: $crate::ui::i18n::Lang) -> &'static str {
                 match (self, lang) {
-                    $((Key::$key, Lang::De) => $de, (Key::$key, Lang::En) => $en,)*
+                    $(($name::$key, $crate::ui::i18n::Lang::De) => $de,
+                      ($name::$key, $crate::ui::i18n::Lang::En) => $en,)*
                 }
             }
         }
@@ -61,6 +74,8 @@ macro_rules! texts {
 }
 
 texts! {
+    /// Texts of the shell and the module overviews.
+    pub enum Key {
     AppName => "Kontor", "Kontor";
     AppTagline => "Buchhaltung im Browser", "Bookkeeping in the browser";
     SkipToContent => "Zum Inhalt springen", "Skip to content";
@@ -83,7 +98,7 @@ texts! {
     StatusNever => "noch nie", "never";
     StatusOffline => "Alle Daten bleiben auf diesem Gerät.", "All data stays on this device.";
     Shortcuts => "Tastenkürzel", "Keyboard shortcuts";
-    ShortcutsHint => "Alt+1 … Alt+6 wechseln das Modul, Alt+L die Sprache.", "Alt+1 … Alt+6 switch module, Alt+L switches language.";
+    ShortcutsHint => "Alt+1 … Alt+6 wechseln das Modul, Alt+N öffnet eine neue Buchung, Alt+L wechselt die Sprache.", "Alt+1 … Alt+6 switch module, Alt+N opens a new entry, Alt+L switches language.";
     ComingNext => "In Arbeit", "In progress";
     NotFoundTitle => "Seite nicht gefunden", "Page not found";
     NotFoundBody => "Diese Adresse gibt es in Kontor nicht.", "This address does not exist in Kontor.";
@@ -101,6 +116,17 @@ texts! {
     AdminSetupBody => "Firmendaten, Steuernummern, Hauswährung, Geschäftsjahr, Periodeneinteilung, Kontenrahmen.", "Company details, tax numbers, local currency, fiscal year, period layout, chart of accounts.";
     AdminPeriods => "Buchungsperioden", "Posting periods";
     AdminPeriodsBody => "Geschäftsjahre in Perioden; Status offen, offen außer Verkauf, Abschluss, gesperrt.", "Fiscal years split into periods; status unlocked, unlocked except sales, closing, locked.";
+    AdminDetails => "Firmendaten", "Company details";
+    AdminDetailsBody => "Name, Anschrift, Steuernummern, Währungen und Geschäftsjahr des Mandanten.", "The company's name, address, tax numbers, currencies and fiscal year.";
+    AdminCurrencies => "Währungen und Kurse", "Currencies and rates";
+    AdminCurrenciesBody => "Kurstabelle je Währung und Datum; gilt für Fremdwährungsbuchungen.", "Rate table per currency and date; used by foreign-currency postings.";
+    AdminDetermination => "Sachkontenfindung", "G/L account determination";
+    AdminDeterminationBody => "Standardkonten für Rundung, Saldenvorträge, Kursdifferenzen, Steuern.", "Default accounts for rounding, opening balances, exchange differences, taxes.";
+    FinJournalList => "Journal", "Journal";
+    FinJournalListBody => "Alle gebuchten Belege mit Filtern; Storno mit Datum.", "Every posted entry with filters; reversal with a date.";
+    ShortcutNewEntry => "Neue Buchung (Alt+N)", "New entry (Alt+N)";
+    StatusFiscalYear => "Geschäftsjahr", "Fiscal year";
+    StatusUsed => "belegt", "used";
     AdminBackup => "Datensicherung", "Backup";
     AdminBackupBody => "Verschlüsselte Sicherung im offenen age-Format; Wiederherstellung prüft die Hash-Kette.", "Encrypted backup in the open age format; restore verifies the hash chain.";
 
@@ -133,6 +159,7 @@ texts! {
     ReportsAccountSheetBody => "Alle Buchungen eines Kontos mit laufendem Saldo.", "Every posting on an account with a running balance.";
     ReportsVat => "Umsatzsteuer-Voranmeldung", "VAT return";
     ReportsVatBody => "UStVA-Kennzahlen mit Bemessungsgrundlage und Steuer.", "UStVA figures with base and tax.";
+    }
 }
 
 /// The UI's language, shared through context.
@@ -143,7 +170,9 @@ pub struct I18n {
 
 impl I18n {
     pub fn provide() -> I18n {
-        let i18n = I18n { lang: RwSignal::new(Lang::initial()) };
+        let i18n = I18n {
+            lang: RwSignal::new(Lang::initial()),
+        };
         Effect::new(move |_| {
             let lang = i18n.lang.get();
             // Best effort: a browser without localStorage still works, it
@@ -165,12 +194,28 @@ impl I18n {
     }
 
     /// Reactive text: re-renders when the language changes.
-    pub fn t(&self, key: Key) -> &'static str {
+    pub fn t(&self, key: impl Text) -> &'static str {
         key.text(self.lang.get())
     }
 
+    /// Reactive choice between two wordings built at run time (messages
+    /// with numbers, names, dates).
+    pub fn pick(&self, de: String, en: String) -> String {
+        if self.lang.get() == Lang::De { de } else { en }
+    }
+
+    /// The language without subscribing (inside event handlers and tasks).
+    pub fn lang_untracked(&self) -> Lang {
+        self.lang.get_untracked()
+    }
+
+    pub fn is_de(&self) -> bool {
+        self.lang.get() == Lang::De
+    }
+
     pub fn toggle(&self) {
-        self.lang.update(|l| *l = if *l == Lang::De { Lang::En } else { Lang::De });
+        self.lang
+            .update(|l| *l = if *l == Lang::De { Lang::En } else { Lang::De });
     }
 }
 

@@ -1,30 +1,49 @@
 //! The Leptos single-page app (wasm32 only): shell, routes, pages.
-//! Pages read the Book and write only through commands (see ARCHITECTURE.md).
+//! Pages read the Book through `state::AppState::with_book` and write only
+//! through `AppState::execute` (see ARCHITECTURE.md).
 
+pub mod components;
+pub mod errors;
 pub mod i18n;
 mod pages;
 mod shell;
+pub mod state;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use i18n::I18n;
-use pages::{NotFound, modules};
+use pages::modules::{self, Module};
+use pages::*;
+use state::AppState;
 
 #[component]
 pub fn App() -> impl IntoView {
     I18n::provide();
+    AppState::provide();
     view! {
         <Router>
             <shell::Shell>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=pages::StartPage />
-                    <Route path=path!("/admin") view=|| modules::page(modules::Module::Admin) />
-                    <Route path=path!("/master-data") view=|| modules::page(modules::Module::MasterData) />
-                    <Route path=path!("/financials") view=|| modules::page(modules::Module::Financials) />
-                    <Route path=path!("/banking") view=|| modules::page(modules::Module::Banking) />
-                    <Route path=path!("/reports") view=|| modules::page(modules::Module::Reports) />
+                    <Route path=path!("/") view=start::StartPage />
+                    <Route path=path!("/setup") view=setup::SetupPage />
+                    <Route path=path!("/admin") view=|| modules::page(Module::Admin) />
+                    <Route path=path!("/admin/company") view=admin::CompanyDetailsPage />
+                    <Route path=path!("/admin/periods") view=admin::PeriodsPage />
+                    <Route path=path!("/admin/currencies") view=admin::CurrenciesPage />
+                    <Route path=path!("/admin/determination") view=admin::DeterminationPage />
+                    <Route path=path!("/master-data") view=|| modules::page(Module::MasterData) />
+                    <Route path=path!("/financials") view=|| modules::page(Module::Financials) />
+                    <Route path=path!("/financials/accounts") view=accounts::AccountsPage />
+                    <Route path=path!("/financials/entry") view=entry::EntryPage />
+                    <Route path=path!("/financials/vouchers") view=vouchers::VouchersPage />
+                    <Route path=path!("/financials/journal") view=journal::JournalPage />
+                    <Route path=path!("/financials/journal/:id") view=journal::EntryDetailPage />
+                    <Route path=path!("/banking") view=|| modules::page(Module::Banking) />
+                    <Route path=path!("/reports") view=|| modules::page(Module::Reports) />
+                    <Route path=path!("/reports/trial-balance") view=reports::TrialBalancePage />
+                    <Route path=path!("/reports/account/:account") view=reports::AccountSheetPage />
                 </Routes>
             </shell::Shell>
         </Router>

@@ -8,6 +8,8 @@ use leptos_router::hooks::use_navigate;
 
 use super::i18n::{Key, use_i18n};
 use super::pages::modules::Module;
+use super::state::use_app;
+use crate::store::Persistence;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
@@ -23,6 +25,9 @@ pub fn Shell(children: Children) -> impl IntoView {
         if key.eq_ignore_ascii_case("l") {
             e.prevent_default();
             i18n.toggle();
+        } else if key.eq_ignore_ascii_case("n") {
+            e.prevent_default();
+            navigate("/financials/entry", Default::default());
         } else if let Some(target) = key
             .parse::<usize>()
             .ok()
@@ -76,15 +81,51 @@ pub fn Shell(children: Children) -> impl IntoView {
 #[component]
 fn StatusBar() -> impl IntoView {
     let i18n = use_i18n();
+    let app = use_app();
+    let fiscal_year = move || {
+        app.with_book(|b| {
+            b.calendar()
+                .fiscal_years()
+                .last()
+                .map(|y| y.year.to_string())
+        })
+        .flatten()
+        .unwrap_or_else(|| "–".into())
+    };
+    let storage = move || {
+        let info = app.storage.get();
+        let state = match info.persistence {
+            Some(Persistence::Granted) => i18n.t(Key::StatusStoragePersistent),
+            Some(Persistence::Denied) => i18n.t(Key::StatusStorageBestEffort),
+            Some(Persistence::Unsupported) | None => i18n.t(Key::StatusStorageUnknown),
+        };
+        match info.estimate {
+            Some(e) => format!(
+                "{state} · {:.1} MB {}",
+                e.used_bytes as f64 / 1_048_576.0,
+                i18n.t(Key::StatusUsed)
+            ),
+            None => state.to_string(),
+        }
+    };
     view! {
         <footer class="status-bar" role="status">
             <span class="status-item">
                 <span class="status-label">{move || i18n.t(Key::StatusCompany)}</span>
-                <span data-testid="status-company">{move || i18n.t(Key::StatusNoCompany)}</span>
+                <span data-testid="status-company">
+                    {move || app.company.get().map(|c| c.name).unwrap_or_else(|| i18n.t(Key::StatusNoCompany).to_string())}
+                </span>
             </span>
-            <span class="status-item">
+            <Show when=move || app.company.get().is_some()>
+                <span class="status-item">
+                    <span class="status-label">{move || i18n.t(Key::StatusFiscalYear)}</span>
+                    <span data-testid="status-fiscal-year">{fiscal_year}</span>
+                </span>
+            </Show>
+            <span class="status-item"
+                class:status-warn=move || app.storage.get().persistence == Some(Persistence::Denied)>
                 <span class="status-label">{move || i18n.t(Key::StatusStorage)}</span>
-                <span data-testid="status-storage">{move || i18n.t(Key::StatusStorageUnknown)}</span>
+                <span data-testid="status-storage">{storage}</span>
             </span>
             <span class="status-item">
                 <span class="status-label">{move || i18n.t(Key::StatusLastBackup)}</span>

@@ -2,6 +2,7 @@
 //! Berichte): navigation data and each module's overview page.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::ui::i18n::{Key, use_i18n};
 
@@ -70,41 +71,85 @@ impl Module {
         }
     }
 
-    /// The module's capabilities as (title, description).
-    fn capabilities(self) -> &'static [(Key, Key)] {
+    /// The module's capabilities as (title, description, screen if built).
+    fn capabilities(self) -> &'static [(Key, Key, Option<&'static str>)] {
         match self {
             Module::Start => &[],
             Module::Admin => &[
-                (Key::AdminCompanies, Key::AdminCompaniesBody),
-                (Key::AdminSetup, Key::AdminSetupBody),
-                (Key::AdminPeriods, Key::AdminPeriodsBody),
-                (Key::AdminBackup, Key::AdminBackupBody),
+                (Key::AdminCompanies, Key::AdminCompaniesBody, Some("/")),
+                (
+                    Key::AdminDetails,
+                    Key::AdminDetailsBody,
+                    Some("/admin/company"),
+                ),
+                (
+                    Key::AdminPeriods,
+                    Key::AdminPeriodsBody,
+                    Some("/admin/periods"),
+                ),
+                (
+                    Key::AdminCurrencies,
+                    Key::AdminCurrenciesBody,
+                    Some("/admin/currencies"),
+                ),
+                (
+                    Key::AdminDetermination,
+                    Key::AdminDeterminationBody,
+                    Some("/admin/determination"),
+                ),
+                (Key::AdminSetup, Key::AdminSetupBody, Some("/setup")),
+                (Key::AdminBackup, Key::AdminBackupBody, None),
             ],
             Module::MasterData => &[
-                (Key::MasterPartners, Key::MasterPartnersBody),
-                (Key::MasterItems, Key::MasterItemsBody),
-                (Key::MasterPrices, Key::MasterPricesBody),
+                (Key::MasterPartners, Key::MasterPartnersBody, None),
+                (Key::MasterItems, Key::MasterItemsBody, None),
+                (Key::MasterPrices, Key::MasterPricesBody, None),
             ],
             Module::Financials => &[
-                (Key::FinChart, Key::FinChartBody),
-                (Key::FinJournal, Key::FinJournalBody),
-                (Key::FinVouchers, Key::FinVouchersBody),
+                (
+                    Key::FinJournal,
+                    Key::FinJournalBody,
+                    Some("/financials/entry"),
+                ),
+                (
+                    Key::FinJournalList,
+                    Key::FinJournalListBody,
+                    Some("/financials/journal"),
+                ),
+                (
+                    Key::FinVouchers,
+                    Key::FinVouchersBody,
+                    Some("/financials/vouchers"),
+                ),
+                (
+                    Key::FinChart,
+                    Key::FinChartBody,
+                    Some("/financials/accounts"),
+                ),
             ],
             Module::Banking => &[
-                (Key::BankStatements, Key::BankStatementsBody),
-                (Key::BankPayments, Key::BankPaymentsBody),
+                (Key::BankStatements, Key::BankStatementsBody, None),
+                (Key::BankPayments, Key::BankPaymentsBody, None),
             ],
             Module::Reports => &[
-                (Key::ReportsTrialBalance, Key::ReportsTrialBalanceBody),
-                (Key::ReportsAccountSheet, Key::ReportsAccountSheetBody),
-                (Key::ReportsVat, Key::ReportsVatBody),
+                (
+                    Key::ReportsTrialBalance,
+                    Key::ReportsTrialBalanceBody,
+                    Some("/reports/trial-balance"),
+                ),
+                (
+                    Key::ReportsAccountSheet,
+                    Key::ReportsAccountSheetBody,
+                    Some("/financials/accounts"),
+                ),
+                (Key::ReportsVat, Key::ReportsVatBody, None),
             ],
         }
     }
 }
 
-/// A module's overview: its capabilities, each marked as in progress until
-/// its screen exists.
+/// A module's overview: a card per capability, a link where its screen
+/// exists, marked "in progress" where not.
 pub fn page(module: Module) -> impl IntoView {
     let i18n = use_i18n();
     view! {
@@ -115,14 +160,22 @@ pub fn page(module: Module) -> impl IntoView {
                 {module
                     .capabilities()
                     .iter()
-                    .map(|(title, body)| {
+                    .map(|(title, body, path)| {
                         let (title, body) = (*title, *body);
-                        view! {
-                            <article class="card">
-                                <h3>{move || i18n.t(title)}</h3>
-                                <p>{move || i18n.t(body)}</p>
-                                <span class="badge">{move || i18n.t(Key::ComingNext)}</span>
-                            </article>
+                        match path {
+                            Some(path) => view! {
+                                <A href=*path attr:class="card card-link">
+                                    <h3>{move || i18n.t(title)}</h3>
+                                    <p>{move || i18n.t(body)}</p>
+                                </A>
+                            }.into_any(),
+                            None => view! {
+                                <article class="card">
+                                    <h3>{move || i18n.t(title)}</h3>
+                                    <p>{move || i18n.t(body)}</p>
+                                    <span class="badge">{move || i18n.t(Key::ComingNext)}</span>
+                                </article>
+                            }.into_any(),
                         }
                     })
                     .collect_view()}

@@ -1,0 +1,521 @@
+//! Error messages (Fehlermeldungen): every engine, store and session error
+//! as one plain German and one plain English sentence. The matches are
+//! exhaustive on purpose: a new error variant does not compile until it has
+//! its two sentences.
+
+use crate::ledger::DomainError;
+use crate::ledger::ReplayErrorKind;
+use crate::ledger::determination::DeterminationKey;
+use crate::ledger::error::Field;
+use crate::session::SessionError;
+use crate::store::StoreError;
+
+use super::i18n::Lang;
+
+/// `(de, en)` picked by language.
+fn pick(lang: Lang, de: String, en: String) -> String {
+    match lang {
+        Lang::De => de,
+        Lang::En => en,
+    }
+}
+
+pub fn session_error(e: &SessionError, lang: Lang) -> String {
+    match e {
+        SessionError::Domain(d) => domain_error(d, lang),
+        SessionError::Store(s) => store_error(s, lang),
+        SessionError::Replay(r) => {
+            let why = match &r.kind {
+                ReplayErrorKind::Chain(_) => pick(
+                    lang,
+                    "die Hash-Kette ist unterbrochen".into(),
+                    "the hash chain is broken".into(),
+                ),
+                ReplayErrorKind::Decode(_) => pick(
+                    lang,
+                    "der Eintrag ist unlesbar".into(),
+                    "the record cannot be read".into(),
+                ),
+                ReplayErrorKind::Domain(d) => domain_error(d, lang),
+            };
+            pick(
+                lang,
+                format!(
+                    "Das Journal dieses Mandanten ist bei Eintrag {} beschädigt: {why}. Es wurde nichts geändert; stellen Sie eine Sicherung wieder her.",
+                    r.seq
+                ),
+                format!(
+                    "This company's log is damaged at record {}: {why}. Nothing was changed; restore a backup.",
+                    r.seq
+                ),
+            )
+        }
+    }
+}
+
+pub fn field_name(field: Field, lang: Lang) -> String {
+    let (de, en) = match field {
+        Field::CompanyName => ("Firmenname", "Company name"),
+        Field::Address => ("Anschrift", "Address"),
+        Field::Country => ("Land", "Country"),
+        Field::VatId => ("USt-IdNr.", "VAT ID"),
+        Field::TaxNumber => ("Steuernummer", "Tax number"),
+        Field::AccountName => ("Kontobezeichnung", "Account name"),
+        Field::Reference => ("Referenz", "Reference"),
+        Field::Memo => ("Buchungstext", "Memo"),
+        Field::User => ("Benutzer", "User"),
+        Field::LineMemo { line } => {
+            return pick(
+                lang,
+                format!("Zeilentext in Zeile {line}"),
+                format!("Line memo in line {line}"),
+            );
+        }
+        Field::TaxCode { line } => {
+            return pick(
+                lang,
+                format!("Steuerkennzeichen in Zeile {line}"),
+                format!("Tax code in line {line}"),
+            );
+        }
+        Field::Dimension { line, dim } => {
+            return pick(
+                lang,
+                format!("Dimension {dim} in Zeile {line}"),
+                format!("Dimension {dim} in line {line}"),
+            );
+        }
+    };
+    pick(lang, de.into(), en.into())
+}
+
+pub fn determination_name(key: DeterminationKey, lang: Lang) -> &'static str {
+    let (de, en) = match key {
+        DeterminationKey::Rounding => ("Rundungsdifferenzen", "Rounding differences"),
+        DeterminationKey::OpeningBalance => ("Saldenvorträge", "Opening balances"),
+        DeterminationKey::RetainedEarnings => ("Gewinnvortrag", "Retained earnings"),
+        DeterminationKey::FxGain => ("Kursgewinne", "Exchange-rate gains"),
+        DeterminationKey::FxLoss => ("Kursverluste", "Exchange-rate losses"),
+        DeterminationKey::VatInput => ("Vorsteuer", "Input VAT"),
+        DeterminationKey::VatOutput => ("Umsatzsteuer", "Output VAT"),
+        DeterminationKey::Receivables => ("Forderungen aus L+L", "Trade receivables"),
+        DeterminationKey::Payables => ("Verbindlichkeiten aus L+L", "Trade payables"),
+        DeterminationKey::BankFees => ("Bankgebühren", "Bank fees"),
+        DeterminationKey::CashDiscount => ("Skonto", "Cash discount"),
+    };
+    if lang == Lang::De { de } else { en }
+}
+
+pub fn domain_error(e: &DomainError, lang: Lang) -> String {
+    use DomainError::*;
+    // The engine counts lines from 0; people count from 1.
+    let shown = one_based(e);
+    let (de, en): (String, String) = match &shown {
+        NoCompany => (
+            "Es ist noch kein Mandant eingerichtet.".into(),
+            "No company has been set up yet.".into(),
+        ),
+        CompanyAlreadySetUp => (
+            "Der Mandant ist bereits eingerichtet.".into(),
+            "The company is already set up.".into(),
+        ),
+        Empty { field } => (
+            format!("{} darf nicht leer sein.", field_name(*field, Lang::De)),
+            format!("{} must not be empty.", field_name(*field, Lang::En)),
+        ),
+        TextTooLong { field, max } => (
+            format!(
+                "{} ist länger als {max} Zeichen.",
+                field_name(*field, Lang::De)
+            ),
+            format!(
+                "{} is longer than {max} characters.",
+                field_name(*field, Lang::En)
+            ),
+        ),
+        UnknownCurrency { code } => (
+            format!("„{code}“ ist keine bekannte ISO-4217-Währung."),
+            format!("“{code}” is not a known ISO 4217 currency."),
+        ),
+        InvalidCountry { text } => (
+            format!("„{text}“ ist kein zweistelliger ISO-Ländercode (z. B. DE)."),
+            format!("“{text}” is not a two-letter ISO country code (e.g. DE)."),
+        ),
+        InvalidMonth { month } => (
+            format!("Der Beginn des Geschäftsjahres ({month}) muss ein Monat von 1 bis 12 sein."),
+            format!("The fiscal-year start ({month}) must be a month from 1 to 12."),
+        ),
+        AmountDecimals { decimals, min, max } => (
+            format!("{decimals} Nachkommastellen sind nicht erlaubt (zwischen {min} und {max})."),
+            format!("{decimals} decimals are not allowed (between {min} and {max})."),
+        ),
+        ChartTemplate { line } => (
+            format!("Die Kontenrahmen-Vorlage ist in Zeile {line} fehlerhaft."),
+            format!("The chart template is malformed in line {line}."),
+        ),
+        InvalidAccountNo { text } => (
+            format!("„{text}“ ist keine gültige Kontonummer (1 bis 15 Buchstaben oder Ziffern)."),
+            format!("“{text}” is not a valid account number (1 to 15 letters or digits)."),
+        ),
+        AccountExists { account } => (
+            format!("Das Konto {account} gibt es schon."),
+            format!("Account {account} already exists."),
+        ),
+        UnknownAccount { account } => (
+            format!("Das Konto {account} gibt es nicht."),
+            format!("Account {account} does not exist."),
+        ),
+        ParentNotFound { account, parent } => (
+            format!("Das übergeordnete Konto {parent} von {account} gibt es nicht."),
+            format!("Parent {parent} of account {account} does not exist."),
+        ),
+        ParentNotTitle { account, parent } => (
+            format!("Das übergeordnete Konto {parent} von {account} ist kein Titelkonto."),
+            format!("Parent {parent} of account {account} is not a title account."),
+        ),
+        ParentCycle { account } => (
+            format!("Das Konto {account} kann nicht sich selbst übergeordnet sein."),
+            format!("Account {account} cannot be its own ancestor."),
+        ),
+        AccountHasPostings { account } => (
+            format!(
+                "Auf dem Konto {account} wurde gebucht; Art, Typ und Währung sind deshalb fest."
+            ),
+            format!("Account {account} has postings, so its type, kind and currency are fixed."),
+        ),
+        AccountCurrencyIsLocal { account } => (
+            format!("Konto {account}: die Hauswährung kann nicht seine Fremdwährung sein."),
+            format!("Account {account}: the local currency cannot be its foreign currency."),
+        ),
+        TooManyAccounts { max } => (
+            format!("Ein Kontenplan hat höchstens {max} Konten."),
+            format!("A chart holds at most {max} accounts."),
+        ),
+        FiscalYearExists { year } => (
+            format!("Das Geschäftsjahr {year} ist bereits eröffnet."),
+            format!("Fiscal year {year} is already open."),
+        ),
+        FiscalYearNotNext { year, expected } => (
+            format!(
+                "Das Geschäftsjahr {year} kann nicht eröffnet werden; als nächstes kommt {expected}."
+            ),
+            format!("Fiscal year {year} cannot be opened; the next one is {expected}."),
+        ),
+        TooManyFiscalYears { max } => (
+            format!("Es können höchstens {max} Geschäftsjahre eröffnet sein."),
+            format!("At most {max} fiscal years can be open."),
+        ),
+        PeriodNotFound { period } => (
+            format!(
+                "Die Periode {}/{} gibt es nicht.",
+                period.period, period.fiscal_year
+            ),
+            format!(
+                "Period {}/{} does not exist.",
+                period.period, period.fiscal_year
+            ),
+        ),
+        PeriodLockedFinal { period } => (
+            format!(
+                "Die Periode {}/{} ist endgültig gesperrt.",
+                period.period, period.fiscal_year
+            ),
+            format!(
+                "Period {}/{} is locked for good.",
+                period.period, period.fiscal_year
+            ),
+        ),
+        NoPeriod { date } => (
+            format!(
+                "Für den {} gibt es keine eröffnete Buchungsperiode.",
+                date.format("%d.%m.%Y")
+            ),
+            format!("No open posting period contains {date}."),
+        ),
+        PeriodLocked { date } => (
+            format!(
+                "Die Buchungsperiode des {} ist gesperrt.",
+                date.format("%d.%m.%Y")
+            ),
+            format!("The posting period of {date} is locked."),
+        ),
+        PeriodClosing { date } => (
+            format!(
+                "Die Periode des {} ist im Abschluss; Buchen erfordert das Abschlussrecht.",
+                date.format("%d.%m.%Y")
+            ),
+            format!("The period of {date} is in closing; posting needs the closing right."),
+        ),
+        PeriodClosedForSales { date, line } => (
+            format!(
+                "Die Periode des {} ist für Verkäufe gesperrt; Zeile {line} bucht auf ein Erlöskonto.",
+                date.format("%d.%m.%Y")
+            ),
+            format!(
+                "The period of {date} is closed for sales; line {line} posts to a revenue account."
+            ),
+        ),
+        RateOutOfRange { currency, max } => (
+            format!("Der Kurs für {currency} muss größer als null und höchstens {max} sein."),
+            format!("The rate for {currency} must be greater than zero and at most {max}."),
+        ),
+        RateTooPrecise { currency, max } => (
+            format!("Der Kurs für {currency} hat mehr als {max} Nachkommastellen."),
+            format!("The rate for {currency} has more than {max} decimals."),
+        ),
+        RateForLocalCurrency { currency } => (
+            format!("{currency} ist die Hauswährung und hat keinen Kurs."),
+            format!("{currency} is the local currency; it has no rate."),
+        ),
+        RateMissing { currency, date } => (
+            format!(
+                "Für {currency} gibt es keinen Kurs am oder vor dem {}.",
+                date.format("%d.%m.%Y")
+            ),
+            format!("There is no {currency} rate on or before {date}."),
+        ),
+        DeterminationAccountNotFound { key, account } => (
+            format!(
+                "Sachkontenfindung „{}“: Konto {account} gibt es nicht.",
+                determination_name(*key, Lang::De)
+            ),
+            format!(
+                "G/L determination “{}”: account {account} does not exist.",
+                determination_name(*key, Lang::En)
+            ),
+        ),
+        DeterminationAccountNotPostable { key, account } => (
+            format!(
+                "Sachkontenfindung „{}“: Konto {account} ist nicht bebuchbar oder inaktiv.",
+                determination_name(*key, Lang::De)
+            ),
+            format!(
+                "G/L determination “{}”: account {account} is not postable or inactive.",
+                determination_name(*key, Lang::En)
+            ),
+        ),
+        DeterminationMissing { key } => (
+            format!(
+                "In der Sachkontenfindung fehlt das Konto für „{}“.",
+                determination_name(*key, Lang::De)
+            ),
+            format!(
+                "G/L determination has no account for “{}”.",
+                determination_name(*key, Lang::En)
+            ),
+        ),
+        TooFewLines { count } => (
+            format!("Eine Buchung braucht mindestens 2 Zeilen, diese hat {count}."),
+            format!("An entry needs at least 2 lines; this one has {count}."),
+        ),
+        TooManyLines { count, max } => (
+            format!("Eine Buchung hat höchstens {max} Zeilen, diese hat {count}."),
+            format!("An entry has at most {max} lines; this one has {count}."),
+        ),
+        LineTwoSided { line } => (
+            format!("Zeile {line} hat Soll und Haben zugleich."),
+            format!("Line {line} has both a debit and a credit."),
+        ),
+        LineZero { line } => (
+            format!("Zeile {line} hat keinen Betrag."),
+            format!("Line {line} has no amount."),
+        ),
+        LineNegative { line } => (
+            format!("Zeile {line} hat einen negativen Betrag."),
+            format!("Line {line} has a negative amount."),
+        ),
+        AmountTooLarge { line, max } => (
+            format!("Zeile {line}: der Betrag ist größer als {max}."),
+            format!("Line {line}: the amount exceeds {max}."),
+        ),
+        TooManyDecimals { line, max } => (
+            format!("Zeile {line}: der Betrag hat mehr als {max} Nachkommastellen."),
+            format!("Line {line}: the amount has more than {max} decimals."),
+        ),
+        AccountMissing { line } => (
+            format!("Zeile {line} hat kein Konto."),
+            format!("Line {line} has no account."),
+        ),
+        AccountNotFound { line, account } => (
+            format!("Zeile {line}: das Konto {account} gibt es nicht."),
+            format!("Line {line}: account {account} does not exist."),
+        ),
+        AccountInactive { line, account } => (
+            format!("Zeile {line}: das Konto {account} ist inaktiv."),
+            format!("Line {line}: account {account} is inactive."),
+        ),
+        AccountNotPostable { line, account } => (
+            format!("Zeile {line}: {account} ist ein Titelkonto und nicht bebuchbar."),
+            format!("Line {line}: {account} is a title account and cannot be posted to."),
+        ),
+        CurrencyNotAllowed {
+            line,
+            account,
+            currency,
+        } => (
+            format!("Zeile {line}: das Konto {account} nimmt keine Beträge in {currency} an."),
+            format!("Line {line}: account {account} does not accept {currency}."),
+        ),
+        ForeignIsLocal { line, currency } => (
+            format!(
+                "Zeile {line}: {currency} ist die Hauswährung; bitte ohne Fremdwährungsbetrag erfassen."
+            ),
+            format!(
+                "Line {line}: {currency} is the local currency; enter it without a foreign amount."
+            ),
+        ),
+        Unbalanced { diff_lc } => (
+            format!(
+                "Die Buchung ist nicht ausgeglichen: Soll minus Haben = {diff_lc} (Hauswährung)."
+            ),
+            format!("The entry does not balance: debit minus credit = {diff_lc} (local currency)."),
+        ),
+        UnbalancedSc { diff_sc } => (
+            format!("Die Buchung ist in Systemwährung nicht ausgeglichen: Differenz {diff_sc}."),
+            format!("The entry does not balance in system currency: difference {diff_sc}."),
+        ),
+        EntryNotFound { entry } => (
+            format!("Die Buchung {} gibt es nicht.", entry.0),
+            format!("Entry {} does not exist.", entry.0),
+        ),
+        AlreadyReversed { entry, by } => (
+            format!(
+                "Die Buchung {} wurde bereits durch {} storniert.",
+                entry.0, by.0
+            ),
+            format!("Entry {} was already reversed by {}.", entry.0, by.0),
+        ),
+        ReversalOfReversal { entry } => (
+            format!(
+                "Die Buchung {} ist selbst ein Storno und kann nicht storniert werden.",
+                entry.0
+            ),
+            format!(
+                "Entry {} is itself a reversal and cannot be reversed.",
+                entry.0
+            ),
+        ),
+        VoucherEmpty => (
+            "Der Buchungsstapel enthält keine Buchungen.".into(),
+            "The voucher has no entries.".into(),
+        ),
+        VoucherTooLarge { count, max } => (
+            format!("Ein Buchungsstapel hat höchstens {max} Buchungen, dieser {count}."),
+            format!("A voucher holds at most {max} entries; this one has {count}."),
+        ),
+        VoucherEntry { index, error } => (
+            format!(
+                "Buchung {} des Stapels: {}",
+                index + 1,
+                domain_error(error, Lang::De)
+            ),
+            format!(
+                "Entry {} of the voucher: {}",
+                index + 1,
+                domain_error(error, Lang::En)
+            ),
+        ),
+        EntryIdMismatch { expected, found } => (
+            format!(
+                "Journal beschädigt: Buchungs-Id {} statt {}.",
+                found.0, expected.0
+            ),
+            format!(
+                "Log damaged: entry id {} instead of {}.",
+                found.0, expected.0
+            ),
+        ),
+        EntryNumberMismatch {
+            fiscal_year,
+            expected,
+            found,
+        } => (
+            format!(
+                "Journal beschädigt: Buchungsnummer {found} statt {expected} im Geschäftsjahr {fiscal_year}."
+            ),
+            format!(
+                "Log damaged: entry number {found} instead of {expected} in fiscal year {fiscal_year}."
+            ),
+        ),
+        EntryNumbersExhausted { fiscal_year, max } => (
+            format!("Im Geschäftsjahr {fiscal_year} sind alle {max} Buchungsnummern vergeben."),
+            format!("Fiscal year {fiscal_year} has used all {max} entry numbers."),
+        ),
+    };
+    pick(lang, de, en)
+}
+
+pub fn store_error(e: &StoreError, lang: Lang) -> String {
+    use StoreError::*;
+    let (de, en): (String, String) = match e {
+        QuotaExceeded => ("Der Speicher des Browsers für Kontor ist voll. Es wurde nichts gespeichert; legen Sie eine Sicherung an und geben Sie Speicher frei.".into(), "The browser's storage for Kontor is full. Nothing was saved; make a backup and free some space.".into()),
+        Conflict { .. } => ("Ein anderer Tab hat inzwischen gebucht. Es wurde nichts gespeichert; die Daten werden aktualisiert, bitte erneut versuchen.".into(), "Another tab posted in the meantime. Nothing was saved; the data is being refreshed, please try again.".into()),
+        BrokenChain { seq } => (format!("Das gespeicherte Journal ist ab Eintrag {seq} verändert worden und wird nicht geöffnet."), format!("The stored log was changed from record {seq} on and is not opened.")),
+        NewerSchema { found, supported } => (format!("Diese Daten stammen von einer neueren Kontor-Version (Schema {found}, diese Version liest bis {supported}). Sie wurden nicht verändert."), format!("This data was written by a newer Kontor (schema {found}; this version reads up to {supported}). It was left untouched.")),
+        UnknownEncoding { block, .. } => (format!("Block {block} des Journals hat ein unbekanntes Format."), format!("Log block {block} has an unknown format.")),
+        CorruptBlock { block, .. } => (format!("Block {block} des Journals ist beschädigt."), format!("Log block {block} is damaged.")),
+        CorruptMeta { what, .. } => (format!("Gespeicherte Verwaltungsdaten sind beschädigt ({what})."), format!("Stored metadata is damaged ({what}).")),
+        NotFound { what } => (format!("Nicht gefunden: {what}."), format!("Not found: {what}.")),
+        ConfirmationMismatch => ("Der eingegebene Name stimmt nicht mit dem Namen des Mandanten überein.".into(), "The name you typed does not match the company's name.".into()),
+        InvalidName { max_chars } => (format!("Der Name muss 1 bis {max_chars} Zeichen lang sein."), format!("The name must be 1 to {max_chars} characters long.")),
+        AppendTooLarge { count, max } => (format!("Zu viele Einträge auf einmal ({count}, höchstens {max})."), format!("Too many records at once ({count}, at most {max}).")),
+        StorageUnavailable { .. } => ("Der Browser-Speicher (IndexedDB) ist nicht verfügbar – etwa im privaten Modus. Kontor kann so nichts speichern.".into(), "The browser's storage (IndexedDB) is not available – e.g. in private mode. Kontor cannot save anything.".into()),
+        Aborted => ("Der Speichervorgang wurde abgebrochen; es wurde nichts gespeichert.".into(), "The write was aborted; nothing was saved.".into()),
+        Unexpected { detail } => (format!("Unerwarteter Speicherfehler: {detail}"), format!("Unexpected storage error: {detail}")),
+    };
+    pick(lang, de, en)
+}
+
+/// `e` with its line numbers counted from 1, for people.
+fn one_based(e: &DomainError) -> DomainError {
+    use DomainError::*;
+    let mut e = e.clone();
+    match &mut e {
+        LineTwoSided { line }
+        | LineZero { line }
+        | LineNegative { line }
+        | AmountTooLarge { line, .. }
+        | TooManyDecimals { line, .. }
+        | AccountMissing { line }
+        | AccountNotFound { line, .. }
+        | AccountInactive { line, .. }
+        | AccountNotPostable { line, .. }
+        | CurrencyNotAllowed { line, .. }
+        | ForeignIsLocal { line, .. }
+        | PeriodClosedForSales { line, .. } => *line += 1,
+        Empty { field } | TextTooLong { field, .. } => match field {
+            Field::LineMemo { line } | Field::TaxCode { line } | Field::Dimension { line, .. } => {
+                *line += 1
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    e
+}
+
+/// The 0-based line a domain error points at, so the grid can mark it.
+pub fn error_line(e: &DomainError) -> Option<usize> {
+    use DomainError::*;
+    match e {
+        LineTwoSided { line }
+        | LineZero { line }
+        | LineNegative { line }
+        | AmountTooLarge { line, .. }
+        | TooManyDecimals { line, .. }
+        | AccountMissing { line }
+        | AccountNotFound { line, .. }
+        | AccountInactive { line, .. }
+        | AccountNotPostable { line, .. }
+        | CurrencyNotAllowed { line, .. }
+        | ForeignIsLocal { line, .. }
+        | PeriodClosedForSales { line, .. } => Some(*line),
+        Empty { field } | TextTooLong { field, .. } => match field {
+            Field::LineMemo { line } | Field::TaxCode { line } | Field::Dimension { line, .. } => {
+                Some(*line)
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}

@@ -1,0 +1,250 @@
+//! App state (Anwendungszustand): the store, the open company's session,
+//! and the signals views depend on. Pages read the Book through
+//! [`AppState::with_book`] (which subscribes them to changes) and write only
+//! through [`AppState::execute`], the one write path.
+
+use std::rc::Rc;
+
+use gloo::storage::{LocalStorage as Browser, Storage};
+use leptos::prelude::*;
+
+use crate::ledger::{Book, Command, Event};
+use crate::session::{Session, SessionError};
+use crate::store::idb::{IdbCompany, tabs};
+use crate::store::{CompanyMeta, IdbStore, Persistence, StorageEstimate, Store, StoreError};
+
+/// Databases of the app; tests use other namespaces.
+const NAMESPACE: &str = "kontor";
+const LAST_COMPANY_KEY: &str = "kontor.lastCompany";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct StorageInfo {
+    pub persistence: Option<Persistence>,
+    pub estimate: Option<StorageEstimate>,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    store: StoredValue<Rc<IdbStore>, LocalStorage>,
+    session: StoredValue<Option<Rc<Session<IdbCompany>>>, LocalStorage>,
+    watch: StoredValue<Option<tabs::Watch>, LocalStorage>,
+    /// The open company, if any.
+    pub company: RwSignal<Option<CompanyMeta>>,
+    /// Bumped after every change to the open Book.
+    pub revision: RwSignal<u64>,
+    /// All companies in this browser (sorted), once loaded.
+    pub companies: RwSignal<Option<Vec<CompanyMeta>>>,
+    pub storage: RwSignal<StorageInfo>,
+    /// A company is being opened or built: show progress, not stale data.
+    pub loading: RwSignal<Option<Progress>>,
+}
+
+/// A long task's progress for the progress bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+impl AppState {
+    pub fn provide() -> AppState {
+        let state = AppState {
+            store: StoredValue::new_local(Rc::new(IdbStore::new(NAMESPACE))),
+            session: StoredValue::new_local(None),
+            watch: StoredValue::new_local(None),
+            company: RwSignal::new(None),
+            revision: RwSignal::new(0),
+            companies: RwSignal::new(None),
+            storage: RwSignal::new(StorageInfo::default()),
+            loading: RwSignal::new(None),
+        };
+        provide_context(state);
+        leptos::task::spawn_local(async move { state.start().await });
+        state
+    }
+
+    /// Lists companies, asks for persistent storage, reopens the last
+    /// company.
+    async fn start(self) {
+        let store = self.store();
+        let persistence = store.persist().await.ok();
+        let estimate = store.estimate().await.ok().flatten();
+        self.storage.set(StorageInfo {
+            persistence,
+            estimate,
+        });
+        let _ = self.refresh_companies().await;
+        let last: Option<String> = Browser::get(LAST_COMPANY_KEY).ok();
+        let exists = |id: &str| {
+            self.companies
+                .get_untracked()
+                .is_some_and(|cs| cs.iter().any(|c| c.id == id))
+        };
+        if let Some(id) = last.filter(|id| exists(id)) {
+            let _ = self.open_company(&id).await;
+        }
+    }
+
+    pub fn store(&self) -> Rc<IdbStore> {
+        self.store.get_value()
+    }
+
+    pub fn session(&self) -> Option<Rc<Session<IdbCompany>>> {
+        self.session.get_value()
+    }
+
+    pub async fn refresh_companies(&self) -> Result<(), StoreError> {
+        let companies = self.store().list_companies().await?;
+        self.companies.set(Some(companies));
+        Ok(())
+    }
+
+    pub async fn refresh_storage(&self) {
+        let estimate = self.store().estimate().await.ok().flatten();
+        self.storage.update(|s| s.estimate = estimate);
+    }
+
+    /// Opens a company: loads and verifies its log, folds it into a Book.
+    pub async fn open_company(&self, id: &str) -> Result<(), SessionError> {
+        let store = self.store();
+        self.loading.set(Some(Progress { done: 0, total: 1 }));
+        let result = async {
+            let log = store.open_company(id).await?;
+            Session::open(log).await
+        }
+        .await;
+        self.loading.set(None);
+        let session = result?;
+        let meta = self
+            .companies
+            .get_untracked()
+            .and_then(|cs| cs.into_iter().find(|c| c.id == id));
+        self.session.set_value(Some(Rc::new(session)));
+        self.company.set(meta);
+        let _ = Browser::set(LAST_COMPANY_KEY, id);
+        self.watch_other_tabs(id);
+        self.revision.update(|r| *r += 1);
+        Ok(())
+    }
+
+    /// Another tab appended to this company: catch up.
+    fn watch_other_tabs(&self, id: &str) {
+        let state = *self;
+        let company_id = id.to_string();
+        let watch = tabs::watch(NAMESPACE, move |news| {
+            if news.company_id != company_id {
+                return;
+            }
+            leptos::task::spawn_local(async move {
+                if let Some(session) = state.session()
+                    && session.catch_up().await.is_ok()
+                {
+                    state.revision.update(|r| *r += 1);
+                }
+            });
+        });
+        self.watch.set_value(watch);
+    }
+
+    pub fn close_company(&self) {
+        self.session.set_value(None);
+        self.watch.set_value(None);
+        self.company.set(None);
+        Browser::delete(LAST_COMPANY_KEY);
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// Reads the open Book; subscribes the caller to its changes.
+    pub fn with_book<R>(&self, f: impl FnOnce(&Book) -> R) -> Option<R> {
+        self.revision.track();
+        let session = self.session.get_value()?;
+        let book = session.book();
+        Some(f(&book))
+    }
+
+    /// The one write path: check, store, apply; then views re-render. On a
+    /// conflict with another tab the Book catches up so a retry can work.
+    pub async fn execute(&self, cmd: Command) -> Result<Vec<Event>, SessionError> {
+        let session = self
+            .session()
+            .ok_or(SessionError::Domain(crate::ledger::DomainError::NoCompany))?;
+        let result = session.execute(&cmd).await;
+        if let Err(SessionError::Store(StoreError::Conflict { .. })) = &result {
+            let _ = session.catch_up().await;
+        }
+        self.revision.update(|r| *r += 1);
+        result
+    }
+
+    /// Creates a company in the registry, sets it up with `setup` (the
+    /// wizard's command) and opens it. A failed setup removes the empty
+    /// company again, so nothing half-made is left behind.
+    pub async fn create_company(&self, name: &str, setup: Command) -> Result<(), SessionError> {
+        let store = self.store();
+        let meta = store.create_company(name).await?;
+        let log = store.open_company(&meta.id).await?;
+        let session = Session::open(log).await?;
+        if let Err(e) = session.execute(&setup).await {
+            let _ = store.delete_company(&meta.id, &meta.name).await;
+            return Err(e);
+        }
+        self.refresh_companies().await?;
+        self.open_company(&meta.id).await
+    }
+
+    /// Creates a company from events built elsewhere (demo company, import),
+    /// appending them in chunks with progress, then opens it.
+    pub async fn create_company_from_events(
+        &self,
+        name: &str,
+        events: &[Event],
+    ) -> Result<(), SessionError> {
+        use crate::ledger::chain::ChainHead;
+        use crate::ledger::event::encode;
+        use crate::store::CompanyLog;
+        use crate::store::log::seal_all;
+        const CHUNK: usize = 500;
+        let store = self.store();
+        let meta = store.create_company(name).await?;
+        let log = store.open_company(&meta.id).await?;
+        let records = seal_all(ChainHead::EMPTY, events.iter().map(encode));
+        let total = records.len();
+        self.loading.set(Some(Progress { done: 0, total }));
+        for (i, chunk) in records.chunks(CHUNK).enumerate() {
+            if let Err(e) = log.append(chunk).await {
+                self.loading.set(None);
+                let _ = store.delete_company(&meta.id, &meta.name).await;
+                return Err(e.into());
+            }
+            self.loading.set(Some(Progress {
+                done: ((i + 1) * CHUNK).min(total),
+                total,
+            }));
+            // Let the browser paint the progress bar between chunks.
+            gloo::timers::future::TimeoutFuture::new(0).await;
+        }
+        self.loading.set(None);
+        self.refresh_companies().await?;
+        self.open_company(&meta.id).await
+    }
+
+    pub async fn rename_company(&self, id: &str, name: &str) -> Result<(), StoreError> {
+        let meta = self.store().rename_company(id, name).await?;
+        if self.company.get_untracked().is_some_and(|c| c.id == id) {
+            self.company.set(Some(meta));
+        }
+        self.refresh_companies().await
+    }
+
+    pub async fn delete_company(&self, id: &str, confirm_name: &str) -> Result<(), StoreError> {
+        if self.company.get_untracked().is_some_and(|c| c.id == id) {
+            self.close_company();
+        }
+        self.store().delete_company(id, confirm_name).await?;
+        self.refresh_companies().await
+    }
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
