@@ -8,6 +8,7 @@
 pub mod backup;
 pub mod demo;
 pub mod formats;
+pub mod forms;
 pub mod ledger;
 pub mod session;
 pub mod store;

@@ -1,0 +1,6 @@
+//! Forms (Erfassungsmasken): what a user typed, kept as text so unfinished
+//! input can be saved as a draft and survive a reload, and turned into
+//! engine drafts by pure functions with typed errors that point at the
+//! line and field. No web code here: tested natively.
+
+pub mod entry;
