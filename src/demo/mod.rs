@@ -21,6 +21,7 @@ pub mod partners;
 
 use crate::demo::accounts::DemoAccounts;
 use crate::demo::month::Company;
+use crate::ledger::account::Account;
 use crate::ledger::chart::ChartTemplate;
 use crate::ledger::command::Command;
 use crate::ledger::company::Settings;
@@ -122,7 +123,8 @@ pub fn demo_settings(chart: ChartTemplate) -> Settings {
 pub struct Generator {
     spec: DemoSpec,
     company: Company,
-    accounts: DemoAccounts,
+    /// Accounts the demo needs that the chart template lacks.
+    new_accounts: Vec<Account>,
     queue: VecDeque<Command>,
     started: bool,
     /// Next month to generate, 0 = January of the first year.
@@ -134,11 +136,17 @@ pub struct Generator {
 pub fn commands(spec: &DemoSpec) -> Result<Generator, DemoError> {
     spec.check()?;
     let accounts = DemoAccounts::for_chart(spec.chart)?;
+    let template = spec.chart.load()?;
+    let new_accounts = accounts
+        .created_accounts()
+        .into_iter()
+        .filter(|a| !template.accounts.iter().any(|t| t.number == a.number))
+        .collect();
     let per_year = spec.entries.div_ceil(spec.years());
     Ok(Generator {
         spec: *spec,
-        company: Company::new(spec, accounts.clone(), per_year),
-        accounts,
+        company: Company::new(spec, accounts, per_year),
+        new_accounts,
         queue: VecDeque::new(),
         started: false,
         month_index: 0,
@@ -159,7 +167,7 @@ impl Generator {
                 settings: demo_settings(self.spec.chart),
                 first_fiscal_year: self.spec.first_year,
             });
-            for account in self.accounts.created_accounts() {
+            for account in std::mem::take(&mut self.new_accounts) {
                 self.queue.push_back(Command::CreateAccount { account });
             }
             return true;

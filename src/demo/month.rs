@@ -511,7 +511,7 @@ impl Company {
 
     fn sale(&mut self, date: NaiveDate) -> Command {
         let partner = self.rng.below(self.customers.len() as u64) as usize;
-        let positions = 1 + self.rng.below(3);
+        let positions = 1 + self.rng.below(5);
         let a = &self.acc;
         let accounts = [a.revenue_19, a.revenue_7, a.output_vat_19, a.output_vat_7];
         let (positions, gross_lc, vat_lc) = self.invoice_lines(positions, 650, accounts, false);
@@ -533,7 +533,7 @@ impl Company {
 
     fn purchase(&mut self, date: NaiveDate) -> Command {
         let partner = self.rng.below(self.vendors.len() as u64) as usize;
-        let positions = 1 + self.rng.below(2);
+        let positions = 1 + self.rng.below(4);
         let a = &self.acc;
         let accounts = [a.purchases_19, a.purchases_7, a.input_vat_19, a.input_vat_7];
         let (positions, gross_lc, vat_lc) = self.invoice_lines(positions, 550, accounts, true);
@@ -553,10 +553,10 @@ impl Company {
         post(date, reference, "Eingangsrechnung", lines)
     }
 
-    /// The oldest open item plus up to two more of the same partner among
+    /// The oldest open item plus up to three more of the same partner among
     /// the next few: one bank transfer often settles several invoices.
     fn settle(&mut self, customers: bool) -> Vec<OpenItem> {
-        let extra = self.rng.below(3) as usize;
+        let extra = self.rng.below(4) as usize;
         let queue = if customers {
             &mut self.receivables
         } else {

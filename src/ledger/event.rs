@@ -79,7 +79,28 @@ pub fn encode(event: &Event) -> String {
     serde_json::to_string(&Envelope { v: VERSION, event }).unwrap_or_default()
 }
 
+/// Only the version of a stored event; serde skips every other field
+/// without building it.
+#[derive(Deserialize)]
+struct VersionProbe {
+    #[serde(default)]
+    v: Option<u64>,
+}
+
 pub fn decode(body: &str) -> Result<Event, DecodeError> {
+    // Fast path for the common case, a valid version-1 record: read the
+    // version, then the event straight from the text, without building a
+    // JSON tree first (replaying a large log spends most of its time here).
+    // Anything else takes the tree path below, which decides the error.
+    if let Ok(VersionProbe { v: Some(1) }) = serde_json::from_str(body)
+        && let Ok(event) = serde_json::from_str::<Event>(body)
+    {
+        return Ok(event);
+    }
+    decode_tree(body)
+}
+
+fn decode_tree(body: &str) -> Result<Event, DecodeError> {
     let value: serde_json::Value = serde_json::from_str(body).map_err(|e| DecodeError::Json {
         message: e.to_string(),
     })?;

@@ -1,0 +1,303 @@
+//! `kontor-cli`: Kontor's books on the command line (Kommandozeile), for
+//! benchmarks and cross-checks with hledger and ledger. Native only; on
+//! wasm32 it compiles to an empty program.
+//!
+//! ```text
+//! kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] --out DIR
+//!     writes DIR/log/ (the company's log exactly as the store keeps it in
+//!     IndexedDB: blocks of 1,000 sealed records in the store's block
+//!     encoding, one file `NNNNNN.block` per block) and DIR/books.journal
+//!     (the same books for hledger and ledger)
+//! kontor-cli balance DIR
+//!     reads DIR/log/, verifies the hash chain, folds the events into
+//!     a Book and prints the trial balance over all periods as tab-separated
+//!     `account  debit_lc  credit_lc  balance_lc  name`, accounts with
+//!     movements only, then a `# total` line
+//! ```
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    match cli::run(std::env::args().skip(1).collect()) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kontor-cli: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use kontor::demo::{self, DemoError, DemoSpec};
+    use kontor::formats::hledger::write_journal;
+    use kontor::ledger::chain::{ChainError, ChainHead, LogRecord, verify_chain};
+    use kontor::ledger::chart::ChartTemplate;
+    use kontor::ledger::event::{DecodeError, decode, encode};
+    use kontor::ledger::{Book, DomainError};
+    use kontor::store::StoreError;
+    use kontor::store::blocks::{BLOCK_LEN, decode_block, encode_block};
+    use std::io::{BufWriter, Write};
+    use std::path::{Path, PathBuf};
+
+    /// The log's directory inside a data directory.
+    pub const LOG_DIR: &str = "log";
+    /// The hledger/ledger journal inside a data directory.
+    pub const JOURNAL_FILE: &str = "books.journal";
+    /// Largest block file `balance` reads; a larger one is damaged (1,000
+    /// records of even 999 lines each stay far below).
+    const MAX_BLOCK_BYTES: u64 = 256 << 20;
+
+    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] --out DIR\n  kontor-cli balance DIR";
+
+    #[derive(Debug, thiserror::Error)]
+    pub enum CliError {
+        #[error("{0}\n{USAGE}")]
+        Usage(String),
+        #[error("{path}: {source}")]
+        Io {
+            path: PathBuf,
+            source: std::io::Error,
+        },
+        #[error("{path}: {message}")]
+        Layout { path: PathBuf, message: String },
+        #[error("{path}: {source}")]
+        Block { path: PathBuf, source: StoreError },
+        #[error("{path}:{line}: {source}")]
+        Chain {
+            path: PathBuf,
+            line: usize,
+            source: ChainError,
+        },
+        #[error("{path}:{line}: {source}")]
+        Decode {
+            path: PathBuf,
+            line: usize,
+            source: DecodeError,
+        },
+        #[error("{path}:{line}: the event does not fit the books: {source}")]
+        Domain {
+            path: PathBuf,
+            line: usize,
+            source: DomainError,
+        },
+        #[error("{path}: the log holds no company")]
+        NoCompany { path: PathBuf },
+        #[error("trial balance: {0}")]
+        Report(DomainError),
+        #[error(transparent)]
+        Demo(#[from] DemoError),
+    }
+
+    fn io(path: &Path) -> impl FnOnce(std::io::Error) -> CliError + '_ {
+        move |source| CliError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    pub fn run(args: Vec<String>) -> Result<(), CliError> {
+        match args.first().map(String::as_str) {
+            Some("generate") => generate(&args[1..]),
+            Some("balance") => match &args[1..] {
+                [dir] => balance(Path::new(dir)),
+                _ => Err(CliError::Usage("balance takes one directory".into())),
+            },
+            Some(other) => Err(CliError::Usage(format!("unknown command {other:?}"))),
+            None => Err(CliError::Usage("no command".into())),
+        }
+    }
+
+    fn number<T: std::str::FromStr>(flag: &str, value: Option<&String>) -> Result<T, CliError> {
+        value
+            .and_then(|v| v.parse().ok())
+            .ok_or_else(|| CliError::Usage(format!("{flag} needs a number")))
+    }
+
+    fn generate(args: &[String]) -> Result<(), CliError> {
+        let mut spec = DemoSpec::one_year(1);
+        let mut out = None;
+        let mut it = args.iter();
+        while let Some(flag) = it.next() {
+            match flag.as_str() {
+                "--entries" => spec.entries = number(flag, it.next())?,
+                "--seed" => spec.seed = number(flag, it.next())?,
+                "--first-year" => spec.first_year = number(flag, it.next())?,
+                "--chart" => {
+                    spec.chart = match it.next().map(String::as_str) {
+                        Some("skr03") => ChartTemplate::Skr03,
+                        Some("skr04") => ChartTemplate::Skr04,
+                        _ => return Err(CliError::Usage("--chart is skr03 or skr04".into())),
+                    }
+                }
+                "--out" => out = it.next().map(PathBuf::from),
+                other => return Err(CliError::Usage(format!("unknown option {other:?}"))),
+            }
+        }
+        let dir = out.ok_or_else(|| CliError::Usage("--out DIR is required".into()))?;
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+
+        // Streams: one month of commands and one block of records at a
+        // time; only the Book grows with the size.
+        let log_dir = dir.join(LOG_DIR);
+        if log_dir.exists() {
+            std::fs::remove_dir_all(&log_dir).map_err(io(&log_dir))?;
+        }
+        std::fs::create_dir_all(&log_dir).map_err(io(&log_dir))?;
+        let mut book = Book::new();
+        let mut head = ChainHead::EMPTY;
+        let mut block: Vec<LogRecord> = Vec::with_capacity(BLOCK_LEN as usize);
+        for (index, command) in demo::commands(&spec)?.enumerate() {
+            let events = book
+                .execute(&command)
+                .map_err(|error| DemoError::Refused { index, error })?;
+            for event in &events {
+                let record = head.seal(encode(event));
+                head = ChainHead::after(&record);
+                block.push(record);
+                if block.len() == BLOCK_LEN as usize {
+                    write_block(&log_dir, &block)?;
+                    block.clear();
+                }
+            }
+        }
+        if !block.is_empty() {
+            write_block(&log_dir, &block)?;
+        }
+
+        let journal_path = dir.join(JOURNAL_FILE);
+        std::fs::write(&journal_path, write_journal(&book)).map_err(io(&journal_path))?;
+        let lines: usize = book.entries().iter().map(|e| e.lines.len()).sum();
+        println!(
+            "{}: {} entries, {} lines, {} log records; {}",
+            log_dir.display(),
+            book.entry_count(),
+            lines,
+            head.seq,
+            journal_path.display()
+        );
+        Ok(())
+    }
+
+    fn block_path(log_dir: &Path, block: u64) -> PathBuf {
+        log_dir.join(format!("{block:06}.block"))
+    }
+
+    /// Writes one block (records of one block number, in order).
+    fn write_block(log_dir: &Path, records: &[LogRecord]) -> Result<(), CliError> {
+        let number = records.first().map_or(0, |r| (r.seq - 1) / BLOCK_LEN);
+        let path = block_path(log_dir, number);
+        std::fs::write(&path, encode_block(records)).map_err(io(&path))
+    }
+
+    /// The block numbers in `log_dir`, which must be 0, 1, 2 … without gaps.
+    fn block_count(log_dir: &Path) -> Result<u64, CliError> {
+        let layout = |message: String| CliError::Layout {
+            path: log_dir.to_path_buf(),
+            message,
+        };
+        let mut numbers = Vec::new();
+        for item in std::fs::read_dir(log_dir).map_err(io(log_dir))? {
+            let name = item.map_err(io(log_dir))?.file_name();
+            let name = name.to_string_lossy();
+            let number = name
+                .strip_suffix(".block")
+                .and_then(|n| n.parse::<u64>().ok())
+                .ok_or_else(|| layout(format!("unexpected file {name:?}")))?;
+            numbers.push(number);
+        }
+        numbers.sort_unstable();
+        if let Some((i, n)) = numbers.iter().enumerate().find(|(i, n)| **n != *i as u64) {
+            return Err(layout(format!("block {i} is missing (found {n} instead)")));
+        }
+        Ok(numbers.len() as u64)
+    }
+
+    /// Reads the log block by block as the store does on open: decode the
+    /// block's framing, verify each record's link to the one before, decode
+    /// the event and fold it in. The same checks as `Book::replay`, without
+    /// holding the whole log in memory. Errors name the file and the line of
+    /// the record's body (a block is a header line, then per record a
+    /// framing line and the body line).
+    pub fn read_book(log_dir: &Path) -> Result<Book, CliError> {
+        let mut book = Book::new();
+        let mut head = ChainHead::EMPTY;
+        for number in 0..block_count(log_dir)? {
+            let path = block_path(log_dir, number);
+            let size = std::fs::metadata(&path).map_err(io(&path))?.len();
+            if size > MAX_BLOCK_BYTES {
+                return Err(CliError::Layout {
+                    path,
+                    message: format!("larger than {MAX_BLOCK_BYTES} bytes"),
+                });
+            }
+            let text = std::fs::read_to_string(&path).map_err(io(&path))?;
+            let records = decode_block(number, &text).map_err(|source| CliError::Block {
+                path: path.clone(),
+                source,
+            })?;
+            drop(text);
+            for (i, record) in records.iter().enumerate() {
+                let line = 3 + 2 * i;
+                head = verify_chain(head, std::iter::once(record)).map_err(|source| {
+                    CliError::Chain {
+                        path: path.clone(),
+                        line,
+                        source,
+                    }
+                })?;
+                let event = decode(&record.body).map_err(|source| CliError::Decode {
+                    path: path.clone(),
+                    line,
+                    source,
+                })?;
+                book.apply(&event).map_err(|source| CliError::Domain {
+                    path: path.clone(),
+                    line,
+                    source,
+                })?;
+            }
+        }
+        Ok(book)
+    }
+
+    fn balance(dir: &Path) -> Result<(), CliError> {
+        let path = dir.join(LOG_DIR);
+        let book = read_book(&path)?;
+        let calendar = book.calendar();
+        if book.settings().is_none() || calendar.period_count() == 0 {
+            return Err(CliError::NoCompany { path });
+        }
+        let tb = book
+            .trial_balance(
+                calendar.reference(0),
+                calendar.reference(calendar.period_count() - 1),
+            )
+            .map_err(CliError::Report)?;
+        let stdout = std::io::stdout();
+        let mut out = BufWriter::new(stdout.lock());
+        let result = (|| -> std::io::Result<()> {
+            writeln!(out, "account\tdebit_lc\tcredit_lc\tbalance_lc\tname")?;
+            for row in &tb.rows {
+                let name = book.account(row.account).map_or("", |a| a.name(true));
+                writeln!(
+                    out,
+                    "{}\t{:.2}\t{:.2}\t{:.2}\t{}",
+                    row.account, row.debit_lc, row.credit_lc, row.closing_lc, name
+                )?;
+            }
+            writeln!(
+                out,
+                "# total\t{:.2}\t{:.2}\t{:.2}\t{} entries",
+                tb.total_debit_lc,
+                tb.total_credit_lc,
+                tb.total_debit_lc - tb.total_credit_lc,
+                book.entry_count()
+            )?;
+            out.flush()
+        })();
+        result.map_err(io(Path::new("stdout")))
+    }
+}
