@@ -1,7 +1,296 @@
-//! Währungen.
+//! Währungen und Wechselkurse: the company's local and system currency, the
+//! ISO currencies Kontor knows, and the dated rate table per currency. A
+//! rate is quoted as units of foreign currency per one unit of local
+//! currency (the ECB quotation when LC is EUR), and the rate for a date is
+//! the latest one on or before it (see `ledger::fx`).
+
+use chrono::NaiveDate;
 use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+use super::{AdminFrame, date_text, say};
+use crate::formats::amount::{format_amount, parse_amount, parse_date};
+use crate::ledger::Command;
+use crate::ledger::currency::Currency;
+use crate::ledger::fx::MAX_RATE_DECIMALS;
+use crate::texts;
+use crate::ui::components::{ErrorBox, number_style, today};
+use crate::ui::errors::session_error;
+use crate::ui::i18n::{Lang, use_i18n};
+use crate::ui::state::use_app;
+
+texts! {
+    pub enum T {
+        Title => "Währungen und Wechselkurse", "Currencies and exchange rates";
+        Lead => "Kurse gelten ab ihrem Datum, bis ein neuerer Kurs folgt. Fremdwährungsbuchungen rechnen mit dem Kurs ihres Buchungsdatums.", "A rate applies from its date until a newer one follows. Foreign-currency postings use the rate of their posting date.";
+        Lc => "Hauswährung", "Local currency";
+        Sc => "Systemwährung", "System currency";
+        EnterRate => "Kurs erfassen", "Enter a rate";
+        Currency => "Währung", "Currency";
+        Date => "Gültig ab", "Valid from";
+        Rate => "Kurs", "Rate";
+        Per => "je", "per";
+        Save => "Kurs speichern", "Save rate";
+        Saving => "Wird gespeichert …", "Saving …";
+        Saved => "Kurs gespeichert:", "Rate saved:";
+        From => "ab", "from";
+        DateInvalid => "ist kein gültiges Datum (z. B. 05.01.2026).", "is not a valid date (e.g. 2026-01-05).";
+        RateInvalid => "ist kein gültiger Kurs (z. B. 1,0837; höchstens 10 Nachkommastellen).", "is not a valid rate (e.g. 1.0837; at most 10 decimals).";
+        RateEmpty => "Bitte einen Kurs eingeben.", "Please enter a rate.";
+        History => "Kurshistorie", "Rate history";
+        NoRates => "Für diese Währung ist noch kein Kurs erfasst.", "No rate has been entered for this currency yet.";
+        Inverse => "Gegenkurs", "Inverse";
+        Known => "Bekannte Währungen (ISO 4217)", "Known currencies (ISO 4217)";
+        Code => "Code", "Code";
+        Decimals => "Nachkomma­stellen", "Decimals";
+        Latest => "Letzter Kurs", "Latest rate";
+        ValidFrom => "gültig ab", "valid from";
+        Count => "Kurse", "Rates";
+        IsLc => "Hauswährung", "local currency";
+        Show => "Kurse anzeigen:", "Show rates:";
+    }
+}
+
+/// Decimals the inverse rate is shown with (a reading aid, never stored).
+const INVERSE_DECIMALS: u32 = 6;
+
+fn rate_text(rate: Decimal, lang: Lang) -> String {
+    format_amount(rate, rate.scale(), number_style(lang))
+}
 
 #[component]
 pub fn CurrenciesPage() -> impl IntoView {
-    view! { <section class="page" data-page="currencies"><h1>"Währungen / Currencies"</h1></section> }
+    view! {
+        <AdminFrame page="currencies" title=T::Title lead=T::Lead>
+            <CurrenciesBody />
+        </AdminFrame>
+    }
+}
+
+#[component]
+fn CurrenciesBody() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let lc_sc = Memo::new(move |_| {
+        app.with_book(|b| b.settings().map(|s| (s.lc, s.sc)))
+            .flatten()
+            .unwrap_or((Currency::EUR, Currency::EUR))
+    });
+    let lc = move || lc_sc.get().0;
+    let first_foreign = if lc_sc.get_untracked().0 == Currency::USD {
+        Currency::EUR
+    } else {
+        Currency::USD
+    };
+    let currency = RwSignal::new(first_foreign);
+    let history = Memo::new(move |_| {
+        let c = currency.get();
+        let mut rows: Vec<(NaiveDate, Decimal)> = app
+            .with_book(|b| b.rates().history(c).collect())
+            .unwrap_or_default();
+        rows.reverse();
+        rows
+    });
+    let overview = Memo::new(move |_| {
+        app.with_book(|b| {
+            Currency::all()
+                .map(|c| {
+                    let mut count = 0usize;
+                    let mut latest = None;
+                    for (date, rate) in b.rates().history(c) {
+                        count += 1;
+                        latest = Some((date, rate));
+                    }
+                    (c, latest, count)
+                })
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+
+    view! {
+        <dl class="currency-facts">
+            <div><dt>{move || i18n.t(T::Lc)}</dt><dd data-testid="lc">{move || lc_sc.get().0.to_string()}</dd></div>
+            <div><dt>{move || i18n.t(T::Sc)}</dt><dd data-testid="sc">{move || lc_sc.get().1.to_string()}</dd></div>
+        </dl>
+        <div class="currencies-layout">
+            <div>
+                <RateForm currency=currency lc=Signal::derive(lc) />
+                <h2>{move || format!("{} {}", i18n.t(T::History), currency.get())}</h2>
+                <Show when=move || !history.get().is_empty()
+                    fallback=move || view! { <p class="muted" data-testid="no-rates">{move || i18n.t(T::NoRates)}</p> }>
+                    <div class="table-wrap">
+                        <table class="data rates" data-testid="rate-history">
+                            <thead><tr>
+                                <th>{move || i18n.t(T::Date)}</th>
+                                <th class="num">{move || format!("{} ({} {} 1 {})", i18n.t(T::Rate), currency.get(), i18n.t(T::Per), lc())}</th>
+                                <th class="num">{move || format!("{} ({} {} 1 {})", i18n.t(T::Inverse), lc(), i18n.t(T::Per), currency.get())}</th>
+                            </tr></thead>
+                            <tbody>
+                                {move || history.get().into_iter().map(|(date, rate)| {
+                                    let inverse = (Decimal::ONE / rate).round_dp(INVERSE_DECIMALS);
+                                    view! {
+                                        <tr data-date=date.to_string()>
+                                            <td>{move || date_text(date, i18n.lang())}</td>
+                                            <td class="num">{move || rate_text(rate, i18n.lang())}</td>
+                                            <td class="num muted">{move || format_amount(inverse, INVERSE_DECIMALS, number_style(i18n.lang()))}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                </Show>
+            </div>
+            <div>
+                <h2>{move || i18n.t(T::Known)}</h2>
+                <div class="table-wrap currency-table">
+                    <table class="data" data-testid="currency-table">
+                        <thead><tr>
+                            <th>{move || i18n.t(T::Code)}</th>
+                            <th class="num">{move || i18n.t(T::Decimals)}</th>
+                            <th class="num">{move || i18n.t(T::Latest)}</th>
+                            <th>{move || i18n.t(T::ValidFrom)}</th>
+                            <th class="num">{move || i18n.t(T::Count)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {move || overview.get().into_iter().map(|(c, latest, count)| {
+                                let is_lc = c == lc();
+                                let code = c.to_string();
+                                view! {
+                                    <tr data-currency=code.clone() class:selected=move || currency.get() == c>
+                                        <td>
+                                            {if is_lc {
+                                                view! { <strong>{code.clone()}</strong> }.into_any()
+                                            } else {
+                                                view! {
+                                                    <button type="button" class="link-button"
+                                                        aria-label=move || format!("{} {}", i18n.t(T::Show), c)
+                                                        on:click=move |_| currency.set(c)>{code.clone()}</button>
+                                                }.into_any()
+                                            }}
+                                        </td>
+                                        <td class="num">{c.decimals()}</td>
+                                        <td class="num">{move || match (is_lc, latest) {
+                                            (true, _) => i18n.t(T::IsLc).to_string(),
+                                            (false, Some((_, rate))) => rate_text(rate, i18n.lang()),
+                                            (false, None) => "–".to_string(),
+                                        }}</td>
+                                        <td>{move || latest.map(|(d, _)| date_text(d, i18n.lang())).unwrap_or_default()}</td>
+                                        <td class="num">{(count > 0).then_some(count)}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// "Currency, date, rate (FC per 1 LC)" → `SetExchangeRate`.
+#[component]
+fn RateForm(currency: RwSignal<Currency>, lc: Signal<Currency>) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let date = RwSignal::new(date_text(today(), i18n.lang_untracked()));
+    let rate = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<String>);
+
+    let save = Action::new_local(move |_: &()| async move {
+        let lang = i18n.lang_untracked();
+        error.set(None);
+        notice.set(None);
+        let c = currency.get_untracked();
+        let (date_value, rate_value) =
+            match read_form(&date.get_untracked(), &rate.get_untracked(), lang) {
+                Ok(v) => v,
+                Err(message) => {
+                    error.set(Some(message));
+                    return;
+                }
+            };
+        let cmd = Command::SetExchangeRate {
+            currency: c,
+            date: date_value,
+            rate_fc_per_lc: rate_value,
+        };
+        match app.execute(cmd).await {
+            Ok(_) => {
+                notice.set(Some(format!(
+                    "{} 1 {} = {} {c} {} {}",
+                    say(T::Saved, lang),
+                    lc.get_untracked(),
+                    rate_text(rate_value, lang),
+                    say(T::From, lang),
+                    date_text(date_value, lang)
+                )));
+                rate.set(String::new());
+            }
+            Err(e) => error.set(Some(session_error(&e, lang))),
+        }
+    });
+
+    let foreign = move || {
+        Currency::all()
+            .filter(move |c| *c != lc.get())
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <form class="form rate-form" data-testid="rate-form"
+            on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
+            <fieldset>
+                <legend>{move || i18n.t(T::EnterRate)}</legend>
+                <div class="field-row">
+                    <label class="field narrow">
+                        <span>{move || i18n.t(T::Currency)}</span>
+                        <select id="rate-currency" prop:value=move || currency.get().to_string()
+                            on:change=move |ev| {
+                                if let Ok(c) = Currency::parse(&event_target_value(&ev)) {
+                                    currency.set(c);
+                                }
+                            }>
+                            {move || foreign().into_iter().map(|c| view! {
+                                <option value=c.to_string() selected=move || currency.get() == c>{c.to_string()}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label class="field">
+                        <span>{move || i18n.t(T::Date)}</span>
+                        <input type="text" id="rate-date" required autocomplete="off"
+                            prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
+                    </label>
+                    <label class="field">
+                        <span>{move || format!("{} ({} {} 1 {})", i18n.t(T::Rate), currency.get(), i18n.t(T::Per), lc.get())}</span>
+                        <input type="text" id="rate-value" required inputmode="decimal" autocomplete="off" class="num"
+                            placeholder=move || if i18n.is_de() { "1,0837" } else { "1.0837" }
+                            prop:value=move || rate.get() on:input=move |ev| rate.set(event_target_value(&ev)) />
+                    </label>
+                </div>
+                <ErrorBox message=Signal::derive(move || error.get()) />
+                <Show when=move || notice.get().is_some()>
+                    <div class="success-box" role="status" data-testid="rate-saved">{move || notice.get()}</div>
+                </Show>
+                <div class="actions">
+                    <button type="submit" class="button primary" data-testid="save-rate" disabled=move || save.pending().get()>
+                        {move || i18n.t(if save.pending().get() { T::Saving } else { T::Save })}
+                    </button>
+                </div>
+            </fieldset>
+        </form>
+    }
+}
+
+/// The form's date and rate, or a sentence saying which is wrong.
+fn read_form(date: &str, rate: &str, lang: Lang) -> Result<(NaiveDate, Decimal), String> {
+    let date_value = parse_date(date, today())
+        .map_err(|_| format!("„{}“ {}", date.trim(), say(T::DateInvalid, lang)))?;
+    if rate.trim().is_empty() {
+        return Err(say(T::RateEmpty, lang).to_string());
+    }
+    let rate_value = parse_amount(rate, number_style(lang), MAX_RATE_DECIMALS)
+        .map_err(|_| format!("„{}“ {}", rate.trim(), say(T::RateInvalid, lang)))?;
+    Ok((date_value, rate_value))
 }
