@@ -8,11 +8,12 @@
 //!     IndexedDB: blocks of 1,000 sealed records in the store's block
 //!     encoding, one file `NNNNNN.block` per block) and DIR/books.journal
 //!     (the same books for hledger and ledger)
-//! kontor-cli balance DIR
+//! kontor-cli balance [--threads N] DIR
 //!     reads DIR/log/, verifies the hash chain, folds the events into
 //!     a Book and prints the trial balance over all periods as tab-separated
 //!     `account  debit_lc  credit_lc  balance_lc  name`, accounts with
-//!     movements only, then a `# total` line
+//!     movements only, then a `# total` line; N threads (default: one per
+//!     core) read and decode blocks ahead of the fold
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -50,7 +51,7 @@ mod cli {
     /// records of even 999 lines each stay far below).
     const MAX_BLOCK_BYTES: u64 = 256 << 20;
 
-    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] --out DIR\n  kontor-cli balance DIR";
+    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] --out DIR\n  kontor-cli balance [--threads N] DIR";
 
     #[derive(Debug, thiserror::Error)]
     pub enum CliError {
@@ -102,12 +103,20 @@ mod cli {
         match args.first().map(String::as_str) {
             Some("generate") => generate(&args[1..]),
             Some("balance") => match &args[1..] {
-                [dir] => balance(Path::new(dir)),
+                [dir] => balance(Path::new(dir), default_threads()),
+                [flag, n, dir] if flag == "--threads" => {
+                    balance(Path::new(dir), number::<usize>(flag, Some(n))?.clamp(1, 16))
+                }
                 _ => Err(CliError::Usage("balance takes one directory".into())),
             },
             Some(other) => Err(CliError::Usage(format!("unknown command {other:?}"))),
             None => Err(CliError::Usage("no command".into())),
         }
+    }
+
+    /// Threads that read and decode blocks: one per core, at most 4.
+    fn default_threads() -> usize {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
     }
 
     fn number<T: std::str::FromStr>(flag: &str, value: Option<&String>) -> Result<T, CliError> {
@@ -215,57 +224,139 @@ mod cli {
         Ok(numbers.len() as u64)
     }
 
-    /// Reads the log block by block as the store does on open: decode the
-    /// block's framing, verify each record's link to the one before, decode
-    /// the event and fold it in. The same checks as `Book::replay`, without
-    /// holding the whole log in memory. Errors name the file and the line of
-    /// the record's body (a block is a header line, then per record a
-    /// framing line and the body line).
-    pub fn read_book(log_dir: &Path) -> Result<Book, CliError> {
-        let mut book = Book::new();
-        let mut head = ChainHead::EMPTY;
-        for number in 0..block_count(log_dir)? {
-            let path = block_path(log_dir, number);
-            let size = std::fs::metadata(&path).map_err(io(&path))?.len();
-            if size > MAX_BLOCK_BYTES {
-                return Err(CliError::Layout {
-                    path,
-                    message: format!("larger than {MAX_BLOCK_BYTES} bytes"),
-                });
-            }
-            let text = std::fs::read_to_string(&path).map_err(io(&path))?;
-            let records = decode_block(number, &text).map_err(|source| CliError::Block {
-                path: path.clone(),
-                source,
-            })?;
-            drop(text);
-            for (i, record) in records.iter().enumerate() {
-                let line = 3 + 2 * i;
-                head = verify_chain(head, std::iter::once(record)).map_err(|source| {
-                    CliError::Chain {
-                        path: path.clone(),
-                        line,
-                        source,
-                    }
-                })?;
-                let event = decode(&record.body).map_err(|source| CliError::Decode {
-                    path: path.clone(),
-                    line,
-                    source,
-                })?;
-                book.apply(&event).map_err(|source| CliError::Domain {
-                    path: path.clone(),
-                    line,
-                    source,
-                })?;
-            }
-        }
-        Ok(book)
+    /// One block, read, framed, verified inside and decoded: everything
+    /// about it that does not depend on the blocks before it.
+    struct DecodedBlock {
+        path: PathBuf,
+        /// The first record: its link to the previous block is checked in
+        /// order, by the thread that folds.
+        first: Option<LogRecord>,
+        /// The head after the block's last record.
+        last: Option<ChainHead>,
+        events: Vec<kontor::ledger::Event>,
     }
 
-    fn balance(dir: &Path) -> Result<(), CliError> {
+    /// Line of the `i`-th record's body in a block file (a block is a
+    /// header line, then per record a framing line and the body line).
+    fn body_line(i: usize) -> usize {
+        3 + 2 * i
+    }
+
+    fn decode_one(log_dir: &Path, number: u64) -> Result<DecodedBlock, CliError> {
+        let path = block_path(log_dir, number);
+        let size = std::fs::metadata(&path).map_err(io(&path))?.len();
+        if size > MAX_BLOCK_BYTES {
+            return Err(CliError::Layout {
+                path,
+                message: format!("larger than {MAX_BLOCK_BYTES} bytes"),
+            });
+        }
+        let text = std::fs::read_to_string(&path).map_err(io(&path))?;
+        let mut records = decode_block(number, &text).map_err(|source| CliError::Block {
+            path: path.clone(),
+            source,
+        })?;
+        drop(text);
+        // Records 2.. must link to the one before them inside the block.
+        if let Some(first) = records.first() {
+            verify_chain(ChainHead::after(first), &records[1..]).map_err(|source| {
+                let i = (source.seq() - first.seq) as usize;
+                CliError::Chain {
+                    path: path.clone(),
+                    line: body_line(i),
+                    source,
+                }
+            })?;
+        }
+        let mut events = Vec::with_capacity(records.len());
+        for (i, record) in records.iter().enumerate() {
+            events.push(decode(&record.body).map_err(|source| CliError::Decode {
+                path: path.clone(),
+                line: body_line(i),
+                source,
+            })?);
+        }
+        let last = records.last().map(ChainHead::after);
+        records.truncate(1);
+        Ok(DecodedBlock {
+            path,
+            first: records.pop(),
+            last,
+            events,
+        })
+    }
+
+    /// Checks that `block` continues `head` and folds its events in order.
+    fn fold(book: &mut Book, head: &mut ChainHead, block: DecodedBlock) -> Result<(), CliError> {
+        if let Some(first) = &block.first {
+            verify_chain(*head, std::iter::once(first)).map_err(|source| CliError::Chain {
+                path: block.path.clone(),
+                line: body_line(0),
+                source,
+            })?;
+        }
+        for (i, event) in block.events.iter().enumerate() {
+            book.apply(event).map_err(|source| CliError::Domain {
+                path: block.path.clone(),
+                line: body_line(i),
+                source,
+            })?;
+        }
+        if let Some(last) = block.last {
+            *head = last;
+        }
+        Ok(())
+    }
+
+    /// Reads the log block by block as the store does on open: decode the
+    /// block's framing, verify the hash chain, decode the events, fold them
+    /// in order. The same checks as `Book::replay`, without holding the
+    /// whole log in memory. With `threads` > 1, that many threads read and
+    /// decode blocks ahead (block n by thread n mod threads) while this
+    /// thread checks each block's link to the one before and folds.
+    pub fn read_book(log_dir: &Path, threads: usize) -> Result<Book, CliError> {
+        let count = block_count(log_dir)?;
+        let mut book = Book::new();
+        let mut head = ChainHead::EMPTY;
+        if threads <= 1 {
+            for number in 0..count {
+                fold(&mut book, &mut head, decode_one(log_dir, number)?)?;
+            }
+            return Ok(book);
+        }
+        std::thread::scope(|scope| {
+            let receivers: Vec<_> = (0..threads as u64)
+                .map(|worker| {
+                    // Two blocks ahead per thread bound the memory in flight.
+                    let (send, receive) = std::sync::mpsc::sync_channel(2);
+                    scope.spawn(move || {
+                        for number in (worker..count).step_by(threads) {
+                            let decoded = decode_one(log_dir, number);
+                            let failed = decoded.is_err();
+                            // A closed channel means the folding stopped.
+                            if send.send(decoded).is_err() || failed {
+                                return;
+                            }
+                        }
+                    });
+                    receive
+                })
+                .collect();
+            for number in 0..count {
+                let receiver = &receivers[(number % threads as u64) as usize];
+                let block = receiver.recv().map_err(|_| CliError::Layout {
+                    path: block_path(log_dir, number),
+                    message: "a reading thread stopped".into(),
+                })??;
+                fold(&mut book, &mut head, block)?;
+            }
+            Ok(book)
+        })
+    }
+
+    fn balance(dir: &Path, threads: usize) -> Result<(), CliError> {
         let path = dir.join(LOG_DIR);
-        let book = read_book(&path)?;
+        let book = read_book(&path, threads)?;
         let calendar = book.calendar();
         if book.settings().is_none() || calendar.period_count() == 0 {
             return Err(CliError::NoCompany { path });

@@ -4,14 +4,19 @@
 //! decimals as strings, field order fixed by the type definitions, absent
 //! optional fields omitted. Version 1 is stable forever: a later version
 //! adds a new `v` and keeps reading 1 (see the golden test in
-//! `tests/ledger_events.rs`).
+//! `tests/ledger_events.rs`). Tax codes, cost accounting and the fields
+//! they added to lines (`tax`, `shares`) were added compatibly: new
+//! variants, and line fields that are omitted when empty, so a log written
+//! before them decodes and replays unchanged.
 
 use crate::ledger::account::{Account, AccountNo};
 use crate::ledger::company::Settings;
+use crate::ledger::costing::{CentreRequirement, CostCentre, Dimension, DistributionRule};
 use crate::ledger::currency::Currency;
 use crate::ledger::determination::GlDetermination;
 use crate::ledger::entry::PostedEntry;
 use crate::ledger::period::{PeriodRef, PeriodStatus};
+use crate::ledger::tax::TaxCode;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -53,6 +58,32 @@ pub enum Event {
     EntryPosted {
         entry: PostedEntry,
     },
+    // Added after the first release; still version 1: new variants and
+    // optional fields only, so every earlier record reads unchanged.
+    TaxCodeCreated {
+        tax_code: TaxCode,
+    },
+    TaxCodeUpdated {
+        tax_code: TaxCode,
+    },
+    DimensionDefined {
+        dimension: Dimension,
+    },
+    CostCentreCreated {
+        centre: CostCentre,
+    },
+    CostCentreUpdated {
+        centre: CostCentre,
+    },
+    DistributionRuleCreated {
+        rule: DistributionRule,
+    },
+    DistributionRuleUpdated {
+        rule: DistributionRule,
+    },
+    CentreRequirementSet {
+        requirement: CentreRequirement,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -79,12 +110,21 @@ pub fn encode(event: &Event) -> String {
     serde_json::to_string(&Envelope { v: VERSION, event }).unwrap_or_default()
 }
 
-/// Only the version of a stored event; serde skips every other field
-/// without building it.
+/// Only the version and type of a stored event; serde skips every other
+/// field without building it.
 #[derive(Deserialize)]
-struct VersionProbe {
+struct Probe<'a> {
     #[serde(default)]
     v: Option<u64>,
+    #[serde(default, rename = "type", borrow)]
+    kind: Option<&'a str>,
+}
+
+/// The fields of `entry_posted`, read without the internally tagged enum's
+/// buffering: posted entries are nearly every record of a large log.
+#[derive(Deserialize)]
+struct EntryPostedFields {
+    entry: PostedEntry,
 }
 
 pub fn decode(body: &str) -> Result<Event, DecodeError> {
@@ -92,10 +132,16 @@ pub fn decode(body: &str) -> Result<Event, DecodeError> {
     // version, then the event straight from the text, without building a
     // JSON tree first (replaying a large log spends most of its time here).
     // Anything else takes the tree path below, which decides the error.
-    if let Ok(VersionProbe { v: Some(1) }) = serde_json::from_str(body)
-        && let Ok(event) = serde_json::from_str::<Event>(body)
-    {
-        return Ok(event);
+    if let Ok(Probe { v: Some(1), kind }) = serde_json::from_str(body) {
+        if kind == Some("entry_posted") {
+            if let Ok(fields) = serde_json::from_str::<EntryPostedFields>(body) {
+                return Ok(Event::EntryPosted {
+                    entry: fields.entry,
+                });
+            }
+        } else if let Ok(event) = serde_json::from_str::<Event>(body) {
+            return Ok(event);
+        }
     }
     decode_tree(body)
 }
