@@ -1,7 +1,241 @@
-//! Firmendaten.
+//! Firmendaten: the company's settings from the setup wizard, read-only,
+//! and its name in this browser's company list, which can be renamed. The
+//! engine has no command to change settings after setup: currencies,
+//! decimals, fiscal calendar and chart are fixed because every posted
+//! amount and period depends on them.
+
 use leptos::prelude::*;
+
+use super::AdminFrame;
+use crate::ledger::chart::ChartTemplate;
+use crate::ledger::company::Settings;
+use crate::ledger::period::PeriodLayout;
+use crate::texts;
+use crate::ui::components::ErrorBox;
+use crate::ui::errors::store_error;
+use crate::ui::i18n::use_i18n;
+use crate::ui::state::use_app;
+
+texts! {
+    pub enum T {
+        Title => "Firmendaten", "Company details";
+        Lead => "Die Grundeinstellungen des Mandanten, wie sie bei der Einrichtung festgelegt wurden.", "The company's basic settings as they were made at setup.";
+        ListName => "Name in der Mandantenliste", "Name in the company list";
+        ListNameHint => "Unter diesem Namen erscheint der Mandant auf der Startseite und in der Statusleiste. Er lässt sich jederzeit ändern.", "The company appears under this name on the start page and in the status bar. It can change at any time.";
+        Rename => "Umbenennen", "Rename";
+        Renamed => "Der Mandant heißt jetzt", "The company is now called";
+        Identity => "Firma", "Company";
+        Name => "Firmenname", "Company name";
+        Address => "Anschrift", "Address";
+        Country => "Land", "Country";
+        VatId => "USt-IdNr.", "VAT ID";
+        TaxNumber => "Steuernummer", "Tax number";
+        Money => "Währung und Beträge", "Currency and amounts";
+        Lc => "Hauswährung", "Local currency";
+        Sc => "Systemwährung", "System currency";
+        Decimals => "Nachkommastellen für Beträge", "Decimals of amounts";
+        Calendar => "Geschäftsjahr und Kontenrahmen", "Fiscal year and chart";
+        YearStart => "Beginn des Geschäftsjahres", "Fiscal year starts";
+        Layout => "Periodeneinteilung", "Period layout";
+        Monthly => "12 Monate", "12 months";
+        Quarterly => "4 Quartale", "4 quarters";
+        OpenYears => "Eröffnete Geschäftsjahre", "Open fiscal years";
+        Chart => "Kontenrahmen", "Chart of accounts";
+        Skr03 => "SKR03 (Prozessgliederung)", "SKR03 (process structure)";
+        Skr04 => "SKR04 (Abschlussgliederung)", "SKR04 (balance-sheet structure)";
+        Generic => "Einfacher Kontenrahmen (IFRS-nah)", "Simple chart (IFRS-like)";
+        Empty => "–", "–";
+        FixedTitle => "Was sich ändern lässt", "What can change";
+        Fixed => "Hauswährung, Systemwährung, Nachkommastellen, Geschäftsjahresbeginn, Periodeneinteilung und Kontenrahmen sind endgültig: Jeder gebuchte Betrag und jede Periode beruht auf ihnen.", "Local and system currency, decimals, fiscal-year start, period layout and chart template are final: every posted amount and period rests on them.";
+        NotYet => "Firmenname, Anschrift, Land und Steuernummern sind ebenfalls bei der Einrichtung festgelegt; diese Version kann sie noch nicht ändern.", "Company name, address, country and tax numbers were also set at setup; this version cannot change them yet.";
+        Changeable => "Jederzeit änderbar: der Name in der Mandantenliste (oben), Buchungsperioden, Wechselkurse, Sachkontenfindung und der Kontenplan.", "Changeable at any time: the name in the company list (above), posting periods, exchange rates, G/L account determination and the chart of accounts.";
+    }
+}
+
+const MONTHS_DE: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 #[component]
 pub fn CompanyDetailsPage() -> impl IntoView {
-    view! { <section class="page" data-page="company"><h1>"Firmendaten / Company details"</h1></section> }
+    view! {
+        <AdminFrame page="company" title=T::Title lead=T::Lead>
+            <CompanyBody />
+        </AdminFrame>
+    }
+}
+
+#[component]
+fn CompanyBody() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let settings = Memo::new(move |_| app.with_book(|b| b.settings().cloned()).flatten());
+    let years = Memo::new(move |_| {
+        app.with_book(|b| {
+            b.calendar()
+                .fiscal_years()
+                .map(|fy| fy.year)
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+    view! {
+        <RenameForm />
+        {move || settings.get().map(|s| view! { <SettingsView settings=s years=years /> })}
+        <aside class="admin-help company-rules" data-testid="what-can-change">
+            <h2>{move || i18n.t(T::FixedTitle)}</h2>
+            <p>{move || i18n.t(T::Changeable)}</p>
+            <p>{move || i18n.t(T::Fixed)}</p>
+            <p>{move || i18n.t(T::NotYet)}</p>
+        </aside>
+    }
+}
+
+/// The registry name (Mandantenliste), renamed through `rename_company`.
+#[component]
+fn RenameForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let name = RwSignal::new(
+        app.company
+            .get_untracked()
+            .map(|c| c.name)
+            .unwrap_or_default(),
+    );
+    let error = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<String>);
+    let rename = Action::new_local(move |_: &()| async move {
+        let lang = i18n.lang_untracked();
+        error.set(None);
+        notice.set(None);
+        let Some(company) = app.company.get_untracked() else {
+            return;
+        };
+        match app.rename_company(&company.id, &name.get_untracked()).await {
+            Ok(()) => {
+                let now = app
+                    .company
+                    .get_untracked()
+                    .map(|c| c.name)
+                    .unwrap_or_default();
+                name.set(now.clone());
+                notice.set(Some(format!(
+                    "{} „{now}“.",
+                    crate::ui::i18n::Text::text(T::Renamed, lang)
+                )));
+            }
+            Err(e) => error.set(Some(store_error(&e, lang))),
+        }
+    });
+    view! {
+        <form class="form" data-testid="rename-form" on:submit=move |ev| { ev.prevent_default(); rename.dispatch(()); }>
+            <fieldset>
+                <legend>{move || i18n.t(T::ListName)}</legend>
+                <div class="field-row inline-submit">
+                    <label class="field">
+                        <span>{move || i18n.t(T::ListName)}</span>
+                        <input type="text" id="company-list-name" required
+                            prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                    </label>
+                    <button type="submit" class="button primary" data-testid="rename-company" disabled=move || rename.pending().get()>
+                        {move || i18n.t(T::Rename)}
+                    </button>
+                </div>
+                <p class="muted small">{move || i18n.t(T::ListNameHint)}</p>
+                <ErrorBox message=Signal::derive(move || error.get()) />
+                <Show when=move || notice.get().is_some()>
+                    <div class="success-box" role="status">{move || notice.get()}</div>
+                </Show>
+            </fieldset>
+        </form>
+    }
+}
+
+#[component]
+fn SettingsView(settings: Settings, years: Memo<Vec<i32>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let s = StoredValue::new(settings);
+    // One read-only fact: label and value, both reactive to the language.
+    let fact = move |label: T, id: &'static str, value: Box<dyn Fn() -> String + Send + Sync>| {
+        view! {
+            <div class="fact">
+                <dt>{move || i18n.t(label)}</dt>
+                <dd data-fact=id>{move || {
+                    let v = value();
+                    if v.trim().is_empty() { i18n.t(T::Empty).to_string() } else { v }
+                }}</dd>
+            </div>
+        }
+    };
+    let text = move |f: fn(&Settings) -> String| {
+        Box::new(move || s.with_value(f)) as Box<dyn Fn() -> String + Send + Sync>
+    };
+    view! {
+        <div class="settings-grid" data-testid="company-settings">
+            <section class="fact-card">
+                <h2>{move || i18n.t(T::Identity)}</h2>
+                <dl class="facts">
+                    {fact(T::Name, "name", text(|s| s.name.clone()))}
+                    {fact(T::Address, "address", text(|s| s.address.clone()))}
+                    {fact(T::Country, "country", text(|s| s.country.clone()))}
+                    {fact(T::VatId, "vat-id", text(|s| s.vat_id.clone()))}
+                    {fact(T::TaxNumber, "tax-number", text(|s| s.tax_number.clone()))}
+                </dl>
+            </section>
+            <section class="fact-card">
+                <h2>{move || i18n.t(T::Money)}</h2>
+                <dl class="facts">
+                    {fact(T::Lc, "lc", text(|s| s.lc.to_string()))}
+                    {fact(T::Sc, "sc", text(|s| s.sc.to_string()))}
+                    {fact(T::Decimals, "decimals", text(|s| s.amount_decimals.to_string()))}
+                </dl>
+            </section>
+            <section class="fact-card">
+                <h2>{move || i18n.t(T::Calendar)}</h2>
+                <dl class="facts">
+                    {fact(T::YearStart, "year-start", Box::new(move || {
+                        let m = s.with_value(|s| s.fiscal_year_start_month).clamp(1, 12) as usize - 1;
+                        (if i18n.is_de() { MONTHS_DE[m] } else { MONTHS_EN[m] }).to_string()
+                    }))}
+                    {fact(T::Layout, "layout", Box::new(move || i18n.t(match s.with_value(|s| s.period_layout) {
+                        PeriodLayout::Monthly => T::Monthly,
+                        PeriodLayout::Quarterly => T::Quarterly,
+                    }).to_string()))}
+                    {fact(T::OpenYears, "years", Box::new(move || {
+                        years.get().iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
+                    }))}
+                    {fact(T::Chart, "chart", Box::new(move || i18n.t(match s.with_value(|s| s.chart) {
+                        ChartTemplate::Skr03 => T::Skr03,
+                        ChartTemplate::Skr04 => T::Skr04,
+                        ChartTemplate::Generic => T::Generic,
+                    }).to_string()))}
+                </dl>
+            </section>
+        </div>
+    }
 }
