@@ -1,8 +1,630 @@
 //! Journal entry (Journalbuchung): the grid bookkeepers type into all day.
+//! Keyboard first: Enter moves to the next cell, Ctrl+Enter posts, Ctrl+B
+//! puts the open difference on the current line, Esc clears, Alt+S adds
+//! the entry to the open voucher. The running difference is always
+//! visible; unfinished input is saved as a draft and survives a reload.
 
+use leptos::ev;
+use leptos::html;
 use leptos::prelude::*;
+use leptos_router::components::A;
+use rust_decimal::Decimal;
+use wasm_bindgen::JsCast;
+
+use crate::formats::amount::format_amount;
+use crate::forms::entry::{EntryForm, FormError, FormErrorKind, FormField, LineForm};
+use crate::ledger::{Command, Event};
+use crate::store::CompanyLog;
+use crate::texts;
+use crate::ui::components::{number_style, today};
+use crate::ui::errors::{domain_error, error_line, session_error};
+use crate::ui::i18n::{I18n, Lang, Text, use_i18n};
+use crate::ui::state::{AppState, use_app};
+
+use super::vouchers::{OPEN_VOUCHER_KEY, add_to_open_voucher};
+
+texts! {
+    pub enum T {
+        Title => "Journalbuchung", "Journal entry";
+        NoCompany => "Kein Mandant geöffnet.", "No company is open.";
+        ToStart => "Zur Mandantenauswahl", "Choose a company";
+        PostingDate => "Buchungsdatum", "Posting date";
+        DocumentDate => "Belegdatum", "Document date";
+        Reference => "Referenz", "Reference";
+        Memo => "Buchungstext", "Memo";
+        Line => "Zeile", "Line";
+        Account => "Konto", "Account";
+        Debit => "Soll", "Debit";
+        Credit => "Haben", "Credit";
+        Currency => "Währung", "Currency";
+        Rate => "Kurs", "Rate";
+        LineMemo => "Zeilentext", "Line memo";
+        Difference => "Differenz", "Difference";
+        Balanced => "ausgeglichen", "balanced";
+        Post => "Buchen (Strg+Enter)", "Post (Ctrl+Enter)";
+        Balance => "Ausgleichen (Strg+B)", "Balance (Ctrl+B)";
+        Clear => "Leeren (Esc)", "Clear (Esc)";
+        AddLine => "Zeile hinzufügen", "Add line";
+        ToVoucher => "In Stapel (Alt+S)", "To voucher (Alt+S)";
+        Posting => "Wird gebucht …", "Posting …";
+        Posted => "Gebucht als Beleg", "Posted as entry";
+        AddedToVoucher => "Zum offenen Buchungsstapel hinzugefügt.", "Added to the open voucher.";
+        OpenVoucher => "Offener Stapel", "Open voucher";
+        Entries => "Buchungen", "entries";
+        Keys => "Enter: nächstes Feld · Strg+Enter: buchen · Strg+B: Differenz in diese Zeile · Esc: leeren · Alt+S: in Stapel", "Enter: next field · Ctrl+Enter: post · Ctrl+B: difference into this line · Esc: clear · Alt+S: to voucher";
+        FcHint => "Fremdwährung: Währung und Betrag in Fremdwährung; ohne Kurs gilt der Tageskurs der Kurstabelle.", "Foreign currency: currency and amount in it; without a rate the rate table's rate applies.";
+        ErrDate => "Das Datum ist ungültig (z. B. 22.11.2026).", "The date is not valid (e.g. 2026-11-22).";
+        ErrAmount => "Der Betrag ist ungültig.", "The amount is not valid.";
+        ErrBothSides => "Eine Zeile hat entweder Soll oder Haben, nicht beides.", "A line has either a debit or a credit, not both.";
+    }
+}
+
+/// Key of the half-typed entry in the company's drafts.
+const DRAFT_KEY: &str = "entry-form";
+/// Blank rows a new form starts with.
+const START_ROWS: usize = 4;
+
+/// One grid row: a signal per cell, so typing re-renders only that cell.
+#[derive(Clone, Copy)]
+struct Row {
+    id: usize,
+    account: RwSignal<String>,
+    debit: RwSignal<String>,
+    credit: RwSignal<String>,
+    currency: RwSignal<String>,
+    rate: RwSignal<String>,
+    memo: RwSignal<String>,
+}
+
+impl Row {
+    fn new(id: usize, line: &LineForm) -> Row {
+        Row {
+            id,
+            account: RwSignal::new(line.account.clone()),
+            debit: RwSignal::new(line.debit.clone()),
+            credit: RwSignal::new(line.credit.clone()),
+            currency: RwSignal::new(line.currency.clone()),
+            rate: RwSignal::new(line.rate.clone()),
+            memo: RwSignal::new(line.memo.clone()),
+        }
+    }
+
+    fn line(&self) -> LineForm {
+        LineForm {
+            account: self.account.get(),
+            debit: self.debit.get(),
+            credit: self.credit.get(),
+            currency: self.currency.get(),
+            rate: self.rate.get(),
+            memo: self.memo.get(),
+        }
+    }
+
+    fn set(&self, line: &LineForm) {
+        self.account.set(line.account.clone());
+        self.debit.set(line.debit.clone());
+        self.credit.set(line.credit.clone());
+        self.currency.set(line.currency.clone());
+        self.rate.set(line.rate.clone());
+        self.memo.set(line.memo.clone());
+    }
+}
+
+/// The whole form as signals.
+#[derive(Clone, Copy)]
+struct Grid {
+    posting_date: RwSignal<String>,
+    document_date: RwSignal<String>,
+    reference: RwSignal<String>,
+    memo: RwSignal<String>,
+    rows: RwSignal<Vec<Row>>,
+    next_id: StoredValue<usize>,
+}
+
+impl Grid {
+    fn new() -> Grid {
+        Grid {
+            posting_date: RwSignal::new(String::new()),
+            document_date: RwSignal::new(String::new()),
+            reference: RwSignal::new(String::new()),
+            memo: RwSignal::new(String::new()),
+            rows: RwSignal::new(Vec::new()),
+            next_id: StoredValue::new(0),
+        }
+    }
+
+    fn form(&self) -> EntryForm {
+        EntryForm {
+            posting_date: self.posting_date.get(),
+            document_date: self.document_date.get(),
+            reference: self.reference.get(),
+            memo: self.memo.get(),
+            lines: self.rows.get().iter().map(Row::line).collect(),
+        }
+    }
+
+    fn load(&self, form: &EntryForm) {
+        self.posting_date.set(form.posting_date.clone());
+        self.document_date.set(form.document_date.clone());
+        self.reference.set(form.reference.clone());
+        self.memo.set(form.memo.clone());
+        let mut lines = form.lines.clone();
+        while lines.len() < START_ROWS {
+            lines.push(LineForm::default());
+        }
+        let rows = lines
+            .iter()
+            .map(|l| {
+                let id = self.next_id.get_value();
+                self.next_id.set_value(id + 1);
+                Row::new(id, l)
+            })
+            .collect();
+        self.rows.set(rows);
+    }
+
+    fn add_row(&self) {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        self.rows
+            .update(|rows| rows.push(Row::new(id, &LineForm::default())));
+    }
+
+    fn clear(&self, lang: Lang) {
+        self.load(&EntryForm::new(today(), number_style(lang), START_ROWS));
+    }
+}
+
+/// Where a refusal points: a line and maybe a field, for highlighting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Mark {
+    line: Option<usize>,
+    field: Option<FormField>,
+}
+
+fn form_error_text(e: &FormError, i18n: I18n) -> String {
+    let lang = i18n.lang_untracked();
+    let what = match &e.kind {
+        FormErrorKind::Date(_) => T::ErrDate.text(lang).to_string(),
+        FormErrorKind::Amount(_) => T::ErrAmount.text(lang).to_string(),
+        FormErrorKind::Domain(d) => domain_error(d, lang),
+        FormErrorKind::BothSides => T::ErrBothSides.text(lang).to_string(),
+        FormErrorKind::TooManyLines { max } => i18n.pick(
+            format!("Höchstens {max} Zeilen."),
+            format!("At most {max} lines."),
+        ),
+    };
+    match e.line {
+        Some(line) => format!("{} {}: {what}", T::Line.text(lang), line + 1),
+        None => what,
+    }
+}
 
 #[component]
 pub fn EntryPage() -> impl IntoView {
-    view! { <section class="page" data-page="entry"><h1>"Journalbuchung / Journal entry"</h1></section> }
+    let i18n = use_i18n();
+    let app = use_app();
+    view! {
+        <section class="page entry-page" data-page="entry">
+            <h1>{move || i18n.t(T::Title)}</h1>
+            {move || match app.company.get() {
+                None => view! {
+                    <p class="muted">{i18n.t(T::NoCompany)} " " <A href="/">{i18n.t(T::ToStart)}</A></p>
+                }.into_any(),
+                Some(c) => view! { <EntryForm_ company_id=c.id /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[allow(non_snake_case)]
+#[component]
+fn EntryForm_(company_id: String) -> impl IntoView {
+    let _ = company_id;
+    let i18n = use_i18n();
+    let app = use_app();
+    let grid = Grid::new();
+    let message = RwSignal::new(None::<(bool, String)>);
+    let mark = RwSignal::new(None::<Mark>);
+    let voucher_count = RwSignal::new(0usize);
+    let loaded = RwSignal::new(false);
+    let grid_ref = NodeRef::<html::Div>::new();
+
+    // Restore the half-typed entry, or start a fresh one.
+    leptos::task::spawn_local(async move {
+        let saved = match app.session() {
+            Some(s) => s.log().get_draft(DRAFT_KEY).await.ok().flatten(),
+            None => None,
+        };
+        match saved.and_then(|json| serde_json::from_str::<EntryForm>(&json).ok()) {
+            Some(form) => grid.load(&form),
+            None => grid.clear(i18n.lang_untracked()),
+        }
+        voucher_count.set(open_voucher_len(app).await);
+        loaded.set(true);
+    });
+
+    // Save as the user types: a reload loses nothing.
+    Effect::new(move |_| {
+        if !loaded.get() {
+            return;
+        }
+        let form = grid.form();
+        if let (Some(session), Ok(json)) = (app.session(), serde_json::to_string(&form)) {
+            leptos::task::spawn_local(async move {
+                let _ = session.log().put_draft(DRAFT_KEY, &json).await;
+            });
+        }
+    });
+
+    let lc_decimals = move || {
+        app.with_book(|b| b.settings().map(|s| s.lc_decimals()))
+            .flatten()
+            .unwrap_or(2)
+    };
+    let difference = Memo::new(move |_| {
+        let form = grid.form();
+        let style = number_style(i18n.lang());
+        app.with_book(|book| form.difference_lc(book, style, today()))
+            .unwrap_or_default()
+    });
+
+    let post = Action::new_local(move |_: &()| async move {
+        let lang = i18n.lang_untracked();
+        message.set(None);
+        mark.set(None);
+        let form = grid.form_untracked();
+        let draft = match form.to_draft(
+            number_style(lang),
+            lc_decimals_untracked(app),
+            today(),
+            &user_name(),
+        ) {
+            Ok(d) => d,
+            Err(e) => {
+                mark.set(Some(Mark {
+                    line: e.line,
+                    field: Some(e.field),
+                }));
+                message.set(Some((false, form_error_text(&e, i18n))));
+                return;
+            }
+        };
+        match app
+            .execute(Command::PostEntry {
+                draft,
+                allow_closing_period: false,
+            })
+            .await
+        {
+            Ok(events) => {
+                let number = events.iter().find_map(|e| match e {
+                    Event::EntryPosted { entry } => {
+                        Some(format!("{}/{}", entry.fiscal_year, entry.number))
+                    }
+                    _ => None,
+                });
+                grid.clear(lang);
+                message.set(Some((
+                    true,
+                    format!("{} {}", T::Posted.text(lang), number.unwrap_or_default()),
+                )));
+                focus_first_account(grid_ref);
+            }
+            Err(e) => {
+                if let crate::session::SessionError::Domain(d) = &e {
+                    mark.set(Some(Mark {
+                        line: error_line(d).map(|i| nth_filled_row(&form, i)),
+                        field: None,
+                    }));
+                }
+                message.set(Some((false, session_error(&e, lang))));
+            }
+        }
+    });
+
+    let to_voucher = Action::new_local(move |_: &()| async move {
+        let lang = i18n.lang_untracked();
+        let form = grid.form_untracked();
+        if form.lines.iter().all(LineForm::is_blank) {
+            return;
+        }
+        match add_to_open_voucher(app, form).await {
+            Ok(count) => {
+                voucher_count.set(count);
+                grid.clear(lang);
+                message.set(Some((true, T::AddedToVoucher.text(lang).to_string())));
+                focus_first_account(grid_ref);
+            }
+            Err(e) => message.set(Some((false, crate::ui::errors::store_error(&e, lang)))),
+        }
+    });
+
+    let balance_current = move |index: usize| {
+        let mut form = grid.form_untracked();
+        let style = number_style(i18n.lang_untracked());
+        app.with_book(|book| form.balance_line(index, book, style, today()));
+        if let (Some(row), Some(line)) = (
+            grid.rows.get_untracked().get(index).copied(),
+            form.lines.get(index),
+        ) {
+            row.set(line);
+        }
+    };
+
+    // Grid keys: Enter to the next field, Ctrl+Enter posts, Ctrl+B
+    // balances the focused row, Esc clears, Alt+S to the voucher.
+    let on_keydown = move |e: ev::KeyboardEvent| {
+        let ctrl = e.ctrl_key() || e.meta_key();
+        match e.key().as_str() {
+            "Enter" if ctrl => {
+                e.prevent_default();
+                post.dispatch(());
+            }
+            "Enter" if !e.alt_key() && !e.shift_key() => {
+                e.prevent_default();
+                focus_next_field(&e);
+            }
+            "Escape" => {
+                e.prevent_default();
+                grid.clear(i18n.lang_untracked());
+                message.set(None);
+                mark.set(None);
+                focus_first_account(grid_ref);
+            }
+            "b" | "B" if ctrl => {
+                e.prevent_default();
+                if let Some(index) = focused_row(&e) {
+                    balance_current(index);
+                }
+            }
+            "s" | "S" if e.alt_key() => {
+                e.prevent_default();
+                to_voucher.dispatch(());
+            }
+            _ => {}
+        }
+    };
+
+    let accounts = move || {
+        app.with_book(|book| {
+            let de = i18n.is_de();
+            book.accounts()
+                .filter(|a| a.postable && a.active)
+                .map(|a| format!("{} {}", a.number.as_str(), a.name(de)))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    };
+    let field_class = move |line: usize, field: FormField| {
+        mark.get()
+            .is_some_and(|m| m.line == Some(line) && (m.field.is_none() || m.field == Some(field)))
+    };
+    let header_invalid = move |field: FormField| {
+        mark.get()
+            .is_some_and(|m| m.line.is_none() && m.field == Some(field))
+    };
+
+    let indexed_rows = move || {
+        grid.rows
+            .get()
+            .into_iter()
+            .enumerate()
+            .collect::<Vec<(usize, Row)>>()
+    };
+    let row_key = |item: &(usize, Row)| (item.1.id, item.0);
+
+    view! {
+        <div class="entry-form" node_ref=grid_ref on:keydown=on_keydown>
+            <datalist id="account-list">
+                {move || accounts().into_iter().map(|a| view! { <option value=a></option> }).collect_view()}
+            </datalist>
+            <div class="field-row entry-header">
+                <label class="field narrow" class:invalid=move || header_invalid(FormField::PostingDate)>
+                    <span>{move || i18n.t(T::PostingDate)}</span>
+                    <input type="text" data-testid="posting-date" prop:value=move || grid.posting_date.get()
+                        on:input=move |ev| grid.posting_date.set(event_target_value(&ev)) />
+                </label>
+                <label class="field narrow" class:invalid=move || header_invalid(FormField::DocumentDate)>
+                    <span>{move || i18n.t(T::DocumentDate)}</span>
+                    <input type="text" data-testid="document-date" prop:value=move || grid.document_date.get()
+                        on:input=move |ev| grid.document_date.set(event_target_value(&ev)) />
+                </label>
+                <label class="field narrow">
+                    <span>{move || i18n.t(T::Reference)}</span>
+                    <input type="text" data-testid="reference" prop:value=move || grid.reference.get()
+                        on:input=move |ev| grid.reference.set(event_target_value(&ev)) />
+                </label>
+                <label class="field">
+                    <span>{move || i18n.t(T::Memo)}</span>
+                    <input type="text" data-testid="memo" prop:value=move || grid.memo.get()
+                        on:input=move |ev| grid.memo.set(event_target_value(&ev)) />
+                </label>
+            </div>
+            <div class="table-wrap">
+                <table class="data entry-grid">
+                    <thead>
+                        <tr>
+                            <th class="num">"#"</th>
+                            <th>{move || i18n.t(T::Account)}</th>
+                            <th class="num">{move || i18n.t(T::Debit)}</th>
+                            <th class="num">{move || i18n.t(T::Credit)}</th>
+                            <th>{move || i18n.t(T::Currency)}</th>
+                            <th>{move || i18n.t(T::Rate)}</th>
+                            <th>{move || i18n.t(T::LineMemo)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=indexed_rows key=row_key let:item>
+                            {
+                                let (index, row) = item;
+                                // Typing in the last row opens a new one.
+                                let grow = move || {
+                                    if grid.rows.get_untracked().last().is_some_and(|r| r.id == row.id) {
+                                        grid.add_row();
+                                    }
+                                };
+                                let cell = move |signal: RwSignal<String>, field: FormField, class: &'static str, testid: String| {
+                                    view! {
+                                        <input type="text" class=class data-testid=testid
+                                            class:invalid=move || field_class(index, field)
+                                            prop:value=move || signal.get()
+                                            on:input=move |ev| { signal.set(event_target_value(&ev)); grow(); } />
+                                    }
+                                };
+                                view! {
+                                    <tr data-row=index class:row-error=move || field_class(index, FormField::Account) && mark.get().is_some_and(|m| m.field.is_none())>
+                                        <td class="num muted">{index + 1}</td>
+                                        <td>
+                                            <input type="text" class="cell-account" list="account-list" data-testid=format!("account-{index}")
+                                                class:invalid=move || field_class(index, FormField::Account)
+                                                prop:value=move || row.account.get()
+                                                on:input=move |ev| { row.account.set(event_target_value(&ev)); grow(); } />
+                                        </td>
+                                        <td>{cell(row.debit, FormField::Debit, "cell-amount", format!("debit-{index}"))}</td>
+                                        <td>{cell(row.credit, FormField::Credit, "cell-amount", format!("credit-{index}"))}</td>
+                                        <td>{cell(row.currency, FormField::Currency, "cell-currency", format!("currency-{index}"))}</td>
+                                        <td>{cell(row.rate, FormField::Rate, "cell-rate", format!("rate-{index}"))}</td>
+                                        <td>
+                                            <input type="text" class="cell-memo" data-testid=format!("memo-{index}")
+                                                prop:value=move || row.memo.get()
+                                                on:input=move |ev| { row.memo.set(event_target_value(&ev)); grow(); } />
+                                        </td>
+                                    </tr>
+                                }
+                            }
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+            <div class="entry-footer">
+                <div class="difference" data-testid="difference" class:balanced=move || difference.get().is_zero()>
+                    <span class="status-label">{move || i18n.t(T::Difference)}</span>
+                    <strong class="num">{move || format_amount(difference.get(), lc_decimals(), number_style(i18n.lang()))}</strong>
+                    <Show when=move || difference.get() == Decimal::ZERO>
+                        <span class="badge ok">{move || i18n.t(T::Balanced)}</span>
+                    </Show>
+                </div>
+                <div class="actions">
+                    <button class="button primary" data-testid="post" disabled=move || post.pending().get()
+                        on:click=move |_| { post.dispatch(()); }>
+                        {move || i18n.t(if post.pending().get() { T::Posting } else { T::Post })}
+                    </button>
+                    <button class="button" on:click=move |_| {
+                        let last = grid.form_untracked().lines.iter().rposition(|l| !l.is_blank()).unwrap_or(0);
+                        balance_current(last);
+                    }>{move || i18n.t(T::Balance)}</button>
+                    <button class="button" on:click=move |_| grid.add_row()>{move || i18n.t(T::AddLine)}</button>
+                    <button class="button" data-testid="to-voucher" on:click=move |_| { to_voucher.dispatch(()); }>{move || i18n.t(T::ToVoucher)}</button>
+                    <button class="button" on:click=move |_| { grid.clear(i18n.lang_untracked()); message.set(None); mark.set(None); }>{move || i18n.t(T::Clear)}</button>
+                    <A href="/financials/vouchers" attr:class="button" attr:data-testid="voucher-count">
+                        {move || format!("{}: {} {}", i18n.t(T::OpenVoucher), voucher_count.get(), i18n.t(T::Entries))}
+                    </A>
+                </div>
+            </div>
+            {move || message.get().map(|(ok, text)| view! {
+                <div class=if ok { "success-box" } else { "error-box" } role=if ok { "status" } else { "alert" }
+                    data-testid=if ok { "entry-posted" } else { "error" }>{text}</div>
+            })}
+            <p class="hint">{move || i18n.t(T::Keys)}</p>
+            <p class="hint">{move || i18n.t(T::FcHint)}</p>
+        </div>
+    }
+}
+
+impl Grid {
+    fn form_untracked(&self) -> EntryForm {
+        untrack(|| self.form())
+    }
+}
+
+fn lc_decimals_untracked(app: AppState) -> u32 {
+    untrack(|| {
+        app.with_book(|b| b.settings().map(|s| s.lc_decimals()))
+            .flatten()
+            .unwrap_or(2)
+    })
+}
+
+/// The grid index of the `n`-th non-blank line (the engine counts only
+/// the lines that went into the draft).
+fn nth_filled_row(form: &EntryForm, n: usize) -> usize {
+    form.lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.is_blank())
+        .nth(n)
+        .map(|(i, _)| i)
+        .unwrap_or(n)
+}
+
+/// Who posts: local users come with the authorisation issue; until then
+/// every posting records the browser profile's user name "kontor".
+fn user_name() -> String {
+    "kontor".to_string()
+}
+
+async fn open_voucher_len(app: AppState) -> usize {
+    let Some(session) = app.session() else {
+        return 0;
+    };
+    session
+        .log()
+        .get_draft(OPEN_VOUCHER_KEY)
+        .await
+        .ok()
+        .flatten()
+        .and_then(|json| serde_json::from_str::<Vec<EntryForm>>(&json).ok())
+        .map(|v| v.len())
+        .unwrap_or(0)
+}
+
+fn focus_first_account(grid: NodeRef<html::Div>) {
+    if let Some(el) = grid
+        .get_untracked()
+        .and_then(|g| g.query_selector("input.cell-account").ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// The row index of the input the key event came from.
+fn focused_row(e: &ev::KeyboardEvent) -> Option<usize> {
+    let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target
+        .closest("tr[data-row]")
+        .ok()
+        .flatten()?
+        .get_attribute("data-row")?
+        .parse()
+        .ok()
+}
+
+/// Moves focus to the next input of the form, like Tab.
+fn focus_next_field(e: &ev::KeyboardEvent) {
+    let Some(target) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Some(form) = target.closest(".entry-form").ok().flatten() else {
+        return;
+    };
+    let Ok(inputs) = form.query_selector_all("input") else {
+        return;
+    };
+    let count = inputs.length();
+    let position = (0..count).find(|&i| {
+        inputs
+            .item(i)
+            .is_some_and(|n| n.is_same_node(Some(target.as_ref())))
+    });
+    if let Some(next) = position
+        .and_then(|p| inputs.item(p + 1))
+        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = next.focus();
+    }
 }

@@ -1,8 +1,363 @@
-//! Journal vouchers (Buchungsstapel): saved batches posted all or none.
+//! Journal vouchers (Buchungsstapel): entries collected from the entry
+//! screen, saved as drafts (never part of the log), reviewed, then posted
+//! together — all or none — or deleted. Entries are kept as typed forms,
+//! so one can go back to the entry screen for editing.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::formats::amount::format_amount;
+use crate::forms::entry::EntryForm;
+use crate::ledger::Command;
+use crate::ledger::voucher::Voucher;
+use crate::store::{CompanyLog, StoreError};
+use crate::texts;
+use crate::ui::components::{ErrorBox, number_style, today};
+use crate::ui::errors::{session_error, store_error};
+use crate::ui::i18n::{Text, use_i18n};
+use crate::ui::state::{AppState, use_app};
+
+texts! {
+    pub enum T {
+        Title => "Buchungsstapel", "Journal vouchers";
+        Lead => "Buchungen sammeln, prüfen und gemeinsam buchen – alles oder nichts. Stapel sind Entwürfe: sie ändern die Bücher erst beim Buchen.", "Collect entries, review them, post them together – all or nothing. Vouchers are drafts: they change the books only when posted.";
+        NoCompany => "Kein Mandant geöffnet.", "No company is open.";
+        Empty => "Keine offenen Stapel. In der Journalbuchung fügt Alt+S die Buchung dem Stapel hinzu.", "No open vouchers. In the journal entry, Alt+S adds the entry to the voucher.";
+        Voucher => "Stapel", "Voucher";
+        Current => "aktuell", "current";
+        Date => "Datum", "Date";
+        Reference => "Referenz", "Reference";
+        Memo => "Text", "Memo";
+        Lines => "Zeilen", "Lines";
+        Debit => "Soll", "Debit";
+        Difference => "Differenz", "Difference";
+        PostAll => "Alle buchen", "Post all";
+        Delete => "Stapel löschen", "Delete voucher";
+        Edit => "Bearbeiten", "Edit";
+        MakeCurrent => "Als aktuell wählen", "Make current";
+        New => "Neuer Stapel", "New voucher";
+        PostedAll => "Stapel gebucht:", "Voucher posted:";
+        EntriesWord => "Buchungen", "entries";
+        ConfirmDelete => "Wirklich löschen? Die Entwürfe gehen verloren.", "Really delete? The drafts are lost.";
+        Yes => "Ja, löschen", "Yes, delete";
+        No => "Abbrechen", "Cancel";
+        EntryN => "Buchung", "Entry";
+    }
+}
+
+/// Key of the draft that says which voucher the entry screen adds to.
+pub const OPEN_VOUCHER_KEY: &str = "voucher-current";
+const PREFIX: &str = "voucher:";
+
+/// A voucher as stored in the drafts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoucherDraft {
+    pub name: String,
+    pub entries: Vec<EntryForm>,
+}
+
+async fn current_key(app: AppState) -> Result<String, StoreError> {
+    let Some(session) = app.session() else {
+        return Err(StoreError::NotFound {
+            what: "company".into(),
+        });
+    };
+    let current = session.log().get_draft(OPEN_VOUCHER_KEY).await?;
+    Ok(current.unwrap_or_else(|| format!("{PREFIX}1")))
+}
+
+async fn load(app: AppState, key: &str) -> Result<VoucherDraft, StoreError> {
+    let Some(session) = app.session() else {
+        return Err(StoreError::NotFound {
+            what: "company".into(),
+        });
+    };
+    let json = session.log().get_draft(key).await?;
+    Ok(json
+        .and_then(|j| serde_json::from_str(&j).ok())
+        .unwrap_or_default())
+}
+
+async fn save(app: AppState, key: &str, voucher: &VoucherDraft) -> Result<(), StoreError> {
+    let Some(session) = app.session() else {
+        return Err(StoreError::NotFound {
+            what: "company".into(),
+        });
+    };
+    let json = serde_json::to_string(voucher).map_err(|e| StoreError::Unexpected {
+        detail: e.to_string(),
+    })?;
+    session.log().put_draft(key, &json).await
+}
+
+/// Appends `form` to the current voucher; returns its new size.
+pub async fn add_to_open_voucher(app: AppState, form: EntryForm) -> Result<usize, StoreError> {
+    let key = current_key(app).await?;
+    let mut voucher = load(app, &key).await?;
+    if voucher.name.is_empty() {
+        voucher.name = key.trim_start_matches(PREFIX).to_string();
+    }
+    voucher.entries.push(form);
+    save(app, &key, &voucher).await?;
+    if let Some(session) = app.session() {
+        session.log().put_draft(OPEN_VOUCHER_KEY, &key).await?;
+    }
+    Ok(voucher.entries.len())
+}
 
 #[component]
 pub fn VouchersPage() -> impl IntoView {
-    view! { <section class="page" data-page="vouchers"><h1>"Buchungsstapel / Journal vouchers"</h1></section> }
+    let i18n = use_i18n();
+    let app = use_app();
+    let vouchers = RwSignal::new(Vec::<(String, VoucherDraft)>::new());
+    let current = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<String>);
+
+    let reload = move || {
+        leptos::task::spawn_local(async move {
+            let Some(session) = app.session() else { return };
+            let keys = session.log().list_drafts().await.unwrap_or_default();
+            let mut list = Vec::new();
+            for key in keys.into_iter().filter(|k| k.starts_with(PREFIX)) {
+                if let Ok(v) = load(app, &key).await
+                    && !v.entries.is_empty()
+                {
+                    list.push((key, v));
+                }
+            }
+            current.set(current_key(app).await.unwrap_or_default());
+            vouchers.set(list);
+        });
+    };
+    Effect::new(move |_| {
+        app.company.track();
+        reload();
+    });
+
+    let new_voucher = move |_| {
+        leptos::task::spawn_local(async move {
+            let Some(session) = app.session() else { return };
+            let keys = session.log().list_drafts().await.unwrap_or_default();
+            let next = keys
+                .iter()
+                .filter_map(|k| k.strip_prefix(PREFIX)?.parse::<u32>().ok())
+                .max()
+                .unwrap_or(0)
+                + 1;
+            let _ = session
+                .log()
+                .put_draft(OPEN_VOUCHER_KEY, &format!("{PREFIX}{next}"))
+                .await;
+            reload();
+        });
+    };
+
+    view! {
+        <section class="page vouchers-page" data-page="vouchers">
+            <h1>{move || i18n.t(T::Title)}</h1>
+            <p class="lead">{move || i18n.t(T::Lead)}</p>
+            <Show when=move || app.company.get().is_some() fallback=move || view! { <p class="muted">{i18n.t(T::NoCompany)}</p> }>
+                <div class="toolbar">
+                    <button class="button" on:click=new_voucher>{move || i18n.t(T::New)}</button>
+                </div>
+                <ErrorBox message=Signal::derive(move || error.get()) />
+                {move || notice.get().map(|n| view! { <div class="success-box" role="status" data-testid="voucher-posted">{n}</div> })}
+                <Show when=move || vouchers.get().is_empty()>
+                    <p class="muted" data-testid="no-vouchers">{move || i18n.t(T::Empty)}</p>
+                </Show>
+                <For each=move || vouchers.get() key=|(k, v)| (k.clone(), v.entries.len()) let:item>
+                    <VoucherCard key=item.0 voucher=item.1 current=current error=error notice=notice on_change=Callback::new(move |_| reload()) />
+                </For>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn VoucherCard(
+    key: String,
+    voucher: VoucherDraft,
+    current: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+    notice: RwSignal<Option<String>>,
+    on_change: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let navigate = use_navigate();
+    let key = StoredValue::new(key);
+    let voucher = StoredValue::new(voucher);
+    let confirm = RwSignal::new(false);
+    let is_current = move || current.get() == key.get_value();
+
+    let post_all = Action::new_local(move |_: &()| async move {
+        let lang = i18n.lang_untracked();
+        error.set(None);
+        let style = number_style(lang);
+        let decimals = untrack(|| {
+            app.with_book(|b| b.settings().map(|s| s.lc_decimals()))
+                .flatten()
+                .unwrap_or(2)
+        });
+        let v = voucher.get_value();
+        let mut entries = Vec::with_capacity(v.entries.len());
+        for (i, form) in v.entries.iter().enumerate() {
+            match form.to_draft(style, decimals, today(), "kontor") {
+                Ok(d) => entries.push(d),
+                Err(_) => {
+                    error.set(Some(format!(
+                        "{} {}: {}",
+                        T::EntryN.text(lang),
+                        i + 1,
+                        T::Difference.text(lang)
+                    )));
+                    return;
+                }
+            }
+        }
+        let count = entries.len();
+        let command = Command::PostVoucher {
+            voucher: Voucher {
+                reference: v.name.clone(),
+                memo: String::new(),
+                entries,
+            },
+            allow_closing_period: false,
+        };
+        match app.execute(command).await {
+            Ok(_) => {
+                if let Some(session) = app.session() {
+                    let _ = session.log().delete_draft(&key.get_value()).await;
+                }
+                notice.set(Some(format!(
+                    "{} {count} {}",
+                    T::PostedAll.text(lang),
+                    T::EntriesWord.text(lang)
+                )));
+                on_change.run(());
+            }
+            Err(e) => error.set(Some(session_error(&e, lang))),
+        }
+    });
+
+    let delete = move |_| {
+        leptos::task::spawn_local(async move {
+            if let Some(session) = app.session() {
+                let _ = session.log().delete_draft(&key.get_value()).await;
+            }
+            on_change.run(());
+        });
+    };
+    let make_current = move |_| {
+        leptos::task::spawn_local(async move {
+            if let Some(session) = app.session() {
+                let _ = session
+                    .log()
+                    .put_draft(OPEN_VOUCHER_KEY, &key.get_value())
+                    .await;
+            }
+            on_change.run(());
+        });
+    };
+    let edit = move |index: usize| {
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let lang = i18n.lang_untracked();
+            let mut v = voucher.get_value();
+            if index >= v.entries.len() {
+                return;
+            }
+            let form = v.entries.remove(index);
+            let result = async {
+                let json = serde_json::to_string(&form).map_err(|e| StoreError::Unexpected {
+                    detail: e.to_string(),
+                })?;
+                let session = app.session().ok_or(StoreError::NotFound {
+                    what: "company".into(),
+                })?;
+                session.log().put_draft("entry-form", &json).await?;
+                save(app, &key.get_value(), &v).await
+            }
+            .await;
+            match result {
+                Ok(()) => navigate("/financials/entry", Default::default()),
+                Err(e) => error.set(Some(store_error(&e, lang))),
+            }
+        });
+    };
+
+    let totals = move |form: &EntryForm| -> (Decimal, Decimal) {
+        let style = number_style(i18n.lang());
+        app.with_book(|book| {
+            let debit: Decimal = form
+                .lines
+                .iter()
+                .filter_map(|l| crate::formats::amount::parse_amount(&l.debit, style, 10).ok())
+                .sum();
+            (debit, form.difference_lc(book, style, today()))
+        })
+        .unwrap_or_default()
+    };
+
+    view! {
+        <article class="card voucher-card" data-voucher=key.get_value()>
+            <header class="voucher-head">
+                <h3>{move || i18n.t(T::Voucher)} " " {voucher.get_value().name}</h3>
+                <Show when=is_current><span class="badge ok">{move || i18n.t(T::Current)}</span></Show>
+            </header>
+            <div class="table-wrap">
+                <table class="data">
+                    <thead><tr>
+                        <th class="num">"#"</th>
+                        <th>{move || i18n.t(T::Date)}</th>
+                        <th>{move || i18n.t(T::Reference)}</th>
+                        <th>{move || i18n.t(T::Memo)}</th>
+                        <th class="num">{move || i18n.t(T::Lines)}</th>
+                        <th class="num">{move || i18n.t(T::Debit)}</th>
+                        <th class="num">{move || i18n.t(T::Difference)}</th>
+                        <th></th>
+                    </tr></thead>
+                    <tbody>
+                        {voucher.get_value().entries.into_iter().enumerate().map(|(i, form)| {
+                            let lines = form.lines.iter().filter(|l| !l.is_blank()).count();
+                            let f = form.clone();
+                            let edit = edit.clone();
+                            view! {
+                                <tr>
+                                    <td class="num">{i + 1}</td>
+                                    <td>{form.posting_date.clone()}</td>
+                                    <td>{form.reference.clone()}</td>
+                                    <td>{form.memo.clone()}</td>
+                                    <td class="num">{lines}</td>
+                                    <td class="num">{move || format_amount(totals(&f).0, 2, number_style(i18n.lang()))}</td>
+                                    <td class="num" class:bad=move || !totals(&form).1.is_zero()>{
+                                        let f2 = form.clone();
+                                        move || format_amount(totals(&f2).1, 2, number_style(i18n.lang()))
+                                    }</td>
+                                    <td><button class="button small" on:click=move |_| edit(i)>{move || i18n.t(T::Edit)}</button></td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <div class="actions">
+                <button class="button primary" data-testid="post-voucher" disabled=move || post_all.pending().get()
+                    on:click=move |_| { post_all.dispatch(()); }>{move || i18n.t(T::PostAll)}</button>
+                <Show when=move || !is_current()>
+                    <button class="button" on:click=make_current>{move || i18n.t(T::MakeCurrent)}</button>
+                </Show>
+                <Show when=move || !confirm.get() fallback=move || view! {
+                    <span class="warning">{move || i18n.t(T::ConfirmDelete)}</span>
+                    <button class="button danger" on:click=delete>{move || i18n.t(T::Yes)}</button>
+                    <button class="button" on:click=move |_| confirm.set(false)>{move || i18n.t(T::No)}</button>
+                }>
+                    <button class="button danger" on:click=move |_| confirm.set(true)>{move || i18n.t(T::Delete)}</button>
+                </Show>
+            </div>
+        </article>
+    }
 }
