@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 
 use super::{AdminFrame, date_text, say};
 use crate::formats::amount::{format_amount, parse_amount, parse_date};
+use crate::formats::ecb::{EcbError, EcbRates, MAX_ECB_BYTES, parse_ecb};
 use crate::ledger::Command;
 use crate::ledger::currency::Currency;
 use crate::ledger::fx::MAX_RATE_DECIMALS;
@@ -48,6 +49,15 @@ texts! {
         Count => "Kurse", "Rates";
         IsLc => "Hauswährung", "local currency";
         Show => "Kurse anzeigen:", "Show rates:";
+        Import => "Kursdatei der EZB importieren", "Import an ECB rate file";
+        ImportHint => "Euro-Referenzkurse der EZB als CSV (eurofxref.csv, eurofxref-hist.csv) oder XML (eurofxref-daily.xml). Die EZB notiert Fremdwährung je 1 EUR; der Import gilt daher nur bei Hauswährung EUR. Bereits erfasste gleiche Kurse werden übersprungen.", "ECB euro reference rates as CSV (eurofxref.csv, eurofxref-hist.csv) or XML (eurofxref-daily.xml). The ECB quotes foreign currency per 1 EUR, so the import applies only when the local currency is EUR. Rates already entered unchanged are skipped.";
+        ImportFile => "Datei wählen", "Choose file";
+        ImportNotEur => "Die Hauswährung ist nicht EUR; EZB-Kurse (je 1 EUR) passen nicht.", "The local currency is not EUR; ECB rates (per 1 EUR) do not fit.";
+        Importing => "Importiere Kurse …", "Importing rates …";
+        Imported => "Kurse importiert:", "Rates imported:";
+        Unchanged => "bereits vorhanden:", "already present:";
+        SkippedCodes => "unbekannte Währungen übersprungen:", "unknown currencies skipped:";
+        ReadFailed => "Die Datei ließ sich nicht lesen.", "The file could not be read.";
     }
 }
 
@@ -116,6 +126,7 @@ fn CurrenciesBody() -> impl IntoView {
         <div class="currencies-layout">
             <div>
                 <RateForm currency=currency lc=Signal::derive(lc) />
+                <RateImport lc=Signal::derive(lc) />
                 <h2>{move || format!("{} {}", i18n.t(T::History), currency.get())}</h2>
                 <Show when=move || !history.get().is_empty()
                     fallback=move || view! { <p class="muted" data-testid="no-rates">{move || i18n.t(T::NoRates)}</p> }>
@@ -293,4 +304,162 @@ fn read_form(date: &str, rate: &str, lang: Lang) -> Result<(NaiveDate, Decimal),
     let rate_value = parse_amount(rate, number_style(lang), MAX_RATE_DECIMALS)
         .map_err(|_| format!("„{}“ {}", rate.trim(), say(T::RateInvalid, lang)))?;
     Ok((date_value, rate_value))
+}
+
+/// The ECB rate file: read in the browser, parsed by `formats::ecb`, then
+/// one `SetExchangeRate` per new rate (the engine has no bulk command; a
+/// refused rate stops the import and says which one).
+#[component]
+fn RateImport(lc: Signal<Currency>) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let error = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<String>);
+    let progress = RwSignal::new(None::<(usize, usize)>);
+
+    let import = Action::new_local(move |file: &web_sys::File| {
+        let file = gloo::file::File::from(file.clone());
+        async move {
+            let lang = i18n.lang_untracked();
+            error.set(None);
+            notice.set(None);
+            if lc.get_untracked() != Currency::EUR {
+                error.set(Some(say(T::ImportNotEur, lang).to_string()));
+                return;
+            }
+            if file.size() as usize > MAX_ECB_BYTES {
+                error.set(Some(ecb_error(
+                    &EcbError::TooLarge { max: MAX_ECB_BYTES },
+                    lang,
+                )));
+                return;
+            }
+            let Ok(text) = gloo::file::futures::read_as_text(&file).await else {
+                error.set(Some(say(T::ReadFailed, lang).to_string()));
+                return;
+            };
+            match parse_ecb(&text) {
+                Ok(found) => apply_rates(app, found, progress, error, notice, lang).await,
+                Err(e) => error.set(Some(ecb_error(&e, lang))),
+            }
+        }
+    });
+    view! {
+        <form class="form rate-import" data-testid="rate-import" on:submit=|ev| ev.prevent_default()>
+            <fieldset>
+                <legend>{move || i18n.t(T::Import)}</legend>
+                <p class="muted small">{move || i18n.t(T::ImportHint)}</p>
+                <label class="field">
+                    <span>{move || i18n.t(T::ImportFile)}</span>
+                    <input type="file" id="rate-file" accept=".csv,.xml,text/csv,application/xml,text/xml"
+                        disabled=move || import.pending().get()
+                        on:change=move |ev| {
+                            let input: web_sys::HtmlInputElement = event_target(&ev);
+                            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                                import.dispatch_local(file);
+                            }
+                            input.set_value("");
+                        } />
+                </label>
+                {move || progress.get().map(|(done, total)| view! {
+                    <p class="muted" role="status">{format!("{} {done} / {total}", i18n.t(T::Importing))}</p>
+                })}
+                <ErrorBox message=Signal::derive(move || error.get()) />
+                <Show when=move || notice.get().is_some()>
+                    <div class="success-box" role="status" data-testid="rates-imported">{move || notice.get()}</div>
+                </Show>
+            </fieldset>
+        </form>
+    }
+}
+
+/// Sends the rates not yet in the table, one command each.
+async fn apply_rates(
+    app: crate::ui::state::AppState,
+    found: EcbRates,
+    progress: RwSignal<Option<(usize, usize)>>,
+    error: RwSignal<Option<String>>,
+    notice: RwSignal<Option<String>>,
+    lang: Lang,
+) {
+    let new: Vec<_> = app
+        .with_book(|b| {
+            found
+                .rates
+                .iter()
+                .filter(|r| {
+                    b.rates()
+                        .history(r.currency)
+                        .find(|(d, _)| *d == r.date)
+                        .is_none_or(|(_, rate)| rate != r.rate_fc_per_eur)
+                })
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    let unchanged = found.rates.len() - new.len();
+    let total = new.len();
+    for (i, r) in new.into_iter().enumerate() {
+        progress.set(Some((i, total)));
+        let cmd = Command::SetExchangeRate {
+            currency: r.currency,
+            date: r.date,
+            rate_fc_per_lc: r.rate_fc_per_eur,
+        };
+        if let Err(e) = app.execute(cmd).await {
+            progress.set(None);
+            error.set(Some(format!(
+                "{} {} {}: {}",
+                r.currency,
+                say(T::From, lang),
+                date_text(r.date, lang),
+                session_error(&e, lang)
+            )));
+            return;
+        }
+    }
+    progress.set(None);
+    let mut message = format!(
+        "{} {total}; {} {unchanged}",
+        say(T::Imported, lang),
+        say(T::Unchanged, lang)
+    );
+    if !found.skipped_codes.is_empty() {
+        message.push_str(&format!(
+            "; {} {}",
+            say(T::SkippedCodes, lang),
+            found.skipped_codes.join(", ")
+        ));
+    }
+    notice.set(Some(message));
+}
+
+fn ecb_error(e: &EcbError, lang: Lang) -> String {
+    let (de, en) = match e {
+        EcbError::Empty => (
+            "Die Datei enthält keine verwendbaren Kurse.".to_string(),
+            "The file holds no usable rates.".to_string(),
+        ),
+        EcbError::TooLarge { max } => (
+            format!("Die Datei ist größer als {} MB.", max / 1_000_000),
+            format!("The file is larger than {} MB.", max / 1_000_000),
+        ),
+        EcbError::TooMany { max } => (
+            format!("Die Datei enthält mehr als {max} Kurse; bitte einen kürzeren Zeitraum wählen."),
+            format!("The file holds more than {max} rates; please choose a shorter period."),
+        ),
+        EcbError::NotEcb => (
+            "Das ist keine Kursdatei der EZB (CSV mit Kopfzeile „Date, USD, …“ oder XML mit „Cube“).".to_string(),
+            "This is not an ECB rate file (CSV with header \"Date, USD, …\" or XML with \"Cube\").".to_string(),
+        ),
+        EcbError::BadDate { line, text } => (
+            format!("Zeile {line}: „{text}“ ist kein Datum."),
+            format!("Line {line}: \"{text}\" is not a date."),
+        ),
+        EcbError::BadRate { line, code, text } => (
+            format!("Zeile {line}: „{text}“ ist kein Kurs für {code}."),
+            format!("Line {line}: \"{text}\" is not a rate for {code}."),
+        ),
+    };
+    if lang == Lang::De { de } else { en }
 }
