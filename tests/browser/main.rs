@@ -4,6 +4,7 @@
 //! (database names). Run with `scripts/test-browser.sh`.
 #![cfg(target_arch = "wasm32")]
 
+mod backup;
 mod faults;
 mod raw;
 mod suite;
