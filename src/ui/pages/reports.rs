@@ -1,14 +1,1036 @@
 //! Reports: trial balance (Summen- und Saldenliste) and account sheet
-//! (Kontoblatt).
+//! (Kontoblatt). Both read the engine's reports (`ledger::report`), drill
+//! down (account → account sheet → entry), export CSV (`formats::csv`) and
+//! print (`style/print.css`). Also the helpers the journal and chart pages
+//! share: the "no company open" notice, default date range, CSV download,
+//! print shortcuts.
 
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use leptos::ev;
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use rust_decimal::Decimal;
+
+use crate::formats::amount::{format_amount, format_date, parse_date};
+use crate::formats::csv::{Cell, CsvWriter, Dialect, UTF8_BOM};
+use crate::ledger::Book;
+use crate::ledger::account::{AccountNo, AccountType};
+use crate::ledger::entry::EntryId;
+use crate::ledger::report::SheetLine;
+use crate::texts;
+use crate::ui::components::{number_style, today};
+use crate::ui::errors::domain_error;
+use crate::ui::i18n::{Lang, use_i18n};
+use crate::ui::state::use_app;
+
+/// Lines of an account sheet shown per page; the rest is paged, so a bank
+/// account with 40,000 lines renders as fast as one with 40.
+pub const SHEET_PAGE_ROWS: usize = 200;
+
+/// The order account types appear in, with their subtotals.
+pub const TYPE_ORDER: [AccountType; 5] = [
+    AccountType::Asset,
+    AccountType::Liability,
+    AccountType::Equity,
+    AccountType::Revenue,
+    AccountType::Expense,
+];
+
+texts! {
+    pub enum T {
+        NoCompany => "Kein Mandant geöffnet.", "No company open.";
+        NoCompanyHint => "Öffnen oder legen Sie auf der Startseite einen Mandanten an.", "Open or create a company on the start page.";
+        ToStart => "Zur Startseite", "Go to start";
+        Loading => "Lade …", "Loading …";
+        TbTitle => "Summen- und Saldenliste", "Trial balance";
+        TbLead => "Eröffnung, Soll, Haben und Saldo je Konto in Hauswährung; Konto anklicken für das Kontoblatt.", "Opening, debit, credit and closing balance per account in local currency; click an account for its sheet.";
+        FiscalYear => "Geschäftsjahr", "Fiscal year";
+        FromPeriod => "Von Periode", "From period";
+        ToPeriod => "Bis Periode", "To period";
+        Account => "Konto", "Account";
+        Name => "Bezeichnung", "Name";
+        Opening => "Eröffnung", "Opening";
+        Debit => "Soll", "Debit";
+        Credit => "Haben", "Credit";
+        Closing => "Saldo", "Closing";
+        Balance => "Saldo", "Balance";
+        Total => "Summe", "Total";
+        TotalAll => "Gesamtsumme", "Grand total";
+        Asset => "Aktiva", "Assets";
+        Liability => "Verbindlichkeiten", "Liabilities";
+        Equity => "Eigenkapital", "Equity";
+        Revenue => "Erlöse", "Revenue";
+        Expense => "Aufwand", "Expenses";
+        Balanced => "Soll und Haben stimmen überein.", "Debits equal credits.";
+        NotBalanced => "Soll und Haben weichen voneinander ab!", "Debits and credits differ!";
+        Empty => "Keine Buchungen in diesem Zeitraum.", "No postings in this range.";
+        ExportCsv => "CSV exportieren (Alt+E)", "Export CSV (Alt+E)";
+        Print => "Drucken (Alt+P)", "Print (Alt+P)";
+        SheetTitle => "Kontoblatt", "Account sheet";
+        SheetLead => "Alle Buchungen des Kontos mit laufendem Saldo; Nummer anklicken für die Buchung.", "Every posting on the account with a running balance; click a number for the entry.";
+        From => "Von", "From";
+        To => "Bis", "To";
+        DateHint => "TT.MM.JJJJ", "YYYY-MM-DD";
+        BadDate => "Kein gültiges Datum", "Not a valid date";
+        OtherAccount => "Anderes Konto", "Other account";
+        Show => "Anzeigen", "Show";
+        Number => "Nr.", "No.";
+        Date => "Datum", "Date";
+        Reference => "Referenz", "Reference";
+        Text => "Buchungstext", "Text";
+        OpeningBalance => "Anfangssaldo", "Opening balance";
+        ClosingBalance => "Endsaldo", "Closing balance";
+        UnknownAccount => "Dieses Konto gibt es im Kontenplan nicht.", "This account is not in the chart of accounts.";
+        Previous => "‹ Zurück", "‹ Previous";
+        Next => "Weiter ›", "Next ›";
+        Reversal => "Storno", "Reversal";
+        Reversed => "storniert", "reversed";
+        Truncated => "Zu viele Zeilen: nur die ersten werden gezeigt; Summen enthalten alle. Engen Sie den Zeitraum ein.", "Too many lines: only the first are shown; totals include all. Narrow the date range.";
+        BackToTb => "Zur Summen- und Saldenliste", "To the trial balance";
+        InJournal => "Im Journal", "In the journal";
+        CurrencyNote => "Beträge in", "Amounts in";
+        Lines => "Zeilen", "lines";
+        Page => "Seite", "Page";
+    }
+}
+
+// ----- shared by the financial pages -----
+
+/// Shown instead of a screen when no company is open (or while one opens).
+#[component]
+pub fn NoCompany() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    view! {
+        {move || if app.loading.get().is_some() || app.companies.get().is_none() {
+            view! { <p class="muted">{i18n.t(T::Loading)}</p> }.into_any()
+        } else {
+            view! {
+                <div class="notice" data-testid="no-company">
+                    <p><strong>{i18n.t(T::NoCompany)}</strong>" "{i18n.t(T::NoCompanyHint)}</p>
+                    <A href="/" attr:class="button primary">{i18n.t(T::ToStart)}</A>
+                </div>
+            }.into_any()
+        }}
+    }
+}
+
+/// LC code and decimals of the open company.
+pub fn lc_of(book: &Book) -> (String, u32) {
+    book.settings()
+        .map(|s| (s.lc.as_str().to_string(), s.lc_decimals()))
+        .unwrap_or_else(|| ("EUR".into(), 2))
+}
+
+/// The fiscal year a report opens on: the one holding the last posting
+/// (the demo company lies in the past), else the one holding today, else
+/// the last one. Global period indexes `(first, last)`.
+pub fn default_year_periods(book: &Book) -> Option<(usize, usize)> {
+    let calendar = book.calendar();
+    let date = book
+        .entries()
+        .last()
+        .map(|e| e.posting_date)
+        .unwrap_or_else(today);
+    let periods: Vec<_> = calendar.periods().collect();
+    let last = periods.last()?;
+    let year = periods
+        .iter()
+        .find(|p| p.start <= date && date <= p.end)
+        .map(|p| p.reference.fiscal_year)
+        .unwrap_or(last.reference.fiscal_year);
+    let first_i = periods
+        .iter()
+        .position(|p| p.reference.fiscal_year == year)?;
+    let last_i = periods
+        .iter()
+        .rposition(|p| p.reference.fiscal_year == year)?;
+    Some((first_i, last_i))
+}
+
+/// Dates of the default fiscal year (see [`default_year_periods`]).
+pub fn default_year_dates(book: &Book) -> Option<(NaiveDate, NaiveDate)> {
+    let (a, b) = default_year_periods(book)?;
+    let calendar = book.calendar();
+    Some((calendar.period(a)?.start, calendar.period(b)?.end))
+}
+
+/// "2026/17": entry numbers restart every fiscal year.
+pub fn entry_label(fiscal_year: i32, number: u32) -> String {
+    format!("{fiscal_year}/{number}")
+}
+
+pub fn entry_href(id: EntryId) -> String {
+    format!("/financials/journal/{}", id.0)
+}
+
+pub fn sheet_href(account: AccountNo, range: Option<(NaiveDate, NaiveDate)>) -> String {
+    match range {
+        Some((from, to)) => format!("/reports/account/{account}?from={from}&to={to}"),
+        None => format!("/reports/account/{account}"),
+    }
+}
+
+pub fn dialect(lang: Lang) -> Dialect {
+    match lang {
+        Lang::De => Dialect::German,
+        Lang::En => Dialect::English,
+    }
+}
+
+pub fn fmt_amount(amount: Decimal, decimals: u32, lang: Lang) -> String {
+    format_amount(amount, decimals, number_style(lang))
+}
+
+pub fn fmt_date(date: NaiveDate, lang: Lang) -> String {
+    format_date(date, number_style(lang))
+}
+
+/// An amount cell that stays empty for zero (debit/credit columns).
+pub fn fmt_nonzero(amount: Decimal, decimals: u32, lang: Lang) -> String {
+    if amount.is_zero() {
+        String::new()
+    } else {
+        fmt_amount(amount, decimals, lang)
+    }
+}
+
+/// Offers `text` as a file download (Blob + temporary `<a download>`).
+pub fn download_csv(file_name: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    let content = format!("{UTF8_BOM}{text}");
+    let blob = gloo::file::Blob::new_with_options(content.as_str(), Some("text/csv;charset=utf-8"));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(link) = document.create_element("a") else {
+        return;
+    };
+    let _ = link.set_attribute("href", &url);
+    let _ = link.set_attribute("download", file_name);
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&link);
+    }
+    if let Ok(html) = link.dyn_into::<web_sys::HtmlElement>() {
+        html.click();
+        html.remove();
+    }
+    // The browser reads the blob after this returns; revoke the URL later.
+    gloo::timers::callback::Timeout::new(30_000, move || drop(url)).forget();
+}
+
+pub fn print_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Alt+P prints, Alt+E exports CSV, while the page is shown.
+pub fn report_shortcuts(export: impl Fn() + 'static) {
+    let handle = window_event_listener(ev::keydown, move |e| {
+        if !e.alt_key() || e.ctrl_key() || e.meta_key() {
+            return;
+        }
+        let key = e.key();
+        if key.eq_ignore_ascii_case("p") {
+            e.prevent_default();
+            print_page();
+        } else if key.eq_ignore_ascii_case("e") {
+            e.prevent_default();
+            export();
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+fn type_text(t: AccountType) -> T {
+    match t {
+        AccountType::Asset => T::Asset,
+        AccountType::Liability => T::Liability,
+        AccountType::Equity => T::Equity,
+        AccountType::Revenue => T::Revenue,
+        AccountType::Expense => T::Expense,
+    }
+}
+
+pub fn type_name(t: AccountType, lang: Lang) -> &'static str {
+    use crate::ui::i18n::Text;
+    type_text(t).text(lang)
+}
+
+// ----- trial balance -----
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Sums {
+    opening_lc: Decimal,
+    debit_lc: Decimal,
+    credit_lc: Decimal,
+    closing_lc: Decimal,
+}
+
+impl Sums {
+    fn add(&mut self, o: &Sums) {
+        self.opening_lc += o.opening_lc;
+        self.debit_lc += o.debit_lc;
+        self.credit_lc += o.credit_lc;
+        self.closing_lc += o.closing_lc;
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct TbLine {
+    account: AccountNo,
+    name: String,
+    sums: Sums,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct TbGroup {
+    account_type: AccountType,
+    lines: Vec<TbLine>,
+    sums: Sums,
+}
+
+/// The trial balance as the screen and the CSV show it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct TbView {
+    lc: String,
+    decimals: u32,
+    from: NaiveDate,
+    to: NaiveDate,
+    groups: Vec<TbGroup>,
+    total: Sums,
+}
+
+fn build_tb(book: &Book, from: usize, to: usize, lang: Lang) -> Result<TbView, String> {
+    let calendar = book.calendar();
+    let (Some(p_from), Some(p_to)) = (calendar.period(from), calendar.period(to)) else {
+        return Err(domain_error(&crate::ledger::DomainError::NoCompany, lang));
+    };
+    let report = book
+        .trial_balance(p_from.reference, p_to.reference)
+        .map_err(|e| domain_error(&e, lang))?;
+    let (lc, decimals) = lc_of(book);
+    let mut groups: Vec<TbGroup> = TYPE_ORDER
+        .iter()
+        .map(|t| TbGroup {
+            account_type: *t,
+            lines: Vec::new(),
+            sums: Sums::default(),
+        })
+        .collect();
+    let mut total = Sums::default();
+    for row in &report.rows {
+        let Some(account) = book.account(row.account) else {
+            continue;
+        };
+        let sums = Sums {
+            opening_lc: row.opening_lc,
+            debit_lc: row.debit_lc,
+            credit_lc: row.credit_lc,
+            closing_lc: row.closing_lc,
+        };
+        let Some(group) = groups
+            .iter_mut()
+            .find(|g| g.account_type == account.account_type)
+        else {
+            continue;
+        };
+        group.sums.add(&sums);
+        total.add(&sums);
+        group.lines.push(TbLine {
+            account: row.account,
+            name: account.name(lang == Lang::De).to_string(),
+            sums,
+        });
+    }
+    // Assert the report's own totals against ours: two ways to the same sum.
+    debug_assert_eq!(total.debit_lc, report.total_debit_lc);
+    debug_assert_eq!(total.credit_lc, report.total_credit_lc);
+    groups.retain(|g| !g.lines.is_empty());
+    Ok(TbView {
+        lc,
+        decimals,
+        from: p_from.start,
+        to: p_to.end,
+        groups,
+        total,
+    })
+}
+
+fn tb_csv(v: &TbView, lang: Lang) -> String {
+    use crate::ui::i18n::Text;
+    let t = |k: T| k.text(lang);
+    let d = v.decimals;
+    let mut w = CsvWriter::new(dialect(lang));
+    w.header(&[
+        t(T::Account),
+        t(T::Name),
+        t(T::Opening),
+        t(T::Debit),
+        t(T::Credit),
+        t(T::Closing),
+    ]);
+    let sums = |s: &Sums| {
+        [
+            Cell::Amount(s.opening_lc, d),
+            Cell::Amount(s.debit_lc, d),
+            Cell::Amount(s.credit_lc, d),
+            Cell::Amount(s.closing_lc, d),
+        ]
+    };
+    for g in &v.groups {
+        for l in &g.lines {
+            let mut row = vec![Cell::text(l.account.as_str()), Cell::text(l.name.clone())];
+            row.extend(sums(&l.sums));
+            w.row(&row);
+        }
+        let mut row = vec![
+            Cell::Empty,
+            Cell::text(format!(
+                "{} {}",
+                t(T::Total),
+                type_name(g.account_type, lang)
+            )),
+        ];
+        row.extend(sums(&g.sums));
+        w.row(&row);
+    }
+    let mut row = vec![Cell::Empty, Cell::text(t(T::TotalAll))];
+    row.extend(sums(&v.total));
+    w.row(&row);
+    w.finish()
+}
 
 #[component]
 pub fn TrialBalancePage() -> impl IntoView {
-    view! { <section class="page" data-page="trial-balance"><h1>"Summen- und Saldenliste / Trial balance"</h1></section> }
+    let i18n = use_i18n();
+    let app = use_app();
+    // `None` = the default fiscal year (see `default_year_periods`).
+    let from_sel = RwSignal::new(None::<usize>);
+    let to_sel = RwSignal::new(None::<usize>);
+    let range = Memo::new(move |_| {
+        let default = app.with_book(default_year_periods).flatten();
+        let from = from_sel.get().or(default.map(|d| d.0))?;
+        let to = to_sel.get().or(default.map(|d| d.1))?;
+        Some((from, to))
+    });
+    let report = Memo::new(move |_| {
+        let lang = i18n.lang();
+        let (from, to) = range.get()?;
+        app.with_book(|b| build_tb(b, from, to, lang))
+    });
+    // Period choices: (global index, label, fiscal year).
+    let periods = Memo::new(move |_| {
+        app.with_book(|b| {
+            b.calendar()
+                .periods()
+                .enumerate()
+                .map(|(i, p)| {
+                    let label = format!(
+                        "{:02}/{} ({}–{})",
+                        p.reference.period,
+                        p.reference.fiscal_year,
+                        p.start.format("%d.%m."),
+                        p.end.format("%d.%m.")
+                    );
+                    (i, label, p.reference.fiscal_year)
+                })
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+    let years = Memo::new(move |_| {
+        let mut ys: Vec<i32> = periods.get().iter().map(|p| p.2).collect();
+        ys.dedup();
+        ys
+    });
+    let pick_year = move |year: i32| {
+        let ps = periods.get_untracked();
+        let first = ps.iter().position(|p| p.2 == year);
+        let last = ps.iter().rposition(|p| p.2 == year);
+        if let (Some(a), Some(b)) = (first, last) {
+            from_sel.set(Some(a));
+            to_sel.set(Some(b));
+        }
+    };
+    let export = move || {
+        let lang = i18n.lang_untracked();
+        if let Some(Ok(v)) = report.get_untracked() {
+            let name = format!(
+                "{}_{}_{}.csv",
+                if lang == Lang::De {
+                    "summen-und-saldenliste"
+                } else {
+                    "trial-balance"
+                },
+                v.from,
+                v.to
+            );
+            download_csv(&name, &tb_csv(&v, lang));
+        }
+    };
+    report_shortcuts(export);
+
+    let current_year = move || {
+        let (from, _) = range.get()?;
+        periods.get().get(from).map(|p| p.2)
+    };
+
+    view! {
+        <section class="page report-page" data-page="trial-balance">
+            <h1>{move || i18n.t(T::TbTitle)}</h1>
+            {move || if app.company.get().is_none() {
+                view! { <NoCompany /> }.into_any()
+            } else {
+                view! {
+                    <p class="lead no-print">{move || i18n.t(T::TbLead)}</p>
+                    <div class="toolbar no-print">
+                        <label class="field narrow">
+                            <span>{move || i18n.t(T::FiscalYear)}</span>
+                            <select data-testid="tb-year" on:change=move |ev| {
+                                if let Ok(y) = event_target_value(&ev).parse::<i32>() { pick_year(y) }
+                            }>
+                                {move || years.get().into_iter().map(|y| view! {
+                                    <option value=y.to_string() selected=move || current_year() == Some(y)>{y.to_string()}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="field">
+                            <span>{move || i18n.t(T::FromPeriod)}</span>
+                            <select data-testid="tb-from" on:change=move |ev| {
+                                from_sel.set(event_target_value(&ev).parse().ok())
+                            }>
+                                {move || periods.get().into_iter().map(|(i, label, _)| view! {
+                                    <option value=i.to_string() selected=move || range.get().map(|r| r.0) == Some(i)>{label}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="field">
+                            <span>{move || i18n.t(T::ToPeriod)}</span>
+                            <select data-testid="tb-to" on:change=move |ev| {
+                                to_sel.set(event_target_value(&ev).parse().ok())
+                            }>
+                                {move || periods.get().into_iter().map(|(i, label, _)| view! {
+                                    <option value=i.to_string() selected=move || range.get().map(|r| r.1) == Some(i)>{label}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <div class="toolbar-actions">
+                            <button class="button" data-testid="export-csv" on:click=move |_| export()>{move || i18n.t(T::ExportCsv)}</button>
+                            <button class="button" data-testid="print" on:click=move |_| print_page()>{move || i18n.t(T::Print)}</button>
+                        </div>
+                    </div>
+                    {move || report.get().map(|r| match r {
+                        Err(e) => view! { <div class="error-box" role="alert">{e}</div> }.into_any(),
+                        Ok(v) => view! { <TbTable view=v /> }.into_any(),
+                    })}
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn TbTable(view: TbView) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = i18n.lang_untracked();
+    let d = view.decimals;
+    let range = Some((view.from, view.to));
+    let amounts = move |s: &Sums| {
+        view! {
+            <td class="num">{fmt_amount(s.opening_lc, d, lang)}</td>
+            <td class="num">{fmt_nonzero(s.debit_lc, d, lang)}</td>
+            <td class="num">{fmt_nonzero(s.credit_lc, d, lang)}</td>
+            <td class="num">{fmt_amount(s.closing_lc, d, lang)}</td>
+        }
+    };
+    let balanced = view.total.debit_lc == view.total.credit_lc;
+    let empty = view.groups.is_empty();
+    let caption = format!(
+        "{} {} – {} · {} {}",
+        i18n.t(T::TbTitle),
+        fmt_date(view.from, lang),
+        fmt_date(view.to, lang),
+        i18n.t(T::CurrencyNote),
+        view.lc
+    );
+    let body = view
+        .groups
+        .into_iter()
+        .map(|g| {
+            let rows = g
+                .lines
+                .into_iter()
+                .map(|l| {
+                    let number = l.account.to_string();
+                    let data_account = number.clone();
+                    view! {
+                        <tr data-account=data_account>
+                            <td><A href=sheet_href(l.account, range) attr:data-testid="tb-account">{number}</A></td>
+                            <td>{l.name}</td>
+                            {amounts(&l.sums)}
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tr class="group-head"><th colspan="6" scope="colgroup">{type_name(g.account_type, lang)}</th></tr>
+                {rows}
+                <tr class="subtotal" data-subtotal=format!("{:?}", g.account_type).to_lowercase()>
+                    <td></td>
+                    <td>{format!("{} {}", i18n.t(T::Total), type_name(g.account_type, lang))}</td>
+                    {amounts(&g.sums)}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="report-caption">{caption}</p>
+        {if empty {
+            view! { <p class="muted" data-testid="tb-empty">{i18n.t(T::Empty)}</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-wrap">
+                    <table class="data report" data-testid="trial-balance">
+                        <thead><tr>
+                            <th scope="col">{i18n.t(T::Account)}</th>
+                            <th scope="col">{i18n.t(T::Name)}</th>
+                            <th scope="col" class="num">{i18n.t(T::Opening)}</th>
+                            <th scope="col" class="num">{i18n.t(T::Debit)}</th>
+                            <th scope="col" class="num">{i18n.t(T::Credit)}</th>
+                            <th scope="col" class="num">{i18n.t(T::Closing)}</th>
+                        </tr></thead>
+                        <tbody>{body}</tbody>
+                        <tfoot>
+                            <tr class="total" data-testid="tb-total">
+                                <td></td>
+                                <td>{i18n.t(T::TotalAll)}</td>
+                                {amounts(&view.total)}
+                            </tr>
+                        </tfoot>
+                    </table>
+                </div>
+                <p class=if balanced { "balance-note ok" } else { "balance-note error-box" } data-testid="tb-balanced">
+                    {i18n.t(if balanced { T::Balanced } else { T::NotBalanced })}
+                </p>
+            }.into_any()
+        }}
+    }
+}
+
+// ----- account sheet -----
+
+#[derive(Clone, Debug)]
+struct SheetView {
+    account: AccountNo,
+    name: String,
+    lc: String,
+    decimals: u32,
+    sheet: crate::ledger::report::AccountSheet,
+}
+
+/// Compared by identity: a new computation is a new sheet, and comparing
+/// 40,000 lines to find out would cost as much as computing them.
+#[derive(Clone, Debug)]
+struct Shared<T>(Arc<T>);
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+fn sheet_csv(v: &SheetView, lang: Lang) -> String {
+    use crate::ui::i18n::Text;
+    let t = |k: T| k.text(lang);
+    let d = v.decimals;
+    let s = &v.sheet;
+    let mut w = CsvWriter::new(dialect(lang));
+    w.header(&[
+        t(T::Number),
+        t(T::Date),
+        t(T::Reference),
+        t(T::Text),
+        t(T::Debit),
+        t(T::Credit),
+        t(T::Balance),
+    ]);
+    let summary = |w: &mut CsvWriter, label: T, date: NaiveDate, debit, credit, balance| {
+        w.row(&[
+            Cell::Empty,
+            Cell::Date(date),
+            Cell::Empty,
+            Cell::text(format!("{} {} {}", t(label), v.account, v.name)),
+            debit,
+            credit,
+            Cell::Amount(balance, d),
+        ]);
+    };
+    summary(
+        &mut w,
+        T::OpeningBalance,
+        s.from,
+        Cell::Empty,
+        Cell::Empty,
+        s.opening_lc,
+    );
+    for l in &s.lines {
+        let (debit, credit) = sides(l, d);
+        w.row(&[
+            Cell::text(entry_label(l.fiscal_year, l.number)),
+            Cell::Date(l.posting_date),
+            Cell::text(l.reference.clone()),
+            Cell::text(l.memo.clone()),
+            debit,
+            credit,
+            Cell::Amount(l.balance_lc, d),
+        ]);
+    }
+    summary(
+        &mut w,
+        T::ClosingBalance,
+        s.to,
+        Cell::Amount(s.debit_lc, d),
+        Cell::Amount(s.credit_lc, d),
+        s.closing_lc,
+    );
+    w.finish()
+}
+
+fn sides(l: &SheetLine, d: u32) -> (Cell, Cell) {
+    use crate::ledger::money::Side;
+    match l.side {
+        Side::Debit => (Cell::Amount(l.amount_lc, d), Cell::Empty),
+        Side::Credit => (Cell::Empty, Cell::Amount(l.amount_lc, d)),
+    }
+}
+
+/// A date field typed the way the UI language writes dates; `None` while
+/// the text is not a date (the field shows it).
+#[component]
+pub fn DateField(
+    label: T,
+    value: RwSignal<Option<NaiveDate>>,
+    #[prop(into)] testid: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = RwSignal::new(String::new());
+    let invalid = RwSignal::new(false);
+    // Show the date in the UI language whenever it or the language changes.
+    Effect::new(move |_| {
+        let lang = i18n.lang();
+        if let Some(d) = value.get() {
+            text.set(fmt_date(d, lang));
+            invalid.set(false);
+        }
+    });
+    let commit = move || {
+        let t = text.get_untracked();
+        if t.trim().is_empty() {
+            invalid.set(false);
+            value.set(None);
+            return;
+        }
+        match parse_date(&t, today()) {
+            Ok(d) => {
+                invalid.set(false);
+                value.set(Some(d));
+                text.set(fmt_date(d, i18n.lang_untracked()));
+            }
+            Err(_) => invalid.set(true),
+        }
+    };
+    view! {
+        <label class="field narrow" class:invalid=move || invalid.get()>
+            <span>{move || i18n.t(label)}</span>
+            <input type="text" inputmode="numeric" autocomplete="off" data-testid=testid
+                placeholder=move || i18n.t(T::DateHint)
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+                on:change=move |_| commit()
+                on:keydown=move |ev| if ev.key() == "Enter" { commit() } />
+            <Show when=move || invalid.get()>
+                <span class="field-error">{move || i18n.t(T::BadDate)}</span>
+            </Show>
+        </label>
+    }
 }
 
 #[component]
 pub fn AccountSheetPage() -> impl IntoView {
-    view! { <section class="page" data-page="account-sheet"><h1>"Kontoblatt / Account sheet"</h1></section> }
+    let i18n = use_i18n();
+    let app = use_app();
+    let params = use_params_map();
+    let query = use_query_map();
+    let navigate = StoredValue::new_local(use_navigate());
+    let account = Memo::new(move |_| {
+        params
+            .get()
+            .get("account")
+            .and_then(|a| AccountNo::parse(&a).ok())
+    });
+    let parse_q = move |key: &str| {
+        query
+            .get_untracked()
+            .get(key)
+            .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+    };
+    let from = RwSignal::new(parse_q("from"));
+    let to = RwSignal::new(parse_q("to"));
+    let page = RwSignal::new(0usize);
+    // Fill the default fiscal year once the Book is there.
+    Effect::new(move |_| {
+        if from.get().is_none() && to.get().is_none() {
+            if let Some((a, b)) = app.with_book(default_year_dates).flatten() {
+                from.set(Some(a));
+                to.set(Some(b));
+            }
+        }
+    });
+    Effect::new(move |_| {
+        from.track();
+        to.track();
+        account.track();
+        page.set(0);
+    });
+    let sheet = Memo::new(move |_| {
+        let lang = i18n.lang();
+        let account = account.get()?;
+        let (from, to) = (from.get()?, to.get()?);
+        app.with_book(|b| {
+            let name = b.account(account)?.name(lang == Lang::De).to_string();
+            let (lc, decimals) = lc_of(b);
+            let sheet = b.account_sheet(account, from, to).ok()?;
+            Some(Shared(Arc::new(SheetView {
+                account,
+                name,
+                lc,
+                decimals,
+                sheet,
+            })))
+        })
+        .flatten()
+    });
+    let accounts = Memo::new(move |_| {
+        let lang = i18n.lang();
+        app.with_book(|b| {
+            b.accounts()
+                .filter(|a| a.postable)
+                .map(|a| (a.number.to_string(), a.name(lang == Lang::De).to_string()))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+    let export = move || {
+        let lang = i18n.lang_untracked();
+        if let Some(v) = sheet.get_untracked() {
+            let v = &v.0;
+            let name = format!(
+                "{}_{}_{}_{}.csv",
+                if lang == Lang::De {
+                    "kontoblatt"
+                } else {
+                    "account-sheet"
+                },
+                v.account,
+                v.sheet.from,
+                v.sheet.to
+            );
+            download_csv(&name, &sheet_csv(v, lang));
+        }
+    };
+    report_shortcuts(export);
+    let other = RwSignal::new(String::new());
+    let go_other = move || {
+        let text = other.get_untracked();
+        let number = text.split_whitespace().next().unwrap_or("").to_string();
+        if let Ok(no) = AccountNo::parse(&number) {
+            let range = from.get_untracked().zip(to.get_untracked());
+            navigate.with_value(|n| n(&sheet_href(no, range), Default::default()));
+            other.set(String::new());
+        }
+    };
+    let title = move || {
+        let base = i18n.t(T::SheetTitle);
+        match sheet.get() {
+            Some(v) => format!("{base} {} {}", v.0.account, v.0.name),
+            None => match account.get() {
+                Some(a) => format!("{base} {a}"),
+                None => base.to_string(),
+            },
+        }
+    };
+    view! {
+        <section class="page report-page" data-page="account-sheet">
+            <h1 data-testid="sheet-title">{title}</h1>
+            {move || if app.company.get().is_none() {
+                view! { <NoCompany /> }.into_any()
+            } else {
+                view! {
+                    <p class="lead no-print">{move || i18n.t(T::SheetLead)}</p>
+                    <div class="toolbar no-print">
+                        <DateField label=T::From value=from testid="sheet-from" />
+                        <DateField label=T::To value=to testid="sheet-to" />
+                        <label class="field">
+                            <span>{move || i18n.t(T::OtherAccount)}</span>
+                            <input type="search" list="sheet-accounts" data-testid="sheet-other"
+                                prop:value=move || other.get()
+                                on:input=move |ev| other.set(event_target_value(&ev))
+                                on:change=move |_| go_other()
+                                on:keydown=move |ev| if ev.key() == "Enter" { go_other() } />
+                            <datalist id="sheet-accounts">
+                                {move || accounts.get().into_iter().map(|(no, name)| view! {
+                                    <option value=no>{name}</option>
+                                }).collect_view()}
+                            </datalist>
+                        </label>
+                        <div class="toolbar-actions">
+                            <button class="button" data-testid="export-csv" on:click=move |_| export()>{move || i18n.t(T::ExportCsv)}</button>
+                            <button class="button" data-testid="print" on:click=move |_| print_page()>{move || i18n.t(T::Print)}</button>
+                        </div>
+                    </div>
+                    {move || match sheet.get() {
+                        Some(v) => view! { <SheetTable view=v.0 page=page /> }.into_any(),
+                        None if account.get().is_some_and(|a| app.with_book(|b| b.account(a).is_none()).unwrap_or(false)) =>
+                            view! { <div class="error-box" role="alert">{i18n.t(T::UnknownAccount)}</div> }.into_any(),
+                        None => view! { <p class="muted">{i18n.t(T::Loading)}</p> }.into_any(),
+                    }}
+                    <p class="no-print"><A href="/reports/trial-balance">{move || i18n.t(T::BackToTb)}</A>
+                        " · "
+                        {move || account.get().map(|a| view! {
+                            <A href=format!("/financials/journal?account={a}")>{i18n.t(T::InJournal)}</A>
+                        })}
+                    </p>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn SheetTable(view: Arc<SheetView>, page: RwSignal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    let v = view;
+    let d = v.decimals;
+    let total_lines = v.sheet.lines.len();
+    let pages = total_lines.div_ceil(SHEET_PAGE_ROWS).max(1);
+    let caption = {
+        let lang = i18n.lang_untracked();
+        format!(
+            "{} {} {} · {} – {} · {} {}",
+            i18n.t(T::SheetTitle),
+            v.account,
+            v.name,
+            fmt_date(v.sheet.from, lang),
+            fmt_date(v.sheet.to, lang),
+            i18n.t(T::CurrencyNote),
+            v.lc
+        )
+    };
+    let v2 = v.clone();
+    let rows = move || {
+        let lang = i18n.lang();
+        let start = page.get() * SHEET_PAGE_ROWS;
+        v2.sheet
+            .lines
+            .iter()
+            .skip(start)
+            .take(SHEET_PAGE_ROWS)
+            .map(|l| {
+                use crate::ledger::money::Side;
+                let (debit, credit) = match l.side {
+                    Side::Debit => (fmt_amount(l.amount_lc, d, lang), String::new()),
+                    Side::Credit => (String::new(), fmt_amount(l.amount_lc, d, lang)),
+                };
+                let mark = match (l.reverses, l.reversed_by) {
+                    (Some(_), _) => Some(("badge reversal", i18n.t(T::Reversal))),
+                    (None, Some(_)) => Some(("badge reversed", i18n.t(T::Reversed))),
+                    _ => None,
+                };
+                let label = entry_label(l.fiscal_year, l.number);
+                view! {
+                    <tr data-testid="sheet-line">
+                        <td><A href=entry_href(l.entry) attr:data-testid="sheet-entry">{label}</A></td>
+                        <td class="date">{fmt_date(l.posting_date, lang)}</td>
+                        <td>{l.reference.clone()}</td>
+                        <td>{l.memo.clone()}{mark.map(|(c, t)| view! { " " <span class=c>{t}</span> })}</td>
+                        <td class="num">{debit}</td>
+                        <td class="num">{credit}</td>
+                        <td class="num">{fmt_amount(l.balance_lc, d, lang)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let (from, to, opening_lc, debit_lc, credit_lc, closing_lc) = (
+        v.sheet.from,
+        v.sheet.to,
+        v.sheet.opening_lc,
+        v.sheet.debit_lc,
+        v.sheet.credit_lc,
+        v.sheet.closing_lc,
+    );
+    view! {
+        <p class="report-caption">{caption}</p>
+        {v.sheet.truncated.then(|| view! { <p class="warning">{i18n.t(T::Truncated)}</p> })}
+        <div class="table-wrap">
+            <table class="data report" data-testid="account-sheet">
+                <thead><tr>
+                    <th scope="col">{move || i18n.t(T::Number)}</th>
+                    <th scope="col">{move || i18n.t(T::Date)}</th>
+                    <th scope="col">{move || i18n.t(T::Reference)}</th>
+                    <th scope="col">{move || i18n.t(T::Text)}</th>
+                    <th scope="col" class="num">{move || i18n.t(T::Debit)}</th>
+                    <th scope="col" class="num">{move || i18n.t(T::Credit)}</th>
+                    <th scope="col" class="num">{move || i18n.t(T::Balance)}</th>
+                </tr></thead>
+                <tbody>
+                    <tr class="subtotal" data-testid="sheet-opening">
+                        <td></td>
+                        <td class="date">{move || fmt_date(from, i18n.lang())}</td>
+                        <td></td>
+                        <td>{move || i18n.t(T::OpeningBalance)}</td>
+                        <td></td>
+                        <td></td>
+                        <td class="num">{move || fmt_amount(opening_lc, d, i18n.lang())}</td>
+                    </tr>
+                    {rows}
+                </tbody>
+                <tfoot>
+                    <tr class="total" data-testid="sheet-closing">
+                        <td></td>
+                        <td class="date">{move || fmt_date(to, i18n.lang())}</td>
+                        <td></td>
+                        <td>{move || i18n.t(T::ClosingBalance)}</td>
+                        <td class="num">{move || fmt_amount(debit_lc, d, i18n.lang())}</td>
+                        <td class="num">{move || fmt_amount(credit_lc, d, i18n.lang())}</td>
+                        <td class="num">{move || fmt_amount(closing_lc, d, i18n.lang())}</td>
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+        <Pager page=page pages=pages count=total_lines />
+    }
+}
+
+/// Previous/next for a list shown `SHEET_PAGE_ROWS` at a time.
+#[component]
+pub fn Pager(page: RwSignal<usize>, pages: usize, count: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Show when=move || { pages > 1 }>
+            <nav class="pager no-print" data-testid="pager">
+                <button class="button small" disabled=move || page.get() == 0
+                    on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{move || i18n.t(T::Previous)}</button>
+                <span class="muted">{move || format!("{} {} / {} · {} {}", i18n.t(T::Page), page.get() + 1, pages, count, i18n.t(T::Lines))}</span>
+                <button class="button small" disabled=move || page.get() + 1 >= pages
+                    on:click=move |_| page.update(|p| *p = (*p + 1).min(pages - 1))>{move || i18n.t(T::Next)}</button>
+            </nav>
+        </Show>
+    }
 }
