@@ -224,7 +224,7 @@ pub fn build(
             .map_err(|error| DemoError::Refused { index, error })?;
         events.extend(new);
         let done = book.entry_count();
-        if done != before && done % PROGRESS_EVERY == 0 {
+        if done != before && done.is_multiple_of(PROGRESS_EVERY) {
             progress(done, spec.entries);
         }
     }
