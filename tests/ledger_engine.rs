@@ -105,8 +105,8 @@ fn skr03_template_has_the_accounts_german_bookkeepers_use() {
     use AccountType::*;
     check_chart(
         ChartTemplate::Skr03,
-        84,
-        77,
+        90,
+        83,
         &[
             ("1200", Asset, false),
             ("1400", Asset, true),
@@ -144,8 +144,8 @@ fn skr04_template_has_the_accounts_german_bookkeepers_use() {
     use AccountType::*;
     check_chart(
         ChartTemplate::Skr04,
-        87,
-        78,
+        93,
+        84,
         &[
             ("1800", Asset, false),
             ("1200", Asset, true),

@@ -4,7 +4,11 @@
 //! - balance per (account, period) in LC and SC, debit and credit sums, so
 //!   a trial balance reads `accounts × periods` numbers and never a line;
 //! - per account, the list of its lines (for account sheets);
-//! - per entry, the reversal that reversed it.
+//! - per entry, the reversal that reversed it;
+//! - per tax code and period, base and tax sums and their lines (the VAT
+//!   return reads these, `vat_return::VatIndex`);
+//! - per dimension, centre, period and P&L account, the amount assigned
+//!   (the cost-centre report reads these, `costing::CentreIndex`).
 //!
 //! `apply` re-checks what an event claims (ids, numbers, accounts, balance)
 //! so a corrupt or reordered log is refused instead of folded: the pair of
@@ -14,6 +18,7 @@ use crate::ledger::account::{Account, AccountNo, MAX_ACCOUNT_NAME_LEN, MAX_ACCOU
 use crate::ledger::chain::{ChainError, ChainHead, LogRecord, verify_chain};
 use crate::ledger::command::Command;
 use crate::ledger::company::{Settings, check_text};
+use crate::ledger::costing::{CentreIndex, Costing, MAX_REQUIRED_ACCOUNTS};
 use crate::ledger::determination::GlDetermination;
 use crate::ledger::entry::{EntryId, MAX_LINES, PostedEntry, build_entry, build_reversal};
 use crate::ledger::error::{DomainError, Field};
@@ -21,6 +26,8 @@ use crate::ledger::event::{DecodeError, Event, decode};
 use crate::ledger::fx::RateTable;
 use crate::ledger::money::Side;
 use crate::ledger::period::{Calendar, PeriodLayout};
+use crate::ledger::tax::{MAX_TAX_CODES, TaxCode};
+use crate::ledger::vat_return::VatIndex;
 use crate::ledger::voucher::check_voucher;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -52,7 +59,8 @@ impl Totals {
 }
 
 /// Where a line lives: index into the entries and into the entry's lines.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Ordered by posting order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct LineRef {
     pub entry: u32,
     pub line: u16,
@@ -91,6 +99,10 @@ pub struct Book {
     /// `balances[account][period]`, periods numbered globally.
     balances: Vec<Vec<Totals>>,
     account_lines: Vec<Vec<LineRef>>,
+    tax_codes: BTreeMap<String, TaxCode>,
+    vat: VatIndex,
+    costing: Costing,
+    centres: CentreIndex,
 }
 
 impl Default for Book {
@@ -132,6 +144,10 @@ impl Book {
             last_number: Vec::new(),
             balances: Vec::new(),
             account_lines: Vec::new(),
+            tax_codes: BTreeMap::new(),
+            vat: VatIndex::default(),
+            costing: Costing::default(),
+            centres: CentreIndex::default(),
         }
     }
 
@@ -223,6 +239,50 @@ impl Book {
                 voucher,
                 allow_closing_period,
             } => check_voucher(self, voucher, *allow_closing_period),
+            Command::CreateTaxCode { tax_code } => {
+                self.check_tax_code(tax_code, true)?;
+                Ok(vec![Event::TaxCodeCreated {
+                    tax_code: tax_code.clone(),
+                }])
+            }
+            Command::UpdateTaxCode { tax_code } => {
+                self.check_tax_code(tax_code, false)?;
+                Ok(vec![Event::TaxCodeUpdated {
+                    tax_code: tax_code.clone(),
+                }])
+            }
+            Command::DefineDimension { dimension } => {
+                self.costing.check_dimension(dimension)?;
+                Ok(vec![Event::DimensionDefined {
+                    dimension: dimension.clone(),
+                }])
+            }
+            Command::CreateCostCentre { centre } => {
+                self.costing.check_centre(centre, true)?;
+                Ok(vec![Event::CostCentreCreated {
+                    centre: centre.clone(),
+                }])
+            }
+            Command::UpdateCostCentre { centre } => {
+                self.costing.check_centre(centre, false)?;
+                Ok(vec![Event::CostCentreUpdated {
+                    centre: centre.clone(),
+                }])
+            }
+            Command::CreateDistributionRule { rule } => {
+                self.costing.check_rule(rule, true)?;
+                Ok(vec![Event::DistributionRuleCreated { rule: rule.clone() }])
+            }
+            Command::UpdateDistributionRule { rule } => {
+                self.costing.check_rule(rule, false)?;
+                Ok(vec![Event::DistributionRuleUpdated { rule: rule.clone() }])
+            }
+            Command::SetCentreRequirement { requirement } => {
+                self.check_requirement(requirement)?;
+                Ok(vec![Event::CentreRequirementSet {
+                    requirement: requirement.clone(),
+                }])
+            }
         }
     }
 
@@ -286,6 +346,29 @@ impl Book {
                 self.determination = determination.clone();
             }
             Event::EntryPosted { entry } => self.apply_entry(entry)?,
+            Event::TaxCodeCreated { tax_code } | Event::TaxCodeUpdated { tax_code } => {
+                self.check_tax_code(tax_code, matches!(event, Event::TaxCodeCreated { .. }))?;
+                self.tax_codes
+                    .insert(tax_code.code.clone(), tax_code.clone());
+            }
+            Event::DimensionDefined { dimension } => {
+                self.costing.check_dimension(dimension)?;
+                self.costing.apply_dimension(dimension);
+            }
+            Event::CostCentreCreated { centre } | Event::CostCentreUpdated { centre } => {
+                self.costing
+                    .check_centre(centre, matches!(event, Event::CostCentreCreated { .. }))?;
+                self.costing.apply_centre(centre);
+            }
+            Event::DistributionRuleCreated { rule } | Event::DistributionRuleUpdated { rule } => {
+                self.costing
+                    .check_rule(rule, matches!(event, Event::DistributionRuleCreated { .. }))?;
+                self.costing.apply_rule(rule);
+            }
+            Event::CentreRequirementSet { requirement } => {
+                self.check_requirement(requirement)?;
+                self.costing.requirement = requirement.clone();
+            }
         }
         Ok(())
     }
@@ -349,6 +432,12 @@ impl Book {
         events.push(Event::GlDeterminationSet {
             determination: chart.determination,
         });
+        events.extend(
+            chart
+                .tax_codes
+                .into_iter()
+                .map(|tax_code| Event::TaxCodeCreated { tax_code }),
+        );
         // The template is data: fold it into a scratch Book so a bad
         // template is refused here, before anything is appended.
         let mut scratch = Book::new();
@@ -476,6 +565,56 @@ impl Book {
         Ok(())
     }
 
+    fn check_tax_code(&self, tax_code: &TaxCode, new: bool) -> Result<(), DomainError> {
+        let exists = self.tax_codes.contains_key(&tax_code.code);
+        if new && exists {
+            return Err(DomainError::TaxCodeExists {
+                code: tax_code.code.clone(),
+            });
+        }
+        if !new && !exists {
+            return Err(DomainError::TaxCodeUnknown {
+                line: None,
+                code: tax_code.code.clone(),
+            });
+        }
+        if new && self.tax_codes.len() >= MAX_TAX_CODES {
+            return Err(DomainError::TooManyTaxCodes { max: MAX_TAX_CODES });
+        }
+        tax_code.check_shape()?;
+        for account in [tax_code.output_account, tax_code.input_account]
+            .into_iter()
+            .flatten()
+        {
+            let usable = self
+                .account(account)
+                .is_some_and(|a| a.postable && a.currency.allows(None));
+            if !usable {
+                return Err(DomainError::TaxAccountInvalid {
+                    code: tax_code.code.clone(),
+                    account,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn check_requirement(
+        &self,
+        requirement: &crate::ledger::costing::CentreRequirement,
+    ) -> Result<(), DomainError> {
+        if requirement.accounts.len() > MAX_REQUIRED_ACCOUNTS {
+            return Err(DomainError::TooManyRequiredAccounts {
+                max: MAX_REQUIRED_ACCOUNTS,
+            });
+        }
+        for account in &requirement.accounts {
+            self.account(*account)
+                .ok_or(DomainError::UnknownAccount { account: *account })?;
+        }
+        Ok(())
+    }
+
     /// Re-checks a posted entry read from the log, then indexes it.
     fn apply_entry(&mut self, entry: &PostedEntry) -> Result<(), DomainError> {
         let expected = EntryId(self.entries.len() as u64 + 1);
@@ -533,6 +672,18 @@ impl Book {
             if line.amount_lc.is_zero() && line.amount_sc.is_zero() {
                 return Err(DomainError::LineZero { line: i });
             }
+            if let Some(tax) = &line.tax {
+                let base = usize::from(tax.base_line);
+                let fits = base < i
+                    && entry.lines[base].tax.is_none()
+                    && entry.lines[base].tax_code.as_deref() == Some(tax.code.as_str());
+                if !fits {
+                    return Err(DomainError::TaxLineMisplaced { line: i });
+                }
+            }
+            if !line.shares.is_empty() {
+                crate::ledger::costing::check_shares(i, line)?;
+            }
             diff_lc += line.signed_lc();
             diff_sc += line.signed_sc();
             indexes.push(index);
@@ -572,10 +723,19 @@ impl Book {
                     totals.credit_sc += line.amount_sc;
                 }
             }
-            self.account_lines[account].push(LineRef {
+            let at = LineRef {
                 entry: entry_index,
                 line: i as u16,
-            });
+            };
+            self.account_lines[account].push(at);
+            if line.tax_code.is_some() || line.tax.is_some() {
+                self.vat.add(period, line, at);
+            }
+            if self.accounts[account].account_type.is_profit_and_loss()
+                && (!line.shares.is_empty() || line.dims.iter().any(Option::is_some))
+            {
+                self.centres.add(period, line);
+            }
         }
         if let Some(slot) = self.last_number.get_mut(year_index) {
             *slot = entry.number;
@@ -661,6 +821,31 @@ impl Book {
         self.account_index
             .get(&number)
             .map(|&i| self.account_lines[i].as_slice())
+    }
+
+    /// A tax code by its code.
+    pub fn tax_code(&self, code: &str) -> Option<&TaxCode> {
+        self.tax_codes.get(code)
+    }
+
+    /// All tax codes, in code order.
+    pub fn tax_codes(&self) -> impl Iterator<Item = &TaxCode> + '_ {
+        self.tax_codes.values()
+    }
+
+    /// Dimensions, centres, distribution rules, centre requirement.
+    pub fn costing(&self) -> &Costing {
+        &self.costing
+    }
+
+    /// Base and tax sums per tax code and period.
+    pub fn vat_index(&self) -> &VatIndex {
+        &self.vat
+    }
+
+    /// Amounts per dimension, centre, period and P&L account.
+    pub fn centre_index(&self) -> &CentreIndex {
+        &self.centres
     }
 
     /// The line a `LineRef` points at.

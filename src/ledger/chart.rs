@@ -6,11 +6,14 @@
 //! File format, one record per line: `number;kind;type;flags;parent;name_de;name_en`
 //! with kind `T` (title) or `P` (postable), type `A L E R X` (asset,
 //! liability, equity, revenue, expense), flags `C` (control account) or `-`.
-//! `@key=account` lines set determination defaults; `#` starts a comment.
+//! `@key=account` lines set determination defaults; `%` lines define the
+//! default tax codes (format in `tax::parse_template_line` and in the
+//! templates' comments); `#` starts a comment.
 
 use crate::ledger::account::{Account, AccountCurrency, AccountNo, AccountType};
 use crate::ledger::determination::{DeterminationKey, GlDetermination};
 use crate::ledger::error::DomainError;
+use crate::ledger::tax::{TaxCode, parse_template_line};
 use serde::{Deserialize, Serialize};
 
 const SKR03: &str = include_str!("templates/skr03.txt");
@@ -30,6 +33,8 @@ pub struct Chart {
     /// In file order: every parent comes before its children.
     pub accounts: Vec<Account>,
     pub determination: GlDetermination,
+    /// Default tax codes (Steuerkennzeichen) in file order.
+    pub tax_codes: Vec<TaxCode>,
 }
 
 impl ChartTemplate {
@@ -51,6 +56,7 @@ pub fn parse(text: &str) -> Result<Chart, DomainError> {
     let mut chart = Chart {
         accounts: Vec::new(),
         determination: GlDetermination::default(),
+        tax_codes: Vec::new(),
     };
     for (i, raw) in text.lines().enumerate() {
         let line = raw.trim();
@@ -63,6 +69,12 @@ pub fn parse(text: &str) -> Result<Chart, DomainError> {
             let key = determination_key(key).ok_or_else(bad)?;
             let account = AccountNo::parse(account).map_err(|_| bad())?;
             chart.determination.set(key, Some(account));
+            continue;
+        }
+        if let Some(definition) = line.strip_prefix('%') {
+            chart
+                .tax_codes
+                .push(parse_template_line(definition).ok_or_else(bad)?);
             continue;
         }
         let fields: Vec<&str> = line.split(';').collect();

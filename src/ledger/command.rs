@@ -7,10 +7,12 @@
 
 use crate::ledger::account::{Account, AccountNo};
 use crate::ledger::company::Settings;
+use crate::ledger::costing::{CentreRequirement, CostCentre, Dimension, DistributionRule};
 use crate::ledger::currency::Currency;
 use crate::ledger::determination::GlDetermination;
 use crate::ledger::entry::{EntryDraft, EntryId};
 use crate::ledger::period::{PeriodRef, PeriodStatus};
+use crate::ledger::tax::TaxCode;
 use crate::ledger::voucher::Voucher;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -70,5 +72,36 @@ pub enum Command {
     PostVoucher {
         voucher: Voucher,
         allow_closing_period: bool,
+    },
+    /// Defines a new tax code (Steuerkennzeichen).
+    CreateTaxCode {
+        tax_code: TaxCode,
+    },
+    /// Replaces a tax code's definition (names, rates, accounts,
+    /// Kennzahlen, active). Posted lines keep their amounts; the VAT
+    /// return reads the current Kennzahlen.
+    UpdateTaxCode {
+        tax_code: TaxCode,
+    },
+    /// Defines or renames a cost-accounting dimension (1..=5).
+    DefineDimension {
+        dimension: Dimension,
+    },
+    CreateCostCentre {
+        centre: CostCentre,
+    },
+    UpdateCostCentre {
+        centre: CostCentre,
+    },
+    CreateDistributionRule {
+        rule: DistributionRule,
+    },
+    /// Replaces a rule; lines posted before keep their recorded split.
+    UpdateDistributionRule {
+        rule: DistributionRule,
+    },
+    /// Which accounts need a centre in dimension 1.
+    SetCentreRequirement {
+        requirement: CentreRequirement,
     },
 }

@@ -8,6 +8,7 @@ use crate::ledger::currency::Currency;
 use crate::ledger::determination::DeterminationKey;
 use crate::ledger::entry::EntryId;
 use crate::ledger::period::PeriodRef;
+use crate::ledger::tax::TaxPart;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -155,6 +156,91 @@ pub enum DomainError {
     Unbalanced { diff_lc: Decimal },
     #[error("the entry does not balance in system currency: debit minus credit is {diff_sc}")]
     UnbalancedSc { diff_sc: Decimal },
+
+    // --- tax codes (Steuerkennzeichen) ---
+    #[error("{code:?} is not a valid tax code (1 to 12 letters, digits, - or _)")]
+    InvalidTaxCode { code: String },
+    #[error("tax code {code} already exists")]
+    TaxCodeExists { code: String },
+    #[error("a company has at most {max} tax codes")]
+    TooManyTaxCodes { max: usize },
+    #[error("tax code {code:?} does not exist (line {line:?})")]
+    TaxCodeUnknown { line: Option<usize>, code: String },
+    #[error("line {line}: tax code {code} is inactive")]
+    TaxCodeInactive { line: usize, code: String },
+    #[error("tax code {code} needs a name (at most 120 characters)")]
+    TaxCodeName { code: String },
+    #[error("tax code {code}: intra-EU acquisition and reverse charge are input (purchase) codes")]
+    TaxCodeDirection { code: String },
+    #[error("tax code {code} has no rate")]
+    TaxRatesEmpty { code: String },
+    #[error("tax code {code} has more than {max} rates")]
+    TaxRatesTooMany { code: String, max: usize },
+    #[error(
+        "tax code {code}: the rate from {valid_from} is not between 0 and 100 with at most 4 decimals, or not after the previous one"
+    )]
+    TaxRateInvalid { code: String, valid_from: NaiveDate },
+    #[error("tax code {code} has no rate valid on {date}")]
+    TaxRateMissing { code: String, date: NaiveDate },
+    #[error("tax code {code} needs an account for its {part:?} tax")]
+    TaxAccountMissing { code: String, part: TaxPart },
+    #[error(
+        "tax code {code}: account {account} does not exist, is not postable, inactive or not in local currency"
+    )]
+    TaxAccountInvalid { code: String, account: AccountNo },
+    #[error("tax code {code}: Kennzahl {kennzahl} is not between 1 and 99")]
+    InvalidKennzahl { code: String, kennzahl: u8 },
+    #[error("line {line}: gross entry is only possible in local currency")]
+    GrossForeignCurrency { line: usize },
+
+    // --- cost accounting (Kostenrechnung) ---
+    #[error("dimension {dimension} is not between 1 and 5")]
+    DimensionInvalid { dimension: u8 },
+    #[error("dimension {dimension} is not defined (line {line:?})")]
+    DimensionUndefined { line: Option<usize>, dimension: u8 },
+    #[error("line {line}: dimension {dimension} is inactive")]
+    DimensionInactive { line: usize, dimension: u8 },
+    #[error("{code:?} is not a valid centre or rule code in dimension {dimension}")]
+    InvalidCentreCode { dimension: u8, code: String },
+    #[error("dimension {dimension} already has a centre or rule {code}")]
+    CentreCodeTaken { dimension: u8, code: String },
+    #[error("dimension {dimension} has no centre or rule {code:?} (line {line:?})")]
+    CentreUnknown {
+        line: Option<usize>,
+        dimension: u8,
+        code: String,
+    },
+    #[error("dimension {dimension} holds at most {max} centres and rules")]
+    TooManyCentres { dimension: u8, max: usize },
+    #[error("dimension {dimension} {code:?} needs a name (at most 120 characters)")]
+    CostingName { dimension: u8, code: String },
+    #[error("dimension {dimension} {code}: valid-from is after valid-to")]
+    ValidityReversed { dimension: u8, code: String },
+    #[error("distribution rule {rule} needs 1 to {max} centres")]
+    RuleShareCount { rule: String, max: usize },
+    #[error("distribution rule {rule} names centre {centre} twice")]
+    RuleCentreTwice { rule: String, centre: String },
+    #[error(
+        "distribution rule {rule}: the value for centre {centre} must be positive with at most 6 decimals"
+    )]
+    RuleShareInvalid { rule: String, centre: String },
+    #[error("distribution rule {rule}: the percentages add up to {sum}, not 100")]
+    DistributionNotHundred { rule: String, sum: Decimal },
+    #[error("line {line}: {code} of dimension {dimension} is inactive or not valid on {date}")]
+    CentreNotUsable {
+        line: usize,
+        dimension: u8,
+        code: String,
+        date: NaiveDate,
+    },
+    #[error("line {line}: account {account} requires a cost centre in dimension 1")]
+    CentreRequired { line: usize, account: AccountNo },
+    #[error("the centre requirement names more than {max} accounts")]
+    TooManyRequiredAccounts { max: usize },
+    #[error("line {line}: the centre shares of dimension {dimension} do not add up to the line")]
+    SharesMismatch { line: usize, dimension: u8 },
+    #[error("line {line}: a generated tax line must follow its base line")]
+    TaxLineMisplaced { line: usize },
 
     // --- reversal (Storno) ---
     #[error("entry {entry:?} does not exist")]

@@ -4,14 +4,19 @@
 //! decimals as strings, field order fixed by the type definitions, absent
 //! optional fields omitted. Version 1 is stable forever: a later version
 //! adds a new `v` and keeps reading 1 (see the golden test in
-//! `tests/ledger_events.rs`).
+//! `tests/ledger_events.rs`). Tax codes, cost accounting and the fields
+//! they added to lines (`tax`, `shares`) were added compatibly: new
+//! variants, and line fields that are omitted when empty, so a log written
+//! before them decodes and replays unchanged.
 
 use crate::ledger::account::{Account, AccountNo};
 use crate::ledger::company::Settings;
+use crate::ledger::costing::{CentreRequirement, CostCentre, Dimension, DistributionRule};
 use crate::ledger::currency::Currency;
 use crate::ledger::determination::GlDetermination;
 use crate::ledger::entry::PostedEntry;
 use crate::ledger::period::{PeriodRef, PeriodStatus};
+use crate::ledger::tax::TaxCode;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -52,6 +57,32 @@ pub enum Event {
     },
     EntryPosted {
         entry: PostedEntry,
+    },
+    // Added after the first release; still version 1: new variants and
+    // optional fields only, so every earlier record reads unchanged.
+    TaxCodeCreated {
+        tax_code: TaxCode,
+    },
+    TaxCodeUpdated {
+        tax_code: TaxCode,
+    },
+    DimensionDefined {
+        dimension: Dimension,
+    },
+    CostCentreCreated {
+        centre: CostCentre,
+    },
+    CostCentreUpdated {
+        centre: CostCentre,
+    },
+    DistributionRuleCreated {
+        rule: DistributionRule,
+    },
+    DistributionRuleUpdated {
+        rule: DistributionRule,
+    },
+    CentreRequirementSet {
+        requirement: CentreRequirement,
     },
 }
 

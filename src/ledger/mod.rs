@@ -8,7 +8,10 @@
 //! `determination`, journal entries and reversal `entry`, vouchers
 //! `voucher`, events and their stored form `event`, commands `command`, the
 //! fold and its indexes `book`, reports `report`, errors `error`, the hash
-//! chain `chain`, sample data `sample`.
+//! chain `chain`, sample data `sample`, tax codes `tax`, the VAT return
+//! (UStVA) `vat_return`, cost accounting (dimensions, centres,
+//! distribution rules) `costing`, the cost-centre report `cost_report`,
+//! CSV export of reports `csv`.
 
 pub mod account;
 pub mod book;
@@ -16,6 +19,9 @@ pub mod chain;
 pub mod chart;
 pub mod command;
 pub mod company;
+pub mod cost_report;
+pub mod costing;
+pub mod csv;
 pub mod currency;
 pub mod determination;
 pub mod entry;
@@ -26,6 +32,8 @@ pub mod money;
 pub mod period;
 pub mod report;
 pub mod sample;
+pub mod tax;
+pub mod vat_return;
 pub mod voucher;
 
 pub use book::{Book, ReplayError, ReplayErrorKind};
