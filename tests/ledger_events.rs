@@ -87,3 +87,134 @@ fn every_event_of_a_sample_book_round_trips() {
         .collect();
     assert_eq!(Book::replay(&log).unwrap(), book);
 }
+
+// ----- issue 7: tax codes and cost accounting, added compatibly to v1 -----
+
+/// A tax code seeded at setup, a dimension, a centre, a rule, and an entry
+/// with a generated tax line and a rule split.
+fn golden_events_v1_tax_and_costing() -> Vec<Event> {
+    use kontor::ledger::costing::{
+        CostCentre, Dimension, DistributionBasis, DistributionRule, RuleShare,
+    };
+    let mut b = Book::new();
+    let setup = b.execute(&setup_command(2024)).unwrap();
+    let mut events: Vec<Event> = setup
+        .into_iter()
+        .filter(|e| matches!(e, Event::TaxCodeCreated { tax_code } if tax_code.code == "V19"))
+        .collect();
+    let a = |n| AccountNo::parse(n).unwrap();
+    let mut cmds = vec![Command::DefineDimension {
+        dimension: Dimension {
+            number: 1,
+            name_de: "Kostenstelle".into(),
+            name_en: "Cost centre".into(),
+            active: true,
+        },
+    }];
+    for code in ["VERW", "VERT"] {
+        cmds.push(Command::CreateCostCentre {
+            centre: CostCentre {
+                dimension: 1,
+                code: code.into(),
+                name_de: code.into(),
+                name_en: String::new(),
+                active: true,
+                valid_from: None,
+                valid_to: None,
+            },
+        });
+    }
+    cmds.push(Command::CreateDistributionRule {
+        rule: DistributionRule {
+            dimension: 1,
+            code: "HALB".into(),
+            name_de: "Halbe-halbe".into(),
+            name_en: String::new(),
+            basis: DistributionBasis::Percent,
+            shares: ["VERW", "VERT"]
+                .iter()
+                .map(|c| RuleShare {
+                    centre: c.to_string(),
+                    value: dec!(50),
+                })
+                .collect(),
+            active: true,
+            valid_from: None,
+            valid_to: None,
+        },
+    });
+    let mut line = LineDraft::debit_lc(a("4210"), dec!(100.01));
+    line.tax_code = Some("V19".into());
+    line.dims[0] = Some("HALB".into());
+    cmds.push(Command::PostEntry {
+        draft: EntryDraft::new(
+            NaiveDate::from_ymd_opt(2024, 3, 15).unwrap(),
+            "anna",
+            vec![line, LineDraft::credit_lc(a("1200"), dec!(119.01))],
+        ),
+        allow_closing_period: false,
+    });
+    for cmd in cmds {
+        events.extend(b.execute(&cmd).unwrap());
+    }
+    events.retain(|e| !matches!(e, Event::CostCentreCreated { centre } if centre.code == "VERT"));
+    events
+}
+
+const GOLDEN_TAX_AND_COSTING: [&str; 5] = [
+    r#"{"v":1,"type":"tax_code_created","tax_code":{"code":"V19","name_de":"Vorsteuer 19 %","name_en":"Input VAT 19 %","kind":"standard","direction":"input","rates":[{"valid_from":"1998-04-01","percent":"16"},{"valid_from":"2007-01-01","percent":"19"},{"valid_from":"2020-07-01","percent":"16"},{"valid_from":"2021-01-01","percent":"19"}],"output_account":null,"input_account":"1576","base_box":null,"output_tax_box":null,"input_tax_box":66,"active":true}}"#,
+    r#"{"v":1,"type":"dimension_defined","dimension":{"number":1,"name_de":"Kostenstelle","name_en":"Cost centre","active":true}}"#,
+    r#"{"v":1,"type":"cost_centre_created","centre":{"dimension":1,"code":"VERW","name_de":"VERW","name_en":"","active":true,"valid_from":null,"valid_to":null}}"#,
+    r#"{"v":1,"type":"distribution_rule_created","rule":{"dimension":1,"code":"HALB","name_de":"Halbe-halbe","name_en":"","basis":"percent","shares":[{"centre":"VERW","value":"50"},{"centre":"VERT","value":"50"}],"active":true,"valid_from":null,"valid_to":null}}"#,
+    r#"{"v":1,"type":"entry_posted","entry":{"id":1,"fiscal_year":2024,"number":1,"posting_date":"2024-03-15","document_date":"2024-03-15","due_date":"2024-03-15","reference":"","memo":"","user":"anna","lines":[{"account":"4210","side":"debit","amount_lc":"100.01","amount_sc":"100.01","tax_code":"V19","dims":["HALB",null,null,null,null],"shares":[{"dimension":1,"centre":"VERW","amount_lc":"50.01"},{"dimension":1,"centre":"VERT","amount_lc":"50.00"}]},{"account":"1576","side":"debit","amount_lc":"19.00","amount_sc":"19.00","tax":{"code":"V19","part":"input","percent":"19","base_lc":"100.01","base_line":0}},{"account":"1200","side":"credit","amount_lc":"119.01","amount_sc":"119.01"}]}}"#,
+];
+
+#[test]
+fn tax_and_costing_events_have_a_stable_version_1_encoding() {
+    let events = golden_events_v1_tax_and_costing();
+    assert_eq!(events.len(), GOLDEN_TAX_AND_COSTING.len());
+    for (event, golden) in events.iter().zip(GOLDEN_TAX_AND_COSTING) {
+        assert_eq!(encode(event), golden);
+        assert_eq!(&decode(golden).unwrap(), event);
+    }
+}
+
+#[test]
+fn a_version_1_log_written_before_tax_codes_still_replays() {
+    // Setup as the first version wrote it: no tax_code_created events, and
+    // an entry whose line carries a free-text tax code (then only checked
+    // for length), which must keep replaying and shows as an unknown code
+    // in the VAT return.
+    let mut records = Vec::new();
+    let mut head = ChainHead::EMPTY;
+    let b = Book::new();
+    let setup: Vec<Event> = b
+        .check(&setup_command(2024))
+        .unwrap()
+        .into_iter()
+        .filter(|e| !matches!(e, Event::TaxCodeCreated { .. }))
+        .collect();
+    let old_entry = r#"{"v":1,"type":"entry_posted","entry":{"id":1,"fiscal_year":2024,"number":1,"posting_date":"2024-03-15","document_date":"2024-03-15","due_date":"2024-03-15","reference":"RE-42","memo":"","user":"anna","lines":[{"account":"4210","side":"debit","amount_lc":"800.00","amount_sc":"800.00","tax_code":"VSt19","dims":["KST1",null,null,null,null]},{"account":"1200","side":"credit","amount_lc":"800.00","amount_sc":"800.00"}]}}"#;
+    let bodies: Vec<String> = setup
+        .iter()
+        .map(encode)
+        .chain(std::iter::once(old_entry.to_string()))
+        .collect();
+    for body in bodies {
+        let r = head.seal(body);
+        head = ChainHead::after(&r);
+        records.push(r);
+    }
+    let book = Book::replay(&records).unwrap();
+    assert_eq!(book.entry_count(), 1);
+    let march = kontor::ledger::period::PeriodRef {
+        fiscal_year: 2024,
+        period: 3,
+    };
+    let vat = book.vat_return(march, march).unwrap();
+    assert_eq!(vat.unknown_codes, vec!["VSt19".to_string()]);
+    assert!(vat.rows.is_empty());
+    let costs = book.cost_centre_report(march, march).unwrap();
+    assert_eq!(costs.rows[0].centre.as_deref(), Some("KST1"));
+    assert_eq!(costs.rows[0].expense_lc, dec!(800.00));
+}
