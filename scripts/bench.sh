@@ -20,7 +20,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-export LC_ALL=C
+export LC_ALL=C.UTF-8  # hledger (GHC) reads the journal in the locale's encoding
 
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(10000 100000 250000)
@@ -57,33 +57,39 @@ hledger_balances() {
 }
 ledger_balances() { awk -F'\t' "$NORM"' { split($1, a, " "); print a[1] "\t" norm($2) }' "$1" | sort; }
 
+# median: of sorted numbers on stdin.
+median() { awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
 # measure NAME RUNS CMD...: warm-up, then RUNS timed runs; prints
-# "median_s min_s peak_rss_mb" and leaves the last run's stdout in $OUT/NAME.out
+# "median_wall_s min_wall_s median_cpu_s peak_rss_mb" (cpu = user + sys,
+# which a busy shared machine disturbs less than wall time) and leaves the
+# last run's stdout in $OUT/NAME.out
 measure() {
   local name=$1 runs=$2
   shift 2
   "$@" >"$OUT/$name.out"
-  local times=() peak_kb=0 i start end kb
+  local i start end
+  : >"$OUT/$name.runs"
   for ((i = 0; i < runs; i++)); do
     start=$(date +%s%N)
-    /usr/bin/time -f '%M' -o "$OUT/$name.rss" "$@" >"$OUT/$name.out"
+    /usr/bin/time -f '%M %U %S' -o "$OUT/$name.rss" "$@" >"$OUT/$name.out"
     end=$(date +%s%N)
-    times+=($(((end - start) / 1000)))
-    kb=$(tail -n 1 "$OUT/$name.rss")
-    ((kb > peak_kb)) && peak_kb=$kb
+    echo "$(((end - start) / 1000)) $(tail -n 1 "$OUT/$name.rss")" >>"$OUT/$name.runs"
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk -v kb="$peak_kb" '
-    { t[NR] = $1 } END {
-      m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
-      printf "%.3f %.3f %.0f\n", m / 1e6, t[1] / 1e6, kb / 1024 }'
+  local wall cpu kb
+  wall=$(awk '{ print $1 / 1e6 }' "$OUT/$name.runs" | sort -g | median)
+  cpu=$(awk '{ print $3 + $4 }' "$OUT/$name.runs" | sort -g | median)
+  kb=$(awk '$2 > kb { kb = $2 } END { print kb }' "$OUT/$name.runs")
+  awk -v w="$wall" -v c="$cpu" -v kb="$kb" -v min="$(awk '{ print $1 / 1e6 }' "$OUT/$name.runs" | sort -g | head -n 1)" \
+    'BEGIN { printf "%.3f %.3f %.2f %.0f\n", w, min, c, kb / 1024 }'
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.1f×", b / a; else print "–" }'; }
 
 TABLE="$OUT/results.md"
 {
-  echo "| book | tool | median s | min s | runs | peak RSS MB | tool ÷ Kontor (time) | tool ÷ Kontor (RSS) |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|"
+  echo "| book | tool | median s | min s | CPU s | runs | peak RSS MB | tool ÷ Kontor (time) | tool ÷ Kontor (RSS) |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
 } >"$TABLE"
 
 for size in "${SIZES[@]}"; do
@@ -97,11 +103,11 @@ for size in "${SIZES[@]}"; do
   echo "   load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
   echo "   kontor-cli balance" >&2
-  read -r k_med k_min k_mb < <(measure "kontor-$size" "$runs" "$CLI" balance "${THREAD_ARGS[@]}" "$dir")
+  read -r k_med k_min k_cpu k_mb < <(measure "kontor-$size" "$runs" "$CLI" balance "${THREAD_ARGS[@]}" "$dir")
   echo "   kontor-cli balance --threads 1" >&2
-  read -r k1_med k1_min k1_mb < <(measure "kontor1-$size" "$runs" "$CLI" balance --threads 1 "$dir")
+  read -r k1_med k1_min k1_cpu k1_mb < <(measure "kontor1-$size" "$runs" "$CLI" balance --threads 1 "$dir")
   echo "   ledger balance" >&2
-  read -r l_med l_min l_mb < <(measure "ledger-$size" "$runs" ledger -f "$dir/books.journal" balance --flat --no-total \
+  read -r l_med l_min l_cpu l_mb < <(measure "ledger-$size" "$runs" ledger -f "$dir/books.journal" balance --flat --no-total \
     --balance-format '%(account)\t%(quantity(scrub(display_total)))\n')
 
   kontor_balances "$OUT/kontor-$size.out" >"$OUT/kontor-$size.tsv"
@@ -112,19 +118,19 @@ for size in "${SIZES[@]}"; do
   accounts=$(wc -l <"$OUT/kontor-$size.tsv")
 
   {
-    echo "| $book | Kontor \`kontor-cli balance\` | $k_med | $k_min | $runs | $k_mb | 1.0× | 1.0× |"
-    echo "| $book | Kontor \`kontor-cli balance --threads 1\` | $k1_med | $k1_min | $runs | $k1_mb | $(ratio "$k_med" "$k1_med") | $(ratio "$k_mb" "$k1_mb") |"
-    echo "| $book | ledger 3.3 \`balance\` | $l_med | $l_min | $runs | $l_mb | $(ratio "$k_med" "$l_med") | $(ratio "$k_mb" "$l_mb") |"
+    echo "| $book | Kontor \`kontor-cli balance\` | $k_med | $k_min | $k_cpu | $runs | $k_mb | 1.0× | 1.0× |"
+    echo "| $book | Kontor \`kontor-cli balance --threads 1\` | $k1_med | $k1_min | $k1_cpu | $runs | $k1_mb | $(ratio "$k_med" "$k1_med") | $(ratio "$k_mb" "$k1_mb") |"
+    echo "| $book | ledger 3.3 \`balance\` | $l_med | $l_min | $l_cpu | $runs | $l_mb | $(ratio "$k_med" "$l_med") | $(ratio "$k_mb" "$l_mb") |"
   } >>"$TABLE"
 
   if ((size <= SKIP_HLEDGER_ABOVE)); then
     echo "   hledger balance" >&2
-    read -r h_med h_min h_mb < <(measure "hledger-$size" "$runs" hledger -f "$dir/books.journal" balance --flat --no-total -O csv)
+    read -r h_med h_min h_cpu h_mb < <(measure "hledger-$size" "$runs" hledger -f "$dir/books.journal" balance --flat --no-total -O csv)
     hledger_balances "$OUT/hledger-$size.out" >"$OUT/hledger-$size.tsv"
     diff -u "$OUT/kontor-$size.tsv" "$OUT/hledger-$size.tsv" >&2 || { echo "bench: hledger disagrees with Kontor" >&2; exit 1; }
-    echo "| $book | hledger 1.25 \`balance\` | $h_med | $h_min | $runs | $h_mb | $(ratio "$k_med" "$h_med") | $(ratio "$k_mb" "$h_mb") |" >>"$TABLE"
+    echo "| $book | hledger 1.25 \`balance\` | $h_med | $h_min | $h_cpu | $runs | $h_mb | $(ratio "$k_med" "$h_med") | $(ratio "$k_mb" "$h_mb") |" >>"$TABLE"
   else
-    echo "| $book | hledger 1.25 \`balance\` | not run (SKIP_HLEDGER_ABOVE=$SKIP_HLEDGER_ABOVE) | | | | | |" >>"$TABLE"
+    echo "| $book | hledger 1.25 \`balance\` | not run (SKIP_HLEDGER_ABOVE=$SKIP_HLEDGER_ABOVE) | | | | | | |" >>"$TABLE"
   fi
   echo "   all tools agree on $accounts account balances, to the cent" >&2
 done
