@@ -59,7 +59,6 @@ texts! {
         Active => "Aktiv", "Active";
         Save => "Speichern", "Save";
         Cancel => "Abbrechen", "Cancel";
-        Saved => "Gespeichert.", "Saved.";
         Expand => "Aufklappen", "Expand";
         Collapse => "Zuklappen", "Collapse";
     }

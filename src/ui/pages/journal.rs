@@ -46,7 +46,7 @@ texts! {
         Text => "Text oder Referenz", "Text or reference";
         Amount => "Betrag", "Amount";
         Number => "Belegnummer", "Entry number";
-        NumberHint => "z. B. 17 oder 2025/17", "e.g. 17 or 2025/17";
+        NumberHint => "17 oder 2026/17", "17 or 2026/17";
         BadAccount => "Unbekanntes Konto", "Unknown account";
         BadAmount => "Kein gültiger Betrag", "Not a valid amount";
         BadNumber => "Keine gültige Nummer", "Not a valid number";
@@ -490,7 +490,7 @@ fn JournalTable(view: ListView, page: RwSignal<usize>) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        <reports::Pager page=page pages=pages count=count />
+        <reports::Pager page=page pages=pages count=count unit=Signal::derive(move || i18n.t(T::Matches)) />
     }
     .into_any()
 }

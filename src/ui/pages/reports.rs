@@ -76,7 +76,6 @@ texts! {
         DateHint => "TT.MM.JJJJ", "YYYY-MM-DD";
         BadDate => "Kein gültiges Datum", "Not a valid date";
         OtherAccount => "Anderes Konto", "Other account";
-        Show => "Anzeigen", "Show";
         Number => "Nr.", "No.";
         Date => "Datum", "Date";
         Reference => "Referenz", "Reference";
@@ -785,11 +784,12 @@ pub fn AccountSheetPage() -> impl IntoView {
     let page = RwSignal::new(0usize);
     // Fill the default fiscal year once the Book is there.
     Effect::new(move |_| {
-        if from.get().is_none() && to.get().is_none() {
-            if let Some((a, b)) = app.with_book(default_year_dates).flatten() {
-                from.set(Some(a));
-                to.set(Some(b));
-            }
+        if from.get().is_none()
+            && to.get().is_none()
+            && let Some((a, b)) = app.with_book(default_year_dates).flatten()
+        {
+            from.set(Some(a));
+            to.set(Some(b));
         }
     });
     Effect::new(move |_| {
@@ -1014,21 +1014,29 @@ fn SheetTable(view: Arc<SheetView>, page: RwSignal<usize>) -> impl IntoView {
                 </tfoot>
             </table>
         </div>
-        <Pager page=page pages=pages count=total_lines />
+        <Pager page=page pages=pages count=total_lines unit=Signal::derive(move || i18n.t(T::Lines)) />
     }
 }
 
 /// Previous/next for a list shown `SHEET_PAGE_ROWS` at a time.
 #[component]
-pub fn Pager(page: RwSignal<usize>, pages: usize, count: usize) -> impl IntoView {
+pub fn Pager(
+    page: RwSignal<usize>,
+    pages: usize,
+    count: usize,
+    /// What is counted ("lines", "entries").
+    #[prop(into)]
+    unit: Signal<&'static str>,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let at_end = move || page.get() + 1 >= pages;
     view! {
         <Show when=move || { pages > 1 }>
             <nav class="pager no-print" data-testid="pager">
                 <button class="button small" disabled=move || page.get() == 0
                     on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{move || i18n.t(T::Previous)}</button>
-                <span class="muted">{move || format!("{} {} / {} · {} {}", i18n.t(T::Page), page.get() + 1, pages, count, i18n.t(T::Lines))}</span>
-                <button class="button small" disabled=move || page.get() + 1 >= pages
+                <span class="muted">{move || format!("{} {} / {} · {} {}", i18n.t(T::Page), page.get() + 1, pages, count, unit.get())}</span>
+                <button class="button small" disabled=at_end
                     on:click=move |_| page.update(|p| *p = (*p + 1).min(pages - 1))>{move || i18n.t(T::Next)}</button>
             </nav>
         </Show>
