@@ -48,6 +48,14 @@ pub enum EcbError {
     /// 1-based line of the CSV (for XML: the rate's position).
     #[error("line {line}: {text:?} is not a date")]
     BadDate { line: usize, text: String },
+    /// More filled cells than the header has columns: most likely a rate
+    /// written with a decimal comma, which would otherwise be misread.
+    #[error("line {line} has {found} cells, the header {expected}")]
+    ColumnCount {
+        line: usize,
+        expected: usize,
+        found: usize,
+    },
     #[error("line {line}: {text:?} is not a rate for {code}")]
     BadRate {
         line: usize,
@@ -133,7 +141,23 @@ fn parse_csv(text: &str, out: &mut Collector) -> Result<(), EcbError> {
     }
     for (index, line) in lines {
         let line_no = index + 1;
-        let mut cells = line.split(',');
+        let all: Vec<&str> = line.split(',').collect();
+        let filled = all
+            .iter()
+            .rposition(|c| !c.trim().is_empty())
+            .map_or(0, |i| i + 1);
+        let columns = codes
+            .iter()
+            .rposition(|c| !c.is_empty())
+            .map_or(0, |i| i + 1);
+        if filled > columns {
+            return Err(EcbError::ColumnCount {
+                line: line_no,
+                expected: columns,
+                found: filled,
+            });
+        }
+        let mut cells = all.into_iter();
         let date_text = cells.next().unwrap_or("").trim();
         let date = parse_ecb_date(date_text).ok_or_else(|| EcbError::BadDate {
             line: line_no,
@@ -296,11 +320,11 @@ mod tests {
             })
         );
         assert_eq!(
-            parse_ecb("Date, USD\n2024-01-05, 1,09\n"),
-            Err(EcbError::BadRate {
+            parse_ecb("Date, USD, \n2024-01-05, 1,09\n"),
+            Err(EcbError::ColumnCount {
                 line: 2,
-                code: "USD".into(),
-                text: "1".into()
+                expected: 2,
+                found: 3
             })
         );
         assert_eq!(

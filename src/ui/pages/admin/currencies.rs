@@ -43,7 +43,7 @@ texts! {
         Inverse => "Gegenkurs", "Inverse";
         Known => "Bekannte Währungen (ISO 4217)", "Known currencies (ISO 4217)";
         Code => "Code", "Code";
-        Decimals => "Nachkomma­stellen", "Decimals";
+        Decimals => "Nachkommastellen", "Decimals";
         Latest => "Letzter Kurs", "Latest rate";
         ValidFrom => "gültig ab", "valid from";
         Count => "Kurse", "Rates";
@@ -455,6 +455,10 @@ fn ecb_error(e: &EcbError, lang: Lang) -> String {
         EcbError::BadDate { line, text } => (
             format!("Zeile {line}: „{text}“ ist kein Datum."),
             format!("Line {line}: \"{text}\" is not a date."),
+        ),
+        EcbError::ColumnCount { line, expected, found } => (
+            format!("Zeile {line} hat {found} Spalten, die Kopfzeile {expected}; steht dort ein Kurs mit Dezimalkomma?"),
+            format!("Line {line} has {found} columns, the header {expected}; is a rate written with a decimal comma?"),
         ),
         EcbError::BadRate { line, code, text } => (
             format!("Zeile {line}: „{text}“ ist kein Kurs für {code}."),
