@@ -374,6 +374,210 @@ pub fn domain_error(e: &DomainError, lang: Lang) -> String {
             format!("Die Buchung ist in Systemwährung nicht ausgeglichen: Differenz {diff_sc}."),
             format!("The entry does not balance in system currency: difference {diff_sc}."),
         ),
+        InvalidTaxCode { code } => (
+            format!(
+                "„{code}“ ist kein gültiges Steuerkennzeichen (1 bis 12 Buchstaben, Ziffern, - oder _)."
+            ),
+            format!("“{code}” is not a valid tax code (1 to 12 letters, digits, - or _)."),
+        ),
+        TaxCodeExists { code } => (
+            format!("Das Steuerkennzeichen {code} gibt es schon."),
+            format!("Tax code {code} already exists."),
+        ),
+        TooManyTaxCodes { max } => (
+            format!("Ein Mandant hat höchstens {max} Steuerkennzeichen."),
+            format!("A company has at most {max} tax codes."),
+        ),
+        TaxCodeUnknown { line, code } => match line {
+            Some(l) => (
+                format!("Zeile {l}: das Steuerkennzeichen {code} gibt es nicht."),
+                format!("Line {l}: tax code {code} does not exist."),
+            ),
+            None => (
+                format!("Das Steuerkennzeichen {code} gibt es nicht."),
+                format!("Tax code {code} does not exist."),
+            ),
+        },
+        TaxCodeInactive { line, code } => (
+            format!("Zeile {line}: das Steuerkennzeichen {code} ist inaktiv."),
+            format!("Line {line}: tax code {code} is inactive."),
+        ),
+        TaxCodeName { code } => (
+            format!(
+                "Das Steuerkennzeichen {code} braucht eine Bezeichnung (höchstens 120 Zeichen)."
+            ),
+            format!("Tax code {code} needs a name (at most 120 characters)."),
+        ),
+        TaxCodeDirection { code } => (
+            format!(
+                "Steuerkennzeichen {code}: innergemeinschaftlicher Erwerb und §13b sind Vorsteuer-Kennzeichen (Einkauf)."
+            ),
+            format!(
+                "Tax code {code}: intra-EU acquisition and reverse charge are input (purchase) codes."
+            ),
+        ),
+        TaxRatesEmpty { code } => (
+            format!("Das Steuerkennzeichen {code} hat keinen Steuersatz."),
+            format!("Tax code {code} has no rate."),
+        ),
+        TaxRatesTooMany { code, max } => (
+            format!("Das Steuerkennzeichen {code} hat mehr als {max} Steuersätze."),
+            format!("Tax code {code} has more than {max} rates."),
+        ),
+        TaxRateInvalid { code, valid_from } => (
+            format!(
+                "Steuerkennzeichen {code}: der Satz ab {} muss zwischen 0 und 100 liegen (höchstens 4 Nachkommastellen) und nach dem vorigen beginnen.",
+                valid_from.format("%d.%m.%Y")
+            ),
+            format!(
+                "Tax code {code}: the rate from {valid_from} must be between 0 and 100 (at most 4 decimals) and start after the previous one."
+            ),
+        ),
+        TaxRateMissing { code, date } => (
+            format!(
+                "Das Steuerkennzeichen {code} hat am {} keinen gültigen Steuersatz.",
+                date.format("%d.%m.%Y")
+            ),
+            format!("Tax code {code} has no rate valid on {date}."),
+        ),
+        TaxAccountMissing { code, part } => match part {
+            crate::ledger::tax::TaxPart::Output => (
+                format!("Dem Steuerkennzeichen {code} fehlt das Umsatzsteuerkonto."),
+                format!("Tax code {code} has no output-tax account."),
+            ),
+            crate::ledger::tax::TaxPart::Input => (
+                format!("Dem Steuerkennzeichen {code} fehlt das Vorsteuerkonto."),
+                format!("Tax code {code} has no input-tax account."),
+            ),
+        },
+        TaxAccountInvalid { code, account } => (
+            format!(
+                "Steuerkennzeichen {code}: das Konto {account} gibt es nicht, ist nicht bebuchbar, inaktiv oder nicht in Hauswährung."
+            ),
+            format!(
+                "Tax code {code}: account {account} does not exist, is not postable, inactive or not in local currency."
+            ),
+        ),
+        InvalidKennzahl { code, kennzahl } => (
+            format!(
+                "Steuerkennzeichen {code}: die Kennzahl {kennzahl} liegt nicht zwischen 1 und 99."
+            ),
+            format!("Tax code {code}: Kennzahl {kennzahl} is not between 1 and 99."),
+        ),
+        GrossForeignCurrency { line } => (
+            format!("Zeile {line}: Bruttoerfassung geht nur in Hauswährung."),
+            format!("Line {line}: gross entry is only possible in local currency."),
+        ),
+        DimensionInvalid { dimension } => (
+            format!("Die Dimension {dimension} liegt nicht zwischen 1 und 5."),
+            format!("Dimension {dimension} is not between 1 and 5."),
+        ),
+        DimensionUndefined { line, dimension } => match line {
+            Some(l) => (
+                format!("Zeile {l}: die Dimension {dimension} ist nicht angelegt."),
+                format!("Line {l}: dimension {dimension} is not defined."),
+            ),
+            None => (
+                format!("Die Dimension {dimension} ist nicht angelegt."),
+                format!("Dimension {dimension} is not defined."),
+            ),
+        },
+        DimensionInactive { line, dimension } => (
+            format!("Zeile {line}: die Dimension {dimension} ist inaktiv."),
+            format!("Line {line}: dimension {dimension} is inactive."),
+        ),
+        InvalidCentreCode { dimension, code } => (
+            format!(
+                "„{code}“ ist kein gültiger Kostenstellen- oder Regelcode in Dimension {dimension}."
+            ),
+            format!("“{code}” is not a valid centre or rule code in dimension {dimension}."),
+        ),
+        CentreCodeTaken { dimension, code } => (
+            format!("In Dimension {dimension} gibt es {code} schon."),
+            format!("Dimension {dimension} already has {code}."),
+        ),
+        CentreUnknown {
+            line,
+            dimension,
+            code,
+        } => match line {
+            Some(l) => (
+                format!(
+                    "Zeile {l}: in Dimension {dimension} gibt es keine Kostenstelle oder Regel „{code}“."
+                ),
+                format!("Line {l}: dimension {dimension} has no centre or rule “{code}”."),
+            ),
+            None => (
+                format!("In Dimension {dimension} gibt es keine Kostenstelle oder Regel „{code}“."),
+                format!("Dimension {dimension} has no centre or rule “{code}”."),
+            ),
+        },
+        TooManyCentres { dimension, max } => (
+            format!("Dimension {dimension} hat höchstens {max} Kostenstellen und Regeln."),
+            format!("Dimension {dimension} holds at most {max} centres and rules."),
+        ),
+        CostingName { dimension, code } => (
+            format!(
+                "Dimension {dimension}: „{code}“ braucht eine Bezeichnung (höchstens 120 Zeichen)."
+            ),
+            format!("Dimension {dimension}: “{code}” needs a name (at most 120 characters)."),
+        ),
+        ValidityReversed { dimension, code } => (
+            format!("Dimension {dimension} {code}: „gültig ab“ liegt nach „gültig bis“."),
+            format!("Dimension {dimension} {code}: valid-from is after valid-to."),
+        ),
+        RuleShareCount { rule, max } => (
+            format!("Die Verteilungsregel {rule} braucht 1 bis {max} Kostenstellen."),
+            format!("Distribution rule {rule} needs 1 to {max} centres."),
+        ),
+        RuleCentreTwice { rule, centre } => (
+            format!("Die Verteilungsregel {rule} nennt die Kostenstelle {centre} zweimal."),
+            format!("Distribution rule {rule} names centre {centre} twice."),
+        ),
+        RuleShareInvalid { rule, centre } => (
+            format!(
+                "Verteilungsregel {rule}: der Wert für {centre} muss positiv sein (höchstens 6 Nachkommastellen)."
+            ),
+            format!(
+                "Distribution rule {rule}: the value for {centre} must be positive (at most 6 decimals)."
+            ),
+        ),
+        DistributionNotHundred { rule, sum } => (
+            format!("Verteilungsregel {rule}: die Prozente ergeben {sum}, nicht 100."),
+            format!("Distribution rule {rule}: the percentages add up to {sum}, not 100."),
+        ),
+        CentreNotUsable {
+            line,
+            dimension,
+            code,
+            date,
+        } => (
+            format!(
+                "Zeile {line}: {code} (Dimension {dimension}) ist am {} inaktiv oder nicht gültig.",
+                date.format("%d.%m.%Y")
+            ),
+            format!(
+                "Line {line}: {code} (dimension {dimension}) is inactive or not valid on {date}."
+            ),
+        ),
+        CentreRequired { line, account } => (
+            format!("Zeile {line}: das Konto {account} verlangt eine Kostenstelle in Dimension 1."),
+            format!("Line {line}: account {account} requires a cost centre in dimension 1."),
+        ),
+        TooManyRequiredAccounts { max } => (
+            format!("Die Kostenstellenpflicht kann höchstens {max} Konten nennen."),
+            format!("The centre requirement names at most {max} accounts."),
+        ),
+        SharesMismatch { line, dimension } => (
+            format!(
+                "Zeile {line}: die Anteile in Dimension {dimension} ergeben nicht den Zeilenbetrag."
+            ),
+            format!("Line {line}: the shares in dimension {dimension} do not add up to the line."),
+        ),
+        TaxLineMisplaced { line } => (
+            format!("Zeile {line}: eine erzeugte Steuerzeile muss ihrer Basiszeile folgen."),
+            format!("Line {line}: a generated tax line must follow its base line."),
+        ),
         EntryNotFound { entry } => (
             format!("Die Buchung {} gibt es nicht.", entry.0),
             format!("Entry {} does not exist.", entry.0),
@@ -482,6 +686,22 @@ fn one_based(e: &DomainError) -> DomainError {
         | AccountNotPostable { line, .. }
         | CurrencyNotAllowed { line, .. }
         | ForeignIsLocal { line, .. }
+        | TaxCodeInactive { line, .. }
+        | GrossForeignCurrency { line }
+        | DimensionInactive { line, .. }
+        | CentreNotUsable { line, .. }
+        | CentreRequired { line, .. }
+        | SharesMismatch { line, .. }
+        | TaxLineMisplaced { line }
+        | TaxCodeUnknown {
+            line: Some(line), ..
+        }
+        | DimensionUndefined {
+            line: Some(line), ..
+        }
+        | CentreUnknown {
+            line: Some(line), ..
+        }
         | PeriodClosedForSales { line, .. } => *line += 1,
         Empty { field } | TextTooLong { field, .. } => match field {
             Field::LineMemo { line } | Field::TaxCode { line } | Field::Dimension { line, .. } => {
@@ -509,6 +729,22 @@ pub fn error_line(e: &DomainError) -> Option<usize> {
         | AccountNotPostable { line, .. }
         | CurrencyNotAllowed { line, .. }
         | ForeignIsLocal { line, .. }
+        | TaxCodeInactive { line, .. }
+        | GrossForeignCurrency { line }
+        | DimensionInactive { line, .. }
+        | CentreNotUsable { line, .. }
+        | CentreRequired { line, .. }
+        | SharesMismatch { line, .. }
+        | TaxLineMisplaced { line }
+        | TaxCodeUnknown {
+            line: Some(line), ..
+        }
+        | DimensionUndefined {
+            line: Some(line), ..
+        }
+        | CentreUnknown {
+            line: Some(line), ..
+        }
         | PeriodClosedForSales { line, .. } => Some(*line),
         Empty { field } | TextTooLong { field, .. } => match field {
             Field::LineMemo { line } | Field::TaxCode { line } | Field::Dimension { line, .. } => {
