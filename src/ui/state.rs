@@ -203,7 +203,7 @@ impl AppState {
         use crate::ledger::event::encode;
         use crate::store::CompanyLog;
         use crate::store::log::seal_all;
-        const CHUNK: usize = 500;
+        const CHUNK: usize = 2_000;
         let store = self.store();
         let meta = store.create_company(name).await?;
         let log = store.open_company(&meta.id).await?;

@@ -4,7 +4,7 @@
 use chrono::Datelike;
 use leptos::prelude::*;
 
-use crate::demo::{DemoSpec, build};
+use crate::demo::{DemoSpec, MAX_DEMO_ENTRIES, build};
 use crate::ui::components::today;
 use crate::ui::errors::session_error;
 use crate::ui::i18n::Lang;
@@ -13,14 +13,23 @@ use crate::ui::state::{AppState, Progress};
 /// Same seed, same books: every trainer's class sees the same numbers.
 const DEMO_SEED: u64 = 2024;
 
-/// Builds and opens the demo company for last calendar year; the error is
-/// already a sentence in the UI language.
-pub async fn create_demo_company(app: AppState, lang: Lang) -> Result<(), String> {
+/// Builds and opens the demo company starting last calendar year; the
+/// error is already a sentence in the UI language. `entries` overrides the
+/// one-year size (the start page passes `?demo_entries=N`, which trainers
+/// and the browser benchmark use for large books).
+pub async fn create_demo_company(
+    app: AppState,
+    lang: Lang,
+    entries: Option<usize>,
+) -> Result<(), String> {
     let year = today().year() - 1;
-    let spec = DemoSpec {
+    let mut spec = DemoSpec {
         first_year: year,
         ..DemoSpec::one_year(DEMO_SEED)
     };
+    if let Some(n) = entries {
+        spec.entries = n.clamp(1, MAX_DEMO_ENTRIES);
+    }
     app.loading.set(Some(Progress {
         done: 0,
         total: spec.entries,
@@ -42,4 +51,24 @@ pub async fn create_demo_company(app: AppState, lang: Lang) -> Result<(), String
     app.create_company_from_events(&name, &events)
         .await
         .map_err(|e| session_error(&e, lang))
+}
+
+/// `?demo_entries=N` from the address bar, if any.
+pub fn requested_entries() -> Option<usize> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("demo_entries="))
+        .and_then(|n| n.parse().ok())
+}
+
+/// `?demo_entries=N` from the address bar, if any.
+pub fn requested_entries() -> Option<usize> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("demo_entries="))
+        .and_then(|n| n.parse().ok())
 }

@@ -1,0 +1,87 @@
+// Browser timing harness for the screens (not a pass/fail test): builds a
+// demo company of N entries through the app itself (`/?demo_entries=N`),
+// then measures, inside the page, what a user waits for:
+//   - open: reload until the trial balance is on screen (log load + verify + fold)
+//   - trial balance: navigation click until its table is rendered
+//   - journal: navigation until the first page of entries is rendered
+//   - post: Ctrl+Enter until the grid is cleared and the number shown (median of 20)
+// Usage: node tests/e2e/bench/ui-timing.mjs [entries=100000] (needs dist/).
+import { startApp, waitForApp } from '../lib/app.mjs';
+
+const entries = Number(process.argv[2] ?? 100000);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Clicks `linkSelector` in the page and resolves when `readySelector` exists. */
+async function timeNavigation(page, linkSelector, readySelector) {
+  return page.evaluate(async ([link, ready]) => {
+    const t0 = performance.now();
+    document.querySelector(link).click();
+    while (!document.querySelector(ready)) await new Promise((r) => requestAnimationFrame(r));
+    return performance.now() - t0;
+  }, [linkSelector, readySelector]);
+}
+
+const app = await startApp();
+const page = await app.page();
+page.setDefaultTimeout(600000);
+const t0 = Date.now();
+await page.goto(`${app.url}/?demo_entries=${entries}`);
+await waitForApp(page);
+await page.click('[data-testid="open-demo"]');
+await page.waitForSelector('[data-testid="trial-balance"]');
+const buildMs = Date.now() - t0;
+
+const opens = [];
+for (let i = 0; i < 3; i++) {
+  const t = Date.now();
+  await page.reload();
+  await page.waitForSelector('[data-testid="trial-balance"] tbody tr');
+  opens.push(Date.now() - t);
+}
+
+const tb = [];
+const journal = [];
+for (let i = 0; i < 5; i++) {
+  await page.goto(`${app.url}/reports`);
+  await page.waitForSelector('a[href="/reports/trial-balance"]');
+  tb.push(await timeNavigation(page, 'a[href="/reports/trial-balance"]', '[data-testid="trial-balance"] tbody tr'));
+  await page.goto(`${app.url}/financials`);
+  await page.waitForSelector('a[href="/financials/journal"]');
+  journal.push(await timeNavigation(page, 'a[href="/financials/journal"]', '[data-testid="journal-row"]'));
+}
+
+await page.goto(`${app.url}/financials/entry`);
+await page.waitForSelector('[data-testid="account-0"]');
+const lastDate = await page.evaluate(() => document.querySelector('[data-testid="status-fiscal-year"]').textContent.trim());
+const posts = [];
+for (let i = 0; i < 20; i++) {
+  await page.fill('[data-testid="posting-date"]', `15.01.${lastDate}`);
+  await page.fill('[data-testid="account-0"]', '4210');
+  await page.fill('[data-testid="debit-0"]', `${10 + i},00`);
+  await page.fill('[data-testid="account-1"]', '1200');
+  await page.fill('[data-testid="credit-1"]', `${10 + i},00`);
+  posts.push(await page.evaluate(async () => {
+    const input = document.querySelector('[data-testid="account-0"]');
+    const before = document.querySelector('[data-testid="entry-posted"]')?.textContent;
+    const t0 = performance.now();
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    for (;;) {
+      const now = document.querySelector('[data-testid="entry-posted"]')?.textContent;
+      if (now && now !== before && document.querySelector('[data-testid="account-0"]').value === '') break;
+      if (document.querySelector('[data-testid="error"]')) return -1;
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    return performance.now() - t0;
+  }));
+}
+const memory = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : 0));
+await app.close();
+
+const fmt = (ms) => `${ms.toFixed(0)} ms`;
+console.log(`entries: ${entries}`);
+console.log(`build demo company (generate + store, once): ${(buildMs / 1000).toFixed(1)} s`);
+console.log(`open company (reload → trial balance rows), median of 3: ${fmt(median(opens))}  [${opens.map(fmt).join(', ')}]`);
+console.log(`trial balance screen (click → rows rendered), median of 5: ${fmt(median(tb))}  [${tb.map(fmt).join(', ')}]`);
+console.log(`journal screen (click → first rows), median of 5: ${fmt(median(journal))}  [${journal.map(fmt).join(', ')}]`);
+console.log(`post one entry (Ctrl+Enter → cleared form), median of 20: ${fmt(median(posts))}  max ${fmt(Math.max(...posts))}`);
+console.log(`JS heap used: ${(memory / 1048576).toFixed(0)} MB`);
