@@ -62,13 +62,3 @@ pub fn requested_entries() -> Option<usize> {
         .find_map(|pair| pair.strip_prefix("demo_entries="))
         .and_then(|n| n.parse().ok())
 }
-
-/// `?demo_entries=N` from the address bar, if any.
-pub fn requested_entries() -> Option<usize> {
-    let search = web_sys::window()?.location().search().ok()?;
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("demo_entries="))
-        .and_then(|n| n.parse().ok())
-}

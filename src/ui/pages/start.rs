@@ -85,7 +85,13 @@ fn DemoCard() -> impl IntoView {
         let navigate = navigate.clone();
         async move {
             error.set(None);
-            match super::demo::create_demo_company(app, i18n.lang_untracked(), super::demo::requested_entries()).await {
+            match super::demo::create_demo_company(
+                app,
+                i18n.lang_untracked(),
+                super::demo::requested_entries(),
+            )
+            .await
+            {
                 Ok(()) => navigate("/reports/trial-balance", Default::default()),
                 Err(e) => error.set(Some(e)),
             }
