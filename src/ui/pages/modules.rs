@@ -98,7 +98,7 @@ impl Module {
                     Some("/admin/determination"),
                 ),
                 (Key::AdminSetup, Key::AdminSetupBody, Some("/setup")),
-                (Key::AdminBackup, Key::AdminBackupBody, None),
+                (Key::AdminBackup, Key::AdminBackupBody, Some("/admin/backup")),
             ],
             Module::MasterData => &[
                 (Key::MasterPartners, Key::MasterPartnersBody, None),

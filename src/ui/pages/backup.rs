@@ -1,0 +1,782 @@
+//! Datensicherung: export the open company as an encrypted age file (or,
+//! clearly labelled, as plain JSON), and restore a backup file as a new
+//! company, as a copy, or in place of an existing one. The file is checked
+//! completely ([`inspect`]) and its manifest shown before anything is
+//! written; every refusal is one sentence and leaves the stored companies
+//! as they were. The date of the last backup per company lives in
+//! `localStorage`; the status bar reads it ([`last_backup`], [`backup_due`])
+//! to remind the user.
+
+use std::rc::Rc;
+
+use gloo::storage::{LocalStorage as Browser, Storage};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+
+use crate::backup::export::STEP_RECORDS;
+use crate::backup::{
+    BackupDocument, BackupError, Exporter, FileKind, Manifest, RestoreMode, detect, file_name,
+    inspect, load_company, restore,
+};
+use crate::formats::amount::format_date;
+use crate::store::CompanyMeta;
+use crate::texts;
+use crate::ui::components::{ErrorBox, ProgressBar, number_style};
+use crate::ui::errors::{session_error, store_error};
+use crate::ui::i18n::{Lang, Text, use_i18n};
+use crate::ui::state::{Progress, use_app};
+
+/// Remind after this many days without a backup …
+pub const REMIND_AFTER_DAYS: u64 = 7;
+/// … or after this many entries posted since the last one.
+pub const REMIND_AFTER_ENTRIES: usize = 200;
+/// Optional override of both limits: `{"days": 3, "entries": 50}`.
+pub const REMINDER_SETTING_KEY: &str = "kontor.backupReminder";
+const LAST_BACKUP_PREFIX: &str = "kontor.lastBackup.";
+const DAY_MS: u64 = 24 * 60 * 60 * 1000;
+
+texts! {
+    pub enum T {
+        Title => "Datensicherung", "Backup";
+        Lead => "Sichern Sie den Mandanten als verschlüsselte Datei im offenen age-Format und stellen Sie ihn in jedem Browser wieder her. Die Wiederherstellung prüft die Hash-Kette, bevor etwas geschrieben wird.", "Save the company as an encrypted file in the open age format and restore it in any browser. Restoring verifies the hash chain before anything is written.";
+        SubNav => "Administration", "Administration";
+        NavCompany => "Firmendaten", "Company details";
+        NavPeriods => "Buchungsperioden", "Posting periods";
+        NavCurrencies => "Währungen und Kurse", "Currencies and rates";
+        NavDetermination => "Sachkontenfindung", "G/L account determination";
+        ExportTitle => "Sicherung erstellen", "Create a backup";
+        ExportNoCompany => "Öffnen Sie auf der Startseite einen Mandanten, um ihn zu sichern. Wiederherstellen geht auch ohne.", "Open a company on the start page to back it up. Restoring works without one.";
+        ToStart => "Zur Startseite", "Go to start";
+        Company => "Mandant", "Company";
+        Passphrase => "Passwort", "Passphrase";
+        PassphraseRepeat => "Passwort wiederholen", "Repeat passphrase";
+        PassphraseHint => "Ohne dieses Passwort lässt sich die Sicherung nicht öffnen – auch nicht von uns. Bewahren Sie es getrennt von der Datei auf.", "Without this passphrase the backup cannot be opened – not even by us. Keep it apart from the file.";
+        Mismatch => "Die beiden Passwörter stimmen nicht überein.", "The two passphrases do not match.";
+        IncludeDrafts => "Entwürfe (nicht gebuchte Erfassungen) mitsichern", "Include drafts (entries typed but not posted)";
+        ExportEncrypted => "Verschlüsselte Sicherung herunterladen", "Export encrypted backup";
+        PlainTitle => "Unverschlüsselt exportieren", "Export without encryption";
+        PlainWarning => "Die JSON-Datei ist nicht verschlüsselt: Wer sie hat, kann alle Buchungen lesen. Nur für Prüfung oder Weiterverarbeitung verwenden.", "The JSON file is not encrypted: anyone who has it can read every entry. Use it only for auditing or processing.";
+        ExportPlain => "Unverschlüsseltes JSON exportieren", "Export unencrypted JSON";
+        Loading => "Journal wird gelesen …", "Reading the log …";
+        Deriving => "Schlüssel wird abgeleitet …", "Deriving the key …";
+        Writing => "Sicherung wird geschrieben", "Writing the backup";
+        Exported => "Sicherung erstellt:", "Backup created:";
+        LastBackup => "Letzte Sicherung", "Last backup";
+        Never => "noch nie", "never";
+        EntriesThen => "Buchungen damals", "entries then";
+        Due => "Eine neue Sicherung wird empfohlen.", "A new backup is recommended.";
+        RestoreTitle => "Wiederherstellen", "Restore";
+        RestoreLead => "Wählen Sie eine Sicherungsdatei (.kontor.age oder .kontor.json). Sie wird zuerst vollständig geprüft; geschrieben wird erst, wenn Sie es bestätigen.", "Choose a backup file (.kontor.age or .kontor.json). It is checked completely first; nothing is written until you confirm.";
+        File => "Sicherungsdatei", "Backup file";
+        FileEncrypted => "Verschlüsselte Sicherung – bitte das Passwort eingeben.", "Encrypted backup – please enter its passphrase.";
+        FilePlain => "Unverschlüsselte Sicherung – kein Passwort nötig.", "Unencrypted backup – no passphrase needed.";
+        Check => "Datei prüfen", "Check file";
+        Checking => "Datei wird entschlüsselt und geprüft …", "Decrypting and checking the file …";
+        ManifestTitle => "Inhalt der Sicherung", "Contents of the backup";
+        Verified => "Hash-Kette und Angaben geprüft – noch nichts geschrieben.", "Hash chain and summary verified – nothing written yet.";
+        ExportedAt => "Erstellt am", "Exported on";
+        Records => "Einträge im Journal", "Log records";
+        AppVersion => "Kontor-Version", "Kontor version";
+        Encryption => "Verschlüsselung", "Encryption";
+        EncryptedYes => "age, Passwort (scrypt)", "age, passphrase (scrypt)";
+        EncryptedNo => "keine", "none";
+        Drafts => "Entwürfe", "Drafts";
+        Yes => "enthalten", "included";
+        No => "nicht enthalten", "not included";
+        HeadHash => "Kettenende (Hash)", "Chain head (hash)";
+        RestoreNew => "Als neuen Mandanten wiederherstellen", "Restore as new company";
+        RestoreCopy => "Als Kopie wiederherstellen", "Restore as copy";
+        ReplaceHint => "Der vorhandene Mandant wird nach der Wiederherstellung gelöscht. Zur Bestätigung seinen Namen eintippen:", "The existing company is deleted after the restore. To confirm, type its name:";
+        Replace => "Vorhandenen ersetzen", "Replace existing";
+        Restoring => "Wird wiederhergestellt", "Restoring";
+        Restored => "Wiederhergestellt als", "Restored as";
+        OpenRestored => "Wiederhergestellten Mandanten öffnen", "Open the restored company";
+        Seconds => "s", "s";
+    }
+}
+
+fn say(t: T, lang: Lang) -> &'static str {
+    t.text(lang)
+}
+
+/// Every backup refusal as one sentence.
+pub fn backup_error(e: &BackupError, lang: Lang) -> String {
+    let de = lang == Lang::De;
+    let pick = |d: String, en: String| if de { d } else { en };
+    match e {
+        BackupError::WrongPassphrase => pick(
+            "Das Passwort passt nicht zu dieser Sicherung.".into(),
+            "The passphrase does not open this backup.".into(),
+        ),
+        BackupError::EmptyPassphrase => pick(
+            "Bitte ein Passwort eingeben – eine Sicherung ohne Passwort schützt nichts.".into(),
+            "Please enter a passphrase – a backup without one protects nothing.".into(),
+        ),
+        BackupError::Damaged { .. } => pick(
+            "Die Datei ist unvollständig oder beschädigt. Nichts wurde geändert.".into(),
+            "The file is incomplete or damaged. Nothing was changed.".into(),
+        ),
+        BackupError::NotKontorBackup => pick(
+            "Diese Datei ist keine Kontor-Sicherung.".into(),
+            "This file is not a Kontor backup.".into(),
+        ),
+        BackupError::NotPassphraseEncrypted => pick(
+            "Diese age-Datei ist für einen Schlüssel verschlüsselt, nicht mit einem Passwort."
+                .into(),
+            "This age file is encrypted to a key, not with a passphrase.".into(),
+        ),
+        BackupError::WorkFactorTooHigh { found, max } => pick(
+            format!(
+                "Die Datei verlangt eine zu aufwendige Schlüsselableitung (Stufe {found}, höchstens {max})."
+            ),
+            format!(
+                "The file demands too expensive a key derivation (level {found}, at most {max})."
+            ),
+        ),
+        BackupError::TooLarge { .. } => pick(
+            "Die Sicherung ist entpackt zu groß.".into(),
+            "The backup is too large when unpacked.".into(),
+        ),
+        BackupError::NewerFormat { found, .. } => pick(
+            format!(
+                "Diese Sicherung stammt aus einer neueren Kontor-Version (Format {found}). Bitte Kontor aktualisieren."
+            ),
+            format!(
+                "This backup was written by a newer Kontor (format {found}). Please update Kontor."
+            ),
+        ),
+        BackupError::BrokenChain { seq } => pick(
+            format!(
+                "Das Journal der Sicherung ist ab Eintrag {seq} verändert worden. Nichts wurde wiederhergestellt."
+            ),
+            format!("The backup's log was altered from record {seq} on. Nothing was restored."),
+        ),
+        BackupError::ManifestMismatch { .. } => pick(
+            "Die Angaben der Sicherung passen nicht zu ihrem Inhalt.".into(),
+            "The backup's summary does not match its contents.".into(),
+        ),
+        BackupError::CompanyExists { name, .. } => pick(
+            format!(
+                "Die Firma „{name}“ gibt es hier schon. Als Kopie wiederherstellen oder ersetzen?"
+            ),
+            format!("The company “{name}” already exists here. Restore as a copy or replace it?"),
+        ),
+        BackupError::Store(e) => store_error(e, lang),
+        BackupError::Unexpected { detail } => pick(
+            format!("Die Sicherung konnte nicht geschrieben werden: {detail}"),
+            format!("The backup could not be written: {detail}"),
+        ),
+    }
+}
+
+/// When a company was last backed up, and how many entries it had then.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastBackup {
+    pub unix_ms: u64,
+    pub entries: usize,
+}
+
+/// The reminder's limits: the stored setting, else the defaults.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReminderLimits {
+    pub days: u64,
+    pub entries: usize,
+}
+
+impl ReminderLimits {
+    pub fn load() -> ReminderLimits {
+        Browser::get(REMINDER_SETTING_KEY).unwrap_or(ReminderLimits {
+            days: REMIND_AFTER_DAYS,
+            entries: REMIND_AFTER_ENTRIES,
+        })
+    }
+}
+
+pub fn last_backup(company_id: &str) -> Option<LastBackup> {
+    Browser::get(format!("{LAST_BACKUP_PREFIX}{company_id}")).ok()
+}
+
+fn remember_backup(company_id: &str, backup: LastBackup) {
+    // Best effort: without localStorage the reminder just cannot know.
+    let _ = Browser::set(format!("{LAST_BACKUP_PREFIX}{company_id}"), backup);
+}
+
+/// True when a backup is due: none yet (and something to lose), older than
+/// the day limit, or more entries posted since than the entry limit.
+pub fn backup_due(
+    last: Option<LastBackup>,
+    now_ms: u64,
+    entries_now: usize,
+    limits: ReminderLimits,
+) -> bool {
+    match last {
+        None => entries_now > 0,
+        Some(b) => {
+            now_ms.saturating_sub(b.unix_ms) > limits.days.saturating_mul(DAY_MS)
+                || entries_now.saturating_sub(b.entries) > limits.entries
+        }
+    }
+}
+
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Date and time of a unix timestamp in the browser's time zone.
+pub fn date_time_text(unix_ms: u64, lang: Lang) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix_ms as f64));
+    let date =
+        chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+            .map(|date| format_date(date, number_style(lang)))
+            .unwrap_or_default();
+    format!("{date} {:02}:{:02}", d.get_hours(), d.get_minutes())
+}
+
+fn size_text(bytes: usize) -> String {
+    if bytes >= 1_048_576 {
+        format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+fn seconds_text(ms: f64, lang: Lang) -> String {
+    let s = format!("{:.1}", ms / 1000.0);
+    if lang == Lang::De {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// Hands `bytes` to the browser as a download named `name`.
+fn download(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
+    let blob = gloo::file::Blob::new_with_options(bytes, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let document = gloo::utils::document();
+    let a = document.create_element("a").map_err(|e| format!("{e:?}"))?;
+    let _ = a.set_attribute("href", &url);
+    let _ = a.set_attribute("download", name);
+    let _ = a.set_attribute("style", "display:none");
+    let body = gloo::utils::body();
+    let _ = body.append_child(&a);
+    if let Some(a) = a.dyn_ref::<web_sys::HtmlElement>() {
+        a.click();
+    }
+    let _ = body.remove_child(&a);
+    // The download reads the URL after this returns: revoke it later.
+    gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
+    Ok(())
+}
+
+/// Lets the browser paint (progress bars) before the next chunk of work.
+async fn yield_to_browser() {
+    gloo::timers::future::TimeoutFuture::new(0).await;
+}
+
+#[component]
+pub fn BackupPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="page admin-page" data-page="backup">
+            <nav class="admin-nav" aria-label=move || i18n.t(T::SubNav)>
+                <A href="/admin/company">{move || i18n.t(T::NavCompany)}</A>
+                <A href="/admin/periods">{move || i18n.t(T::NavPeriods)}</A>
+                <A href="/admin/currencies">{move || i18n.t(T::NavCurrencies)}</A>
+                <A href="/admin/determination">{move || i18n.t(T::NavDetermination)}</A>
+                <A href="/admin/backup">{move || i18n.t(T::Title)}</A>
+            </nav>
+            <h1>{move || i18n.t(T::Title)}</h1>
+            <p class="lead">{move || i18n.t(T::Lead)}</p>
+            <div class="backup-layout">
+                <ExportPanel />
+                <RestorePanel />
+            </div>
+        </section>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Loading,
+    Deriving,
+    Writing,
+}
+
+#[component]
+fn ExportPanel() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let pass1 = RwSignal::new(String::new());
+    let pass2 = RwSignal::new(String::new());
+    let drafts = RwSignal::new(false);
+    let phase = RwSignal::new(None::<Phase>);
+    let progress = RwSignal::new(Progress { done: 0, total: 1 });
+    let error = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<String>);
+    // Bumped after an export so the "last backup" line re-reads storage.
+    let saved = RwSignal::new(0u32);
+
+    let export = Action::new_local(move |encrypted: &bool| {
+        let encrypted = *encrypted;
+        async move {
+            let lang = i18n.lang_untracked();
+            error.set(None);
+            notice.set(None);
+            let Some(company) = app.company.get_untracked() else {
+                return;
+            };
+            let passphrase = pass1.get_untracked();
+            if encrypted {
+                if passphrase.is_empty() {
+                    error.set(Some(backup_error(&BackupError::EmptyPassphrase, lang)));
+                    return;
+                }
+                if passphrase != pass2.get_untracked() {
+                    error.set(Some(say(T::Mismatch, lang).into()));
+                    return;
+                }
+            }
+            let started = js_sys::Date::now();
+            phase.set(Some(Phase::Loading));
+            progress.set(Progress { done: 0, total: 1 });
+            yield_to_browser().await;
+            let result: Result<(Vec<u8>, usize), BackupError> = async {
+                let store = app.store();
+                let snapshot = load_company(&*store, &company.id, drafts.get_untracked()).await?;
+                let mut exporter = if encrypted {
+                    phase.set(Some(Phase::Deriving));
+                    yield_to_browser().await;
+                    Exporter::encrypted(&snapshot, &passphrase)?
+                } else {
+                    Exporter::plain(&snapshot)?
+                };
+                phase.set(Some(Phase::Writing));
+                while !exporter.is_done() {
+                    let (done, total) = exporter.step(STEP_RECORDS)?;
+                    progress.set(Progress {
+                        done: done as usize,
+                        total: total as usize,
+                    });
+                    yield_to_browser().await;
+                }
+                Ok((exporter.finish()?, snapshot.records.len()))
+            }
+            .await;
+            phase.set(None);
+            match result {
+                Ok((bytes, _records)) => {
+                    let now = now_ms();
+                    let name = file_name(&company.name, now, encrypted);
+                    let mime = if encrypted {
+                        "application/octet-stream"
+                    } else {
+                        "application/json"
+                    };
+                    if let Err(detail) = download(&bytes, &name, mime) {
+                        error.set(Some(backup_error(
+                            &BackupError::Unexpected { detail },
+                            lang,
+                        )));
+                        return;
+                    }
+                    let entries = app
+                        .session()
+                        .map(|s| s.book().entry_count())
+                        .unwrap_or_default();
+                    remember_backup(
+                        &company.id,
+                        LastBackup {
+                            unix_ms: now,
+                            entries,
+                        },
+                    );
+                    saved.update(|n| *n += 1);
+                    // The status bar reads the Book's revision: let it
+                    // re-read the last backup too.
+                    app.revision.update(|r| *r += 1);
+                    pass1.set(String::new());
+                    pass2.set(String::new());
+                    notice.set(Some(format!(
+                        "{} {name} ({}, {} {})",
+                        say(T::Exported, lang),
+                        size_text(bytes.len()),
+                        seconds_text(js_sys::Date::now() - started, lang),
+                        say(T::Seconds, lang),
+                    )));
+                }
+                Err(e) => error.set(Some(backup_error(&e, lang))),
+            }
+        }
+    });
+    let busy = move || export.pending().get();
+    let last = move || {
+        saved.track();
+        app.company.get().and_then(|c| last_backup(&c.id))
+    };
+    let due = move || {
+        let entries = app.with_book(|b| b.entry_count()).unwrap_or_default();
+        backup_due(last(), now_ms(), entries, ReminderLimits::load())
+    };
+    let last_text = move || match last() {
+        Some(b) => format!(
+            "{} · {} {}",
+            date_time_text(b.unix_ms, i18n.lang()),
+            b.entries,
+            i18n.t(T::EntriesThen)
+        ),
+        None => i18n.t(T::Never).to_string(),
+    };
+
+    view! {
+        <section class="backup-card" data-testid="backup-export">
+            <h2>{move || i18n.t(T::ExportTitle)}</h2>
+            {move || match app.company.get() {
+                None => view! {
+                    <div class="admin-empty" data-testid="no-company">
+                        <p>{move || i18n.t(T::ExportNoCompany)}</p>
+                        <A href="/" attr:class="button">{move || i18n.t(T::ToStart)}</A>
+                    </div>
+                }.into_any(),
+                Some(company) => view! {
+                    <dl class="facts backup-facts">
+                        <div class="fact">
+                            <dt>{move || i18n.t(T::Company)}</dt>
+                            <dd>{company.name.clone()}</dd>
+                        </div>
+                        <div class="fact">
+                            <dt>{move || i18n.t(T::LastBackup)}</dt>
+                            <dd data-testid="last-backup">{last_text}
+                                <Show when=due>
+                                    <span class="backup-due">{move || i18n.t(T::Due)}</span>
+                                </Show>
+                            </dd>
+                        </div>
+                    </dl>
+                    <form class="form" on:submit=move |ev| { ev.prevent_default(); export.dispatch(true); }>
+                        <div class="field-row">
+                            <label class="field">
+                                <span>{move || i18n.t(T::Passphrase)}</span>
+                                <input type="password" autocomplete="new-password" data-testid="export-passphrase"
+                                    prop:value=move || pass1.get() on:input=move |ev| pass1.set(event_target_value(&ev)) />
+                            </label>
+                            <label class="field">
+                                <span>{move || i18n.t(T::PassphraseRepeat)}</span>
+                                <input type="password" autocomplete="new-password" data-testid="export-passphrase-repeat"
+                                    class:invalid=move || !pass2.get().is_empty() && pass1.get() != pass2.get()
+                                    prop:value=move || pass2.get() on:input=move |ev| pass2.set(event_target_value(&ev)) />
+                            </label>
+                        </div>
+                        <p class="muted small">{move || i18n.t(T::PassphraseHint)}</p>
+                        <label class="check">
+                            <input type="checkbox" data-testid="include-drafts"
+                                prop:checked=move || drafts.get() on:change=move |ev| drafts.set(event_target_checked(&ev)) />
+                            " " {move || i18n.t(T::IncludeDrafts)}
+                        </label>
+                        <div class="actions">
+                            <button type="submit" class="button primary" data-testid="export-encrypted" disabled=busy>
+                                {move || i18n.t(T::ExportEncrypted)}
+                            </button>
+                        </div>
+                    </form>
+                }.into_any(),
+            }}
+            {move || phase.get().map(|p| match p {
+                Phase::Writing => view! {
+                    <ProgressBar progress=progress.get() label=i18n.t(T::Writing) />
+                }.into_any(),
+                Phase::Loading | Phase::Deriving => view! {
+                    <div class="progress" data-testid="export-busy">
+                        <div class="progress-label">{i18n.t(if p == Phase::Loading { T::Loading } else { T::Deriving })}</div>
+                        <div class="progress-track indeterminate"><div class="progress-fill"></div></div>
+                    </div>
+                }.into_any(),
+            })}
+            <ErrorBox message=Signal::derive(move || error.get()) />
+            <Show when=move || notice.get().is_some()>
+                <div class="success-box" role="status" data-testid="export-done">{move || notice.get()}</div>
+            </Show>
+            <Show when=move || app.company.get().is_some()>
+                <div class="plain-export">
+                    <h3>{move || i18n.t(T::PlainTitle)}</h3>
+                    <p class="warning">{move || i18n.t(T::PlainWarning)}</p>
+                    <button type="button" class="button danger" data-testid="export-plain" disabled=busy
+                        on:click=move |_| { export.dispatch(false); }>
+                        {move || i18n.t(T::ExportPlain)}
+                    </button>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn RestorePanel() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let navigate = use_navigate();
+    let bytes = StoredValue::new_local(None::<Rc<Vec<u8>>>);
+    let document = StoredValue::new_local(None::<Rc<BackupDocument>>);
+    let chosen = RwSignal::new(None::<String>);
+    let kind = RwSignal::new(None::<FileKind>);
+    let passphrase = RwSignal::new(String::new());
+    let manifest = RwSignal::new(None::<Manifest>);
+    let exists = RwSignal::new(None::<(String, String)>);
+    let confirm = RwSignal::new(String::new());
+    let checking = RwSignal::new(false);
+    let progress = RwSignal::new(None::<Progress>);
+    let error = RwSignal::new(None::<String>);
+    let restored = RwSignal::new(None::<CompanyMeta>);
+
+    let reset = move || {
+        document.set_value(None);
+        manifest.set(None);
+        exists.set(None);
+        confirm.set(String::new());
+        error.set(None);
+        restored.set(None);
+        progress.set(None);
+    };
+
+    let read_file = Action::new_local(move |file: &SendFile| {
+        let file = file.0.clone();
+        async move {
+            reset();
+            bytes.set_value(None);
+            kind.set(None);
+            let Some(file) = file else {
+                chosen.set(None);
+                return;
+            };
+            let file = gloo::file::File::from(file);
+            chosen.set(Some(file.name()));
+            match gloo::file::futures::read_as_bytes(&file).await {
+                Ok(data) => {
+                    kind.set(Some(detect(&data)));
+                    bytes.set_value(Some(Rc::new(data)));
+                }
+                Err(e) => error.set(Some(backup_error(
+                    &BackupError::Unexpected {
+                        detail: e.to_string(),
+                    },
+                    i18n.lang_untracked(),
+                ))),
+            }
+        }
+    });
+
+    let check = Action::new_local(move |_: &()| async move {
+        let lang = i18n.lang_untracked();
+        reset();
+        let Some(data) = bytes.get_value() else {
+            return;
+        };
+        checking.set(true);
+        // inspect is synchronous (key derivation, inflate, chain check):
+        // show the busy bar first.
+        yield_to_browser().await;
+        yield_to_browser().await;
+        let result = inspect(&data, &passphrase.get_untracked(), |_, _| {});
+        checking.set(false);
+        match result {
+            Ok(doc) => {
+                manifest.set(Some(doc.manifest.clone()));
+                document.set_value(Some(Rc::new(doc)));
+            }
+            Err(e) => error.set(Some(backup_error(&e, lang))),
+        }
+    });
+
+    let run = Action::new_local(move |mode: &RestoreMode| {
+        let mode = mode.clone();
+        async move {
+            let lang = i18n.lang_untracked();
+            error.set(None);
+            let Some(doc) = document.get_value() else {
+                return;
+            };
+            // The open company's connection would block its deletion.
+            let reopen = match &mode {
+                RestoreMode::Replace { company_id, .. }
+                    if app
+                        .company
+                        .get_untracked()
+                        .is_some_and(|c| &c.id == company_id) =>
+                {
+                    app.close_company();
+                    Some(company_id.clone())
+                }
+                _ => None,
+            };
+            progress.set(Some(Progress {
+                done: 0,
+                total: doc.log.len().max(1),
+            }));
+            yield_to_browser().await;
+            let store = app.store();
+            let result = restore(&*store, &doc, mode, |done, total| {
+                progress.set(Some(Progress {
+                    done: done as usize,
+                    total: total.max(1) as usize,
+                }));
+            })
+            .await;
+            progress.set(None);
+            let _ = app.refresh_companies().await;
+            match result {
+                Ok(meta) => {
+                    exists.set(None);
+                    restored.set(Some(meta));
+                }
+                Err(e) => {
+                    if let Some(id) = reopen {
+                        let _ = app.open_company(&id).await;
+                    }
+                    if let BackupError::CompanyExists { id, name } = &e {
+                        exists.set(Some((id.clone(), name.clone())));
+                    }
+                    error.set(Some(backup_error(&e, lang)));
+                }
+            }
+        }
+    });
+
+    let open = Action::new_local(move |id: &String| {
+        let id = id.clone();
+        let navigate = navigate.clone();
+        async move {
+            match app.open_company(&id).await {
+                Ok(()) => navigate("/financials", Default::default()),
+                Err(e) => error.set(Some(session_error(&e, i18n.lang_untracked()))),
+            }
+        }
+    });
+
+    let busy = move || {
+        checking.get()
+            || run.pending().get()
+            || read_file.pending().get()
+            || progress.get().is_some()
+    };
+    let fact = move |label: T, id: &'static str, value: String| {
+        view! {
+            <div class="fact">
+                <dt>{move || i18n.t(label)}</dt>
+                <dd data-manifest=id>{value}</dd>
+            </div>
+        }
+    };
+
+    view! {
+        <section class="backup-card" data-testid="backup-restore">
+            <h2>{move || i18n.t(T::RestoreTitle)}</h2>
+            <p class="muted small">{move || i18n.t(T::RestoreLead)}</p>
+            <form class="form" on:submit=move |ev| { ev.prevent_default(); check.dispatch(()); }>
+                <label class="field">
+                    <span>{move || i18n.t(T::File)}</span>
+                    <input type="file" accept=".age,.json,.kontor.age,.kontor.json" data-testid="restore-file"
+                        on:change=move |ev| {
+                            let input: web_sys::HtmlInputElement = event_target(&ev);
+                            let file = input.files().and_then(|f| f.get(0));
+                            read_file.dispatch(SendFile(file));
+                        } />
+                </label>
+                {move || kind.get().map(|k| match k {
+                    FileKind::Encrypted => view! {
+                        <p class="muted small">{move || i18n.t(T::FileEncrypted)}</p>
+                        <label class="field">
+                            <span>{move || i18n.t(T::Passphrase)}</span>
+                            <input type="password" autocomplete="off" data-testid="restore-passphrase"
+                                prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev)) />
+                        </label>
+                    }.into_any(),
+                    FileKind::Compressed | FileKind::PlainJson => view! {
+                        <p class="muted small">{move || i18n.t(T::FilePlain)}</p>
+                    }.into_any(),
+                    FileKind::Unknown => ().into_any(),
+                })}
+                <div class="actions">
+                    <button type="submit" class="button primary" data-testid="restore-check"
+                        disabled=move || busy() || chosen.get().is_none() || read_file.pending().get()>
+                        {move || i18n.t(T::Check)}
+                    </button>
+                </div>
+            </form>
+            <Show when=move || checking.get()>
+                <div class="progress" data-testid="restore-checking">
+                    <div class="progress-label">{move || i18n.t(T::Checking)}</div>
+                    <div class="progress-track indeterminate"><div class="progress-fill"></div></div>
+                </div>
+            </Show>
+            {move || manifest.get().map(|m| {
+                let lang = i18n.lang();
+                view! {
+                    <div class="manifest" data-testid="manifest">
+                        <h3>{move || i18n.t(T::ManifestTitle)}</h3>
+                        <p class="verified">{move || i18n.t(T::Verified)}</p>
+                        <dl class="facts">
+                            {fact(T::Company, "company", m.company_name.clone())}
+                            {fact(T::ExportedAt, "exported-at", date_time_text(m.exported_at_unix_ms, lang))}
+                            {fact(T::Records, "records", m.event_count.to_string())}
+                            {fact(T::AppVersion, "app-version", m.app_version.clone())}
+                            {fact(T::Encryption, "encrypted", say(if m.encrypted { T::EncryptedYes } else { T::EncryptedNo }, lang).to_string())}
+                            {fact(T::Drafts, "drafts", say(if m.drafts_included { T::Yes } else { T::No }, lang).to_string())}
+                            {fact(T::HeadHash, "head-hash", m.head_hash.to_hex().chars().take(16).collect::<String>() + "…")}
+                        </dl>
+                        <Show when=move || restored.get().is_none()>
+                            <div class="actions">
+                                <button type="button" class="button primary" data-testid="restore-new" disabled=busy
+                                    on:click=move |_| { run.dispatch(RestoreMode::New); }>
+                                    {move || i18n.t(T::RestoreNew)}
+                                </button>
+                                <Show when=move || exists.get().is_some()>
+                                    <button type="button" class="button" data-testid="restore-copy" disabled=busy
+                                        on:click=move |_| { run.dispatch(RestoreMode::AsCopy); }>
+                                        {move || i18n.t(T::RestoreCopy)}
+                                    </button>
+                                </Show>
+                            </div>
+                            <Show when=move || exists.get().is_some()>
+                                <form class="replace-confirm" on:submit=move |ev| {
+                                    ev.prevent_default();
+                                    if let Some((id, _)) = exists.get_untracked() {
+                                        run.dispatch(RestoreMode::Replace { company_id: id, confirm_name: confirm.get_untracked() });
+                                    }
+                                }>
+                                    <p class="warning">{move || i18n.t(T::ReplaceHint)} " „" {move || exists.get().map(|e| e.1)} "“"</p>
+                                    <input type="text" data-testid="replace-confirm" aria-label=move || i18n.t(T::ReplaceHint)
+                                        prop:value=move || confirm.get() on:input=move |ev| confirm.set(event_target_value(&ev)) />
+                                    <button type="submit" class="button danger" data-testid="restore-replace"
+                                        disabled=move || busy() || confirm.get().trim().is_empty()>
+                                        {move || i18n.t(T::Replace)}
+                                    </button>
+                                </form>
+                            </Show>
+                        </Show>
+                    </div>
+                }
+            })}
+            {move || progress.get().map(|p| view! { <ProgressBar progress=p label=i18n.t(T::Restoring) /> })}
+            <ErrorBox message=Signal::derive(move || error.get()) />
+            {move || restored.get().map(|meta| {
+                let id = meta.id.clone();
+                view! {
+                    <div class="success-box" role="status" data-testid="restored">
+                        <p>{move || i18n.t(T::Restored)} " „" {meta.name.clone()} "“."</p>
+                        <button type="button" class="button primary" data-testid="open-restored"
+                            on:click=move |_| { open.dispatch(id.clone()); }>
+                            {move || i18n.t(T::OpenRestored)}
+                        </button>
+                    </div>
+                }
+            })}
+        </section>
+    }
+}
+
+/// A picked file for a local action (never crosses threads in the browser).
+#[derive(Clone)]
+struct SendFile(Option<web_sys::File>);
