@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/currencies") view=admin::CurrenciesPage />
                     <Route path=path!("/admin/determination") view=admin::DeterminationPage />
                     <Route path=path!("/admin/backup") view=backup::BackupPage />
+                    <Route path=path!("/admin/tax-codes") view=tax::TaxCodesPage />
                     <Route path=path!("/master-data") view=|| modules::page(Module::MasterData) />
                     <Route path=path!("/financials") view=|| modules::page(Module::Financials) />
                     <Route path=path!("/financials/accounts") view=accounts::AccountsPage />
@@ -45,6 +46,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reports") view=|| modules::page(Module::Reports) />
                     <Route path=path!("/reports/trial-balance") view=reports::TrialBalancePage />
                     <Route path=path!("/reports/account/:account") view=reports::AccountSheetPage />
+                    <Route path=path!("/reports/vat") view=vat::VatReturnPage />
+                    <Route path=path!("/reports/cost-centres") view=cost_report::CostCentreReportPage />
                 </Routes>
             </shell::Shell>
         </Router>

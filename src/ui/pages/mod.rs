@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod backup;
+pub mod cost_report;
 pub mod demo;
 pub mod entry;
 pub mod journal;
@@ -10,6 +11,8 @@ pub mod modules;
 pub mod reports;
 pub mod setup;
 pub mod start;
+pub mod tax;
+pub mod vat;
 pub mod vouchers;
 
 use leptos::prelude::*;

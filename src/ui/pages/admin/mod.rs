@@ -31,6 +31,8 @@ texts! {
         NavPeriods => "Buchungsperioden", "Posting periods";
         NavCurrencies => "Währungen und Kurse", "Currencies and rates";
         NavDetermination => "Sachkontenfindung", "G/L account determination";
+        NavTaxCodes => "Steuerkennzeichen", "Tax codes";
+        NavCosting => "Kostenrechnung", "Cost accounting";
         NoCompanyTitle => "Kein Mandant geöffnet", "No company open";
         NoCompanyBody => "Diese Einstellungen gehören zu einem Mandanten. Öffnen oder legen Sie auf der Startseite einen an.", "These settings belong to a company. Open or create one on the start page.";
         ToStart => "Zur Startseite", "Go to start";
@@ -51,7 +53,7 @@ fn date_text(date: NaiveDate, lang: Lang) -> String {
 /// lead, and either the screen's body or a pointer to the start page when
 /// no company is open.
 #[component]
-fn AdminFrame<H: Text + Send + Sync, L: Text + Send + Sync>(
+pub(crate) fn AdminFrame<H: Text + Send + Sync, L: Text + Send + Sync>(
     page: &'static str,
     title: H,
     lead: L,
@@ -69,6 +71,8 @@ fn AdminFrame<H: Text + Send + Sync, L: Text + Send + Sync>(
                 <A href="/admin/periods">{move || i18n.t(T::NavPeriods)}</A>
                 <A href="/admin/currencies">{move || i18n.t(T::NavCurrencies)}</A>
                 <A href="/admin/determination">{move || i18n.t(T::NavDetermination)}</A>
+                <A href="/admin/tax-codes">{move || i18n.t(T::NavTaxCodes)}</A>
+                <A href="/admin/costing">{move || i18n.t(T::NavCosting)}</A>
             </nav>
             <h1>{move || i18n.t(title)}</h1>
             <p class="lead">{move || i18n.t(lead)}</p>
