@@ -751,7 +751,7 @@ fn ReverseForm(id: EntryId) -> impl IntoView {
             <legend>{move || i18n.t(T::ReverseTitle)}</legend>
             <p class="muted">{move || i18n.t(T::ReverseHint)}</p>
             <div class="toolbar">
-                <DateField label=reports::T::Date value=date testid="reverse-date" />
+                <DateField label=reports::T::ReversalDate value=date testid="reverse-date" />
                 <button class="button primary" data-testid="reverse"
                     disabled=move || reverse.pending().get()
                     on:click=move |_| { reverse.dispatch(()); }>{move || i18n.t(T::Reverse)}</button>

@@ -78,6 +78,7 @@ texts! {
         OtherAccount => "Anderes Konto", "Other account";
         Number => "Nr.", "No.";
         Date => "Datum", "Date";
+        ReversalDate => "Stornodatum", "Reversal date";
         Reference => "Referenz", "Reference";
         Text => "Buchungstext", "Text";
         OpeningBalance => "Anfangssaldo", "Opening balance";
