@@ -159,6 +159,12 @@ texts! {
     ReportsAccountSheetBody => "Alle Buchungen eines Kontos mit laufendem Saldo.", "Every posting on an account with a running balance.";
     ReportsVat => "Umsatzsteuer-Voranmeldung", "VAT return";
     ReportsVatBody => "UStVA-Kennzahlen mit Bemessungsgrundlage und Steuer.", "UStVA figures with base and tax.";
+    AdminTaxCodes => "Steuerkennzeichen", "Tax codes";
+    AdminTaxCodesBody => "Steuersätze mit Historie, Steuerkonten und UStVA-Kennzahlen je Kennzeichen.", "Rates with history, tax accounts and VAT return boxes per code.";
+    AdminCosting => "Kostenrechnung", "Cost accounting";
+    AdminCostingBody => "Bis zu fünf Dimensionen, Kostenstellen, Verteilungsregeln und Pflichtfeld Kostenstelle.", "Up to five dimensions, cost centres, distribution rules and required centres.";
+    ReportsCostCentres => "Kostenstellenauswertung", "Cost-centre report";
+    ReportsCostCentresBody => "Erlöse, Aufwand und Ergebnis je Kostenstelle; Summen gleich der GuV.", "Revenue, expense and result per centre; totals equal the P&L.";
     }
 }
 

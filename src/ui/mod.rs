@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/determination") view=admin::DeterminationPage />
                     <Route path=path!("/admin/backup") view=backup::BackupPage />
                     <Route path=path!("/admin/tax-codes") view=tax::TaxCodesPage />
+                    <Route path=path!("/admin/costing") view=costing::CostingPage />
                     <Route path=path!("/master-data") view=|| modules::page(Module::MasterData) />
                     <Route path=path!("/financials") view=|| modules::page(Module::Financials) />
                     <Route path=path!("/financials/accounts") view=accounts::AccountsPage />

@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod admin;
 pub mod backup;
 pub mod cost_report;
+pub mod costing;
 pub mod demo;
 pub mod entry;
 pub mod journal;

@@ -97,6 +97,16 @@ impl Module {
                     Key::AdminDeterminationBody,
                     Some("/admin/determination"),
                 ),
+                (
+                    Key::AdminTaxCodes,
+                    Key::AdminTaxCodesBody,
+                    Some("/admin/tax-codes"),
+                ),
+                (
+                    Key::AdminCosting,
+                    Key::AdminCostingBody,
+                    Some("/admin/costing"),
+                ),
                 (Key::AdminSetup, Key::AdminSetupBody, Some("/setup")),
                 (Key::AdminBackup, Key::AdminBackupBody, Some("/admin/backup")),
             ],
@@ -142,7 +152,12 @@ impl Module {
                     Key::ReportsAccountSheetBody,
                     Some("/financials/accounts"),
                 ),
-                (Key::ReportsVat, Key::ReportsVatBody, None),
+                (Key::ReportsVat, Key::ReportsVatBody, Some("/reports/vat")),
+                (
+                    Key::ReportsCostCentres,
+                    Key::ReportsCostCentresBody,
+                    Some("/reports/cost-centres"),
+                ),
             ],
         }
     }
