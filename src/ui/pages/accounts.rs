@@ -449,6 +449,32 @@ fn AccountForm(initial: Form, form: RwSignal<Option<Form>>) -> impl IntoView {
         .with_book(|b| b.settings().map(|s| s.lc))
         .flatten()
         .unwrap_or(Currency::EUR);
+    // A new account goes under the title its number starts with ("1210"
+    // under "1"), until the user picks a parent by hand.
+    let parent_touched = RwSignal::new(!initial.is_new);
+    let title_numbers: Vec<String> = app
+        .with_book(|b| {
+            b.accounts()
+                .filter(|a| !a.postable)
+                .map(|a| a.number.to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    Effect::new(move |_| {
+        let number = f.with(|s| s.number.trim().to_string());
+        if parent_touched.get_untracked() {
+            return;
+        }
+        let guess = title_numbers
+            .iter()
+            .filter(|t| number.len() > t.len() && number.starts_with(t.as_str()))
+            .max_by_key(|t| t.len())
+            .cloned()
+            .unwrap_or_default();
+        if f.with_untracked(|s| s.parent != guess) {
+            f.update(|s| s.parent = guess);
+        }
+    });
     let titles = app
         .with_book(|b| {
             b.accounts()
@@ -538,7 +564,7 @@ fn AccountForm(initial: Form, form: RwSignal<Option<Form>>) -> impl IntoView {
                     </label>
                     <label class="field">
                         <span>{move || i18n.t(T::Parent)}</span>
-                        <select data-testid="account-parent" on:change=move |ev| { let v = event_target_value(&ev); f.update(|s| s.parent = v) }>
+                        <select data-testid="account-parent" on:change=move |ev| { let v = event_target_value(&ev); parent_touched.set(true); f.update(|s| s.parent = v) }>
                             <option value="" selected=move || f.with(|s| s.parent.is_empty())>{move || i18n.t(T::NoParent)}</option>
                             {titles.into_iter().map(|(no, name)| {
                                 let value = no.clone();

@@ -1031,14 +1031,20 @@ pub fn Pager(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let at_end = move || page.get() + 1 >= pages;
+    // A new page starts reading at its top.
+    let to_top = || {
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    };
     view! {
         <Show when=move || { pages > 1 }>
             <nav class="pager no-print" data-testid="pager">
                 <button class="button small" disabled=move || page.get() == 0
-                    on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{move || i18n.t(T::Previous)}</button>
+                    on:click=move |_| { page.update(|p| *p = p.saturating_sub(1)); to_top() }>{move || i18n.t(T::Previous)}</button>
                 <span class="muted">{move || format!("{} {} / {} · {} {}", i18n.t(T::Page), page.get() + 1, pages, count, unit.get())}</span>
                 <button class="button small" disabled=at_end
-                    on:click=move |_| page.update(|p| *p = (*p + 1).min(pages - 1))>{move || i18n.t(T::Next)}</button>
+                    on:click=move |_| { page.update(|p| *p = (*p + 1).min(pages - 1)); to_top() }>{move || i18n.t(T::Next)}</button>
             </nav>
         </Show>
     }

@@ -237,6 +237,8 @@ test('the chart of accounts searches as you type, opens a sheet with Enter, adds
   await page.fill('[data-testid="account-number"]', '1210');
   await page.fill('[data-testid="account-name-de"]', 'Zweitbank');
   await page.fill('[data-testid="account-name-en"]', 'Second bank');
+  // The number puts it under the title account "1".
+  assert.equal(await page.$eval('[data-testid="account-parent"]', (s) => s.value), '1');
   await page.click('[data-testid="account-save"]');
   await page.waitForSelector('[data-testid="account-row"][data-account="1210"]');
   assert.equal(await page.$('[data-testid="account-form"]'), null);
