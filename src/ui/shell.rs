@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use super::i18n::{Key, use_i18n};
+use super::pages::backup;
 use super::pages::modules::Module;
 use super::state::use_app;
 use crate::store::Persistence;
@@ -108,6 +109,28 @@ fn StatusBar() -> impl IntoView {
             None => state.to_string(),
         }
     };
+    // The open company's last backup (stored by the backup screen, which
+    // bumps the revision after an export) and whether one is due.
+    let last_backup_of = move || {
+        app.revision.track();
+        app.company.get().map(|c| backup::last_backup(&c.id))
+    };
+    let last_backup = move || match last_backup_of() {
+        Some(Some(b)) => backup::date_time_text(b.unix_ms, i18n.lang()),
+        Some(None) | None => i18n.t(Key::StatusNever).to_string(),
+    };
+    let backup_due = move || match last_backup_of() {
+        Some(last) => {
+            let entries = app.with_book(|b| b.entry_count()).unwrap_or_default();
+            backup::backup_due(
+                last,
+                backup::now_ms(),
+                entries,
+                backup::ReminderLimits::load(),
+            )
+        }
+        None => false,
+    };
     view! {
         <footer class="status-bar" role="status">
             <span class="status-item">
@@ -127,9 +150,14 @@ fn StatusBar() -> impl IntoView {
                 <span class="status-label">{move || i18n.t(Key::StatusStorage)}</span>
                 <span data-testid="status-storage">{storage}</span>
             </span>
-            <span class="status-item">
+            <span class="status-item" class:status-warn=backup_due>
                 <span class="status-label">{move || i18n.t(Key::StatusLastBackup)}</span>
-                <span>{move || i18n.t(Key::StatusNever)}</span>
+                <span data-testid="status-last-backup">{last_backup}</span>
+                <Show when=backup_due>
+                    <A href="/admin/backup" attr:class="status-remind" attr:data-testid="backup-reminder">
+                        {move || i18n.t(backup::T::Remind)}
+                    </A>
+                </Show>
             </span>
             <span class="status-spacer"></span>
             <span class="status-item status-hint">{move || i18n.t(Key::StatusOffline)}</span>

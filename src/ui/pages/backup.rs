@@ -68,6 +68,7 @@ texts! {
         Never => "noch nie", "never";
         EntriesThen => "Buchungen damals", "entries then";
         Due => "Eine neue Sicherung wird empfohlen.", "A new backup is recommended.";
+        Remind => "Sicherung empfohlen", "Backup recommended";
         RestoreTitle => "Wiederherstellen", "Restore";
         RestoreLead => "Wählen Sie eine Sicherungsdatei (.kontor.age oder .kontor.json). Sie wird zuerst vollständig geprüft; geschrieben wird erst, wenn Sie es bestätigen.", "Choose a backup file (.kontor.age or .kontor.json). It is checked completely first; nothing is written until you confirm.";
         File => "Sicherungsdatei", "Backup file";

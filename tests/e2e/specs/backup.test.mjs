@@ -212,3 +212,49 @@ test('the backup screen in English', async () => {
   await page.click('[data-testid="lang-switch"]');
   assert.deepEqual(page.errors, []);
 });
+
+test('timing: export and restore of the demo company', async () => {
+  await page.goto(app.url + '/');
+  await waitForApp(page);
+  await page.click('[data-testid="open-demo"]');
+  await page.waitForSelector('[data-testid="trial-balance"]', { timeout: 120000 });
+  const demoBalance = await page.$$eval('[data-testid="tb-total"] td', (tds) => tds.map((t) => t.textContent.trim()));
+  const demoName = await page.textContent('[data-testid="status-company"]');
+
+  await openBackupPage();
+  await page.fill('[data-testid="export-passphrase"]', PASS);
+  await page.fill('[data-testid="export-passphrase-repeat"]', PASS);
+  const t0 = Date.now();
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 120000 }),
+    page.click('[data-testid="export-encrypted"]'),
+  ]);
+  const path = join(dir, 'demo.kontor.age');
+  await download.saveAs(path);
+  await page.waitForSelector('[data-testid="export-done"]');
+  const exportMs = Date.now() - t0;
+  const size = (await readFile(path)).length;
+
+  await chooseFile(path);
+  await page.waitForSelector('[data-testid="restore-passphrase"]');
+  await page.fill('[data-testid="restore-passphrase"]', PASS);
+  const t1 = Date.now();
+  await page.click('[data-testid="restore-check"]');
+  await page.waitForSelector('[data-testid="manifest"]', { timeout: 120000 });
+  const checkMs = Date.now() - t1;
+  const records = await page.textContent('[data-manifest="records"]');
+  await page.click('[data-testid="restore-new"]');
+  await page.waitForSelector('[data-testid="restore-copy"]');
+  const t2 = Date.now();
+  await page.click('[data-testid="restore-copy"]');
+  await page.waitForSelector('[data-testid="restored"]', { timeout: 120000 });
+  const restoreMs = Date.now() - t2;
+  console.log(`# demo (${demoName}, ${records} records, ${size} bytes): export ${exportMs} ms [${await page.textContent('[data-testid="export-done"]')}], check ${checkMs} ms, restore ${restoreMs} ms`);
+
+  await page.click('[data-testid="open-restored"]');
+  await page.waitForFunction((n) => document.querySelector('[data-testid="status-company"]')?.textContent.includes('Kopie'), demoName);
+  await page.goto(app.url + '/reports/trial-balance');
+  await page.waitForSelector('[data-testid="tb-total"]', { timeout: 60000 });
+  assert.deepEqual(await page.$$eval('[data-testid="tb-total"] td', (tds) => tds.map((t) => t.textContent.trim())), demoBalance);
+  assert.deepEqual(page.errors, []);
+});
