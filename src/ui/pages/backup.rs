@@ -728,6 +728,9 @@ fn RestorePanel() -> impl IntoView {
                             {fact(T::HeadHash, "head-hash", m.head_hash.to_hex().chars().take(16).collect::<String>() + "…")}
                         </dl>
                         <Show when=move || restored.get().is_none()>
+                            <Show when=move || exists.get().is_some()>
+                                <div class="error-box exists-box" role="alert" data-testid="error">{move || error.get()}</div>
+                            </Show>
                             <div class="actions">
                                 <button type="button" class="button primary" data-testid="restore-new" disabled=busy
                                     on:click=move |_| { run.dispatch(RestoreMode::New); }>
@@ -761,7 +764,7 @@ fn RestorePanel() -> impl IntoView {
                 }
             })}
             {move || progress.get().map(|p| view! { <ProgressBar progress=p label=i18n.t(T::Restoring) /> })}
-            <ErrorBox message=Signal::derive(move || error.get()) />
+            <ErrorBox message=Signal::derive(move || error.get().filter(|_| exists.get().is_none())) />
             {move || restored.get().map(|meta| {
                 let id = meta.id.clone();
                 view! {
