@@ -124,7 +124,7 @@ fn fold(records: Vec<LogRecord>) -> Result<Book, ReplayError> {
             seq: record.seq,
             kind: crate::ledger::ReplayErrorKind::Decode(e),
         })?;
-        book.apply(&event).map_err(|e| ReplayError {
+        book.apply_owned(event).map_err(|e| ReplayError {
             seq: record.seq,
             kind: crate::ledger::ReplayErrorKind::Domain(e),
         })?;

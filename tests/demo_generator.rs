@@ -120,14 +120,14 @@ fn a_realistic_year_balances_and_has_the_expected_business() {
         .entries()
         .iter()
         .flat_map(|e| &e.lines)
-        .filter(|l| l.fc.is_some())
+        .filter(|l| l.fc().is_some())
         .count();
     assert!(fc_lines >= 20, "foreign-currency lines: {fc_lines}");
     let currencies: std::collections::BTreeSet<String> = book
         .entries()
         .iter()
         .flat_map(|e| &e.lines)
-        .filter_map(|l| l.fc.map(|f| f.currency.to_string()))
+        .filter_map(|l| l.fc().map(|f| f.currency.to_string()))
         .collect();
     assert_eq!(currencies.into_iter().collect::<Vec<_>>(), ["CHF", "USD"]);
     let reversals = book

@@ -263,7 +263,7 @@ fn a_rule_on_a_line_records_each_centres_share_exactly() {
     );
     let shares = |dimension| -> Vec<(String, Decimal)> {
         e.lines[0]
-            .shares
+            .shares()
             .iter()
             .filter(|s: &&CentreShare| s.dimension == dimension)
             .map(|s| (s.centre.clone(), s.amount_lc))
@@ -280,7 +280,7 @@ fn a_rule_on_a_line_records_each_centres_share_exactly() {
     );
     assert!(shares(2).is_empty(), "a centre takes the whole line");
     // The tax line carries no centre.
-    assert!(e.lines[1].tax.is_some() && e.lines[1].shares.is_empty());
+    assert!(e.lines[1].tax().is_some() && e.lines[1].shares().is_empty());
 }
 
 #[test]
@@ -654,14 +654,14 @@ fn scan(book: &Book) -> BTreeMap<(u8, Option<String>, AccountNo), Decimal> {
             };
             for dim in 1..=2u8 {
                 let shares: Vec<&CentreShare> =
-                    line.shares.iter().filter(|s| s.dimension == dim).collect();
+                    line.shares().iter().filter(|s| s.dimension == dim).collect();
                 if !shares.is_empty() {
                     for s in shares {
                         *out.entry((dim, Some(s.centre.clone()), line.account))
                             .or_default() += sign(s.amount_lc);
                     }
                 } else {
-                    let centre = line.dims[dim as usize - 1].clone();
+                    let centre = line.dims()[dim as usize - 1].clone();
                     *out.entry((dim, centre, line.account)).or_default() += sign(line.amount_lc);
                 }
             }
@@ -689,7 +689,7 @@ proptest! {
             prop_assert_eq!(entry.imbalance(), (Decimal::ZERO, Decimal::ZERO));
             for line in &entry.lines {
                 for dim in 1..=5u8 {
-                    let s: Vec<_> = line.shares.iter().filter(|s| s.dimension == dim).collect();
+                    let s: Vec<_> = line.shares().iter().filter(|s| s.dimension == dim).collect();
                     if !s.is_empty() {
                         prop_assert_eq!(s.iter().map(|x| x.amount_lc).sum::<Decimal>(), line.amount_lc);
                     }

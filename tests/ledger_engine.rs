@@ -592,8 +592,8 @@ fn usd_at_1_0837_converts_and_rounds_half_away_from_zero() {
     let id = posted(&mut b, &post(lines, d(2024, 2, 1)));
     let e = b.entry(id).unwrap();
     assert_eq!(e.lines[0].amount_lc, dec!(922.76));
-    assert_eq!(e.lines[0].fc.unwrap().amount_fc, dec!(1000.00));
-    assert_eq!(e.lines[0].fc.unwrap().rate_fc_per_lc, dec!(1.0837));
+    assert_eq!(e.lines[0].fc().unwrap().amount_fc, dec!(1000.00));
+    assert_eq!(e.lines[0].fc().unwrap().rate_fc_per_lc, dec!(1.0837));
     assert_eq!(e.lines.len(), 2);
 }
 

@@ -295,8 +295,8 @@ mod cli {
                 source,
             })?;
         }
-        for (i, event) in block.events.iter().enumerate() {
-            book.apply(event).map_err(|source| CliError::Domain {
+        for (i, event) in block.events.into_iter().enumerate() {
+            book.apply_owned(event).map_err(|source| CliError::Domain {
                 path: block.path.clone(),
                 line: body_line(i),
                 source,

@@ -82,6 +82,14 @@ impl Pending {
     }
 }
 
+/// What `check_posted` found out about an entry that `index_posted` needs.
+struct CheckedEntry {
+    period: usize,
+    year_index: usize,
+    /// Index into `accounts` of each line's account.
+    accounts: Vec<usize>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Book {
     settings: Option<Settings>,
@@ -345,7 +353,10 @@ impl Book {
                 self.check_determination(determination)?;
                 self.determination = determination.clone();
             }
-            Event::EntryPosted { entry } => self.apply_entry(entry)?,
+            Event::EntryPosted { entry } => {
+                let checked = self.check_posted(entry)?;
+                self.index_posted(entry.clone(), checked);
+            }
             Event::TaxCodeCreated { tax_code } | Event::TaxCodeUpdated { tax_code } => {
                 self.check_tax_code(tax_code, matches!(event, Event::TaxCodeCreated { .. }))?;
                 self.tax_codes
@@ -373,6 +384,24 @@ impl Book {
         Ok(())
     }
 
+    /// `apply` that takes the event by value: a posted entry (nearly every
+    /// event of a large log) moves into the Book instead of being cloned.
+    /// Same checks, same result, same errors as `apply`.
+    pub fn apply_owned(&mut self, event: Event) -> Result<(), DomainError> {
+        match event {
+            Event::EntryPosted { entry } => {
+                if self.settings.is_none() {
+                    return Err(DomainError::NoCompany);
+                }
+                let checked = self.check_posted(&entry)?;
+                self.index_posted(entry, checked);
+                Ok(())
+            }
+            // Master data: rare and small, cloned by `apply`.
+            other => self.apply(&other),
+        }
+    }
+
     /// `check` then `apply` of every event; returns the events.
     pub fn execute(&mut self, cmd: &Command) -> Result<Vec<Event>, DomainError> {
         let events = self.check(cmd)?;
@@ -397,7 +426,7 @@ impl Book {
                 seq: record.seq,
                 kind: ReplayErrorKind::Decode(e),
             })?;
-            book.apply(&event).map_err(|e| ReplayError {
+            book.apply_owned(event).map_err(|e| ReplayError {
                 seq: record.seq,
                 kind: ReplayErrorKind::Domain(e),
             })?;
@@ -615,8 +644,9 @@ impl Book {
         Ok(())
     }
 
-    /// Re-checks a posted entry read from the log, then indexes it.
-    fn apply_entry(&mut self, entry: &PostedEntry) -> Result<(), DomainError> {
+    /// Re-checks a posted entry read from the log; `index_posted` then
+    /// indexes it.
+    fn check_posted(&self, entry: &PostedEntry) -> Result<CheckedEntry, DomainError> {
         let expected = EntryId(self.entries.len() as u64 + 1);
         if entry.id != expected {
             return Err(DomainError::EntryIdMismatch {
@@ -672,16 +702,16 @@ impl Book {
             if line.amount_lc.is_zero() && line.amount_sc.is_zero() {
                 return Err(DomainError::LineZero { line: i });
             }
-            if let Some(tax) = &line.tax {
+            if let Some(tax) = line.tax() {
                 let base = usize::from(tax.base_line);
                 let fits = base < i
-                    && entry.lines[base].tax.is_none()
-                    && entry.lines[base].tax_code.as_deref() == Some(tax.code.as_str());
+                    && entry.lines[base].tax().is_none()
+                    && entry.lines[base].tax_code() == Some(tax.code.as_str());
                 if !fits {
                     return Err(DomainError::TaxLineMisplaced { line: i });
                 }
             }
-            if !line.shares.is_empty() {
+            if !line.shares().is_empty() {
                 crate::ledger::costing::check_shares(i, line)?;
             }
             diff_lc += line.signed_lc();
@@ -709,9 +739,25 @@ impl Book {
             }
         }
 
-        // Everything checked: from here on nothing fails.
+        Ok(CheckedEntry {
+            period,
+            year_index,
+            accounts: indexes,
+        })
+    }
+
+    /// Indexes an entry `check_posted` accepted and keeps it. Never fails.
+    fn index_posted(&mut self, mut entry: PostedEntry, checked: CheckedEntry) {
+        let CheckedEntry {
+            period,
+            year_index,
+            accounts,
+        } = checked;
+        // Decoding grows the line vector by doubling; the Book keeps every
+        // entry for the company's life, so it keeps only what is used.
+        entry.lines.shrink_to_fit();
         let entry_index = self.entries.len() as u32;
-        for (i, (line, account)) in entry.lines.iter().zip(indexes).enumerate() {
+        for (i, (line, account)) in entry.lines.iter().zip(accounts).enumerate() {
             let totals = &mut self.balances[account][period];
             match line.side {
                 Side::Debit => {
@@ -728,11 +774,11 @@ impl Book {
                 line: i as u16,
             };
             self.account_lines[account].push(at);
-            if line.tax_code.is_some() || line.tax.is_some() {
+            if line.tax_code().is_some() || line.tax().is_some() {
                 self.vat.add(period, line, at);
             }
             if self.accounts[account].account_type.is_profit_and_loss()
-                && (!line.shares.is_empty() || line.dims.iter().any(Option::is_some))
+                && (!line.shares().is_empty() || line.has_dims())
             {
                 self.centres.add(period, line);
             }
@@ -744,8 +790,7 @@ impl Book {
             self.reversed_by[original.0 as usize - 1] = Some(entry.id);
         }
         self.reversed_by.push(None);
-        self.entries.push(entry.clone());
-        Ok(())
+        self.entries.push(entry);
     }
 
     // ----- queries -----

@@ -498,7 +498,7 @@ pub(crate) fn check_shares(line_index: usize, line: &Line) -> Result<(), DomainE
     for dimension in 1..=DIMENSIONS as u8 {
         let mut any = false;
         let mut sum = Decimal::ZERO;
-        for share in line.shares.iter().filter(|s| s.dimension == dimension) {
+        for share in line.shares().iter().filter(|s| s.dimension == dimension) {
             if share.amount_lc.is_sign_negative() && !share.amount_lc.is_zero() {
                 return Err(DomainError::SharesMismatch {
                     line: line_index,
@@ -515,7 +515,7 @@ pub(crate) fn check_shares(line_index: usize, line: &Line) -> Result<(), DomainE
             });
         }
     }
-    if line.shares.iter().any(|s| slot(s.dimension).is_none()) {
+    if line.shares().iter().any(|s| slot(s.dimension).is_none()) {
         return Err(DomainError::SharesMismatch {
             line: line_index,
             dimension: 0,
@@ -543,11 +543,11 @@ impl CentreIndex {
         for (s, map) in self.per_dimension.iter_mut().enumerate() {
             let dimension = s as u8 + 1;
             let mut split = false;
-            for share in line.shares.iter().filter(|x| x.dimension == dimension) {
+            for share in line.shares().iter().filter(|x| x.dimension == dimension) {
                 split = true;
                 add_to(map, &share.centre, period, line, share.amount_lc);
             }
-            if !split && let Some(code) = &line.dims[s] {
+            if !split && let Some(code) = &line.dims()[s] {
                 add_to(map, code, period, line, line.amount_lc);
             }
         }

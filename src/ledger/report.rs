@@ -192,7 +192,7 @@ pub fn account_sheet(
                 side: line.side,
                 amount_lc: line.amount_lc,
                 amount_sc: line.amount_sc,
-                fc: line.fc,
+                fc: line.fc(),
                 balance_lc: sheet.closing_lc,
                 reverses: entry.reverses,
                 reversed_by: book.reversed_by(entry.id),

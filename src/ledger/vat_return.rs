@@ -88,18 +88,18 @@ pub struct VatIndex {
 impl VatIndex {
     /// Adds a line that has a tax code (base) or is a tax line.
     pub(crate) fn add(&mut self, period: usize, line: &Line, at: LineRef) {
-        let code = match (&line.tax, &line.tax_code) {
-            (Some(t), _) => &t.code,
+        let code = match (line.tax(), line.tax_code()) {
+            (Some(t), _) => t.code.as_str(),
             (None, Some(c)) => c,
             (None, None) => return,
         };
-        let periods = match self.by_code.get_mut(code.as_str()) {
+        let periods = match self.by_code.get_mut(code) {
             Some(p) => p,
-            None => self.by_code.entry(code.clone()).or_default(),
+            None => self.by_code.entry(code.to_string()).or_default(),
         };
         let bucket = periods.entry(period).or_default();
         let signed = line.signed_lc();
-        match line.tax.as_ref().map(|t| t.part) {
+        match line.tax().map(|t| t.part) {
             Some(TaxPart::Output) => {
                 bucket.output_tax_lc -= signed;
                 bucket.output_lines.push(at);

@@ -544,7 +544,7 @@ fn entry_view(book: &Book, id: EntryId, lang: Lang) -> Option<EntryView> {
                 .unwrap_or_default(),
             side: l.side,
             amount_lc: l.amount_lc,
-            fc: l.fc.map(|fc| {
+            fc: l.fc().map(|fc| {
                 use crate::formats::amount::format_amount;
                 format!(
                     "{} {} · {} {}",

@@ -406,16 +406,15 @@ fn drill(book: &Book, lines: &[LineRef], lang: Lang) -> Vec<DrillLine> {
         .take(DRILL_ROWS)
         .filter_map(|r| {
             let (entry, line) = book.line(*r)?;
-            let part = match line.tax.as_ref().map(|t| t.part) {
+            let part = match line.tax().map(|t| t.part) {
                 Some(crate::ledger::tax::TaxPart::Output) => T::PartOutput,
                 Some(crate::ledger::tax::TaxPart::Input) => T::PartInput,
                 None => T::PartBase,
             };
             let code = line
-                .tax
-                .as_ref()
+                .tax()
                 .map(|t| t.code.clone())
-                .or_else(|| line.tax_code.clone())
+                .or_else(|| line.tax_code().map(str::to_string))
                 .unwrap_or_default();
             let (debit, credit) = match line.side {
                 Side::Debit => (line.amount_lc, Decimal::ZERO),
