@@ -184,12 +184,13 @@ fn committed_cli_fixture_opens_and_restores() {
     let document = backup::inspect(&file, FIXTURE_PASSPHRASE, |_, _| {}).unwrap();
     assert_eq!(document.manifest.company_name, "Interop GmbH");
     assert_eq!(document.manifest.company_id, "c-interop");
-    let expected = sample_snapshot(40);
-    assert_eq!(document.log, expected.records);
-    assert_eq!(
-        restore_and_replay(&document),
-        Book::replay(&expected.records).unwrap()
-    );
+    // The fixture was written before tax codes existed (company setup then
+    // emitted fewer events), so it is also a log of an earlier version:
+    // it must still verify, restore and replay, entry for entry.
+    assert_eq!(document.manifest.event_count, document.log.len() as u64);
+    let original = Book::replay(&document.log).unwrap();
+    assert_eq!(original.entry_count(), 40);
+    assert_eq!(restore_and_replay(&document), original);
 }
 
 /// Rewrites the fixture (see tests/fixtures/backup/README.md):

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use kontor::formats::amount::NumberStyle;
 use kontor::forms::entry::{EntryForm, FormErrorKind, FormField, LineForm};
+use kontor::ledger::account::{AccountCurrency, AccountNo};
 use kontor::ledger::currency::Currency;
 use kontor::ledger::sample::setup_command;
 use kontor::ledger::{Book, Command};
@@ -21,6 +22,14 @@ fn today() -> NaiveDate {
 fn book() -> Book {
     let mut book = Book::new();
     book.execute(&setup_command(2026)).unwrap();
+    // A bank account that takes every currency, as FC postings need.
+    let mut bank = book
+        .account(AccountNo::parse("1200").unwrap())
+        .unwrap()
+        .clone();
+    bank.currency = AccountCurrency::All;
+    book.execute(&Command::UpdateAccount { account: bank })
+        .unwrap();
     book.execute(&Command::SetExchangeRate {
         currency: Currency::USD,
         date: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
@@ -143,4 +152,36 @@ proptest! {
         let posted = b.execute(&Command::PostEntry { draft, allow_closing_period: false });
         prop_assert!(posted.is_ok(), "{:?}", posted);
     }
+}
+
+#[test]
+fn a_tax_code_generates_its_tax_line_in_the_difference_and_the_posting() {
+    let mut book = book();
+    let mut expense = line("4930", "100,00", "");
+    expense.tax_code = "v19".into();
+    let f = form(vec![expense, line("1200", "", "119,00")]);
+    assert_eq!(f.difference_lc(&book, DE, today()), Decimal::ZERO);
+    let preview = f.preview(&book, DE, today()).unwrap();
+    assert_eq!(
+        preview.lines[0].lines.as_ref().unwrap().len(),
+        2,
+        "net line and input-tax line"
+    );
+    let draft = f.to_draft(DE, 2, today(), "anna").unwrap();
+    book.execute(&Command::PostEntry {
+        draft,
+        allow_closing_period: false,
+    })
+    .unwrap();
+    assert_eq!(book.entries()[0].lines.len(), 3);
+}
+
+#[test]
+fn a_gross_amount_is_split_into_net_and_tax() {
+    let book = book();
+    let mut expense = line("4930", "119,00", "");
+    expense.tax_code = "V19".into();
+    expense.gross = true;
+    let f = form(vec![expense, line("1200", "", "119,00")]);
+    assert_eq!(f.difference_lc(&book, DE, today()), Decimal::ZERO);
 }

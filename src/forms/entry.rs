@@ -11,7 +11,9 @@ use crate::ledger::Book;
 use crate::ledger::DomainError;
 use crate::ledger::account::AccountNo;
 use crate::ledger::currency::Currency;
-use crate::ledger::entry::{EntryDraft, FcDraft, LineDraft, MAX_LINES};
+use crate::ledger::entry::{
+    DIMENSIONS, EntryDraft, EntryPreview, FcDraft, LineDraft, MAX_LINES, preview_entry,
+};
 use crate::ledger::fx::lc_from_fc;
 use crate::ledger::money::round;
 
@@ -28,6 +30,15 @@ pub struct LineForm {
     /// Empty: the rate table's rate for the posting date.
     pub rate: String,
     pub memo: String,
+    /// Steuerkennzeichen; empty: no tax.
+    #[serde(default)]
+    pub tax_code: String,
+    /// The amount is gross: the engine splits it into net and tax.
+    #[serde(default)]
+    pub gross: bool,
+    /// Cost centre or distribution rule of dimension 1; empty: none.
+    #[serde(default)]
+    pub dim1: String,
 }
 
 impl LineForm {
@@ -141,13 +152,19 @@ impl EntryForm {
     }
 
     /// Debit minus credit in LC over the lines that can be read so far
-    /// (what the user still has to balance). FC lines are converted at the
-    /// typed rate or the rate table's rate of the posting date.
+    /// (what the user still has to balance), generated tax lines included.
+    /// FC lines are converted at the typed rate or the rate table's rate of
+    /// the posting date.
     pub fn difference_lc(&self, book: &Book, style: NumberStyle, today: NaiveDate) -> Decimal {
         let Some(settings) = book.settings() else {
             return Decimal::ZERO;
         };
         let lc_decimals = settings.lc_decimals();
+        // When the whole form reads, the engine's own preview knows tax and
+        // rounding exactly; while some cell is half typed, add up what reads.
+        if let Ok(draft) = self.to_draft(style, lc_decimals, today, "") {
+            return preview_entry(book, &draft).diff_lc;
+        }
         let date = parse_date(&self.posting_date, today).unwrap_or(today);
         self.lines
             .iter()
@@ -173,6 +190,19 @@ impl EntryForm {
             })
             .sum::<Decimal>()
             .round_dp(lc_decimals)
+    }
+
+    /// What each line would post (tax lines included), for the grid to
+    /// show live; `None` while the form does not read.
+    pub fn preview(
+        &self,
+        book: &Book,
+        style: NumberStyle,
+        today: NaiveDate,
+    ) -> Option<EntryPreview> {
+        let decimals = book.settings()?.lc_decimals();
+        let draft = self.to_draft(style, decimals, today, "").ok()?;
+        Some(preview_entry(book, &draft))
     }
 
     /// Puts the open difference on line `index` (an LC line), so the entry
@@ -258,13 +288,18 @@ fn line_draft(
     if !debit.is_zero() && !credit.is_zero() {
         return Err(at(FormField::Credit, FormErrorKind::BothSides));
     }
+    let optional = |text: &str| Some(text.trim().to_string()).filter(|t| !t.is_empty());
+    let mut dims: [Option<String>; DIMENSIONS] = Default::default();
+    dims[0] = optional(&line.dim1);
     Ok(LineDraft {
         account,
         debit,
         credit,
         fc,
         memo: line.memo.trim().to_string(),
-        ..LineDraft::default()
+        tax_code: optional(&line.tax_code).map(|c| c.to_uppercase()),
+        gross: line.gross,
+        dims,
     })
 }
 

@@ -39,6 +39,10 @@ texts! {
         Currency => "Währung", "Currency";
         Rate => "Kurs", "Rate";
         LineMemo => "Zeilentext", "Line memo";
+        TaxCode => "St.-Kz.", "Tax code";
+        Gross => "Brutto", "Gross";
+        Dim1 => "Kostenstelle", "Cost centre";
+        Generated => "erzeugt", "generated";
         Difference => "Differenz", "Difference";
         Balanced => "ausgeglichen", "balanced";
         Post => "Buchen (Strg+Enter)", "Post (Ctrl+Enter)";
@@ -74,6 +78,9 @@ struct Row {
     currency: RwSignal<String>,
     rate: RwSignal<String>,
     memo: RwSignal<String>,
+    tax_code: RwSignal<String>,
+    gross: RwSignal<bool>,
+    dim1: RwSignal<String>,
 }
 
 impl Row {
@@ -86,6 +93,9 @@ impl Row {
             currency: RwSignal::new(line.currency.clone()),
             rate: RwSignal::new(line.rate.clone()),
             memo: RwSignal::new(line.memo.clone()),
+            tax_code: RwSignal::new(line.tax_code.clone()),
+            gross: RwSignal::new(line.gross),
+            dim1: RwSignal::new(line.dim1.clone()),
         }
     }
 
@@ -97,6 +107,9 @@ impl Row {
             currency: self.currency.get(),
             rate: self.rate.get(),
             memo: self.memo.get(),
+            tax_code: self.tax_code.get(),
+            gross: self.gross.get(),
+            dim1: self.dim1.get(),
         }
     }
 
@@ -107,6 +120,9 @@ impl Row {
         self.currency.set(line.currency.clone());
         self.rate.set(line.rate.clone());
         self.memo.set(line.memo.clone());
+        self.tax_code.set(line.tax_code.clone());
+        self.gross.set(line.gross);
+        self.dim1.set(line.dim1.clone());
     }
 }
 
@@ -269,6 +285,49 @@ fn EntryForm_(company_id: String) -> impl IntoView {
             .unwrap_or_default()
     });
 
+    // The lines each typed line generates (its tax lines), by grid row.
+    let generated = Memo::new(move |_| {
+        let form = grid.form();
+        let style = number_style(i18n.lang());
+        let rows: Vec<usize> = form
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.is_blank())
+            .map(|(i, _)| i)
+            .collect();
+        app.with_book(|book| {
+            let Some(preview) = form.preview(book, style, today()) else {
+                return Vec::new();
+            };
+            preview
+                .lines
+                .iter()
+                .filter_map(|p| {
+                    let row = *rows.get(p.typed_line)?;
+                    let lines = p.lines.as_ref().ok()?;
+                    let extra: Vec<(String, bool, Decimal)> = lines
+                        .iter()
+                        .skip(1)
+                        .map(|l| {
+                            let name = book
+                                .account(l.account)
+                                .map(|a| a.name(i18n.is_de()).to_string())
+                                .unwrap_or_default();
+                            (
+                                format!("{} {name}", l.account.as_str()),
+                                l.side == crate::ledger::money::Side::Debit,
+                                l.amount_lc,
+                            )
+                        })
+                        .collect();
+                    (!extra.is_empty()).then_some((row, extra))
+                })
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+
     let post = Action::new_local(move |_: &()| async move {
         let lang = i18n.lang_untracked();
         message.set(None);
@@ -396,6 +455,44 @@ fn EntryForm_(company_id: String) -> impl IntoView {
         })
         .unwrap_or_default()
     };
+    let tax_codes = move || {
+        app.with_book(|book| {
+            let de = i18n.is_de();
+            book.tax_codes()
+                .filter(|c| c.active)
+                .map(|c| (c.code.clone(), c.name(de).to_string()))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    };
+    let centres = move || {
+        app.with_book(|book| {
+            let de = i18n.is_de();
+            let costing = book.costing();
+            let centres = costing.centres(1).filter(|c| c.active).map(|c| {
+                (
+                    c.code.clone(),
+                    if de {
+                        c.name_de.clone()
+                    } else {
+                        c.name_en.clone()
+                    },
+                )
+            });
+            let rules = costing.rules(1).filter(|r| r.active).map(|r| {
+                (
+                    r.code.clone(),
+                    if de {
+                        r.name_de.clone()
+                    } else {
+                        r.name_en.clone()
+                    },
+                )
+            });
+            centres.chain(rules).collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    };
     let field_class = move |line: usize, field: FormField| {
         mark.get()
             .is_some_and(|m| m.line == Some(line) && (m.field.is_none() || m.field == Some(field)))
@@ -418,6 +515,12 @@ fn EntryForm_(company_id: String) -> impl IntoView {
         <div class="entry-form" node_ref=grid_ref on:keydown=on_keydown>
             <datalist id="account-list">
                 {move || accounts().into_iter().map(|a| view! { <option value=a></option> }).collect_view()}
+            </datalist>
+            <datalist id="tax-code-list">
+                {move || tax_codes().into_iter().map(|(code, name)| view! { <option value=code label=name></option> }).collect_view()}
+            </datalist>
+            <datalist id="centre-list">
+                {move || centres().into_iter().map(|(code, name)| view! { <option value=code label=name></option> }).collect_view()}
             </datalist>
             <div class="field-row entry-header">
                 <label class="field narrow" class:invalid=move || header_invalid(FormField::PostingDate)>
@@ -449,6 +552,9 @@ fn EntryForm_(company_id: String) -> impl IntoView {
                             <th>{move || i18n.t(T::Account)}</th>
                             <th class="num">{move || i18n.t(T::Debit)}</th>
                             <th class="num">{move || i18n.t(T::Credit)}</th>
+                            <th>{move || i18n.t(T::TaxCode)}</th>
+                            <th>{move || i18n.t(T::Gross)}</th>
+                            <th>{move || i18n.t(T::Dim1)}</th>
                             <th>{move || i18n.t(T::Currency)}</th>
                             <th>{move || i18n.t(T::Rate)}</th>
                             <th>{move || i18n.t(T::LineMemo)}</th>
@@ -483,6 +589,21 @@ fn EntryForm_(company_id: String) -> impl IntoView {
                                         </td>
                                         <td>{cell(row.debit, FormField::Debit, "cell-amount", format!("debit-{index}"))}</td>
                                         <td>{cell(row.credit, FormField::Credit, "cell-amount", format!("credit-{index}"))}</td>
+                                        <td>
+                                            <input type="text" class="cell-tax" list="tax-code-list" data-testid=format!("tax-{index}")
+                                                prop:value=move || row.tax_code.get()
+                                                on:input=move |ev| { row.tax_code.set(event_target_value(&ev)); grow(); } />
+                                        </td>
+                                        <td class="cell-check">
+                                            <input type="checkbox" data-testid=format!("gross-{index}")
+                                                prop:checked=move || row.gross.get()
+                                                on:change=move |ev| row.gross.set(event_target_checked(&ev)) />
+                                        </td>
+                                        <td>
+                                            <input type="text" class="cell-dim" list="centre-list" data-testid=format!("dim1-{index}")
+                                                prop:value=move || row.dim1.get()
+                                                on:input=move |ev| { row.dim1.set(event_target_value(&ev)); grow(); } />
+                                        </td>
                                         <td>{cell(row.currency, FormField::Currency, "cell-currency", format!("currency-{index}"))}</td>
                                         <td>{cell(row.rate, FormField::Rate, "cell-rate", format!("rate-{index}"))}</td>
                                         <td>
@@ -491,6 +612,18 @@ fn EntryForm_(company_id: String) -> impl IntoView {
                                                 on:input=move |ev| { row.memo.set(event_target_value(&ev)); grow(); } />
                                         </td>
                                     </tr>
+                                    {move || generated.get().into_iter().filter(|(r, _)| *r == index).flat_map(|(_, lines)| lines).map(|(account, debit, amount)| {
+                                        let text = format_amount(amount, lc_decimals(), number_style(i18n.lang()));
+                                        view! {
+                                            <tr class="generated-line" data-testid=format!("generated-{index}")>
+                                                <td></td>
+                                                <td class="muted">"↳ " {account} " · " {i18n.t(T::Generated)}</td>
+                                                <td class="num">{if debit { text.clone() } else { String::new() }}</td>
+                                                <td class="num">{if debit { String::new() } else { text }}</td>
+                                                <td colspan="6"></td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
                                 }
                             }
                         </For>
