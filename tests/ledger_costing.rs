@@ -653,8 +653,11 @@ fn scan(book: &Book) -> BTreeMap<(u8, Option<String>, AccountNo), Decimal> {
                 }
             };
             for dim in 1..=2u8 {
-                let shares: Vec<&CentreShare> =
-                    line.shares().iter().filter(|s| s.dimension == dim).collect();
+                let shares: Vec<&CentreShare> = line
+                    .shares()
+                    .iter()
+                    .filter(|s| s.dimension == dim)
+                    .collect();
                 if !shares.is_empty() {
                     for s in shares {
                         *out.entry((dim, Some(s.centre.clone()), line.account))
