@@ -40,7 +40,6 @@ texts! {
         Matches => "Die Summe der Kostenstellen entspricht der GuV des Zeitraums.", "The centres add up to the P&L of the range.";
         Differs => "Die Summe der Kostenstellen weicht von der GuV ab!", "The centres do not add up to the P&L!";
         Accounts => "Konten", "Accounts";
-        ShowAccounts => "Konten zeigen", "Show accounts";
         ExportCsv => "CSV exportieren (Alt+E)", "Export CSV (Alt+E)";
         Print => "Drucken (Alt+P)", "Print (Alt+P)";
         CurrencyNote => "Beträge in", "Amounts in";

@@ -49,7 +49,6 @@ texts! {
         OutputShort => "USt", "Output";
         InputShort => "VSt", "Input";
         BaseShort => "Basis", "Base";
-        TaxShort => "Steuer", "Tax";
         OutputAccount => "Umsatzsteuerkonto", "Output VAT account";
         InputAccount => "Vorsteuerkonto", "Input VAT account";
         BaseBox => "Kz Bemessungsgrundlage", "Box for the base";

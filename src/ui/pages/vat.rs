@@ -214,9 +214,12 @@ fn period_label(p: &PeriodInfo, months_per_period: usize, lang: Lang) -> String 
     }
 }
 
-/// Presets per fiscal year: (year, [(from, to, label)]).
-fn presets(cal: &Calendar, lang: Lang) -> Vec<(i32, Vec<(usize, usize, String)>)> {
-    let mut out: Vec<(i32, Vec<(usize, usize, String)>)> = Vec::new();
+/// A preset range: first and last global period index, label.
+type Preset = (usize, usize, String);
+
+/// Presets per fiscal year: (year, presets).
+fn presets(cal: &Calendar, lang: Lang) -> Vec<(i32, Vec<Preset>)> {
+    let mut out: Vec<(i32, Vec<Preset>)> = Vec::new();
     let mut years: Vec<i32> = cal.periods.iter().map(|p| p.fiscal_year).collect();
     years.dedup();
     for year in years {
@@ -347,12 +350,6 @@ pub fn PeriodPicker(
             </select>
         </label>
     }
-}
-
-/// Dates of a global period range.
-pub fn range_dates(book: &Book, from: usize, to: usize) -> Option<(NaiveDate, NaiveDate)> {
-    let c = book.calendar();
-    Some((c.period(from)?.start, c.period(to)?.end))
 }
 
 // ----- the VAT return -----
