@@ -320,7 +320,7 @@ fn CostTable(view: CostView, dimension: u8) -> impl IntoView {
                     <td class="num no-print">
                         {has_accounts.then(|| view! {
                             <button type="button" class="link-button" aria-expanded=move || is_open().to_string() on:click=toggle>
-                                {format!("{n} {}", i18n.t(T::Accounts))}
+                                {format!("{} ({n})", i18n.t(T::Accounts))}
                             </button>
                         })}
                     </td>

@@ -43,6 +43,7 @@ texts! {
         Code => "Code", "Code";
         Name => "Bezeichnung", "Name";
         ValidFrom => "Gültig ab", "Valid from";
+        Validity => "Gültigkeit", "Validity";
         ValidTo => "Gültig bis", "Valid to";
         Always => "unbegrenzt", "unlimited";
         Edit => "Bearbeiten", "Edit";
@@ -206,7 +207,7 @@ fn DimensionRow(number: u8) -> impl IntoView {
     );
     let active = RwSignal::new(existing.as_ref().is_none_or(|d| d.active));
     let error = RwSignal::new(None::<String>);
-    let notice = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<(T, String)>);
     let save = Action::new_local(move |_: &()| async move {
         let lang = i18n.lang_untracked();
         error.set(None);
@@ -221,10 +222,7 @@ fn DimensionRow(number: u8) -> impl IntoView {
         match app.execute(Command::DefineDimension { dimension }).await {
             Ok(_) => {
                 defined.set(true);
-                notice.set(Some(format!(
-                    "{} {number} {label}",
-                    T::DimensionSaved.text(lang)
-                )));
+                notice.set(Some((T::DimensionSaved, format!("{number} {label}"))));
             }
             Err(e) => error.set(Some(session_error(&e, lang))),
         }
@@ -267,7 +265,7 @@ fn Centres(dimension: u8) -> impl IntoView {
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let notice = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<(T, String)>);
     let clear = move || {
         editing.set(None);
         for s in [code, name_de, name_en, from, to] {
@@ -305,7 +303,7 @@ fn Centres(dimension: u8) -> impl IntoView {
         };
         match app.execute(cmd).await {
             Ok(_) => {
-                notice.set(Some(format!("{} {label}", T::CentreSaved.text(lang))));
+                notice.set(Some((T::CentreSaved, label)));
                 clear();
             }
             Err(e) => error.set(Some(session_error(&e, lang))),
@@ -333,7 +331,7 @@ fn Centres(dimension: u8) -> impl IntoView {
                         <thead><tr>
                             <th>{move || i18n.t(T::Code)}</th>
                             <th>{move || i18n.t(T::Name)}</th>
-                            <th>{move || i18n.t(T::ValidFrom)}</th>
+                            <th>{move || i18n.t(T::Validity)}</th>
                             <th>{move || i18n.t(T::Active)}</th>
                             <th></th>
                         </tr></thead>
@@ -396,7 +394,7 @@ fn Centres(dimension: u8) -> impl IntoView {
                 </div>
                 <ErrorBox message=Signal::derive(move || error.get()) />
                 <Show when=move || notice.get().is_some()>
-                    <div class="success-box" role="status" data-testid="centre-notice">{move || notice.get()}</div>
+                    <div class="success-box" role="status" data-testid="centre-notice">{move || notice.get().map(|(t, what)| format!("{} {what}", i18n.t(t)).trim().to_string())}</div>
                 </Show>
                 <div class="actions">
                     <button type="submit" class="button primary" data-testid="centre-save" prop:disabled=move || pending.get()>{move || i18n.t(T::Save)}</button>
@@ -444,7 +442,7 @@ fn Rules(dimension: u8) -> impl IntoView {
     let shares = RwSignal::new(Vec::<ShareRow>::new());
     let next_id = StoredValue::new(0usize);
     let error = RwSignal::new(None::<String>);
-    let notice = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<(T, String)>);
     let new_row = move |centre: String, value: String| {
         let id = next_id.get_value();
         next_id.set_value(id + 1);
@@ -525,7 +523,7 @@ fn Rules(dimension: u8) -> impl IntoView {
         };
         match app.execute(cmd).await {
             Ok(_) => {
-                notice.set(Some(format!("{} {label}", T::RuleSaved.text(lang))));
+                notice.set(Some((T::RuleSaved, label)));
                 clear();
             }
             Err(e) => error.set(Some(session_error(&e, lang))),
@@ -573,7 +571,7 @@ fn Rules(dimension: u8) -> impl IntoView {
                             <th>{move || i18n.t(T::Code)}</th>
                             <th>{move || i18n.t(T::Name)}</th>
                             <th>{move || i18n.t(T::Shares)}</th>
-                            <th>{move || i18n.t(T::ValidFrom)}</th>
+                            <th>{move || i18n.t(T::Validity)}</th>
                             <th></th>
                         </tr></thead>
                         <tbody>
@@ -681,7 +679,7 @@ fn Rules(dimension: u8) -> impl IntoView {
                 }>{move || i18n.t(T::AddShare)}</button>
                 <ErrorBox message=Signal::derive(move || error.get()) />
                 <Show when=move || notice.get().is_some()>
-                    <div class="success-box" role="status" data-testid="rule-notice">{move || notice.get()}</div>
+                    <div class="success-box" role="status" data-testid="rule-notice">{move || notice.get().map(|(t, what)| format!("{} {what}", i18n.t(t)).trim().to_string())}</div>
                 </Show>
                 <div class="actions">
                     <button type="submit" class="button primary" data-testid="rule-save" prop:disabled=move || pending.get()>{move || i18n.t(T::Save)}</button>
@@ -712,7 +710,7 @@ fn Requirement() -> impl IntoView {
             .join(", "),
     );
     let error = RwSignal::new(None::<String>);
-    let notice = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<(T, String)>);
     let save = Action::new_local(move |_: &()| async move {
         let lang = i18n.lang_untracked();
         error.set(None);
@@ -745,7 +743,7 @@ fn Requirement() -> impl IntoView {
             .execute(Command::SetCentreRequirement { requirement })
             .await
         {
-            Ok(_) => notice.set(Some(T::RequirementSaved.text(lang).to_string())),
+            Ok(_) => notice.set(Some((T::RequirementSaved, String::new()))),
             Err(e) => error.set(Some(session_error(&e, lang))),
         }
     });
@@ -773,7 +771,7 @@ fn Requirement() -> impl IntoView {
             </fieldset>
             <ErrorBox message=Signal::derive(move || error.get()) />
             <Show when=move || notice.get().is_some()>
-                <div class="success-box" role="status" data-testid="requirement-notice">{move || notice.get()}</div>
+                <div class="success-box" role="status" data-testid="requirement-notice">{move || notice.get().map(|(t, what)| format!("{} {what}", i18n.t(t)).trim().to_string())}</div>
             </Show>
             <div class="actions">
                 <button type="submit" class="button primary" data-testid="req-save" prop:disabled=move || pending.get()>{move || i18n.t(T::Save)}</button>

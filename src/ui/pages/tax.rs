@@ -47,6 +47,8 @@ texts! {
         Output => "Umsatzsteuer (Verkauf)", "Output VAT (sales)";
         Input => "Vorsteuer (Einkauf)", "Input VAT (purchases)";
         OutputShort => "USt", "Output";
+        OutputList => "Umsatzsteuer", "Output VAT";
+        InputList => "Vorsteuer", "Input VAT";
         InputShort => "VSt", "Input";
         BaseShort => "Basis", "Base";
         OutputAccount => "Umsatzsteuerkonto", "Output VAT account";
@@ -110,10 +112,11 @@ fn kind_value(k: TaxKind) -> &'static str {
     }
 }
 
+/// The direction as the list shows it (the form's options say more).
 fn direction_text(d: TaxDirection) -> T {
     match d {
-        TaxDirection::Output => T::Output,
-        TaxDirection::Input => T::Input,
+        TaxDirection::Output => T::OutputList,
+        TaxDirection::Input => T::InputList,
     }
 }
 
@@ -321,7 +324,7 @@ fn TaxCodesBody() -> impl IntoView {
     let form = Form::new();
     form.clear(i18n.lang_untracked());
     let error = RwSignal::new(None::<String>);
-    let notice = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<(T, String)>);
 
     let save = Action::new_local(move |_: &()| async move {
         let lang = i18n.lang_untracked();
@@ -344,7 +347,7 @@ fn TaxCodesBody() -> impl IntoView {
         match app.execute(cmd).await {
             Ok(_) => {
                 let what = if editing { T::Saved } else { T::Created };
-                notice.set(Some(format!("{} {code}", what.text(lang))));
+                notice.set(Some((what, code)));
                 form.clear(lang);
             }
             Err(e) => error.set(Some(session_error(&e, lang))),
@@ -412,7 +415,7 @@ fn TaxCodesBody() -> impl IntoView {
                         view! {
                             <tr data-code=code.clone() class:inactive=!active>
                                 <td><strong class="code">{code.clone()}</strong></td>
-                                <td>{name}<div class="muted small">{other}</div></td>
+                                <td class="tax-name">{name}<div class="muted small">{other}</div></td>
                                 <td>{kind_text(c.kind).text(lang)}</td>
                                 <td>{direction_text(c.direction).text(lang)}</td>
                                 <td class="num" title=history data-testid="tax-rate">{rate.map(|r| percent_text(r, lang)).unwrap_or_else(|| "–".into())}</td>
@@ -547,7 +550,7 @@ fn TaxCodesBody() -> impl IntoView {
             </div>
             <ErrorBox message=Signal::derive(move || error.get()) />
             <Show when=move || notice.get().is_some()>
-                <div class="success-box" role="status" data-testid="notice">{move || notice.get()}</div>
+                <div class="success-box" role="status" data-testid="notice">{move || notice.get().map(|(t, code)| format!("{} {code}", i18n.t(t)))}</div>
             </Show>
             <div class="actions">
                 <button type="submit" class="button primary" data-testid="tax-save" prop:disabled=move || pending.get()>

@@ -317,7 +317,7 @@ pub fn PeriodPicker(
             .collect_view()
     };
     view! {
-        <label class="field">
+        <label class="field period-preset">
             <span>{move || i18n.t(T::Period)}</span>
             <select data-testid=format!("{testid}-preset") on:change=move |ev| {
                 let v = event_target_value(&ev);
@@ -596,7 +596,7 @@ fn VatTable(view: VatView, expanded: RwSignal<Option<usize>>) -> impl IntoView {
                     <td class="num no-print">
                         <button type="button" class="link-button" data-testid="vat-drill-toggle"
                             aria-expanded=move || open().to_string() on:click=toggle>
-                            {move || format!("{count} {}", i18n.t(if open() { T::Hide } else { T::Show }))}
+                            {move || format!("{} ({count})", i18n.t(if open() { T::Hide } else { T::Show }))}
                         </button>
                     </td>
                 </tr>
