@@ -108,7 +108,11 @@ impl Module {
                     Some("/admin/costing"),
                 ),
                 (Key::AdminSetup, Key::AdminSetupBody, Some("/setup")),
-                (Key::AdminBackup, Key::AdminBackupBody, Some("/admin/backup")),
+                (
+                    Key::AdminBackup,
+                    Key::AdminBackupBody,
+                    Some("/admin/backup"),
+                ),
             ],
             Module::MasterData => &[
                 (Key::MasterPartners, Key::MasterPartnersBody, None),
