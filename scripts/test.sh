@@ -29,7 +29,7 @@ layer "native: fmt, clippy, cargo test"
 native_ok=1
 cargo fmt --check || { echo "cargo fmt --check failed"; native_ok=0; }
 cargo clippy --all-targets --quiet -- -D warnings || native_ok=0
-cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --quiet -- -D warnings || native_ok=0
+cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser --quiet -- -D warnings || native_ok=0
 cargo test --quiet 2>&1 | tee target/test-logs/native.log
 [ "${PIPESTATUS[0]}" = 0 ] || native_ok=0
 read -r np nf <<<"$(cargo_counts target/test-logs/native.log)"
