@@ -69,17 +69,17 @@ test('entries post with Ctrl+Enter; a refused one says why at its line', async (
 });
 
 test('an entry in a foreign currency converts at the typed rate', async () => {
-  // The chart's accounts take only local currency; open 4930 to all
-  // currencies in the chart of accounts, as SAP Business One users do.
+  // The chart's accounts take only local currency; open 4950 (no postings
+  // yet, so its currency may still change) to all currencies.
   await page.goto(app.url + '/financials/accounts');
-  await page.fill('[data-testid="account-search"]', '4930');
-  await page.click('tr[data-account="4930"] [data-testid="account-edit"]');
+  await page.fill('[data-testid="account-search"]', '4950');
+  await page.click('tr[data-account="4950"] [data-testid="account-edit"]');
   await page.selectOption('[data-testid="account-currency"]', 'all');
   await page.click('[data-testid="account-save"]');
   await page.waitForSelector('[data-testid="account-form"]', { state: 'detached' });
   await page.goto(app.url + '/financials/entry');
   await page.waitForSelector('[data-testid="account-0"]');
-  await typeEntry(page, { date: '25.01.2026', reference: 'USD-1', memo: 'Lizenz USA', lines: [['4930', '108,37', '', 'USD'], ['1200', '', '100,00']] });
+  await typeEntry(page, { date: '25.01.2026', reference: 'USD-1', memo: 'Lizenz USA', lines: [['4950', '108,37', '', 'USD'], ['1200', '', '100,00']] });
   await page.fill('[data-testid="rate-0"]', '1,0837');
   await page.waitForFunction(() => document.querySelector('[data-testid="difference"]')?.textContent.includes('0,00'));
   await postWithKeyboard(page);
