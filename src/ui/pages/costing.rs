@@ -474,8 +474,12 @@ fn Rules(dimension: u8) -> impl IntoView {
             .filter_map(|r| parse_amount(&r.value.get(), style, MAX_SHARE_DECIMALS).ok())
             .sum::<Decimal>()
     });
-    let sum_ok =
-        move || basis.get() != DistributionBasis::Percent || sum.get() == Decimal::ONE_HUNDRED;
+    // Quiet until something is typed; then percentages must make 100.
+    let sum_ok = move || {
+        basis.get() != DistributionBasis::Percent
+            || sum.get().is_zero()
+            || sum.get() == Decimal::ONE_HUNDRED
+    };
     let save = Action::new_local(move |_: &()| async move {
         let lang = i18n.lang_untracked();
         error.set(None);
