@@ -153,3 +153,34 @@ test('keyboard only: a whole entry typed and posted without the mouse', async ()
   await screenshot(page, 'entry-en');
   await page.click('[data-testid="lang-switch"]');
 });
+
+test('the trial balance reads the same after a reload', async () => {
+  await page.goto(app.url + '/reports/trial-balance');
+  await page.waitForSelector('[data-testid="trial-balance"] tr[data-account="1200"]');
+  const before = await page.textContent('[data-testid="trial-balance"]');
+  assert.match(before, /4210/);
+  await page.reload();
+  await waitForApp(page);
+  await page.waitForSelector('[data-testid="trial-balance"] tr[data-account="1200"]');
+  assert.equal(await page.textContent('[data-testid="trial-balance"]'), before);
+});
+
+test('a locked period refuses postings, with the reason', async () => {
+  await page.goto(app.url + '/admin/periods');
+  await page.waitForSelector('[data-testid="period-status-2026-3"]');
+  await page.selectOption('[data-testid="period-status-2026-3"]', 'locked');
+  await page.click('[data-testid="confirm-lock"]');
+  await page.waitForSelector('tr[data-period="2026-3"][data-status="locked"]');
+  await page.goto(app.url + '/financials/entry');
+  await page.waitForSelector('[data-testid="account-0"]');
+  await page.keyboard.press('Escape');
+  await typeEntry(page, { date: '10.03.2026', reference: 'GESP', memo: 'gesperrt', lines: [['4210', '10,00'], ['1200', '', '10,00']] });
+  await postWithKeyboard(page);
+  await page.waitForSelector('[data-testid="error"]');
+  assert.match(await page.textContent('[data-testid="error"]'), /10\.03\.2026 ist gesperrt/);
+  // The same entry in an open period posts.
+  await page.fill('[data-testid="posting-date"]', '10.04.2026');
+  await postWithKeyboard(page);
+  await page.waitForSelector('[data-testid="entry-posted"]');
+  await screenshot(page, 'entry-locked-period-de');
+});
