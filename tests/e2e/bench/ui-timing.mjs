@@ -42,10 +42,14 @@ for (let i = 0; i < 3; i++) {
 const tb = [];
 const journal = [];
 for (let i = 0; i < 5; i++) {
+  // A full page load reopens the company; time the screen only once the
+  // Book is ready (the status bar shows its fiscal year then).
   await page.goto(`${app.url}/reports`);
+  await page.waitForSelector('[data-testid="status-fiscal-year"]');
   await page.waitForSelector('a[href="/reports/trial-balance"]');
   tb.push(await timeNavigation(page, 'a[href="/reports/trial-balance"]', '[data-testid="trial-balance"] tbody tr'));
   await page.goto(`${app.url}/financials`);
+  await page.waitForSelector('[data-testid="status-fiscal-year"]');
   await page.waitForSelector('a[href="/financials/journal"]');
   journal.push(await timeNavigation(page, 'a[href="/financials/journal"]', '[data-testid="journal-row"]'));
 }
