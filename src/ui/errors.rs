@@ -670,52 +670,9 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
     pick(lang, de, en)
 }
 
-/// `e` with its line numbers counted from 1, for people.
-fn one_based(e: &DomainError) -> DomainError {
-    use DomainError::*;
-    let mut e = e.clone();
-    match &mut e {
-        LineTwoSided { line }
-        | LineZero { line }
-        | LineNegative { line }
-        | AmountTooLarge { line, .. }
-        | TooManyDecimals { line, .. }
-        | AccountMissing { line }
-        | AccountNotFound { line, .. }
-        | AccountInactive { line, .. }
-        | AccountNotPostable { line, .. }
-        | CurrencyNotAllowed { line, .. }
-        | ForeignIsLocal { line, .. }
-        | TaxCodeInactive { line, .. }
-        | GrossForeignCurrency { line }
-        | DimensionInactive { line, .. }
-        | CentreNotUsable { line, .. }
-        | CentreRequired { line, .. }
-        | SharesMismatch { line, .. }
-        | TaxLineMisplaced { line }
-        | TaxCodeUnknown {
-            line: Some(line), ..
-        }
-        | DimensionUndefined {
-            line: Some(line), ..
-        }
-        | CentreUnknown {
-            line: Some(line), ..
-        }
-        | PeriodClosedForSales { line, .. } => *line += 1,
-        Empty { field } | TextTooLong { field, .. } => match field {
-            Field::LineMemo { line } | Field::TaxCode { line } | Field::Dimension { line, .. } => {
-                *line += 1
-            }
-            _ => {}
-        },
-        _ => {}
-    }
-    e
-}
-
-/// The 0-based line a domain error points at, so the grid can mark it.
-pub fn error_line(e: &DomainError) -> Option<usize> {
+/// The line field of an error that points at a line (0-based, as the
+/// engine counts), so one list serves both marking and numbering.
+fn line_mut(e: &mut DomainError) -> Option<&mut usize> {
     use DomainError::*;
     match e {
         LineTwoSided { line }
@@ -745,13 +702,27 @@ pub fn error_line(e: &DomainError) -> Option<usize> {
         | CentreUnknown {
             line: Some(line), ..
         }
-        | PeriodClosedForSales { line, .. } => Some(*line),
+        | PeriodClosedForSales { line, .. } => Some(line),
         Empty { field } | TextTooLong { field, .. } => match field {
             Field::LineMemo { line } | Field::TaxCode { line } | Field::Dimension { line, .. } => {
-                Some(*line)
+                Some(line)
             }
             _ => None,
         },
         _ => None,
     }
+}
+
+/// `e` with its line number counted from 1, for people.
+fn one_based(e: &DomainError) -> DomainError {
+    let mut e = e.clone();
+    if let Some(line) = line_mut(&mut e) {
+        *line += 1;
+    }
+    e
+}
+
+/// The 0-based line a domain error points at, so the grid can mark it.
+pub fn error_line(e: &DomainError) -> Option<usize> {
+    line_mut(&mut e.clone()).copied()
 }
