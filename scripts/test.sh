@@ -30,7 +30,7 @@ native_ok=1
 cargo fmt --check || { echo "cargo fmt --check failed"; native_ok=0; }
 cargo clippy --all-targets --quiet -- -D warnings || native_ok=0
 cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser --quiet -- -D warnings || native_ok=0
-cargo test --quiet 2>&1 | tee target/test-logs/native.log
+cargo test --quiet --no-fail-fast 2>&1 | tee target/test-logs/native.log
 [ "${PIPESTATUS[0]}" = 0 ] || native_ok=0
 read -r np nf <<<"$(cargo_counts target/test-logs/native.log)"
 if [ "$native_ok" = 1 ] && [ "$np" -gt 0 ] && [ "$nf" = 0 ]; then RESULT[native]="ok ($np passed)"; else RESULT[native]="FAILED ($np passed, $nf failed)"; status=1; fi

@@ -394,16 +394,46 @@ fn replay_of_a_log_with_a_forged_but_rehashed_entry_is_refused_by_the_fold() {
     assert!(matches!(err.kind, ReplayErrorKind::Domain(_)), "{err:?}");
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+/// Guards the generator itself: over many random runs the generator accepts
+/// a good share of commands, refuses some, and nearly every run posts
+/// entries, so the properties above are not vacuous. A deterministic runner
+/// and aggregate thresholds keep this a check on the generator, not a coin
+/// toss: a single unlucky run (every account deactivated before the first
+/// posting) is legitimate input, not a failure.
+#[test]
+fn generator_mixes_accepted_and_refused_commands() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
 
-    /// Guards the generator itself: a long random run accepts a good share
-    /// of commands and refuses some, so the properties above are not vacuous.
-    #[test]
-    fn generator_mixes_accepted_and_refused_commands(ops in prop::collection::vec(op(), 150..200)) {
-        let Run { book, accepted, refused, .. } = run(&ops);
-        prop_assert!(accepted >= ops.len() / 5, "accepted {accepted} of {}", ops.len());
-        prop_assert!(refused > 0);
-        prop_assert!(book.entry_count() > 0);
+    let strategy = prop::collection::vec(op(), 150..200);
+    let mut runner = TestRunner::deterministic();
+    let (mut ops_total, mut accepted_total, mut refused_total, mut with_entries) = (0, 0, 0, 0);
+    let runs = 64;
+    for _ in 0..runs {
+        let ops = match strategy.new_tree(&mut runner) {
+            Ok(tree) => tree.current(),
+            Err(reason) => panic!("generator failed: {reason}"),
+        };
+        let Run {
+            book,
+            accepted,
+            refused,
+            ..
+        } = run(&ops);
+        ops_total += ops.len();
+        accepted_total += accepted;
+        refused_total += refused;
+        if book.entry_count() > 0 {
+            with_entries += 1;
+        }
     }
+    assert!(
+        accepted_total >= ops_total / 5,
+        "accepted {accepted_total} of {ops_total}"
+    );
+    assert!(refused_total > 0);
+    assert!(
+        with_entries * 10 >= runs * 9,
+        "{with_entries} of {runs} runs posted entries"
+    );
 }
