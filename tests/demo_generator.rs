@@ -207,3 +207,76 @@ fn unsupported_specs_are_refused() {
         Err(DemoError::TooManyEntries { .. })
     ));
 }
+
+#[test]
+fn a_demo_before_the_tax_codes_rates_is_refused() {
+    let early = DemoSpec {
+        first_year: demo::MIN_FIRST_YEAR - 1,
+        ..DemoSpec::one_year(1)
+    };
+    assert!(matches!(
+        demo::commands(&early),
+        Err(DemoError::YearOutOfRange { year }) if year == demo::MIN_FIRST_YEAR - 1
+    ));
+    let first = DemoSpec {
+        first_year: demo::MIN_FIRST_YEAR,
+        entries: 300,
+        ..DemoSpec::one_year(1)
+    };
+    assert!(demo::build(&first, |_, _| {}).is_ok());
+}
+
+/// The demo posts sales, purchases, rent and expenses with tax codes, so
+/// a trainer's VAT return has figures, and they agree with the VAT
+/// accounts the engine posted to.
+#[test]
+fn the_demo_year_has_a_vat_return_that_matches_its_vat_accounts() {
+    for (chart, output, input) in [
+        (ChartTemplate::Skr03, ["1776", "1771"], ["1576", "1571"]),
+        (ChartTemplate::Skr04, ["3806", "3801"], ["1406", "1401"]),
+    ] {
+        let spec = DemoSpec {
+            chart,
+            ..DemoSpec::one_year(5)
+        };
+        let (book, _) = demo::build(&spec, |_, _| {}).unwrap();
+        let cal = book.calendar();
+        let (first, last) = (cal.reference(0), cal.reference(cal.period_count() - 1));
+        let tb = book.trial_balance(first, last).unwrap();
+        let movement = |accounts: [&str; 2]| -> Decimal {
+            tb.rows
+                .iter()
+                .filter(|r| accounts.contains(&r.account.as_str()))
+                .map(|r| r.credit_lc - r.debit_lc)
+                .sum()
+        };
+        let year = book.vat_return(first, last).unwrap();
+        assert_eq!(year.output_tax_lc, movement(output), "{chart:?}");
+        assert_eq!(year.input_tax_lc, -movement(input), "{chart:?}");
+        assert_eq!(year.payable_lc, year.output_tax_lc - year.input_tax_lc);
+        assert!(year.unknown_codes.is_empty());
+        let boxes = |report: &kontor::ledger::vat_return::VatReturn| {
+            report
+                .rows
+                .iter()
+                .filter(|r| !r.base_lc.is_zero() || !r.tax_lc.is_zero())
+                .filter_map(|r| r.base_box.or(r.tax_box).map(|k| k.0))
+                .collect::<std::collections::BTreeSet<u8>>()
+        };
+        assert!(
+            [81, 86, 43, 66].iter().all(|k| boxes(&year).contains(k)),
+            "{chart:?}: {:?}",
+            boxes(&year)
+        );
+        // Every month on its own: 19 % and 7 % sales and input VAT.
+        for p in 0..cal.period_count() {
+            let month = book.vat_return(cal.reference(p), cal.reference(p)).unwrap();
+            assert!(
+                [81, 86, 66].iter().all(|k| boxes(&month).contains(k)),
+                "{chart:?} period {p}: {:?}",
+                boxes(&month)
+            );
+            assert!(month.output_tax_lc > Decimal::ZERO);
+        }
+    }
+}

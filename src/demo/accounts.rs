@@ -6,8 +6,10 @@
 
 use crate::demo::DemoError;
 use crate::ledger::account::{Account, AccountCurrency, AccountNo, AccountType};
-use crate::ledger::chart::ChartTemplate;
+use crate::ledger::chart::{Chart, ChartTemplate};
 use crate::ledger::currency::Currency;
+use crate::ledger::error::DomainError;
+use crate::ledger::tax::TaxCode;
 
 /// Account numbers the generator uses, resolved for one chart.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,10 +27,6 @@ pub struct DemoAccounts {
     pub revenue_7: AccountNo,
     /// Created by the generator: steuerfreie Ausfuhr (§ 4 Nr. 1a UStG).
     pub revenue_export: AccountNo,
-    pub output_vat_19: AccountNo,
-    pub output_vat_7: AccountNo,
-    pub input_vat_19: AccountNo,
-    pub input_vat_7: AccountNo,
     pub purchases_19: AccountNo,
     pub purchases_7: AccountNo,
     /// Wareneingang without VAT (imports from Switzerland).
@@ -66,24 +64,22 @@ impl DemoAccounts {
     /// The demo's accounts in `chart`; only SKR03 and SKR04 are supported.
     pub fn for_chart(chart: ChartTemplate) -> Result<DemoAccounts, DemoError> {
         // Numbers: bank, bank USD, bank CHF, receivables, payables, revenue
-        // 19 %, 7 %, export, output VAT 19 %, 7 %, input VAT 19 %, 7 %,
+        // 19 %, 7 %, export (VAT accounts come with the tax codes),
         // purchases 19 %, 7 %, import, rent, salaries, social security,
         // salaries payable, payroll tax payable, social security payable,
         // VAT prepayment, bank fees, office supplies, telephone, postage,
         // travel, FX gain, FX loss, subscribed capital, opening balance,
         // bank title, revenue title.
-        let n: [&str; 33] = match chart {
+        let n: [&str; 29] = match chart {
             ChartTemplate::Skr03 => [
-                "1200", "1210", "1220", "1400", "1600", "8400", "8300", "8120", "1776", "1771",
-                "1576", "1571", "3400", "3300", "3200", "4210", "4120", "4130", "1740", "1741",
-                "1742", "1780", "4970", "4930", "4920", "4910", "4660", "2660", "2150", "0800",
-                "9000", "1", "8",
+                "1200", "1210", "1220", "1400", "1600", "8400", "8300", "8120", "3400", "3300",
+                "3200", "4210", "4120", "4130", "1740", "1741", "1742", "1780", "4970", "4930",
+                "4920", "4910", "4660", "2660", "2150", "0800", "9000", "1", "8",
             ],
             ChartTemplate::Skr04 => [
-                "1800", "1810", "1820", "1200", "3300", "4400", "4300", "4120", "3806", "3801",
-                "1406", "1401", "5400", "5300", "5200", "6310", "6020", "6110", "3720", "3730",
-                "3740", "3820", "6855", "6815", "6805", "6800", "6650", "4840", "6880", "2900",
-                "9000", "1", "4",
+                "1800", "1810", "1820", "1200", "3300", "4400", "4300", "4120", "5400", "5300",
+                "5200", "6310", "6020", "6110", "3720", "3730", "3740", "3820", "6855", "6815",
+                "6805", "6800", "6650", "4840", "6880", "2900", "9000", "1", "4",
             ],
             ChartTemplate::Generic => return Err(DemoError::UnsupportedChart { chart }),
         };
@@ -96,31 +92,27 @@ impl DemoAccounts {
             revenue_19: no(n[5])?,
             revenue_7: no(n[6])?,
             revenue_export: no(n[7])?,
-            output_vat_19: no(n[8])?,
-            output_vat_7: no(n[9])?,
-            input_vat_19: no(n[10])?,
-            input_vat_7: no(n[11])?,
-            purchases_19: no(n[12])?,
-            purchases_7: no(n[13])?,
-            purchases_import: no(n[14])?,
-            rent: no(n[15])?,
-            salaries: no(n[16])?,
-            social_security: no(n[17])?,
-            salaries_payable: no(n[18])?,
-            payroll_tax_payable: no(n[19])?,
-            social_security_payable: no(n[20])?,
-            vat_prepayment: no(n[21])?,
-            bank_fees: no(n[22])?,
-            office_supplies: no(n[23])?,
-            telephone: no(n[24])?,
-            postage: no(n[25])?,
-            travel: no(n[26])?,
-            fx_gain: no(n[27])?,
-            fx_loss: no(n[28])?,
-            subscribed_capital: no(n[29])?,
-            opening_balance: no(n[30])?,
-            bank_parent: no(n[31])?,
-            revenue_parent: no(n[32])?,
+            purchases_19: no(n[8])?,
+            purchases_7: no(n[9])?,
+            purchases_import: no(n[10])?,
+            rent: no(n[11])?,
+            salaries: no(n[12])?,
+            social_security: no(n[13])?,
+            salaries_payable: no(n[14])?,
+            payroll_tax_payable: no(n[15])?,
+            social_security_payable: no(n[16])?,
+            vat_prepayment: no(n[17])?,
+            bank_fees: no(n[18])?,
+            office_supplies: no(n[19])?,
+            telephone: no(n[20])?,
+            postage: no(n[21])?,
+            travel: no(n[22])?,
+            fx_gain: no(n[23])?,
+            fx_loss: no(n[24])?,
+            subscribed_capital: no(n[25])?,
+            opening_balance: no(n[26])?,
+            bank_parent: no(n[27])?,
+            revenue_parent: no(n[28])?,
             chf: Currency::parse("CHF")?,
         })
     }
@@ -166,5 +158,45 @@ impl DemoAccounts {
                 AccountCurrency::Local,
             ),
         ]
+    }
+}
+
+/// The template's tax codes (Steuerkennzeichen) the demo posts with, so
+/// that the engine generates the VAT lines and the VAT return has figures.
+#[derive(Clone, Debug)]
+pub struct DemoTaxCodes {
+    /// U19: sales at 19 % (UStVA Kz 81).
+    pub output_19: TaxCode,
+    /// U7: sales at 7 % (Kz 86).
+    pub output_7: TaxCode,
+    /// U0: tax-free export with input-tax deduction (Kz 43).
+    pub export: TaxCode,
+    /// V19 and V7: input VAT (Kz 66).
+    pub input_19: TaxCode,
+    pub input_7: TaxCode,
+}
+
+impl DemoTaxCodes {
+    /// The codes from the loaded chart template (SKR03 and SKR04 both
+    /// define them under these names).
+    pub fn from_chart(chart: &Chart) -> Result<DemoTaxCodes, DemoError> {
+        let code = |name: &str| {
+            chart
+                .tax_codes
+                .iter()
+                .find(|c| c.code == name)
+                .cloned()
+                .ok_or_else(|| DomainError::TaxCodeUnknown {
+                    line: None,
+                    code: name.into(),
+                })
+        };
+        Ok(DemoTaxCodes {
+            output_19: code("U19")?,
+            output_7: code("U7")?,
+            export: code("U0")?,
+            input_19: code("V19")?,
+            input_7: code("V7")?,
+        })
     }
 }

@@ -19,7 +19,7 @@ pub mod accounts;
 mod month;
 pub mod partners;
 
-use crate::demo::accounts::DemoAccounts;
+use crate::demo::accounts::{DemoAccounts, DemoTaxCodes};
 use crate::demo::month::Company;
 use crate::ledger::account::Account;
 use crate::ledger::chart::ChartTemplate;
@@ -39,6 +39,11 @@ pub const MAX_ENTRIES_PER_YEAR: usize = 25_000;
 pub const MAX_DEMO_ENTRIES: usize = 1_000_000;
 /// The user every demo entry is posted by.
 pub const DEMO_USER: &str = "demo";
+/// Decimals of the demo's local currency (EUR).
+pub(crate) const LC_DECIMALS: u32 = 2;
+/// The first fiscal year a demo may start in: the templates' tax codes
+/// carry rates from 1998-04-01 (19 % then 16 %), the first full year is 1999.
+pub const MIN_FIRST_YEAR: i32 = 1999;
 /// `build` reports progress every this many entries (and at the end).
 pub const PROGRESS_EVERY: usize = 500;
 
@@ -78,7 +83,7 @@ impl DemoSpec {
             });
         }
         let last_year = self.first_year as i64 + self.years() as i64 - 1;
-        if self.first_year < 1900 || last_year > 9000 || self.years() > MAX_FISCAL_YEARS {
+        if self.first_year < MIN_FIRST_YEAR || last_year > 9000 || self.years() > MAX_FISCAL_YEARS {
             return Err(DemoError::YearOutOfRange {
                 year: self.first_year,
             });
@@ -91,7 +96,7 @@ impl DemoSpec {
 pub enum DemoError {
     #[error("a demo company has at most {max} entries, {requested} were asked for")]
     TooManyEntries { requested: usize, max: usize },
-    #[error("the demo company's fiscal years must lie within 1900..=9000, starting {year}")]
+    #[error("the demo company's fiscal years must lie within 1999..=9000, starting {year}")]
     YearOutOfRange { year: i32 },
     #[error("the demo company needs chart SKR03 or SKR04, not {chart:?}")]
     UnsupportedChart { chart: ChartTemplate },
@@ -112,7 +117,7 @@ pub fn demo_settings(chart: ChartTemplate) -> Settings {
         tax_number: "46/715/02834".into(),
         lc: Currency::EUR,
         sc: Currency::EUR,
-        amount_decimals: 2,
+        amount_decimals: LC_DECIMALS,
         fiscal_year_start_month: 1,
         period_layout: PeriodLayout::Monthly,
         chart,
@@ -137,6 +142,7 @@ pub fn commands(spec: &DemoSpec) -> Result<Generator, DemoError> {
     spec.check()?;
     let accounts = DemoAccounts::for_chart(spec.chart)?;
     let template = spec.chart.load()?;
+    let tax_codes = DemoTaxCodes::from_chart(&template)?;
     let new_accounts = accounts
         .created_accounts()
         .into_iter()
@@ -145,7 +151,7 @@ pub fn commands(spec: &DemoSpec) -> Result<Generator, DemoError> {
     let per_year = spec.entries.div_ceil(spec.years());
     Ok(Generator {
         spec: *spec,
-        company: Company::new(spec, accounts, per_year),
+        company: Company::new(spec, accounts, tax_codes, per_year),
         new_accounts,
         queue: VecDeque::new(),
         started: false,

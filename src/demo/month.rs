@@ -11,9 +11,9 @@
 //! engine derives (VAT, FC conversion) with the engine's own rounding, so
 //! entries balance exactly and no rounding line is ever needed.
 
-use crate::demo::accounts::DemoAccounts;
+use crate::demo::accounts::{DemoAccounts, DemoTaxCodes};
 use crate::demo::partners::{self, Partner, SWISS_VENDORS, US_CUSTOMERS};
-use crate::demo::{DEMO_USER, DemoSpec};
+use crate::demo::{DEMO_USER, DemoSpec, LC_DECIMALS};
 use crate::ledger::account::AccountNo;
 use crate::ledger::command::Command;
 use crate::ledger::currency::Currency;
@@ -21,6 +21,7 @@ use crate::ledger::entry::{EntryDraft, EntryId, LineDraft};
 use crate::ledger::fx::lc_from_fc;
 use crate::ledger::money::round;
 use crate::ledger::sample::Rng;
+use crate::ledger::tax::TaxCode;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use std::collections::VecDeque;
@@ -82,8 +83,6 @@ struct OpenItem {
 }
 
 /// VAT rates in percent as exact decimals.
-const VAT_19: Decimal = Decimal::from_parts(19, 0, 0, false, 2);
-const VAT_7: Decimal = Decimal::from_parts(7, 0, 0, false, 2);
 /// Payroll shares of the gross salary: wage tax (Lohnsteuer incl.
 /// solidarity surcharge, a flat average), employee's and employer's social
 /// security contributions.
@@ -96,6 +95,7 @@ const RAISE_FACTOR: Decimal = Decimal::from_parts(103, 0, 0, false, 2);
 /// The state the generator carries from month to month.
 pub(crate) struct Company {
     acc: DemoAccounts,
+    tax: DemoTaxCodes,
     rng: Rng,
     customers: Vec<Partner>,
     vendors: Vec<Partner>,
@@ -139,6 +139,19 @@ fn memo(mut line: LineDraft, text: String) -> LineDraft {
     line
 }
 
+/// `line` with tax code `code` (a net amount), and the tax the engine
+/// will generate for it: the same `TaxCode::split` the engine calls. A
+/// rate missing on `date` gives zero here, and the engine then refuses the
+/// entry, which the generator reports as a bug (`DemoError::Refused`).
+fn taxed(mut line: LineDraft, code: &TaxCode, date: NaiveDate) -> (LineDraft, Decimal) {
+    let net_lc = line.debit + line.credit;
+    let tax_lc = code
+        .split(date, net_lc, false, LC_DECIMALS)
+        .map_or(Decimal::ZERO, |split| split.tax_lc);
+    line.tax_code = Some(code.code.clone());
+    (line, tax_lc)
+}
+
 fn post(date: NaiveDate, reference: String, memo: &str, lines: Vec<LineDraft>) -> Command {
     let mut draft = EntryDraft::new(date, DEMO_USER, lines);
     draft.reference = reference;
@@ -162,7 +175,12 @@ fn last_day(year: i32, month: u32) -> u32 {
 
 impl Company {
     /// A company sized for `entries_per_year` entries a year.
-    pub(crate) fn new(spec: &DemoSpec, acc: DemoAccounts, entries_per_year: usize) -> Company {
+    pub(crate) fn new(
+        spec: &DemoSpec,
+        acc: DemoAccounts,
+        tax: DemoTaxCodes,
+        entries_per_year: usize,
+    ) -> Company {
         let mut rng = Rng::new(spec.seed);
         let customers = partners::customers(&mut rng, (entries_per_year / 40).clamp(20, 2_000));
         let vendors = partners::vendors(&mut rng, (entries_per_year / 150).clamp(10, 500));
@@ -173,6 +191,7 @@ impl Company {
         let rent_net_lc = Decimal::new(2_500 + 150 * employees as i64, 0);
         Company {
             acc,
+            tax,
             rng,
             customers,
             vendors,
@@ -358,7 +377,7 @@ impl Company {
 
     fn rent(&mut self, date: NaiveDate) -> Command {
         let net_lc = self.rent_net_lc;
-        let vat_lc = round(net_lc * VAT_19, 2);
+        let (rent, vat_lc) = taxed(debit(self.acc.rent, net_lc), &self.tax.input_19, date);
         self.vat_month_lc -= vat_lc;
         let reference = self.bank_reference(date);
         let a = &self.acc;
@@ -367,8 +386,7 @@ impl Company {
             reference,
             "Miete Lager und Büro",
             vec![
-                debit(a.rent, net_lc),
-                debit(a.input_vat_19, vat_lc),
+                rent,
                 memo(
                     credit(a.bank, net_lc + vat_lc),
                     "Grundstücksgesellschaft Hafenkante GmbH".into(),
@@ -467,54 +485,51 @@ impl Company {
         )
     }
 
-    /// Net per position and the VAT lines of an invoice: `positions`
-    /// positions, each at 19 % with probability `per_mille_19`/1000.
-    /// Returns (position lines on the revenue or purchase side, tax lines,
-    /// gross, VAT). VAT is computed per rate on the sum, as on a real invoice.
+    /// The position lines of an invoice dated `date`: `positions`
+    /// positions, each at 19 % with probability `per_mille_19`/1000, each
+    /// with its tax code, so the engine adds one tax line per position
+    /// (tax rounded per line, as the engine does). Returns (lines, gross,
+    /// VAT).
     fn invoice_lines(
         &mut self,
+        date: NaiveDate,
         positions: u64,
         per_mille_19: u64,
-        accounts: [AccountNo; 4],
+        accounts: [AccountNo; 2],
+        codes: [&TaxCode; 2],
         side_debit: bool,
     ) -> (Vec<LineDraft>, Decimal, Decimal) {
-        let [base_19, base_7, tax_19, tax_7] = accounts;
-        let line = |account, amount| {
-            if side_debit {
-                debit(account, amount)
-            } else {
-                credit(account, amount)
-            }
-        };
-        let (mut net_19, mut net_7) = (Decimal::ZERO, Decimal::ZERO);
-        let mut lines = Vec::with_capacity(positions as usize + 3);
+        let (mut net, mut vat) = (Decimal::ZERO, Decimal::ZERO);
+        let mut lines = Vec::with_capacity(positions as usize + 1);
         for _ in 0..positions {
             let net_lc = self.position_net();
-            if self.rng.below(1_000) < per_mille_19 {
-                net_19 += net_lc;
-                lines.push(line(base_19, net_lc));
+            let at_19 = self.rng.below(1_000) < per_mille_19;
+            let (account, code) = if at_19 {
+                (accounts[0], codes[0])
             } else {
-                net_7 += net_lc;
-                lines.push(line(base_7, net_lc));
-            }
+                (accounts[1], codes[1])
+            };
+            let line = if side_debit {
+                debit(account, net_lc)
+            } else {
+                credit(account, net_lc)
+            };
+            let (line, tax_lc) = taxed(line, code, date);
+            net += net_lc;
+            vat += tax_lc;
+            lines.push(line);
         }
-        let vat_19 = round(net_19 * VAT_19, 2);
-        let vat_7 = round(net_7 * VAT_7, 2);
-        if !vat_19.is_zero() {
-            lines.push(line(tax_19, vat_19));
-        }
-        if !vat_7.is_zero() {
-            lines.push(line(tax_7, vat_7));
-        }
-        (lines, net_19 + net_7 + vat_19 + vat_7, vat_19 + vat_7)
+        (lines, net + vat, vat)
     }
 
     fn sale(&mut self, date: NaiveDate) -> Command {
         let partner = self.rng.below(self.customers.len() as u64) as usize;
         let positions = 1 + self.rng.below(5);
-        let a = &self.acc;
-        let accounts = [a.revenue_19, a.revenue_7, a.output_vat_19, a.output_vat_7];
-        let (positions, gross_lc, vat_lc) = self.invoice_lines(positions, 650, accounts, false);
+        let accounts = [self.acc.revenue_19, self.acc.revenue_7];
+        let tax = self.tax.clone();
+        let codes = [&tax.output_19, &tax.output_7];
+        let (positions, gross_lc, vat_lc) =
+            self.invoice_lines(date, positions, 650, accounts, codes, false);
         self.vat_month_lc += vat_lc;
         self.sales_no += 1;
         let reference = format!("AR-{}-{:05}", date.year(), self.sales_no);
@@ -534,9 +549,11 @@ impl Company {
     fn purchase(&mut self, date: NaiveDate) -> Command {
         let partner = self.rng.below(self.vendors.len() as u64) as usize;
         let positions = 1 + self.rng.below(4);
-        let a = &self.acc;
-        let accounts = [a.purchases_19, a.purchases_7, a.input_vat_19, a.input_vat_7];
-        let (positions, gross_lc, vat_lc) = self.invoice_lines(positions, 550, accounts, true);
+        let accounts = [self.acc.purchases_19, self.acc.purchases_7];
+        let tax = self.tax.clone();
+        let codes = [&tax.input_19, &tax.input_7];
+        let (positions, gross_lc, vat_lc) =
+            self.invoice_lines(date, positions, 550, accounts, codes, true);
         self.vat_month_lc -= vat_lc;
         self.purchase_no += 1;
         let reference = format!("ER-{}-{:05}", date.year(), self.purchase_no);
@@ -620,34 +637,18 @@ impl Company {
     /// hotel (7 % VAT) or postage (no VAT).
     fn expense(&mut self, date: NaiveDate) -> Command {
         let net_lc = self.amount(500, 40_000);
-        let a = &self.acc;
-        let (account, vat_account, rate, text) = match self.rng.below(4) {
-            0 => (
-                a.office_supplies,
-                Some(a.input_vat_19),
-                VAT_19,
-                "Bürobedarf",
-            ),
-            1 => (
-                a.telephone,
-                Some(a.input_vat_19),
-                VAT_19,
-                "Telefon und Internet",
-            ),
-            2 => (
-                a.travel,
-                Some(a.input_vat_7),
-                VAT_7,
-                "Übernachtung Dienstreise",
-            ),
-            _ => (a.postage, None, Decimal::ZERO, "Porto"),
+        let (a, t) = (&self.acc, &self.tax);
+        let (account, code, text) = match self.rng.below(4) {
+            0 => (a.office_supplies, Some(&t.input_19), "Bürobedarf"),
+            1 => (a.telephone, Some(&t.input_19), "Telefon und Internet"),
+            2 => (a.travel, Some(&t.input_7), "Übernachtung Dienstreise"),
+            _ => (a.postage, None, "Porto"),
         };
-        let vat_lc = round(net_lc * rate, 2);
-        let mut lines = vec![debit(account, net_lc)];
-        if let Some(vat_account) = vat_account {
-            lines.push(debit(vat_account, vat_lc));
-        }
-        lines.push(credit(a.bank, net_lc + vat_lc));
+        let (line, vat_lc) = match code {
+            Some(code) => taxed(debit(account, net_lc), code, date),
+            None => (debit(account, net_lc), Decimal::ZERO),
+        };
+        let lines = vec![line, credit(a.bank, net_lc + vat_lc)];
         self.vat_month_lc -= vat_lc;
         self.reversible.push((self.next_entry, vat_lc));
         let reference = self.bank_reference(date);
@@ -684,7 +685,7 @@ impl Company {
                     debit(a.bank_usd, amount_fc).in_fc(Currency::USD, None),
                     customer.into(),
                 ),
-                credit(a.revenue_export, amount_lc),
+                taxed(credit(a.revenue_export, amount_lc), &self.tax.export, date).0,
             ],
         )
     }
