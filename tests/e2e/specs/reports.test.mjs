@@ -337,6 +337,16 @@ test('demo company: a year of books in a balanced trial balance, rendered fast a
   await demo.click('[data-testid="pager"] button:last-child');
   await demo.waitForFunction(() => /Seite 2/.test(document.querySelector('[data-testid="pager"]')?.textContent ?? ''));
   await screenshot(demo, 'demo-journal-de');
+
+  // The demo posts with tax codes: the VAT return of its last month has
+  // 19 % and 7 % sales (Kz 81, 86) and input tax (Kz 66).
+  await demo.goto(app.url + '/reports/vat');
+  await demo.waitForSelector('[data-testid="vat-row-81"]');
+  for (const [kz, cell] of [['81', 'vat-base'], ['86', 'vat-base'], ['66', 'vat-tax']]) {
+    const amount = await text(demo, `[data-testid="vat-row-${kz}"] [data-testid="${cell}"]`);
+    assert.match(amount, /^[1-9][0-9.]*(,[0-9]{2})?$/, `Kz ${kz}: ${amount}`);
+  }
+  await screenshot(demo, 'demo-vat-return-de');
   assert.deepEqual(demo.errors, []);
   await demo.close();
 });
