@@ -218,3 +218,103 @@ fn a_version_1_log_written_before_tax_codes_still_replays() {
     assert_eq!(costs.rows[0].centre.as_deref(), Some("KST1"));
     assert_eq!(costs.rows[0].expense_lc, dec!(800.00));
 }
+
+const GOLDEN_COMPANY_DETAILS: &str = r#"{"v":1,"type":"company_details_updated","details":{"name":"Muster & Söhne GmbH","address":"Hafenstraße 7\n20457 Hamburg","country":"DE","vat_id":"DE123456789","tax_number":"22/815/00042"}}"#;
+
+fn new_details() -> kontor::ledger::company::CompanyDetails {
+    kontor::ledger::company::CompanyDetails {
+        name: "Muster & Söhne GmbH".into(),
+        address: "Hafenstraße 7\n20457 Hamburg".into(),
+        country: "DE".into(),
+        vat_id: "DE123456789".into(),
+        tax_number: "22/815/00042".into(),
+    }
+}
+
+/// Firmendaten change after setup (a move, a new tax number) through an
+/// event of their own; currencies, calendar and chart stay as set up.
+#[test]
+fn company_details_change_by_event_and_replay() {
+    let mut book = Book::new();
+    book.execute(&setup_command(2024)).unwrap();
+    let before = book.settings().unwrap().clone();
+    let events = book
+        .execute(&Command::UpdateCompanyDetails {
+            details: new_details(),
+        })
+        .unwrap();
+    assert_eq!(encode(&events[0]), GOLDEN_COMPANY_DETAILS);
+    assert_eq!(decode(GOLDEN_COMPANY_DETAILS).unwrap(), events[0]);
+    let after = book.settings().unwrap().clone();
+    assert_eq!(after.details(), new_details());
+    assert_eq!(after.with_details(before.details()), before);
+
+    // The fold of the log gives the same settings.
+    let mut head = ChainHead::EMPTY;
+    let mut records = Vec::new();
+    let mut replayed = Book::new();
+    for cmd in [
+        setup_command(2024),
+        Command::UpdateCompanyDetails {
+            details: new_details(),
+        },
+    ] {
+        for event in replayed.execute(&cmd).unwrap() {
+            let r = head.seal(encode(&event));
+            head = ChainHead::after(&r);
+            records.push(r);
+        }
+    }
+    assert_eq!(Book::replay(&records).unwrap().settings(), Some(&after));
+}
+
+#[test]
+fn bad_company_details_are_refused_and_change_nothing() {
+    use kontor::ledger::error::{DomainError, Field};
+    let mut book = Book::new();
+    assert_eq!(
+        book.check(&Command::UpdateCompanyDetails {
+            details: new_details()
+        }),
+        Err(DomainError::NoCompany)
+    );
+    book.execute(&setup_command(2024)).unwrap();
+    let before = book.settings().unwrap().clone();
+    let refused = [
+        (
+            kontor::ledger::company::CompanyDetails {
+                name: "  ".into(),
+                ..new_details()
+            },
+            DomainError::Empty {
+                field: Field::CompanyName,
+            },
+        ),
+        (
+            kontor::ledger::company::CompanyDetails {
+                country: "Deutschland".into(),
+                ..new_details()
+            },
+            DomainError::InvalidCountry {
+                text: "Deutschl".into(),
+            },
+        ),
+        (
+            kontor::ledger::company::CompanyDetails {
+                tax_number: "1".repeat(33),
+                ..new_details()
+            },
+            DomainError::TextTooLong {
+                field: Field::TaxNumber,
+                max: 32,
+            },
+        ),
+    ];
+    for (details, error) in refused {
+        assert_eq!(
+            book.execute(&Command::UpdateCompanyDetails { details }),
+            Err(error)
+        );
+        assert_eq!(book.settings(), Some(&before));
+    }
+}

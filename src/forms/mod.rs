@@ -3,4 +3,5 @@
 //! engine drafts by pure functions with typed errors that point at the
 //! line and field. No web code here: tested natively.
 
+pub mod company;
 pub mod entry;

@@ -291,6 +291,12 @@ impl Book {
                     requirement: requirement.clone(),
                 }])
             }
+            Command::UpdateCompanyDetails { details } => {
+                details.check()?;
+                Ok(vec![Event::CompanyDetailsUpdated {
+                    details: details.clone(),
+                }])
+            }
         }
     }
 
@@ -379,6 +385,12 @@ impl Book {
             Event::CentreRequirementSet { requirement } => {
                 self.check_requirement(requirement)?;
                 self.costing.requirement = requirement.clone();
+            }
+            Event::CompanyDetailsUpdated { details } => {
+                details.check()?;
+                if let Some(settings) = &self.settings {
+                    self.settings = Some(settings.with_details(details.clone()));
+                }
             }
         }
         Ok(())

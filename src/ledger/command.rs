@@ -6,7 +6,7 @@
 //! in one transaction.
 
 use crate::ledger::account::{Account, AccountNo};
-use crate::ledger::company::Settings;
+use crate::ledger::company::{CompanyDetails, Settings};
 use crate::ledger::costing::{CentreRequirement, CostCentre, Dimension, DistributionRule};
 use crate::ledger::currency::Currency;
 use crate::ledger::determination::GlDetermination;
@@ -103,5 +103,9 @@ pub enum Command {
     /// Which accounts need a centre in dimension 1.
     SetCentreRequirement {
         requirement: CentreRequirement,
+    },
+    /// Firmendaten: name, address, country, tax ids.
+    UpdateCompanyDetails {
+        details: CompanyDetails,
     },
 }

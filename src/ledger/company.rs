@@ -2,7 +2,8 @@
 //! tax ids, local and system currency, amount decimals, fiscal calendar and
 //! the chart template it started from. Set once by the setup command; the
 //! currencies and calendar cannot change later, because every posted amount
-//! and period index depends on them.
+//! and period index depends on them. The company's details (name, address,
+//! country, tax ids) can: `CompanyDetails` is that editable part.
 
 use crate::ledger::chart::ChartTemplate;
 use crate::ledger::currency::Currency;
@@ -54,16 +55,7 @@ impl Settings {
     }
 
     pub fn check(&self) -> Result<(), DomainError> {
-        check_text(&self.name, Field::CompanyName, MAX_NAME_LEN, true)?;
-        check_text(&self.address, Field::Address, MAX_ADDRESS_LEN, false)?;
-        check_text(&self.vat_id, Field::VatId, MAX_TAX_ID_LEN, false)?;
-        check_text(&self.tax_number, Field::TaxNumber, MAX_TAX_ID_LEN, false)?;
-        let country = self.country.as_bytes();
-        if country.len() != 2 || !country.iter().all(u8::is_ascii_uppercase) {
-            return Err(DomainError::InvalidCountry {
-                text: self.country.chars().take(8).collect(),
-            });
-        }
+        self.details().check()?;
         if !(1..=12).contains(&self.fiscal_year_start_month) {
             return Err(DomainError::InvalidMonth {
                 month: self.fiscal_year_start_month,
@@ -75,6 +67,58 @@ impl Settings {
                 decimals: self.amount_decimals,
                 min,
                 max: MAX_AMOUNT_DECIMALS,
+            });
+        }
+        Ok(())
+    }
+
+    /// The editable part of the settings.
+    pub fn details(&self) -> CompanyDetails {
+        CompanyDetails {
+            name: self.name.clone(),
+            address: self.address.clone(),
+            country: self.country.clone(),
+            vat_id: self.vat_id.clone(),
+            tax_number: self.tax_number.clone(),
+        }
+    }
+
+    /// These settings with `details` in place of the current ones.
+    pub fn with_details(&self, details: CompanyDetails) -> Settings {
+        Settings {
+            name: details.name,
+            address: details.address,
+            country: details.country,
+            vat_id: details.vat_id,
+            tax_number: details.tax_number,
+            ..self.clone()
+        }
+    }
+}
+
+/// Company details (Firmendaten) that may change after setup: nothing
+/// posted depends on them. The USt-IdNr.'s format is checked by the form
+/// (`formats::vat_id`); the engine checks lengths and the country code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyDetails {
+    pub name: String,
+    pub address: String,
+    /// ISO 3166-1 alpha-2, e.g. "DE".
+    pub country: String,
+    pub vat_id: String,
+    pub tax_number: String,
+}
+
+impl CompanyDetails {
+    pub fn check(&self) -> Result<(), DomainError> {
+        check_text(&self.name, Field::CompanyName, MAX_NAME_LEN, true)?;
+        check_text(&self.address, Field::Address, MAX_ADDRESS_LEN, false)?;
+        check_text(&self.vat_id, Field::VatId, MAX_TAX_ID_LEN, false)?;
+        check_text(&self.tax_number, Field::TaxNumber, MAX_TAX_ID_LEN, false)?;
+        let country = self.country.as_bytes();
+        if country.len() != 2 || !country.iter().all(u8::is_ascii_uppercase) {
+            return Err(DomainError::InvalidCountry {
+                text: self.country.chars().take(8).collect(),
             });
         }
         Ok(())

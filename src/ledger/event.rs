@@ -10,7 +10,7 @@
 //! before them decodes and replays unchanged.
 
 use crate::ledger::account::{Account, AccountNo};
-use crate::ledger::company::Settings;
+use crate::ledger::company::{CompanyDetails, Settings};
 use crate::ledger::costing::{CentreRequirement, CostCentre, Dimension, DistributionRule};
 use crate::ledger::currency::Currency;
 use crate::ledger::determination::GlDetermination;
@@ -83,6 +83,9 @@ pub enum Event {
     },
     CentreRequirementSet {
         requirement: CentreRequirement,
+    },
+    CompanyDetailsUpdated {
+        details: CompanyDetails,
     },
 }
 

@@ -3,6 +3,7 @@
 //! exhaustive on purpose: a new error variant does not compile until it has
 //! its two sentences.
 
+use crate::forms::company::DetailsFormError;
 use crate::ledger::DomainError;
 use crate::ledger::ReplayErrorKind;
 use crate::ledger::determination::DeterminationKey;
@@ -647,6 +648,17 @@ pub fn domain_error(e: &DomainError, lang: Lang) -> String {
         ),
     };
     pick(lang, de, en)
+}
+
+/// The Firmendaten form's own refusal (before the engine sees it).
+pub fn details_form_error(e: &DetailsFormError, lang: Lang) -> String {
+    let (de, en) = match e {
+        DetailsFormError::VatIdFormat => (
+            "Die USt-IdNr. hat nicht das Format ihres Landes (DE: DE und 9 Ziffern).",
+            "The VAT ID does not have its country's format (DE: DE and 9 digits).",
+        ),
+    };
+    pick(lang, de.into(), en.into())
 }
 
 pub fn store_error(e: &StoreError, lang: Lang) -> String {

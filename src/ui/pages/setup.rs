@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::formats::vat_id::check_vat_id;
+use crate::forms::company::{DetailsForm, DetailsFormError};
 use crate::ledger::Command;
 use crate::ledger::chart::ChartTemplate;
 use crate::ledger::company::Settings;
@@ -15,7 +16,7 @@ use crate::ledger::currency::Currency;
 use crate::ledger::period::PeriodLayout;
 use crate::texts;
 use crate::ui::components::{ErrorBox, today};
-use crate::ui::errors::session_error;
+use crate::ui::errors::{details_form_error, session_error};
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::state::use_app;
 
@@ -43,7 +44,6 @@ texts! {
         Generic => "Einfacher Kontenrahmen (englisch, IFRS-nah)", "Simple chart (English, IFRS-like)";
         Submit => "Mandant anlegen", "Create company";
         Working => "Wird angelegt …", "Creating …";
-        VatIdInvalid => "Die USt-IdNr. hat nicht das Format ihres Landes (DE: DE und 9 Ziffern).", "The VAT ID does not have its country's format (DE: DE and 9 digits).";
         YearInvalid => "Das erste Geschäftsjahr muss eine Jahreszahl sein.", "The first fiscal year must be a year.";
     }
 }
@@ -153,7 +153,7 @@ pub fn SetupPage() -> impl IntoView {
                             <input type="text" id="company-vat-id" placeholder="DE123456789"
                                 prop:value=move || vat_id.get() on:input=move |ev| vat_id.set(event_target_value(&ev)) />
                             <Show when=move || vat_error.get().is_some()>
-                                <small class="field-error">{move || i18n.t(T::VatIdInvalid)}</small>
+                                <small class="field-error">{move || details_form_error(&DetailsFormError::VatIdFormat, i18n.lang())}</small>
                             </Show>
                         </label>
                         {text_field(T::TaxNumber, tax_number, "company-tax-number", false)}
@@ -205,21 +205,25 @@ fn setup_command(
     lang: Lang,
 ) -> Result<Command, String> {
     let say = |t: T| t_text(t, lang);
-    let vat_id = if vat_id.trim().is_empty() {
-        String::new()
-    } else {
-        check_vat_id(vat_id).map_err(|_| say(T::VatIdInvalid))?
-    };
+    let details = DetailsForm {
+        name: name.to_string(),
+        address: address.to_string(),
+        country: country.to_string(),
+        vat_id: vat_id.to_string(),
+        tax_number: tax_number.to_string(),
+    }
+    .to_details()
+    .map_err(|e| details_form_error(&e, lang))?;
     let currency =
         |code: &str| Currency::parse(code).map_err(|e| crate::ui::errors::domain_error(&e, lang));
     let first_fiscal_year: i32 = first_year.trim().parse().map_err(|_| say(T::YearInvalid))?;
     let lc = currency(lc)?;
     let settings = Settings {
-        name: name.trim().to_string(),
-        address: address.trim().to_string(),
-        country: country.trim().to_uppercase(),
-        vat_id,
-        tax_number: tax_number.trim().to_string(),
+        name: details.name,
+        address: details.address,
+        country: details.country,
+        vat_id: details.vat_id,
+        tax_number: details.tax_number,
         lc,
         sc: currency(sc)?,
         amount_decimals: lc.decimals(),

@@ -1,25 +1,32 @@
-//! Firmendaten: the company's settings from the setup wizard, read-only,
-//! and its name in this browser's company list, which can be renamed. The
-//! engine has no command to change settings after setup: currencies,
-//! decimals, fiscal calendar and chart are fixed because every posted
-//! amount and period depends on them.
+//! Firmendaten: the company's details (name, address, country, tax ids),
+//! changed through the engine's `UpdateCompanyDetails` command; the
+//! settings fixed at setup (currencies, decimals, fiscal calendar, chart:
+//! every posted amount and period depends on them), read-only; and the
+//! name in this browser's company list, which can be renamed.
 
 use leptos::prelude::*;
 
 use super::AdminFrame;
+use crate::formats::vat_id::check_vat_id;
+use crate::forms::company::{DetailsForm, DetailsFormError};
+use crate::ledger::Command;
 use crate::ledger::chart::ChartTemplate;
-use crate::ledger::company::Settings;
+use crate::ledger::company::{CompanyDetails, Settings};
 use crate::ledger::period::PeriodLayout;
 use crate::texts;
 use crate::ui::components::ErrorBox;
-use crate::ui::errors::store_error;
+use crate::ui::errors::{details_form_error, session_error, store_error};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 
 texts! {
     pub enum T {
         Title => "Firmendaten", "Company details";
-        Lead => "Die Grundeinstellungen des Mandanten, wie sie bei der Einrichtung festgelegt wurden.", "The company's basic settings as they were made at setup.";
+        Lead => "Firmendaten pflegen; Währungen, Geschäftsjahr und Kontenrahmen sind seit der Einrichtung fest.", "Keep the company's details; currencies, fiscal year and chart are fixed since setup.";
+        Save => "Firmendaten speichern", "Save company details";
+        Saved => "Firmendaten gespeichert.", "Company details saved.";
+        Unchanged => "Keine Änderung.", "Nothing changed.";
+        DetailsHint => "Enter speichert. Die Änderung wird im Journal protokolliert; frühere Stände bleiben nachvollziehbar.", "Enter saves. The change is recorded in the log; earlier versions stay traceable.";
         ListName => "Name in der Mandantenliste", "Name in the company list";
         ListNameHint => "Unter diesem Namen erscheint der Mandant auf der Startseite und in der Statusleiste. Er lässt sich jederzeit ändern.", "The company appears under this name on the start page and in the status bar. It can change at any time.";
         Rename => "Umbenennen", "Rename";
@@ -47,8 +54,7 @@ texts! {
         Empty => "–", "–";
         FixedTitle => "Was sich ändern lässt", "What can change";
         Fixed => "Hauswährung, Systemwährung, Nachkommastellen, Geschäftsjahresbeginn, Periodeneinteilung und Kontenrahmen sind endgültig: Jeder gebuchte Betrag und jede Periode beruht auf ihnen.", "Local and system currency, decimals, fiscal-year start, period layout and chart template are final: every posted amount and period rests on them.";
-        NotYet => "Firmenname, Anschrift, Land und Steuernummern sind ebenfalls bei der Einrichtung festgelegt; diese Version kann sie noch nicht ändern.", "Company name, address, country and tax numbers were also set at setup; this version cannot change them yet.";
-        Changeable => "Jederzeit änderbar: der Name in der Mandantenliste (oben), Buchungsperioden, Wechselkurse, Sachkontenfindung und der Kontenplan.", "Changeable at any time: the name in the company list (above), posting periods, exchange rates, G/L account determination and the chart of accounts.";
+        Changeable => "Jederzeit änderbar: die Firmendaten und der Name in der Mandantenliste (oben), Buchungsperioden, Wechselkurse, Sachkontenfindung und der Kontenplan.", "Changeable at any time: the company details and the name in the company list (above), posting periods, exchange rates, G/L account determination and the chart of accounts.";
     }
 }
 
@@ -95,6 +101,7 @@ fn CompanyBody() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let settings = Memo::new(move |_| app.with_book(|b| b.settings().cloned()).flatten());
+    let has_settings = Memo::new(move |_| settings.with(Option::is_some));
     let years = Memo::new(move |_| {
         app.with_book(|b| {
             b.calendar()
@@ -106,12 +113,17 @@ fn CompanyBody() -> impl IntoView {
     });
     view! {
         <RenameForm />
+        // Keyed on "a company is loaded" only, so saving (which changes the
+        // settings) keeps the editor and its notice instead of rebuilding it.
+        {move || has_settings.get().then(|| {
+            let details = settings.get_untracked().map(|s| s.details());
+            details.map(|d| view! { <DetailsEditor details=d /> })
+        })}
         {move || settings.get().map(|s| view! { <SettingsView settings=s years=years /> })}
         <aside class="admin-help company-rules" data-testid="what-can-change">
             <h2>{move || i18n.t(T::FixedTitle)}</h2>
             <p>{move || i18n.t(T::Changeable)}</p>
             <p>{move || i18n.t(T::Fixed)}</p>
-            <p>{move || i18n.t(T::NotYet)}</p>
         </aside>
     }
 }
@@ -176,6 +188,102 @@ fn RenameForm() -> impl IntoView {
     }
 }
 
+/// The editable Firmendaten: one form, saved as one command.
+#[component]
+fn DetailsEditor(details: CompanyDetails) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let current = StoredValue::new(details.clone());
+    let form = RwSignal::new(DetailsForm::from_details(&details));
+    let error = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<T>);
+    let vat_invalid = Memo::new(move |_| {
+        let text = form.with(|f| f.vat_id.clone());
+        !text.trim().is_empty() && check_vat_id(&text).is_err()
+    });
+    let save = Action::new_local(move |_: &()| async move {
+        let lang = i18n.lang_untracked();
+        error.set(None);
+        notice.set(None);
+        let details = match form.get_untracked().to_details() {
+            Ok(d) => d,
+            Err(e) => {
+                error.set(Some(details_form_error(&e, lang)));
+                return;
+            }
+        };
+        if details == current.get_value() {
+            notice.set(Some(T::Unchanged));
+            return;
+        }
+        match app
+            .execute(Command::UpdateCompanyDetails {
+                details: details.clone(),
+            })
+            .await
+        {
+            Ok(_) => {
+                form.set(DetailsForm::from_details(&details));
+                current.set_value(details);
+                notice.set(Some(T::Saved));
+            }
+            Err(e) => error.set(Some(session_error(&e, lang))),
+        }
+    });
+    // One text input bound to one field of the form.
+    let input = move |label: T,
+                      id: &'static str,
+                      required: bool,
+                      get: fn(&DetailsForm) -> &String,
+                      set: fn(&mut DetailsForm, String)| {
+        view! {
+            <label class="field">
+                <span>{move || i18n.t(label)}</span>
+                <input type="text" id=id data-testid=id required=required
+                    prop:value=move || form.with(|f| get(f).clone())
+                    on:input=move |ev| form.update(|f| set(f, event_target_value(&ev))) />
+            </label>
+        }
+    };
+    view! {
+        <form class="form" data-testid="details-form" on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
+            <fieldset>
+                <legend>{move || i18n.t(T::Identity)}</legend>
+                {input(T::Name, "details-name", true, |f| &f.name, |f, v| f.name = v)}
+                <label class="field">
+                    <span>{move || i18n.t(T::Address)}</span>
+                    <textarea id="details-address" data-testid="details-address" rows="3"
+                        prop:value=move || form.with(|f| f.address.clone())
+                        on:input=move |ev| form.update(|f| f.address = event_target_value(&ev))></textarea>
+                </label>
+                <div class="field-row">
+                    {input(T::Country, "details-country", true, |f| &f.country, |f, v| f.country = v)}
+                    <label class="field" class:invalid=move || vat_invalid.get()>
+                        <span>{move || i18n.t(T::VatId)}</span>
+                        <input type="text" id="details-vat-id" data-testid="details-vat-id" placeholder="DE123456789"
+                            prop:value=move || form.with(|f| f.vat_id.clone())
+                            on:input=move |ev| form.update(|f| f.vat_id = event_target_value(&ev)) />
+                        <Show when=move || vat_invalid.get()>
+                            <small class="field-error">{move || details_form_error(&DetailsFormError::VatIdFormat, i18n.lang())}</small>
+                        </Show>
+                    </label>
+                    {input(T::TaxNumber, "details-tax-number", false, |f| &f.tax_number, |f, v| f.tax_number = v)}
+                </div>
+                <div class="actions">
+                    <button type="submit" class="button primary" data-testid="save-details" disabled=move || save.pending().get()>
+                        {move || i18n.t(T::Save)}
+                    </button>
+                    <span class="muted small">{move || i18n.t(T::DetailsHint)}</span>
+                </div>
+                <ErrorBox message=Signal::derive(move || error.get()) />
+                <Show when=move || notice.get().is_some()>
+                    <div class="success-box" role="status" data-testid="details-saved">{move || notice.get().map(|t| i18n.t(t))}</div>
+                </Show>
+            </fieldset>
+        </form>
+    }
+}
+
 #[component]
 fn SettingsView(settings: Settings, years: Memo<Vec<i32>>) -> impl IntoView {
     let i18n = use_i18n();
@@ -197,16 +305,6 @@ fn SettingsView(settings: Settings, years: Memo<Vec<i32>>) -> impl IntoView {
     };
     view! {
         <div class="settings-grid" data-testid="company-settings">
-            <section class="fact-card">
-                <h2>{move || i18n.t(T::Identity)}</h2>
-                <dl class="facts">
-                    {fact(T::Name, "name", text(|s| s.name.clone()))}
-                    {fact(T::Address, "address", text(|s| s.address.clone()))}
-                    {fact(T::Country, "country", text(|s| s.country.clone()))}
-                    {fact(T::VatId, "vat-id", text(|s| s.vat_id.clone()))}
-                    {fact(T::TaxNumber, "tax-number", text(|s| s.tax_number.clone()))}
-                </dl>
-            </section>
             <section class="fact-card">
                 <h2>{move || i18n.t(T::Money)}</h2>
                 <dl class="facts">
