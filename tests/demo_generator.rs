@@ -1,7 +1,7 @@
 //! The demo company generator (issue 8): deterministic, valid for the
 //! engine, and realistic enough for a trainer's year.
 
-use kontor::demo::{self, DEMO_YEAR_ENTRIES, DemoError, DemoSpec};
+use kontor::demo::{self, DEMO_YEAR_ENTRIES, DemoError, DemoSpec, VatPosting};
 use kontor::ledger::chart::ChartTemplate;
 use kontor::ledger::event::encode;
 use kontor::ledger::{Book, Command, Event};
@@ -19,6 +19,7 @@ fn small(seed: u64, chart: ChartTemplate) -> DemoSpec {
         chart,
         first_year: 2023,
         entries: 600,
+        vat: VatPosting::TaxCodes,
     }
 }
 
@@ -162,6 +163,7 @@ fn larger_books_open_further_fiscal_years() {
         chart: ChartTemplate::Skr03,
         first_year: 2020,
         entries: 60_000,
+        vat: VatPosting::TaxCodes,
     };
     assert_eq!(spec.years(), 3);
     let commands = demo::generate(&spec).unwrap();
@@ -279,4 +281,48 @@ fn the_demo_year_has_a_vat_return_that_matches_its_vat_accounts() {
             assert!(month.output_tax_lc > Decimal::ZERO);
         }
     }
+}
+
+/// The benchmark shape: the generator writes the VAT lines itself, one per
+/// rate and invoice, without tax codes; the same business otherwise, so
+/// the VAT accounts carry the same kind of totals and every entry balances.
+#[test]
+fn explicit_vat_lines_post_to_the_vat_accounts_without_tax_codes() {
+    let coded = DemoSpec::one_year(3);
+    let explicit = DemoSpec {
+        vat: VatPosting::ExplicitLines,
+        ..coded
+    };
+    let (coded_book, _) = demo::build(&coded, |_, _| {}).unwrap();
+    let (book, _) = demo::build(&explicit, |_, _| {}).unwrap();
+    assert_eq!(book.entry_count(), coded_book.entry_count());
+    let lines = |b: &kontor::ledger::Book| b.entries().iter().map(|e| e.lines.len()).sum::<usize>();
+    let per_entry = lines(&book) as f64 / book.entry_count() as f64;
+    assert!(
+        (3.0..4.5).contains(&per_entry),
+        "{per_entry} lines per entry"
+    );
+    assert!(lines(&book) < lines(&coded_book));
+    assert!(
+        book.entries()
+            .iter()
+            .flat_map(|e| &e.lines)
+            .all(|l| l.tax_code().is_none() && l.tax().is_none())
+    );
+    let cal = book.calendar();
+    let (first, last) = (cal.reference(0), cal.reference(cal.period_count() - 1));
+    let tb = book.trial_balance(first, last).unwrap();
+    assert_eq!(tb.total_debit_lc, tb.total_credit_lc);
+    for vat_account in ["1776", "1771", "1576", "1571"] {
+        let row = tb
+            .rows
+            .iter()
+            .find(|r| r.account.as_str() == vat_account)
+            .unwrap();
+        assert!(
+            !row.closing_lc.is_zero() || !row.debit_lc.is_zero(),
+            "{vat_account}"
+        );
+    }
+    assert!(book.vat_return(first, last).unwrap().rows.is_empty());
 }

@@ -7,7 +7,7 @@
 //! `ledger`); without them the test fails and says so.
 #![cfg(not(target_arch = "wasm32"))]
 
-use kontor::demo::{self, DemoSpec};
+use kontor::demo::{self, DemoSpec, VatPosting};
 use kontor::formats::hledger::write_journal;
 use kontor::ledger::Book;
 use kontor::ledger::chart::ChartTemplate;
@@ -108,15 +108,20 @@ fn ledger(journal: &Path) -> Balances {
 
 #[test]
 fn hledger_and_ledger_agree_with_our_trial_balance_on_both_charts() {
-    for chart in [ChartTemplate::Skr03, ChartTemplate::Skr04] {
+    for (chart, vat) in [
+        (ChartTemplate::Skr03, VatPosting::TaxCodes),
+        (ChartTemplate::Skr04, VatPosting::TaxCodes),
+        (ChartTemplate::Skr03, VatPosting::ExplicitLines),
+    ] {
         let spec = DemoSpec {
             seed: 11,
             chart,
             first_year: 2024,
             entries: 1_500,
+            vat,
         };
         let (book, _) = demo::build(&spec, |_, _| {}).unwrap();
-        let dir = scratch(&format!("{chart:?}"));
+        let dir = scratch(&format!("{chart:?}-{vat:?}"));
         let journal = dir.join("books.journal");
         std::fs::write(&journal, write_journal(&book)).unwrap();
         let expected = ours(&book);

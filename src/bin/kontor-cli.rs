@@ -3,11 +3,14 @@
 //! wasm32 it compiles to an empty program.
 //!
 //! ```text
-//! kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] --out DIR
+//! kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] [--vat codes|lines] --out DIR
 //!     writes DIR/log/ (the company's log exactly as the store keeps it in
 //!     IndexedDB: blocks of 1,000 sealed records in the store's block
 //!     encoding, one file `NNNNNN.block` per block) and DIR/books.journal
-//!     (the same books for hledger and ledger)
+//!     (the same books for hledger and ledger); `--vat codes` (default,
+//!     as the app's demo) puts tax codes on the lines and lets the engine
+//!     write the VAT lines, `--vat lines` writes one VAT line per rate and
+//!     invoice without codes (about 4 postings per entry)
 //! kontor-cli balance [--threads N] DIR
 //!     reads DIR/log/, verifies the hash chain, folds the events into
 //!     a Book and prints the trial balance over all periods as tab-separated
@@ -32,7 +35,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use kontor::demo::{self, DemoError, DemoSpec};
+    use kontor::demo::{self, DemoError, DemoSpec, VatPosting};
     use kontor::formats::hledger::write_journal;
     use kontor::ledger::chain::{ChainError, ChainHead, LogRecord, verify_chain};
     use kontor::ledger::chart::ChartTemplate;
@@ -51,7 +54,7 @@ mod cli {
     /// records of even 999 lines each stay far below).
     const MAX_BLOCK_BYTES: u64 = 256 << 20;
 
-    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] --out DIR\n  kontor-cli balance [--threads N] DIR";
+    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] [--vat codes|lines] --out DIR\n  kontor-cli balance [--threads N] DIR";
 
     #[derive(Debug, thiserror::Error)]
     pub enum CliError {
@@ -139,6 +142,13 @@ mod cli {
                         Some("skr03") => ChartTemplate::Skr03,
                         Some("skr04") => ChartTemplate::Skr04,
                         _ => return Err(CliError::Usage("--chart is skr03 or skr04".into())),
+                    }
+                }
+                "--vat" => {
+                    spec.vat = match it.next().map(String::as_str) {
+                        Some("codes") => VatPosting::TaxCodes,
+                        Some("lines") => VatPosting::ExplicitLines,
+                        _ => return Err(CliError::Usage("--vat is codes or lines".into())),
                     }
                 }
                 "--out" => out = it.next().map(PathBuf::from),

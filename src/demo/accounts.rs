@@ -9,7 +9,7 @@ use crate::ledger::account::{Account, AccountCurrency, AccountNo, AccountType};
 use crate::ledger::chart::{Chart, ChartTemplate};
 use crate::ledger::currency::Currency;
 use crate::ledger::error::DomainError;
-use crate::ledger::tax::TaxCode;
+use crate::ledger::tax::{TaxCode, TaxPart};
 
 /// Account numbers the generator uses, resolved for one chart.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -191,12 +191,32 @@ impl DemoTaxCodes {
                     code: name.into(),
                 })
         };
-        Ok(DemoTaxCodes {
+        let codes = DemoTaxCodes {
             output_19: code("U19")?,
             output_7: code("U7")?,
             export: code("U0")?,
             input_19: code("V19")?,
             input_7: code("V7")?,
-        })
+        };
+        for taxed in [
+            &codes.output_19,
+            &codes.output_7,
+            &codes.input_19,
+            &codes.input_7,
+        ] {
+            tax_account(taxed)?;
+        }
+        Ok(codes)
     }
+}
+
+/// The account a standard output or input tax code posts its tax to
+/// (`VatPosting::ExplicitLines` writes that line itself).
+pub fn tax_account(code: &TaxCode) -> Result<AccountNo, DomainError> {
+    code.output_account
+        .or(code.input_account)
+        .ok_or_else(|| DomainError::TaxAccountMissing {
+            code: code.code.clone(),
+            part: code.postings().first().map_or(TaxPart::Output, |p| p.0),
+        })
 }

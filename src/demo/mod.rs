@@ -57,6 +57,22 @@ pub struct DemoSpec {
     pub first_year: i32,
     /// Posted entries in total (reversals included), exactly.
     pub entries: usize,
+    /// How sales, purchases and expenses carry their VAT.
+    pub vat: VatPosting,
+}
+
+/// How the demo posts VAT.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum VatPosting {
+    /// Every taxed line carries the template's tax code and the engine
+    /// adds one tax line per line: how a bookkeeper posts, and the VAT
+    /// return has figures. The demo company in the app.
+    #[default]
+    TaxCodes,
+    /// The generator writes one VAT line per rate and invoice to the VAT
+    /// accounts itself, without tax codes: about 4 postings per entry, the
+    /// shape of issue 8's reference figures for hledger and ledger.
+    ExplicitLines,
 }
 
 impl DemoSpec {
@@ -67,6 +83,7 @@ impl DemoSpec {
             chart: ChartTemplate::Skr03,
             first_year: 2024,
             entries: DEMO_YEAR_ENTRIES,
+            vat: VatPosting::TaxCodes,
         }
     }
 

@@ -11,9 +11,9 @@
 //! engine derives (VAT, FC conversion) with the engine's own rounding, so
 //! entries balance exactly and no rounding line is ever needed.
 
-use crate::demo::accounts::{DemoAccounts, DemoTaxCodes};
+use crate::demo::accounts::{DemoAccounts, DemoTaxCodes, tax_account};
 use crate::demo::partners::{self, Partner, SWISS_VENDORS, US_CUSTOMERS};
-use crate::demo::{DEMO_USER, DemoSpec, LC_DECIMALS};
+use crate::demo::{DEMO_USER, DemoSpec, LC_DECIMALS, VatPosting};
 use crate::ledger::account::AccountNo;
 use crate::ledger::command::Command;
 use crate::ledger::currency::Currency;
@@ -96,6 +96,7 @@ const RAISE_FACTOR: Decimal = Decimal::from_parts(103, 0, 0, false, 2);
 pub(crate) struct Company {
     acc: DemoAccounts,
     tax: DemoTaxCodes,
+    vat: VatPosting,
     rng: Rng,
     customers: Vec<Partner>,
     vendors: Vec<Partner>,
@@ -139,17 +140,30 @@ fn memo(mut line: LineDraft, text: String) -> LineDraft {
     line
 }
 
-/// `line` with tax code `code` (a net amount), and the tax the engine
-/// will generate for it: the same `TaxCode::split` the engine calls. A
-/// rate missing on `date` gives zero here, and the engine then refuses the
-/// entry, which the generator reports as a bug (`DemoError::Refused`).
+/// The tax on `net_lc` by `code` on `date`: the same `TaxCode::split` the
+/// engine calls. A rate missing on `date` gives zero here, and the engine
+/// then refuses the entry, which the generator reports as a bug
+/// (`DemoError::Refused`).
+fn tax_of(code: &TaxCode, date: NaiveDate, net_lc: Decimal) -> Decimal {
+    code.split(date, net_lc, false, LC_DECIMALS)
+        .map_or(Decimal::ZERO, |split| split.tax_lc)
+}
+
+/// `line` (a net amount) carrying tax code `code`, and the tax the engine
+/// will generate for it.
 fn taxed(mut line: LineDraft, code: &TaxCode, date: NaiveDate) -> (LineDraft, Decimal) {
-    let net_lc = line.debit + line.credit;
-    let tax_lc = code
-        .split(date, net_lc, false, LC_DECIMALS)
-        .map_or(Decimal::ZERO, |split| split.tax_lc);
+    let tax_lc = tax_of(code, date, line.debit + line.credit);
     line.tax_code = Some(code.code.clone());
     (line, tax_lc)
+}
+
+/// A line on `account` on the same side as `like`.
+fn same_side(like: &LineDraft, account: AccountNo, amount: Decimal) -> LineDraft {
+    if like.debit.is_zero() {
+        credit(account, amount)
+    } else {
+        debit(account, amount)
+    }
 }
 
 fn post(date: NaiveDate, reference: String, memo: &str, lines: Vec<LineDraft>) -> Command {
@@ -192,6 +206,7 @@ impl Company {
         Company {
             acc,
             tax,
+            vat: spec.vat,
             rng,
             customers,
             vendors,
@@ -377,22 +392,16 @@ impl Company {
 
     fn rent(&mut self, date: NaiveDate) -> Command {
         let net_lc = self.rent_net_lc;
-        let (rent, vat_lc) = taxed(debit(self.acc.rent, net_lc), &self.tax.input_19, date);
+        let (mut lines, vat_lc) =
+            self.with_vat(debit(self.acc.rent, net_lc), &self.tax.input_19, date);
         self.vat_month_lc -= vat_lc;
         let reference = self.bank_reference(date);
         let a = &self.acc;
-        post(
-            date,
-            reference,
-            "Miete Lager und Büro",
-            vec![
-                rent,
-                memo(
-                    credit(a.bank, net_lc + vat_lc),
-                    "Grundstücksgesellschaft Hafenkante GmbH".into(),
-                ),
-            ],
-        )
+        lines.push(memo(
+            credit(a.bank, net_lc + vat_lc),
+            "Grundstücksgesellschaft Hafenkante GmbH".into(),
+        ));
+        post(date, reference, "Miete Lager und Büro", lines)
     }
 
     fn salaries(&mut self, date: NaiveDate) -> Command {
@@ -485,11 +494,13 @@ impl Company {
         )
     }
 
-    /// The position lines of an invoice dated `date`: `positions`
-    /// positions, each at 19 % with probability `per_mille_19`/1000, each
-    /// with its tax code, so the engine adds one tax line per position
-    /// (tax rounded per line, as the engine does). Returns (lines, gross,
-    /// VAT).
+    /// The lines of an invoice dated `date` without its partner line:
+    /// `positions` positions, each at 19 % with probability
+    /// `per_mille_19`/1000. With tax codes each position carries its code
+    /// (the engine adds a tax line per position, rounded per line); with
+    /// explicit lines the VAT is computed per rate on the sum, as on a
+    /// printed invoice, and written to the code's account. Returns (lines,
+    /// gross, VAT).
     fn invoice_lines(
         &mut self,
         date: NaiveDate,
@@ -499,27 +510,71 @@ impl Company {
         codes: [&TaxCode; 2],
         side_debit: bool,
     ) -> (Vec<LineDraft>, Decimal, Decimal) {
+        let line = |account, amount| {
+            if side_debit {
+                debit(account, amount)
+            } else {
+                credit(account, amount)
+            }
+        };
         let (mut net, mut vat) = (Decimal::ZERO, Decimal::ZERO);
-        let mut lines = Vec::with_capacity(positions as usize + 1);
+        let mut sums = [Decimal::ZERO; 2];
+        let mut lines = Vec::with_capacity(positions as usize + 2);
         for _ in 0..positions {
             let net_lc = self.position_net();
-            let at_19 = self.rng.below(1_000) < per_mille_19;
-            let (account, code) = if at_19 {
-                (accounts[0], codes[0])
-            } else {
-                (accounts[1], codes[1])
-            };
-            let line = if side_debit {
-                debit(account, net_lc)
-            } else {
-                credit(account, net_lc)
-            };
-            let (line, tax_lc) = taxed(line, code, date);
+            // 0: 19 %, 1: 7 %.
+            let rate = usize::from(self.rng.below(1_000) >= per_mille_19);
+            let position = line(accounts[rate], net_lc);
             net += net_lc;
-            vat += tax_lc;
-            lines.push(line);
+            match self.vat {
+                VatPosting::TaxCodes => {
+                    let (position, tax_lc) = taxed(position, codes[rate], date);
+                    vat += tax_lc;
+                    lines.push(position);
+                }
+                VatPosting::ExplicitLines => {
+                    sums[rate] += net_lc;
+                    lines.push(position);
+                }
+            }
+        }
+        if self.vat == VatPosting::ExplicitLines {
+            for (sum, code) in sums.into_iter().zip(codes) {
+                let tax_lc = tax_of(code, date, sum);
+                if let (false, Ok(account)) = (tax_lc.is_zero(), tax_account(code)) {
+                    lines.push(line(account, tax_lc));
+                    vat += tax_lc;
+                }
+            }
         }
         (lines, net + vat, vat)
+    }
+
+    /// `line` (a net amount) with its VAT by `code`, as `self.vat` says:
+    /// the line carries the code, or the tax line is written here.
+    /// Returns the lines and the VAT.
+    fn with_vat(
+        &self,
+        line: LineDraft,
+        code: &TaxCode,
+        date: NaiveDate,
+    ) -> (Vec<LineDraft>, Decimal) {
+        match self.vat {
+            VatPosting::TaxCodes => {
+                let (line, tax_lc) = taxed(line, code, date);
+                (vec![line], tax_lc)
+            }
+            VatPosting::ExplicitLines => {
+                let tax_lc = tax_of(code, date, line.debit + line.credit);
+                match (tax_lc.is_zero(), tax_account(code)) {
+                    (false, Ok(account)) => {
+                        let tax_line = same_side(&line, account, tax_lc);
+                        (vec![line, tax_line], tax_lc)
+                    }
+                    _ => (vec![line], Decimal::ZERO),
+                }
+            }
+        }
     }
 
     fn sale(&mut self, date: NaiveDate) -> Command {
@@ -644,11 +699,12 @@ impl Company {
             2 => (a.travel, Some(&t.input_7), "Übernachtung Dienstreise"),
             _ => (a.postage, None, "Porto"),
         };
-        let (line, vat_lc) = match code {
-            Some(code) => taxed(debit(account, net_lc), code, date),
-            None => (debit(account, net_lc), Decimal::ZERO),
+        let bank = a.bank;
+        let (mut lines, vat_lc) = match code {
+            Some(code) => self.with_vat(debit(account, net_lc), code, date),
+            None => (vec![debit(account, net_lc)], Decimal::ZERO),
         };
-        let lines = vec![line, credit(a.bank, net_lc + vat_lc)];
+        lines.push(credit(bank, net_lc + vat_lc));
         self.vat_month_lc -= vat_lc;
         self.reversible.push((self.next_entry, vat_lc));
         let reference = self.bank_reference(date);
@@ -685,7 +741,12 @@ impl Company {
                     debit(a.bank_usd, amount_fc).in_fc(Currency::USD, None),
                     customer.into(),
                 ),
-                taxed(credit(a.revenue_export, amount_lc), &self.tax.export, date).0,
+                match self.vat {
+                    VatPosting::TaxCodes => {
+                        taxed(credit(a.revenue_export, amount_lc), &self.tax.export, date).0
+                    }
+                    VatPosting::ExplicitLines => credit(a.revenue_export, amount_lc),
+                },
             ],
         )
     }
