@@ -170,23 +170,34 @@ pub struct Line {
 
 /// The rarely used parts of a posted line.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// Each part is boxed on its own so that the common case, a line with only
+/// a tax code or only a tax marker, costs 64 bytes here rather than the
+/// 272 of the parts inline (the five dimension strings alone are 120).
 pub struct LineExtra {
-    pub fc: Option<FcAmount>,
-    pub tax_code: Option<String>,
-    pub dims: [Option<String>; DIMENSIONS],
+    pub fc: Option<Box<FcAmount>>,
+    pub tax_code: Option<Box<str>>,
+    /// `None` when every dimension is empty (see `LineExtra::dims`).
+    pub dims: Option<Box<[Option<String>; DIMENSIONS]>>,
     /// Set on a tax line generated from another line's tax code.
-    pub tax: Option<TaxLine>,
+    pub tax: Option<Box<TaxLine>>,
     /// The split of the line by the distribution rules among its `dims`.
-    pub shares: Vec<CentreShare>,
+    pub shares: Box<[CentreShare]>,
 }
 
 impl LineExtra {
     fn is_empty(&self) -> bool {
         self.fc.is_none()
             && self.tax_code.is_none()
-            && dims_empty(&self.dims)
+            && self.dims.is_none()
             && self.tax.is_none()
             && self.shares.is_empty()
+    }
+
+    /// Boxed dimensions, `None` when all are empty (so equality and
+    /// emptiness need not look inside).
+    pub fn dims(dims: [Option<String>; DIMENSIONS]) -> Option<Box<[Option<String>; DIMENSIONS]>> {
+        (!dims_empty(&dims)).then(|| Box::new(dims))
     }
 }
 
@@ -250,7 +261,7 @@ impl Line {
     }
 
     pub fn fc(&self) -> Option<FcAmount> {
-        self.extra.as_ref().and_then(|x| x.fc)
+        self.extra.as_ref().and_then(|x| x.fc.as_deref().copied())
     }
 
     pub fn tax_code(&self) -> Option<&str> {
@@ -258,7 +269,10 @@ impl Line {
     }
 
     pub fn dims(&self) -> &[Option<String>; DIMENSIONS] {
-        self.extra.as_ref().map_or(&NO_DIMS, |x| &x.dims)
+        self.extra
+            .as_ref()
+            .and_then(|x| x.dims.as_deref())
+            .unwrap_or(&NO_DIMS)
     }
 
     pub fn has_dims(&self) -> bool {
@@ -266,11 +280,11 @@ impl Line {
     }
 
     pub fn tax(&self) -> Option<&TaxLine> {
-        self.extra.as_ref().and_then(|x| x.tax.as_ref())
+        self.extra.as_ref().and_then(|x| x.tax.as_deref())
     }
 
     pub fn shares(&self) -> &[CentreShare] {
-        self.extra.as_ref().map_or(&[], |x| x.shares.as_slice())
+        self.extra.as_ref().map_or(&[], |x| &x.shares)
     }
 }
 
@@ -284,17 +298,17 @@ struct LineWireRef<'a> {
     amount_lc: &'a Decimal,
     amount_sc: &'a Decimal,
     #[serde(skip_serializing_if = "Option::is_none")]
-    fc: &'a Option<FcAmount>,
+    fc: Option<&'a FcAmount>,
     #[serde(skip_serializing_if = "str::is_empty")]
     memo: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    tax_code: &'a Option<String>,
+    tax_code: Option<&'a str>,
     #[serde(skip_serializing_if = "dims_empty_ref")]
     dims: &'a [Option<String>; DIMENSIONS],
     #[serde(skip_serializing_if = "is_false")]
     rounding: &'a bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    tax: &'a Option<TaxLine>,
+    tax: Option<&'a TaxLine>,
     #[serde(skip_serializing_if = "<[CentreShare]>::is_empty")]
     shares: &'a [CentreShare],
 }
@@ -333,21 +347,18 @@ struct LineWire {
 
 impl Serialize for Line {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        static NONE_FC: Option<FcAmount> = None;
-        static NONE_CODE: Option<String> = None;
-        static NONE_TAX: Option<TaxLine> = None;
         let x = self.extra.as_deref();
         LineWireRef {
             account: &self.account,
             side: &self.side,
             amount_lc: &self.amount_lc,
             amount_sc: &self.amount_sc,
-            fc: x.map_or(&NONE_FC, |x| &x.fc),
+            fc: x.and_then(|x| x.fc.as_deref()),
             memo: &self.memo,
-            tax_code: x.map_or(&NONE_CODE, |x| &x.tax_code),
+            tax_code: self.tax_code(),
             dims: self.dims(),
             rounding: &self.rounding,
-            tax: x.map_or(&NONE_TAX, |x| &x.tax),
+            tax: self.tax(),
             shares: self.shares(),
         }
         .serialize(serializer)
@@ -367,11 +378,11 @@ impl<'de> Deserialize<'de> for Line {
             extra: None,
         };
         Ok(line.with_extra(LineExtra {
-            fc: w.fc,
-            tax_code: w.tax_code,
-            dims: w.dims,
-            tax: w.tax,
-            shares: w.shares,
+            fc: w.fc.map(Box::new),
+            tax_code: w.tax_code.map(String::into_boxed_str),
+            dims: LineExtra::dims(w.dims),
+            tax: w.tax.map(Box::new),
+            shares: w.shares.into_boxed_slice(),
         }))
     }
 }
@@ -599,13 +610,13 @@ fn tax_lines(
         let amount_sc = conv.sc_of(split.tax_lc, None)?;
         lines.push(
             Line::new(number, side, split.tax_lc, amount_sc).with_extra(LineExtra {
-                tax: Some(TaxLine {
+                tax: Some(Box::new(TaxLine {
                     code: code.code.clone(),
                     part,
                     percent: split.percent,
                     base_lc: base.amount_lc,
                     base_line: index as u16,
-                }),
+                })),
                 ..LineExtra::default()
             }),
         );
@@ -755,11 +766,11 @@ fn build_line<'b>(
     )?;
     let amount_sc = conv.sc_of(amount_lc, fc.as_ref())?;
     let mut line = Line::new(number, side, amount_lc, amount_sc).with_extra(LineExtra {
-        fc,
-        tax_code: typed.tax_code.clone(),
-        dims: typed.dims.clone(),
+        fc: fc.map(Box::new),
+        tax_code: typed.tax_code.as_deref().map(Box::from),
+        dims: LineExtra::dims(typed.dims.clone()),
         tax: None,
-        shares,
+        shares: shares.into_boxed_slice(),
     });
     line.memo = typed.memo.clone();
     Ok((line, tax))
