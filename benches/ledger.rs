@@ -1,6 +1,8 @@
 //! Criterion benchmarks of the ledger engine (issue 3 budgets):
 //! - fold 250,000 entries × 4 lines (1M lines) into an empty Book: ≤ 1 s;
-//! - trial balance of that Book for a full year and for one month: ≤ 5 ms.
+//! - trial balance of that Book for a full year and for one month: ≤ 5 ms;
+//! - build the demo company's year (3,000 entries, checked by the engine):
+//!   what "Open demo company" costs before storing (issue 8: a few seconds).
 //!
 //! The events are built once, outside the timed part, by executing sample
 //! commands on a scratch Book.
@@ -49,6 +51,14 @@ fn ledger(c: &mut Criterion) {
     });
     group.bench_function("trial_balance_one_month", |b| {
         b.iter(|| black_box(book.trial_balance(black_box(jan), black_box(jan))))
+    });
+    group.bench_function("demo_build_one_year", |b| {
+        b.iter(
+            || match kontor::demo::build(&kontor::demo::DemoSpec::one_year(1), |_, _| {}) {
+                Ok(built) => black_box(built),
+                Err(e) => panic!("demo refused: {e}"),
+            },
+        )
     });
     group.finish();
 }

@@ -296,7 +296,7 @@ test('every screen in English; CSV in the English dialect', async () => {
   assert.deepEqual(page.errors, []);
 });
 
-test('demo company: a year of books in a balanced trial balance, rendered fast after navigation', async () => {
+test('demo company: a year of books in a balanced trial balance, its navigation timed, its VAT return filled', async () => {
   const demo = await app.page();
   await demo.goto(app.url);
   await waitForApp(demo);
@@ -326,7 +326,8 @@ test('demo company: a year of books in a balanced trial balance, rendered fast a
   }
   timings.sort((a, b) => a - b);
   console.log(`demo trial balance after navigation: median ${timings[2].toFixed(1)} ms (${timings.map((t) => t.toFixed(1)).join(', ')})`);
-  assert.ok(timings[2] < 100, `median ${timings[2]} ms`);
+  // A figure, not a pass/fail check (timings belong in the benchmark
+  // harness, tests/e2e/bench/ui-timing.mjs).
 
   // Journal paging over the whole year stays bounded at 100 rows a page.
   await demo.goto(app.url + '/financials/journal');
