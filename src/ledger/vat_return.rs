@@ -273,7 +273,8 @@ pub fn vat_return(book: &Book, from: PeriodRef, to: PeriodRef) -> Result<VatRetu
     Ok(report)
 }
 
-/// The report as CSV: one row per form line, then Kz 83.
+/// The report as CSV: one row per form line, then Kz 83. The base column
+/// is empty where the form line has no base Kennzahl.
 pub fn vat_return_csv(report: &VatReturn, style: CsvStyle) -> String {
     let kz = |k: Option<Kennzahl>| k.map(|k| k.to_string()).unwrap_or_default();
     let mut rows: Vec<Vec<String>> = report
@@ -282,7 +283,10 @@ pub fn vat_return_csv(report: &VatReturn, style: CsvStyle) -> String {
         .map(|r| {
             vec![
                 kz(r.base_box),
-                style.amount(r.base_lc),
+                // A tax-only line (Kz 66, 61, 67) has no base on the form.
+                r.base_box
+                    .map(|_| style.amount(r.base_lc))
+                    .unwrap_or_default(),
                 kz(r.tax_box),
                 style.amount(r.tax_lc),
                 r.codes.join(" "),
