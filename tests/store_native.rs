@@ -4,7 +4,9 @@
 
 use futures::executor::block_on;
 use kontor::ledger::chain::{ChainHead, verify_chain};
-use kontor::store::conformance as suite;
+#[path = "common/conformance.rs"]
+mod conformance;
+use conformance as suite;
 use kontor::store::{CompanyLog, MemoryStore, Store, StoreError};
 
 fn twin() -> impl Fn() -> MemoryStore {

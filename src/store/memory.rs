@@ -51,7 +51,7 @@ impl MemoryStore {
     /// Writes a company's stored strings directly: for tests that load
     /// logs in old encodings.
     #[doc(hidden)]
-    pub fn write_raw(&self, company_id: &str, layout: &super::conformance::RawLayout) {
+    pub fn write_raw(&self, company_id: &str, layout: &super::RawLayout) {
         if let Some(db) = self.state.borrow().databases.get(company_id) {
             let mut db = db.borrow_mut();
             db.blocks = layout.blocks.iter().cloned().collect();

@@ -10,7 +10,6 @@
 
 pub mod blocks;
 #[doc(hidden)]
-pub mod conformance;
 pub mod error;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
@@ -23,6 +22,14 @@ pub use error::StoreError;
 pub use idb::IdbStore;
 pub use memory::MemoryStore;
 pub use registry::CompanyMeta;
+
+/// A company database's contents as stored strings: how tests write a log
+/// in an old layout or encoding straight into storage.
+pub struct RawLayout {
+    pub blocks: Vec<(u64, String)>,
+    pub head: String,
+    pub drafts: Vec<(String, String)>,
+}
 
 use crate::ledger::chain::{ChainHead, LogRecord};
 

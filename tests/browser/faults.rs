@@ -1,9 +1,9 @@
 //! Faults only a real browser produces: an aborted transaction, tampered
 //! bytes in storage, a database from a newer Kontor, an old encoding.
 
+use crate::conformance::{fixture_layout, old_encoding_opens_and_extends, sample_records};
 use crate::{raw, unique_namespace};
 use kontor::ledger::chain::ChainHead;
-use kontor::store::conformance::{fixture_layout, old_encoding_opens_and_extends, sample_records};
 use kontor::store::idb::Finish;
 use kontor::store::{CompanyLog, IdbStore, Store, StoreError};
 use wasm_bindgen_test::wasm_bindgen_test;

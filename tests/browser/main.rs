@@ -1,10 +1,12 @@
 //! The store against real IndexedDB in headless Chromium: the behavioural
-//! suite (`kontor::store::conformance`) plus the faults only a browser can
+//! suite (`tests/common/conformance.rs`) plus the faults only a browser can
 //! produce. All tests share one page, so each one uses its own namespace
 //! (database names). Run with `scripts/test-browser.sh`.
 #![cfg(target_arch = "wasm32")]
 
 mod backup;
+#[path = "../common/conformance.rs"]
+mod conformance;
 mod faults;
 mod raw;
 mod suite;

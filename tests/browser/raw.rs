@@ -4,7 +4,7 @@
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
-use kontor::store::conformance::RawLayout;
+use kontor::store::RawLayout;
 
 /// Opens an existing database at whatever version it has.
 pub async fn open(name: &str) -> Database {

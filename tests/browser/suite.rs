@@ -1,8 +1,8 @@
 //! The behavioural suite, one wasm-bindgen test per check.
 
+use crate::conformance as suite;
 use crate::unique_namespace;
 use kontor::store::IdbStore;
-use kontor::store::conformance as suite;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn browser(test: &str) -> impl Fn() -> IdbStore {

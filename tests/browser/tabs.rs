@@ -1,9 +1,9 @@
 //! Two tabs in one page: two `BroadcastChannel` objects of the same name
 //! talk to each other as two tabs' channels would.
 
+use crate::conformance::sample_records;
 use crate::unique_namespace;
 use kontor::ledger::chain::ChainHead;
-use kontor::store::conformance::sample_records;
 use kontor::store::idb::tabs::{LogAdvanced, watch};
 use kontor::store::{CompanyLog, IdbStore, Store};
 use std::cell::RefCell;

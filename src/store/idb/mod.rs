@@ -93,11 +93,20 @@ impl IdbStore {
     }
 }
 
-/// A fresh company id: creation time and 32 random bits, so two tabs
-/// creating companies in the same millisecond do not collide.
-fn new_company_id() -> String {
-    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
-    format!("{:x}-{random:08x}", now_unix_ms())
+/// A fresh company id: creation time and 32 random bits from the
+/// browser's `crypto.getRandomValues` (via `getrandom`, already there for
+/// age), so two tabs creating companies in the same millisecond do not
+/// collide.
+fn new_company_id() -> Result<String, StoreError> {
+    let mut random = [0u8; 4];
+    getrandom::getrandom(&mut random).map_err(|e| StoreError::StorageUnavailable {
+        detail: format!("no random source for a company id: {e}"),
+    })?;
+    Ok(format!(
+        "{:x}-{:08x}",
+        now_unix_ms(),
+        u32::from_be_bytes(random)
+    ))
 }
 
 impl Store for IdbStore {
@@ -126,7 +135,7 @@ impl Store for IdbStore {
 
     async fn create_company(&self, name: &str) -> Result<CompanyMeta, StoreError> {
         let meta = CompanyMeta {
-            id: new_company_id(),
+            id: new_company_id()?,
             name: clean_name(name)?,
             created_at_unix_ms: now_unix_ms(),
         };

@@ -1,16 +1,17 @@
 //! The behavioural suite every [`Store`] must pass (Verhaltenstests): run
-//! natively against [`MemoryStore`](super::MemoryStore) by
-//! `tests/store_native.rs` and in headless Chromium against
-//! [`IdbStore`](super::IdbStore) by `tests/browser/`. Each check takes
+//! natively against `MemoryStore` by `tests/store_native.rs` and in
+//! headless Chromium against `IdbStore` by `tests/browser/`, which both
+//! include this file. Test code, so it lives under `tests/` and not in the
+//! library. Each check takes
 //! `make`, which returns a store over the *same* storage each time it is
 //! called: calling it again is "the app was closed and opened again".
 //!
 //! Panics on failure, like any test.
+#![allow(dead_code)] // each including test crate uses a part of it
 
-use super::error::StoreError;
-use super::log::seal_all;
-use super::{CompanyLog, Store};
-use crate::ledger::chain::{ChainHead, LogRecord, verify_chain};
+use kontor::ledger::chain::{ChainHead, LogRecord, verify_chain};
+use kontor::store::log::seal_all;
+use kontor::store::{CompanyLog, RawLayout, Store, StoreError};
 
 /// A body shaped like a posted entry event: about 400 bytes of JSON, with
 /// quotes, non-ASCII and an escaped newline so encodings are exercised.
@@ -278,14 +279,6 @@ pub async fn storage_reports_persistence<S: Store>(make: impl Fn() -> S) {
     if let Some(estimate) = store.estimate().await.unwrap() {
         assert!(estimate.used_bytes <= estimate.quota_bytes);
     }
-}
-
-/// A company database's contents as stored strings: how tests write a log
-/// in an old layout or encoding straight into storage.
-pub struct RawLayout {
-    pub blocks: Vec<(u64, String)>,
-    pub head: String,
-    pub drafts: Vec<(String, String)>,
 }
 
 /// The expected records of `tests/fixtures/store/log-encoding-v1.json`.
