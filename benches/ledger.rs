@@ -8,8 +8,8 @@
 //! commands on a scratch Book.
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use kontor::ledger::Book;
-use kontor::ledger::period::PeriodRef;
 use kontor::ledger::sample::sample_events;
+use kontor::ledger::types::PeriodRef;
 use std::hint::black_box;
 
 const ENTRIES: usize = 250_000;

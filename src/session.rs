@@ -11,6 +11,8 @@
 use std::cell::{Ref, RefCell};
 
 use crate::ledger::chain::{ChainHead, LogRecord};
+use crate::ledger::posting::Rights;
+use crate::ledger::setup::Setup;
 use crate::ledger::{Book, Command, DomainError, Event, ReplayError, event};
 use crate::store::{CompanyLog, StoreError, log::seal_all};
 
@@ -49,11 +51,28 @@ impl<C: CompanyLog> Session<C> {
             .last()
             .map(ChainHead::after)
             .unwrap_or(ChainHead::EMPTY);
-        let book = fold(records)?;
-        Ok(Session {
+        let book = Book::fold_verified(records)?;
+        Ok(Session::with(log, book, head))
+    }
+
+    /// Sets up a company in an empty log: the setup's events are checked
+    /// by folding them, then appended in one transaction.
+    pub async fn create(log: C, setup: &Setup) -> Result<Session<C>, SessionError> {
+        let (book, events) = Book::set_up(setup)?;
+        let records = seal_all(ChainHead::EMPTY, events.iter().map(event::encode));
+        log.append(&records).await?;
+        let head = records
+            .last()
+            .map(ChainHead::after)
+            .unwrap_or(ChainHead::EMPTY);
+        Ok(Session::with(log, book, head))
+    }
+
+    fn with(log: C, book: Book, head: ChainHead) -> Session<C> {
+        Session {
             log,
             state: RefCell::new(State { book, head }),
-        })
+        }
     }
 
     pub fn log(&self) -> &C {
@@ -71,14 +90,33 @@ impl<C: CompanyLog> Session<C> {
 
     /// Checks, stores and applies `cmd`; returns its events.
     pub async fn execute(&self, cmd: &Command) -> Result<Vec<Event>, SessionError> {
+        self.execute_with(Rights::ALL, cmd).await
+    }
+
+    /// `execute` for an actor with `rights`.
+    pub async fn execute_with(
+        &self,
+        rights: Rights,
+        cmd: &Command,
+    ) -> Result<Vec<Event>, SessionError> {
         let (events, records) = {
             let state = self.state.borrow();
-            let events = state.book.check(cmd)?;
+            let events = state.book.check_with(rights, cmd)?;
             let records = seal_all(state.head, events.iter().map(event::encode));
             (events, records)
         };
         self.log.append(&records).await?;
-        self.apply_records(&events, &records)?;
+        let mut state = self.state.borrow_mut();
+        // `check` produced these events against this very Book, so an error
+        // here is an engine bug: it is reported, not hidden, and the stored
+        // log stays the truth (reopening the company replays it).
+        for (event, record) in events.iter().zip(&records) {
+            state.book.apply(event).map_err(|e| ReplayError {
+                seq: record.seq,
+                kind: crate::ledger::ReplayErrorKind::Domain(e),
+            })?;
+            state.head = ChainHead::after(record);
+        }
         Ok(events)
     }
 
@@ -87,47 +125,16 @@ impl<C: CompanyLog> Session<C> {
     pub async fn catch_up(&self) -> Result<usize, SessionError> {
         let head = self.head();
         let records = self.log.read_since(head).await?;
-        let mut events = Vec::with_capacity(records.len());
-        for record in &records {
-            let event = event::decode(&record.body).map_err(|e| ReplayError {
-                seq: record.seq,
-                kind: crate::ledger::ReplayErrorKind::Decode(e),
-            })?;
-            events.push(event);
-        }
-        self.apply_records(&events, &records)?;
+        self.apply_records(&records)?;
         Ok(records.len())
     }
 
-    fn apply_records(&self, events: &[Event], records: &[LogRecord]) -> Result<(), SessionError> {
+    fn apply_records(&self, records: &[LogRecord]) -> Result<(), SessionError> {
         let mut state = self.state.borrow_mut();
-        // `check` produced these events against this very Book, so an error
-        // here is an engine bug: it is reported, not hidden, and the stored
-        // log stays the truth (reopening the company replays it).
-        for (event, record) in events.iter().zip(records) {
-            state.book.apply(event).map_err(|e| ReplayError {
-                seq: record.seq,
-                kind: crate::ledger::ReplayErrorKind::Domain(e),
-            })?;
+        for record in records {
+            state.book.apply_record(record.seq, &record.body)?;
             state.head = ChainHead::after(record);
         }
         Ok(())
     }
-}
-
-/// Decodes and applies verified records in order, dropping each body once
-/// applied so the records and the Book are not both held in full.
-fn fold(records: Vec<LogRecord>) -> Result<Book, ReplayError> {
-    let mut book = Book::new();
-    for record in records {
-        let event = event::decode(&record.body).map_err(|e| ReplayError {
-            seq: record.seq,
-            kind: crate::ledger::ReplayErrorKind::Decode(e),
-        })?;
-        book.apply_owned(event).map_err(|e| ReplayError {
-            seq: record.seq,
-            kind: crate::ledger::ReplayErrorKind::Domain(e),
-        })?;
-    }
-    Ok(book)
 }

@@ -5,11 +5,11 @@
 //! memory. How to run: see `scripts/test-browser.sh`.
 #![cfg(target_arch = "wasm32")]
 
-use kontor::ledger::book::Book;
+use kontor::ledger::Book;
+use kontor::ledger::Command;
 use kontor::ledger::chain::{ChainHead, LogRecord};
-use kontor::ledger::command::Command;
 use kontor::ledger::event::encode;
-use kontor::ledger::sample::{sample_drafts, setup_command};
+use kontor::ledger::sample::{sample_drafts, sample_setup};
 use kontor::store::log::seal_all;
 use kontor::store::{CompanyLog, IdbStore, Store};
 use wasm_bindgen::JsCast;
@@ -68,8 +68,7 @@ async fn open_100k_entries_and_post() {
     let mut body_bytes = 0usize;
     {
         let company = store.open_company(&meta.id).await.expect("open");
-        let mut generator = Book::new();
-        let setup = generator.execute(&setup_command(YEAR)).expect("setup");
+        let (mut generator, setup) = Book::set_up(&sample_setup(YEAR)).expect("setup");
         let records = seal_events(head, &setup);
         head = company.append(&records).await.expect("append setup");
         for chunk in 0..ENTRIES / CHUNK {
@@ -77,10 +76,7 @@ async fn open_100k_entries_and_post() {
                 sample_drafts(42 + chunk as u64, CHUNK, LINES_PER_ENTRY, YEAR).expect("drafts");
             let mut events = Vec::with_capacity(CHUNK);
             for draft in drafts {
-                let cmd = Command::PostEntry {
-                    draft,
-                    allow_closing_period: false,
-                };
+                let cmd = Command::Posting(PostingCommand::PostEntry { draft });
                 events.extend(generator.execute(&cmd).expect("post"));
             }
             let records = seal_events(head, &events);
@@ -128,10 +124,7 @@ async fn open_100k_entries_and_post() {
     let mut post_ms = Vec::with_capacity(POSTINGS_TIMED);
     let mut append_head = head;
     for draft in drafts {
-        let cmd = Command::PostEntry {
-            draft,
-            allow_closing_period: false,
-        };
+        let cmd = Command::Posting(PostingCommand::PostEntry { draft });
         let t = now_ms();
         append_head = post(&mut book, &company, append_head, &cmd).await;
         post_ms.push(now_ms() - t);

@@ -2,8 +2,10 @@
 //! engine, and realistic enough for a trainer's year.
 
 use kontor::demo::{self, DEMO_YEAR_ENTRIES, DemoError, DemoSpec, VatPosting};
-use kontor::ledger::chart::ChartTemplate;
 use kontor::ledger::event::encode;
+use kontor::ledger::gl::ChartTemplate;
+use kontor::ledger::gl::GlCommand;
+use kontor::ledger::gl::GlEvent;
 use kontor::ledger::{Book, Command, Event};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -48,7 +50,7 @@ fn different_seeds_give_different_books() {
 #[test]
 fn every_generated_command_passes_check_on_both_charts() {
     for chart in [ChartTemplate::Skr03, ChartTemplate::Skr04] {
-        let mut book = Book::new();
+        let (mut book, _) = Book::set_up(&demo::setup(&small(9, chart))).unwrap();
         for (i, command) in demo::commands(&small(9, chart)).unwrap().enumerate() {
             if let Err(e) = book.check(&command) {
                 panic!("{chart:?}: command {i} refused: {e}\n{command:?}");
@@ -139,7 +141,7 @@ fn a_realistic_year_balances_and_has_the_expected_business() {
     assert!(reversals >= 10, "reversals: {reversals}");
     let rates = events
         .iter()
-        .filter(|e| matches!(e, Event::ExchangeRateSet { .. }))
+        .filter(|e| matches!(e, Event::Gl(GlEvent::ExchangeRateSet { .. })))
         .count();
     assert_eq!(rates, 24, "USD and CHF rates every month");
     let lines: usize = book.entries().iter().map(|e| e.lines.len()).sum();
@@ -170,7 +172,7 @@ fn larger_books_open_further_fiscal_years() {
     let opened: Vec<i32> = commands
         .iter()
         .filter_map(|c| match c {
-            Command::OpenFiscalYear { year } => Some(*year),
+            Command::Gl(GlCommand::OpenFiscalYear { year }) => Some(*year),
             _ => None,
         })
         .collect();
@@ -244,7 +246,7 @@ fn the_demo_year_has_a_vat_return_that_matches_its_vat_accounts() {
         assert_eq!(year.input_tax_lc, -movement(input), "{chart:?}");
         assert_eq!(year.payable_lc, year.output_tax_lc - year.input_tax_lc);
         assert!(year.unknown_codes.is_empty());
-        let boxes = |report: &kontor::ledger::vat_return::VatReturn| {
+        let boxes = |report: &kontor::ledger::report::VatReturn| {
             report
                 .rows
                 .iter()

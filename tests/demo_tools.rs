@@ -10,7 +10,7 @@
 use kontor::demo::{self, DemoSpec, VatPosting};
 use kontor::formats::hledger::write_journal;
 use kontor::ledger::Book;
-use kontor::ledger::chart::ChartTemplate;
+use kontor::ledger::gl::ChartTemplate;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -2,8 +2,9 @@
 //! the wrong shape, and leaves length and country checks to the engine.
 
 use kontor::forms::company::{DetailsForm, DetailsFormError};
-use kontor::ledger::company::CompanyDetails;
-use kontor::ledger::error::DomainError;
+use kontor::ledger::DomainError;
+use kontor::ledger::gl::CompanyDetails;
+use kontor::ledger::gl::GlError;
 
 fn typed() -> DetailsForm {
     DetailsForm {
@@ -64,6 +65,6 @@ fn the_engine_checks_what_the_form_passes_on() {
     let details = form.to_details().unwrap();
     assert!(matches!(
         details.check(),
-        Err(DomainError::InvalidCountry { .. })
+        Err(GlError::InvalidCountry { .. })
     ));
 }

@@ -5,9 +5,12 @@
 use chrono::NaiveDate;
 use kontor::formats::amount::NumberStyle;
 use kontor::forms::entry::{EntryForm, FormErrorKind, FormField, LineForm};
-use kontor::ledger::account::{AccountCurrency, AccountNo};
-use kontor::ledger::currency::Currency;
-use kontor::ledger::sample::setup_command;
+use kontor::ledger::gl::AccountCurrency;
+use kontor::ledger::gl::GlCommand;
+use kontor::ledger::posting::PostingCommand;
+use kontor::ledger::sample::sample_setup;
+use kontor::ledger::types::AccountNo;
+use kontor::ledger::types::Currency;
 use kontor::ledger::{Book, Command};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -20,21 +23,20 @@ fn today() -> NaiveDate {
 }
 
 fn book() -> Book {
-    let mut book = Book::new();
-    book.execute(&setup_command(2026)).unwrap();
+    let (mut book, _) = Book::set_up(&sample_setup(2026)).unwrap();
     // A bank account that takes every currency, as FC postings need.
     let mut bank = book
         .account(AccountNo::parse("1200").unwrap())
         .unwrap()
         .clone();
     bank.currency = AccountCurrency::All;
-    book.execute(&Command::UpdateAccount { account: bank })
+    book.execute(&Command::Gl(GlCommand::UpdateAccount { account: bank }))
         .unwrap();
-    book.execute(&Command::SetExchangeRate {
+    book.execute(&Command::Gl(GlCommand::SetExchangeRate {
         currency: Currency::USD,
         date: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
         rate_fc_per_lc: Decimal::from_str("1.0837").unwrap(),
-    })
+    }))
     .unwrap();
     book
 }
@@ -69,11 +71,8 @@ fn a_typed_entry_posts_and_blank_rows_are_ignored() {
     let draft = f.to_draft(DE, 2, today(), "anna").unwrap();
     assert_eq!(draft.lines.len(), 2);
     assert_eq!(draft.lines[0].debit, Decimal::from_str("1190").unwrap());
-    book.execute(&Command::PostEntry {
-        draft,
-        allow_closing_period: false,
-    })
-    .unwrap();
+    book.execute(&Command::Posting(PostingCommand::PostEntry { draft }))
+        .unwrap();
     assert_eq!(book.entry_count(), 1);
 }
 
@@ -149,7 +148,7 @@ proptest! {
         prop_assert_eq!(f.difference_lc(&book, DE, today()), Decimal::ZERO);
         let draft = f.to_draft(DE, 2, today(), "u").unwrap();
         let mut b = book.clone();
-        let posted = b.execute(&Command::PostEntry { draft, allow_closing_period: false });
+        let posted = b.execute(&Command::Posting(PostingCommand::PostEntry { draft }));
         prop_assert!(posted.is_ok(), "{:?}", posted);
     }
 }
@@ -168,11 +167,8 @@ fn a_tax_code_generates_its_tax_line_in_the_difference_and_the_posting() {
         "net line and input-tax line"
     );
     let draft = f.to_draft(DE, 2, today(), "anna").unwrap();
-    book.execute(&Command::PostEntry {
-        draft,
-        allow_closing_period: false,
-    })
-    .unwrap();
+    book.execute(&Command::Posting(PostingCommand::PostEntry { draft }))
+        .unwrap();
     assert_eq!(book.entries()[0].lines.len(), 3);
 }
 

@@ -3,19 +3,25 @@
 //! cost-centre report.
 
 use chrono::{Days, NaiveDate};
-use kontor::ledger::account::{AccountNo, AccountType};
+use kontor::formats::csv::Dialect;
+use kontor::formats::report_csv::cost_centre_csv;
+use kontor::ledger::DomainError;
+use kontor::ledger::Event;
 use kontor::ledger::chain::ChainHead;
-use kontor::ledger::cost_report::cost_centre_csv;
+use kontor::ledger::costing::CostingCommand;
+use kontor::ledger::costing::CostingError;
 use kontor::ledger::costing::{
-    CentreRequirement, CentreShare, CostCentre, Dimension, DistributionBasis, DistributionRule,
-    RuleShare,
+    CentreRequirement, CostCentre, Dimension, DistributionBasis, DistributionRule, RuleShare,
 };
-use kontor::ledger::csv::CsvStyle;
-use kontor::ledger::entry::{EntryDraft, LineDraft, PostedEntry};
-use kontor::ledger::error::DomainError;
-use kontor::ledger::event::{Event, encode};
-use kontor::ledger::period::PeriodRef;
-use kontor::ledger::sample::setup_command;
+use kontor::ledger::event::encode;
+use kontor::ledger::gl::AccountType;
+use kontor::ledger::posting::PostingCommand;
+use kontor::ledger::posting::{EntryDraft, LineDraft};
+use kontor::ledger::sample::sample_setup;
+use kontor::ledger::types::AccountNo;
+use kontor::ledger::types::CentreShare;
+use kontor::ledger::types::PeriodRef;
+use kontor::ledger::types::PostedEntry;
 use kontor::ledger::{Book, Command};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -67,44 +73,43 @@ fn rule(code: &str, basis: DistributionBasis, shares: &[(&str, Decimal)]) -> Dis
 fn master_commands() -> Vec<Command> {
     let mut cmds = Vec::new();
     for (number, name) in [(1, "Kostenstelle"), (2, "Projekt")] {
-        cmds.push(Command::DefineDimension {
+        cmds.push(Command::Costing(CostingCommand::DefineDimension {
             dimension: Dimension {
                 number,
                 name_de: name.into(),
                 name_en: String::new(),
                 active: true,
             },
-        });
+        }));
     }
     for code in ["VERW", "VERT", "PROD"] {
-        cmds.push(Command::CreateCostCentre {
+        cmds.push(Command::Costing(CostingCommand::CreateCostCentre {
             centre: centre(1, code),
-        });
+        }));
     }
-    cmds.push(Command::CreateCostCentre {
+    cmds.push(Command::Costing(CostingCommand::CreateCostCentre {
         centre: centre(2, "P1"),
-    });
-    cmds.push(Command::CreateDistributionRule {
+    }));
+    cmds.push(Command::Costing(CostingCommand::CreateDistributionRule {
         rule: rule(
             "R532",
             DistributionBasis::Percent,
             &[("VERW", dec!(50)), ("VERT", dec!(30)), ("PROD", dec!(20))],
         ),
-    });
-    cmds.push(Command::CreateDistributionRule {
+    }));
+    cmds.push(Command::Costing(CostingCommand::CreateDistributionRule {
         rule: rule(
             "QM",
             DistributionBasis::Amount,
             &[("VERW", dec!(120)), ("PROD", dec!(80))],
         ),
-    });
+    }));
     cmds
 }
 
 /// SKR03 company 2024 with the master data above, and its events.
 fn book_and_events() -> (Book, Vec<Event>) {
-    let mut b = Book::new();
-    let mut events = b.execute(&setup_command(2024)).unwrap();
+    let (mut b, mut events) = Book::set_up(&sample_setup(2024)).unwrap();
     for cmd in master_commands() {
         events.extend(b.execute(&cmd).unwrap());
     }
@@ -123,10 +128,9 @@ fn with_dims(line: LineDraft, dim1: Option<&str>, dim2: Option<&str>) -> LineDra
 }
 
 fn post_cmd(date: NaiveDate, lines: Vec<LineDraft>) -> Command {
-    Command::PostEntry {
+    Command::Posting(PostingCommand::PostEntry {
         draft: EntryDraft::new(date, "anna", lines),
-        allow_closing_period: false,
-    }
+    })
 }
 
 fn post(b: &mut Book, date: NaiveDate, lines: Vec<LineDraft>) -> PostedEntry {
@@ -163,20 +167,20 @@ fn percentages_must_sum_to_exactly_100() {
     let mut b = book();
     let err = refuses(
         &mut b,
-        &Command::CreateDistributionRule {
+        &Command::Costing(CostingCommand::CreateDistributionRule {
             rule: rule(
                 "BAD",
                 DistributionBasis::Percent,
                 &[("VERW", dec!(50)), ("VERT", dec!(49.99))],
             ),
-        },
+        }),
     );
     assert_eq!(
         err,
-        DomainError::DistributionNotHundred {
+        DomainError::Costing(CostingError::DistributionNotHundred {
             rule: "BAD".into(),
             sum: dec!(99.99)
-        }
+        })
     );
 }
 
@@ -186,19 +190,19 @@ fn centre_and_rule_codes_share_one_namespace_per_dimension() {
     assert_eq!(
         refuses(
             &mut b,
-            &Command::CreateCostCentre {
+            &Command::Costing(CostingCommand::CreateCostCentre {
                 centre: centre(1, "R532")
-            }
+            })
         ),
-        DomainError::CentreCodeTaken {
+        DomainError::Costing(CostingError::CentreCodeTaken {
             dimension: 1,
             code: "R532".into()
-        }
+        })
     );
     // The same code in another dimension is fine.
-    b.execute(&Command::CreateCostCentre {
+    b.execute(&Command::Costing(CostingCommand::CreateCostCentre {
         centre: centre(2, "VERW"),
-    })
+    }))
     .unwrap();
 }
 
@@ -208,36 +212,39 @@ fn centres_need_a_defined_dimension_and_rules_known_centres() {
     assert_eq!(
         refuses(
             &mut b,
-            &Command::CreateCostCentre {
+            &Command::Costing(CostingCommand::CreateCostCentre {
                 centre: centre(3, "X")
-            }
+            })
         ),
-        DomainError::DimensionUndefined {
+        DomainError::Costing(CostingError::DimensionUndefined {
             line: None,
             dimension: 3
-        }
+        })
     );
     assert_eq!(
         refuses(
             &mut b,
-            &Command::CreateCostCentre {
+            &Command::Costing(CostingCommand::CreateCostCentre {
                 centre: centre(6, "X")
-            }
+            })
         ),
-        DomainError::DimensionInvalid { dimension: 6 }
+        DomainError::Costing(CostingError::DimensionInvalid {
+            dimension: 6,
+            max: 5
+        })
     );
     assert_eq!(
         refuses(
             &mut b,
-            &Command::CreateDistributionRule {
+            &Command::Costing(CostingCommand::CreateDistributionRule {
                 rule: rule("R2", DistributionBasis::Percent, &[("NOPE", dec!(100))]),
-            }
+            })
         ),
-        DomainError::CentreUnknown {
+        DomainError::Costing(CostingError::CentreUnknown {
             line: None,
             dimension: 1,
             code: "NOPE".into()
-        }
+        })
     );
 }
 
@@ -286,13 +293,13 @@ fn a_rule_on_a_line_records_each_centres_share_exactly() {
 #[test]
 fn expense_accounts_can_require_a_centre_in_dimension_1() {
     let mut b = book();
-    b.execute(&Command::SetCentreRequirement {
+    b.execute(&Command::Costing(CostingCommand::SetCentreRequirement {
         requirement: CentreRequirement {
             all_expense: true,
             all_revenue: false,
             accounts: vec![a("8400")],
         },
-    })
+    }))
     .unwrap();
     let err = refuses(
         &mut b,
@@ -309,10 +316,10 @@ fn expense_accounts_can_require_a_centre_in_dimension_1() {
     );
     assert_eq!(
         err,
-        DomainError::CentreRequired {
+        DomainError::Costing(CostingError::CentreRequired {
             line: 0,
             account: a("4930")
-        }
+        })
     );
     let err = refuses(
         &mut b,
@@ -326,10 +333,10 @@ fn expense_accounts_can_require_a_centre_in_dimension_1() {
     );
     assert_eq!(
         err,
-        DomainError::CentreRequired {
+        DomainError::Costing(CostingError::CentreRequired {
             line: 1,
             account: a("8400")
-        }
+        })
     );
     // With a centre (or a rule) it posts; bank and tax lines need none.
     post(
@@ -359,24 +366,26 @@ fn unknown_inactive_or_expired_centres_are_refused_with_the_line() {
     };
     assert_eq!(
         refuses(&mut b, &cmd("NOPE")),
-        DomainError::CentreUnknown {
+        DomainError::Costing(CostingError::CentreUnknown {
             line: Some(1),
             dimension: 1,
             code: "NOPE".into()
-        }
+        })
     );
     let mut expired = centre(1, "VERT");
     expired.valid_to = Some(d(2024, 4, 30));
-    b.execute(&Command::UpdateCostCentre { centre: expired })
-        .unwrap();
+    b.execute(&Command::Costing(CostingCommand::UpdateCostCentre {
+        centre: expired,
+    }))
+    .unwrap();
     assert_eq!(
         refuses(&mut b, &cmd("VERT")),
-        DomainError::CentreNotUsable {
+        DomainError::Costing(CostingError::CentreNotUsable {
             line: 1,
             dimension: 1,
             code: "VERT".into(),
             date: d(2024, 5, 2)
-        }
+        })
     );
     let mut line = LineDraft::debit_lc(a("4930"), dec!(10));
     line.dims[4] = Some("X".into());
@@ -388,10 +397,10 @@ fn unknown_inactive_or_expired_centres_are_refused_with_the_line() {
                 vec![line, LineDraft::credit_lc(a("1200"), dec!(10))]
             )
         ),
-        DomainError::DimensionUndefined {
+        DomainError::Costing(CostingError::DimensionUndefined {
             line: Some(0),
             dimension: 5
-        }
+        })
     );
 }
 
@@ -437,12 +446,11 @@ fn cost_centre_report_splits_the_pnl_and_shows_the_unassigned_rest() {
             LineDraft::credit_lc(a("1200"), dec!(77.00)),
         ],
     );
-    b.execute(&Command::ReverseEntry {
+    b.execute(&Command::Posting(PostingCommand::ReverseEntry {
         entry: reversed.id,
         date: None,
         user: "anna".into(),
-        allow_closing_period: false,
-    })
+    }))
     .unwrap();
     post(
         &mut b,
@@ -474,7 +482,7 @@ fn cost_centre_report_splits_the_pnl_and_shows_the_unassigned_rest() {
             (2, None, dec!(100.00), dec!(1050.00)),
         ]
     );
-    let csv = cost_centre_csv(&r, CsvStyle::GERMAN);
+    let csv = cost_centre_csv(&r, Dialect::German, 2);
     assert!(
         csv.starts_with(
             "Dimension;Kostenstelle;Konto;Art;Betrag\r\n1;PROD;4210;Aufwand;200,00\r\n"
@@ -598,7 +606,7 @@ fn command(book: &Book, op: &Op) -> Option<Command> {
             line.gross = *gross;
             // The bank line takes whatever the preview says is open.
             let draft = EntryDraft::new(day(*n), "prop", vec![line.clone()]);
-            let diff = kontor::ledger::entry::preview_entry(book, &draft).diff_lc;
+            let diff = kontor::ledger::posting::preview_entry(book.context(), &draft).diff_lc;
             post_cmd(day(*n), vec![line, LineDraft::credit_lc(a("1200"), diff)])
         }
         Op::Sale {
@@ -615,7 +623,7 @@ fn command(book: &Book, op: &Op) -> Option<Command> {
             );
             line.tax_code = output_tax.then(|| "U19".to_string());
             let draft = EntryDraft::new(day(*n), "prop", vec![line.clone()]);
-            let diff = kontor::ledger::entry::preview_entry(book, &draft).diff_lc;
+            let diff = kontor::ledger::posting::preview_entry(book.context(), &draft).diff_lc;
             post_cmd(day(*n), vec![LineDraft::debit_lc(a("1400"), -diff), line])
         }
         Op::Reverse(pick) => {
@@ -623,12 +631,11 @@ fn command(book: &Book, op: &Op) -> Option<Command> {
                 return None;
             }
             let id = book.entries()[pick.index(book.entry_count())].id;
-            Command::ReverseEntry {
+            Command::Posting(PostingCommand::ReverseEntry {
                 entry: id,
                 date: None,
                 user: "prop".into(),
-                allow_closing_period: false,
-            }
+            })
         }
     })
 }

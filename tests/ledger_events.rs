@@ -4,20 +4,26 @@
 //! (the hash chain covers those bytes).
 
 use chrono::NaiveDate;
-use kontor::ledger::account::AccountNo;
+use kontor::ledger::Event;
 use kontor::ledger::chain::ChainHead;
-use kontor::ledger::entry::{EntryDraft, LineDraft};
-use kontor::ledger::event::{DecodeError, Event, decode, encode};
-use kontor::ledger::sample::setup_command;
+use kontor::ledger::costing::CostingCommand;
+use kontor::ledger::costing::CostingEvent;
+use kontor::ledger::event::{DecodeError, decode, encode};
+use kontor::ledger::gl::GlCommand;
+use kontor::ledger::gl::GlError;
+use kontor::ledger::posting::PostingCommand;
+use kontor::ledger::posting::{EntryDraft, LineDraft};
+use kontor::ledger::sample::sample_setup;
+use kontor::ledger::tax::TaxEvent;
+use kontor::ledger::types::AccountNo;
+use kontor::ledger::types::InputError;
 use kontor::ledger::{Book, Command};
 use rust_decimal_macros::dec;
 
 fn golden_events() -> Vec<Event> {
-    let mut book = Book::new();
-    let mut events = book.execute(&setup_command(2024)).unwrap();
+    let (mut book, mut events) = Book::set_up(&sample_setup(2024)).unwrap();
     events.truncate(2);
-    let mut b = Book::new();
-    b.execute(&setup_command(2024)).unwrap();
+    let (mut b, _) = Book::set_up(&sample_setup(2024)).unwrap();
     let a = |n| AccountNo::parse(n).unwrap();
     let date = NaiveDate::from_ymd_opt(2024, 3, 15).unwrap();
     let mut draft = EntryDraft::new(
@@ -30,11 +36,8 @@ fn golden_events() -> Vec<Event> {
     );
     draft.reference = "RE-42".into();
     events.extend(
-        b.execute(&Command::PostEntry {
-            draft,
-            allow_closing_period: false,
-        })
-        .unwrap(),
+        b.execute(&Command::Posting(PostingCommand::PostEntry { draft }))
+            .unwrap(),
     );
     events
 }
@@ -96,23 +99,22 @@ fn golden_events_v1_tax_and_costing() -> Vec<Event> {
     use kontor::ledger::costing::{
         CostCentre, Dimension, DistributionBasis, DistributionRule, RuleShare,
     };
-    let mut b = Book::new();
-    let setup = b.execute(&setup_command(2024)).unwrap();
+    let (mut b, setup) = Book::set_up(&sample_setup(2024)).unwrap();
     let mut events: Vec<Event> = setup
         .into_iter()
-        .filter(|e| matches!(e, Event::TaxCodeCreated { tax_code } if tax_code.code == "V19"))
+        .filter(|e| matches!(e, Event::Tax(TaxEvent::TaxCodeCreated { tax_code }) if tax_code.code == "V19"))
         .collect();
     let a = |n| AccountNo::parse(n).unwrap();
-    let mut cmds = vec![Command::DefineDimension {
+    let mut cmds = vec![Command::Costing(CostingCommand::DefineDimension {
         dimension: Dimension {
             number: 1,
             name_de: "Kostenstelle".into(),
             name_en: "Cost centre".into(),
             active: true,
         },
-    }];
+    })];
     for code in ["VERW", "VERT"] {
-        cmds.push(Command::CreateCostCentre {
+        cmds.push(Command::Costing(CostingCommand::CreateCostCentre {
             centre: CostCentre {
                 dimension: 1,
                 code: code.into(),
@@ -122,9 +124,9 @@ fn golden_events_v1_tax_and_costing() -> Vec<Event> {
                 valid_from: None,
                 valid_to: None,
             },
-        });
+        }));
     }
-    cmds.push(Command::CreateDistributionRule {
+    cmds.push(Command::Costing(CostingCommand::CreateDistributionRule {
         rule: DistributionRule {
             dimension: 1,
             code: "HALB".into(),
@@ -142,22 +144,21 @@ fn golden_events_v1_tax_and_costing() -> Vec<Event> {
             valid_from: None,
             valid_to: None,
         },
-    });
+    }));
     let mut line = LineDraft::debit_lc(a("4210"), dec!(100.01));
     line.tax_code = Some("V19".into());
     line.dims[0] = Some("HALB".into());
-    cmds.push(Command::PostEntry {
+    cmds.push(Command::Posting(PostingCommand::PostEntry {
         draft: EntryDraft::new(
             NaiveDate::from_ymd_opt(2024, 3, 15).unwrap(),
             "anna",
             vec![line, LineDraft::credit_lc(a("1200"), dec!(119.01))],
         ),
-        allow_closing_period: false,
-    });
+    }));
     for cmd in cmds {
         events.extend(b.execute(&cmd).unwrap());
     }
-    events.retain(|e| !matches!(e, Event::CostCentreCreated { centre } if centre.code == "VERT"));
+    events.retain(|e| !matches!(e, Event::Costing(CostingEvent::CostCentreCreated { centre }) if centre.code == "VERT"));
     events
 }
 
@@ -187,12 +188,11 @@ fn a_version_1_log_written_before_tax_codes_still_replays() {
     // in the VAT return.
     let mut records = Vec::new();
     let mut head = ChainHead::EMPTY;
-    let b = Book::new();
-    let setup: Vec<Event> = b
-        .check(&setup_command(2024))
+    let setup: Vec<Event> = Book::set_up(&sample_setup(2024))
         .unwrap()
+        .1
         .into_iter()
-        .filter(|e| !matches!(e, Event::TaxCodeCreated { .. }))
+        .filter(|e| !matches!(e, Event::Tax(TaxEvent::TaxCodeCreated { .. })))
         .collect();
     let old_entry = r#"{"v":1,"type":"entry_posted","entry":{"id":1,"fiscal_year":2024,"number":1,"posting_date":"2024-03-15","document_date":"2024-03-15","due_date":"2024-03-15","reference":"RE-42","memo":"","user":"anna","lines":[{"account":"4210","side":"debit","amount_lc":"800.00","amount_sc":"800.00","tax_code":"VSt19","dims":["KST1",null,null,null,null]},{"account":"1200","side":"credit","amount_lc":"800.00","amount_sc":"800.00"}]}}"#;
     let bodies: Vec<String> = setup
@@ -207,7 +207,7 @@ fn a_version_1_log_written_before_tax_codes_still_replays() {
     }
     let book = Book::replay(&records).unwrap();
     assert_eq!(book.entry_count(), 1);
-    let march = kontor::ledger::period::PeriodRef {
+    let march = kontor::ledger::types::PeriodRef {
         fiscal_year: 2024,
         period: 3,
     };
@@ -221,8 +221,8 @@ fn a_version_1_log_written_before_tax_codes_still_replays() {
 
 const GOLDEN_COMPANY_DETAILS: &str = r#"{"v":1,"type":"company_details_updated","details":{"name":"Muster & Söhne GmbH","address":"Hafenstraße 7\n20457 Hamburg","country":"DE","vat_id":"DE123456789","tax_number":"22/815/00042"}}"#;
 
-fn new_details() -> kontor::ledger::company::CompanyDetails {
-    kontor::ledger::company::CompanyDetails {
+fn new_details() -> kontor::ledger::gl::CompanyDetails {
+    kontor::ledger::gl::CompanyDetails {
         name: "Muster & Söhne GmbH".into(),
         address: "Hafenstraße 7\n20457 Hamburg".into(),
         country: "DE".into(),
@@ -235,86 +235,79 @@ fn new_details() -> kontor::ledger::company::CompanyDetails {
 /// event of their own; currencies, calendar and chart stay as set up.
 #[test]
 fn company_details_change_by_event_and_replay() {
-    let mut book = Book::new();
-    book.execute(&setup_command(2024)).unwrap();
-    let before = book.settings().unwrap().clone();
+    let (mut book, _) = Book::set_up(&sample_setup(2024)).unwrap();
+    let before = book.settings().clone();
     let events = book
-        .execute(&Command::UpdateCompanyDetails {
+        .execute(&Command::Gl(GlCommand::UpdateCompanyDetails {
             details: new_details(),
-        })
+        }))
         .unwrap();
     assert_eq!(encode(&events[0]), GOLDEN_COMPANY_DETAILS);
     assert_eq!(decode(GOLDEN_COMPANY_DETAILS).unwrap(), events[0]);
-    let after = book.settings().unwrap().clone();
+    let after = book.settings().clone();
     assert_eq!(after.details(), new_details());
     assert_eq!(after.with_details(before.details()), before);
 
     // The fold of the log gives the same settings.
     let mut head = ChainHead::EMPTY;
     let mut records = Vec::new();
-    let mut replayed = Book::new();
-    for cmd in [
-        setup_command(2024),
-        Command::UpdateCompanyDetails {
+    let (mut replayed, setup) = Book::set_up(&sample_setup(2024)).unwrap();
+    let update = replayed
+        .execute(&Command::Gl(GlCommand::UpdateCompanyDetails {
             details: new_details(),
-        },
-    ] {
-        for event in replayed.execute(&cmd).unwrap() {
+        }))
+        .unwrap();
+    {
+        for event in setup.into_iter().chain(update) {
             let r = head.seal(encode(&event));
             head = ChainHead::after(&r);
             records.push(r);
         }
     }
-    assert_eq!(Book::replay(&records).unwrap().settings(), Some(&after));
+    assert_eq!(Book::replay(&records).unwrap().settings(), &after);
 }
 
 #[test]
 fn bad_company_details_are_refused_and_change_nothing() {
-    use kontor::ledger::error::{DomainError, Field};
-    let mut book = Book::new();
-    assert_eq!(
-        book.check(&Command::UpdateCompanyDetails {
-            details: new_details()
-        }),
-        Err(DomainError::NoCompany)
-    );
-    book.execute(&setup_command(2024)).unwrap();
-    let before = book.settings().unwrap().clone();
+    use kontor::ledger::DomainError;
+    use kontor::ledger::types::Field;
+    let (mut book, _) = Book::set_up(&sample_setup(2024)).unwrap();
+    let before = book.settings().clone();
     let refused = [
         (
-            kontor::ledger::company::CompanyDetails {
+            kontor::ledger::gl::CompanyDetails {
                 name: "  ".into(),
                 ..new_details()
             },
-            DomainError::Empty {
+            DomainError::Input(InputError::Empty {
                 field: Field::CompanyName,
-            },
+            }),
         ),
         (
-            kontor::ledger::company::CompanyDetails {
+            kontor::ledger::gl::CompanyDetails {
                 country: "Deutschland".into(),
                 ..new_details()
             },
-            DomainError::InvalidCountry {
+            DomainError::Gl(GlError::InvalidCountry {
                 text: "Deutschl".into(),
-            },
+            }),
         ),
         (
-            kontor::ledger::company::CompanyDetails {
+            kontor::ledger::gl::CompanyDetails {
                 tax_number: "1".repeat(33),
                 ..new_details()
             },
-            DomainError::TextTooLong {
+            DomainError::Input(InputError::TextTooLong {
                 field: Field::TaxNumber,
                 max: 32,
-            },
+            }),
         ),
     ];
     for (details, error) in refused {
         assert_eq!(
-            book.execute(&Command::UpdateCompanyDetails { details }),
+            book.execute(&Command::Gl(GlCommand::UpdateCompanyDetails { details })),
             Err(error)
         );
-        assert_eq!(book.settings(), Some(&before));
+        assert_eq!(book.settings(), &before);
     }
 }

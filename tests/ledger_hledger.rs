@@ -5,10 +5,14 @@
 
 use chrono::NaiveDate;
 use kontor::formats::hledger::write_journal;
-use kontor::ledger::account::{Account, AccountCurrency, AccountNo, AccountType};
-use kontor::ledger::currency::Currency;
-use kontor::ledger::entry::{EntryDraft, EntryId, LineDraft};
+use kontor::ledger::gl::GlCommand;
+use kontor::ledger::gl::{Account, AccountCurrency, AccountType};
+use kontor::ledger::posting::PostingCommand;
+use kontor::ledger::posting::{EntryDraft, LineDraft};
 use kontor::ledger::sample::sample_events;
+use kontor::ledger::types::AccountNo;
+use kontor::ledger::types::Currency;
+use kontor::ledger::types::EntryId;
 use kontor::ledger::{Book, Command};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -23,13 +27,13 @@ fn a(n: &str) -> AccountNo {
 /// A generated book with plain, foreign-currency, rounding and reversal entries.
 fn generated_book() -> Book {
     let (mut book, _) = sample_events(7, 400, 4, 2024).unwrap();
-    book.execute(&Command::SetExchangeRate {
+    book.execute(&Command::Gl(GlCommand::SetExchangeRate {
         currency: Currency::USD,
         date: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
         rate_fc_per_lc: dec!(1.0837),
-    })
+    }))
     .unwrap();
-    book.execute(&Command::CreateAccount {
+    book.execute(&Command::Gl(GlCommand::CreateAccount {
         account: Account {
             number: a("1210"),
             name_de: "Bank (USD): Konto [alt]".into(),
@@ -41,7 +45,7 @@ fn generated_book() -> Book {
             currency: AccountCurrency::Foreign(Currency::USD),
             active: true,
         },
-    })
+    }))
     .unwrap();
     let mut lines: Vec<LineDraft> = (0..3)
         .map(|_| LineDraft::credit_lc(a("1210"), dec!(33.33)).in_fc(Currency::USD, None))
@@ -50,18 +54,14 @@ fn generated_book() -> Book {
     let date = NaiveDate::from_ymd_opt(2024, 6, 30).unwrap();
     let mut draft = EntryDraft::new(date, "anna", lines);
     draft.memo = "USD; with (odd) characters:  here".into();
-    book.execute(&Command::PostEntry {
-        draft,
-        allow_closing_period: false,
-    })
-    .unwrap();
+    book.execute(&Command::Posting(PostingCommand::PostEntry { draft }))
+        .unwrap();
     for id in [3, 17, 250] {
-        book.execute(&Command::ReverseEntry {
+        book.execute(&Command::Posting(PostingCommand::ReverseEntry {
             entry: EntryId(id),
             date: None,
             user: "bob".into(),
-            allow_closing_period: false,
-        })
+        }))
         .unwrap();
     }
     book

@@ -5,16 +5,19 @@
 //! is found by replay.
 
 use chrono::{Days, NaiveDate};
-use kontor::ledger::account::{Account, AccountCurrency, AccountNo, AccountType};
+use kontor::ledger::Event;
 use kontor::ledger::chain::{ChainHead, LogRecord};
-use kontor::ledger::currency::Currency;
-use kontor::ledger::entry::{EntryDraft, EntryId, LineDraft};
-use kontor::ledger::event::{self, Event};
-use kontor::ledger::fx::lc_from_fc;
-use kontor::ledger::money::split;
-use kontor::ledger::period::{PeriodRef, PeriodStatus};
-use kontor::ledger::sample::setup_command;
-use kontor::ledger::voucher::Voucher;
+use kontor::ledger::event;
+use kontor::ledger::gl::fx::lc_from_fc;
+use kontor::ledger::gl::{Account, AccountCurrency, AccountType};
+use kontor::ledger::posting::Voucher;
+use kontor::ledger::posting::{EntryDraft, LineDraft};
+use kontor::ledger::sample::sample_setup;
+use kontor::ledger::types::AccountNo;
+use kontor::ledger::types::Currency;
+use kontor::ledger::types::EntryId;
+use kontor::ledger::types::money::split;
+use kontor::ledger::types::{PeriodRef, PeriodStatus};
 use kontor::ledger::{Book, Command, ReplayErrorKind};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -129,10 +132,9 @@ fn command(book: &Book, op: &Op) -> Command {
                     .zip(shares)
                     .map(|(a, s)| LineDraft::credit_lc(acc(*a), s)),
             );
-            Command::PostEntry {
+            Command::Posting(PostingCommand::PostEntry {
                 draft: draft(*day, lines),
-                allow_closing_period: *closing_right,
-            }
+            })
         }
         Op::PostUsd {
             day,
@@ -150,21 +152,19 @@ fn command(book: &Book, op: &Op) -> Command {
                 LineDraft::debit_lc(acc(11), amount_usd).in_fc(Currency::USD, None),
                 LineDraft::credit_lc(acc(*counter), amount_lc),
             ];
-            Command::PostEntry {
+            Command::Posting(PostingCommand::PostEntry {
                 draft: draft(*day, lines),
-                allow_closing_period: false,
-            }
+            })
         }
         Op::Reverse { pick, day } => {
             let n = book.entry_count().max(1) + 1;
-            Command::ReverseEntry {
+            Command::Posting(PostingCommand::ReverseEntry {
                 entry: EntryId(pick.index(n) as u64 + 1),
                 date: day.map(date),
                 user: "prop".into(),
-                allow_closing_period: false,
-            }
+            })
         }
-        Op::Status { period, status } => Command::SetPeriodStatus {
+        Op::Status { period, status } => Command::Gl(GlCommand::SetPeriodStatus {
             period: PeriodRef {
                 fiscal_year: 2024,
                 period: *period,
@@ -175,22 +175,22 @@ fn command(book: &Book, op: &Op) -> Command {
                 PeriodStatus::Closing,
                 PeriodStatus::Locked,
             ][*status as usize % 4],
-        },
+        }),
         Op::Rate {
             day,
             rate_ten_thousandths,
-        } => Command::SetExchangeRate {
+        } => Command::Gl(GlCommand::SetExchangeRate {
             currency: Currency::USD,
             date: date(*day),
             rate_fc_per_lc: Decimal::new(*rate_ten_thousandths as i64, 4),
-        },
-        Op::Active { account, active } => Command::SetAccountActive {
+        }),
+        Op::Active { account, active } => Command::Gl(GlCommand::SetAccountActive {
             account: acc(*account),
             active: *active,
-        },
-        Op::OpenNextYear => Command::OpenFiscalYear {
+        }),
+        Op::OpenNextYear => Command::Gl(GlCommand::OpenFiscalYear {
             year: book.calendar().next_year().unwrap_or(2024),
-        },
+        }),
         Op::Voucher { entries, bad_index } => {
             let mut drafts: Vec<EntryDraft> = entries
                 .iter()
@@ -208,14 +208,13 @@ fn command(book: &Book, op: &Op) -> Command {
                 let i = i.index(drafts.len());
                 drafts[i].lines[1].credit += dec!(0.05);
             }
-            Command::PostVoucher {
+            Command::Posting(PostingCommand::PostVoucher {
                 voucher: Voucher {
                     reference: "V".into(),
                     memo: String::new(),
                     entries: drafts,
                 },
-                allow_closing_period: false,
-            }
+            })
         }
     }
 }
@@ -253,15 +252,15 @@ fn run(ops: &[Op]) -> Run {
         }
     };
     let setup = [
-        setup_command(2024),
-        Command::CreateAccount {
+        sample_setup(2024),
+        Command::Gl(GlCommand::CreateAccount {
             account: usd_account(),
-        },
-        Command::SetExchangeRate {
+        }),
+        Command::Gl(GlCommand::SetExchangeRate {
             currency: Currency::USD,
             date: date(0),
             rate_fc_per_lc: dec!(1.0837),
-        },
+        }),
     ];
     for cmd in &setup {
         let events = book.execute(cmd).unwrap();
@@ -402,6 +401,10 @@ fn replay_of_a_log_with_a_forged_but_rehashed_entry_is_refused_by_the_fold() {
 /// posting) is legitimate input, not a failure.
 #[test]
 fn generator_mixes_accepted_and_refused_commands() {
+    use kontor::ledger::gl::GlCommand;
+    use kontor::ledger::gl::GlCommand;
+    use kontor::ledger::posting::PostingCommand;
+    use kontor::ledger::posting::PostingCommand;
     use proptest::strategy::ValueTree;
     use proptest::test_runner::TestRunner;
 

@@ -4,16 +4,21 @@
 //! rounding, and the UStVA figures of a month against a hand computation.
 
 use chrono::NaiveDate;
-use kontor::ledger::account::AccountNo;
-use kontor::ledger::book::LineRef;
-use kontor::ledger::csv::CsvStyle;
-use kontor::ledger::entry::{EntryDraft, EntryId, Line, LineDraft, PostedEntry, preview_entry};
-use kontor::ledger::error::DomainError;
-use kontor::ledger::money::Side;
-use kontor::ledger::period::PeriodRef;
-use kontor::ledger::sample::{Rng, sample_settings, setup_command};
-use kontor::ledger::tax::{Kennzahl, TaxDirection, TaxKind, TaxPart, TaxRate};
-use kontor::ledger::vat_return::{VatReturnRow, vat_return_csv};
+use kontor::formats::csv::Dialect;
+use kontor::formats::report_csv::vat_return_csv;
+use kontor::ledger::DomainError;
+use kontor::ledger::journal::JournalError;
+use kontor::ledger::posting::{EntryDraft, LineDraft, preview_entry};
+use kontor::ledger::report::vat_return::VatReturnRow;
+use kontor::ledger::sample::{Rng, sample_settings, sample_setup};
+use kontor::ledger::tax::{Kennzahl, TaxDirection, TaxKind, TaxRate};
+use kontor::ledger::types::AccountNo;
+use kontor::ledger::types::LineRef;
+use kontor::ledger::types::PeriodRef;
+use kontor::ledger::types::Side;
+use kontor::ledger::types::TaxPart;
+use kontor::ledger::types::limits::MAX_TAX_CODE_LEN;
+use kontor::ledger::types::{EntryId, Line, PostedEntry};
 use kontor::ledger::{Book, Command, Event};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -27,8 +32,7 @@ fn a(n: &str) -> AccountNo {
 }
 
 fn book() -> Book {
-    let mut b = Book::new();
-    b.execute(&setup_command(2024)).unwrap();
+    let (mut b, _) = Book::set_up(&sample_setup(2024)).unwrap();
     b
 }
 
@@ -47,10 +51,9 @@ fn gross(line: LineDraft, code: &str) -> LineDraft {
 }
 
 fn post_cmd(date: NaiveDate, lines: Vec<LineDraft>) -> Command {
-    Command::PostEntry {
+    Command::Posting(PostingCommand::PostEntry {
         draft: EntryDraft::new(date, "anna", lines),
-        allow_closing_period: false,
-    }
+    })
 }
 
 fn post(b: &mut Book, date: NaiveDate, lines: Vec<LineDraft>) -> PostedEntry {
@@ -87,6 +90,10 @@ fn assert_lines(lines: &[Line], expected: &[Expected]) {
 }
 
 use Side::{Credit as C, Debit as D};
+use kontor::ledger::gl::GlCommand;
+use kontor::ledger::posting::PostingCommand;
+use kontor::ledger::tax::TaxCommand;
+use kontor::ledger::tax::TaxError;
 
 // ----- templates -----
 
@@ -119,15 +126,13 @@ fn skr03_and_skr04_setup_seeds_the_default_tax_codes_with_real_accounts() {
         (Some(Kennzahl(46)), Some(Kennzahl(47)), Some(Kennzahl(67)))
     );
 
-    let mut skr04 = Book::new();
     let mut settings = sample_settings();
-    settings.chart = kontor::ledger::chart::ChartTemplate::Skr04;
-    skr04
-        .execute(&Command::SetUpCompany {
-            settings,
-            first_fiscal_year: 2024,
-        })
-        .unwrap();
+    settings.chart = kontor::ledger::gl::ChartTemplate::Skr04;
+    let (skr04, _) = Book::set_up(&kontor::ledger::setup::Setup {
+        settings,
+        first_fiscal_year: 2024,
+    })
+    .unwrap();
     let accounts = |code: &str| {
         let c = skr04.tax_code(code).unwrap();
         (c.output_account, c.input_account)
@@ -302,9 +307,9 @@ fn reverse_charge_13b_posts_both_sides_and_gross_mode_means_net() {
 
 #[test]
 fn the_2020_rate_cut_applies_16_percent_from_july_to_december_only() {
-    let mut b = Book::new();
-    b.execute(&setup_command(2020)).unwrap();
-    b.execute(&Command::OpenFiscalYear { year: 2021 }).unwrap();
+    let (mut b, _) = Book::set_up(&sample_setup(2020)).unwrap();
+    b.execute(&Command::Gl(GlCommand::OpenFiscalYear { year: 2021 }))
+        .unwrap();
     let sale = |b: &mut Book, date| {
         let e = post(
             b,
@@ -395,23 +400,23 @@ fn unknown_inactive_and_rateless_tax_codes_are_refused_with_the_line() {
     };
     assert_eq!(
         b.check(&cmd("X99")),
-        Err(DomainError::TaxCodeUnknown {
+        Err(DomainError::Tax(TaxError::TaxCodeUnknown {
             line: Some(1),
             code: "X99".into()
-        })
+        }))
     );
     let mut u19 = b.tax_code("U19").unwrap().clone();
     u19.active = false;
-    b.execute(&Command::UpdateTaxCode {
+    b.execute(&Command::Tax(TaxCommand::UpdateTaxCode {
         tax_code: u19.clone(),
-    })
+    }))
     .unwrap();
     assert_eq!(
         b.check(&cmd("U19")),
-        Err(DomainError::TaxCodeInactive {
+        Err(DomainError::Tax(TaxError::TaxCodeInactive {
             line: 1,
             code: "U19".into()
-        })
+        }))
     );
     let mut late = u19;
     late.code = "U19L".into();
@@ -420,14 +425,14 @@ fn unknown_inactive_and_rateless_tax_codes_are_refused_with_the_line() {
         valid_from: d(2025, 1, 1),
         percent: dec!(19),
     }];
-    b.execute(&Command::CreateTaxCode { tax_code: late })
+    b.execute(&Command::Tax(TaxCommand::CreateTaxCode { tax_code: late }))
         .unwrap();
     assert_eq!(
         b.check(&cmd("U19L")),
-        Err(DomainError::TaxRateMissing {
+        Err(DomainError::Tax(TaxError::TaxRateMissing {
             code: "U19L".into(),
             date: d(2024, 3, 5)
-        })
+        }))
     );
 }
 
@@ -438,66 +443,69 @@ fn tax_code_definitions_are_checked() {
     let refused = |b: &mut Book, tc| {
         let before = b.clone();
         let err = b
-            .execute(&Command::CreateTaxCode { tax_code: tc })
+            .execute(&Command::Tax(TaxCommand::CreateTaxCode { tax_code: tc }))
             .unwrap_err();
         assert_eq!(*b, before);
         err
     };
     assert_eq!(
         refused(&mut b, base.clone()),
-        DomainError::TaxCodeExists { code: "V19".into() }
+        DomainError::Tax(TaxError::TaxCodeExists { code: "V19".into() })
     );
     let mut bad = base.clone();
     bad.code = "V 19".into();
     assert_eq!(
         refused(&mut b, bad),
-        DomainError::InvalidTaxCode {
-            code: "V 19".into()
-        }
+        DomainError::Tax(TaxError::InvalidTaxCode {
+            code: "V 19".into(),
+            max: MAX_TAX_CODE_LEN,
+        })
     );
     let mut no_account = base.clone();
     no_account.code = "VX".into();
     no_account.input_account = None;
     assert_eq!(
         refused(&mut b, no_account),
-        DomainError::TaxAccountMissing {
+        DomainError::Tax(TaxError::TaxAccountMissing {
             code: "VX".into(),
             part: TaxPart::Input
-        }
+        })
     );
     let mut title = base.clone();
     title.code = "VT".into();
     title.input_account = Some(a("1"));
     assert_eq!(
         refused(&mut b, title),
-        DomainError::TaxAccountInvalid {
+        DomainError::Tax(TaxError::TaxAccountInvalid {
             code: "VT".into(),
             account: a("1")
-        }
+        })
     );
     let mut unordered = base.clone();
     unordered.code = "VU".into();
     unordered.rates.reverse();
     assert!(matches!(
         refused(&mut b, unordered),
-        DomainError::TaxRateInvalid { .. }
+        DomainError::Tax(TaxError::TaxRateInvalid { .. })
     ));
     let mut output_rc = b.tax_code("RC19").unwrap().clone();
     output_rc.code = "RCO".into();
     output_rc.direction = TaxDirection::Output;
     assert_eq!(
         refused(&mut b, output_rc),
-        DomainError::TaxCodeDirection { code: "RCO".into() }
+        DomainError::Tax(TaxError::TaxCodeDirection { code: "RCO".into() })
     );
     let mut unknown = base;
     unknown.code = "NEW".into();
     let before = b.clone();
     assert_eq!(
-        b.execute(&Command::UpdateTaxCode { tax_code: unknown }),
-        Err(DomainError::TaxCodeUnknown {
+        b.execute(&Command::Tax(TaxCommand::UpdateTaxCode {
+            tax_code: unknown
+        })),
+        Err(DomainError::Tax(TaxError::TaxCodeUnknown {
             line: None,
             code: "NEW".into()
-        })
+        }))
     );
     assert_eq!(b, before);
 }
@@ -505,20 +513,20 @@ fn tax_code_definitions_are_checked() {
 #[test]
 fn gross_entry_in_foreign_currency_is_refused() {
     let mut b = book();
-    b.execute(&Command::SetExchangeRate {
-        currency: kontor::ledger::currency::Currency::USD,
+    b.execute(&Command::Gl(GlCommand::SetExchangeRate {
+        currency: kontor::ledger::types::Currency::USD,
         date: d(2024, 1, 1),
         rate_fc_per_lc: dec!(1.1),
-    })
+    }))
     .unwrap();
     let line = gross(LineDraft::debit_lc(a("4930"), dec!(110)), "V19")
-        .in_fc(kontor::ledger::currency::Currency::USD, None);
+        .in_fc(kontor::ledger::types::Currency::USD, None);
     assert_eq!(
         b.check(&post_cmd(
             d(2024, 3, 5),
             vec![line, LineDraft::credit_lc(a("1200"), dec!(100))]
         )),
-        Err(DomainError::GrossForeignCurrency { line: 0 })
+        Err(DomainError::Tax(TaxError::GrossForeignCurrency { line: 0 }))
     );
 }
 
@@ -535,7 +543,7 @@ fn preview_shows_tax_lines_of_an_unfinished_draft_line_by_line() {
             taxed(LineDraft::debit_lc(a("4930"), dec!(10.00)), "NOPE"),
         ],
     );
-    let preview = preview_entry(&b, &draft);
+    let preview = preview_entry(b.context(), &draft);
     let first = preview.lines[0].lines.as_ref().unwrap();
     assert_lines(
         first,
@@ -546,7 +554,10 @@ fn preview_shows_tax_lines_of_an_unfinished_draft_line_by_line() {
     );
     assert!(matches!(
         preview.lines[1].lines,
-        Err(DomainError::TaxCodeUnknown { line: Some(1), .. })
+        Err(JournalError::Tax(TaxError::TaxCodeUnknown {
+            line: Some(1),
+            ..
+        }))
     ));
     assert_eq!(preview.diff_lc, dec!(119.00));
 }
@@ -645,12 +656,11 @@ fn ustva_of_a_month_equals_the_hand_computed_figures() {
             taxed(LineDraft::credit_lc(a("8400"), dec!(50.00)), "U19"),
         ],
     );
-    b.execute(&Command::ReverseEntry {
+    b.execute(&Command::Posting(PostingCommand::ReverseEntry {
         entry: wrong.id,
         date: Some(d(2024, 3, 21)),
         user: "anna".into(),
-        allow_closing_period: false,
-    })
+    }))
     .unwrap();
 
     let report = b.vat_return(march(), march()).unwrap();
@@ -696,9 +706,9 @@ fn ustva_of_a_month_equals_the_hand_computed_figures() {
     assert_eq!(q1.payable_lc, dec!(329.81));
 
     assert_eq!(
-        vat_return_csv(&report, CsvStyle::GERMAN),
+        vat_return_csv(&report, Dialect::German, 2),
         "Kennzahl Bemessungsgrundlage;Bemessungsgrundlage;Kennzahl Steuer;Steuer;Steuerkennzeichen\r\n\
-         41;500,00;;0;IGL\r\n\
+         41;500,00;;0,00;IGL\r\n\
          81;1000,00;;190,00;U19\r\n\
          86;200,00;;14,00;U7\r\n\
          89;1000,00;;190,00;IGE19\r\n\

@@ -3,16 +3,20 @@
 //! company replays to the same Book.
 
 use futures::executor::block_on;
-use kontor::ledger::sample::{sample_drafts, setup_command};
+use kontor::ledger::journal::JournalError;
+use kontor::ledger::posting::PostingCommand;
+use kontor::ledger::sample::{sample_drafts, sample_setup};
 use kontor::ledger::{Book, Command, DomainError};
 use kontor::session::{Session, SessionError};
 use kontor::store::{CompanyLog, MemoryStore, Store, StoreError};
 
+/// A new company in `store`, set up through the session.
 fn open_new(store: &MemoryStore) -> (String, Session<<MemoryStore as Store>::Company>) {
     block_on(async {
         let meta = store.create_company("Muster GmbH").await.unwrap();
         let log = store.open_company(&meta.id).await.unwrap();
-        (meta.id, Session::open(log).await.unwrap())
+        let session = Session::create(log, &sample_setup(2026)).await.unwrap();
+        (meta.id, session)
     })
 }
 
@@ -20,10 +24,7 @@ fn post(n: usize) -> Vec<Command> {
     sample_drafts(7, n, 4, 2026)
         .unwrap()
         .into_iter()
-        .map(|draft| Command::PostEntry {
-            draft,
-            allow_closing_period: false,
-        })
+        .map(|draft| Command::Posting(PostingCommand::PostEntry { draft }))
         .collect()
 }
 
@@ -31,7 +32,6 @@ fn post(n: usize) -> Vec<Command> {
 fn executed_commands_are_stored_and_reopen_to_the_same_book() {
     let store = MemoryStore::new();
     let (id, session) = open_new(&store);
-    block_on(session.execute(&setup_command(2026))).unwrap();
     for cmd in post(20) {
         block_on(session.execute(&cmd)).unwrap();
     }
@@ -46,16 +46,18 @@ fn executed_commands_are_stored_and_reopen_to_the_same_book() {
 fn refused_command_writes_nothing() {
     let store = MemoryStore::new();
     let (_, session) = open_new(&store);
-    block_on(session.execute(&setup_command(2026))).unwrap();
     let head = session.head();
     let before = session.book().clone();
     let mut cmd = post(1).remove(0);
-    if let Command::PostEntry { draft, .. } = &mut cmd {
+    if let Command::Posting(PostingCommand::PostEntry { draft, .. }) = &mut cmd {
         draft.lines.truncate(1);
     }
     let err = block_on(session.execute(&cmd)).unwrap_err();
     assert!(
-        matches!(err, SessionError::Domain(DomainError::TooFewLines { .. })),
+        matches!(
+            err,
+            SessionError::Domain(DomainError::Journal(JournalError::TooFewLines { .. }))
+        ),
         "{err:?}"
     );
     assert_eq!(session.head(), head);
@@ -67,7 +69,6 @@ fn refused_command_writes_nothing() {
 fn a_second_writer_cannot_fork_the_log_and_the_first_catches_up() {
     let store = MemoryStore::new();
     let (id, tab_a) = open_new(&store);
-    block_on(tab_a.execute(&setup_command(2026))).unwrap();
     let tab_b =
         block_on(async { Session::open(store.open_company(&id).await.unwrap()).await }).unwrap();
     let cmds = post(2);

@@ -38,9 +38,9 @@ mod cli {
     use kontor::demo::{self, DemoError, DemoSpec, VatPosting};
     use kontor::formats::hledger::write_journal;
     use kontor::ledger::chain::{ChainError, ChainHead, LogRecord, verify_chain};
-    use kontor::ledger::chart::ChartTemplate;
     use kontor::ledger::event::{DecodeError, decode, encode};
-    use kontor::ledger::{Book, DomainError};
+    use kontor::ledger::gl::ChartTemplate;
+    use kontor::ledger::{Book, DomainError, Event};
     use kontor::store::StoreError;
     use kontor::store::blocks::{BLOCK_LEN, decode_block, encode_block};
     use std::io::{BufWriter, Write};
@@ -165,14 +165,16 @@ mod cli {
             std::fs::remove_dir_all(&log_dir).map_err(io(&log_dir))?;
         }
         std::fs::create_dir_all(&log_dir).map_err(io(&log_dir))?;
-        let mut book = Book::new();
+        let (mut book, setup_events) =
+            Book::set_up(&demo::setup(&spec)).map_err(DemoError::from)?;
         let mut head = ChainHead::EMPTY;
         let mut block: Vec<LogRecord> = Vec::with_capacity(BLOCK_LEN as usize);
-        for (index, command) in demo::commands(&spec)?.enumerate() {
-            let events = book
-                .execute(&command)
-                .map_err(|error| DemoError::Refused { index, error })?;
-            for event in &events {
+        let commands = demo::commands(&spec)?.enumerate().map(|(index, command)| {
+            book.execute(&command)
+                .map_err(|error| DemoError::Refused { index, error })
+        });
+        for events in std::iter::once(Ok(setup_events)).chain(commands) {
+            for event in &events? {
                 let record = head.seal(encode(event));
                 head = ChainHead::after(&record);
                 block.push(record);
@@ -296,8 +298,13 @@ mod cli {
         })
     }
 
-    /// Checks that `block` continues `head` and folds its events in order.
-    fn fold(book: &mut Book, head: &mut ChainHead, block: DecodedBlock) -> Result<(), CliError> {
+    /// Checks that `block` continues `head` and folds its events in order;
+    /// the log's first event creates the Book.
+    fn fold(
+        book: &mut Option<Book>,
+        head: &mut ChainHead,
+        block: DecodedBlock,
+    ) -> Result<(), CliError> {
         if let Some(first) = &block.first {
             verify_chain(*head, std::iter::once(first)).map_err(|source| CliError::Chain {
                 path: block.path.clone(),
@@ -306,7 +313,18 @@ mod cli {
             })?;
         }
         for (i, event) in block.events.into_iter().enumerate() {
-            book.apply_owned(event).map_err(|source| CliError::Domain {
+            let folded = match (book.as_mut(), event) {
+                (Some(book), event) => book.apply_owned(event),
+                (None, Event::CompanyCreated { settings }) => {
+                    Book::created(&settings).map(|created| *book = Some(created))
+                }
+                (None, _) => {
+                    return Err(CliError::NoCompany {
+                        path: block.path.clone(),
+                    });
+                }
+            };
+            folded.map_err(|source| CliError::Domain {
                 path: block.path.clone(),
                 line: body_line(i),
                 source,
@@ -326,13 +344,15 @@ mod cli {
     /// thread checks each block's link to the one before and folds.
     pub fn read_book(log_dir: &Path, threads: usize) -> Result<Book, CliError> {
         let count = block_count(log_dir)?;
-        let mut book = Book::new();
+        let mut book = None;
         let mut head = ChainHead::EMPTY;
         if threads <= 1 {
             for number in 0..count {
                 fold(&mut book, &mut head, decode_one(log_dir, number)?)?;
             }
-            return Ok(book);
+            return book.ok_or_else(|| CliError::NoCompany {
+                path: log_dir.to_path_buf(),
+            });
         }
         std::thread::scope(|scope| {
             let receivers: Vec<_> = (0..threads as u64)
@@ -360,7 +380,9 @@ mod cli {
                 })??;
                 fold(&mut book, &mut head, block)?;
             }
-            Ok(book)
+            book.ok_or_else(|| CliError::NoCompany {
+                path: log_dir.to_path_buf(),
+            })
         })
     }
 
@@ -368,7 +390,7 @@ mod cli {
         let path = dir.join(LOG_DIR);
         let book = read_book(&path, threads)?;
         let calendar = book.calendar();
-        if book.settings().is_none() || calendar.period_count() == 0 {
+        if calendar.period_count() == 0 {
             return Err(CliError::NoCompany { path });
         }
         let tb = book

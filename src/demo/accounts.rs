@@ -5,11 +5,14 @@
 //! after the company setup.
 
 use crate::demo::DemoError;
-use crate::ledger::account::{Account, AccountCurrency, AccountNo, AccountType};
-use crate::ledger::chart::{Chart, ChartTemplate};
-use crate::ledger::currency::Currency;
-use crate::ledger::error::DomainError;
-use crate::ledger::tax::{TaxCode, TaxPart};
+use crate::ledger::DomainError;
+use crate::ledger::gl::ChartTemplate;
+use crate::ledger::gl::{Account, AccountCurrency, AccountType};
+use crate::ledger::setup::chart::Chart;
+use crate::ledger::tax::{TaxCode, TaxError};
+use crate::ledger::types::AccountNo;
+use crate::ledger::types::Currency;
+use crate::ledger::types::TaxPart;
 
 /// Account numbers the generator uses, resolved for one chart.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,7 +60,7 @@ pub struct DemoAccounts {
 }
 
 fn no(text: &str) -> Result<AccountNo, DemoError> {
-    Ok(AccountNo::parse(text)?)
+    Ok(AccountNo::parse(text).map_err(DomainError::from)?)
 }
 
 impl DemoAccounts {
@@ -113,7 +116,7 @@ impl DemoAccounts {
             opening_balance: no(n[26])?,
             bank_parent: no(n[27])?,
             revenue_parent: no(n[28])?,
-            chf: Currency::parse("CHF")?,
+            chf: Currency::parse("CHF").map_err(DomainError::from)?,
         })
     }
 
@@ -186,9 +189,11 @@ impl DemoTaxCodes {
                 .iter()
                 .find(|c| c.code == name)
                 .cloned()
-                .ok_or_else(|| DomainError::TaxCodeUnknown {
-                    line: None,
-                    code: name.into(),
+                .ok_or_else(|| {
+                    DomainError::Tax(TaxError::TaxCodeUnknown {
+                        line: None,
+                        code: name.into(),
+                    })
                 })
         };
         let codes = DemoTaxCodes {
@@ -213,10 +218,10 @@ impl DemoTaxCodes {
 /// The account a standard output or input tax code posts its tax to
 /// (`VatPosting::ExplicitLines` writes that line itself).
 pub fn tax_account(code: &TaxCode) -> Result<AccountNo, DomainError> {
-    code.output_account
-        .or(code.input_account)
-        .ok_or_else(|| DomainError::TaxAccountMissing {
+    code.output_account.or(code.input_account).ok_or_else(|| {
+        DomainError::Tax(TaxError::TaxAccountMissing {
             code: code.code.clone(),
             part: code.postings().first().map_or(TaxPart::Output, |p| p.0),
         })
+    })
 }

@@ -2,7 +2,7 @@
 //! a German trading company (Handelsunternehmen) on SKR03 or SKR04, for
 //! trainers ("open demo company") and for benchmarks.
 //!
-//! The same [`DemoSpec`] always gives the same commands, hence the same
+//! The same [`DemoSpec`] always gives the same setup and commands, hence the same
 //! events, byte for byte: all randomness comes from one seeded [`Rng`],
 //! nothing depends on time, hashing or the platform. One realistic year is
 //! [`DEMO_YEAR_ENTRIES`] entries; larger books span more fiscal years
@@ -21,14 +21,11 @@ pub mod partners;
 
 use crate::demo::accounts::{DemoAccounts, DemoTaxCodes};
 use crate::demo::month::Company;
-use crate::ledger::account::Account;
-use crate::ledger::chart::ChartTemplate;
-use crate::ledger::command::Command;
-use crate::ledger::company::Settings;
-use crate::ledger::currency::Currency;
-use crate::ledger::error::DomainError;
-use crate::ledger::period::{MAX_FISCAL_YEARS, PeriodLayout};
-use crate::ledger::{Book, Event};
+use crate::ledger::gl::{Account, ChartTemplate, GlCommand, Settings};
+use crate::ledger::setup::{Setup, chart};
+use crate::ledger::types::limits::MAX_FISCAL_YEARS;
+use crate::ledger::types::{Currency, PeriodLayout};
+use crate::ledger::{Book, Command, DomainError, Event};
 use std::collections::VecDeque;
 
 /// Entries of the demo company's one realistic year.
@@ -153,12 +150,20 @@ pub struct Generator {
     month_index: usize,
 }
 
-/// The commands of the demo company described by `spec`: company setup,
+/// The demo company's setup: its settings and first fiscal year.
+pub fn setup(spec: &DemoSpec) -> Setup {
+    Setup {
+        settings: demo_settings(spec.chart),
+        first_fiscal_year: spec.first_year,
+    }
+}
+
+/// The commands of the demo company described by `spec` after its setup:
 /// the accounts the template lacks, then month after month.
 pub fn commands(spec: &DemoSpec) -> Result<Generator, DemoError> {
     spec.check()?;
     let accounts = DemoAccounts::for_chart(spec.chart)?;
-    let template = spec.chart.load()?;
+    let template = chart::load(spec.chart).map_err(DomainError::from)?;
     let tax_codes = DemoTaxCodes::from_chart(&template)?;
     let new_accounts = accounts
         .created_accounts()
@@ -186,12 +191,9 @@ impl Generator {
     fn refill(&mut self) -> bool {
         if !self.started {
             self.started = true;
-            self.queue.push_back(Command::SetUpCompany {
-                settings: demo_settings(self.spec.chart),
-                first_fiscal_year: self.spec.first_year,
-            });
             for account in std::mem::take(&mut self.new_accounts) {
-                self.queue.push_back(Command::CreateAccount { account });
+                self.queue
+                    .push_back(Command::Gl(GlCommand::CreateAccount { account }));
             }
             return true;
         }
@@ -204,7 +206,8 @@ impl Generator {
         let year = self.spec.first_year + (i / 12) as i32;
         let month = (i % 12) as u32 + 1;
         if month == 1 && i > 0 {
-            self.queue.push_back(Command::OpenFiscalYear { year });
+            self.queue
+                .push_back(Command::Gl(GlCommand::OpenFiscalYear { year }));
         }
         // Entries spread evenly over the months; the first months take
         // the remainder.
@@ -230,16 +233,15 @@ impl Iterator for Generator {
     }
 }
 
-/// Executes the demo's commands on a fresh Book and returns it with all
-/// events, ready to be sealed and appended. `progress(done, total)` is
+/// Sets the demo company up and executes its commands, and returns the
+/// Book with all events, ready to be sealed and appended. `progress(done, total)` is
 /// called every [`PROGRESS_EVERY`] entries and once at the end, with
 /// entries posted so far and `spec.entries`.
 pub fn build(
     spec: &DemoSpec,
     mut progress: impl FnMut(usize, usize),
 ) -> Result<(Book, Vec<Event>), DemoError> {
-    let mut book = Book::new();
-    let mut events = Vec::new();
+    let (mut book, mut events) = Book::set_up(&setup(spec))?;
     for (index, command) in commands(spec)?.enumerate() {
         let before = book.entry_count();
         let new = book

@@ -14,14 +14,17 @@
 use crate::demo::accounts::{DemoAccounts, DemoTaxCodes, tax_account};
 use crate::demo::partners::{self, Partner, SWISS_VENDORS, US_CUSTOMERS};
 use crate::demo::{DEMO_USER, DemoSpec, LC_DECIMALS, VatPosting};
-use crate::ledger::account::AccountNo;
-use crate::ledger::command::Command;
-use crate::ledger::currency::Currency;
-use crate::ledger::entry::{EntryDraft, EntryId, LineDraft};
-use crate::ledger::fx::lc_from_fc;
-use crate::ledger::money::round;
+use crate::ledger::Command;
+use crate::ledger::gl::GlCommand;
+use crate::ledger::gl::fx::lc_from_fc;
+use crate::ledger::posting::PostingCommand;
+use crate::ledger::posting::{EntryDraft, LineDraft};
 use crate::ledger::sample::Rng;
 use crate::ledger::tax::TaxCode;
+use crate::ledger::types::AccountNo;
+use crate::ledger::types::Currency;
+use crate::ledger::types::EntryId;
+use crate::ledger::types::money::round;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use std::collections::VecDeque;
@@ -170,10 +173,7 @@ fn post(date: NaiveDate, reference: String, memo: &str, lines: Vec<LineDraft>) -
     let mut draft = EntryDraft::new(date, DEMO_USER, lines);
     draft.reference = reference;
     draft.memo = memo.to_string();
-    Command::PostEntry {
-        draft,
-        allow_closing_period: false,
-    }
+    Command::Posting(PostingCommand::PostEntry { draft })
 }
 
 fn last_day(year: i32, month: u32) -> u32 {
@@ -303,11 +303,11 @@ impl Company {
             (Currency::USD, self.usd_rate()),
             (self.acc.chf, self.chf_rate()),
         ] {
-            out.push_back(Command::SetExchangeRate {
+            out.push_back(Command::Gl(GlCommand::SetExchangeRate {
                 currency,
                 date,
                 rate_fc_per_lc: rate,
-            });
+            }));
         }
     }
 
@@ -715,12 +715,11 @@ impl Company {
     fn reversal(&mut self, date: NaiveDate) -> Option<Command> {
         let (entry, vat_lc) = self.reversible.pop()?;
         self.vat_month_lc += vat_lc;
-        Some(Command::ReverseEntry {
+        Some(Command::Posting(PostingCommand::ReverseEntry {
             entry: EntryId(entry),
             date: Some(date),
             user: DEMO_USER.into(),
-            allow_closing_period: false,
-        })
+        }))
     }
 
     /// A sale to a US customer, paid in advance into the USD account.

@@ -10,7 +10,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::ledger::currency::Currency;
+use crate::ledger::types::Currency;
 
 /// Largest rate file accepted (bytes); the full ECB history since 1999 is
 /// about 1.6 MB as CSV, so this takes it with room to spare.

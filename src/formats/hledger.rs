@@ -7,7 +7,7 @@
 //! so each account is one top-level hledger account.
 
 use crate::ledger::Book;
-use crate::ledger::account::Account;
+use crate::ledger::gl::Account;
 use std::fmt::Write;
 
 /// hledger account name of `account`: number, space, German name (English
@@ -39,9 +39,7 @@ fn clean(text: &str) -> String {
 /// The whole Book as an hledger journal.
 pub fn write_journal(book: &Book) -> String {
     let mut out = String::new();
-    let Some(settings) = book.settings() else {
-        return out;
-    };
+    let settings = book.settings();
     let lc = settings.lc.as_str();
     let decimals = settings.lc_decimals() as usize;
     // `write!` into a String cannot fail; the results are ignored on purpose.

@@ -4,7 +4,7 @@
 //! `formats`); lengths and the country code are the engine's check.
 
 use crate::formats::vat_id::check_vat_id;
-use crate::ledger::company::CompanyDetails;
+use crate::ledger::gl::CompanyDetails;
 
 /// The five fields as the user typed them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -9,13 +9,12 @@ use serde::{Deserialize, Serialize};
 use crate::formats::amount::{AmountError, DateError, NumberStyle, parse_amount, parse_date};
 use crate::ledger::Book;
 use crate::ledger::DomainError;
-use crate::ledger::account::AccountNo;
-use crate::ledger::currency::Currency;
-use crate::ledger::entry::{
-    DIMENSIONS, EntryDraft, EntryPreview, FcDraft, LineDraft, MAX_LINES, preview_entry,
-};
-use crate::ledger::fx::lc_from_fc;
-use crate::ledger::money::round;
+use crate::ledger::gl::fx::lc_from_fc;
+use crate::ledger::posting::{EntryDraft, EntryPreview, FcDraft, LineDraft, preview_entry};
+use crate::ledger::types::AccountNo;
+use crate::ledger::types::Currency;
+use crate::ledger::types::limits::{DIMENSIONS, MAX_LINES};
+use crate::ledger::types::money::round;
 
 /// Decimals a typed exchange rate may carry.
 pub const RATE_DECIMALS: u32 = 10;
@@ -156,14 +155,12 @@ impl EntryForm {
     /// FC lines are converted at the typed rate or the rate table's rate of
     /// the posting date.
     pub fn difference_lc(&self, book: &Book, style: NumberStyle, today: NaiveDate) -> Decimal {
-        let Some(settings) = book.settings() else {
-            return Decimal::ZERO;
-        };
+        let settings = book.settings();
         let lc_decimals = settings.lc_decimals();
         // When the whole form reads, the engine's own preview knows tax and
         // rounding exactly; while some cell is half typed, add up what reads.
         if let Ok(draft) = self.to_draft(style, lc_decimals, today, "") {
-            return preview_entry(book, &draft).diff_lc;
+            return preview_entry(book.context(), &draft).diff_lc;
         }
         let date = parse_date(&self.posting_date, today).unwrap_or(today);
         self.lines
@@ -200,9 +197,9 @@ impl EntryForm {
         style: NumberStyle,
         today: NaiveDate,
     ) -> Option<EntryPreview> {
-        let decimals = book.settings()?.lc_decimals();
+        let decimals = book.settings().lc_decimals();
         let draft = self.to_draft(style, decimals, today, "").ok()?;
-        Some(preview_entry(book, &draft))
+        Some(preview_entry(book.context(), &draft))
     }
 
     /// Puts the open difference on line `index` (an LC line), so the entry
@@ -214,9 +211,7 @@ impl EntryForm {
         style: NumberStyle,
         today: NaiveDate,
     ) {
-        let Some(decimals) = book.settings().map(|s| s.lc_decimals()) else {
-            return;
-        };
+        let decimals = book.settings().lc_decimals();
         let Some(line) = self.lines.get_mut(index) else {
             return;
         };
@@ -251,14 +246,14 @@ fn line_draft(
         "" => None,
         text => Some(
             AccountNo::parse(account_number(text))
-                .map_err(|e| at(FormField::Account, FormErrorKind::Domain(e)))?,
+                .map_err(|e| at(FormField::Account, FormErrorKind::Domain(e.into())))?,
         ),
     };
     let fc = match line.currency.trim() {
         "" => None,
         code => {
             let currency = Currency::parse(&code.to_uppercase())
-                .map_err(|e| at(FormField::Currency, FormErrorKind::Domain(e)))?;
+                .map_err(|e| at(FormField::Currency, FormErrorKind::Domain(e.into())))?;
             let rate_fc_per_lc = match line.rate.trim() {
                 "" => None,
                 text => Some(

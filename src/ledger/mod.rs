@@ -2,39 +2,31 @@
 //! Commands are checked against the [`Book`] and become events; events are
 //! appended to the log and folded into the Book.
 //!
-//! Where is what: money and rounding `money`, currencies `currency`, rates
-//! `fx`, accounts `account`, chart templates `chart`, company settings
-//! `company`, fiscal years and periods `period`, G/L account determination
-//! `determination`, journal entries and reversal `entry`, vouchers
-//! `voucher`, events and their stored form `event`, commands `command`, the
-//! fold and its indexes `book`, reports `report`, errors `error`, the hash
-//! chain `chain`, sample data `sample`, tax codes `tax`, the VAT return
-//! (UStVA) `vat_return`, cost accounting (dimensions, centres,
-//! distribution rules) `costing`, the cost-centre report `cost_report`,
-//! CSV export of reports `csv`.
+//! The shape (see ARCHITECTURE.md): a leaf of types every part speaks
+//! (`types`); one folder per sub-ledger owning its state, commands,
+//! refusals and index (`gl` general ledger, `tax`, `costing`, `journal`
+//! posted entries); `setup` builds a company's first events; `posting`
+//! builds entries and owns no state; `book` dispatches and folds; `event`
+//! holds the domain events and their frozen stored form (`event::v1`);
+//! `report` reads the Book. Imports only point down that list:
+//! `types` ← `gl` ← `tax`, `costing` ← `journal` ← `posting`, `setup` ←
+//! `book` ← `report` (`event`, `command`, `error` sit beside `book`,
+//! `chain` and `sample` at the edges). `tests/ledger_layers.rs` checks it.
 
-pub mod account;
 pub mod book;
 pub mod chain;
-pub mod chart;
 pub mod command;
-pub mod company;
-pub mod cost_report;
 pub mod costing;
-pub mod csv;
-pub mod currency;
-pub mod determination;
-pub mod entry;
 pub mod error;
 pub mod event;
-pub mod fx;
-pub mod money;
-pub mod period;
+pub mod gl;
+pub mod journal;
+pub mod posting;
 pub mod report;
 pub mod sample;
+pub mod setup;
 pub mod tax;
-pub mod vat_return;
-pub mod voucher;
+pub mod types;
 
 pub use book::{Book, ReplayError, ReplayErrorKind};
 pub use command::Command;

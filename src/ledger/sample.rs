@@ -3,16 +3,13 @@
 //! random accounts, dates and amounts from a seed. The full demo company
 //! is a later issue; this one only needs to be valid and reproducible.
 
-use crate::ledger::account::AccountNo;
 use crate::ledger::book::Book;
-use crate::ledger::chart::ChartTemplate;
-use crate::ledger::command::Command;
-use crate::ledger::company::Settings;
-use crate::ledger::currency::Currency;
-use crate::ledger::entry::{EntryDraft, LineDraft};
 use crate::ledger::error::DomainError;
 use crate::ledger::event::Event;
-use crate::ledger::period::PeriodLayout;
+use crate::ledger::gl::{ChartTemplate, GlError, Settings};
+use crate::ledger::posting::{EntryDraft, LineDraft, PostingCommand};
+use crate::ledger::setup::Setup;
+use crate::ledger::types::{AccountNo, Currency, PeriodLayout};
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -61,15 +58,16 @@ pub fn sample_settings() -> Settings {
     }
 }
 
-pub fn setup_command(first_fiscal_year: i32) -> Command {
-    Command::SetUpCompany {
+/// The sample company's setup, first fiscal year `first_fiscal_year`.
+pub fn sample_setup(first_fiscal_year: i32) -> Setup {
+    Setup {
         settings: sample_settings(),
         first_fiscal_year,
     }
 }
 
 fn account(text: &str) -> Result<AccountNo, DomainError> {
-    AccountNo::parse(text)
+    Ok(AccountNo::parse(text)?)
 }
 
 /// `n` balanced entries of `lines` lines (at least 2) dated within the
@@ -82,7 +80,7 @@ pub fn sample_drafts(
     year: i32,
 ) -> Result<Vec<EntryDraft>, DomainError> {
     let mut rng = Rng::new(seed);
-    let start = NaiveDate::from_ymd_opt(year, 1, 1).ok_or(DomainError::NoPeriod {
+    let start = NaiveDate::from_ymd_opt(year, 1, 1).ok_or(GlError::NoPeriod {
         date: NaiveDate::MIN,
     })?;
     let accounts: Vec<AccountNo> = SAMPLE_ACCOUNTS
@@ -120,13 +118,9 @@ pub fn sample_events(
     lines: usize,
     year: i32,
 ) -> Result<(Book, Vec<Event>), DomainError> {
-    let mut book = Book::new();
-    let mut events = book.execute(&setup_command(year))?;
+    let (mut book, mut events) = Book::set_up(&sample_setup(year))?;
     for draft in sample_drafts(seed, n, lines, year)? {
-        events.extend(book.execute(&Command::PostEntry {
-            draft,
-            allow_closing_period: false,
-        })?);
+        events.extend(book.execute(&PostingCommand::PostEntry { draft }.into())?);
     }
     Ok((book, events))
 }

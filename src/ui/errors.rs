@@ -6,8 +6,8 @@
 use crate::forms::company::DetailsFormError;
 use crate::ledger::DomainError;
 use crate::ledger::ReplayErrorKind;
-use crate::ledger::determination::DeterminationKey;
-use crate::ledger::error::Field;
+use crate::ledger::gl::DeterminationKey;
+use crate::ledger::types::Field;
 use crate::session::SessionError;
 use crate::store::StoreError;
 

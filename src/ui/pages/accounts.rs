@@ -16,8 +16,9 @@ use rust_decimal::Decimal;
 use super::reports::{NoCompany, TYPE_ORDER, fmt_amount, lc_of, sheet_href, type_name};
 use crate::ledger::Book;
 use crate::ledger::Command;
-use crate::ledger::account::{Account, AccountCurrency, AccountNo, AccountType};
-use crate::ledger::currency::Currency;
+use crate::ledger::gl::{Account, AccountCurrency, AccountType};
+use crate::ledger::types::AccountNo;
+use crate::ledger::types::Currency;
 use crate::texts;
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, use_i18n};
@@ -381,10 +382,10 @@ fn AccountRow(
     let no = a.number;
     let active = a.active;
     let set_active = Action::new_local(move |_: &()| async move {
-        let cmd = Command::SetAccountActive {
+        let cmd = Command::Gl(GlCommand::SetAccountActive {
             account: no,
             active: !active,
-        };
+        });
         if let Err(e) = app.execute(cmd).await {
             error.set(Some(session_error(&e, i18n.lang_untracked())));
         }
@@ -500,9 +501,9 @@ fn AccountForm(initial: Form, form: RwSignal<Option<Form>>) -> impl IntoView {
             }
         };
         let cmd = if state.is_new {
-            Command::CreateAccount { account }
+            Command::Gl(GlCommand::CreateAccount { account })
         } else {
-            Command::UpdateAccount { account }
+            Command::Gl(GlCommand::UpdateAccount { account })
         };
         match app.execute(cmd).await {
             Ok(_) => form.set(None),

@@ -14,8 +14,9 @@ use super::reports::{
 };
 use super::vat::{PeriodPicker, csv_style};
 use crate::ledger::Book;
-use crate::ledger::account::AccountType;
-use crate::ledger::cost_report::{CentreRow, CostCentreReport, cost_centre_csv};
+use crate::ledger::cost_report::cost_centre_csv;
+use crate::ledger::gl::AccountType;
+use crate::ledger::report::cost_centres::{CentreRow, CostCentreReport};
 use crate::texts;
 use crate::ui::errors::domain_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};

@@ -12,11 +12,11 @@ use rust_decimal::Decimal;
 use super::admin::AdminFrame;
 use crate::formats::amount::{format_amount, format_date, parse_amount, parse_date};
 use crate::ledger::Command;
-use crate::ledger::account::AccountNo;
 use crate::ledger::costing::{
-    CentreRequirement, CostCentre, DIMENSIONS, Dimension, DistributionBasis, DistributionRule,
-    MAX_SHARE_DECIMALS, RuleShare,
+    CentreRequirement, CostCentre, Dimension, DistributionBasis, DistributionRule, RuleShare,
 };
+use crate::ledger::types::AccountNo;
+use crate::ledger::types::limits::{DIMENSIONS, MAX_SHARE_DECIMALS};
 use crate::texts;
 use crate::ui::components::{ErrorBox, number_style, today};
 use crate::ui::errors::session_error;
@@ -219,7 +219,12 @@ fn DimensionRow(number: u8) -> impl IntoView {
             active: active.get_untracked(),
         };
         let label = pick_name(&dimension.name_de, &dimension.name_en, lang);
-        match app.execute(Command::DefineDimension { dimension }).await {
+        match app
+            .execute(Command::Costing(CostingCommand::DefineDimension {
+                dimension,
+            }))
+            .await
+        {
             Ok(_) => {
                 defined.set(true);
                 notice.set(Some((T::DimensionSaved, format!("{number} {label}"))));
@@ -297,9 +302,9 @@ fn Centres(dimension: u8) -> impl IntoView {
         };
         let label = centre.code.clone();
         let cmd = if editing.get_untracked().is_some() {
-            Command::UpdateCostCentre { centre }
+            Command::Costing(CostingCommand::UpdateCostCentre { centre })
         } else {
-            Command::CreateCostCentre { centre }
+            Command::Costing(CostingCommand::CreateCostCentre { centre })
         };
         match app.execute(cmd).await {
             Ok(_) => {
@@ -521,9 +526,9 @@ fn Rules(dimension: u8) -> impl IntoView {
         };
         let label = rule.code.clone();
         let cmd = if editing.get_untracked().is_some() {
-            Command::UpdateDistributionRule { rule }
+            Command::Costing(CostingCommand::UpdateDistributionRule { rule })
         } else {
-            Command::CreateDistributionRule { rule }
+            Command::Costing(CostingCommand::CreateDistributionRule { rule })
         };
         match app.execute(cmd).await {
             Ok(_) => {
@@ -744,7 +749,9 @@ fn Requirement() -> impl IntoView {
             accounts: list,
         };
         match app
-            .execute(Command::SetCentreRequirement { requirement })
+            .execute(Command::Costing(CostingCommand::SetCentreRequirement {
+                requirement,
+            }))
             .await
         {
             Ok(_) => notice.set(Some((T::RequirementSaved, String::new()))),

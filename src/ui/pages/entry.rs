@@ -350,10 +350,7 @@ fn EntryForm_(company_id: String) -> impl IntoView {
             }
         };
         match app
-            .execute(Command::PostEntry {
-                draft,
-                allow_closing_period: false,
-            })
+            .execute(Command::Posting(PostingCommand::PostEntry { draft }))
             .await
         {
             Ok(events) => {

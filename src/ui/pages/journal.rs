@@ -19,10 +19,11 @@ use super::reports::{
     sheet_href,
 };
 use crate::formats::amount::parse_amount;
-use crate::ledger::account::AccountNo;
-use crate::ledger::entry::{EntryId, PostedEntry};
-use crate::ledger::money::Side;
-use crate::ledger::report::{JournalFilter, MAX_REPORT_ROWS};
+use crate::ledger::report::JournalFilter;
+use crate::ledger::types::AccountNo;
+use crate::ledger::types::Side;
+use crate::ledger::types::limits::MAX_REPORT_ROWS;
+use crate::ledger::types::{EntryId, PostedEntry};
 use crate::ledger::{Book, Command, Event};
 use crate::texts;
 use crate::ui::components::number_style;
@@ -724,12 +725,11 @@ fn ReverseForm(id: EntryId) -> impl IntoView {
     let done = RwSignal::new(None::<(EntryId, String)>);
     let reverse = Action::new_local(move |_: &()| async move {
         error.set(None);
-        let cmd = Command::ReverseEntry {
+        let cmd = Command::Posting(PostingCommand::ReverseEntry {
             entry: id,
             date: date.get_untracked(),
             user: USER.to_string(),
-            allow_closing_period: false,
-        };
+        });
         match app.execute(cmd).await {
             Ok(events) => {
                 let new_id = events.iter().find_map(|e| match e {

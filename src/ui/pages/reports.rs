@@ -17,9 +17,10 @@ use rust_decimal::Decimal;
 use crate::formats::amount::{format_amount, format_date, parse_date};
 use crate::formats::csv::{Cell, CsvWriter, Dialect, UTF8_BOM};
 use crate::ledger::Book;
-use crate::ledger::account::{AccountNo, AccountType};
-use crate::ledger::entry::EntryId;
+use crate::ledger::gl::AccountType;
 use crate::ledger::report::SheetLine;
+use crate::ledger::types::AccountNo;
+use crate::ledger::types::EntryId;
 use crate::texts;
 use crate::ui::components::{number_style, today};
 use crate::ui::errors::domain_error;
@@ -703,7 +704,7 @@ fn sheet_csv(v: &SheetView, lang: Lang) -> String {
 }
 
 fn sides(l: &SheetLine, d: u32) -> (Cell, Cell) {
-    use crate::ledger::money::Side;
+    use crate::ledger::types::Side;
     match l.side {
         Side::Debit => (Cell::Amount(l.amount_lc, d), Cell::Empty),
         Side::Credit => (Cell::Empty, Cell::Amount(l.amount_lc, d)),
@@ -943,7 +944,7 @@ fn SheetTable(view: Arc<SheetView>, page: RwSignal<usize>) -> impl IntoView {
             .skip(start)
             .take(SHEET_PAGE_ROWS)
             .map(|l| {
-                use crate::ledger::money::Side;
+                use crate::ledger::types::Side;
                 let (debit, credit) = match l.side {
                     Side::Debit => (fmt_amount(l.amount_lc, d, lang), String::new()),
                     Side::Credit => (String::new(), fmt_amount(l.amount_lc, d, lang)),

@@ -11,8 +11,8 @@ use rust_decimal::Decimal;
 use super::admin::AdminFrame;
 use crate::formats::amount::{format_amount, format_date, parse_amount, parse_date};
 use crate::ledger::Command;
-use crate::ledger::account::AccountNo;
 use crate::ledger::tax::{Kennzahl, MAX_RATE_DECIMALS, TaxCode, TaxDirection, TaxKind, TaxRate};
+use crate::ledger::types::AccountNo;
 use crate::texts;
 use crate::ui::components::{ErrorBox, number_style, today};
 use crate::ui::errors::session_error;
@@ -340,9 +340,9 @@ fn TaxCodesBody() -> impl IntoView {
         let editing = form.editing.get_untracked().is_some();
         let code = tax_code.code.clone();
         let cmd = if editing {
-            Command::UpdateTaxCode { tax_code }
+            Command::Tax(TaxCommand::UpdateTaxCode { tax_code })
         } else {
-            Command::CreateTaxCode { tax_code }
+            Command::Tax(TaxCommand::CreateTaxCode { tax_code })
         };
         match app.execute(cmd).await {
             Ok(_) => {

@@ -14,12 +14,13 @@ use super::reports::{
     print_page, report_shortcuts,
 };
 use crate::ledger::Book;
-use crate::ledger::book::LineRef;
 use crate::ledger::csv::CsvStyle;
-use crate::ledger::money::Side;
-use crate::ledger::period::PeriodLayout;
+use crate::ledger::report::vat_return::{PAYABLE_BOX, VatReturn};
 use crate::ledger::tax::Kennzahl;
-use crate::ledger::vat_return::{PAYABLE_BOX, VatReturn, vat_return_csv};
+use crate::ledger::types::LineRef;
+use crate::ledger::types::PeriodLayout;
+use crate::ledger::types::Side;
+use crate::ledger::vat_return::vat_return_csv;
 use crate::texts;
 use crate::ui::components::today;
 use crate::ui::errors::domain_error;

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::formats::amount::format_amount;
 use crate::forms::entry::EntryForm;
 use crate::ledger::Command;
-use crate::ledger::voucher::Voucher;
+use crate::ledger::posting::Voucher;
 use crate::store::{CompanyLog, StoreError};
 use crate::texts;
 use crate::ui::components::{ErrorBox, number_style, today};
@@ -219,14 +219,13 @@ fn VoucherCard(
             }
         }
         let count = entries.len();
-        let command = Command::PostVoucher {
+        let command = Command::Posting(PostingCommand::PostVoucher {
             voucher: Voucher {
                 reference: v.name.clone(),
                 memo: String::new(),
                 entries,
             },
-            allow_closing_period: false,
-        };
+        });
         match app.execute(command).await {
             Ok(_) => {
                 if let Some(session) = app.session() {

@@ -10,9 +10,9 @@ use super::AdminFrame;
 use crate::formats::vat_id::check_vat_id;
 use crate::forms::company::{DetailsForm, DetailsFormError};
 use crate::ledger::Command;
-use crate::ledger::chart::ChartTemplate;
-use crate::ledger::company::{CompanyDetails, Settings};
-use crate::ledger::period::PeriodLayout;
+use crate::ledger::gl::ChartTemplate;
+use crate::ledger::gl::{CompanyDetails, Settings};
+use crate::ledger::types::PeriodLayout;
 use crate::texts;
 use crate::ui::components::ErrorBox;
 use crate::ui::errors::{details_form_error, session_error, store_error};
@@ -217,9 +217,9 @@ fn DetailsEditor(details: CompanyDetails) -> impl IntoView {
             return;
         }
         match app
-            .execute(Command::UpdateCompanyDetails {
+            .execute(Command::Gl(GlCommand::UpdateCompanyDetails {
                 details: details.clone(),
-            })
+            }))
             .await
         {
             Ok(_) => {

@@ -12,8 +12,8 @@ use super::{AdminFrame, date_text, say};
 use crate::formats::amount::{format_amount, parse_amount, parse_date};
 use crate::formats::ecb::{EcbError, EcbRates, MAX_ECB_BYTES, parse_ecb};
 use crate::ledger::Command;
-use crate::ledger::currency::Currency;
 use crate::ledger::fx::MAX_RATE_DECIMALS;
+use crate::ledger::types::Currency;
 use crate::texts;
 use crate::ui::components::{ErrorBox, number_style, today};
 use crate::ui::errors::session_error;
@@ -223,11 +223,11 @@ fn RateForm(currency: RwSignal<Currency>, lc: Signal<Currency>) -> impl IntoView
                     return;
                 }
             };
-        let cmd = Command::SetExchangeRate {
+        let cmd = Command::Gl(GlCommand::SetExchangeRate {
             currency: c,
             date: date_value,
             rate_fc_per_lc: rate_value,
-        };
+        });
         match app.execute(cmd).await {
             Ok(_) => {
                 notice.set(Some(format!(
@@ -401,11 +401,11 @@ async fn apply_rates(
     let total = new.len();
     for (i, r) in new.into_iter().enumerate() {
         progress.set(Some((i, total)));
-        let cmd = Command::SetExchangeRate {
+        let cmd = Command::Gl(GlCommand::SetExchangeRate {
             currency: r.currency,
             date: r.date,
             rate_fc_per_lc: r.rate_fc_per_eur,
-        };
+        });
         if let Err(e) = app.execute(cmd).await {
             progress.set(None);
             error.set(Some(format!(

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use super::{AdminFrame, say};
 use crate::ledger::Command;
-use crate::ledger::account::AccountNo;
-use crate::ledger::determination::DeterminationKey;
+use crate::ledger::gl::DeterminationKey;
+use crate::ledger::types::AccountNo;
 use crate::texts;
 use crate::ui::components::ErrorBox;
 use crate::ui::errors::{determination_name, domain_error, session_error};
@@ -166,7 +166,7 @@ fn KeyRow(
             };
             determination.set(key, account);
             match app
-                .execute(Command::SetGlDetermination { determination })
+                .execute(Command::Gl(GlCommand::SetGlDetermination { determination }))
                 .await
             {
                 Ok(_) => {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{AdminFrame, date_text, say};
 use crate::ledger::Command;
-use crate::ledger::period::{FiscalYear, Period, PeriodRef, PeriodStatus};
+use crate::ledger::types::{FiscalYear, Period, PeriodRef, PeriodStatus};
 use crate::texts;
 use crate::ui::components::ErrorBox;
 use crate::ui::errors::session_error;
@@ -115,7 +115,10 @@ fn PeriodsBody() -> impl IntoView {
         let year = *year;
         async move {
             error.set(None);
-            if let Err(e) = app.execute(Command::OpenFiscalYear { year }).await {
+            if let Err(e) = app
+                .execute(Command::Gl(GlCommand::OpenFiscalYear { year }))
+                .await
+            {
                 error.set(Some(session_error(&e, i18n.lang_untracked())));
             }
         }
@@ -205,10 +208,10 @@ fn PeriodRow(period: Period, error: RwSignal<Option<String>>) -> impl IntoView {
         let status = *status;
         async move {
             error.set(None);
-            let cmd = Command::SetPeriodStatus {
+            let cmd = Command::Gl(GlCommand::SetPeriodStatus {
                 period: reference,
                 status,
-            };
+            });
             if let Err(e) = app.execute(cmd).await {
                 choice.set(period.status);
                 error.set(Some(session_error(&e, i18n.lang_untracked())));

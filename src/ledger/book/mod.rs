@@ -1,0 +1,164 @@
+//! The Book (Buch): one company's books in memory, the fold of its log.
+//! It holds the sub-ledgers and only dispatches: `check` hands a command
+//! to the sub-ledger it belongs to and returns the events it would append,
+//! changing nothing; `apply` folds one event in, and a posted entry fans
+//! out to every index that reads entries (GL balances and account lines,
+//! the VAT index, the centre index, the journal).
+//!
+//! A Book exists only for a company: `set_up` builds it from the setup
+//! events, and `replay` from a log that starts with them, so no code path
+//! asks "is there a company". `apply` re-checks what an event claims, so a
+//! corrupt or reordered log is refused instead of folded: the pair of
+//! "check when built, check when read back".
+
+mod query;
+pub mod replay;
+
+pub use replay::{ReplayError, ReplayErrorKind};
+
+use crate::ledger::command::Command;
+use crate::ledger::costing::Costing;
+use crate::ledger::error::DomainError;
+use crate::ledger::event::Event;
+use crate::ledger::gl::{Gl, GlError, Settings};
+use crate::ledger::journal::Journal;
+use crate::ledger::posting::{
+    Context, Pending, PostingCommand, Rights, build_entry, build_reversal, check_voucher,
+};
+use crate::ledger::setup::{self, Setup};
+use crate::ledger::tax::Tax;
+use crate::ledger::types::PostedEntry;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Book {
+    gl: Gl,
+    tax: Tax,
+    costing: Costing,
+    journal: Journal,
+}
+
+impl Book {
+    /// The events that set up a company, and the Book they build. A bad
+    /// setting or template is refused here, before anything is stored.
+    pub fn set_up(setup: &Setup) -> Result<(Book, Vec<Event>), DomainError> {
+        let events = setup::events(setup)?;
+        let book = Book::from_events(&events)?;
+        Ok((book, events))
+    }
+
+    /// The Book of a company created with `settings`, before any other event.
+    pub fn created(settings: &Settings) -> Result<Book, DomainError> {
+        Ok(Book {
+            gl: Gl::new(settings.clone())?,
+            tax: Tax::default(),
+            costing: Costing::default(),
+            journal: Journal::default(),
+        })
+    }
+
+    /// Folds `events`, the first of which creates the company.
+    pub fn from_events(events: &[Event]) -> Result<Book, DomainError> {
+        let Some((Event::CompanyCreated { settings }, rest)) = events.split_first() else {
+            return Err(GlError::CompanyAlreadySetUp.into());
+        };
+        let mut book = Book::created(settings)?;
+        for event in rest {
+            book.apply(event)?;
+        }
+        Ok(book)
+    }
+
+    /// The events `cmd` would append, or why it is refused. Pure. The one
+    /// user of a company without users holds every right.
+    pub fn check(&self, cmd: &Command) -> Result<Vec<Event>, DomainError> {
+        self.check_with(Rights::ALL, cmd)
+    }
+
+    /// `check` for an actor with `rights`.
+    pub fn check_with(&self, rights: Rights, cmd: &Command) -> Result<Vec<Event>, DomainError> {
+        Ok(match cmd {
+            Command::Gl(c) => vec![Event::Gl(self.gl.check(c)?)],
+            Command::Tax(c) => vec![Event::Tax(self.tax.check(&self.gl, c)?)],
+            Command::Costing(c) => vec![Event::Costing(self.costing.check(&self.gl, c)?)],
+            Command::Posting(c) => self
+                .check_posting(rights, c)?
+                .into_iter()
+                .map(|entry| Event::EntryPosted { entry })
+                .collect(),
+        })
+    }
+
+    fn check_posting(
+        &self,
+        rights: Rights,
+        cmd: &PostingCommand,
+    ) -> Result<Vec<PostedEntry>, DomainError> {
+        let cx = self.context();
+        let none = Pending::default();
+        Ok(match cmd {
+            PostingCommand::PostEntry { draft } => vec![build_entry(cx, draft, rights, &none)?],
+            PostingCommand::ReverseEntry { entry, date, user } => {
+                vec![build_reversal(cx, *entry, *date, user, rights, &none)?]
+            }
+            PostingCommand::PostVoucher { voucher } => check_voucher(cx, voucher, rights)?,
+        })
+    }
+
+    /// Folds one event in. Errors only for an event that does not fit the
+    /// Book (a corrupt or reordered log); the Book is then unchanged.
+    pub fn apply(&mut self, event: &Event) -> Result<(), DomainError> {
+        match event {
+            Event::CompanyCreated { .. } => return Err(GlError::CompanyAlreadySetUp.into()),
+            Event::Gl(e) => self.gl.apply(e)?,
+            Event::Tax(e) => self.tax.apply(&self.gl, e)?,
+            Event::Costing(e) => self.costing.apply(&self.gl, e)?,
+            Event::EntryPosted { entry } => self.post(entry.clone())?,
+        }
+        Ok(())
+    }
+
+    /// `apply` that takes the event by value: a posted entry (nearly every
+    /// event of a large log) moves into the Book instead of being cloned.
+    pub fn apply_owned(&mut self, event: Event) -> Result<(), DomainError> {
+        match event {
+            Event::EntryPosted { entry } => self.post(entry),
+            other => self.apply(&other),
+        }
+    }
+
+    /// Re-checks a posted entry, then lets every index fold it.
+    fn post(&mut self, entry: PostedEntry) -> Result<(), DomainError> {
+        let checked = self.journal.check_posted(&self.gl, &entry)?;
+        let index = u32::try_from(self.journal.entries().len())
+            .unwrap_or_else(|_| unreachable!("check_posted bounds the journal"));
+        self.gl
+            .on_entry_posted(index, &entry, checked.period, &checked.accounts);
+        self.tax.on_entry_posted(index, &entry, checked.period);
+        self.costing
+            .on_entry_posted(&self.gl, &entry, checked.period);
+        let pushed = self.journal.push(entry);
+        assert_eq!(pushed, index, "the journal keeps entries in id order");
+        Ok(())
+    }
+
+    /// `check` then `apply` of every event; returns the events.
+    pub fn execute(&mut self, cmd: &Command) -> Result<Vec<Event>, DomainError> {
+        let events = self.check(cmd)?;
+        for event in &events {
+            // `check` produced these against this very Book, so they fit;
+            // an error here is an engine bug and is passed on, not hidden.
+            self.apply(event)?;
+        }
+        Ok(events)
+    }
+
+    /// What posting reads.
+    pub fn context(&self) -> Context<'_> {
+        Context {
+            gl: &self.gl,
+            tax: &self.tax,
+            costing: &self.costing,
+            journal: &self.journal,
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! Commands and events of the general ledger: master data of accounts,
+//! fiscal years and periods, exchange rates, determination, company
+//! details. Posted entries are the journal's.
+
+use crate::ledger::gl::account::Account;
+use crate::ledger::gl::company::CompanyDetails;
+use crate::ledger::gl::determination::GlDetermination;
+use crate::ledger::types::{AccountNo, Currency, PeriodRef, PeriodStatus};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GlCommand {
+    CreateAccount {
+        account: Account,
+    },
+    /// Replaces the account's master data. Type, kind and currency cannot
+    /// change once the account has postings.
+    UpdateAccount {
+        account: Account,
+    },
+    SetAccountActive {
+        account: AccountNo,
+        active: bool,
+    },
+    /// Opens the fiscal year after the last open one.
+    OpenFiscalYear {
+        year: i32,
+    },
+    SetPeriodStatus {
+        period: PeriodRef,
+        status: PeriodStatus,
+    },
+    SetExchangeRate {
+        currency: Currency,
+        date: NaiveDate,
+        rate_fc_per_lc: Decimal,
+    },
+    SetGlDetermination {
+        determination: GlDetermination,
+    },
+    /// Firmendaten: name, address, country, tax ids.
+    UpdateCompanyDetails {
+        details: CompanyDetails,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GlEvent {
+    AccountCreated {
+        account: Account,
+    },
+    AccountUpdated {
+        account: Account,
+    },
+    AccountActiveSet {
+        account: AccountNo,
+        active: bool,
+    },
+    FiscalYearOpened {
+        year: i32,
+    },
+    PeriodStatusSet {
+        period: PeriodRef,
+        status: PeriodStatus,
+    },
+    ExchangeRateSet {
+        currency: Currency,
+        date: NaiveDate,
+        rate_fc_per_lc: Decimal,
+    },
+    GlDeterminationSet {
+        determination: GlDetermination,
+    },
+    CompanyDetailsUpdated {
+        details: CompanyDetails,
+    },
+}

@@ -1,0 +1,69 @@
+//! Posting (Buchen): turning what the user typed into the entry the
+//! journal keeps. It owns no state: it reads the sub-ledgers an entry
+//! touches through a [`Context`] and returns a `PostedEntry` or the
+//! refusal, and `Book` appends and folds it.
+//!
+//! Where is what: drafts `draft`, one entry `build` (amounts, tax lines,
+//! rounding lines, numbering), one typed line `line`, reversal
+//! `reversal`, all-or-nothing batches `voucher`, the grid's live view
+//! `preview`.
+
+pub mod build;
+pub mod command;
+pub mod draft;
+pub mod line;
+pub mod preview;
+pub mod reversal;
+pub mod voucher;
+
+pub use build::build_entry;
+pub use command::PostingCommand;
+pub use draft::{EntryDraft, FcDraft, LineDraft};
+pub use preview::{EntryPreview, LinePreview, preview_entry};
+pub use reversal::build_reversal;
+pub use voucher::{Voucher, check_voucher};
+
+use crate::ledger::costing::Costing;
+use crate::ledger::gl::Gl;
+use crate::ledger::journal::Journal;
+use crate::ledger::tax::Tax;
+use std::collections::BTreeMap;
+
+/// The sub-ledgers posting reads.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub gl: &'a Gl,
+    pub tax: &'a Tax,
+    pub costing: &'a Costing,
+    pub journal: &'a Journal,
+}
+
+/// What the acting user may do. Until users and rights exist (and in a
+/// company without users) the one user holds every right: `Rights::ALL`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rights {
+    /// May post into a period whose status is "closing period".
+    pub post_into_closing: bool,
+}
+
+impl Rights {
+    pub const ALL: Rights = Rights {
+        post_into_closing: true,
+    };
+}
+
+/// Entries already checked within one command (a voucher) but not yet
+/// applied: they use up ids and numbers.
+#[derive(Clone, Debug, Default)]
+pub struct Pending {
+    pub entries: u64,
+    /// Numbers used per fiscal year.
+    pub numbers: BTreeMap<i32, u32>,
+}
+
+impl Pending {
+    pub fn add(&mut self, entry: &crate::ledger::types::PostedEntry) {
+        self.entries += 1;
+        *self.numbers.entry(entry.fiscal_year).or_default() += 1;
+    }
+}

@@ -1,0 +1,27 @@
+//! Refusals of malformed input (Eingabefehler) that every sub-ledger
+//! shares: a text too long or empty, an account number or currency code
+//! that cannot be one. Each carries the field and the limit it broke.
+
+use crate::ledger::types::text::Field;
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    #[error("{field:?} must not be empty")]
+    Empty { field: Field },
+    #[error("{field:?} is longer than {max} characters")]
+    TextTooLong { field: Field, max: usize },
+    #[error("{text:?} is not a valid account number (1 to {max} letters or digits)")]
+    InvalidAccountNo { text: String, max: usize },
+    #[error("{code:?} is not an ISO 4217 currency code Kontor knows")]
+    UnknownCurrency { code: String },
+}
+
+impl InputError {
+    /// The 0-based entry line the error is about, if any.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            InputError::Empty { field } | InputError::TextTooLong { field, .. } => field.line(),
+            InputError::InvalidAccountNo { .. } | InputError::UnknownCurrency { .. } => None,
+        }
+    }
+}

@@ -1,0 +1,22 @@
+//! The leaf of the engine (Grundtypen): ids, money, currencies, the fiscal
+//! calendar's arithmetic, text rules, limits and the posted entry itself.
+//! Every sub-ledger speaks these types, so they live here and depend on
+//! nothing else of the engine: that is what keeps `src/ledger/` free of
+//! import cycles (hledger's `Types.hs` does the same).
+
+pub mod calendar;
+pub mod currency;
+pub mod entry;
+pub mod error;
+pub mod ids;
+pub mod limits;
+pub mod money;
+pub mod text;
+
+pub use calendar::{Calendar, FiscalYear, Period, PeriodLayout, PeriodRef, PeriodStatus};
+pub use currency::Currency;
+pub use entry::{CentreShare, FcAmount, Line, LineExtra, PostedEntry, TaxLine, TaxPart};
+pub use error::InputError;
+pub use ids::{AccountNo, EntryId, LineRef, PostingKey};
+pub use money::Side;
+pub use text::{Field, Names, check_text, valid_code};
