@@ -690,3 +690,38 @@ impl CompanyLog for FlakyCompany {
         self.inner.delete_draft(key).await
     }
 }
+
+/// A log whose chain is intact but whose events do not fold: the fifth
+/// entry no longer balances, and every record is sealed again. Returns the
+/// records and the sequence number of the changed one.
+fn unfoldable(records: &[LogRecord]) -> (Vec<LogRecord>, u64) {
+    let at = records
+        .iter()
+        .filter(|r| r.body.contains("\"type\":\"entry_posted\""))
+        .nth(4)
+        .map(|r| r.seq)
+        .unwrap();
+    let bodies = records.iter().map(|r| {
+        if r.seq == at {
+            r.body.replacen("\"side\":\"debit\",\"amount_lc\":\"", "\"side\":\"debit\",\"amount_lc\":\"1", 1)
+        } else {
+            r.body.clone()
+        }
+    });
+    (seal_all(ChainHead::EMPTY, bodies), at)
+}
+
+#[test]
+fn a_log_that_verifies_but_does_not_fold_is_refused_and_nothing_is_stored() {
+    let (store, meta) = store_with_company(30);
+    let mut bad = snapshot(&store, &meta.id);
+    let (records, at) = unfoldable(&bad.records);
+    assert_ne!(records, bad.records);
+    bad.records = records;
+    for file in [plain(&bad), encrypted(&bad)] {
+        match refusal(&store, &file, PASSPHRASE) {
+            BackupError::DoesNotFold(e) => assert_eq!(e.seq, at, "{e}"),
+            other => panic!("expected DoesNotFold, got {other:?}"),
+        }
+    }
+}

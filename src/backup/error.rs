@@ -7,6 +7,8 @@
 use crate::store::StoreError;
 
 /// Which manifest figure disagrees with the log it describes.
+use crate::ledger::ReplayError;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ManifestField {
     /// `event_count` against the number of records.
@@ -63,6 +65,11 @@ pub enum BackupError {
         manifest: String,
         found: String,
     },
+    /// The log verifies but its events do not fold into books (written by
+    /// something that is not Kontor's engine, or by a bug): refused before
+    /// anything is stored, with the record and the engine's reason.
+    #[error("the backup's log does not fold into books: {0}")]
+    DoesNotFold(ReplayError),
     /// A company with the backup's id or name is already stored; the UI
     /// offers "restore as copy" or "replace".
     #[error("a company \"{name}\" (id {id}) already exists")]

@@ -11,6 +11,7 @@
 //! before). Replacing restores first and deletes the old company last.
 
 use super::crypto::open;
+use crate::ledger::Book;
 use super::document::{BackupDocument, parse_document};
 use super::error::{BackupError, ManifestField};
 use crate::store::log::MAX_APPEND_RECORDS;
@@ -22,7 +23,10 @@ use crate::store::{CompanyLog, CompanyMeta, Store, StoreError};
 pub const RESTORE_CHUNK: usize = MAX_APPEND_RECORDS;
 
 /// Unwraps (age, gzip), parses and verifies a backup file: format and
-/// version, hash chain, manifest figures. Nothing is written. The
+/// version, hash chain, manifest figures, and that the events fold into
+/// books through the engine's own check (the path every typed command
+/// takes), so a log that verifies but cannot be opened is refused here.
+/// Nothing is written. The
 /// passphrase is ignored for unencrypted files ([`super::detect`] tells the
 /// UI whether to ask for one). `progress(done, total)` counts file bytes.
 pub fn inspect(
@@ -31,7 +35,9 @@ pub fn inspect(
     progress: impl FnMut(u64, u64),
 ) -> Result<BackupDocument, BackupError> {
     let json = open(bytes, passphrase, progress)?;
-    parse_document(&json)
+    let document = parse_document(&json)?;
+    Book::fold_records(&document.log).map_err(BackupError::DoesNotFold)?;
+    Ok(document)
 }
 
 /// Where a restored company goes.

@@ -229,3 +229,38 @@ async fn backup_timing_100k_entries() {
     );
     assert_eq!(loaded.records.len(), snapshot.records.len());
 }
+
+/// A hand-made backup whose hash chain is intact but whose events do not
+/// fold (the fifth entry no longer balances; every record sealed again):
+/// refused on inspection, and IndexedDB is left as it was.
+#[wasm_bindgen_test]
+async fn a_backup_whose_events_do_not_fold_is_refused_and_writes_nothing() {
+    let (store, meta) = store_with_company("backup.unfoldable", 30).await;
+    let mut bad = backup::load_company(&store, &meta.id, true)
+        .await
+        .expect("load");
+    let at = bad
+        .records
+        .iter()
+        .filter(|r| r.body.contains("\"type\":\"entry_posted\""))
+        .nth(4)
+        .map(|r| r.seq)
+        .expect("five entries");
+    let bodies: Vec<String> = bad
+        .records
+        .iter()
+        .map(|r| {
+            if r.seq == at {
+                r.body.replacen("\"amount_lc\":\"", "\"amount_lc\":\"1", 1)
+            } else {
+                r.body.clone()
+            }
+        })
+        .collect();
+    bad.records = seal_all(ChainHead::EMPTY, bodies);
+    let file = backup::export_encrypted(&bad, PASSPHRASE, |_, _| {}).expect("export");
+    match refusal(&store, &file, PASSPHRASE).await {
+        BackupError::DoesNotFold(e) => assert_eq!(e.seq, at),
+        other => panic!("expected DoesNotFold, got {other:?}"),
+    }
+}
