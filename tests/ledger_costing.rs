@@ -425,7 +425,7 @@ fn cost_centre_report_splits_the_pnl_and_shows_the_unassigned_rest() {
         &mut b,
         d(2024, 5, 3),
         vec![
-            LineDraft::debit_lc(a("1400"), dec!(500.00)),
+            LineDraft::debit_lc(a("1360"), dec!(500.00)),
             with_dims(
                 LineDraft::credit_lc(a("8400"), dec!(400.00)),
                 Some("VERT"),
@@ -624,7 +624,7 @@ fn command(book: &Book, op: &Op) -> Option<Command> {
             line.tax_code = output_tax.then(|| "U19".to_string());
             let draft = EntryDraft::new(day(*n), "prop", vec![line.clone()]);
             let diff = kontor::ledger::posting::preview_entry(book.context(), &draft).diff_lc;
-            post_cmd(day(*n), vec![LineDraft::debit_lc(a("1400"), -diff), line])
+            post_cmd(day(*n), vec![LineDraft::debit_lc(a("1360"), -diff), line])
         }
         Op::Reverse(pick) => {
             if book.entry_count() == 0 {

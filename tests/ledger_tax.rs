@@ -220,14 +220,14 @@ fn sale_at_7_percent_posts_output_tax_to_1771() {
         &mut b,
         d(2024, 3, 5),
         vec![
-            LineDraft::debit_lc(a("1400"), dec!(214.00)),
+            LineDraft::debit_lc(a("1360"), dec!(214.00)),
             taxed(LineDraft::credit_lc(a("8300"), dec!(200.00)), "U7"),
         ],
     );
     assert_lines(
         &e.lines,
         &[
-            ("1400", D, dec!(214.00), None),
+            ("1360", D, dec!(214.00), None),
             ("8300", C, dec!(200.00), None),
             ("1771", C, dec!(14.00), Some(TaxPart::Output)),
         ],
@@ -241,7 +241,7 @@ fn three_line_invoice_with_mixed_rates_generates_one_tax_line_per_taxed_line() {
         &mut b,
         d(2024, 3, 5),
         vec![
-            LineDraft::debit_lc(a("1400"), dec!(202.50)),
+            LineDraft::debit_lc(a("1360"), dec!(202.50)),
             taxed(LineDraft::credit_lc(a("8400"), dec!(100.00)), "U19"),
             taxed(LineDraft::credit_lc(a("8300"), dec!(50.00)), "U7"),
             taxed(LineDraft::credit_lc(a("8125"), dec!(30.00)), "IGL"),
@@ -250,7 +250,7 @@ fn three_line_invoice_with_mixed_rates_generates_one_tax_line_per_taxed_line() {
     assert_lines(
         &e.lines,
         &[
-            ("1400", D, dec!(202.50), None),
+            ("1360", D, dec!(202.50), None),
             ("8400", C, dec!(100.00), None),
             ("1776", C, dec!(19.00), Some(TaxPart::Output)),
             ("8300", C, dec!(50.00), None),
@@ -269,7 +269,7 @@ fn intra_eu_acquisition_posts_input_and_output_tax_that_net_to_zero() {
         d(2024, 3, 5),
         vec![
             taxed(LineDraft::debit_lc(a("3425"), dec!(1000.00)), "IGE19"),
-            LineDraft::credit_lc(a("1600"), dec!(1000.00)),
+            LineDraft::credit_lc(a("1700"), dec!(1000.00)),
         ],
     );
     assert_lines(
@@ -278,7 +278,7 @@ fn intra_eu_acquisition_posts_input_and_output_tax_that_net_to_zero() {
             ("3425", D, dec!(1000.00), None),
             ("1574", D, dec!(190.00), Some(TaxPart::Input)),
             ("1774", C, dec!(190.00), Some(TaxPart::Output)),
-            ("1600", C, dec!(1000.00), None),
+            ("1700", C, dec!(1000.00), None),
         ],
     );
 }
@@ -291,7 +291,7 @@ fn reverse_charge_13b_posts_both_sides_and_gross_mode_means_net() {
         d(2024, 3, 5),
         vec![
             gross(LineDraft::debit_lc(a("3123"), dec!(500.00)), "RC19"),
-            LineDraft::credit_lc(a("1600"), dec!(500.00)),
+            LineDraft::credit_lc(a("1700"), dec!(500.00)),
         ],
     );
     assert_lines(
@@ -300,7 +300,7 @@ fn reverse_charge_13b_posts_both_sides_and_gross_mode_means_net() {
             ("3123", D, dec!(500.00), None),
             ("1577", D, dec!(95.00), Some(TaxPart::Input)),
             ("1787", C, dec!(95.00), Some(TaxPart::Output)),
-            ("1600", C, dec!(500.00), None),
+            ("1700", C, dec!(500.00), None),
         ],
     );
 }
@@ -315,7 +315,7 @@ fn the_2020_rate_cut_applies_16_percent_from_july_to_december_only() {
             b,
             date,
             vec![
-                gross(LineDraft::debit_lc(a("1400"), dec!(116.00)), "V19"),
+                gross(LineDraft::debit_lc(a("1360"), dec!(116.00)), "V19"),
                 LineDraft::credit_lc(a("1200"), dec!(116.00)),
             ],
         );
@@ -371,7 +371,7 @@ fn a_credit_note_reverses_the_sides_of_its_tax_line() {
         d(2024, 3, 5),
         vec![
             taxed(LineDraft::debit_lc(a("8400"), dec!(50.00)), "U19"),
-            LineDraft::credit_lc(a("1400"), dec!(59.50)),
+            LineDraft::credit_lc(a("1360"), dec!(59.50)),
         ],
     );
     assert_lines(
@@ -379,7 +379,7 @@ fn a_credit_note_reverses_the_sides_of_its_tax_line() {
         &[
             ("8400", D, dec!(50.00), None),
             ("1776", D, dec!(9.50), Some(TaxPart::Output)),
-            ("1400", C, dec!(59.50), None),
+            ("1360", C, dec!(59.50), None),
         ],
     );
 }
@@ -601,7 +601,7 @@ fn ustva_of_a_month_equals_the_hand_computed_figures() {
         &mut b,
         d(2024, 2, 28),
         vec![
-            LineDraft::debit_lc(a("1400"), dec!(1188.81)),
+            LineDraft::debit_lc(a("1360"), dec!(1188.81)),
             taxed(LineDraft::credit_lc(a("8400"), dec!(999.00)), "U19"),
         ],
     );
@@ -609,7 +609,7 @@ fn ustva_of_a_month_equals_the_hand_computed_figures() {
         &mut b,
         d(2024, 3, 1),
         vec![
-            LineDraft::debit_lc(a("1400"), dec!(1190.00)),
+            LineDraft::debit_lc(a("1360"), dec!(1190.00)),
             taxed(LineDraft::credit_lc(a("8400"), dec!(1000.00)), "U19"),
         ],
     );
@@ -617,7 +617,7 @@ fn ustva_of_a_month_equals_the_hand_computed_figures() {
         &mut b,
         d(2024, 3, 2),
         vec![
-            LineDraft::debit_lc(a("1400"), dec!(714.00)),
+            LineDraft::debit_lc(a("1360"), dec!(714.00)),
             taxed(LineDraft::credit_lc(a("8300"), dec!(200.00)), "U7"),
             taxed(LineDraft::credit_lc(a("8125"), dec!(500.00)), "IGL"),
         ],
@@ -628,7 +628,7 @@ fn ustva_of_a_month_equals_the_hand_computed_figures() {
         vec![
             taxed(LineDraft::debit_lc(a("3400"), dec!(300.00)), "V19"),
             taxed(LineDraft::debit_lc(a("3300"), dec!(100.00)), "V7"),
-            LineDraft::credit_lc(a("1600"), dec!(464.00)),
+            LineDraft::credit_lc(a("1700"), dec!(464.00)),
         ],
     );
     post(
@@ -636,7 +636,7 @@ fn ustva_of_a_month_equals_the_hand_computed_figures() {
         d(2024, 3, 12),
         vec![
             taxed(LineDraft::debit_lc(a("3425"), dec!(1000.00)), "IGE19"),
-            LineDraft::credit_lc(a("1600"), dec!(1000.00)),
+            LineDraft::credit_lc(a("1700"), dec!(1000.00)),
         ],
     );
     post(
@@ -644,7 +644,7 @@ fn ustva_of_a_month_equals_the_hand_computed_figures() {
         d(2024, 3, 15),
         vec![
             taxed(LineDraft::debit_lc(a("3123"), dec!(400.00)), "RC19"),
-            LineDraft::credit_lc(a("1600"), dec!(400.00)),
+            LineDraft::credit_lc(a("1700"), dec!(400.00)),
         ],
     );
     // Posted and reversed within March: nets out.
@@ -652,7 +652,7 @@ fn ustva_of_a_month_equals_the_hand_computed_figures() {
         &mut b,
         d(2024, 3, 20),
         vec![
-            LineDraft::debit_lc(a("1400"), dec!(59.50)),
+            LineDraft::debit_lc(a("1360"), dec!(59.50)),
             taxed(LineDraft::credit_lc(a("8400"), dec!(50.00)), "U19"),
         ],
     );
@@ -800,7 +800,7 @@ fn entries_with_tax_lines_replay_to_the_same_book() {
                 d(2024, 4, 1),
                 vec![
                     taxed(LineDraft::debit_lc(a(account), dec!(123.45)), code),
-                    LineDraft::credit_lc(a("1600"), dec!(146.91)),
+                    LineDraft::credit_lc(a("1700"), dec!(146.91)),
                 ],
             ))
             .or_else(|_| {
@@ -808,7 +808,7 @@ fn entries_with_tax_lines_replay_to_the_same_book() {
                     d(2024, 4, 1),
                     vec![
                         taxed(LineDraft::debit_lc(a(account), dec!(123.45)), code),
-                        LineDraft::credit_lc(a("1600"), dec!(123.45)),
+                        LineDraft::credit_lc(a("1700"), dec!(123.45)),
                     ],
                 ))
             })

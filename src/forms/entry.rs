@@ -295,6 +295,9 @@ fn line_draft(
         tax_code: optional(&line.tax_code).map(|c| c.to_uppercase()),
         gross: line.gross,
         dims,
+        // The grid has no partner column yet (the UI's part of issue 13).
+        partner: None,
+        due_date: None,
     })
 }
 

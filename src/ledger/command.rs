@@ -7,6 +7,8 @@
 
 use crate::ledger::costing::CostingCommand;
 use crate::ledger::gl::GlCommand;
+use crate::ledger::open_items::OpenItemsCommand;
+use crate::ledger::partners::PartnersCommand;
 use crate::ledger::posting::PostingCommand;
 use crate::ledger::tax::TaxCommand;
 
@@ -15,7 +17,21 @@ pub enum Command {
     Gl(GlCommand),
     Tax(TaxCommand),
     Costing(CostingCommand),
+    Partners(PartnersCommand),
+    OpenItems(OpenItemsCommand),
     Posting(PostingCommand),
+}
+
+impl From<PartnersCommand> for Command {
+    fn from(c: PartnersCommand) -> Command {
+        Command::Partners(c)
+    }
+}
+
+impl From<OpenItemsCommand> for Command {
+    fn from(c: OpenItemsCommand) -> Command {
+        Command::OpenItems(c)
+    }
 }
 
 impl From<GlCommand> for Command {

@@ -11,6 +11,8 @@
 use crate::ledger::costing::CostingError;
 use crate::ledger::gl::GlError;
 use crate::ledger::journal::JournalError;
+use crate::ledger::open_items::OpenItemsError;
+use crate::ledger::partners::PartnersError;
 use crate::ledger::tax::TaxError;
 use crate::ledger::types::InputError;
 
@@ -25,6 +27,10 @@ pub enum DomainError {
     #[error(transparent)]
     Costing(CostingError),
     #[error(transparent)]
+    Partners(PartnersError),
+    #[error(transparent)]
+    OpenItems(OpenItemsError),
+    #[error(transparent)]
     Journal(JournalError),
 }
 
@@ -36,6 +42,8 @@ impl DomainError {
             DomainError::Gl(e) => e.line(),
             DomainError::Tax(e) => e.line(),
             DomainError::Costing(e) => e.line(),
+            DomainError::Partners(e) => e.line(),
+            DomainError::OpenItems(_) => None,
             DomainError::Journal(e) => e.line(),
         }
     }
@@ -83,7 +91,27 @@ impl From<JournalError> for DomainError {
             JournalError::Gl(e) => e.into(),
             JournalError::Tax(e) => e.into(),
             JournalError::Costing(e) => e.into(),
+            JournalError::Partners(e) => e.into(),
             e => DomainError::Journal(e),
+        }
+    }
+}
+
+impl From<PartnersError> for DomainError {
+    fn from(e: PartnersError) -> DomainError {
+        match e {
+            PartnersError::Input(e) => e.into(),
+            PartnersError::Gl(e) => e.into(),
+            e => DomainError::Partners(e),
+        }
+    }
+}
+
+impl From<OpenItemsError> for DomainError {
+    fn from(e: OpenItemsError) -> DomainError {
+        match e {
+            OpenItemsError::Input(e) => e.into(),
+            e => DomainError::OpenItems(e),
         }
     }
 }

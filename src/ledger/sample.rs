@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 
 /// SKR03 postable accounts the generator draws from.
 pub const SAMPLE_ACCOUNTS: [&str; 12] = [
-    "1000", "1200", "1400", "1576", "1600", "1776", "4120", "4210", "4930", "8400", "0800", "1800",
+    "1000", "1200", "1360", "1576", "1700", "1776", "4120", "4210", "4930", "8400", "0800", "1800",
 ];
 
 /// splitmix64: tiny, fast, good enough for sample data.

@@ -3,7 +3,10 @@
 //! to the sub-ledger it belongs to and returns the events it would append,
 //! changing nothing; `apply` folds one event in, and a posted entry fans
 //! out to every index that reads entries (GL balances and account lines,
-//! the VAT index, the centre index, the journal).
+//! the VAT index, the centre index, the partners' posting flags, the open
+//! items, the journal). A reversal of an entry with partner lines also
+//! clears the original's open items against the reversal's, in the same
+//! append.
 //!
 //! A Book exists only for a company: `set_up` builds it from the setup
 //! events, and `replay` from a log that starts with them, so no code path
@@ -22,6 +25,8 @@ use crate::ledger::error::DomainError;
 use crate::ledger::event::Event;
 use crate::ledger::gl::{Gl, GlError, Settings};
 use crate::ledger::journal::Journal;
+use crate::ledger::open_items::{OpenItems, OpenItemsEvent};
+use crate::ledger::partners::Partners;
 use crate::ledger::posting::{
     Context, Pending, PostingCommand, Rights, build_entry, build_reversal, check_voucher,
 };
@@ -34,6 +39,8 @@ pub struct Book {
     gl: Gl,
     tax: Tax,
     costing: Costing,
+    partners: Partners,
+    open_items: OpenItems,
     journal: Journal,
 }
 
@@ -52,6 +59,8 @@ impl Book {
             gl: Gl::new(settings.clone())?,
             tax: Tax::default(),
             costing: Costing::default(),
+            partners: Partners::default(),
+            open_items: OpenItems::default(),
             journal: Journal::default(),
         })
     }
@@ -80,27 +89,50 @@ impl Book {
             Command::Gl(c) => vec![Event::Gl(self.gl.check(c)?)],
             Command::Tax(c) => vec![Event::Tax(self.tax.check(&self.gl, c)?)],
             Command::Costing(c) => vec![Event::Costing(self.costing.check(&self.gl, c)?)],
-            Command::Posting(c) => self
-                .check_posting(rights, c)?
+            Command::Partners(c) => self
+                .partners
+                .check(&self.gl, c)?
                 .into_iter()
-                .map(|entry| Event::EntryPosted { entry })
+                .map(Event::Partners)
                 .collect(),
+            Command::OpenItems(c) => {
+                vec![Event::OpenItems(
+                    self.open_items.check(self.gl.settings(), c)?,
+                )]
+            }
+            Command::Posting(c) => self.check_posting(rights, c)?,
         })
     }
 
-    fn check_posting(
-        &self,
-        rights: Rights,
-        cmd: &PostingCommand,
-    ) -> Result<Vec<PostedEntry>, DomainError> {
+    fn check_posting(&self, rights: Rights, cmd: &PostingCommand) -> Result<Vec<Event>, DomainError> {
         let cx = self.context();
         let none = Pending::default();
+        let posted = |entry| Event::EntryPosted { entry };
         Ok(match cmd {
-            PostingCommand::PostEntry { draft } => vec![build_entry(cx, draft, rights, &none)?],
-            PostingCommand::ReverseEntry { entry, date, user } => {
-                vec![build_reversal(cx, *entry, *date, user, rights, &none)?]
+            PostingCommand::PostEntry { draft } => {
+                vec![posted(build_entry(cx, draft, rights, &none)?)]
             }
-            PostingCommand::PostVoucher { voucher } => check_voucher(cx, voucher, rights)?,
+            PostingCommand::ReverseEntry { entry, date, user } => {
+                let reversal = build_reversal(cx, *entry, *date, user, rights, &none)?;
+                let clearings = match self.journal.entry(*entry) {
+                    Some(original) => self.open_items.reversal_clearings(
+                        original,
+                        reversal.id,
+                        reversal.posting_date,
+                        user,
+                    ),
+                    None => Vec::new(),
+                };
+                std::iter::once(posted(reversal))
+                    .chain(clearings.into_iter().map(|clearing| {
+                        Event::OpenItems(OpenItemsEvent::ItemsCleared { clearing })
+                    }))
+                    .collect()
+            }
+            PostingCommand::PostVoucher { voucher } => check_voucher(cx, voucher, rights)?
+                .into_iter()
+                .map(posted)
+                .collect(),
         })
     }
 
@@ -112,6 +144,8 @@ impl Book {
             Event::Gl(e) => self.gl.apply(e)?,
             Event::Tax(e) => self.tax.apply(&self.gl, e)?,
             Event::Costing(e) => self.costing.apply(&self.gl, e)?,
+            Event::Partners(e) => self.partners.apply(&self.gl, e)?,
+            Event::OpenItems(e) => self.open_items.apply(self.gl.settings(), e)?,
             Event::EntryPosted { entry } => self.post(entry.clone())?,
         }
         Ok(())
@@ -128,7 +162,9 @@ impl Book {
 
     /// Re-checks a posted entry, then lets every index fold it.
     fn post(&mut self, entry: PostedEntry) -> Result<(), DomainError> {
-        let checked = self.journal.check_posted(&self.gl, &entry)?;
+        let checked = self
+            .journal
+            .check_posted(&self.gl, &self.partners, &entry)?;
         let index = u32::try_from(self.journal.entries().len())
             .unwrap_or_else(|_| unreachable!("check_posted bounds the journal"));
         self.gl
@@ -136,6 +172,9 @@ impl Book {
         self.tax.on_entry_posted(index, &entry, checked.period);
         self.costing
             .on_entry_posted(&self.gl, &entry, checked.period);
+        self.partners.on_entry_posted(&entry);
+        self.open_items
+            .on_entry_posted(&self.partners, self.gl.settings(), index, &entry);
         let pushed = self.journal.push(entry);
         assert_eq!(pushed, index, "the journal keeps entries in id order");
         Ok(())
@@ -158,6 +197,8 @@ impl Book {
             gl: &self.gl,
             tax: &self.tax,
             costing: &self.costing,
+            partners: &self.partners,
+            open_items: &self.open_items,
             journal: &self.journal,
         }
     }

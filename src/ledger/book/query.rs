@@ -6,8 +6,11 @@ use crate::ledger::book::Book;
 use crate::ledger::costing::{CentreIndex, Costing};
 use crate::ledger::gl::{Account, Gl, GlDetermination, RateTable, Settings, Totals};
 use crate::ledger::journal::Journal;
+use crate::ledger::open_items::OpenItems;
+use crate::ledger::partners::{Partner, PartnerRecord, Partners};
+use crate::ledger::posting::{CreditNotice, EntryDraft, draft_credit_notices};
 use crate::ledger::tax::{Tax, TaxCode, VatIndex};
-use crate::ledger::types::{AccountNo, Calendar, EntryId, Line, LineRef, PostedEntry};
+use crate::ledger::types::{AccountNo, Calendar, EntryId, Line, LineRef, PartnerCode, PostedEntry};
 
 impl Book {
     pub fn gl(&self) -> &Gl {
@@ -25,6 +28,31 @@ impl Book {
 
     pub fn journal(&self) -> &Journal {
         &self.journal
+    }
+
+    /// Business partners and payment terms.
+    pub fn partners(&self) -> &Partners {
+        &self.partners
+    }
+
+    /// Open items per partner and clearings.
+    pub fn open_items(&self) -> &OpenItems {
+        &self.open_items
+    }
+
+    pub fn partner(&self, code: PartnerCode) -> Option<&Partner> {
+        self.partners.partner(code)
+    }
+
+    /// A partner with its creation stamp and change history.
+    pub fn partner_record(&self, code: PartnerCode) -> Option<&PartnerRecord> {
+        self.partners.record(code)
+    }
+
+    /// The customers `draft` would take over their credit or commitment
+    /// limit: the grid asks to confirm before posting.
+    pub fn credit_notices(&self, draft: &EntryDraft) -> Vec<CreditNotice> {
+        draft_credit_notices(self.context(), draft)
     }
 
     pub fn settings(&self) -> &Settings {

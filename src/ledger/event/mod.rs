@@ -10,6 +10,8 @@ pub mod v1;
 
 use crate::ledger::costing::CostingEvent;
 use crate::ledger::gl::{GlEvent, Settings};
+use crate::ledger::open_items::OpenItemsEvent;
+use crate::ledger::partners::PartnersEvent;
 use crate::ledger::tax::TaxEvent;
 use crate::ledger::types::PostedEntry;
 
@@ -25,6 +27,8 @@ pub enum Event {
     Gl(GlEvent),
     Tax(TaxEvent),
     Costing(CostingEvent),
+    Partners(PartnersEvent),
+    OpenItems(OpenItemsEvent),
     EntryPosted {
         entry: PostedEntry,
     },
@@ -45,6 +49,18 @@ impl From<TaxEvent> for Event {
 impl From<CostingEvent> for Event {
     fn from(e: CostingEvent) -> Event {
         Event::Costing(e)
+    }
+}
+
+impl From<PartnersEvent> for Event {
+    fn from(e: PartnersEvent) -> Event {
+        Event::Partners(e)
+    }
+}
+
+impl From<OpenItemsEvent> for Event {
+    fn from(e: OpenItemsEvent) -> Event {
+        Event::OpenItems(e)
     }
 }
 

@@ -7,9 +7,10 @@
 //! version adds a module of its own and keeps reading this one.
 //!
 //! Tax codes, cost accounting and the fields they added to lines (`tax`,
-//! `shares`), company details and posting keys were added compatibly: new
-//! variants, and fields omitted when empty, so a log written before them
-//! decodes and replays unchanged.
+//! `shares`), company details, posting keys, business partners, payment
+//! terms, clearings and the partner fields of a line (`partner`,
+//! `due_date`) were added compatibly: new variants, and fields omitted
+//! when empty, so a log written before them decodes and replays unchanged.
 
 use crate::ledger::costing::{
     CentreRequirement, CostCentre, CostingEvent, Dimension, DistributionBasis, DistributionRule,
@@ -20,11 +21,17 @@ use crate::ledger::gl::{
     Account, AccountCurrency, AccountType, ChartTemplate, CompanyDetails, GlDetermination, GlEvent,
     Settings,
 };
+use crate::ledger::open_items::{ClearedPart, Clearing, ItemId, OpenItemsEvent};
+use crate::ledger::partners::{
+    Address, BankAccount, BaseDate, Contact, DiscountStep, DueStart, Installment, Language,
+    Mandate, MandateSequence, Partner, PartnerKind, PartnersEvent, PaymentMethod, PaymentTerms,
+};
 use crate::ledger::tax::{Kennzahl, TaxCode, TaxDirection, TaxEvent, TaxKind, TaxRate};
 use crate::ledger::types::limits::DIMENSIONS;
 use crate::ledger::types::{
-    AccountNo, CentreShare, Currency, EntryId, FcAmount, Line, LineExtra, PeriodLayout, PeriodRef,
-    PeriodStatus, PostedEntry, PostingKey, Side, TaxLine, TaxPart,
+    AccountNo, CentreShare, Currency, EntryId, FcAmount, Line, LineExtra, PartnerCode,
+    PartnerLine, PeriodLayout, PeriodRef, PeriodStatus, PostedEntry, PostingKey, Side, TaxLine,
+    TaxPart, Timestamp,
 };
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -104,6 +111,32 @@ wire_names!(TaxDirectionV1, TaxDirection, [
     TaxDirection::Input => "input",
 ]);
 wire_names!(TaxPartV1, TaxPart, [TaxPart::Output => "output", TaxPart::Input => "input"]);
+wire_names!(PartnerKindV1, PartnerKind, [
+    PartnerKind::Customer => "customer",
+    PartnerKind::Vendor => "vendor",
+]);
+wire_names!(LanguageV1, Language, [Language::De => "de", Language::En => "en"]);
+wire_names!(PaymentMethodV1, PaymentMethod, [
+    PaymentMethod::Transfer => "transfer",
+    PaymentMethod::DirectDebit => "direct_debit",
+    PaymentMethod::Cash => "cash",
+    PaymentMethod::Check => "check",
+    PaymentMethod::Card => "card",
+]);
+wire_names!(MandateSequenceV1, MandateSequence, [
+    MandateSequence::First => "first",
+    MandateSequence::Recurring => "recurring",
+]);
+wire_names!(BaseDateV1, BaseDate, [
+    BaseDate::Document => "document",
+    BaseDate::Posting => "posting",
+]);
+wire_names!(DueStartV1, DueStart, [
+    DueStart::Date => "date",
+    DueStart::MonthStart => "month_start",
+    DueStart::HalfMonth => "half_month",
+    DueStart::MonthEnd => "month_end",
+]);
 wire_names!(BasisV1, DistributionBasis, [
     DistributionBasis::Percent => "percent",
     DistributionBasis::Amount => "amount",
@@ -141,6 +174,35 @@ macro_rules! wire_text {
 
 wire_text!(AccountNoV1, AccountNo, AccountNo::parse);
 wire_text!(CurrencyV1, Currency, Currency::parse);
+wire_text!(PartnerCodeV1, PartnerCode, PartnerCode::parse);
+
+/// A change stamp's time as written: `2024-05-01T10:15:00Z`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TimestampV1(pub Timestamp);
+
+impl Serialize for TimestampV1 {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for TimestampV1 {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = TimestampV1;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a UTC time like 2024-05-01T10:15:00Z")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<TimestampV1, E> {
+                Timestamp::parse(text)
+                    .map(TimestampV1)
+                    .ok_or_else(|| E::custom("a time is written YYYY-MM-DDTHH:MM:SSZ"))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
 
 fn account_v1(a: Option<AccountNo>) -> Option<AccountNoV1> {
     a.map(AccountNoV1)
@@ -244,6 +306,22 @@ pub enum AccountCurrencyV1 {
     All,
 }
 
+fn account_currency_v1(c: AccountCurrency) -> AccountCurrencyV1 {
+    match c {
+        AccountCurrency::Local => AccountCurrencyV1::Local,
+        AccountCurrency::Foreign(c) => AccountCurrencyV1::Foreign(CurrencyV1(c)),
+        AccountCurrency::All => AccountCurrencyV1::All,
+    }
+}
+
+fn account_currency_of(c: AccountCurrencyV1) -> AccountCurrency {
+    match c {
+        AccountCurrencyV1::Local => AccountCurrency::Local,
+        AccountCurrencyV1::Foreign(c) => AccountCurrency::Foreign(c.0),
+        AccountCurrencyV1::All => AccountCurrency::All,
+    }
+}
+
 #[derive(Serialize, Deserialize)]
 pub struct AccountV1 {
     number: AccountNoV1,
@@ -267,11 +345,7 @@ impl From<&Account> for AccountV1 {
             postable: a.postable,
             parent: account_v1(a.parent),
             control: a.control,
-            currency: match a.currency {
-                AccountCurrency::Local => AccountCurrencyV1::Local,
-                AccountCurrency::Foreign(c) => AccountCurrencyV1::Foreign(CurrencyV1(c)),
-                AccountCurrency::All => AccountCurrencyV1::All,
-            },
+            currency: account_currency_v1(a.currency),
             active: a.active,
         }
     }
@@ -287,11 +361,7 @@ impl From<AccountV1> for Account {
             postable: a.postable,
             parent: account_of(a.parent),
             control: a.control,
-            currency: match a.currency {
-                AccountCurrencyV1::Local => AccountCurrency::Local,
-                AccountCurrencyV1::Foreign(c) => AccountCurrency::Foreign(c.0),
-                AccountCurrencyV1::All => AccountCurrency::All,
-            },
+            currency: account_currency_of(a.currency),
             active: a.active,
         }
     }
@@ -596,6 +666,342 @@ impl From<CentreRequirementV1> for CentreRequirement {
     }
 }
 
+// ----- business partners, payment terms, clearings (master data and
+// rare events: converted by cloning) -----
+
+#[derive(Serialize, Deserialize)]
+pub struct AddressV1 {
+    street: String,
+    house_number: String,
+    postcode: String,
+    town: String,
+    country: String,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct ContactV1 {
+    person: String,
+    phone: String,
+    email: String,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct BankAccountV1 {
+    iban: String,
+    bic: String,
+    holder: String,
+    default: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct MandateV1 {
+    id: String,
+    signed: NaiveDate,
+    sequence: MandateSequenceV1,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct PartnerV1 {
+    code: PartnerCodeV1,
+    kind: PartnerKindV1,
+    name: String,
+    group: String,
+    address: AddressV1,
+    vat_id: String,
+    tax_number: String,
+    contact: ContactV1,
+    language: LanguageV1,
+    bank_accounts: Vec<BankAccountV1>,
+    control_account: Option<AccountNoV1>,
+    currency: AccountCurrencyV1,
+    payment_terms: Option<String>,
+    payment_method: PaymentMethodV1,
+    payment_block: bool,
+    credit_limit: Option<Decimal>,
+    commitment_limit: Option<Decimal>,
+    dunning_term: String,
+    mandate: Option<MandateV1>,
+    remarks: String,
+    active: bool,
+}
+
+impl From<&Partner> for PartnerV1 {
+    fn from(p: &Partner) -> PartnerV1 {
+        let a = &p.address;
+        PartnerV1 {
+            code: PartnerCodeV1(p.code),
+            kind: PartnerKindV1(p.kind),
+            name: p.name.clone(),
+            group: p.group.clone(),
+            address: AddressV1 {
+                street: a.street.clone(),
+                house_number: a.house_number.clone(),
+                postcode: a.postcode.clone(),
+                town: a.town.clone(),
+                country: a.country.clone(),
+            },
+            vat_id: p.vat_id.clone(),
+            tax_number: p.tax_number.clone(),
+            contact: ContactV1 {
+                person: p.contact.person.clone(),
+                phone: p.contact.phone.clone(),
+                email: p.contact.email.clone(),
+            },
+            language: LanguageV1(p.language),
+            bank_accounts: p.bank_accounts.iter().map(BankAccountV1::from).collect(),
+            control_account: account_v1(p.control_account),
+            currency: account_currency_v1(p.currency),
+            payment_terms: p.payment_terms.clone(),
+            payment_method: PaymentMethodV1(p.payment_method),
+            payment_block: p.payment_block,
+            credit_limit: p.credit_limit,
+            commitment_limit: p.commitment_limit,
+            dunning_term: p.dunning_term.clone(),
+            mandate: p.mandate.as_ref().map(|m| MandateV1 {
+                id: m.id.clone(),
+                signed: m.signed,
+                sequence: MandateSequenceV1(m.sequence),
+            }),
+            remarks: p.remarks.clone(),
+            active: p.active,
+        }
+    }
+}
+
+impl From<&BankAccount> for BankAccountV1 {
+    fn from(b: &BankAccount) -> BankAccountV1 {
+        BankAccountV1 {
+            iban: b.iban.clone(),
+            bic: b.bic.clone(),
+            holder: b.holder.clone(),
+            default: b.default,
+        }
+    }
+}
+
+impl From<PartnerV1> for Partner {
+    fn from(p: PartnerV1) -> Partner {
+        let a = p.address;
+        Partner {
+            code: p.code.0,
+            kind: p.kind.0,
+            name: p.name,
+            group: p.group,
+            address: Address {
+                street: a.street,
+                house_number: a.house_number,
+                postcode: a.postcode,
+                town: a.town,
+                country: a.country,
+            },
+            vat_id: p.vat_id,
+            tax_number: p.tax_number,
+            contact: Contact {
+                person: p.contact.person,
+                phone: p.contact.phone,
+                email: p.contact.email,
+            },
+            language: p.language.0,
+            bank_accounts: p
+                .bank_accounts
+                .into_iter()
+                .map(|b| BankAccount {
+                    iban: b.iban,
+                    bic: b.bic,
+                    holder: b.holder,
+                    default: b.default,
+                })
+                .collect(),
+            control_account: account_of(p.control_account),
+            currency: account_currency_of(p.currency),
+            payment_terms: p.payment_terms,
+            payment_method: p.payment_method.0,
+            payment_block: p.payment_block,
+            credit_limit: p.credit_limit,
+            commitment_limit: p.commitment_limit,
+            dunning_term: p.dunning_term,
+            mandate: p.mandate.map(|m| Mandate {
+                id: m.id,
+                signed: m.signed,
+                sequence: m.sequence.0,
+            }),
+            remarks: p.remarks,
+            active: p.active,
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct DiscountStepV1 {
+    days: u16,
+    percent: Decimal,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct InstallmentV1 {
+    percent: Decimal,
+    days: u16,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct PaymentTermsV1 {
+    code: String,
+    name_de: String,
+    name_en: String,
+    base: BaseDateV1,
+    start: DueStartV1,
+    months: u16,
+    days: u16,
+    discounts: Vec<DiscountStepV1>,
+    installments: Vec<InstallmentV1>,
+    tolerance_days: u16,
+    active: bool,
+}
+
+impl From<&PaymentTerms> for PaymentTermsV1 {
+    fn from(t: &PaymentTerms) -> PaymentTermsV1 {
+        PaymentTermsV1 {
+            code: t.code.clone(),
+            name_de: t.name_de.clone(),
+            name_en: t.name_en.clone(),
+            base: BaseDateV1(t.base),
+            start: DueStartV1(t.start),
+            months: t.months,
+            days: t.days,
+            discounts: t
+                .discounts
+                .iter()
+                .map(|d| DiscountStepV1 {
+                    days: d.days,
+                    percent: d.percent,
+                })
+                .collect(),
+            installments: t
+                .installments
+                .iter()
+                .map(|i| InstallmentV1 {
+                    percent: i.percent,
+                    days: i.days,
+                })
+                .collect(),
+            tolerance_days: t.tolerance_days,
+            active: t.active,
+        }
+    }
+}
+
+impl From<PaymentTermsV1> for PaymentTerms {
+    fn from(t: PaymentTermsV1) -> PaymentTerms {
+        PaymentTerms {
+            code: t.code,
+            name_de: t.name_de,
+            name_en: t.name_en,
+            base: t.base.0,
+            start: t.start.0,
+            months: t.months,
+            days: t.days,
+            discounts: t
+                .discounts
+                .into_iter()
+                .map(|d| DiscountStep {
+                    days: d.days,
+                    percent: d.percent,
+                })
+                .collect(),
+            installments: t
+                .installments
+                .into_iter()
+                .map(|i| Installment {
+                    percent: i.percent,
+                    days: i.days,
+                })
+                .collect(),
+            tolerance_days: t.tolerance_days,
+            active: t.active,
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct ItemIdV1 {
+    entry: u64,
+    line: u16,
+    installment: u8,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct ClearedPartV1 {
+    item: ItemIdV1,
+    amount_lc: Decimal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    amount_fc: Option<Decimal>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct ClearingV1 {
+    number: u32,
+    partner: PartnerCodeV1,
+    date: NaiveDate,
+    parts: Vec<ClearedPartV1>,
+    by: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    at: Option<TimestampV1>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reversal: Option<u64>,
+}
+
+impl From<&Clearing> for ClearingV1 {
+    fn from(c: &Clearing) -> ClearingV1 {
+        ClearingV1 {
+            number: c.number,
+            partner: PartnerCodeV1(c.partner),
+            date: c.date,
+            parts: c
+                .parts
+                .iter()
+                .map(|p| ClearedPartV1 {
+                    item: ItemIdV1 {
+                        entry: p.item.entry.0,
+                        line: p.item.line,
+                        installment: p.item.installment,
+                    },
+                    amount_lc: p.amount_lc,
+                    amount_fc: p.amount_fc,
+                })
+                .collect(),
+            by: c.by.clone(),
+            at: c.at.map(TimestampV1),
+            reversal: c.reversal.map(|r| r.0),
+        }
+    }
+}
+
+impl From<ClearingV1> for Clearing {
+    fn from(c: ClearingV1) -> Clearing {
+        Clearing {
+            number: c.number,
+            partner: c.partner.0,
+            date: c.date,
+            parts: c
+                .parts
+                .into_iter()
+                .map(|p| ClearedPart {
+                    item: ItemId {
+                        entry: EntryId(p.item.entry),
+                        line: p.item.line,
+                        installment: p.item.installment,
+                    },
+                    amount_lc: p.amount_lc,
+                    amount_fc: p.amount_fc,
+                })
+                .collect(),
+            by: c.by,
+            at: c.at.map(|t| t.0),
+            reversal: c.reversal.map(EntryId),
+        }
+    }
+}
+
 // ----- posted entries (nearly every record: borrowed when written, moved
 // when read, never cloned) -----
 
@@ -643,6 +1049,10 @@ struct LineRefV1<'a> {
     tax: Option<TaxLineV1>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     shares: Vec<CentreShareV1>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    partner: Option<PartnerCodeV1>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due_date: Option<NaiveDate>,
 }
 
 fn dims_empty(dims: &&[Option<String>; DIMENSIONS]) -> bool {
@@ -675,6 +1085,10 @@ struct LineV1 {
     tax: Option<TaxLineV1>,
     #[serde(default)]
     shares: Vec<CentreShareV1>,
+    #[serde(default)]
+    partner: Option<PartnerCodeV1>,
+    #[serde(default)]
+    due_date: Option<NaiveDate>,
 }
 
 impl<'a> From<&'a Line> for LineRefV1<'a> {
@@ -709,6 +1123,8 @@ impl<'a> From<&'a Line> for LineRefV1<'a> {
                     amount_lc: s.amount_lc,
                 })
                 .collect(),
+            partner: l.partner().map(|p| PartnerCodeV1(p.partner)),
+            due_date: l.partner().and_then(|p| p.due_date),
         }
     }
 }
@@ -746,6 +1162,14 @@ impl From<LineV1> for Line {
                     amount_lc: s.amount_lc,
                 })
                 .collect(),
+            // A due date without a partner is not written; one read
+            // without a partner is dropped (the journal never posts one).
+            partner: w.partner.map(|p| {
+                Box::new(PartnerLine {
+                    partner: p.0,
+                    due_date: w.due_date,
+                })
+            }),
         })
     }
 }
@@ -917,6 +1341,30 @@ enum EventRefV1<'a> {
     CompanyDetailsUpdated {
         details: CompanyDetailsV1,
     },
+    PartnerCreated {
+        partner: PartnerV1,
+        by: String,
+        at: TimestampV1,
+    },
+    PartnerUpdated {
+        partner: PartnerV1,
+        by: String,
+        at: TimestampV1,
+    },
+    PaymentTermsCreated {
+        terms: PaymentTermsV1,
+    },
+    PaymentTermsUpdated {
+        terms: PaymentTermsV1,
+    },
+    ItemsCleared {
+        clearing: ClearingV1,
+    },
+    ClearingCancelled {
+        number: u32,
+        by: String,
+        at: TimestampV1,
+    },
 }
 
 /// The same events as read (entries owned).
@@ -981,6 +1429,30 @@ enum EventV1 {
     CompanyDetailsUpdated {
         details: CompanyDetailsV1,
     },
+    PartnerCreated {
+        partner: PartnerV1,
+        by: String,
+        at: TimestampV1,
+    },
+    PartnerUpdated {
+        partner: PartnerV1,
+        by: String,
+        at: TimestampV1,
+    },
+    PaymentTermsCreated {
+        terms: PaymentTermsV1,
+    },
+    PaymentTermsUpdated {
+        terms: PaymentTermsV1,
+    },
+    ItemsCleared {
+        clearing: ClearingV1,
+    },
+    ClearingCancelled {
+        number: u32,
+        by: String,
+        at: TimestampV1,
+    },
 }
 
 /// The version field first, then the event's own fields.
@@ -1014,6 +1486,42 @@ fn to_wire(event: &Event) -> EventRefV1<'_> {
             tax_code: tax_code.into(),
         },
         Event::Costing(e) => costing_to_wire(e),
+        Event::Partners(e) => partners_to_wire(e),
+        Event::OpenItems(e) => open_items_to_wire(e),
+    }
+}
+
+fn partners_to_wire(event: &PartnersEvent) -> EventRefV1<'static> {
+    match event {
+        PartnersEvent::PartnerCreated { partner, by, at } => EventRefV1::PartnerCreated {
+            partner: partner.into(),
+            by: by.clone(),
+            at: TimestampV1(*at),
+        },
+        PartnersEvent::PartnerUpdated { partner, by, at } => EventRefV1::PartnerUpdated {
+            partner: partner.into(),
+            by: by.clone(),
+            at: TimestampV1(*at),
+        },
+        PartnersEvent::PaymentTermsCreated { terms } => EventRefV1::PaymentTermsCreated {
+            terms: terms.into(),
+        },
+        PartnersEvent::PaymentTermsUpdated { terms } => EventRefV1::PaymentTermsUpdated {
+            terms: terms.into(),
+        },
+    }
+}
+
+fn open_items_to_wire(event: &OpenItemsEvent) -> EventRefV1<'static> {
+    match event {
+        OpenItemsEvent::ItemsCleared { clearing } => EventRefV1::ItemsCleared {
+            clearing: clearing.into(),
+        },
+        OpenItemsEvent::ClearingCancelled { number, by, at } => EventRefV1::ClearingCancelled {
+            number: *number,
+            by: by.clone(),
+            at: TimestampV1(*at),
+        },
     }
 }
 
@@ -1143,6 +1651,47 @@ fn from_wire(event: EventV1) -> Event {
         W::CentreRequirementSet { requirement } => costing(CostingEvent::CentreRequirementSet {
             requirement: requirement.into(),
         }),
+        other @ (W::PartnerCreated { .. }
+        | W::PartnerUpdated { .. }
+        | W::PaymentTermsCreated { .. }
+        | W::PaymentTermsUpdated { .. }
+        | W::ItemsCleared { .. }
+        | W::ClearingCancelled { .. }) => partners_from_wire(other),
+    }
+}
+
+/// The events of business partners and open items, read.
+fn partners_from_wire(event: EventV1) -> Event {
+    use EventV1 as W;
+    match event {
+        W::PartnerCreated { partner, by, at } => Event::Partners(PartnersEvent::PartnerCreated {
+            partner: partner.into(),
+            by,
+            at: at.0,
+        }),
+        W::PartnerUpdated { partner, by, at } => Event::Partners(PartnersEvent::PartnerUpdated {
+            partner: partner.into(),
+            by,
+            at: at.0,
+        }),
+        W::PaymentTermsCreated { terms } => Event::Partners(PartnersEvent::PaymentTermsCreated {
+            terms: terms.into(),
+        }),
+        W::PaymentTermsUpdated { terms } => Event::Partners(PartnersEvent::PaymentTermsUpdated {
+            terms: terms.into(),
+        }),
+        W::ItemsCleared { clearing } => Event::OpenItems(OpenItemsEvent::ItemsCleared {
+            clearing: clearing.into(),
+        }),
+        W::ClearingCancelled { number, by, at } => {
+            Event::OpenItems(OpenItemsEvent::ClearingCancelled {
+                number,
+                by,
+                at: at.0,
+            })
+        }
+        // `from_wire` hands over only the variants above.
+        _ => unreachable!("from_wire reads the other events itself"),
     }
 }
 

@@ -7,6 +7,7 @@
 
 use crate::ledger::costing::CostingError;
 use crate::ledger::gl::GlError;
+use crate::ledger::partners::PartnersError;
 use crate::ledger::tax::TaxError;
 use crate::ledger::types::{AccountNo, Currency, EntryId, InputError, PostingKey};
 use rust_decimal::Decimal;
@@ -21,6 +22,8 @@ pub enum JournalError {
     Tax(#[from] TaxError),
     #[error(transparent)]
     Costing(#[from] CostingError),
+    #[error(transparent)]
+    Partners(#[from] PartnersError),
 
     // --- the entry and its lines ---
     #[error("an entry needs at least 2 lines, this one has {count}")]
@@ -109,6 +112,7 @@ impl JournalError {
             JournalError::Gl(e) => e.line(),
             JournalError::Tax(e) => e.line(),
             JournalError::Costing(e) => e.line(),
+            JournalError::Partners(e) => e.line(),
             JournalError::VoucherEntry { error, .. } => error.line(),
             JournalError::LineTwoSided { line }
             | JournalError::LineZero { line }

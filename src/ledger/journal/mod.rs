@@ -2,7 +2,8 @@
 //! gapless entry numbers per fiscal year, which entry reversed which, and
 //! the idempotency keys already posted. It re-checks an entry read back
 //! from the log before the Book folds it (`check_posted`), so a corrupt
-//! or reordered log is refused instead of folded.
+//! or reordered log is refused instead of folded: among others, that a
+//! line's business partner exists and the line is on its control account.
 
 pub mod error;
 
@@ -10,6 +11,7 @@ pub use error::JournalError;
 
 use crate::ledger::costing::check_shares;
 use crate::ledger::gl::{Gl, GlError};
+use crate::ledger::partners::{Partners, PartnersError};
 use crate::ledger::types::limits::MAX_LINES;
 use crate::ledger::types::{EntryId, PostedEntry, PostingKey};
 use rust_decimal::Decimal;
@@ -42,7 +44,12 @@ impl Journal {
     /// Re-checks a posted entry read from the log against the journal and
     /// the GL: id and number continue, lines are sound and balance, the
     /// reversal is allowed, the key is new.
-    pub fn check_posted(&self, gl: &Gl, entry: &PostedEntry) -> Result<CheckedEntry, JournalError> {
+    pub fn check_posted(
+        &self,
+        gl: &Gl,
+        partners: &Partners,
+        entry: &PostedEntry,
+    ) -> Result<CheckedEntry, JournalError> {
         if self.entries.len() >= MAX_JOURNAL_ENTRIES {
             return Err(JournalError::JournalFull {
                 max: MAX_JOURNAL_ENTRIES as u64,
@@ -70,6 +77,7 @@ impl Journal {
             });
         }
         let accounts = check_lines(gl, entry)?;
+        check_partner_lines(gl, partners, entry)?;
         if let Some(original) = entry.reverses {
             self.check_reversible(original)?;
         }
@@ -154,6 +162,46 @@ impl Journal {
     pub fn posted_key(&self, key: PostingKey) -> Option<EntryId> {
         self.keys.get(&key).copied()
     }
+}
+
+/// Partner lines name an existing partner and its control account.
+/// Whether the partner was active is not re-checked: a reversal posts for
+/// a partner deactivated since.
+fn check_partner_lines(
+    gl: &Gl,
+    partners: &Partners,
+    entry: &PostedEntry,
+) -> Result<(), JournalError> {
+    for (line, posted) in entry.lines.iter().enumerate() {
+        let Some(code) = posted.partner_code() else {
+            continue;
+        };
+        let partner = partners
+            .partner(code)
+            .ok_or(PartnersError::PartnerUnknown {
+                line: Some(line),
+                code,
+            })?;
+        if partner.control_account != Some(posted.account) {
+            return Err(PartnersError::PartnerAccountMismatch {
+                line,
+                code,
+                account: posted.account,
+                control: partner.control_account.unwrap_or(posted.account),
+            }
+            .into());
+        }
+        let currency = posted.fc().map(|f| f.currency);
+        if !partner.currency.allows(currency) {
+            return Err(PartnersError::PartnerCurrency {
+                line,
+                code,
+                currency: currency.unwrap_or(gl.settings().lc),
+            }
+            .into());
+        }
+    }
+    Ok(())
 }
 
 /// Lines of a posted entry: count, accounts postable, amounts positive,

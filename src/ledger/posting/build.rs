@@ -19,6 +19,7 @@
 use crate::ledger::gl::period::check_posting;
 use crate::ledger::gl::{AccountType, DeterminationKey, GlError};
 use crate::ledger::journal::JournalError;
+use crate::ledger::posting::credit::check_commitment;
 use crate::ledger::posting::draft::EntryDraft;
 use crate::ledger::posting::line::{Conversion, build_typed_line};
 use crate::ledger::posting::{Context, Pending, Rights};
@@ -57,6 +58,7 @@ pub fn build_entry(
         .index_of_date(date)
         .ok_or(GlError::NoPeriod { date })?;
     let lines = build_lines(cx, draft)?;
+    check_commitment(cx, &lines, rights)?;
     let header = Header {
         posting_date: date,
         document_date: draft.document_date.unwrap_or(date),

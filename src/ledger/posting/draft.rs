@@ -2,7 +2,7 @@
 //! derives its amounts. A journal voucher is a list of them.
 
 use crate::ledger::types::limits::DIMENSIONS;
-use crate::ledger::types::{AccountNo, Currency, PostingKey};
+use crate::ledger::types::{AccountNo, Currency, PartnerCode, PostingKey};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -15,7 +15,9 @@ pub struct FcDraft {
 }
 
 /// A line as typed. `debit`/`credit` are in the line's currency: FC when
-/// `fc` is set, else LC. Exactly one of them must be non-zero.
+/// `fc` is set, else LC. Exactly one of them must be non-zero. A line for
+/// a business partner names the partner; its account is then the
+/// partner's control account (named or left empty).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LineDraft {
     pub account: Option<AccountNo>,
@@ -28,6 +30,11 @@ pub struct LineDraft {
     /// Bruttoerfassung: the amount includes the tax of `tax_code` and is
     /// split into net and tax (local-currency lines only).
     pub gross: bool,
+    /// The business partner (customer or vendor) the line is posted for.
+    pub partner: Option<PartnerCode>,
+    /// Due date of a partner line: replaces the net due date of the
+    /// partner's payment terms (one open item).
+    pub due_date: Option<NaiveDate>,
 }
 
 impl LineDraft {
@@ -43,6 +50,21 @@ impl LineDraft {
         LineDraft {
             account: Some(account),
             credit: amount_lc,
+            ..LineDraft::default()
+        }
+    }
+
+    /// A line for business partner `partner` on its control account:
+    /// debit when `side` is debit. `amount` is in LC.
+    pub fn partner(partner: PartnerCode, side: crate::ledger::types::Side, amount: Decimal) -> LineDraft {
+        let (debit, credit) = match side {
+            crate::ledger::types::Side::Debit => (amount, Decimal::ZERO),
+            crate::ledger::types::Side::Credit => (Decimal::ZERO, amount),
+        };
+        LineDraft {
+            debit,
+            credit,
+            partner: Some(partner),
             ..LineDraft::default()
         }
     }

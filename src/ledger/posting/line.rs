@@ -1,17 +1,22 @@
-//! One typed line as posted (Buchungszeile): its account, side and amount
-//! checked, converted to LC and SC, split into net and tax by its tax
-//! code (with the tax lines that generates), and split among centres by
-//! its distribution rules.
+//! One typed line as posted (Buchungszeile): its account (or its business
+//! partner's control account), side and amount checked, converted to LC
+//! and SC, split into net and tax by its tax code (with the tax lines that
+//! generates), and split among centres by its distribution rules.
+//!
+//! A control account (Sammelkonto) is posted to only for a partner: the
+//! partner's open items must sum to its balance there, which a line
+//! without partner would break.
 
 use crate::ledger::gl::{Account, Gl, GlError, RateTable, Settings, fx::lc_from_fc};
 use crate::ledger::journal::JournalError;
+use crate::ledger::partners::PartnersError;
 use crate::ledger::posting::Context;
 use crate::ledger::posting::draft::{FcDraft, LineDraft};
 use crate::ledger::tax::{TaxCode, TaxError, TaxSplit};
 use crate::ledger::types::limits::MAX_TEXT_LEN;
 use crate::ledger::types::money::{MAX_ABS_AMOUNT, decimals_used, round};
 use crate::ledger::types::{
-    AccountNo, FcAmount, Field, Line, LineExtra, Side, TaxLine, check_text,
+    AccountNo, FcAmount, Field, Line, LineExtra, PartnerLine, Side, TaxLine, check_text,
 };
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -143,7 +148,7 @@ fn build_line<'b>(
     typed: &LineDraft,
 ) -> Result<(Line, Option<CodeSplit<'b>>), JournalError> {
     let settings = conv.settings;
-    let account = postable_account(cx.gl, i, typed.account)?;
+    let (account, partner) = line_account(cx, i, typed)?;
     let number = account.number;
     let (side, amount) = one_side(i, typed.debit, typed.credit)?;
     if amount > MAX_ABS_AMOUNT {
@@ -201,9 +206,68 @@ fn build_line<'b>(
         dims: LineExtra::dims(typed.dims.clone()),
         tax: None,
         shares: shares.into_boxed_slice(),
+        partner: partner.map(Box::new),
     });
     line.memo = typed.memo.clone();
     Ok((line, tax))
+}
+
+/// The account of typed line `i` and its partner: the partner's control
+/// account for a partner line (a typed account must be that one), else
+/// the typed account, which must not be a control account.
+fn line_account<'b>(
+    cx: Context<'b>,
+    i: usize,
+    typed: &LineDraft,
+) -> Result<(&'b Account, Option<PartnerLine>), JournalError> {
+    let Some(code) = typed.partner else {
+        if typed.due_date.is_some() {
+            return Err(PartnersError::DueDateWithoutPartner { line: i }.into());
+        }
+        let account = postable_account(cx.gl, i, typed.account)?;
+        if account.control {
+            return Err(PartnersError::ControlAccountNeedsPartner {
+                line: i,
+                account: account.number,
+            }
+            .into());
+        }
+        return Ok((account, None));
+    };
+    let partner = cx
+        .partners
+        .partner(code)
+        .ok_or(PartnersError::PartnerUnknown {
+            line: Some(i),
+            code,
+        })?;
+    if !partner.active {
+        return Err(PartnersError::PartnerInactive { line: i, code }.into());
+    }
+    let control = partner.control_account.or(typed.account);
+    if let (Some(typed), Some(control)) = (typed.account, control)
+        && typed != control
+    {
+        return Err(PartnersError::PartnerAccountMismatch {
+            line: i,
+            code,
+            account: typed,
+            control,
+        }
+        .into());
+    }
+    let currency = typed.fc.as_ref().map(|f| f.currency);
+    if !partner.currency.allows(currency) {
+        return Err(PartnersError::PartnerCurrency {
+            line: i,
+            code,
+            currency: currency.unwrap_or(cx.gl.settings().lc),
+        }
+        .into());
+    }
+    let account = postable_account(cx.gl, i, control)?;
+    let due_date = typed.due_date;
+    Ok((account, Some(PartnerLine { partner: code, due_date })))
 }
 
 /// The account of typed line `i`: named, existing, postable, active.

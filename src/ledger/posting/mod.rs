@@ -4,12 +4,14 @@
 //! refusal, and `Book` appends and folds it.
 //!
 //! Where is what: drafts `draft`, one entry `build` (amounts, tax lines,
-//! rounding lines, numbering), one typed line `line`, reversal
-//! `reversal`, all-or-nothing batches `voucher`, the grid's live view
-//! `preview`.
+//! rounding lines, numbering), one typed line `line` (its account, or its
+//! partner's control account), the credit limit of customers `credit`,
+//! reversal `reversal`, all-or-nothing batches `voucher`, the grid's live
+//! view `preview`.
 
 pub mod build;
 pub mod command;
+pub mod credit;
 pub mod draft;
 pub mod line;
 pub mod preview;
@@ -18,6 +20,7 @@ pub mod voucher;
 
 pub use build::build_entry;
 pub use command::PostingCommand;
+pub use credit::{CreditLevel, CreditNotice, credit_notices, draft_credit_notices};
 pub use draft::{EntryDraft, FcDraft, LineDraft};
 pub use preview::{EntryPreview, LinePreview, preview_entry};
 pub use reversal::build_reversal;
@@ -26,6 +29,8 @@ pub use voucher::{Voucher, check_voucher};
 use crate::ledger::costing::Costing;
 use crate::ledger::gl::Gl;
 use crate::ledger::journal::Journal;
+use crate::ledger::open_items::OpenItems;
+use crate::ledger::partners::Partners;
 use crate::ledger::tax::Tax;
 use std::collections::BTreeMap;
 
@@ -35,6 +40,8 @@ pub struct Context<'a> {
     pub gl: &'a Gl,
     pub tax: &'a Tax,
     pub costing: &'a Costing,
+    pub partners: &'a Partners,
+    pub open_items: &'a OpenItems,
     pub journal: &'a Journal,
 }
 
@@ -44,11 +51,15 @@ pub struct Context<'a> {
 pub struct Rights {
     /// May post into a period whose status is "closing period".
     pub post_into_closing: bool,
+    /// May post a customer invoice that takes the customer's open
+    /// receivables over its commitment limit (Obligo).
+    pub exceed_commitment_limit: bool,
 }
 
 impl Rights {
     pub const ALL: Rights = Rights {
         post_into_closing: true,
+        exceed_commitment_limit: true,
     };
 }
 

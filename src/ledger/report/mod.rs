@@ -1,15 +1,27 @@
 //! Reports (Berichte) as pure functions of the Book, returning data (the
 //! CSV of a report is `formats`' business): trial balance, account sheet,
-//! journal listing, VAT return (UStVA), cost-centre report. Each reads the
-//! index its sub-ledger keeps; none scans lines for totals.
+//! journal listing, VAT return (UStVA), cost-centre report, and for
+//! business partners the open-items list, the aging report, the partner
+//! list and the partner statement. Each reads the index its sub-ledger
+//! keeps; none scans the journal for totals (the aging report's check
+//! line reads the control accounts' lines).
 
 pub mod account_sheet;
+pub mod aging;
 pub mod cost_centres;
 pub mod journal;
+pub mod open_items;
+pub mod partners;
 pub mod trial_balance;
 pub mod vat_return;
 
 pub use account_sheet::{AccountSheet, SheetLine, account_sheet};
+pub use aging::{AgingAmounts, AgingReport, AgingRow, DEFAULT_AGING_BOUNDS, aging};
+pub use open_items::{OpenItemRow, OpenItemsFilter, OpenItemsReport, open_items};
+pub use partners::{
+    PartnerListFilter, PartnerListRow, PartnerStatement, StatementLine, partner_list,
+    partner_statement,
+};
 pub use cost_centres::{CostCentreReport, cost_centre_report};
 pub use journal::{JournalFilter, JournalPage, journal};
 pub use trial_balance::{TrialBalance, TrialBalanceRow, trial_balance};
@@ -20,7 +32,8 @@ pub use crate::ledger::types::limits::MAX_REPORT_ROWS;
 use crate::ledger::book::Book;
 use crate::ledger::error::DomainError;
 use crate::ledger::gl::GlError;
-use crate::ledger::types::{AccountNo, PeriodRef};
+use crate::ledger::partners::PartnerKind;
+use crate::ledger::types::{AccountNo, PartnerCode, PeriodRef};
 use chrono::NaiveDate;
 
 /// The global period indexes of `from..=to`; `start > end` is an empty
@@ -72,5 +85,31 @@ impl Book {
         to: PeriodRef,
     ) -> Result<CostCentreReport, DomainError> {
         cost_centre_report(self, from, to)
+    }
+
+    pub fn open_items_report(&self, filter: &OpenItemsFilter) -> OpenItemsReport<'_> {
+        open_items(self, filter)
+    }
+
+    pub fn aging(
+        &self,
+        kind: PartnerKind,
+        as_of: NaiveDate,
+        bounds: &[u32],
+    ) -> Result<AgingReport<'_>, DomainError> {
+        aging(self, kind, as_of, bounds)
+    }
+
+    pub fn partner_list(&self, filter: &PartnerListFilter) -> Vec<PartnerListRow<'_>> {
+        partner_list(self, filter)
+    }
+
+    pub fn partner_statement(
+        &self,
+        partner: PartnerCode,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<PartnerStatement, DomainError> {
+        partner_statement(self, partner, from, to)
     }
 }

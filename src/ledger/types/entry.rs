@@ -1,12 +1,12 @@
 //! The posted entry (gebuchte Buchung), the fact every sub-ledger reads:
 //! a header and its lines, each on one side of one account, with the
 //! amounts in LC and SC and the rarely used parts (FC amount, tax code,
-//! dimensions, tax marker, centre shares). Defined in the leaf because
+//! dimensions, tax marker, centre shares, business partner). Defined in the leaf because
 //! the GL, tax and costing indexes all fold it, and posting builds it;
 //! none of them owns it. Its stored form is `event::v1`.
 
 use crate::ledger::types::currency::Currency;
-use crate::ledger::types::ids::{AccountNo, EntryId, PostingKey};
+use crate::ledger::types::ids::{AccountNo, EntryId, PartnerCode, PostingKey};
 use crate::ledger::types::limits::DIMENSIONS;
 use crate::ledger::types::money::Side;
 use chrono::NaiveDate;
@@ -43,6 +43,16 @@ pub struct CentreShare {
     pub amount_lc: Decimal,
 }
 
+/// The business partner a line on a control account (Sammelkonto) is
+/// posted for, and the due date typed on the line, which replaces the net
+/// due date of the partner's payment terms. The open items of the line
+/// are derived from it when the entry is folded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PartnerLine {
+    pub partner: PartnerCode,
+    pub due_date: Option<NaiveDate>,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FcAmount {
     pub currency: Currency,
@@ -54,9 +64,10 @@ pub struct FcAmount {
 ///
 /// Kept small for the fold (a large book holds every line in memory): the
 /// parts most lines do not have (FC amount, tax code, cost dimensions, tax
-/// marker, centre shares) live together in one boxed [`LineExtra`], which
-/// is `None` when all of them are empty. Read them with the accessors
-/// (`fc()`, `tax_code()`, `dims()`, `tax()`, `shares()`), change them with
+/// marker, centre shares, partner) live together in one boxed
+/// [`LineExtra`], which is `None` when all of them are empty. Read them
+/// with the accessors (`fc()`, `tax_code()`, `dims()`, `tax()`,
+/// `shares()`, `partner()`), change them with
 /// `extra_mut()`. The stored form is unchanged: the same flat JSON object
 /// as before, field for field (see `event::v1`).
 #[derive(Clone, Debug, Eq)]
@@ -88,6 +99,8 @@ pub struct LineExtra {
     pub tax: Option<Box<TaxLine>>,
     /// The split of the line by the distribution rules among its `dims`.
     pub shares: Box<[CentreShare]>,
+    /// The business partner of a line on a control account.
+    pub partner: Option<Box<PartnerLine>>,
 }
 
 impl LineExtra {
@@ -97,6 +110,7 @@ impl LineExtra {
             && self.dims.is_none()
             && self.tax.is_none()
             && self.shares.is_empty()
+            && self.partner.is_none()
     }
 
     /// Boxed dimensions, `None` when all are empty (so equality and
@@ -190,6 +204,15 @@ impl Line {
 
     pub fn shares(&self) -> &[CentreShare] {
         self.extra.as_ref().map_or(&[], |x| &x.shares)
+    }
+
+    /// The business partner of a line on a control account.
+    pub fn partner(&self) -> Option<&PartnerLine> {
+        self.extra.as_ref().and_then(|x| x.partner.as_deref())
+    }
+
+    pub fn partner_code(&self) -> Option<PartnerCode> {
+        self.partner().map(|p| p.partner)
     }
 }
 

@@ -12,6 +12,8 @@ pub enum InputError {
     TextTooLong { field: Field, max: usize },
     #[error("{text:?} is not a valid account number (1 to {max} letters or digits)")]
     InvalidAccountNo { text: String, max: usize },
+    #[error("{text:?} is not a valid partner code (1 to {max} letters or digits)")]
+    InvalidPartnerCode { text: String, max: usize },
     #[error("{code:?} is not an ISO 4217 currency code Kontor knows")]
     UnknownCurrency { code: String },
 }
@@ -21,7 +23,9 @@ impl InputError {
     pub fn line(&self) -> Option<usize> {
         match self {
             InputError::Empty { field } | InputError::TextTooLong { field, .. } => field.line(),
-            InputError::InvalidAccountNo { .. } | InputError::UnknownCurrency { .. } => None,
+            InputError::InvalidAccountNo { .. }
+            | InputError::InvalidPartnerCode { .. }
+            | InputError::UnknownCurrency { .. } => None,
         }
     }
 }

@@ -1,9 +1,9 @@
 //! Identifiers (Schlüssel) that every part of the engine passes around:
-//! account numbers, entry ids, references to a posted line, and the key
-//! that makes a posting command idempotent.
+//! account numbers, business-partner codes, entry ids, references to a
+//! posted line, and the key that makes a posting command idempotent.
 
 use crate::ledger::types::error::InputError;
-use crate::ledger::types::limits::MAX_ACCOUNT_NO_LEN;
+use crate::ledger::types::limits::{MAX_ACCOUNT_NO_LEN, MAX_PARTNER_CODE_LEN};
 use std::fmt;
 
 /// Account number: 1..=15 ASCII letters or digits, kept as text because
@@ -65,6 +65,82 @@ impl fmt::Debug for AccountNo {
 }
 
 impl fmt::Display for AccountNo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Business-partner code (Geschäftspartnernummer, DATEV
+/// "Personenkonto"): 1..=`MAX_PARTNER_CODE_LEN` ASCII letters or digits,
+/// kept as text like an account number so that a later company setting
+/// may allow letters; today the partners sub-ledger admits digits only,
+/// in the range of the partner's kind. `Copy`, so lines and indexes carry
+/// it without allocation. Ordered by length, then characters: numeric
+/// codes sort by their value ("9999" before "10000").
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PartnerCode {
+    len: u8,
+    bytes: [u8; MAX_PARTNER_CODE_LEN],
+}
+
+impl PartnerCode {
+    pub fn parse(text: &str) -> Result<PartnerCode, InputError> {
+        let b = text.as_bytes();
+        if b.is_empty() || b.len() > MAX_PARTNER_CODE_LEN || !b.iter().all(u8::is_ascii_alphanumeric)
+        {
+            return Err(InputError::InvalidPartnerCode {
+                text: text.chars().take(MAX_PARTNER_CODE_LEN + 5).collect(),
+                max: MAX_PARTNER_CODE_LEN,
+            });
+        }
+        let mut bytes = [0u8; MAX_PARTNER_CODE_LEN];
+        bytes[..b.len()].copy_from_slice(b);
+        Ok(PartnerCode {
+            // Fits: checked against MAX_PARTNER_CODE_LEN, which fits a u8
+            // (asserted in `limits`).
+            len: b.len() as u8,
+            bytes,
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        match std::str::from_utf8(&self.bytes[..usize::from(self.len)]) {
+            Ok(text) => text,
+            // `parse` admits ASCII only, and nothing else builds one.
+            Err(_) => unreachable!("PartnerCode holds ASCII only"),
+        }
+    }
+
+    /// The code's value when it is all digits (and fits a u64).
+    pub fn number(&self) -> Option<u64> {
+        let text = self.as_str();
+        if !text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        text.parse().ok()
+    }
+}
+
+impl Ord for PartnerCode {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.len, &self.bytes[..usize::from(self.len)])
+            .cmp(&(other.len, &other.bytes[..usize::from(other.len)]))
+    }
+}
+
+impl PartialOrd for PartnerCode {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Debug for PartnerCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PartnerCode({})", self.as_str())
+    }
+}
+
+impl fmt::Display for PartnerCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -145,6 +221,18 @@ mod tests {
     fn account_numbers_with_spaces_colons_or_too_long_are_refused() {
         for bad in ["", "12 00", "1200:", "1234567890123456", "Ä1"] {
             assert!(AccountNo::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn partner_codes_sort_by_value_and_refuse_what_is_no_code() {
+        let small = PartnerCode::parse("9999").expect("valid");
+        let big = PartnerCode::parse("10000").expect("valid");
+        assert!(small < big);
+        assert_eq!(big.number(), Some(10_000));
+        assert_eq!(PartnerCode::parse("K1").expect("valid").number(), None);
+        for bad in ["", "10 000", "1234567890123456", "Ü1"] {
+            assert!(PartnerCode::parse(bad).is_err(), "{bad}");
         }
     }
 

@@ -74,6 +74,53 @@ pub const MAX_COSTING_NAME_LEN: usize = 120;
 /// Most decimals of a percentage or weight in a rule.
 pub const MAX_SHARE_DECIMALS: u32 = 6;
 
+// --- business partners ---
+/// Longest partner code; numeric DATEV codes have 5 (up to 9) digits.
+pub const MAX_PARTNER_CODE_LEN: usize = 15;
+/// Customer codes (Debitoren) by default: DATEV's personal-account range.
+pub const CUSTOMER_CODES: (u64, u64) = (10_000, 69_999);
+/// Vendor codes (Kreditoren) by default.
+pub const VENDOR_CODES: (u64, u64) = (70_000, 99_999);
+/// Most partners a company may keep (both default ranges hold 90,000).
+pub const MAX_PARTNERS: usize = 90_000;
+/// Longest partner name, group, contact person, remarks (characters).
+pub const MAX_PARTNER_NAME_LEN: usize = 120;
+pub const MAX_PARTNER_GROUP_LEN: usize = 60;
+pub const MAX_CONTACT_LEN: usize = 120;
+pub const MAX_REMARKS_LEN: usize = 2_000;
+/// Structured address as ISO 20022 (SEPA) allows it: street 70, house
+/// number 16, postcode 16, town 35 characters.
+pub const MAX_STREET_LEN: usize = 70;
+pub const MAX_HOUSE_NUMBER_LEN: usize = 16;
+pub const MAX_POSTCODE_LEN: usize = 16;
+pub const MAX_TOWN_LEN: usize = 35;
+/// Bank accounts one partner may have.
+pub const MAX_BANK_ACCOUNTS: usize = 10;
+/// A SEPA mandate reference has at most 35 characters.
+pub const MAX_MANDATE_ID_LEN: usize = 35;
+/// Longest dunning-term or payment-terms code.
+pub const MAX_TERMS_CODE_LEN: usize = 12;
+/// Most payment terms a company may define.
+pub const MAX_PAYMENT_TERMS: usize = 500;
+/// Cash-discount steps (Skontostaffeln) per payment terms.
+pub const MAX_DISCOUNT_STEPS: usize = 3;
+/// Installments (Raten) per payment terms.
+pub const MAX_INSTALLMENTS: usize = 12;
+/// Largest "+months" and "+days" of payment terms, tolerance days.
+pub const MAX_TERMS_MONTHS: u16 = 120;
+pub const MAX_TERMS_DAYS: u16 = 999;
+pub const MAX_TOLERANCE_DAYS: u16 = 99;
+/// Most decimals of a discount or installment percentage.
+pub const MAX_PERCENT_DECIMALS: u32 = 4;
+/// Most partners one import command creates.
+pub const MAX_IMPORT_PARTNERS: usize = 10_000;
+
+// --- open items and clearing ---
+/// Most item parts one clearing (Ausgleich) may name.
+pub const MAX_CLEARING_PARTS: usize = 1_000;
+/// Most buckets of an aging report (besides "not due").
+pub const MAX_AGING_BUCKETS: usize = 12;
+
 // --- reports ---
 /// Most rows an account sheet or a journal page returns; the rest is
 /// reported as `truncated`, the caller pages with narrower filters.
@@ -82,6 +129,19 @@ pub const MAX_REPORT_ROWS: usize = 100_000;
 // Relationships the code relies on.
 // A line reference stores the line index in a u16.
 const _: () = assert!(MAX_LINES <= u16::MAX as usize);
+// A partner code's length is stored in a u8.
+const _: () = assert!(MAX_PARTNER_CODE_LEN <= u8::MAX as usize);
+// The default code ranges do not overlap, and hold MAX_PARTNERS codes.
+const _: () = assert!(CUSTOMER_CODES.0 <= CUSTOMER_CODES.1 && CUSTOMER_CODES.1 < VENDOR_CODES.0);
+const _: () = assert!(VENDOR_CODES.0 <= VENDOR_CODES.1);
+const _: () = assert!(
+    MAX_PARTNERS as u64
+        <= (CUSTOMER_CODES.1 - CUSTOMER_CODES.0 + 1) + (VENDOR_CODES.1 - VENDOR_CODES.0 + 1)
+);
+// Installments are numbered in a u8 (open-item ids).
+const _: () = assert!(MAX_INSTALLMENTS <= u8::MAX as usize);
+// One import cannot exceed the company's partner limit.
+const _: () = assert!(MAX_IMPORT_PARTNERS <= MAX_PARTNERS);
 // An account number's length is stored in a u8.
 const _: () = assert!(MAX_ACCOUNT_NO_LEN <= u8::MAX as usize);
 // Dimensions are numbered 1..=DIMENSIONS in a u8.

@@ -20,6 +20,21 @@ pub enum Field {
     LineMemo { line: usize },
     TaxCode { line: usize },
     Dimension { line: usize, dim: usize },
+    // --- business partners and payment terms ---
+    PartnerName,
+    PartnerGroup,
+    Street,
+    HouseNumber,
+    Postcode,
+    Town,
+    ContactPerson,
+    Phone,
+    Email,
+    Remarks,
+    DunningTerm,
+    MandateId,
+    AccountHolder { index: usize },
+    TermsName,
 }
 
 impl Field {
@@ -37,7 +52,21 @@ impl Field {
             | Field::AccountName
             | Field::Reference
             | Field::Memo
-            | Field::User => None,
+            | Field::User
+            | Field::PartnerName
+            | Field::PartnerGroup
+            | Field::Street
+            | Field::HouseNumber
+            | Field::Postcode
+            | Field::Town
+            | Field::ContactPerson
+            | Field::Phone
+            | Field::Email
+            | Field::Remarks
+            | Field::DunningTerm
+            | Field::MandateId
+            | Field::AccountHolder { .. }
+            | Field::TermsName => None,
         }
     }
 }
