@@ -10,8 +10,9 @@
 //! [`MAX_DEMO_ENTRIES`].
 //!
 //! Where is what: the accounts per chart `accounts`, customers and vendors
-//! `partners`, one month of business `month`; here the spec, the command
-//! iterator [`commands`] and [`build`], which folds them into a Book.
+//! with their payment terms `partners`, one month of business `month`;
+//! here the spec, the command iterator [`commands`] and [`build`], which
+//! folds them into a Book.
 //!
 //! [`Rng`]: crate::ledger::sample::Rng
 
@@ -26,6 +27,7 @@ use crate::ledger::setup::{Setup, chart};
 use crate::ledger::types::limits::MAX_FISCAL_YEARS;
 use crate::ledger::types::{Currency, PeriodLayout};
 use crate::ledger::{Book, Command, DomainError, Event};
+use chrono::NaiveDate;
 use std::collections::VecDeque;
 
 /// Entries of the demo company's one realistic year.
@@ -195,6 +197,8 @@ impl Generator {
                 self.queue
                     .push_back(Command::Gl(GlCommand::CreateAccount { account }));
             }
+            let start = NaiveDate::from_ymd_opt(self.spec.first_year, 1, 1).unwrap_or_default();
+            self.queue.extend(self.company.partner_commands(start));
             return true;
         }
         let months = self.spec.years() * 12;

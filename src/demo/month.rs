@@ -8,15 +8,25 @@
 //! The generator does not run a Book: it keeps just enough state (open
 //! items, payroll and VAT liabilities, FC balances, the next entry id) to
 //! write commands that the engine accepts. It computes every amount the
-//! engine derives (VAT, FC conversion) with the engine's own rounding, so
-//! entries balance exactly and no rounding line is ever needed.
+//! engine derives (VAT, FC conversion, due dates) with the engine's own
+//! functions, so entries balance exactly and no rounding line is ever
+//! needed.
+//!
+//! Invoices and credit notes are posted for their partner and become the
+//! engine's open items; each invoice is given a day it will be paid when
+//! it is written (most on time, some late, a few very late), and the bank
+//! statement of a later day pays the items whose day has come, clearing
+//! each against its payment line. So at any date some items are open,
+//! some overdue, and most were paid on time.
 
 use crate::demo::accounts::{DemoAccounts, DemoTaxCodes, tax_account};
-use crate::demo::partners::{self, Partner, SWISS_VENDORS, US_CUSTOMERS};
+use crate::demo::partners::{self, Partner, SWISS_VENDORS, US_CUSTOMERS, demo_terms};
 use crate::demo::{DEMO_USER, DemoSpec, LC_DECIMALS, VatPosting};
 use crate::ledger::Command;
 use crate::ledger::gl::GlCommand;
 use crate::ledger::gl::fx::lc_from_fc;
+use crate::ledger::open_items::{ItemId, OpenItemsCommand, PartDraft};
+use crate::ledger::partners::{PartnersCommand, PaymentTerms};
 use crate::ledger::posting::PostingCommand;
 use crate::ledger::posting::{EntryDraft, LineDraft};
 use crate::ledger::sample::Rng;
@@ -25,6 +35,7 @@ use crate::ledger::types::AccountNo;
 use crate::ledger::types::Currency;
 use crate::ledger::types::EntryId;
 use crate::ledger::types::money::round;
+use crate::ledger::types::{Side, Timestamp};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use std::collections::VecDeque;
@@ -41,6 +52,7 @@ enum Kind {
     VatPayment,
     BankFees,
     Sale,
+    CreditNote,
     Receipt,
     Purchase,
     VendorPayment,
@@ -65,8 +77,9 @@ const FIXED: [(Kind, u32); 7] = [
 ];
 
 /// The rest of the month, by weight (per mille).
-const VARIABLE: [(Kind, u64); 9] = [
-    (Kind::Sale, 300),
+const VARIABLE: [(Kind, u64); 10] = [
+    (Kind::Sale, 290),
+    (Kind::CreditNote, 10),
     (Kind::Receipt, 240),
     (Kind::Purchase, 190),
     (Kind::VendorPayment, 150),
@@ -77,13 +90,22 @@ const VARIABLE: [(Kind, u64); 9] = [
     (Kind::Reversal, 15),
 ];
 
-/// An unpaid invoice (offener Posten) of a customer or vendor.
+/// An unpaid invoice (offener Posten) of a customer or vendor, as the
+/// generator tracks it: the engine's item, what is still open, and the
+/// day it will be paid.
 #[derive(Clone, Debug)]
 struct OpenItem {
     partner: usize,
+    /// Open amount (an invoice less its credit notes).
     amount_lc: Decimal,
     reference: String,
+    item: ItemId,
+    due: NaiveDate,
+    pay_on: NaiveDate,
 }
+
+/// Most invoices one bank-statement entry pays.
+const MAX_PAID_PER_ENTRY: usize = 2;
 
 /// VAT rates in percent as exact decimals.
 /// Payroll shares of the gross salary: wage tax (Lohnsteuer incl.
@@ -103,6 +125,10 @@ pub(crate) struct Company {
     rng: Rng,
     customers: Vec<Partner>,
     vendors: Vec<Partner>,
+    terms: Vec<PaymentTerms>,
+    /// Commands that follow the entry just written (the clearings of a
+    /// payment or a credit note).
+    follow_up: Vec<Command>,
     salaries_lc: Vec<Decimal>,
     rent_net_lc: Decimal,
     receivables: VecDeque<OpenItem>,
@@ -128,6 +154,7 @@ pub(crate) struct Company {
     sales_no: u32,
     purchase_no: u32,
     bank_no: u32,
+    credit_no: u32,
 }
 
 fn debit(account: AccountNo, amount: Decimal) -> LineDraft {
@@ -176,6 +203,28 @@ fn post(date: NaiveDate, reference: String, memo: &str, lines: Vec<LineDraft>) -
     Command::Posting(PostingCommand::PostEntry { draft })
 }
 
+/// A line for `partner` on its control account, memo its code and name.
+fn partner_line(partner: &Partner, side: Side, amount_lc: Decimal) -> LineDraft {
+    memo(
+        LineDraft::partner(partner.code, side, amount_lc),
+        partner.label(),
+    )
+}
+
+fn clear(
+    partner: crate::ledger::types::PartnerCode,
+    date: NaiveDate,
+    parts: Vec<PartDraft>,
+) -> Command {
+    Command::OpenItems(OpenItemsCommand::ClearItems {
+        partner,
+        date,
+        parts,
+        by: DEMO_USER.into(),
+        at: Timestamp::at_midnight(date),
+    })
+}
+
 fn last_day(year: i32, month: u32) -> u32 {
     let (y, m) = if month == 12 {
         (year + 1, 1)
@@ -210,6 +259,8 @@ impl Company {
             rng,
             customers,
             vendors,
+            terms: demo_terms(),
+            follow_up: Vec::new(),
             salaries_lc,
             rent_net_lc,
             receivables: VecDeque::new(),
@@ -229,7 +280,35 @@ impl Company {
             sales_no: 0,
             purchase_no: 0,
             bank_no: 0,
+            credit_no: 0,
         }
+    }
+
+    /// The payment terms and the partners, before the first month: one
+    /// command per terms, one import of every partner, stamped at
+    /// midnight of `start`.
+    pub(crate) fn partner_commands(&self, start: NaiveDate) -> Vec<Command> {
+        let mut commands: Vec<Command> = self
+            .terms
+            .iter()
+            .map(|terms| {
+                Command::Partners(PartnersCommand::CreatePaymentTerms {
+                    terms: terms.clone(),
+                })
+            })
+            .collect();
+        let partners = self
+            .customers
+            .iter()
+            .chain(&self.vendors)
+            .map(|p| p.master.clone())
+            .collect();
+        commands.push(Command::Partners(PartnersCommand::ImportPartners {
+            partners,
+            by: DEMO_USER.into(),
+            at: Timestamp::at_midnight(start),
+        }));
+        commands
     }
 
     /// The commands of one month with exactly `budget` posted entries;
@@ -277,6 +356,7 @@ impl Company {
                 .realize(kind, date)
                 .unwrap_or_else(|| self.expense(date));
             out.push_back(command);
+            out.extend(self.follow_up.drain(..));
             self.next_entry += 1;
         }
     }
@@ -288,6 +368,7 @@ impl Company {
         self.sales_no = 0;
         self.purchase_no = 0;
         self.bank_no = 0;
+        self.credit_no = 0;
     }
 
     /// ECB-style rates on the 1st of the month, a bounded random walk.
@@ -358,6 +439,7 @@ impl Company {
             Kind::VatPayment => self.vat_payment(date),
             Kind::BankFees => Some(self.bank_fees(date)),
             Kind::Sale => Some(self.sale(date)),
+            Kind::CreditNote => self.credit_note(date),
             Kind::Receipt => self.receipt(date),
             Kind::Purchase => Some(self.purchase(date)),
             Kind::VendorPayment => self.vendor_payment(date),
@@ -588,16 +670,11 @@ impl Company {
         self.vat_month_lc += vat_lc;
         self.sales_no += 1;
         let reference = format!("AR-{}-{:05}", date.year(), self.sales_no);
-        let mut lines = vec![memo(
-            debit(self.acc.receivables, gross_lc),
-            self.customers[partner].label(),
-        )];
+        let customer = &self.customers[partner];
+        let mut lines = vec![partner_line(customer, Side::Debit, gross_lc)];
         lines.extend(positions);
-        self.receivables.push_back(OpenItem {
-            partner,
-            amount_lc: gross_lc,
-            reference: reference.clone(),
-        });
+        let item = self.open_item(partner, true, gross_lc, &reference, date);
+        self.receivables.push_back(item);
         post(date, reference, "Ausgangsrechnung", lines)
     }
 
@@ -612,80 +689,215 @@ impl Company {
         self.vat_month_lc -= vat_lc;
         self.purchase_no += 1;
         let reference = format!("ER-{}-{:05}", date.year(), self.purchase_no);
-        let mut lines = positions;
-        lines.push(memo(
-            credit(self.acc.payables, gross_lc),
-            self.vendors[partner].label(),
-        ));
-        self.payables.push_back(OpenItem {
-            partner,
-            amount_lc: gross_lc,
-            reference: reference.clone(),
-        });
+        let vendor = &self.vendors[partner];
+        let mut lines = vec![partner_line(vendor, Side::Credit, gross_lc)];
+        lines.extend(positions);
+        let item = self.open_item(partner, false, gross_lc, &reference, date);
+        self.payables.push_back(item);
         post(date, reference, "Eingangsrechnung", lines)
     }
 
-    /// The oldest open item plus up to three more of the same partner among
-    /// the next few: one bank transfer often settles several invoices.
-    fn settle(&mut self, customers: bool) -> Vec<OpenItem> {
-        let extra = self.rng.below(4) as usize;
+    /// The generator's record of the invoice posted now (its partner line
+    /// is line 0) and the day it will be paid: customers mostly pay on
+    /// time, some up to 40 days late, a few months late; the company pays
+    /// its vendors on time but now and then up to 20 days late.
+    fn open_item(
+        &mut self,
+        partner: usize,
+        customer: bool,
+        amount_lc: Decimal,
+        reference: &str,
+        date: NaiveDate,
+    ) -> OpenItem {
+        let list = if customer {
+            &self.customers
+        } else {
+            &self.vendors
+        };
+        let due = self.terms[list[partner].terms].net_due(date);
+        let to_due = (due - date).num_days().max(0) as u64;
+        let r = self.rng.below(100);
+        let offset = match (customer, r) {
+            (_, 0..=79) => -(self.rng.below(to_due.min(10) + 1) as i64),
+            (true, 80..=95) | (false, _) => {
+                1 + self.rng.below(if customer { 40 } else { 20 }) as i64
+            }
+            (true, _) => 45 + self.rng.below(100) as i64,
+        };
+        OpenItem {
+            partner,
+            amount_lc,
+            reference: reference.to_string(),
+            item: ItemId {
+                entry: EntryId(self.next_entry),
+                line: 0,
+                installment: 0,
+            },
+            due,
+            pay_on: due
+                .checked_add_signed(chrono::TimeDelta::days(offset))
+                .unwrap_or(due),
+        }
+    }
+
+    /// Up to `MAX_PAID_PER_ENTRY` items whose day to be paid has come,
+    /// oldest invoice first; when none has, the oldest one meant to be
+    /// paid on time is paid early (so bank days are not empty).
+    fn due_for_payment(&mut self, customers: bool, date: NaiveDate) -> Vec<OpenItem> {
         let queue = if customers {
             &mut self.receivables
         } else {
             &mut self.payables
         };
-        let Some(first) = queue.pop_front() else {
-            return Vec::new();
-        };
-        let mut items = vec![first];
+        let mut items = Vec::new();
         let mut i = 0;
-        while items.len() <= extra && i < queue.len().min(16) {
-            if queue[i].partner == items[0].partner {
-                if let Some(item) = queue.remove(i) {
-                    items.push(item);
-                }
+        while i < queue.len() && items.len() < MAX_PAID_PER_ENTRY {
+            if queue[i].pay_on <= date {
+                items.extend(queue.remove(i));
             } else {
                 i += 1;
             }
         }
+        if items.is_empty()
+            && let Some(early) = queue.iter().position(|o| o.pay_on <= o.due)
+        {
+            items.extend(queue.remove(early));
+        }
         items
     }
 
-    fn receipt(&mut self, date: NaiveDate) -> Option<Command> {
-        let items = self.settle(true);
-        let first = items.first()?;
-        let partner = &self.customers[first.partner];
+    /// The paid items by partner (in the order their first item was
+    /// found): one transfer per partner pays all of its items.
+    fn by_partner(items: Vec<OpenItem>) -> Vec<(usize, Vec<OpenItem>)> {
+        let mut groups: Vec<(usize, Vec<OpenItem>)> = Vec::new();
+        for item in items {
+            match groups.iter_mut().find(|(p, _)| *p == item.partner) {
+                Some((_, list)) => list.push(item),
+                None => groups.push((item.partner, vec![item])),
+            }
+        }
+        groups
+    }
+
+    /// The clearing of each partner's paid items against the payment line
+    /// posted for them (`groups[k]` is on line `first_line + k`).
+    fn clear_payments(
+        &mut self,
+        date: NaiveDate,
+        groups: &[(usize, Vec<OpenItem>)],
+        first_line: u16,
+        customers: bool,
+    ) {
+        for ((partner, items), line) in groups.iter().zip(first_line..) {
+            let payment = ItemId {
+                entry: EntryId(self.next_entry),
+                line,
+                installment: 0,
+            };
+            let parts = items
+                .iter()
+                .map(|i| i.item)
+                .chain([payment])
+                .map(|item| PartDraft {
+                    item,
+                    amount_lc: None,
+                })
+                .collect();
+            let list = if customers {
+                &self.customers
+            } else {
+                &self.vendors
+            };
+            self.follow_up.push(clear(list[*partner].code, date, parts));
+        }
+    }
+
+    /// The payment line of one partner's transfer: its items' sum, the
+    /// invoice numbers in the memo.
+    fn payment_line(partner: &Partner, side: Side, items: &[OpenItem]) -> LineDraft {
         let total_lc: Decimal = items.iter().map(|i| i.amount_lc).sum();
-        let a = &self.acc;
-        let mut lines = vec![memo(debit(a.bank, total_lc), partner.label())];
-        for item in &items {
-            lines.push(memo(
-                credit(a.receivables, item.amount_lc),
-                format!("{} {}", partner.label(), item.reference),
+        let references: Vec<&str> = items.iter().map(|i| i.reference.as_str()).collect();
+        memo(
+            LineDraft::partner(partner.code, side, total_lc),
+            format!("{} {}", partner.label(), references.join(" ")),
+        )
+    }
+
+    /// Today's incoming transfers: every customer invoice whose day has
+    /// come, up to `MAX_PAID_PER_ENTRY`, on one bank-statement entry.
+    fn receipt(&mut self, date: NaiveDate) -> Option<Command> {
+        let items = self.due_for_payment(true, date);
+        let reference = items.first()?.reference.clone();
+        let total_lc: Decimal = items.iter().map(|i| i.amount_lc).sum();
+        let groups = Self::by_partner(items);
+        let mut lines = vec![debit(self.acc.bank, total_lc)];
+        for (partner, items) in &groups {
+            lines.push(Self::payment_line(
+                &self.customers[*partner],
+                Side::Credit,
+                items,
             ));
         }
-        let reference = first.reference.clone();
+        self.clear_payments(date, &groups, 1, true);
         Some(post(date, reference, "Zahlungseingang", lines))
     }
 
+    /// Today's payment run: every vendor invoice whose day has come.
     fn vendor_payment(&mut self, date: NaiveDate) -> Option<Command> {
-        let items = self.settle(false);
-        let first = items.first()?;
-        let partner = &self.vendors[first.partner];
+        let items = self.due_for_payment(false, date);
+        let reference = items.first()?.reference.clone();
         let total_lc: Decimal = items.iter().map(|i| i.amount_lc).sum();
-        let a = &self.acc;
-        let mut lines: Vec<LineDraft> = items
+        let groups = Self::by_partner(items);
+        let mut lines: Vec<LineDraft> = groups
             .iter()
-            .map(|item| {
-                memo(
-                    debit(a.payables, item.amount_lc),
-                    format!("{} {}", partner.label(), item.reference),
-                )
-            })
+            .map(|(partner, items)| Self::payment_line(&self.vendors[*partner], Side::Debit, items))
             .collect();
-        lines.push(memo(credit(a.bank, total_lc), partner.label()));
-        let reference = first.reference.clone();
+        lines.push(credit(self.acc.bank, total_lc));
+        self.clear_payments(date, &groups, 0, false);
         Some(post(date, reference, "Zahlungsausgang", lines))
+    }
+
+    /// A credit note (Gutschrift) of 10 to 25 % of an open customer
+    /// invoice's net at 19 %, cleared against that invoice at once.
+    fn credit_note(&mut self, date: NaiveDate) -> Option<Command> {
+        if self.receivables.is_empty() {
+            return None;
+        }
+        let index = self.rng.below(self.receivables.len() as u64) as usize;
+        let share = Decimal::new(10 + self.rng.below(16) as i64, 2);
+        let open = &self.receivables[index];
+        let net_lc = round(open.amount_lc * share / Decimal::new(119, 2), 2);
+        let code = self.tax.output_19.clone();
+        let (mut lines, vat_lc) = self.with_vat(debit(self.acc.revenue_19, net_lc), &code, date);
+        let gross_lc = net_lc + vat_lc;
+        if net_lc <= Decimal::ZERO || gross_lc >= open.amount_lc {
+            return None;
+        }
+        self.vat_month_lc -= vat_lc;
+        self.credit_no += 1;
+        let reference = format!("GS-{}-{:05}", date.year(), self.credit_no);
+        let open = &mut self.receivables[index];
+        open.amount_lc -= gross_lc;
+        let invoice = open.item;
+        let customer = &self.customers[open.partner];
+        let note = ItemId {
+            entry: EntryId(self.next_entry),
+            line: 0,
+            installment: 0,
+        };
+        let parts = vec![
+            PartDraft {
+                item: invoice,
+                amount_lc: Some(gross_lc),
+            },
+            PartDraft {
+                item: note,
+                amount_lc: None,
+            },
+        ];
+        self.follow_up.push(clear(customer.code, date, parts));
+        lines.insert(0, partner_line(customer, Side::Credit, gross_lc));
+        Some(post(date, reference, "Gutschrift", lines))
     }
 
     /// A small expense paid by bank card: office supplies, telephone,
