@@ -104,7 +104,11 @@ impl Book {
         })
     }
 
-    fn check_posting(&self, rights: Rights, cmd: &PostingCommand) -> Result<Vec<Event>, DomainError> {
+    fn check_posting(
+        &self,
+        rights: Rights,
+        cmd: &PostingCommand,
+    ) -> Result<Vec<Event>, DomainError> {
         let cx = self.context();
         let none = Pending::default();
         let posted = |entry| Event::EntryPosted { entry };

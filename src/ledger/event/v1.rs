@@ -29,9 +29,9 @@ use crate::ledger::partners::{
 use crate::ledger::tax::{Kennzahl, TaxCode, TaxDirection, TaxEvent, TaxKind, TaxRate};
 use crate::ledger::types::limits::DIMENSIONS;
 use crate::ledger::types::{
-    AccountNo, CentreShare, Currency, EntryId, FcAmount, Line, LineExtra, PartnerCode,
-    PartnerLine, PeriodLayout, PeriodRef, PeriodStatus, PostedEntry, PostingKey, Side, TaxLine,
-    TaxPart, Timestamp,
+    AccountNo, CentreShare, Currency, EntryId, FcAmount, Line, LineExtra, PartnerCode, PartnerLine,
+    PeriodLayout, PeriodRef, PeriodStatus, PostedEntry, PostingKey, Side, TaxLine, TaxPart,
+    Timestamp,
 };
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

@@ -177,7 +177,12 @@ impl OpenItems {
                 // so its FC share is computed from the original amounts.
                 let amount_lc = item.open_lc;
                 let mirror_fc = item.fc.as_ref().map(|f| {
-                    share(f.amount_fc, item.amount_lc, amount_lc, f.currency.decimals())
+                    share(
+                        f.amount_fc,
+                        item.amount_lc,
+                        amount_lc,
+                        f.currency.decimals(),
+                    )
                 });
                 let parts = per_partner.entry(code).or_default();
                 parts.push(ClearedPart {

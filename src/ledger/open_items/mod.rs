@@ -94,7 +94,11 @@ impl OpenItems {
     }
 
     /// Folds one event in, re-checking it; on error nothing changes.
-    pub fn apply(&mut self, settings: &Settings, event: &OpenItemsEvent) -> Result<(), OpenItemsError> {
+    pub fn apply(
+        &mut self,
+        settings: &Settings,
+        event: &OpenItemsEvent,
+    ) -> Result<(), OpenItemsError> {
         match event {
             OpenItemsEvent::ItemsCleared { clearing } => {
                 self.check_clearing(clearing, settings.lc_decimals())?;
@@ -143,7 +147,11 @@ impl OpenItems {
                 unreachable!("a checked clearing names existing items");
             };
             let item = &mut self.items[index as usize];
-            let sign = if undo { Decimal::NEGATIVE_ONE } else { Decimal::ONE };
+            let sign = if undo {
+                Decimal::NEGATIVE_ONE
+            } else {
+                Decimal::ONE
+            };
             item.open_lc -= sign * part.amount_lc;
             if let (Some(fc), Some(amount)) = (item.fc.as_mut(), part.amount_fc) {
                 fc.open_fc -= sign * amount;
@@ -249,11 +257,14 @@ impl OpenItems {
 
     /// A partner's open amount, debit positive (0 without postings).
     pub fn open_lc(&self, code: PartnerCode) -> Decimal {
-        self.partners.get(&code).map_or(Decimal::ZERO, |p| p.open_lc)
+        self.partners
+            .get(&code)
+            .map_or(Decimal::ZERO, |p| p.open_lc)
     }
 
     pub fn clearing(&self, number: u32) -> Option<&ClearingRecord> {
-        self.clearings.get(usize::try_from(number).ok()?.checked_sub(1)?)
+        self.clearings
+            .get(usize::try_from(number).ok()?.checked_sub(1)?)
     }
 
     /// Every clearing, in number order.
@@ -282,7 +293,12 @@ impl OpenItems {
 }
 
 /// The items of a partner line under its partner's terms.
-fn plan(partners: &Partners, settings: &Settings, entry: &PostedEntry, line: &Line) -> Vec<ItemPlan> {
+fn plan(
+    partners: &Partners,
+    settings: &Settings,
+    entry: &PostedEntry,
+    line: &Line,
+) -> Vec<ItemPlan> {
     let Some(partner_line) = line.partner() else {
         return Vec::new();
     };
@@ -304,7 +320,13 @@ fn plan(partners: &Partners, settings: &Settings, entry: &PostedEntry, line: &Li
     schedule(partners.terms_of(code), dates, amounts)
 }
 
-fn new_item(id: ItemId, partner: PartnerCode, entry: &PostedEntry, line: &Line, plan: ItemPlan) -> OpenItem {
+fn new_item(
+    id: ItemId,
+    partner: PartnerCode,
+    entry: &PostedEntry,
+    line: &Line,
+    plan: ItemPlan,
+) -> OpenItem {
     OpenItem {
         id,
         partner,

@@ -45,12 +45,7 @@ mod tests {
             Some("DE44500105175407324931".into())
         );
         // Wrong check digits, wrong length for Germany, garbage.
-        for bad in [
-            "DE45500105175407324931",
-            "DE4450010517540732493",
-            "XX",
-            "",
-        ] {
+        for bad in ["DE45500105175407324931", "DE4450010517540732493", "XX", ""] {
             assert_eq!(normalise_iban(bad), None, "{bad}");
         }
     }

@@ -7,11 +7,11 @@ use crate::ledger::partners::error::{LimitField, PartnersError, TermsField};
 use crate::ledger::partners::master::{Partner, PartnerKind};
 use crate::ledger::partners::terms::PaymentTerms;
 use crate::ledger::types::limits::{
-    MAX_BANK_ACCOUNTS, MAX_CONTACT_LEN, MAX_DISCOUNT_STEPS, MAX_HOUSE_NUMBER_LEN,
-    MAX_INSTALLMENTS, MAX_MANDATE_ID_LEN, MAX_PARTNER_GROUP_LEN, MAX_PARTNER_NAME_LEN,
-    MAX_PERCENT_DECIMALS, MAX_POSTCODE_LEN, MAX_REMARKS_LEN, MAX_STREET_LEN, MAX_TAX_ID_LEN,
-    MAX_TAX_NAME_LEN, MAX_TERMS_CODE_LEN, MAX_TERMS_DAYS, MAX_TERMS_MONTHS, MAX_TEXT_LEN,
-    MAX_TOLERANCE_DAYS, MAX_TOWN_LEN,
+    MAX_BANK_ACCOUNTS, MAX_CONTACT_LEN, MAX_DISCOUNT_STEPS, MAX_HOUSE_NUMBER_LEN, MAX_INSTALLMENTS,
+    MAX_MANDATE_ID_LEN, MAX_PARTNER_GROUP_LEN, MAX_PARTNER_NAME_LEN, MAX_PERCENT_DECIMALS,
+    MAX_POSTCODE_LEN, MAX_REMARKS_LEN, MAX_STREET_LEN, MAX_TAX_ID_LEN, MAX_TAX_NAME_LEN,
+    MAX_TERMS_CODE_LEN, MAX_TERMS_DAYS, MAX_TERMS_MONTHS, MAX_TEXT_LEN, MAX_TOLERANCE_DAYS,
+    MAX_TOWN_LEN,
 };
 use crate::ledger::types::money::{MAX_ABS_AMOUNT, decimals_used};
 use crate::ledger::types::vat_id::check_vat_id_strict;
@@ -20,7 +20,9 @@ use rust_decimal::Decimal;
 
 /// The code is numeric and within the kind's range.
 pub fn check_code(code: PartnerCode, kind: PartnerKind) -> Result<(), PartnersError> {
-    let value = code.number().ok_or(PartnersError::CodeNotNumeric { code })?;
+    let value = code
+        .number()
+        .ok_or(PartnersError::CodeNotNumeric { code })?;
     let (min, max) = kind.code_range();
     if !(min..=max).contains(&value) {
         return Err(PartnersError::CodeOutOfRange {
@@ -39,7 +41,12 @@ pub fn check_texts(p: &Partner) -> Result<(), PartnersError> {
     check_text(&p.group, Field::PartnerGroup, MAX_PARTNER_GROUP_LEN, false)?;
     let a = &p.address;
     check_text(&a.street, Field::Street, MAX_STREET_LEN, false)?;
-    check_text(&a.house_number, Field::HouseNumber, MAX_HOUSE_NUMBER_LEN, false)?;
+    check_text(
+        &a.house_number,
+        Field::HouseNumber,
+        MAX_HOUSE_NUMBER_LEN,
+        false,
+    )?;
     check_text(&a.postcode, Field::Postcode, MAX_POSTCODE_LEN, false)?;
     check_text(&a.town, Field::Town, MAX_TOWN_LEN, false)?;
     let country = a.country.as_bytes();
@@ -69,7 +76,11 @@ pub fn check_texts(p: &Partner) -> Result<(), PartnersError> {
     check_text(&p.remarks, Field::Remarks, MAX_REMARKS_LEN, false)?;
     if !p.dunning_term.is_empty() && !valid_code(&p.dunning_term, MAX_TERMS_CODE_LEN) {
         return Err(PartnersError::InvalidDunningTerm {
-            text: p.dunning_term.chars().take(MAX_TERMS_CODE_LEN + 5).collect(),
+            text: p
+                .dunning_term
+                .chars()
+                .take(MAX_TERMS_CODE_LEN + 5)
+                .collect(),
             max: MAX_TERMS_CODE_LEN,
         });
     }
@@ -217,7 +228,11 @@ pub fn check_terms(t: &PaymentTerms) -> Result<(), PartnersError> {
     for (field, value, max) in [
         (TermsField::Months, t.months, MAX_TERMS_MONTHS),
         (TermsField::Days, t.days, MAX_TERMS_DAYS),
-        (TermsField::ToleranceDays, t.tolerance_days, MAX_TOLERANCE_DAYS),
+        (
+            TermsField::ToleranceDays,
+            t.tolerance_days,
+            MAX_TOLERANCE_DAYS,
+        ),
     ] {
         if value > max {
             return Err(PartnersError::TermsOutOfRange {

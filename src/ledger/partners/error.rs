@@ -99,7 +99,10 @@ pub enum PartnersError {
         max: Decimal,
     },
     #[error("the commitment limit {commitment} is below the credit limit {credit}")]
-    CommitmentBelowCredit { credit: Decimal, commitment: Decimal },
+    CommitmentBelowCredit {
+        credit: Decimal,
+        commitment: Decimal,
+    },
 
     // --- import ---
     #[error("the import holds no partners")]

@@ -9,9 +9,7 @@
 //! `true`/`false`, amounts as plain decimals, dates ISO, nothing as "".
 
 use crate::ledger::gl::AccountCurrency;
-use crate::ledger::partners::master::{
-    Language, MandateSequence, Partner, PaymentMethod,
-};
+use crate::ledger::partners::master::{Language, MandateSequence, Partner, PaymentMethod};
 use crate::ledger::types::Timestamp;
 
 /// The fields a change can touch (code and kind never change).

@@ -58,7 +58,11 @@ pub struct Partners {
 
 impl Partners {
     /// The events `cmd` would append, or why not. Pure.
-    pub fn check(&self, gl: &Gl, cmd: &PartnersCommand) -> Result<Vec<PartnersEvent>, PartnersError> {
+    pub fn check(
+        &self,
+        gl: &Gl,
+        cmd: &PartnersCommand,
+    ) -> Result<Vec<PartnersEvent>, PartnersError> {
         Ok(match cmd {
             PartnersCommand::CreatePartner { partner, by, at } => {
                 check::check_by(by)?;
@@ -216,12 +220,12 @@ impl Partners {
         let mut pending = BTreeSet::new();
         let mut checked = Vec::with_capacity(count);
         for (index, partner) in partners.iter().enumerate() {
-            let p = self
-                .check_new(gl, partner, &pending)
-                .map_err(|error| PartnersError::ImportRow {
+            let p = self.check_new(gl, partner, &pending).map_err(|error| {
+                PartnersError::ImportRow {
                     index,
                     error: Box::new(error),
-                })?;
+                }
+            })?;
             pending.insert(p.code);
             checked.push(p);
         }

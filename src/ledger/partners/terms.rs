@@ -278,7 +278,11 @@ fn add_months(date: NaiveDate, months: u16, at_month_end: bool) -> NaiveDate {
     let moved = date
         .checked_add_months(Months::new(u32::from(months)))
         .unwrap_or(NaiveDate::MAX);
-    if at_month_end { month_end(moved) } else { moved }
+    if at_month_end {
+        month_end(moved)
+    } else {
+        moved
+    }
 }
 
 /// `date` plus `days`, saturating like `add_months`.

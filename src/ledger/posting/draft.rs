@@ -56,7 +56,11 @@ impl LineDraft {
 
     /// A line for business partner `partner` on its control account:
     /// debit when `side` is debit. `amount` is in LC.
-    pub fn partner(partner: PartnerCode, side: crate::ledger::types::Side, amount: Decimal) -> LineDraft {
+    pub fn partner(
+        partner: PartnerCode,
+        side: crate::ledger::types::Side,
+        amount: Decimal,
+    ) -> LineDraft {
         let (debit, credit) = match side {
             crate::ledger::types::Side::Debit => (amount, Decimal::ZERO),
             crate::ledger::types::Side::Credit => (Decimal::ZERO, amount),

@@ -267,7 +267,13 @@ fn line_account<'b>(
     }
     let account = postable_account(cx.gl, i, control)?;
     let due_date = typed.due_date;
-    Ok((account, Some(PartnerLine { partner: code, due_date })))
+    Ok((
+        account,
+        Some(PartnerLine {
+            partner: code,
+            due_date,
+        }),
+    ))
 }
 
 /// The account of typed line `i`: named, existing, postable, active.

@@ -17,13 +17,13 @@ pub mod vat_return;
 
 pub use account_sheet::{AccountSheet, SheetLine, account_sheet};
 pub use aging::{AgingAmounts, AgingReport, AgingRow, DEFAULT_AGING_BOUNDS, aging};
+pub use cost_centres::{CostCentreReport, cost_centre_report};
+pub use journal::{JournalFilter, JournalPage, journal};
 pub use open_items::{OpenItemRow, OpenItemsFilter, OpenItemsReport, open_items};
 pub use partners::{
     PartnerListFilter, PartnerListRow, PartnerStatement, StatementLine, partner_list,
     partner_statement,
 };
-pub use cost_centres::{CostCentreReport, cost_centre_report};
-pub use journal::{JournalFilter, JournalPage, journal};
 pub use trial_balance::{TrialBalance, TrialBalanceRow, trial_balance};
 pub use vat_return::{VatReturn, VatReturnRow, vat_return};
 

@@ -150,7 +150,11 @@ fn row_of<'a>(
         amount_lc: item.signed_amount_lc(),
         open_lc: item.side.sign(open_lc),
         fc: item.fc.as_ref().zip(open_fc).map(|(f, open)| {
-            (f.currency, item.side.sign(f.amount_fc), item.side.sign(open))
+            (
+                f.currency,
+                item.side.sign(f.amount_fc),
+                item.side.sign(open),
+            )
         }),
         discount: item.discounts.iter().find(|d| d.date >= filter.as_of),
     })

@@ -54,7 +54,8 @@ pub fn partner_list<'a>(book: &'a Book, filter: &PartnerListFilter) -> Vec<Partn
 
 fn list_row<'a>(book: &'a Book, partner: &'a Partner, as_of: NaiveDate) -> PartnerListRow<'a> {
     let items = book.open_items();
-    let (mut balance_lc, mut open_lc, mut overdue_lc) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let (mut balance_lc, mut open_lc, mut overdue_lc) =
+        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for item in items.items_of(partner.code) {
         if item.posting_date > as_of {
             continue;
@@ -168,7 +169,12 @@ pub fn partner_statement(
     Ok(statement)
 }
 
-fn statement_line(at: LineRef, entry: &PostedEntry, line: &Line, balance_lc: Decimal) -> StatementLine {
+fn statement_line(
+    at: LineRef,
+    entry: &PostedEntry,
+    line: &Line,
+    balance_lc: Decimal,
+) -> StatementLine {
     StatementLine {
         at,
         entry: entry.id,

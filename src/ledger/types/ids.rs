@@ -86,7 +86,9 @@ pub struct PartnerCode {
 impl PartnerCode {
     pub fn parse(text: &str) -> Result<PartnerCode, InputError> {
         let b = text.as_bytes();
-        if b.is_empty() || b.len() > MAX_PARTNER_CODE_LEN || !b.iter().all(u8::is_ascii_alphanumeric)
+        if b.is_empty()
+            || b.len() > MAX_PARTNER_CODE_LEN
+            || !b.iter().all(u8::is_ascii_alphanumeric)
         {
             return Err(InputError::InvalidPartnerCode {
                 text: text.chars().take(MAX_PARTNER_CODE_LEN + 5).collect(),

@@ -61,7 +61,12 @@ mod tests {
         let t = Timestamp::at(day, 23, 5, 9).expect("valid time");
         assert_eq!(t.to_string(), "2024-02-29T23:05:09Z");
         assert_eq!(Timestamp::parse(&t.to_string()), Some(t));
-        for bad in ["2024-02-29T23:05:09", "2024-02-30T00:00:00Z", "2024-2-29T23:05:09Z", ""] {
+        for bad in [
+            "2024-02-29T23:05:09",
+            "2024-02-30T00:00:00Z",
+            "2024-2-29T23:05:09Z",
+            "",
+        ] {
             assert_eq!(Timestamp::parse(bad), None, "{bad}");
         }
         assert_eq!(

@@ -170,7 +170,10 @@ mod tests {
         // Numbers whose ninth digit is the MOD 11,10 check digit of the
         // first eight (computed by hand, see `german_check_digit_ok`).
         assert_eq!(check_vat_id_strict("DE136695976"), Ok("DE136695976".into()));
-        assert_eq!(check_vat_id_strict("DE 811 907 980"), Ok("DE811907980".into()));
+        assert_eq!(
+            check_vat_id_strict("DE 811 907 980"),
+            Ok("DE811907980".into())
+        );
         assert_eq!(
             check_vat_id_strict("DE136695975"),
             Err(VatIdError::CheckDigit {
