@@ -703,7 +703,11 @@ fn unfoldable(records: &[LogRecord]) -> (Vec<LogRecord>, u64) {
         .unwrap();
     let bodies = records.iter().map(|r| {
         if r.seq == at {
-            r.body.replacen("\"side\":\"debit\",\"amount_lc\":\"", "\"side\":\"debit\",\"amount_lc\":\"1", 1)
+            r.body.replacen(
+                "\"side\":\"debit\",\"amount_lc\":\"",
+                "\"side\":\"debit\",\"amount_lc\":\"1",
+                1,
+            )
         } else {
             r.body.clone()
         }

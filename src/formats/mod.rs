@@ -4,5 +4,6 @@ pub mod amount;
 pub mod csv;
 pub mod ecb;
 pub mod hledger;
+pub mod partners_csv;
 pub mod report_csv;
 pub mod vat_id;
