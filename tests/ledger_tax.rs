@@ -710,51 +710,69 @@ fn ustva_of_a_month_equals_the_hand_computed_figures() {
     );
 }
 
+/// Tax in whole cents of an amount in cents at a rate in whole percent,
+/// by integer arithmetic (no decimals, no rounding library): the rounded
+/// quotient of `cents × rate` by `divisor`, half a cent rounded up (all
+/// amounts here are positive, so up is away from zero).
+fn tax_cents(cents: i64, rate: i64, divisor: i64) -> i64 {
+    (2 * cents * rate + divisor) / (2 * divisor)
+}
+
+fn cents(c: i64) -> Decimal {
+    Decimal::new(c, 2)
+}
+
 /// A generated month of sales and purchases with random amounts and
-/// codes; the expectation is computed independently, line by line.
+/// codes. The expectation does not follow the engine's formula: each
+/// invoice's tax is worked out by hand in integer cents from the rates as
+/// the law states them (19 and 7 %; net: net × rate / 100, gross: gross ×
+/// rate / (100 + rate)), and the return is also compared with the
+/// accounts: each revenue or expense account carries exactly one code's
+/// bases and each VAT account one code's taxes, read from the trial
+/// balance.
 #[test]
 fn ustva_of_a_generated_month_equals_an_independent_computation() {
     let mut b = book();
     let mut rng = Rng::new(7);
+    // (code, base account, tax account, rate in %, sale)
     let codes = [
-        ("U19", "8400", dec!(19), true),
-        ("U7", "8300", dec!(7), true),
-        ("V19", "3400", dec!(19), false),
-        ("V7", "3300", dec!(7), false),
+        ("U19", "8400", "1776", 19, true),
+        ("U7", "8300", "1771", 7, true),
+        ("V19", "3400", "1576", 19, false),
+        ("V7", "3300", "1571", 7, false),
     ];
-    let mut base = [Decimal::ZERO; 4];
-    let mut tax = [Decimal::ZERO; 4];
+    let mut base = [0i64; 4];
+    let mut tax = [0i64; 4];
+    let mut gross_invoices = 0;
     for i in 0..200 {
         let k = rng.below(4) as usize;
-        let (code, account, rate, sale) = codes[k];
-        let amount = Decimal::new(rng.below(500_000) as i64 + 1, 2);
+        let (code, account, _, rate, sale) = codes[k];
+        let typed = rng.below(500_000) as i64 + 1;
         let is_gross = rng.below(2) == 0;
-        let t = if is_gross {
-            (amount * rate / (dec!(100) + rate))
-                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        let (net, t) = if is_gross {
+            let t = tax_cents(typed, rate, 100 + rate);
+            (typed - t, t)
         } else {
-            (amount * rate / dec!(100))
-                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            (typed, tax_cents(typed, rate, 100))
         };
-        let net = if is_gross { amount - t } else { amount };
+        gross_invoices += usize::from(is_gross);
         base[k] += net;
         tax[k] += t;
-        let total = net + t;
-        let day = 1 + (i % 28) as u32;
         let mut line = if sale {
-            LineDraft::credit_lc(a(account), amount)
+            LineDraft::credit_lc(a(account), cents(typed))
         } else {
-            LineDraft::debit_lc(a(account), amount)
+            LineDraft::debit_lc(a(account), cents(typed))
         };
         line.tax_code = Some(code.into());
         line.gross = is_gross;
         let counter = if sale {
-            LineDraft::debit_lc(a("1200"), total)
+            LineDraft::debit_lc(a("1200"), cents(net + t))
         } else {
-            LineDraft::credit_lc(a("1200"), total)
+            LineDraft::credit_lc(a("1200"), cents(net + t))
         };
-        post(&mut b, d(2024, 3, day), vec![line, counter]);
+        post(&mut b, d(2024, 3, 1 + (i % 28) as u32), vec![line, counter]);
     }
+    assert!((60..=140).contains(&gross_invoices), "{gross_invoices}");
     let report = b.vat_return(march(), march()).unwrap();
     let find = |base_box: Option<u8>, tax_box: Option<u8>| {
         report
@@ -762,22 +780,31 @@ fn ustva_of_a_generated_month_equals_an_independent_computation() {
             .iter()
             .find(|r| r.base_box.map(|k| k.0) == base_box && r.tax_box.map(|k| k.0) == tax_box)
             .map(|r| (r.base_lc, r.tax_lc))
-            .unwrap_or_default()
     };
-    assert_eq!(find(Some(81), None), (base[0], tax[0]));
-    assert_eq!(find(Some(86), None), (base[1], tax[1]));
-    assert_eq!(find(None, Some(66)), (Decimal::ZERO, tax[2] + tax[3]));
-    assert_eq!(report.payable_lc, tax[0] + tax[1] - tax[2] - tax[3]);
-    // The tax accounts agree with the return.
+    assert_eq!(find(Some(81), None), Some((cents(base[0]), cents(tax[0]))));
+    assert_eq!(find(Some(86), None), Some((cents(base[1]), cents(tax[1]))));
+    assert_eq!(
+        find(None, Some(66)),
+        Some((Decimal::ZERO, cents(tax[2] + tax[3])))
+    );
+    assert_eq!(report.rows.len(), 3);
+    assert_eq!(report.output_tax_lc, cents(tax[0] + tax[1]));
+    assert_eq!(report.input_tax_lc, cents(tax[2] + tax[3]));
+    assert_eq!(report.payable_lc, cents(tax[0] + tax[1] - tax[2] - tax[3]));
+
+    // The accounts say the same: bases on the revenue and expense
+    // accounts, taxes on the VAT accounts, each sale credit, each purchase
+    // debit.
     let tb = b.trial_balance(march(), march()).unwrap();
-    let closing = |n: &str| {
-        tb.rows
-            .iter()
-            .find(|r| r.account == a(n))
-            .map_or(Decimal::ZERO, |r| r.closing_lc)
+    let movement = |n: &str, sale: bool| {
+        let row = tb.rows.iter().find(|r| r.account == a(n)).unwrap();
+        let credit = row.credit_lc - row.debit_lc;
+        if sale { credit } else { -credit }
     };
-    assert_eq!(-(closing("1776") + closing("1771")), tax[0] + tax[1]);
-    assert_eq!(closing("1576") + closing("1571"), tax[2] + tax[3]);
+    for (k, (code, base_account, tax_account, _, sale)) in codes.into_iter().enumerate() {
+        assert_eq!(movement(base_account, sale), cents(base[k]), "{code} base");
+        assert_eq!(movement(tax_account, sale), cents(tax[k]), "{code} tax");
+    }
 }
 
 #[test]
