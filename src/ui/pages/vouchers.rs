@@ -297,7 +297,9 @@ fn VoucherCard(
                 .iter()
                 .filter_map(|l| crate::formats::amount::parse_amount(&l.debit, style, 10).ok())
                 .sum();
-            (debit, form.difference_lc(book, style, today()))
+            // The entry grid's own check: what the posting will meet.
+            let check = form.check(book, style, today(), "kontor");
+            (debit, check.diff_lc().unwrap_or_default())
         })
         .unwrap_or_default()
     };
