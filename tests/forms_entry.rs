@@ -428,3 +428,21 @@ fn the_postable_property_draws_postable_and_refused_entries() {
         "postable {postable}, refused {refused}"
     );
 }
+
+#[test]
+fn a_form_holds_input_once_anything_is_typed() {
+    let fresh = EntryForm::new(today(), DE, 4);
+    assert!(!fresh.holds_input("15.03.2026"));
+    let mut f = fresh.clone();
+    f.lines[3].memo = "x".into();
+    assert!(f.holds_input("15.03.2026"));
+    let mut f = fresh.clone();
+    f.reference = "RE-1".into();
+    assert!(f.holds_input("15.03.2026"));
+    let mut f = fresh.clone();
+    f.posting_date = "01.03.2026".into();
+    assert!(f.holds_input("15.03.2026"));
+    let mut f = fresh;
+    f.lines[0].gross = true;
+    assert!(f.holds_input("15.03.2026"));
+}

@@ -249,6 +249,34 @@ impl EntryForm {
         }
     }
 
+    /// The plausibility warnings of the draft (see `ledger::warning`), in
+    /// draft line numbers; none while the form does not read. Shown live,
+    /// so a wrong tax code is seen before the entry balances.
+    pub fn warnings(
+        &self,
+        book: &Book,
+        style: NumberStyle,
+        today: NaiveDate,
+        user: &str,
+    ) -> Vec<EntryWarning> {
+        let lc_decimals = book.settings().map_or(2, |s| s.lc_decimals());
+        match self.to_draft(style, lc_decimals, today, user) {
+            Ok(draft) => entry_warnings(book, &draft),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// Whether anything was typed that clearing would throw away: a line,
+    /// the document date, reference or memo, or a posting date other than
+    /// the one a fresh form starts with (`fresh_date`).
+    pub fn holds_input(&self, fresh_date: &str) -> bool {
+        self.posting_date.trim() != fresh_date.trim()
+            || [&self.document_date, &self.reference, &self.memo]
+                .iter()
+                .any(|s| !s.trim().is_empty())
+            || self.lines.iter().any(|l| !l.is_blank())
+    }
+
     /// The grid row of line `n` of the draft (blank rows are left out of
     /// the draft, so the engine's line numbers skip them).
     pub fn row_of_line(&self, n: usize) -> usize {
