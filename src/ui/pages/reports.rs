@@ -764,18 +764,19 @@ fn sheet_csv(v: &SheetView, lang: Lang) -> String {
     }
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     w.header(&header);
-    let summary = |w: &mut CsvWriter, label: T, date: NaiveDate, sums: [Cell; 3], fc_sums: Vec<Cell>| {
-        let mut row = vec![
-            Cell::Empty,
-            Cell::Date(date),
-            Cell::Empty,
-            Cell::Empty,
-            Cell::text(format!("{} {} {}", t(label), v.account, v.name)),
-        ];
-        row.extend(sums);
-        row.extend(fc_sums);
-        w.row(&row);
-    };
+    let summary =
+        |w: &mut CsvWriter, label: T, date: NaiveDate, sums: [Cell; 3], fc_sums: Vec<Cell>| {
+            let mut row = vec![
+                Cell::Empty,
+                Cell::Date(date),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::text(format!("{} {} {}", t(label), v.account, v.name)),
+            ];
+            row.extend(sums);
+            row.extend(fc_sums);
+            w.row(&row);
+        };
     let fc_sums = |opening: bool| match fc {
         FcColumns::Account(f) => {
             let fd = f.currency.decimals();
@@ -1156,7 +1157,10 @@ fn sheet_row(
         (FcColumns::Account(f), line_fc) => {
             let fd = f.currency.decimals();
             let (fd_debit, fd_credit) = split(line_fc.map_or(Decimal::ZERO, |x| x.amount_fc), fd);
-            let balance = l.balance_fc.map(|b| fmt_amount(b, fd, lang)).unwrap_or_default();
+            let balance = l
+                .balance_fc
+                .map(|b| fmt_amount(b, fd, lang))
+                .unwrap_or_default();
             view! {
                 <td class="num fc">{fd_debit}</td>
                 <td class="num fc">{fd_credit}</td>
@@ -1190,14 +1194,22 @@ fn sheet_summary(v: &SheetView, fc: FcColumns, opening: bool, lang: Lang) -> imp
     let s = &v.sheet;
     let d = v.decimals;
     let amounts = match opening {
-        true => [String::new(), String::new(), fmt_amount(s.opening_lc, d, lang)],
+        true => [
+            String::new(),
+            String::new(),
+            fmt_amount(s.opening_lc, d, lang),
+        ],
         false => [s.debit_lc, s.credit_lc, s.closing_lc].map(|x| fmt_amount(x, d, lang)),
     };
     let fc_amounts: Vec<String> = match fc {
         FcColumns::Account(f) => {
             let fd = f.currency.decimals();
             match opening {
-                true => vec![String::new(), String::new(), fmt_amount(f.opening_fc, fd, lang)],
+                true => vec![
+                    String::new(),
+                    String::new(),
+                    fmt_amount(f.opening_fc, fd, lang),
+                ],
                 false => [f.debit_fc, f.credit_fc, f.closing_fc]
                     .map(|x| fmt_amount(x, fd, lang))
                     .to_vec(),
