@@ -308,8 +308,10 @@ fn an_unbalanced_entry_shows_the_engines_difference() {
 #[test]
 fn a_line_holding_only_a_tax_code_is_not_dropped_silently() {
     let book = book();
-    let mut stray = LineForm::default();
-    stray.tax_code = "V19".into();
+    let stray = LineForm {
+        tax_code: "V19".into(),
+        ..LineForm::default()
+    };
     let f = form(vec![
         line("4210", "100,00", ""),
         line("1200", "", "100,00"),
