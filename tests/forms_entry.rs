@@ -434,17 +434,20 @@ fn the_postable_property_draws_postable_and_refused_entries() {
 #[test]
 fn a_form_holds_input_once_anything_is_typed() {
     let fresh = EntryForm::new(today(), DE, 4);
-    assert!(!fresh.holds_input("15.03.2026"));
+    assert!(!fresh.holds_input(today()));
+    // Today's date in the other language's format is still a fresh form.
+    let english = EntryForm::new(today(), NumberStyle::English, 4);
+    assert!(!english.holds_input(today()));
     let mut f = fresh.clone();
     f.lines[3].memo = "x".into();
-    assert!(f.holds_input("15.03.2026"));
+    assert!(f.holds_input(today()));
     let mut f = fresh.clone();
     f.reference = "RE-1".into();
-    assert!(f.holds_input("15.03.2026"));
+    assert!(f.holds_input(today()));
     let mut f = fresh.clone();
     f.posting_date = "01.03.2026".into();
-    assert!(f.holds_input("15.03.2026"));
+    assert!(f.holds_input(today()));
     let mut f = fresh;
     f.lines[0].gross = true;
-    assert!(f.holds_input("15.03.2026"));
+    assert!(f.holds_input(today()));
 }

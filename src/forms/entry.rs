@@ -268,9 +268,11 @@ impl EntryForm {
 
     /// Whether anything was typed that clearing would throw away: a line,
     /// the document date, reference or memo, or a posting date other than
-    /// the one a fresh form starts with (`fresh_date`).
-    pub fn holds_input(&self, fresh_date: &str) -> bool {
-        self.posting_date.trim() != fresh_date.trim()
+    /// the `today` a fresh form starts with (in either language's format).
+    pub fn holds_input(&self, today: NaiveDate) -> bool {
+        let date = self.posting_date.trim();
+        let fresh_date = date.is_empty() || parse_date(date, today) == Ok(today);
+        !fresh_date
             || [&self.document_date, &self.reference, &self.memo]
                 .iter()
                 .any(|s| !s.trim().is_empty())

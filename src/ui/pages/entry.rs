@@ -15,7 +15,7 @@ use leptos_router::components::A;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 
-use crate::formats::amount::{AmountError, format_amount, format_date};
+use crate::formats::amount::{AmountError, format_amount};
 use crate::forms::entry::{
     EntryCheck, EntryForm, FormError, FormErrorKind, FormField, LineForm, Refusal,
 };
@@ -772,8 +772,7 @@ impl Discard {
             self.keep();
             return;
         }
-        let fresh = format_date(today(), number_style(c.i18n.lang_untracked()));
-        if c.grid.form_untracked().holds_input(&fresh) {
+        if c.grid.form_untracked().holds_input(today()) {
             self.return_focus.set_value(active_element());
             self.discarding.set(true);
         } else {
