@@ -785,10 +785,12 @@ pub fn entry_warning(w: &EntryWarning, lang: Lang) -> String {
         ),
         EntryWarning::ClosingPeriod { date } => (
             format!(
-                "Der {} liegt in einer Periode im Abschluss: dort nur Abschlussbuchungen erfassen.",
+                "Die Periode des {} ist im Abschluss: dort nur Abschlussbuchungen, mit dem Abschlussrecht (das jeder hat, solange es keine Benutzer gibt).",
                 date.format("%d.%m.%Y")
             ),
-            format!("{date} lies in a period in closing: post closing entries only."),
+            format!(
+                "The period of {date} is in closing: closing entries only, with the closing right (which everyone holds until there are users)."
+            ),
         ),
     };
     pick(lang, de, en)

@@ -650,7 +650,7 @@ fn EntryForm_(company_id: String) -> impl IntoView {
                 </div>
             </div>
             <NotPostable check=check form=Signal::derive(move || grid.form()) />
-            <WarningList warnings=warnings />
+            <WarningList warnings=warnings asking=asking />
             <ConfirmPost asking=asking grid=grid on_confirm=Callback::new(move |ws| { post.dispatch(Some(ws)); }) />
             <ConfirmDiscard discard=discard />
             {move || message.get().map(|(ok, text)| view! {
@@ -879,12 +879,16 @@ fn NotPostable(check: Memo<EntryCheck>, form: Signal<EntryForm>) -> impl IntoVie
     }
 }
 
-/// The plausibility warnings of the grid, each naming its row.
+/// The plausibility warnings of the grid, each naming its row (hidden
+/// while the posting's question lists them).
 #[component]
-fn WarningList(warnings: Memo<Vec<EntryWarning>>) -> impl IntoView {
+fn WarningList(
+    warnings: Memo<Vec<EntryWarning>>,
+    asking: RwSignal<Option<Vec<EntryWarning>>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Show when=move || !warnings.get().is_empty()>
+        <Show when=move || !warnings.get().is_empty() && asking.get().is_none()>
             <div class="entry-warnings" data-testid="entry-warnings" role="status">
                 <strong>{move || i18n.t(T::CheckWarnings)}</strong>
                 <ul>

@@ -101,6 +101,7 @@ texts! {
         Contra => "Gegenkonto", "Contra account";
         ContraOthers => "und weitere", "and more";
         Fc => "Fremdwährung", "Foreign currency";
+        And => "und", "and";
     }
 }
 
@@ -1049,15 +1050,18 @@ fn SheetTable(view: Arc<SheetView>, page: RwSignal<usize>) -> impl IntoView {
     let fc = fc_columns(&v.sheet);
     let caption = {
         let lang = i18n.lang_untracked();
+        let currencies = match fc {
+            FcColumns::Account(f) => format!("{} {} {}", v.lc, i18n.t(T::And), f.currency.as_str()),
+            _ => v.lc.clone(),
+        };
         format!(
-            "{} {} {} · {} – {} · {} {}",
+            "{} {} {} · {} – {} · {} {currencies}",
             i18n.t(T::SheetTitle),
             v.account,
             v.name,
             fmt_date(v.sheet.from, lang),
             fmt_date(v.sheet.to, lang),
             i18n.t(T::CurrencyNote),
-            v.lc
         )
     };
     let v2 = v.clone();
@@ -1107,7 +1111,7 @@ fn SheetTable(view: Arc<SheetView>, page: RwSignal<usize>) -> impl IntoView {
         <p class="report-caption">{caption}</p>
         {v.sheet.truncated.then(|| view! { <p class="warning">{i18n.t(T::Truncated)}</p> })}
         <div class="table-wrap">
-            <table class="data report" data-testid="account-sheet" data-fc=match fc {
+            <table class="data report" class:fc-sheet=matches!(fc, FcColumns::Account(_)) data-testid="account-sheet" data-fc=match fc {
                 FcColumns::Account(f) => f.currency.as_str().to_string(),
                 _ => String::new(),
             }>

@@ -187,12 +187,12 @@ test('posting into a closing period asks, then posts; so does its reversal', asy
   await openEntry();
   await typeEntry({ date: '10.03.2026', reference: 'ABS-1', memo: 'Abgrenzung', lines: [['4210', '300,00'], ['1200', '', '300,00']] });
   await page.waitForSelector('[data-testid="entry-warning"]');
-  assert.match(await text('[data-testid="entry-warning"]'), /10\.03\.2026 liegt in einer Periode im Abschluss/);
+  assert.match(await text('[data-testid="entry-warning"]'), /Die Periode des 10\.03\.2026 ist im Abschluss/);
   await postWithKeyboard();
   await page.waitForSelector('[data-testid="confirm-post"]');
   await screenshot(page, 'entry-closing-confirm-de');
   await setLang(page, 'en');
-  await page.waitForFunction(() => /lies in a period in closing/.test(document.querySelector('[data-testid="confirm-post"]')?.textContent ?? ''));
+  await page.waitForFunction(() => /The period of 2026-03-10 is in closing/.test(document.querySelector('[data-testid="confirm-post"]')?.textContent ?? ''));
   await screenshot(page, 'entry-closing-confirm-en');
   await setLang(page, 'de');
   await page.click('[data-testid="post-anyway"]');
@@ -205,20 +205,26 @@ test('posting into a closing period asks, then posts; so does its reversal', asy
   await page.waitForSelector('[data-testid="reverse-form"]');
   await page.click('[data-testid="reverse"]');
   await page.waitForSelector('[data-testid="confirm-reverse"]');
-  assert.match(await text('[data-testid="confirm-reverse"]'), /10\.03\.2026 liegt in einer Periode im Abschluss/);
+  assert.match(await text('[data-testid="confirm-reverse"]'), /Die Periode des 10\.03\.2026 ist im Abschluss/);
   await screenshot(page, 'reverse-closing-confirm-de');
   await page.click('[data-testid="reverse-anyway"]');
-  await page.waitForSelector('[data-testid="reversed"]');
-  assert.match(await text('[data-testid="reversed"]'), /2026\/4$/);
+  // Reversed, the entry links to its reversal and offers no reversal form.
+  await page.waitForSelector('[data-testid="reversed-by"]');
+  assert.match(await text('[data-testid="reversed-by"]'), /storniert durch 2026\/4$/);
   assert.deepEqual(page.errors, []);
 });
+
+/** The demo's one fiscal year (last calendar year). */
+let demoYear;
 
 test('demo: the CHF bank account sheet shows CHF amounts, the CHF balance and every contra account', async () => {
   await page.goto(app.url);
   await waitForApp(page);
   await page.click('[data-testid="open-demo"]');
   await page.waitForSelector('[data-testid="trial-balance"]', { timeout: 120000 });
-  await page.goto(app.url + '/reports/account/1220?from=2024-01-01&to=2024-12-31');
+  demoYear = Number(await page.$eval('[data-testid="tb-year"]', (s) => s.value));
+  assert.ok(demoYear > 2000, `demo year ${demoYear}`);
+  await page.goto(app.url + `/reports/account/1220?from=${demoYear}-01-01&to=${demoYear}-12-31`);
   await page.waitForSelector('[data-testid="account-sheet"][data-fc="CHF"]');
   const heads = await page.$$eval('[data-testid="account-sheet"] thead th', (ths) => ths.map((th) => th.textContent.trim()));
   assert.deepEqual(heads, ['Nr.', 'Datum', 'Referenz', 'Gegenkonto', 'Buchungstext', 'Soll EUR', 'Haben EUR', 'Saldo EUR', 'Soll CHF', 'Haben CHF', 'Saldo CHF']);
@@ -252,18 +258,19 @@ test('demo, second fiscal year: P&L accounts open at zero, the earlier result is
   await page.goto(app.url + '/admin/periods');
   await waitForApp(page);
   await page.waitForSelector('[data-testid="open-next-year"]');
-  assert.match(await text('[data-testid="open-next-year"]'), /2025/);
+  const next = demoYear + 1;
+  assert.match(await text('[data-testid="open-next-year"]'), new RegExp(String(next)));
   await page.click('[data-testid="open-next-year"]');
-  await page.waitForSelector('section[data-fiscal-year="2025"]');
+  await page.waitForSelector(`section[data-fiscal-year="${next}"]`);
   await openEntry();
-  await typeEntry({ date: '15.01.2025', reference: 'MIETE-25', memo: 'Miete Januar 2025', lines: [['4210', '1.500,00'], ['1200', '', '1.500,00']] });
+  await typeEntry({ date: `15.01.${next}`, reference: 'MIETE-2', memo: 'Miete Januar', lines: [['4210', '1.500,00'], ['1200', '', '1.500,00']] });
   await postWithKeyboard();
   await page.waitForSelector('[data-testid="entry-posted"]');
 
   await page.goto(app.url + '/reports/trial-balance');
   await page.waitForSelector('[data-testid="trial-balance"]');
-  assert.equal(await page.$eval('[data-testid="tb-year"]', (s) => s.value), '2025');
-  // 8400 (revenue, millions in 2024) has no movement in 2025: no row.
+  assert.equal(await page.$eval('[data-testid="tb-year"]', (s) => s.value), String(next));
+  // 8400 (revenue, millions in the demo year) has no movement in the next: no row.
   assert.equal(await page.$('[data-testid="trial-balance"] tr[data-account="8400"]'), null);
   const rent = await page.$$eval('tr[data-account="4210"] td', (tds) => tds.map((t) => t.textContent.trim()));
   assert.deepEqual(rent.slice(2), ['0,00', '1.500,00', '', '1.500,00']);
@@ -281,8 +288,8 @@ test('demo, second fiscal year: P&L accounts open at zero, the earlier result is
   await screenshot(page, 'trial-balance-second-year-en');
   await setLang(page, 'de');
 
-  // The account sheet of a revenue account opens 2025 at zero too.
-  await page.goto(app.url + '/reports/account/8400?from=2025-01-01&to=2025-12-31');
+  // The account sheet of a revenue account opens the new year at zero too.
+  await page.goto(app.url + `/reports/account/8400?from=${next}-01-01&to=${next}-12-31`);
   await page.waitForSelector('[data-testid="sheet-opening"]');
   assert.equal(await text('[data-testid="sheet-opening"] td:last-child'), '0,00');
   assert.deepEqual(page.errors, []);
