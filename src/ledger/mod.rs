@@ -11,7 +11,7 @@
 //! chain `chain`, sample data `sample`, tax codes `tax`, the VAT return
 //! (UStVA) `vat_return`, cost accounting (dimensions, centres,
 //! distribution rules) `costing`, the cost-centre report `cost_report`,
-//! CSV export of reports `csv`.
+//! CSV export of reports `csv`, plausibility warnings on drafts `warning`.
 
 pub mod account;
 pub mod book;
@@ -35,6 +35,7 @@ pub mod sample;
 pub mod tax;
 pub mod vat_return;
 pub mod voucher;
+pub mod warning;
 
 pub use book::{Book, ReplayError, ReplayErrorKind};
 pub use command::Command;

@@ -180,6 +180,24 @@ impl Calendar {
         period_index / self.layout.periods_per_year()
     }
 
+    /// Global index of the first period of the fiscal year that
+    /// `period_index` belongs to (where profit and loss start at zero).
+    pub fn year_start_index(&self, period_index: usize) -> usize {
+        self.year_index_of(period_index) * self.layout.periods_per_year()
+    }
+
+    /// First day of the fiscal year containing `date`, by the company's
+    /// start month, whether or not that year is open (`None` only at the
+    /// edge of the date range).
+    pub fn fiscal_year_start(&self, date: NaiveDate) -> Option<NaiveDate> {
+        let year = if date.month() >= self.start_month {
+            date.year()
+        } else {
+            date.year().checked_sub(1)?
+        };
+        NaiveDate::from_ymd_opt(year, self.start_month, 1)
+    }
+
     pub fn reference(&self, period_index: usize) -> PeriodRef {
         let ppy = self.layout.periods_per_year();
         PeriodRef {
@@ -324,6 +342,19 @@ mod tests {
         );
         c.open_year(2025).expect("second year");
         assert_eq!(c.index_of_date(d(2025, 12, 31)), Some(23));
+    }
+
+    #[test]
+    fn a_fiscal_year_starting_in_july_starts_for_any_date_in_it() {
+        let mut c = Calendar::new(7, PeriodLayout::Quarterly);
+        c.open_year(2024).expect("first year");
+        assert_eq!(c.fiscal_year_start(d(2025, 6, 30)), Some(d(2024, 7, 1)));
+        assert_eq!(c.fiscal_year_start(d(2025, 7, 1)), Some(d(2025, 7, 1)));
+        // Outside the open years too: the rule is arithmetic.
+        assert_eq!(c.fiscal_year_start(d(2030, 1, 1)), Some(d(2029, 7, 1)));
+        c.open_year(2025).expect("second year");
+        assert_eq!(c.year_start_index(6), 4);
+        assert_eq!(c.year_start_index(3), 0);
     }
 
     #[test]

@@ -1,17 +1,30 @@
 //! Reports (Berichte) as pure functions of the Book:
 //! - trial balance (Summen- und Saldenliste) for a period range, read from
 //!   the (account, period) balance index, never from lines;
-//! - account sheet (Kontoblatt) with running balance, from the account's
-//!   line list;
+//! - account sheet (Kontoblatt) with running balance, contra account
+//!   (Gegenkonto) and, on a foreign-currency account, the FC amounts and
+//!   FC balance beside LC, from the account's line list;
 //! - journal listing (Journal) with filters and a row limit.
 //!
-//! Opening balances are the sum of all earlier periods, for every account
-//! type: until year-end closing exists (a later issue), nothing is carried
-//! forward by posting, so cumulative sums are what hledger shows too.
+//! Opening balances follow the bookkeeper's rule: balance-sheet accounts
+//! (asset, liability, equity) carry everything posted before the report
+//! starts; profit-and-loss accounts (revenue, expense) start every fiscal
+//! year at zero, so their opening is what the report's own fiscal year
+//! posted before its start. The P&L result of the earlier fiscal years is
+//! not lost: the trial balance shows it as the result carried forward
+//! (Ergebnisvortrag), a balance-sheet line of its own, until a year-end
+//! closing (a later issue) books it to an equity account. So the opening
+//! balances of a report, carried-forward line included, always sum to
+//! zero. A report whose range starts in the first period of the first year
+//! sees nothing carried: its closing balances are the cumulative ones
+//! hledger and ledger print (the cross-checks compare exactly these).
+//! A range may span fiscal years (the command-line balance does); the
+//! reset applies at the range's start, its movements are the range's.
 
-use crate::ledger::account::AccountNo;
+use crate::ledger::account::{AccountCurrency, AccountNo};
 use crate::ledger::book::{Book, Totals};
-use crate::ledger::entry::{EntryId, FcAmount, PostedEntry};
+use crate::ledger::currency::Currency;
+use crate::ledger::entry::{EntryId, FcAmount, Line, PostedEntry};
 use crate::ledger::error::DomainError;
 use crate::ledger::money::Side;
 use crate::ledger::period::PeriodRef;
@@ -42,13 +55,20 @@ pub struct TrialBalance {
     pub to: PeriodRef,
     /// Accounts with an opening balance or movements, in number order.
     pub rows: Vec<TrialBalanceRow>,
+    /// Ergebnisvortrag: the P&L result of the fiscal years before the one
+    /// `from` lies in (debit-positive, so a profit is negative), shown on
+    /// the balance-sheet side; no movements, so opening = closing. With
+    /// it, `rows` open and close at a sum of zero.
+    pub carried_forward_lc: Decimal,
+    pub carried_forward_sc: Decimal,
     pub total_debit_lc: Decimal,
     pub total_credit_lc: Decimal,
     pub total_debit_sc: Decimal,
     pub total_credit_sc: Decimal,
 }
 
-/// Trial balance from period `from` to `to` (both included).
+/// Trial balance from period `from` to `to` (both included). Reads the
+/// balance index: `accounts × periods` sums, never a line.
 pub fn trial_balance(
     book: &Book,
     from: PeriodRef,
@@ -65,6 +85,8 @@ pub fn trial_balance(
         from,
         to,
         rows: Vec::new(),
+        carried_forward_lc: Decimal::ZERO,
+        carried_forward_sc: Decimal::ZERO,
         total_debit_lc: Decimal::ZERO,
         total_credit_lc: Decimal::ZERO,
         total_debit_sc: Decimal::ZERO,
@@ -73,12 +95,24 @@ pub fn trial_balance(
     if start > end {
         return Ok(report);
     }
+    let year_start = calendar.year_start_index(start);
+    let mut carried = Totals::default();
     for account in book.accounts() {
         let Some(per_period) = book.account_totals(account.number) else {
             continue;
         };
+        // P&L accounts open at zero in every fiscal year; what earlier
+        // years posted on them is the result carried forward.
+        let opens_at = if account.account_type.is_profit_and_loss() {
+            per_period[..year_start].iter().for_each(|t| carried.add(t));
+            year_start
+        } else {
+            0
+        };
         let mut before = Totals::default();
-        per_period[..start].iter().for_each(|t| before.add(t));
+        per_period[opens_at..start]
+            .iter()
+            .for_each(|t| before.add(t));
         let mut within = Totals::default();
         per_period[start..=end].iter().for_each(|t| within.add(t));
         if before == Totals::default() && within == Totals::default() {
@@ -100,7 +134,20 @@ pub fn trial_balance(
             closing_sc: before.balance_sc() + within.balance_sc(),
         });
     }
+    report.carried_forward_lc = carried.balance_lc();
+    report.carried_forward_sc = carried.balance_sc();
     Ok(report)
+}
+
+/// Gegenkonto of a sheet line: the account on the other side of its entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Contra {
+    /// The other side's account; when it has several, the one with the
+    /// largest LC amount (the first of equal ones).
+    pub account: AccountNo,
+    /// How many further accounts the other side has: 0 for an entry of two
+    /// accounts, more for a split entry (shown as "8400 + 2").
+    pub others: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -118,8 +165,27 @@ pub struct SheetLine {
     pub fc: Option<FcAmount>,
     /// Debit-positive balance after this line.
     pub balance_lc: Decimal,
+    /// Debit-positive FC balance after this line (foreign-currency
+    /// accounts only, see `AccountSheet::fc`).
+    pub balance_fc: Option<Decimal>,
+    /// Gegenkonto; `None` only if the other side is empty.
+    pub contra: Option<Contra>,
     pub reverses: Option<EntryId>,
     pub reversed_by: Option<EntryId>,
+}
+
+/// The foreign-currency side of the sheet of an account kept in one
+/// foreign currency (`AccountCurrency::Foreign`): every line on such an
+/// account carries an FC amount in that currency, so it has an FC balance.
+/// Accounts open to all currencies mix currencies and have none; their
+/// lines still show their own FC amounts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SheetFc {
+    pub currency: Currency,
+    pub opening_fc: Decimal,
+    pub debit_fc: Decimal,
+    pub credit_fc: Decimal,
+    pub closing_fc: Decimal,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -127,14 +193,52 @@ pub struct AccountSheet {
     pub account: AccountNo,
     pub from: NaiveDate,
     pub to: NaiveDate,
+    /// Debit-positive balance before `from`; for a P&L account only what
+    /// `from`'s fiscal year posted before it (see the module doc).
     pub opening_lc: Decimal,
     /// By posting date, then entry id.
     pub lines: Vec<SheetLine>,
     pub debit_lc: Decimal,
     pub credit_lc: Decimal,
     pub closing_lc: Decimal,
+    pub fc: Option<SheetFc>,
     /// More than `MAX_REPORT_ROWS` lines matched; totals still cover all.
     pub truncated: bool,
+}
+
+/// Gegenkonto of line `index` of `entry`. The other side's lines typed by
+/// the user count; the lines the engine generated (tax lines of a tax
+/// code, rounding lines) count only when the other side has nothing else,
+/// as in DATEV, where "1200 an 8400 with tax code" shows 8400 and not the
+/// VAT account. Of several accounts the largest LC amount wins, and
+/// `others` says how many more there are.
+pub fn contra_of(entry: &PostedEntry, index: usize) -> Option<Contra> {
+    let line = entry.lines.get(index)?;
+    let generated = |l: &Line| l.rounding || l.tax().is_some();
+    let opposite: Vec<&Line> = entry.lines.iter().filter(|l| l.side != line.side).collect();
+    let typed: Vec<&Line> = opposite.iter().copied().filter(|l| !generated(l)).collect();
+    let candidates = if typed.is_empty() { opposite } else { typed };
+    let mut largest: Option<&Line> = None;
+    let mut accounts: Vec<AccountNo> = Vec::new();
+    for l in candidates {
+        if largest.is_none_or(|b| l.amount_lc > b.amount_lc) {
+            largest = Some(l);
+        }
+        if !accounts.contains(&l.account) {
+            accounts.push(l.account);
+        }
+    }
+    largest.map(|l| Contra {
+        account: l.account,
+        others: accounts.len() - 1,
+    })
+}
+
+/// The signed FC amount a line puts on an account kept in `currency`.
+fn signed_fc(line: &Line, currency: Currency) -> Decimal {
+    line.fc()
+        .filter(|f| f.currency == currency)
+        .map_or(Decimal::ZERO, |f| line.side.sign(f.amount_fc))
 }
 
 /// Account sheet of `account` for `from..=to` (posting dates).
@@ -144,19 +248,35 @@ pub fn account_sheet(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<AccountSheet, DomainError> {
+    let found = book
+        .account(account)
+        .ok_or(DomainError::UnknownAccount { account })?;
     let refs = book
         .account_line_refs(account)
         .ok_or(DomainError::UnknownAccount { account })?;
-    let mut opening_lc = Decimal::ZERO;
+    // P&L accounts open at zero on the first day of `from`'s fiscal year.
+    let opens_at = match found.account_type.is_profit_and_loss() {
+        true => book.calendar().fiscal_year_start(from),
+        false => None,
+    };
+    let fc_currency = match found.currency {
+        AccountCurrency::Foreign(c) => Some(c),
+        AccountCurrency::Local | AccountCurrency::All => None,
+    };
+    let mut opening = (Decimal::ZERO, Decimal::ZERO);
     let mut within = Vec::new();
     for r in refs {
         let Some((entry, line)) = book.line(*r) else {
             continue;
         };
-        if entry.posting_date < from {
-            opening_lc += line.signed_lc();
-        } else if entry.posting_date <= to {
-            within.push((entry, line));
+        let date = entry.posting_date;
+        if date < from {
+            if opens_at.is_none_or(|start| date >= start) {
+                opening.0 += line.signed_lc();
+                opening.1 += fc_currency.map_or(Decimal::ZERO, |c| signed_fc(line, c));
+            }
+        } else if date <= to {
+            within.push((entry, r.line as usize));
         }
     }
     within.sort_by_key(|(e, _)| (e.posting_date, e.id));
@@ -164,42 +284,67 @@ pub fn account_sheet(
         account,
         from,
         to,
-        opening_lc,
+        opening_lc: opening.0,
         lines: Vec::new(),
         debit_lc: Decimal::ZERO,
         credit_lc: Decimal::ZERO,
-        closing_lc: opening_lc,
+        closing_lc: opening.0,
+        fc: fc_currency.map(|currency| SheetFc {
+            currency,
+            opening_fc: opening.1,
+            debit_fc: Decimal::ZERO,
+            credit_fc: Decimal::ZERO,
+            closing_fc: opening.1,
+        }),
         truncated: within.len() > MAX_REPORT_ROWS,
     };
-    for (entry, line) in within {
-        match line.side {
-            Side::Debit => sheet.debit_lc += line.amount_lc,
-            Side::Credit => sheet.credit_lc += line.amount_lc,
-        }
-        sheet.closing_lc += line.signed_lc();
-        if sheet.lines.len() < MAX_REPORT_ROWS {
-            sheet.lines.push(SheetLine {
-                entry: entry.id,
-                fiscal_year: entry.fiscal_year,
-                number: entry.number,
-                posting_date: entry.posting_date,
-                reference: entry.reference.clone(),
-                memo: if line.memo.is_empty() {
-                    entry.memo.clone()
-                } else {
-                    line.memo.clone()
-                },
-                side: line.side,
-                amount_lc: line.amount_lc,
-                amount_sc: line.amount_sc,
-                fc: line.fc(),
-                balance_lc: sheet.closing_lc,
-                reverses: entry.reverses,
-                reversed_by: book.reversed_by(entry.id),
-            });
-        }
+    for (entry, index) in within {
+        add_sheet_line(book, &mut sheet, entry, index);
     }
     Ok(sheet)
+}
+
+/// Adds line `index` of `entry` to the sheet's totals and, below the row
+/// limit, to its lines.
+fn add_sheet_line(book: &Book, sheet: &mut AccountSheet, entry: &PostedEntry, index: usize) {
+    let line = &entry.lines[index];
+    match line.side {
+        Side::Debit => sheet.debit_lc += line.amount_lc,
+        Side::Credit => sheet.credit_lc += line.amount_lc,
+    }
+    sheet.closing_lc += line.signed_lc();
+    if let Some(fc) = &mut sheet.fc {
+        let amount = signed_fc(line, fc.currency);
+        match line.side {
+            Side::Debit => fc.debit_fc += amount,
+            Side::Credit => fc.credit_fc -= amount,
+        }
+        fc.closing_fc += amount;
+    }
+    if sheet.lines.len() >= MAX_REPORT_ROWS {
+        return;
+    }
+    sheet.lines.push(SheetLine {
+        entry: entry.id,
+        fiscal_year: entry.fiscal_year,
+        number: entry.number,
+        posting_date: entry.posting_date,
+        reference: entry.reference.clone(),
+        memo: if line.memo.is_empty() {
+            entry.memo.clone()
+        } else {
+            line.memo.clone()
+        },
+        side: line.side,
+        amount_lc: line.amount_lc,
+        amount_sc: line.amount_sc,
+        fc: line.fc(),
+        balance_lc: sheet.closing_lc,
+        balance_fc: sheet.fc.map(|f| f.closing_fc),
+        contra: contra_of(entry, index),
+        reverses: entry.reverses,
+        reversed_by: book.reversed_by(entry.id),
+    });
 }
 
 /// Filter of the journal listing; every set field must match.

@@ -8,6 +8,7 @@ use crate::ledger::DomainError;
 use crate::ledger::ReplayErrorKind;
 use crate::ledger::determination::DeterminationKey;
 use crate::ledger::error::Field;
+use crate::ledger::warning::EntryWarning;
 use crate::session::SessionError;
 use crate::store::StoreError;
 
@@ -737,4 +738,71 @@ fn one_based(e: &DomainError) -> DomainError {
 /// The 0-based line a domain error points at, so the grid can mark it.
 pub fn error_line(e: &DomainError) -> Option<usize> {
     line_mut(&mut e.clone()).copied()
+}
+
+/// `e` with its line, if it has one, mapped by `to_row`: the engine counts
+/// the draft's lines, the grid numbers its rows (blank rows are left out
+/// of the draft), and the message must name the row the user sees.
+pub fn map_line(e: &DomainError, to_row: impl Fn(usize) -> usize) -> DomainError {
+    let mut e = e.clone();
+    if let Some(line) = line_mut(&mut e) {
+        *line = to_row(*line);
+    }
+    e
+}
+
+/// A plausibility warning as one German and one English sentence; its
+/// line is 0-based (map it to the grid row first).
+pub fn entry_warning(w: &EntryWarning, lang: Lang) -> String {
+    let (de, en) = match w {
+        EntryWarning::InputTaxOnRevenue {
+            line,
+            code,
+            account,
+        } => (
+            format!(
+                "Zeile {}: {code} ist ein Vorsteuerkennzeichen, Konto {account} aber ein Erlöskonto. Gemeint ist meist ein Umsatzsteuerkennzeichen (U…).",
+                line + 1
+            ),
+            format!(
+                "Line {}: {code} is an input-tax code, but account {account} is a revenue account. An output-tax code (U…) is usually meant.",
+                line + 1
+            ),
+        ),
+        EntryWarning::OutputTaxOnExpense {
+            line,
+            code,
+            account,
+        } => (
+            format!(
+                "Zeile {}: {code} ist ein Umsatzsteuerkennzeichen, Konto {account} aber ein Aufwandskonto. Gemeint ist meist ein Vorsteuerkennzeichen (V…).",
+                line + 1
+            ),
+            format!(
+                "Line {}: {code} is an output-tax code, but account {account} is an expense account. An input-tax code (V…) is usually meant.",
+                line + 1
+            ),
+        ),
+        EntryWarning::ClosingPeriod { date } => (
+            format!(
+                "Die Periode des {} ist im Abschluss: dort nur Abschlussbuchungen, mit dem Abschlussrecht (das jeder hat, solange es keine Benutzer gibt).",
+                date.format("%d.%m.%Y")
+            ),
+            format!(
+                "The period of {date} is in closing: closing entries only, with the closing right (which everyone holds until there are users)."
+            ),
+        ),
+    };
+    pick(lang, de, en)
+}
+
+/// `w` with its line mapped by `to_row` (see `map_line`).
+pub fn map_warning_line(w: &EntryWarning, to_row: impl Fn(usize) -> usize) -> EntryWarning {
+    let mut w = w.clone();
+    match &mut w {
+        EntryWarning::InputTaxOnRevenue { line, .. }
+        | EntryWarning::OutputTaxOnExpense { line, .. } => *line = to_row(*line),
+        EntryWarning::ClosingPeriod { .. } => {}
+    }
+    w
 }

@@ -112,13 +112,15 @@ test('drill-down: account → account sheet with running balance → entry', asy
   assert.match(await text(page, '[data-testid="sheet-title"]'), /^Kontoblatt 1200 /);
   const lines = await page.$$eval('[data-testid="sheet-line"]', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent.trim())));
   assert.equal(lines.length, 3);
-  assert.deepEqual(lines.map((l) => [l[0], l[4], l[5], l[6]]), [
-    ['2026/1', '', '1.000,00', '-1.000,00'],
-    ['2026/2', '1.190,00', '', '190,00'],
-    ['2026/3', '', '119,00', '71,00'],
+  // Number, contra account (the largest line of the other side, "+1" for
+  // one more account there), debit, credit, balance.
+  assert.deepEqual(lines.map((l) => [l[0], l[3], l[5], l[6], l[7]]), [
+    ['2026/1', '4210', '', '1.000,00', '-1.000,00'],
+    ['2026/2', '8400 +1', '1.190,00', '', '190,00'],
+    ['2026/3', '4930 +1', '', '119,00', '71,00'],
   ]);
   const closing = await page.$$eval('[data-testid="sheet-closing"] td', (tds) => tds.map((t) => t.textContent.trim()));
-  assert.deepEqual(closing.slice(4), ['1.190,00', '1.119,00', '71,00']);
+  assert.deepEqual(closing.slice(5), ['1.190,00', '1.119,00', '71,00']);
   await screenshot(page, 'account-sheet-de');
 
   // A narrower date range: January's line becomes the opening balance.
@@ -129,8 +131,8 @@ test('drill-down: account → account sheet with running balance → entry', asy
 
   const { name, content } = await download(page, '[data-testid="export-csv"]');
   assert.equal(name, 'kontoblatt_1200_2026-02-01_2026-12-31.csv');
-  assert.match(content, /^Nr\.;Datum;Referenz;Buchungstext;Soll;Haben;Saldo\r\n/);
-  assert.match(content, /2026\/3;20\.02\.2026;ER-2;"Büromaterial; ""Sonderposten""";;119,00;71,00\r\n/);
+  assert.match(content, /^Nr\.;Datum;Referenz;Gegenkonto;Buchungstext;Soll;Haben;Saldo\r\n/);
+  assert.match(content, /2026\/3;20\.02\.2026;ER-2;4930 \+1;"Büromaterial; ""Sonderposten""";;119,00;71,00\r\n/);
 
   await page.click('[data-testid="sheet-entry"]');
   await page.waitForSelector('[data-testid="entry-lines"]');
