@@ -2,20 +2,21 @@
 //! revenue, expense and result by centre for one dimension and a period
 //! range, the part no centre carries as "unassigned", totals equal to the
 //! P&L of the range; accounts per centre on demand; CSV export
-//! (`ledger::cost_report::cost_centre_csv`) and print.
+//! (`formats::report_csv::cost_centre_csv`) and print.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::reports::{
-    NoCompany, default_year_periods, download_csv, fmt_amount, fmt_date, lc_of, print_page,
-    report_shortcuts, sheet_href,
+    NoCompany, default_year_periods, dialect, download_csv, fmt_amount, fmt_date, lc_of,
+    print_page, report_shortcuts, sheet_href,
 };
-use super::vat::{PeriodPicker, csv_style};
+use super::vat::PeriodPicker;
+use crate::formats::report_csv::cost_centre_csv;
 use crate::ledger::Book;
 use crate::ledger::account::AccountType;
-use crate::ledger::cost_report::{CentreRow, CostCentreReport, cost_centre_csv};
+use crate::ledger::cost_report::{CentreRow, CostCentreReport};
 use crate::texts;
 use crate::ui::errors::domain_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};
@@ -191,7 +192,10 @@ pub fn CostCentreReportPage() -> impl IntoView {
                 v.from,
                 v.to
             );
-            download_csv(&name, &cost_centre_csv(&v.report, csv_style(lang)));
+            download_csv(
+                &name,
+                &cost_centre_csv(&v.report, v.decimals, dialect(lang)),
+            );
         }
     };
     report_shortcuts(export);

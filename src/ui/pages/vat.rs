@@ -1,7 +1,7 @@
 //! Umsatzsteuer-Voranmeldung (UStVA figures) at `/reports/vat`: each
 //! Kennzahl with base and tax for a month, quarter or period range, the
 //! payable or refundable total (Kz 83), drill-down to the posted lines,
-//! CSV export (`ledger::vat_return::vat_return_csv`) and print. Also the
+//! CSV export (`formats::report_csv::vat_return_csv`) and print. Also the
 //! period picker the cost-centre report shares.
 
 use chrono::{Datelike, NaiveDate};
@@ -10,16 +10,16 @@ use leptos_router::components::A;
 use rust_decimal::Decimal;
 
 use super::reports::{
-    NoCompany, download_csv, entry_href, entry_label, fmt_amount, fmt_date, fmt_nonzero, lc_of,
-    print_page, report_shortcuts,
+    NoCompany, dialect, download_csv, entry_href, entry_label, fmt_amount, fmt_date, fmt_nonzero,
+    lc_of, print_page, report_shortcuts,
 };
+use crate::formats::report_csv::vat_return_csv;
 use crate::ledger::Book;
 use crate::ledger::book::LineRef;
-use crate::ledger::csv::CsvStyle;
 use crate::ledger::money::Side;
 use crate::ledger::period::PeriodLayout;
 use crate::ledger::tax::Kennzahl;
-use crate::ledger::vat_return::{PAYABLE_BOX, VatReturn, vat_return_csv};
+use crate::ledger::vat_return::{PAYABLE_BOX, VatReturn};
 use crate::texts;
 use crate::ui::components::today;
 use crate::ui::errors::domain_error;
@@ -134,13 +134,6 @@ pub fn kz_description(base: Option<Kennzahl>, tax: Option<Kennzahl>, lang: Lang)
         Some(k) if kz_text(k) == T::KzOther => format!("{} {k}", T::KzOther.text(lang)),
         Some(k) => kz_text(k).text(lang).to_string(),
         None => String::new(),
-    }
-}
-
-pub fn csv_style(lang: Lang) -> CsvStyle {
-    match lang {
-        Lang::De => CsvStyle::GERMAN,
-        Lang::En => CsvStyle::INTERNATIONAL,
     }
 }
 
@@ -474,7 +467,7 @@ pub fn VatReturnPage() -> impl IntoView {
                 v.from,
                 v.to
             );
-            download_csv(&name, &vat_return_csv(&v.report, csv_style(lang)));
+            download_csv(&name, &vat_return_csv(&v.report, v.decimals, dialect(lang)));
         }
     };
     report_shortcuts(export);
@@ -536,7 +529,8 @@ fn VatTable(view: VatView, expanded: RwSignal<Option<usize>>) -> impl IntoView {
             } else {
                 String::new()
             };
-            let tax_cell = if row.tax_box.is_some() {
+            // Kz 81, 86 and 89 have no tax Kennzahl, but their tax is on the form.
+            let tax_cell = if row.has_tax {
                 fmt_amount(row.tax_lc, d, lang)
             } else {
                 String::new()
