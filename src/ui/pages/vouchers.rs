@@ -289,7 +289,8 @@ fn VoucherCard(
         });
     };
 
-    let totals = move |form: &EntryForm| -> (Decimal, Decimal) {
+    // Debit total and open difference, with the local currency's decimals.
+    let totals = move |form: &EntryForm| -> (Decimal, Decimal, u32) {
         let style = number_style(i18n.lang());
         app.with_book(|book| {
             let debit: Decimal = form
@@ -297,9 +298,10 @@ fn VoucherCard(
                 .iter()
                 .filter_map(|l| crate::formats::amount::parse_amount(&l.debit, style, 10).ok())
                 .sum();
-            (debit, form.difference_lc(book, style, today()))
+            let decimals = book.settings().map_or(2, |s| s.lc_decimals());
+            (debit, form.difference_lc(book, style, today()), decimals)
         })
-        .unwrap_or_default()
+        .unwrap_or((Decimal::ZERO, Decimal::ZERO, 2))
     };
 
     view! {
@@ -332,10 +334,16 @@ fn VoucherCard(
                                     <td>{form.reference.clone()}</td>
                                     <td>{form.memo.clone()}</td>
                                     <td class="num">{lines}</td>
-                                    <td class="num">{move || format_amount(totals(&f).0, 2, number_style(i18n.lang()))}</td>
+                                    <td class="num">{move || {
+                                        let (debit, _, d) = totals(&f);
+                                        format_amount(debit, d, number_style(i18n.lang()))
+                                    }}</td>
                                     <td class="num" class:bad=move || !totals(&form).1.is_zero()>{
                                         let f2 = form.clone();
-                                        move || format_amount(totals(&f2).1, 2, number_style(i18n.lang()))
+                                        move || {
+                                            let (_, open, d) = totals(&f2);
+                                            format_amount(open, d, number_style(i18n.lang()))
+                                        }
                                     }</td>
                                     <td><button class="button small" on:click=move |_| edit(i)>{move || i18n.t(T::Edit)}</button></td>
                                 </tr>
