@@ -58,6 +58,9 @@ struct CentreLine {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct CostView {
+    /// The language the view is for: a switch makes a new view, so the
+    /// table re-renders (equal figures would otherwise keep the old text).
+    lang: Lang,
     report: CostCentreReport,
     lc: String,
     decimals: u32,
@@ -100,6 +103,7 @@ fn build(book: &Book, from: usize, to: usize, lang: Lang) -> Result<CostView, St
     }
     let (lc, decimals) = lc_of(book);
     Ok(CostView {
+        lang,
         report,
         lc,
         decimals,
@@ -249,7 +253,7 @@ pub fn CostCentreReportPage() -> impl IntoView {
 fn CostTable(view: CostView, dimension: u8) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let lang = i18n.lang_untracked();
+    let lang = view.lang;
     let d = view.decimals;
     let range = Some((view.from, view.to));
     let lines = app

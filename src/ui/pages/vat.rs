@@ -349,6 +349,9 @@ pub fn PeriodPicker(
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct VatView {
+    /// The language the view is for: a switch makes a new view, so the
+    /// table re-renders (equal figures would otherwise keep the old text).
+    lang: Lang,
     report: VatReturn,
     lc: String,
     decimals: u32,
@@ -367,6 +370,7 @@ fn build(book: &Book, from: usize, to: usize, lang: Lang) -> Result<VatView, Str
         .map_err(|e| domain_error(&e, lang))?;
     let (lc, decimals) = lc_of(book);
     Ok(VatView {
+        lang,
         report,
         lc,
         decimals,
@@ -501,7 +505,7 @@ pub fn VatReturnPage() -> impl IntoView {
 fn VatTable(view: VatView, expanded: RwSignal<Option<usize>>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let lang = i18n.lang_untracked();
+    let lang = view.lang;
     let d = view.decimals;
     let caption = format!(
         "{} {} – {} · {} {}",

@@ -415,13 +415,22 @@ test('every route in English, with the demo company open', async () => {
     }, typeof heading === 'string' ? heading : { source: heading.source });
     await assertEnglish(en, path);
   }
-  // The VAT return's body, with a drill-down open.
+  // The VAT return's and the cost-centre report's bodies after switching
+  // the language on the page (same figures, so the tables must re-render).
+  await en.click('nav a[data-nav="reports"]');
+  await en.click('a.card-link[href="/reports/cost-centres"]');
+  await en.waitForSelector('section[data-page="cost-centres"] h1');
+  await setLang(en, 'de');
+  await setLang(en, 'en');
+  await assertEnglish(en, 'cost-centre report after a language switch');
   await en.click('nav a[data-nav="reports"]');
   await en.click('a.card-link[href="/reports/vat"]');
   await en.waitForSelector('[data-testid="vat-row-81"]');
+  await setLang(en, 'de');
+  await setLang(en, 'en');
   await en.click('[data-testid="vat-row-81"] [data-testid="vat-drill-toggle"]');
   await en.waitForSelector('[data-testid="vat-drill"]');
-  await assertEnglish(en, 'VAT return with drill-down');
+  await assertEnglish(en, 'VAT return with drill-down, after a language switch');
   assert.match(await text(en, '[data-testid="vat-row-81"]'), /Taxable sales at 19 %/);
   await screenshot(en, 'demo-vat-return-en');
   await setLang(en, 'de');
