@@ -4,16 +4,17 @@
 //! rounding, and the UStVA figures of a month against a hand computation.
 
 use chrono::NaiveDate;
+use kontor::formats::csv::Dialect;
+use kontor::formats::report_csv::vat_return_csv;
 use kontor::ledger::account::AccountNo;
 use kontor::ledger::book::LineRef;
-use kontor::ledger::csv::CsvStyle;
 use kontor::ledger::entry::{EntryDraft, EntryId, Line, LineDraft, PostedEntry, preview_entry};
 use kontor::ledger::error::DomainError;
 use kontor::ledger::money::Side;
 use kontor::ledger::period::PeriodRef;
 use kontor::ledger::sample::{Rng, sample_settings, setup_command};
 use kontor::ledger::tax::{Kennzahl, TaxDirection, TaxKind, TaxPart, TaxRate};
-use kontor::ledger::vat_return::{VatReturnRow, vat_return_csv};
+use kontor::ledger::vat_return::VatReturnRow;
 use kontor::ledger::{Book, Command, Event};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -667,6 +668,26 @@ fn ustva_of_a_month_equals_the_hand_computed_figures() {
             (None, Some(67), dec!(0), dec!(76.00)),
         ]
     );
+    // Every form line has a tax amount except the tax-free supply (Kz 41):
+    // 81, 86 and 89 carry theirs in the column beside the base.
+    let has_tax: Vec<(u8, bool)> = report
+        .rows
+        .iter()
+        .filter_map(|r| Some((r.base_box.or(r.tax_box)?.0, r.has_tax)))
+        .collect();
+    assert_eq!(
+        has_tax,
+        vec![
+            (41, false),
+            (81, true),
+            (86, true),
+            (89, true),
+            (46, true),
+            (66, true),
+            (61, true),
+            (67, true)
+        ]
+    );
     assert_eq!(report.output_tax_lc, dec!(470.00));
     assert_eq!(report.input_tax_lc, dec!(330.00));
     assert_eq!(report.payable_lc, dec!(140.00));
@@ -696,9 +717,9 @@ fn ustva_of_a_month_equals_the_hand_computed_figures() {
     assert_eq!(q1.payable_lc, dec!(329.81));
 
     assert_eq!(
-        vat_return_csv(&report, CsvStyle::GERMAN),
+        vat_return_csv(&report, 2, Dialect::German),
         "Kennzahl Bemessungsgrundlage;Bemessungsgrundlage;Kennzahl Steuer;Steuer;Steuerkennzeichen\r\n\
-         41;500,00;;0;IGL\r\n\
+         41;500,00;;;IGL\r\n\
          81;1000,00;;190,00;U19\r\n\
          86;200,00;;14,00;U7\r\n\
          89;1000,00;;190,00;IGE19\r\n\
@@ -720,6 +741,59 @@ fn tax_cents(cents: i64, rate: i64, divisor: i64) -> i64 {
 
 fn cents(c: i64) -> Decimal {
     Decimal::new(c, 2)
+}
+
+/// Amounts typed without cents (`800`) are written with the currency's
+/// decimals: `800,00` and `152,00`, never `800` or `800,0`; a figure that
+/// nets to zero is `0,00`.
+#[test]
+fn vat_return_csv_writes_every_amount_with_the_currency_decimals() {
+    let mut b = book();
+    post(
+        &mut b,
+        d(2024, 3, 5),
+        vec![
+            LineDraft::debit_lc(a("1400"), dec!(952)),
+            taxed(LineDraft::credit_lc(a("8400"), dec!(800.0)), "U19"),
+        ],
+    );
+    let report = b.vat_return(march(), march()).unwrap();
+    assert_eq!(
+        vat_return_csv(&report, 2, Dialect::German),
+        "Kennzahl Bemessungsgrundlage;Bemessungsgrundlage;Kennzahl Steuer;Steuer;Steuerkennzeichen\r\n\
+         81;800,00;;152,00;U19\r\n\
+         ;;83;152,00;\r\n"
+    );
+
+    // April: a sale and its reversal net to zero.
+    let april = PeriodRef {
+        fiscal_year: 2024,
+        period: 4,
+    };
+    let sale = post(
+        &mut b,
+        d(2024, 4, 5),
+        vec![
+            LineDraft::debit_lc(a("1400"), dec!(119)),
+            taxed(LineDraft::credit_lc(a("8400"), dec!(100)), "U19"),
+        ],
+    );
+    b.execute(&Command::ReverseEntry {
+        entry: sale.id,
+        date: Some(d(2024, 4, 6)),
+        user: "anna".into(),
+        allow_closing_period: false,
+    })
+    .unwrap();
+    let report = b.vat_return(april, april).unwrap();
+    assert!(
+        vat_return_csv(&report, 2, Dialect::English)
+            .ends_with("\r\n81,0.00,,0.00,U19\r\n,,83,0.00,\r\n")
+    );
+    assert!(
+        vat_return_csv(&report, 2, Dialect::English)
+            .starts_with("Base box,Tax base,Tax box,Tax,Tax codes\r\n")
+    );
 }
 
 /// A generated month of sales and purchases with random amounts and

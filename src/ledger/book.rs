@@ -730,11 +730,18 @@ impl Book {
             diff_sc += line.signed_sc();
             indexes.push(index);
         }
+        let settings = self.settings.as_ref();
         if !diff_lc.is_zero() {
-            return Err(DomainError::Unbalanced { diff_lc });
+            return Err(DomainError::Unbalanced {
+                diff_lc,
+                decimals: settings.map_or(2, Settings::lc_decimals),
+            });
         }
         if !diff_sc.is_zero() {
-            return Err(DomainError::UnbalancedSc { diff_sc });
+            return Err(DomainError::UnbalancedSc {
+                diff_sc,
+                decimals: settings.map_or(2, Settings::sc_decimals),
+            });
         }
         if let Some(original) = entry.reverses {
             let found = self

@@ -12,7 +12,6 @@
 use crate::ledger::account::{AccountNo, AccountType};
 use crate::ledger::book::Book;
 use crate::ledger::costing::DIMENSIONS;
-use crate::ledger::csv::CsvStyle;
 use crate::ledger::error::DomainError;
 use crate::ledger::period::PeriodRef;
 use rust_decimal::Decimal;
@@ -171,29 +170,6 @@ pub fn cost_centre_report(
             .push(centre_row(dimension, None, &unassigned, &types));
     }
     Ok(report)
-}
-
-/// The report as CSV: one row per dimension, centre and account.
-pub fn cost_centre_csv(report: &CostCentreReport, style: CsvStyle) -> String {
-    let mut rows = Vec::new();
-    for row in &report.rows {
-        for a in &row.accounts {
-            rows.push(vec![
-                row.dimension.to_string(),
-                row.centre.clone().unwrap_or_default(),
-                a.account.to_string(),
-                match a.account_type {
-                    AccountType::Revenue => "Erlös".to_string(),
-                    _ => "Aufwand".to_string(),
-                },
-                style.amount(a.amount_lc),
-            ]);
-        }
-    }
-    style.write(
-        &["Dimension", "Kostenstelle", "Konto", "Art", "Betrag"],
-        &rows,
-    )
 }
 
 impl Book {

@@ -505,7 +505,10 @@ pub(crate) fn build_entry(
     if !diff_lc.is_zero() {
         let limit = minor_unit(lc_decimals) * Decimal::from(fc_lines);
         if diff_lc.abs() > limit {
-            return Err(DomainError::Unbalanced { diff_lc });
+            return Err(DomainError::Unbalanced {
+                diff_lc,
+                decimals: lc_decimals,
+            });
         }
         let amount_sc = conv.sc_of(diff_lc.abs(), None)?;
         lines.push(rounding_line(book, lines.len(), diff_lc, amount_sc)?);
@@ -514,7 +517,10 @@ pub(crate) fn build_entry(
     if !diff_sc.is_zero() {
         let limit = minor_unit(settings.sc_decimals()) * Decimal::from(lines.len());
         if diff_sc.abs() > limit {
-            return Err(DomainError::UnbalancedSc { diff_sc });
+            return Err(DomainError::UnbalancedSc {
+                diff_sc,
+                decimals: settings.sc_decimals(),
+            });
         }
         let mut line = rounding_line(book, lines.len(), diff_sc, diff_sc.abs())?;
         line.amount_lc = Decimal::ZERO;

@@ -152,10 +152,12 @@ pub enum DomainError {
     },
     #[error("line {line}: {currency} is the local currency, enter it without a foreign amount")]
     ForeignIsLocal { line: usize, currency: Currency },
+    /// `decimals`: the local currency's, so the message can write the
+    /// difference as an amount (`10.00`, not the value's own `10.0`).
     #[error("the entry does not balance in local currency: debit minus credit is {diff_lc}")]
-    Unbalanced { diff_lc: Decimal },
+    Unbalanced { diff_lc: Decimal, decimals: u32 },
     #[error("the entry does not balance in system currency: debit minus credit is {diff_sc}")]
-    UnbalancedSc { diff_sc: Decimal },
+    UnbalancedSc { diff_sc: Decimal, decimals: u32 },
 
     // --- tax codes (Steuerkennzeichen) ---
     #[error("{code:?} is not a valid tax code (1 to 12 letters, digits, - or _)")]

@@ -11,7 +11,8 @@
 //! chain `chain`, sample data `sample`, tax codes `tax`, the VAT return
 //! (UStVA) `vat_return`, cost accounting (dimensions, centres,
 //! distribution rules) `costing`, the cost-centre report `cost_report`,
-//! CSV export of reports `csv`, plausibility warnings on drafts `warning`.
+//! plausibility warnings on drafts `warning`. Their CSV files are written
+//! in `formats::report_csv`.
 
 pub mod account;
 pub mod book;
@@ -21,7 +22,6 @@ pub mod command;
 pub mod company;
 pub mod cost_report;
 pub mod costing;
-pub mod csv;
 pub mod currency;
 pub mod determination;
 pub mod entry;

@@ -27,7 +27,6 @@
 //! each code and read when the report runs.
 
 use crate::ledger::book::{Book, LineRef};
-use crate::ledger::csv::CsvStyle;
 use crate::ledger::entry::Line;
 use crate::ledger::error::DomainError;
 use crate::ledger::period::PeriodRef;
@@ -139,6 +138,10 @@ pub struct VatReturnRow {
     pub tax_box: Option<Kennzahl>,
     pub base_lc: Decimal,
     pub tax_lc: Decimal,
+    /// The form line has a tax amount: it has a tax Kennzahl (47, 66, …)
+    /// or its base is taxed and the form computes the tax in the column
+    /// beside it (81, 86, 89). False for tax-free lines (41, 43, 48).
+    pub has_tax: bool,
     /// Tax codes that fed the row.
     pub codes: Vec<String>,
     /// The posted lines behind the figures (drill-down), in posting order.
@@ -179,6 +182,7 @@ fn row_key(base_box: Option<Kennzahl>, tax_box: Option<Kennzahl>) -> RowKey {
 fn add_row(
     rows: &mut BTreeMap<RowKey, VatReturnRow>,
     boxes: (Option<Kennzahl>, Option<Kennzahl>),
+    taxed: bool,
     code: &str,
     base_lc: Decimal,
     tax_lc: Decimal,
@@ -194,11 +198,13 @@ fn add_row(
             tax_box: boxes.1,
             base_lc: Decimal::ZERO,
             tax_lc: Decimal::ZERO,
+            has_tax: boxes.1.is_some(),
             codes: Vec::new(),
             lines: Vec::new(),
         });
     row.base_lc += base_lc;
     row.tax_lc += tax_lc;
+    row.has_tax |= taxed;
     if !row.codes.iter().any(|c| c == code) {
         row.codes.push(code.to_string());
     }
@@ -245,6 +251,7 @@ pub fn vat_return(book: &Book, from: PeriodRef, to: PeriodRef) -> Result<VatRetu
             add_row(
                 &mut rows,
                 (def.base_box, def.output_tax_box),
+                def.kind.taxed(),
                 code,
                 base_lc,
                 sums.output_tax_lc,
@@ -255,6 +262,7 @@ pub fn vat_return(book: &Book, from: PeriodRef, to: PeriodRef) -> Result<VatRetu
             add_row(
                 &mut rows,
                 (None, def.input_tax_box),
+                true,
                 code,
                 Decimal::ZERO,
                 sums.input_tax_lc,
@@ -271,45 +279,6 @@ pub fn vat_return(book: &Book, from: PeriodRef, to: PeriodRef) -> Result<VatRetu
         .collect();
     report.payable_lc = report.output_tax_lc - report.input_tax_lc;
     Ok(report)
-}
-
-/// The report as CSV: one row per form line, then Kz 83. The base column
-/// is empty where the form line has no base Kennzahl.
-pub fn vat_return_csv(report: &VatReturn, style: CsvStyle) -> String {
-    let kz = |k: Option<Kennzahl>| k.map(|k| k.to_string()).unwrap_or_default();
-    let mut rows: Vec<Vec<String>> = report
-        .rows
-        .iter()
-        .map(|r| {
-            vec![
-                kz(r.base_box),
-                // A tax-only line (Kz 66, 61, 67) has no base on the form.
-                r.base_box
-                    .map(|_| style.amount(r.base_lc))
-                    .unwrap_or_default(),
-                kz(r.tax_box),
-                style.amount(r.tax_lc),
-                r.codes.join(" "),
-            ]
-        })
-        .collect();
-    rows.push(vec![
-        String::new(),
-        String::new(),
-        PAYABLE_BOX.to_string(),
-        style.amount(report.payable_lc),
-        String::new(),
-    ]);
-    style.write(
-        &[
-            "Kennzahl Bemessungsgrundlage",
-            "Bemessungsgrundlage",
-            "Kennzahl Steuer",
-            "Steuer",
-            "Steuerkennzeichen",
-        ],
-        &rows,
-    )
 }
 
 impl Book {

@@ -3,6 +3,7 @@
 //! exhaustive on purpose: a new error variant does not compile until it has
 //! its two sentences.
 
+use crate::formats::amount::{format_amount, format_number};
 use crate::forms::company::DetailsFormError;
 use crate::ledger::DomainError;
 use crate::ledger::ReplayErrorKind;
@@ -12,7 +13,9 @@ use crate::ledger::warning::EntryWarning;
 use crate::session::SessionError;
 use crate::store::StoreError;
 
+use super::components::number_style;
 use super::i18n::Lang;
+use rust_decimal::Decimal;
 
 /// `(de, en)` picked by language.
 fn pick(lang: Lang, de: String, en: String) -> String {
@@ -20,6 +23,17 @@ fn pick(lang: Lang, de: String, en: String) -> String {
         Lang::De => de,
         Lang::En => en,
     }
+}
+
+/// An amount in a message: the currency's decimals, the language's
+/// separators (`10,00` / `10.00`), as on every screen.
+fn amount(value: Decimal, decimals: u32, lang: Lang) -> String {
+    format_amount(value, decimals, number_style(lang))
+}
+
+/// A rate, percentage or limit in a message: its own decimals.
+fn number(value: Decimal, lang: Lang) -> String {
+    format_number(value, number_style(lang))
 }
 
 pub fn session_error(e: &SessionError, lang: Lang) -> String {
@@ -258,8 +272,14 @@ pub fn domain_error(e: &DomainError, lang: Lang) -> String {
             ),
         ),
         RateOutOfRange { currency, max } => (
-            format!("Der Kurs für {currency} muss größer als null und höchstens {max} sein."),
-            format!("The rate for {currency} must be greater than zero and at most {max}."),
+            format!(
+                "Der Kurs für {currency} muss größer als null und höchstens {} sein.",
+                number(*max, Lang::De)
+            ),
+            format!(
+                "The rate for {currency} must be greater than zero and at most {}.",
+                number(*max, Lang::En)
+            ),
         ),
         RateTooPrecise { currency, max } => (
             format!("Der Kurs für {currency} hat mehr als {max} Nachkommastellen."),
@@ -327,8 +347,14 @@ pub fn domain_error(e: &DomainError, lang: Lang) -> String {
             format!("Line {line} has a negative amount."),
         ),
         AmountTooLarge { line, max } => (
-            format!("Zeile {line}: der Betrag ist größer als {max}."),
-            format!("Line {line}: the amount exceeds {max}."),
+            format!(
+                "Zeile {line}: der Betrag ist größer als {}.",
+                number(*max, Lang::De)
+            ),
+            format!(
+                "Line {line}: the amount exceeds {}.",
+                number(*max, Lang::En)
+            ),
         ),
         TooManyDecimals { line, max } => (
             format!("Zeile {line}: der Betrag hat mehr als {max} Nachkommastellen."),
@@ -366,15 +392,25 @@ pub fn domain_error(e: &DomainError, lang: Lang) -> String {
                 "Line {line}: {currency} is the local currency; enter it without a foreign amount."
             ),
         ),
-        Unbalanced { diff_lc } => (
+        Unbalanced { diff_lc, decimals } => (
             format!(
-                "Die Buchung ist nicht ausgeglichen: Soll minus Haben = {diff_lc} (Hauswährung)."
+                "Die Buchung ist nicht ausgeglichen: Soll minus Haben = {} (Hauswährung).",
+                amount(*diff_lc, *decimals, Lang::De)
             ),
-            format!("The entry does not balance: debit minus credit = {diff_lc} (local currency)."),
+            format!(
+                "The entry does not balance: debit minus credit = {} (local currency).",
+                amount(*diff_lc, *decimals, Lang::En)
+            ),
         ),
-        UnbalancedSc { diff_sc } => (
-            format!("Die Buchung ist in Systemwährung nicht ausgeglichen: Differenz {diff_sc}."),
-            format!("The entry does not balance in system currency: difference {diff_sc}."),
+        UnbalancedSc { diff_sc, decimals } => (
+            format!(
+                "Die Buchung ist in Systemwährung nicht ausgeglichen: Differenz {}.",
+                amount(*diff_sc, *decimals, Lang::De)
+            ),
+            format!(
+                "The entry does not balance in system currency: difference {}.",
+                amount(*diff_sc, *decimals, Lang::En)
+            ),
         ),
         InvalidTaxCode { code } => (
             format!(
@@ -545,8 +581,14 @@ pub fn domain_error(e: &DomainError, lang: Lang) -> String {
             ),
         ),
         DistributionNotHundred { rule, sum } => (
-            format!("Verteilungsregel {rule}: die Prozente ergeben {sum}, nicht 100."),
-            format!("Distribution rule {rule}: the percentages add up to {sum}, not 100."),
+            format!(
+                "Verteilungsregel {rule}: die Prozente ergeben {}, nicht 100.",
+                number(*sum, Lang::De)
+            ),
+            format!(
+                "Distribution rule {rule}: the percentages add up to {}, not 100.",
+                number(*sum, Lang::En)
+            ),
         ),
         CentreNotUsable {
             line,

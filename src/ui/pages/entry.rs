@@ -286,11 +286,9 @@ fn EntryForm_(company_id: String) -> impl IntoView {
         if !loaded.get() {
             return;
         }
-        let form = grid.form();
-        if let (Some(session), Ok(json)) = (app.session(), serde_json::to_string(&form)) {
-            leptos::task::spawn_local(async move {
-                let _ = session.log().put_draft(DRAFT_KEY, &json).await;
-            });
+        // The status bar shows how the save went.
+        if let Ok(json) = serde_json::to_string(&grid.form()) {
+            app.save_draft(DRAFT_KEY, json);
         }
     });
 

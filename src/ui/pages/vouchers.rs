@@ -319,7 +319,8 @@ fn VoucherCard(
         });
     };
 
-    let totals = move |form: &EntryForm| -> (Decimal, Decimal) {
+    // Debit total and open difference, with the local currency's decimals.
+    let totals = move |form: &EntryForm| -> (Decimal, Decimal, u32) {
         let style = number_style(i18n.lang());
         app.with_book(|book| {
             let debit: Decimal = form
@@ -329,9 +330,10 @@ fn VoucherCard(
                 .sum();
             // The entry grid's own check: what the posting will meet.
             let check = form.check(book, style, today(), "kontor");
-            (debit, check.diff_lc().unwrap_or_default())
+            let decimals = book.settings().map_or(2, |s| s.lc_decimals());
+            (debit, check.diff_lc().unwrap_or_default(), decimals)
         })
-        .unwrap_or_default()
+        .unwrap_or((Decimal::ZERO, Decimal::ZERO, 2))
     };
 
     view! {
@@ -364,10 +366,16 @@ fn VoucherCard(
                                     <td>{form.reference.clone()}</td>
                                     <td>{form.memo.clone()}</td>
                                     <td class="num">{lines}</td>
-                                    <td class="num">{move || format_amount(totals(&f).0, 2, number_style(i18n.lang()))}</td>
+                                    <td class="num">{move || {
+                                        let (debit, _, d) = totals(&f);
+                                        format_amount(debit, d, number_style(i18n.lang()))
+                                    }}</td>
                                     <td class="num" class:bad=move || !totals(&form).1.is_zero()>{
                                         let f2 = form.clone();
-                                        move || format_amount(totals(&f2).1, 2, number_style(i18n.lang()))
+                                        move || {
+                                            let (_, open, d) = totals(&f2);
+                                            format_amount(open, d, number_style(i18n.lang()))
+                                        }
                                     }</td>
                                     <td><button class="button small" on:click=move |_| edit(i)>{move || i18n.t(T::Edit)}</button></td>
                                 </tr>

@@ -111,7 +111,9 @@ test('an entry in a foreign currency converts at the typed rate', async () => {
 
 test('unfinished input survives a reload', async () => {
   await typeEntry(page, { date: '28.01.2026', reference: 'HALB', memo: 'halb fertig', lines: [['4210', '77,00']] });
-  await page.waitForTimeout(300);
+  // The status bar says when the draft is stored (no save in flight).
+  await page.waitForSelector('[data-testid="status-draft"][data-state="saved"]');
+  assert.match(await page.textContent('[data-testid="status-draft"]'), /^gespeichert$/);
   await page.reload();
   await waitForApp(page);
   await page.waitForFunction(() => document.querySelector('[data-testid="reference"]')?.value === 'HALB', null, { timeout: 15000 });
