@@ -122,18 +122,18 @@ pub fn check_digit_ok(country: &str, number: &str) -> bool {
         "DE" | "HR" => d.last() == Some(&iso7064_mod_11_10(&d[..d.len() - 1])),
         "AT" => at_ok(&digits(&number[1..])),
         "BE" => mod97_pair(&d[..8], &d[8..]),
-        "DK" => weighted(&d, &[2, 7, 6, 5, 4, 3, 2, 1]) % 11 == 0,
+        "DK" => weighted(&d, &[2, 7, 6, 5, 4, 3, 2, 1]).is_multiple_of(11),
         "EL" => weighted(&d, &[256, 128, 64, 32, 16, 8, 4, 2]) % 11 % 10 == d[8],
-        "FI" => weighted(&d, &[7, 9, 10, 5, 8, 4, 2, 1]) % 11 == 0,
+        "FI" => weighted(&d, &[7, 9, 10, 5, 8, 4, 2, 1]).is_multiple_of(11),
         "FR" => fr_ok(number),
-        "HU" => weighted(&d, &[9, 7, 3, 1, 9, 7, 3, 1]) % 10 == 0,
+        "HU" => weighted(&d, &[9, 7, 3, 1, 9, 7, 3, 1]).is_multiple_of(10),
         "IT" | "SE" => luhn(&d[..if country == "SE" { 10 } else { 11 }]),
         "LU" => number_of(&d[..6]) % 89 == number_of(&d[6..]),
         "NL" => nl_ok(number),
         "PL" => weighted(&d, &[6, 5, 7, 2, 3, 4, 5, 6, 7]) % 11 == d[9],
         "PT" => (11 - weighted(&d, &[9, 8, 7, 6, 5, 4, 3, 2]) % 11) % 11 % 10 == d[8],
         "SI" => d[0] != 0 && si_check(weighted(&d, &[8, 7, 6, 5, 4, 3, 2])) == Some(d[7]),
-        "SK" => number_of(&d) % 11 == 0,
+        "SK" => number_of(&d).is_multiple_of(11),
         _ => true,
     }
 }
@@ -179,7 +179,7 @@ fn luhn(d: &[u32]) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// Austria: "U" + 7 digits + check: Σ of d1, cross sum of 2·d2, … , then
@@ -218,7 +218,7 @@ fn fr_ok(number: &str) -> bool {
 /// MOD 97-10 over "NL" + the whole number, letters as 10–35 (since 2020).
 fn nl_ok(number: &str) -> bool {
     let d = digits(&number[..9]);
-    let eleven = (weighted(&d, &[9, 8, 7, 6, 5, 4, 3, 2]) + 11 * 10 - d[8]) % 11 == 0;
+    let eleven = (weighted(&d, &[9, 8, 7, 6, 5, 4, 3, 2]) + 11 * 10 - d[8]).is_multiple_of(11);
     let mut rest = 0u64;
     for c in "NL".chars().chain(number.chars()) {
         let value = u64::from(c.to_digit(36).unwrap_or(0));
