@@ -12,7 +12,7 @@ use std::cell::{Ref, RefCell};
 
 use crate::ledger::chain::{ChainHead, LogRecord};
 use crate::ledger::{Book, Command, DomainError, Event, ReplayError, event};
-use crate::store::{CompanyLog, StoreError, log::seal_all};
+use crate::store::{CompanyLog, CompanyMeta, Store, StoreError, log::seal_all};
 
 /// Why a session could not open or a command did not take effect.
 #[derive(Debug, thiserror::Error)]
@@ -113,6 +113,35 @@ impl<C: CompanyLog> Session<C> {
         }
         Ok(())
     }
+}
+
+/// Sets up a new company, all or nothing: `setup` (the wizard's
+/// `SetUpCompany`) is checked against an empty Book before anything is
+/// written, so a refusal leaves no trace; then the whole log is stored and
+/// the company listed in one step ([`Store::create_company_with_log`]), so
+/// a storage failure leaves none either.
+pub async fn create_company<S: Store>(
+    store: &S,
+    name: &str,
+    setup: &Command,
+) -> Result<CompanyMeta, SessionError> {
+    let events = Book::new().check(setup)?;
+    create_company_from_events(store, name, &events, |_, _| {}).await
+}
+
+/// Stores a company made of events built and checked elsewhere (the demo
+/// company), listed only once complete; `progress(done, total)` counts
+/// records.
+pub async fn create_company_from_events<S: Store>(
+    store: &S,
+    name: &str,
+    events: &[Event],
+    progress: impl FnMut(usize, usize),
+) -> Result<CompanyMeta, SessionError> {
+    let records = seal_all(ChainHead::EMPTY, events.iter().map(event::encode));
+    Ok(store
+        .create_company_with_log(name, &records, progress)
+        .await?)
 }
 
 /// Decodes and applies verified records in order, dropping each body once

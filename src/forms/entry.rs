@@ -241,7 +241,7 @@ impl EntryForm {
             },
             Err(e) => EntryCheck::NotPostable {
                 diff_lc: Some(match &e {
-                    DomainError::Unbalanced { diff_lc } => *diff_lc,
+                    DomainError::Unbalanced { diff_lc, .. } => *diff_lc,
                     _ => preview_entry(book, draft).diff_lc,
                 }),
                 reason: Refusal::Domain(e),

@@ -695,13 +695,29 @@ pub fn domain_error(e: &DomainError, lang: Lang) -> String {
 
 /// The Firmendaten form's own refusal (before the engine sees it).
 pub fn details_form_error(e: &DetailsFormError, lang: Lang) -> String {
-    let (de, en) = match e {
+    let (de, en): (String, String) = match e {
         DetailsFormError::VatIdFormat => (
-            "Die USt-IdNr. hat nicht das Format ihres Landes (DE: DE und 9 Ziffern).",
-            "The VAT ID does not have its country's format (DE: DE and 9 digits).",
+            "Die USt-IdNr. hat nicht das Format ihres Landes (DE: DE und 9 Ziffern).".into(),
+            "The VAT ID does not have its country's format (DE: DE and 9 digits).".into(),
+        ),
+        DetailsFormError::VatIdCheckDigit { id } => (
+            format!(
+                "Die Prüfziffer der USt-IdNr. {id} stimmt nicht – diese Nummer kann es nicht geben. Bitte die Ziffern prüfen."
+            ),
+            format!(
+                "The check digit of the VAT ID {id} is wrong – no such number can exist. Please check the digits."
+            ),
+        ),
+        DetailsFormError::UnknownCountry { text } => (
+            format!(
+                "„{text}“ ist kein Land der Liste. Bitte ein Land aus der Liste wählen (Name oder ISO-Code, z. B. Deutschland oder DE)."
+            ),
+            format!(
+                "“{text}” is not a country of the list. Please choose one from the list (name or ISO code, e.g. Germany or DE)."
+            ),
         ),
     };
-    pick(lang, de.into(), en.into())
+    pick(lang, de, en)
 }
 
 pub fn store_error(e: &StoreError, lang: Lang) -> String {

@@ -159,8 +159,9 @@ impl AppState {
         Ok(())
     }
 
-    /// Re-reads the estimate; a browser that throws is treated like one
-    /// that does not report.
+    /// Re-reads `navigator.storage.estimate()`: after every write, so no
+    /// screen shows the figure read at start-up (0.0 MB before the first
+    /// company) once the books have grown.
     pub async fn refresh_storage(&self) {
         let estimate = self.store().estimate().await.ok().flatten();
         self.storage.update(|s| s.estimate = Some(estimate));
@@ -259,59 +260,43 @@ impl AppState {
             let _ = session.catch_up().await;
         }
         self.revision.update(|r| *r += 1);
+        // What the status bar says is used must follow the writes.
+        self.refresh_storage().await;
         result
     }
 
-    /// Creates a company in the registry, sets it up with `setup` (the
-    /// wizard's command) and opens it. A failed setup removes the empty
-    /// company again, so nothing half-made is left behind.
+    /// Creates a company from the wizard's `setup` command, all or nothing
+    /// ([`crate::session::create_company`]: checked before anything is
+    /// written, listed only once its log is complete), then opens it.
     pub async fn create_company(&self, name: &str, setup: Command) -> Result<(), SessionError> {
-        let store = self.store();
-        let meta = store.create_company(name).await?;
-        let log = store.open_company(&meta.id).await?;
-        let session = Session::open(log).await?;
-        if let Err(e) = session.execute(&setup).await {
-            let _ = store.delete_company(&meta.id, &meta.name).await;
-            return Err(e);
-        }
-        self.refresh_companies().await?;
-        self.open_company(&meta.id).await
+        let meta = crate::session::create_company(&*self.store(), name, &setup).await?;
+        self.after_create(&meta.id).await
     }
 
     /// Creates a company from events built elsewhere (demo company, import),
-    /// appending them in chunks with progress, then opens it.
+    /// stored in chunks with progress and listed once complete, then opens
+    /// it.
     pub async fn create_company_from_events(
         &self,
         name: &str,
         events: &[Event],
     ) -> Result<(), SessionError> {
-        use crate::ledger::chain::ChainHead;
-        use crate::ledger::event::encode;
-        use crate::store::CompanyLog;
-        use crate::store::log::seal_all;
-        const CHUNK: usize = 2_000;
-        let store = self.store();
-        let meta = store.create_company(name).await?;
-        let log = store.open_company(&meta.id).await?;
-        let records = seal_all(ChainHead::EMPTY, events.iter().map(encode));
-        let total = records.len();
-        self.loading.set(Some(Progress { done: 0, total }));
-        for (i, chunk) in records.chunks(CHUNK).enumerate() {
-            if let Err(e) = log.append(chunk).await {
-                self.loading.set(None);
-                let _ = store.delete_company(&meta.id, &meta.name).await;
-                return Err(e.into());
-            }
-            self.loading.set(Some(Progress {
-                done: ((i + 1) * CHUNK).min(total),
-                total,
-            }));
-            // Let the browser paint the progress bar between chunks.
-            gloo::timers::future::TimeoutFuture::new(0).await;
-        }
+        let loading = self.loading;
+        let stored = crate::session::create_company_from_events(
+            &*self.store(),
+            name,
+            events,
+            |done, total| loading.set(Some(Progress { done, total })),
+        )
+        .await;
         self.loading.set(None);
+        self.after_create(&stored?.id).await
+    }
+
+    async fn after_create(&self, id: &str) -> Result<(), SessionError> {
         self.refresh_companies().await?;
-        self.open_company(&meta.id).await
+        self.refresh_storage().await;
+        self.open_company(id).await
     }
 
     pub async fn rename_company(&self, id: &str, name: &str) -> Result<(), StoreError> {
@@ -327,6 +312,7 @@ impl AppState {
             self.close_company();
         }
         self.store().delete_company(id, confirm_name).await?;
+        self.refresh_storage().await;
         self.refresh_companies().await
     }
 }
