@@ -352,7 +352,8 @@ fn unbalanced_entry_is_refused_with_the_difference() {
     assert_eq!(
         refuses(&mut b, &cmd),
         DomainError::Journal(JournalError::Unbalanced {
-            diff_lc: dec!(0.01)
+            diff_lc: dec!(0.01),
+            decimals: 2
         })
     );
 }
@@ -650,7 +651,8 @@ fn fc_difference_above_the_limit_is_refused() {
     assert_eq!(
         refuses(&mut b, &post(lines, d(2024, 2, 1))),
         DomainError::Journal(JournalError::Unbalanced {
-            diff_lc: dec!(-0.02)
+            diff_lc: dec!(-0.02),
+            decimals: 2
         })
     );
 }
@@ -964,7 +966,10 @@ fn voucher_with_one_bad_entry_posts_nothing_and_names_it() {
         err,
         DomainError::Journal(JournalError::VoucherEntry {
             index: 1,
-            error: Box::new(JournalError::Unbalanced { diff_lc: dec!(1) })
+            error: Box::new(JournalError::Unbalanced {
+                diff_lc: dec!(1),
+                decimals: 2
+            })
         })
     );
     assert_eq!(b.entry_count(), 0);

@@ -7,7 +7,7 @@ use kontor::ledger::journal::JournalError;
 use kontor::ledger::posting::PostingCommand;
 use kontor::ledger::sample::{sample_drafts, sample_setup};
 use kontor::ledger::{Book, Command, DomainError};
-use kontor::session::{Session, SessionError};
+use kontor::session::{Session, SessionError, create_company};
 use kontor::store::{CompanyLog, MemoryStore, Store, StoreError};
 
 /// A new company in `store`, set up through the session.
@@ -92,4 +92,47 @@ fn a_second_writer_cannot_fork_the_log_and_the_first_catches_up() {
     assert_eq!(tab_a.book().entry_count(), 2);
     let replayed = Book::replay(&block_on(tab_a.log().load()).unwrap()).unwrap();
     assert_eq!(replayed, *tab_a.book());
+}
+
+/// The wizard's path (`session::create_company`): a setup the engine
+/// refuses ("Deutschland" typed as the country code) stores nothing — no
+/// registry entry, no database — and says why.
+#[test]
+fn a_refused_company_setup_leaves_no_company_behind() {
+    let store = MemoryStore::new();
+    let mut setup = setup_command(2026);
+    if let Command::SetUpCompany { settings, .. } = &mut setup {
+        settings.country = "DEUTSCHLAND".into();
+    }
+    let err = block_on(create_company(&store, "Land GmbH", &setup)).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            SessionError::Domain(DomainError::InvalidCountry { .. })
+        ),
+        "{err:?}"
+    );
+    assert_eq!(block_on(store.list_companies()).unwrap(), vec![]);
+    assert_eq!(store.database_count(), 0);
+}
+
+#[test]
+fn a_company_is_created_complete_in_one_step() {
+    let store = MemoryStore::new();
+    let meta = block_on(create_company(&store, "Muster GmbH", &setup_command(2026))).unwrap();
+    assert_eq!(
+        block_on(store.list_companies()).unwrap(),
+        vec![meta.clone()]
+    );
+    let session =
+        block_on(async { Session::open(store.open_company(&meta.id).await.unwrap()).await })
+            .unwrap();
+    let book = session.book();
+    assert!(book.settings().is_some());
+    assert!(book.accounts().count() > 50);
+    assert_eq!(book.calendar().fiscal_years().count(), 1);
+    assert!(book.tax_codes().count() > 5);
+    // Exactly the events the engine's check produced, in one log.
+    let expected = Book::new().check(&setup_command(2026)).unwrap();
+    assert_eq!(session.head().seq, expected.len() as u64);
 }

@@ -11,9 +11,9 @@
 //! before). Replacing restores first and deletes the old company last.
 
 use super::crypto::open;
-use crate::ledger::Book;
 use super::document::{BackupDocument, parse_document};
 use super::error::{BackupError, ManifestField};
+use crate::ledger::Book;
 use crate::store::log::MAX_APPEND_RECORDS;
 use crate::store::registry::{MAX_NAME_CHARS, check_delete_confirmation};
 use crate::store::{CompanyLog, CompanyMeta, Store, StoreError};

@@ -8,7 +8,7 @@
 //! posted entries); `setup` builds a company's first events; `posting`
 //! builds entries and owns no state; `book` dispatches and folds; `event`
 //! holds the domain events and their frozen stored form (`event::v1`);
-//! `report` reads the Book. Imports only point down that list:
+//! `report` reads the Book (their CSV files are `formats::report_csv`). Imports only point down that list:
 //! `types` ← `gl` ← `tax`, `costing` ← `journal` ← `posting`, `setup` ←
 //! `book` ← `report` (`event`, `command`, `error` sit beside `book`,
 //! `chain` and `sample` at the edges). `tests/ledger_layers.rs` checks it.

@@ -55,10 +55,12 @@ pub enum JournalError {
     ForeignIsLocal { line: usize, currency: Currency },
     #[error("line {line}: a generated tax line must follow its base line")]
     TaxLineMisplaced { line: usize },
+    /// `decimals`: the local currency's, so the message can write the
+    /// difference as an amount (`10.00`, not the value's own `10.0`).
     #[error("the entry does not balance in local currency: debit minus credit is {diff_lc}")]
-    Unbalanced { diff_lc: Decimal },
+    Unbalanced { diff_lc: Decimal, decimals: u32 },
     #[error("the entry does not balance in system currency: debit minus credit is {diff_sc}")]
-    UnbalancedSc { diff_sc: Decimal },
+    UnbalancedSc { diff_sc: Decimal, decimals: u32 },
 
     // --- reversal (Storno) ---
     #[error("entry {entry:?} does not exist")]

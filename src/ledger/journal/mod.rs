@@ -206,10 +206,16 @@ fn check_lines(gl: &Gl, entry: &PostedEntry) -> Result<Vec<usize>, JournalError>
     }
     let (diff_lc, diff_sc) = entry.imbalance();
     if !diff_lc.is_zero() {
-        return Err(JournalError::Unbalanced { diff_lc });
+        return Err(JournalError::Unbalanced {
+            diff_lc,
+            decimals: gl.settings().lc_decimals(),
+        });
     }
     if diff_sc != Decimal::ZERO {
-        return Err(JournalError::UnbalancedSc { diff_sc });
+        return Err(JournalError::UnbalancedSc {
+            diff_sc,
+            decimals: gl.settings().sc_decimals(),
+        });
     }
     Ok(accounts)
 }

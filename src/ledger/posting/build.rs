@@ -120,7 +120,10 @@ fn balance_by_rounding(
     if !diff_lc.is_zero() {
         let limit = minor_unit(settings.lc_decimals()) * Decimal::from(fc_lines);
         if diff_lc.abs() > limit {
-            return Err(JournalError::Unbalanced { diff_lc });
+            return Err(JournalError::Unbalanced {
+                diff_lc,
+                decimals: settings.lc_decimals(),
+            });
         }
         let amount_sc = conv.sc_of(diff_lc.abs(), None)?;
         lines.push(rounding_line(cx, diff_lc, diff_lc.abs(), amount_sc)?);
@@ -129,7 +132,10 @@ fn balance_by_rounding(
     if !diff_sc.is_zero() {
         let limit = minor_unit(settings.sc_decimals()) * Decimal::from(lines.len());
         if diff_sc.abs() > limit {
-            return Err(JournalError::UnbalancedSc { diff_sc });
+            return Err(JournalError::UnbalancedSc {
+                diff_sc,
+                decimals: settings.sc_decimals(),
+            });
         }
         lines.push(rounding_line(cx, diff_sc, Decimal::ZERO, diff_sc.abs())?);
     }

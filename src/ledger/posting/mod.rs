@@ -6,7 +6,7 @@
 //! Where is what: drafts `draft`, one entry `build` (amounts, tax lines,
 //! rounding lines, numbering), one typed line `line`, reversal
 //! `reversal`, all-or-nothing batches `voucher`, the grid's live view
-//! `preview`.
+//! `preview`, plausibility warnings (never refusals) `warning`.
 
 pub mod build;
 pub mod command;
@@ -15,6 +15,7 @@ pub mod line;
 pub mod preview;
 pub mod reversal;
 pub mod voucher;
+pub mod warning;
 
 pub use build::build_entry;
 pub use command::PostingCommand;
@@ -22,6 +23,7 @@ pub use draft::{EntryDraft, FcDraft, LineDraft};
 pub use preview::{EntryPreview, LinePreview, preview_entry};
 pub use reversal::build_reversal;
 pub use voucher::{Voucher, check_voucher};
+pub use warning::{EntryWarning, entry_warnings, reversal_warnings};
 
 use crate::ledger::costing::Costing;
 use crate::ledger::gl::Gl;

@@ -9,7 +9,7 @@ pub mod journal;
 pub mod trial_balance;
 pub mod vat_return;
 
-pub use account_sheet::{AccountSheet, SheetLine, account_sheet};
+pub use account_sheet::{AccountSheet, Contra, SheetFc, SheetLine, account_sheet, contra_of};
 pub use cost_centres::{CostCentreReport, cost_centre_report};
 pub use journal::{JournalFilter, JournalPage, journal};
 pub use trial_balance::{TrialBalance, TrialBalanceRow, trial_balance};

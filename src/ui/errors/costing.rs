@@ -3,8 +3,8 @@
 //! Lines are counted from 1 here (the engine counts from 0).
 
 use super::{field_name, pick};
-use crate::ui::i18n::Lang;
 use crate::ledger::costing::CostingError;
+use crate::ui::i18n::Lang;
 
 pub fn costing_error(e: &CostingError, lang: Lang) -> String {
     let (de, en): (String, String) = match e {
@@ -27,9 +27,9 @@ pub fn costing_error(e: &CostingError, lang: Lang) -> String {
         CostingError::DimensionInactive { line, dimension } => {
             let line = line + 1;
             (
-            format!("Zeile {line}: die Dimension {dimension} ist inaktiv."),
-            format!("Line {line}: dimension {dimension} is inactive."),
-        )
+                format!("Zeile {line}: die Dimension {dimension} ist inaktiv."),
+                format!("Line {line}: dimension {dimension} is inactive."),
+            )
         }
         CostingError::InvalidCentreCode {
             dimension,
@@ -113,21 +113,23 @@ pub fn costing_error(e: &CostingError, lang: Lang) -> String {
         } => {
             let line = line + 1;
             (
-            format!(
-                "Zeile {line}: {code} (Dimension {dimension}) ist am {} inaktiv oder nicht gültig.",
-                date.format("%d.%m.%Y")
-            ),
-            format!(
-                "Line {line}: {code} (dimension {dimension}) is inactive or not valid on {date}."
-            ),
-        )
+                format!(
+                    "Zeile {line}: {code} (Dimension {dimension}) ist am {} inaktiv oder nicht gültig.",
+                    date.format("%d.%m.%Y")
+                ),
+                format!(
+                    "Line {line}: {code} (dimension {dimension}) is inactive or not valid on {date}."
+                ),
+            )
         }
         CostingError::CentreRequired { line, account } => {
             let line = line + 1;
             (
-            format!("Zeile {line}: das Konto {account} verlangt eine Kostenstelle in Dimension 1."),
-            format!("Line {line}: account {account} requires a cost centre in dimension 1."),
-        )
+                format!(
+                    "Zeile {line}: das Konto {account} verlangt eine Kostenstelle in Dimension 1."
+                ),
+                format!("Line {line}: account {account} requires a cost centre in dimension 1."),
+            )
         }
         CostingError::TooManyRequiredAccounts { max } => (
             format!("Die Kostenstellenpflicht kann höchstens {max} Konten nennen."),
@@ -136,11 +138,13 @@ pub fn costing_error(e: &CostingError, lang: Lang) -> String {
         CostingError::SharesMismatch { line, dimension } => {
             let line = line + 1;
             (
-            format!(
-                "Zeile {line}: die Anteile in Dimension {dimension} ergeben nicht den Zeilenbetrag."
-            ),
-            format!("Line {line}: the shares in dimension {dimension} do not add up to the line."),
-        )
+                format!(
+                    "Zeile {line}: die Anteile in Dimension {dimension} ergeben nicht den Zeilenbetrag."
+                ),
+                format!(
+                    "Line {line}: the shares in dimension {dimension} do not add up to the line."
+                ),
+            )
         }
     };
     pick(lang, de, en)

@@ -2,10 +2,10 @@
 //! variant does not compile until it has its German and English sentence.
 //! Lines are counted from 1 here (the engine counts from 0).
 
-use super::{field_name, pick};
-use crate::ui::i18n::Lang;
 use super::determination_name;
+use super::{field_name, pick};
 use crate::ledger::gl::GlError;
+use crate::ui::i18n::Lang;
 
 pub fn gl_error(e: &GlError, lang: Lang) -> String {
     let (de, en): (String, String) = match e {
@@ -29,9 +29,9 @@ pub fn gl_error(e: &GlError, lang: Lang) -> String {
         GlError::ChartTemplate { line } => {
             let line = line + 1;
             (
-            format!("Die Kontenrahmen-Vorlage ist in Zeile {line} fehlerhaft."),
-            format!("The chart template is malformed in line {line}."),
-        )
+                format!("Die Kontenrahmen-Vorlage ist in Zeile {line} fehlerhaft."),
+                format!("The chart template is malformed in line {line}."),
+            )
         }
         GlError::AccountExists { account } => (
             format!("Das Konto {account} gibt es schon."),
@@ -129,14 +129,14 @@ pub fn gl_error(e: &GlError, lang: Lang) -> String {
         GlError::PeriodClosedForSales { date, line } => {
             let line = line + 1;
             (
-            format!(
-                "Die Periode des {} ist für Verkäufe gesperrt; Zeile {line} bucht auf ein Erlöskonto.",
-                date.format("%d.%m.%Y")
-            ),
-            format!(
-                "The period of {date} is closed for sales; line {line} posts to a revenue account."
-            ),
-        )
+                format!(
+                    "Die Periode des {} ist für Verkäufe gesperrt; Zeile {line} bucht auf ein Erlöskonto.",
+                    date.format("%d.%m.%Y")
+                ),
+                format!(
+                    "The period of {date} is closed for sales; line {line} posts to a revenue account."
+                ),
+            )
         }
         GlError::RateOutOfRange { currency, max } => (
             format!("Der Kurs für {currency} muss größer als null und höchstens {max} sein."),

@@ -3,8 +3,8 @@
 //! Lines are counted from 1 here (the engine counts from 0).
 
 use super::{field_name, pick};
-use crate::ui::i18n::Lang;
 use crate::ledger::types::InputError;
+use crate::ui::i18n::Lang;
 
 pub fn input_error(e: &InputError, lang: Lang) -> String {
     let (de, en): (String, String) = match e {
@@ -27,7 +27,9 @@ pub fn input_error(e: &InputError, lang: Lang) -> String {
             format!("“{code}” is not a known ISO 4217 currency."),
         ),
         InputError::InvalidAccountNo { text, max } => (
-            format!("„{text}“ ist keine gültige Kontonummer (1 bis {max} Buchstaben oder Ziffern)."),
+            format!(
+                "„{text}“ ist keine gültige Kontonummer (1 bis {max} Buchstaben oder Ziffern)."
+            ),
             format!("“{text}” is not a valid account number (1 to {max} letters or digits)."),
         ),
     };

@@ -3,8 +3,8 @@
 //! Lines are counted from 1 here (the engine counts from 0).
 
 use super::{field_name, pick};
-use crate::ui::i18n::Lang;
 use crate::ledger::journal::JournalError;
+use crate::ui::i18n::Lang;
 
 pub fn journal_error(e: &JournalError, lang: Lang) -> String {
     let (de, en): (String, String) = match e {
@@ -23,65 +23,65 @@ pub fn journal_error(e: &JournalError, lang: Lang) -> String {
         JournalError::LineTwoSided { line } => {
             let line = line + 1;
             (
-            format!("Zeile {line} hat Soll und Haben zugleich."),
-            format!("Line {line} has both a debit and a credit."),
-        )
+                format!("Zeile {line} hat Soll und Haben zugleich."),
+                format!("Line {line} has both a debit and a credit."),
+            )
         }
         JournalError::LineZero { line } => {
             let line = line + 1;
             (
-            format!("Zeile {line} hat keinen Betrag."),
-            format!("Line {line} has no amount."),
-        )
+                format!("Zeile {line} hat keinen Betrag."),
+                format!("Line {line} has no amount."),
+            )
         }
         JournalError::LineNegative { line } => {
             let line = line + 1;
             (
-            format!("Zeile {line} hat einen negativen Betrag."),
-            format!("Line {line} has a negative amount."),
-        )
+                format!("Zeile {line} hat einen negativen Betrag."),
+                format!("Line {line} has a negative amount."),
+            )
         }
         JournalError::AmountTooLarge { line, max } => {
             let line = line + 1;
             (
-            format!("Zeile {line}: der Betrag ist größer als {max}."),
-            format!("Line {line}: the amount exceeds {max}."),
-        )
+                format!("Zeile {line}: der Betrag ist größer als {max}."),
+                format!("Line {line}: the amount exceeds {max}."),
+            )
         }
         JournalError::TooManyDecimals { line, max } => {
             let line = line + 1;
             (
-            format!("Zeile {line}: der Betrag hat mehr als {max} Nachkommastellen."),
-            format!("Line {line}: the amount has more than {max} decimals."),
-        )
+                format!("Zeile {line}: der Betrag hat mehr als {max} Nachkommastellen."),
+                format!("Line {line}: the amount has more than {max} decimals."),
+            )
         }
         JournalError::AccountMissing { line } => {
             let line = line + 1;
             (
-            format!("Zeile {line} hat kein Konto."),
-            format!("Line {line} has no account."),
-        )
+                format!("Zeile {line} hat kein Konto."),
+                format!("Line {line} has no account."),
+            )
         }
         JournalError::AccountNotFound { line, account } => {
             let line = line + 1;
             (
-            format!("Zeile {line}: das Konto {account} gibt es nicht."),
-            format!("Line {line}: account {account} does not exist."),
-        )
+                format!("Zeile {line}: das Konto {account} gibt es nicht."),
+                format!("Line {line}: account {account} does not exist."),
+            )
         }
         JournalError::AccountInactive { line, account } => {
             let line = line + 1;
             (
-            format!("Zeile {line}: das Konto {account} ist inaktiv."),
-            format!("Line {line}: account {account} is inactive."),
-        )
+                format!("Zeile {line}: das Konto {account} ist inaktiv."),
+                format!("Line {line}: account {account} is inactive."),
+            )
         }
         JournalError::AccountNotPostable { line, account } => {
             let line = line + 1;
             (
-            format!("Zeile {line}: {account} ist ein Titelkonto und nicht bebuchbar."),
-            format!("Line {line}: {account} is a title account and cannot be posted to."),
-        )
+                format!("Zeile {line}: {account} ist ein Titelkonto und nicht bebuchbar."),
+                format!("Line {line}: {account} is a title account and cannot be posted to."),
+            )
         }
         JournalError::CurrencyNotAllowed {
             line,
@@ -90,20 +90,20 @@ pub fn journal_error(e: &JournalError, lang: Lang) -> String {
         } => {
             let line = line + 1;
             (
-            format!("Zeile {line}: das Konto {account} nimmt keine Beträge in {currency} an."),
-            format!("Line {line}: account {account} does not accept {currency}."),
-        )
+                format!("Zeile {line}: das Konto {account} nimmt keine Beträge in {currency} an."),
+                format!("Line {line}: account {account} does not accept {currency}."),
+            )
         }
         JournalError::ForeignIsLocal { line, currency } => {
             let line = line + 1;
             (
-            format!(
-                "Zeile {line}: {currency} ist die Hauswährung; bitte ohne Fremdwährungsbetrag erfassen."
-            ),
-            format!(
-                "Line {line}: {currency} is the local currency; enter it without a foreign amount."
-            ),
-        )
+                format!(
+                    "Zeile {line}: {currency} ist die Hauswährung; bitte ohne Fremdwährungsbetrag erfassen."
+                ),
+                format!(
+                    "Line {line}: {currency} is the local currency; enter it without a foreign amount."
+                ),
+            )
         }
         JournalError::Unbalanced { diff_lc } => (
             format!(
@@ -118,9 +118,9 @@ pub fn journal_error(e: &JournalError, lang: Lang) -> String {
         JournalError::TaxLineMisplaced { line } => {
             let line = line + 1;
             (
-            format!("Zeile {line}: eine erzeugte Steuerzeile muss ihrer Basiszeile folgen."),
-            format!("Line {line}: a generated tax line must follow its base line."),
-        )
+                format!("Zeile {line}: eine erzeugte Steuerzeile muss ihrer Basiszeile folgen."),
+                format!("Line {line}: a generated tax line must follow its base line."),
+            )
         }
         JournalError::EntryNotFound { entry } => (
             format!("Die Buchung {} gibt es nicht.", entry.0),
@@ -203,7 +203,6 @@ pub fn journal_error(e: &JournalError, lang: Lang) -> String {
             format!("Im Geschäftsjahr {fiscal_year} sind alle {max} Buchungsnummern vergeben."),
             format!("Fiscal year {fiscal_year} has used all {max} entry numbers."),
         ),
-
     };
     pick(lang, de, en)
 }

@@ -3,9 +3,9 @@
 //! Lines are counted from 1 here (the engine counts from 0).
 
 use super::{field_name, pick};
-use crate::ui::i18n::Lang;
 use crate::ledger::tax::TaxError;
 use crate::ledger::types::TaxPart;
+use crate::ui::i18n::Lang;
 
 pub fn tax_error(e: &TaxError, lang: Lang) -> String {
     let (de, en): (String, String) = match e {
@@ -38,9 +38,9 @@ pub fn tax_error(e: &TaxError, lang: Lang) -> String {
         TaxError::TaxCodeInactive { line, code } => {
             let line = line + 1;
             (
-            format!("Zeile {line}: das Steuerkennzeichen {code} ist inaktiv."),
-            format!("Line {line}: tax code {code} is inactive."),
-        )
+                format!("Zeile {line}: das Steuerkennzeichen {code} ist inaktiv."),
+                format!("Line {line}: tax code {code} is inactive."),
+            )
         }
         TaxError::TaxCodeName { code, max } => (
             format!(
@@ -116,9 +116,9 @@ pub fn tax_error(e: &TaxError, lang: Lang) -> String {
         TaxError::GrossForeignCurrency { line } => {
             let line = line + 1;
             (
-            format!("Zeile {line}: Bruttoerfassung geht nur in Hauswährung."),
-            format!("Line {line}: gross entry is only possible in local currency."),
-        )
+                format!("Zeile {line}: Bruttoerfassung geht nur in Hauswährung."),
+                format!("Line {line}: gross entry is only possible in local currency."),
+            )
         }
     };
     pick(lang, de, en)

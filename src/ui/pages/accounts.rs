@@ -14,6 +14,7 @@ use leptos_router::hooks::use_navigate;
 use rust_decimal::Decimal;
 
 use super::reports::{NoCompany, TYPE_ORDER, fmt_amount, lc_of, sheet_href, type_name};
+use crate::forms::search::best_match;
 use crate::ledger::Book;
 use crate::ledger::Command;
 use crate::ledger::gl::{Account, AccountCurrency, AccountType};
@@ -27,7 +28,7 @@ use crate::ui::state::use_app;
 texts! {
     pub enum T {
         Title => "Kontenplan", "Chart of accounts";
-        Lead => "Titelkonten gruppieren, gebucht wird auf die Konten darunter. Salden in Hauswährung über alle Perioden. Enter im Suchfeld öffnet das Kontoblatt des ersten Treffers.", "Title accounts group; postings go to the accounts below them. Balances in local currency over all periods. Enter in the search field opens the first match's account sheet.";
+        Lead => "Titelkonten gruppieren, gebucht wird auf die Konten darunter. Salden in Hauswährung über alle Perioden. Enter im Suchfeld öffnet das Kontoblatt des besten Treffers (Nummer vor Name, ganzes Wort vor Wortteil).", "Title accounts group; postings go to the accounts below them. Balances in local currency over all periods. Enter in the search field opens the best match's account sheet (number before name, whole word before part of a word).";
         Search => "Suche nach Nummer oder Name", "Search by number or name";
         New => "Neues Konto (Alt+A)", "New account (Alt+A)";
         ExpandAll => "Alle aufklappen", "Expand all";
@@ -259,14 +260,19 @@ pub fn AccountsPage() -> impl IntoView {
             .filter(|n| hit.contains(&n.account.number))
             .collect()
     });
+    // Enter opens the account meant, not the first in tree order: exact
+    // number, number prefix, whole name or word before a mere substring.
     let open_first = move || {
-        let needle = search.get_untracked().trim().to_lowercase();
-        let first = visible
-            .get_untracked()
-            .into_iter()
-            .find(|n| n.account.postable && (needle.is_empty() || matches(&n.account, &needle)));
-        if let Some(n) = first {
-            navigate.with_value(|nav| nav(&sheet_href(n.account.number, None), Default::default()));
+        let needle = search.get_untracked();
+        let nodes = visible.get_untracked();
+        let postable = nodes.iter().map(|n| &n.account).filter(|a| a.postable);
+        let chosen = if needle.trim().is_empty() {
+            postable.into_iter().next()
+        } else {
+            best_match(postable, &needle)
+        };
+        if let Some(account) = chosen {
+            navigate.with_value(|nav| nav(&sheet_href(account.number, None), Default::default()));
         }
     };
     let new_account = move || form.set(Some(Form::new_under(None)));

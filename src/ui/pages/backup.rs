@@ -17,9 +17,10 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
 use crate::backup::export::STEP_RECORDS;
+use crate::backup::passphrase::{Level, Strength, Weakness, check_for_export, strength};
 use crate::backup::{
-    BackupDocument, BackupError, Exporter, FileKind, Manifest, RestoreMode, detect, file_name,
-    inspect, load_company, restore,
+    BackupDocument, BackupError, Exporter, FileKind, LogCounts, Manifest, RestoreMode, detect,
+    file_name, inspect, load_company, log_counts, restore,
 };
 use crate::formats::amount::format_date;
 use crate::store::CompanyMeta;
@@ -78,8 +79,29 @@ texts! {
         Checking => "Datei wird entschlüsselt und geprüft …", "Decrypting and checking the file …";
         ManifestTitle => "Inhalt der Sicherung", "Contents of the backup";
         Verified => "Hash-Kette und Angaben geprüft – noch nichts geschrieben.", "Hash chain and summary verified – nothing written yet.";
+        Written => "Hash-Kette und Angaben geprüft – wiederhergestellt und gespeichert.", "Hash chain and summary verified – restored and saved.";
         ExportedAt => "Erstellt am", "Exported on";
-        Records => "Einträge im Journal", "Log records";
+        Events => "Ereignisse im Protokoll", "Events in the log";
+        Postings => "davon Buchungen (mit Storni)", "of which postings (incl. reversals)";
+        MasterData => "davon Stammdaten und Einstellungen", "of which master data and settings";
+        CountsHint => "Das Protokoll hält jede Änderung fest: Buchungen ebenso wie Konten, Steuerschlüssel, Perioden und Kurse.", "The log records every change: postings as well as accounts, tax codes, periods and rates.";
+        Strength => "Stärke", "Strength";
+        Score0 => "sehr schwach", "very weak";
+        Score1 => "schwach", "weak";
+        Score2 => "mäßig", "fair";
+        Score3 => "gut", "good";
+        Score4 => "sehr gut", "very good";
+        LevelRefused => "Zu schwach: Damit wird nicht gesichert. Mindestens 8 Zeichen, die niemand errät – am besten drei, vier zufällige Wörter.", "Too weak: no backup with this. At least 8 characters nobody guesses – best three or four random words.";
+        LevelWeak => "Schwach: Wer die Datei hat, könnte es mit genug Rechenzeit erraten. Besser ein, zwei Wörter mehr.", "Weak: whoever has the file could guess it with enough computing time. Better add a word or two.";
+        LevelGood => "Gut: schwer zu erraten.", "Good: hard to guess.";
+        WeakShort => "Weniger als 8 Zeichen.", "Fewer than 8 characters.";
+        WeakCommon => "Ein häufig verwendetes Passwort.", "A commonly used password.";
+        WeakKeyboard => "Tastaturmuster sind leicht zu erraten.", "Keyboard patterns are easy to guess.";
+        WeakRepeats => "Wiederholungen wie „aaa“ oder „abcabc“ sind leicht zu erraten.", "Repeats like “aaa” or “abcabc” are easy to guess.";
+        WeakSequence => "Folgen wie „abc“ oder „6543“ sind leicht zu erraten.", "Sequences like “abc” or “6543” are easy to guess.";
+        WeakDate => "Jahreszahlen und Daten sind leicht zu erraten.", "Years and dates are easy to guess.";
+        WeakWord => "Ein einzelnes Wort ist leicht zu erraten.", "A single word is easy to guess.";
+        WeakNames => "Namen sind leicht zu erraten.", "Names are easy to guess.";
         AppVersion => "Kontor-Version", "Kontor version";
         Encryption => "Verschlüsselung", "Encryption";
         EncryptedYes => "age, Passwort (scrypt)", "age, passphrase (scrypt)";
@@ -115,6 +137,14 @@ pub fn backup_error(e: &BackupError, lang: Lang) -> String {
         BackupError::EmptyPassphrase => pick(
             "Bitte ein Passwort eingeben – eine Sicherung ohne Passwort schützt nichts.".into(),
             "Please enter a passphrase – a backup without one protects nothing.".into(),
+        ),
+        BackupError::WeakPassphrase { min_chars } => pick(
+            format!(
+                "Dieses Passwort ist zu schwach für eine Sicherung: Es braucht mindestens {min_chars} Zeichen und darf nicht leicht zu erraten sein (am besten drei, vier zufällige Wörter). Es wurde nichts gesichert."
+            ),
+            format!(
+                "This passphrase is too weak for a backup: it needs at least {min_chars} characters and must not be easy to guess (best three or four random words). Nothing was exported."
+            ),
         ),
         BackupError::Damaged { .. } => pick(
             "Die Datei ist unvollständig oder beschädigt. Nichts wurde geändert.".into(),
@@ -340,6 +370,10 @@ fn ExportPanel() -> impl IntoView {
                     error.set(Some(say(T::Mismatch, lang).into()));
                     return;
                 }
+                if let Err(e) = check_for_export(&passphrase, &[&company.name]) {
+                    error.set(Some(backup_error(&e, lang)));
+                    return;
+                }
             }
             let started = js_sys::Date::now();
             phase.set(Some(Phase::Loading));
@@ -448,6 +482,7 @@ fn ExportPanel() -> impl IntoView {
                             <dt>{move || i18n.t(T::Company)}</dt>
                             <dd>{company.name.clone()}</dd>
                         </div>
+                        <LogCountFacts />
                         <div class="fact">
                             <dt>{move || i18n.t(T::LastBackup)}</dt>
                             <dd data-testid="last-backup">{last_text}
@@ -471,6 +506,7 @@ fn ExportPanel() -> impl IntoView {
                                     prop:value=move || pass2.get() on:input=move |ev| pass2.set(event_target_value(&ev)) />
                             </label>
                         </div>
+                        <StrengthMeter passphrase=pass1 company=company.name.clone() />
                         <p class="muted small">{move || i18n.t(T::PassphraseHint)}</p>
                         <label class="check">
                             <input type="checkbox" data-testid="include-drafts"
@@ -514,6 +550,108 @@ fn ExportPanel() -> impl IntoView {
     }
 }
 
+/// The open company's log, counted by what it holds (from the Book and the
+/// session's head: no extra read).
+#[component]
+fn LogCountFacts() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let counts = Memo::new(move |_| {
+        let postings = app
+            .with_book(|b| b.entry_count() as u64)
+            .unwrap_or_default();
+        let events = app.session().map(|s| s.head().seq).unwrap_or_default();
+        LogCounts {
+            events,
+            postings,
+            master_data: events.saturating_sub(postings),
+        }
+    });
+    view! {
+        <div class="fact">
+            <dt>{move || i18n.t(T::Events)}</dt>
+            <dd data-testid="count-events">{move || counts.get().events}</dd>
+        </div>
+        <div class="fact">
+            <dt>{move || i18n.t(T::Postings)}</dt>
+            <dd data-testid="count-postings">{move || counts.get().postings}</dd>
+        </div>
+        <div class="fact">
+            <dt>{move || i18n.t(T::MasterData)}</dt>
+            <dd data-testid="count-master-data">{move || counts.get().master_data}</dd>
+        </div>
+    }
+}
+
+/// The passphrase's estimated strength while it is typed: a five-step bar,
+/// the verdict (refused / weak / good) and the likeliest weakness.
+#[component]
+fn StrengthMeter(passphrase: RwSignal<String>, company: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let estimate = Memo::new(move |_| {
+        let text = passphrase.get();
+        (!text.is_empty()).then(|| strength(&text, &[&company]))
+    });
+    let level = move || match estimate.get().map(|e| e.level) {
+        Some(Level::Refused) => "refused",
+        Some(Level::Weak) => "weak",
+        Some(Level::Good) => "good",
+        None => "none",
+    };
+    let verdict = move |e: Strength| {
+        let level = i18n.t(match e.level {
+            Level::Refused => T::LevelRefused,
+            Level::Weak => T::LevelWeak,
+            Level::Good => T::LevelGood,
+        });
+        match e
+            .weakness
+            .map(weakness_text)
+            .filter(|_| e.level != Level::Good)
+        {
+            Some(w) => format!("{} {level}", i18n.t(w)),
+            None => level.to_string(),
+        }
+    };
+    view! {
+        <div class="strength" data-testid="passphrase-strength" data-level=level
+            data-score=move || estimate.get().map(|e| e.score.to_string()).unwrap_or_default()>
+            <span class="strength-label">{move || i18n.t(T::Strength)} ": "
+                <strong>{move || estimate.get().map(|e| i18n.t(score_text(e.score))).unwrap_or("–")}</strong>
+            </span>
+            <span class="strength-bar" aria-hidden="true">
+                {(0u8..5).map(|i| view! {
+                    <span class="strength-step" class:on=move || estimate.get().is_some_and(|e| e.score >= i)></span>
+                }).collect_view()}
+            </span>
+            {move || estimate.get().map(|e| view! { <p class="strength-verdict" role="status">{verdict(e)}</p> })}
+        </div>
+    }
+}
+
+fn score_text(score: u8) -> T {
+    match score {
+        0 => T::Score0,
+        1 => T::Score1,
+        2 => T::Score2,
+        3 => T::Score3,
+        _ => T::Score4,
+    }
+}
+
+fn weakness_text(w: Weakness) -> T {
+    match w {
+        Weakness::TooShort => T::WeakShort,
+        Weakness::CommonPassword => T::WeakCommon,
+        Weakness::KeyboardPattern => T::WeakKeyboard,
+        Weakness::Repeats => T::WeakRepeats,
+        Weakness::Sequence => T::WeakSequence,
+        Weakness::YearOrDate => T::WeakDate,
+        Weakness::SingleWord => T::WeakWord,
+        Weakness::Names => T::WeakNames,
+    }
+}
+
 #[component]
 fn RestorePanel() -> impl IntoView {
     let i18n = use_i18n();
@@ -525,6 +663,7 @@ fn RestorePanel() -> impl IntoView {
     let kind = RwSignal::new(None::<FileKind>);
     let passphrase = RwSignal::new(String::new());
     let manifest = RwSignal::new(None::<Manifest>);
+    let counts = RwSignal::new(LogCounts::default());
     let exists = RwSignal::new(None::<(String, String)>);
     let confirm = RwSignal::new(String::new());
     let checking = RwSignal::new(false);
@@ -584,6 +723,7 @@ fn RestorePanel() -> impl IntoView {
         checking.set(false);
         match result {
             Ok(doc) => {
+                counts.set(log_counts(&doc.log));
                 manifest.set(Some(doc.manifest.clone()));
                 document.set_value(Some(Rc::new(doc)));
             }
@@ -717,16 +857,21 @@ fn RestorePanel() -> impl IntoView {
                 view! {
                     <div class="manifest" data-testid="manifest">
                         <h3>{move || i18n.t(T::ManifestTitle)}</h3>
-                        <p class="verified">{move || i18n.t(T::Verified)}</p>
+                        <p class="verified" data-testid="manifest-state">
+                            {move || i18n.t(if restored.get().is_some() { T::Written } else { T::Verified })}
+                        </p>
                         <dl class="facts">
                             {fact(T::Company, "company", m.company_name.clone())}
                             {fact(T::ExportedAt, "exported-at", date_time_text(m.exported_at_unix_ms, lang))}
-                            {fact(T::Records, "records", m.event_count.to_string())}
+                            {fact(T::Events, "records", m.event_count.to_string())}
+                            {fact(T::Postings, "postings", counts.get_untracked().postings.to_string())}
+                            {fact(T::MasterData, "master-data", counts.get_untracked().master_data.to_string())}
                             {fact(T::AppVersion, "app-version", m.app_version.clone())}
                             {fact(T::Encryption, "encrypted", say(if m.encrypted { T::EncryptedYes } else { T::EncryptedNo }, lang).to_string())}
                             {fact(T::Drafts, "drafts", say(if m.drafts_included { T::Yes } else { T::No }, lang).to_string())}
                             {fact(T::HeadHash, "head-hash", m.head_hash.to_hex().chars().take(16).collect::<String>() + "…")}
                         </dl>
+                        <p class="muted small">{move || i18n.t(T::CountsHint)}</p>
                         <Show when=move || restored.get().is_none()>
                             <Show when=move || exists.get().is_some()>
                                 <div class="error-box exists-box" role="alert" data-testid="error">{move || error.get()}</div>

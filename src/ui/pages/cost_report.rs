@@ -2,19 +2,19 @@
 //! revenue, expense and result by centre for one dimension and a period
 //! range, the part no centre carries as "unassigned", totals equal to the
 //! P&L of the range; accounts per centre on demand; CSV export
-//! (`ledger::cost_report::cost_centre_csv`) and print.
+//! (`formats::report_csv::cost_centre_csv`) and print.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::reports::{
-    NoCompany, default_year_periods, download_csv, fmt_amount, fmt_date, lc_of, print_page,
-    report_shortcuts, sheet_href,
+    NoCompany, default_year_periods, dialect, download_csv, fmt_amount, fmt_date, lc_of,
+    print_page, report_shortcuts, sheet_href,
 };
-use super::vat::{PeriodPicker, csv_style};
+use super::vat::PeriodPicker;
+use crate::formats::report_csv::cost_centre_csv;
 use crate::ledger::Book;
-use crate::ledger::cost_report::cost_centre_csv;
 use crate::ledger::gl::AccountType;
 use crate::ledger::report::cost_centres::{CentreRow, CostCentreReport};
 use crate::texts;
@@ -58,6 +58,9 @@ struct CentreLine {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct CostView {
+    /// The language the view is for: a switch makes a new view, so the
+    /// table re-renders (equal figures would otherwise keep the old text).
+    lang: Lang,
     report: CostCentreReport,
     lc: String,
     decimals: u32,
@@ -100,6 +103,7 @@ fn build(book: &Book, from: usize, to: usize, lang: Lang) -> Result<CostView, St
     }
     let (lc, decimals) = lc_of(book);
     Ok(CostView {
+        lang,
         report,
         lc,
         decimals,
@@ -192,7 +196,10 @@ pub fn CostCentreReportPage() -> impl IntoView {
                 v.from,
                 v.to
             );
-            download_csv(&name, &cost_centre_csv(&v.report, csv_style(lang)));
+            download_csv(
+                &name,
+                &cost_centre_csv(&v.report, v.decimals, dialect(lang)),
+            );
         }
     };
     report_shortcuts(export);
@@ -246,7 +253,7 @@ pub fn CostCentreReportPage() -> impl IntoView {
 fn CostTable(view: CostView, dimension: u8) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let lang = i18n.lang_untracked();
+    let lang = view.lang;
     let d = view.decimals;
     let range = Some((view.from, view.to));
     let lines = app

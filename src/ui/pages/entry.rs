@@ -1,8 +1,12 @@
 //! Journal entry (Journalbuchung): the grid bookkeepers type into all day.
 //! Keyboard first: Enter moves to the next cell, Ctrl+Enter posts, Ctrl+B
-//! puts the open difference on the current line, Esc clears, Alt+S adds
-//! the entry to the open voucher. The running difference is always
-//! visible; unfinished input is saved as a draft and survives a reload.
+//! puts the open difference on the current line, Esc discards (asking
+//! first when anything is typed), Alt+S adds the entry to the open
+//! voucher. The running difference and whether the entry is postable come
+//! from the posting's own check (`EntryForm::check`); plausibility
+//! warnings (a tax code of the wrong direction, a closing period) show at
+//! their line, and posting asks to confirm or correct them. Unfinished
+//! input is saved as a draft and survives a reload.
 
 use leptos::ev;
 use leptos::html;
@@ -11,13 +15,18 @@ use leptos_router::components::A;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 
-use crate::formats::amount::format_amount;
-use crate::forms::entry::{EntryForm, FormError, FormErrorKind, FormField, LineForm};
+use crate::formats::amount::{AmountError, format_amount};
+use crate::forms::entry::{
+    EntryCheck, EntryForm, FormError, FormErrorKind, FormField, LineForm, Refusal,
+};
+use crate::ledger::warning::{EntryWarning, entry_warnings};
 use crate::ledger::{Command, Event};
 use crate::store::CompanyLog;
 use crate::texts;
 use crate::ui::components::{number_style, today};
-use crate::ui::errors::{domain_error, error_line, session_error};
+use crate::ui::errors::{
+    domain_error, entry_warning, error_line, map_line, map_warning_line, session_error,
+};
 use crate::ui::i18n::{I18n, Lang, Text, use_i18n};
 use crate::ui::state::{AppState, use_app};
 
@@ -47,7 +56,15 @@ texts! {
         Balanced => "ausgeglichen", "balanced";
         Post => "Buchen (Strg+Enter)", "Post (Ctrl+Enter)";
         Balance => "Ausgleichen (Strg+B)", "Balance (Ctrl+B)";
-        Clear => "Leeren (Esc)", "Clear (Esc)";
+        Clear => "Verwerfen (Esc)", "Discard (Esc)";
+        NotPostable => "nicht buchbar", "not postable";
+        CheckWarnings => "Bitte prüfen:", "Please check:";
+        ConfirmPost => "Diese Buchung hat Hinweise. Trotzdem buchen oder korrigieren?", "This entry has warnings. Post it anyway or correct it?";
+        PostAnyway => "Trotzdem buchen", "Post anyway";
+        Correct => "Korrigieren", "Correct";
+        ConfirmDiscard => "Die Eingaben dieser Buchung verwerfen? Sie gehen verloren.", "Discard what is typed in this entry? It is lost.";
+        Discard => "Verwerfen", "Discard";
+        KeepEditing => "Weiter bearbeiten", "Keep editing";
         AddLine => "Zeile hinzufügen", "Add line";
         ToVoucher => "In Stapel (Alt+S)", "To voucher (Alt+S)";
         Posting => "Wird gebucht …", "Posting …";
@@ -55,7 +72,7 @@ texts! {
         AddedToVoucher => "Zum offenen Buchungsstapel hinzugefügt.", "Added to the open voucher.";
         OpenVoucher => "Offener Stapel", "Open voucher";
         Entries => "Buchungen", "entries";
-        Keys => "Enter: nächstes Feld · Strg+Enter: buchen · Strg+B: Differenz in diese Zeile · Esc: leeren · Alt+S: in Stapel", "Enter: next field · Ctrl+Enter: post · Ctrl+B: difference into this line · Esc: clear · Alt+S: to voucher";
+        Keys => "Enter: nächstes Feld · Strg+Enter: buchen · Strg+B: Differenz in diese Zeile · Esc: verwerfen (mit Rückfrage) · Alt+S: in Stapel", "Enter: next field · Ctrl+Enter: post · Ctrl+B: difference into this line · Esc: discard (asks first) · Alt+S: to voucher";
         FcHint => "Fremdwährung: Währung und Betrag in Fremdwährung; ohne Kurs gilt der Tageskurs der Kurstabelle.", "Foreign currency: currency and amount in it; without a rate the rate table's rate applies.";
         ErrDate => "Das Datum ist ungültig (z. B. 22.11.2026).", "The date is not valid (e.g. 2026-11-22).";
         ErrAmount => "Der Betrag ist ungültig.", "The amount is not valid.";
@@ -202,6 +219,10 @@ fn form_error_text(e: &FormError, i18n: I18n) -> String {
     let lang = i18n.lang_untracked();
     let what = match &e.kind {
         FormErrorKind::Date(_) => T::ErrDate.text(lang).to_string(),
+        FormErrorKind::Amount(AmountError::TooManyDecimals { max }) => i18n.pick(
+            format!("Der Betrag hat mehr als {max} Nachkommastellen."),
+            format!("The amount has more than {max} decimals."),
+        ),
         FormErrorKind::Amount(_) => T::ErrAmount.text(lang).to_string(),
         FormErrorKind::Domain(d) => domain_error(d, lang),
         FormErrorKind::BothSides => T::ErrBothSides.text(lang).to_string(),
@@ -265,11 +286,9 @@ fn EntryForm_(company_id: String) -> impl IntoView {
         if !loaded.get() {
             return;
         }
-        let form = grid.form();
-        if let (Some(session), Ok(json)) = (app.session(), serde_json::to_string(&form)) {
-            leptos::task::spawn_local(async move {
-                let _ = session.log().put_draft(DRAFT_KEY, &json).await;
-            });
+        // The status bar shows how the save went.
+        if let Ok(json) = serde_json::to_string(&grid.form()) {
+            app.save_draft(DRAFT_KEY, json);
         }
     });
 
@@ -278,11 +297,23 @@ fn EntryForm_(company_id: String) -> impl IntoView {
             .flatten()
             .unwrap_or(2)
     };
-    let difference = Memo::new(move |_| {
+    // The posting's own check, and the warnings by grid row, live.
+    let check = Memo::new(move |_| {
         let form = grid.form();
         let style = number_style(i18n.lang());
-        app.with_book(|book| form.difference_lc(book, style, today()))
-            .unwrap_or_default()
+        app.with_book(|book| form.check(book, style, today(), &user_name()))
+            .unwrap_or(EntryCheck::Empty)
+    });
+    let warnings = Memo::new(move |_| {
+        let form = grid.form();
+        let style = number_style(i18n.lang());
+        app.with_book(|book| {
+            form.warnings(book, style, today(), &user_name())
+                .iter()
+                .map(|w| map_warning_line(w, |n| form.row_of_line(n)))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
     });
 
     // The lines each typed line generates (its tax lines), by grid row.
@@ -328,55 +359,20 @@ fn EntryForm_(company_id: String) -> impl IntoView {
         .unwrap_or_default()
     });
 
-    let post = Action::new_local(move |_: &()| async move {
-        let lang = i18n.lang_untracked();
-        message.set(None);
-        mark.set(None);
-        let form = grid.form_untracked();
-        let draft = match form.to_draft(
-            number_style(lang),
-            lc_decimals_untracked(app),
-            today(),
-            &user_name(),
-        ) {
-            Ok(d) => d,
-            Err(e) => {
-                mark.set(Some(Mark {
-                    line: e.line,
-                    field: Some(e.field),
-                }));
-                message.set(Some((false, form_error_text(&e, i18n))));
-                return;
-            }
-        };
-        match app
-            .execute(Command::Posting(PostingCommand::PostEntry { draft }))
-            .await
-        {
-            Ok(events) => {
-                let number = events.iter().find_map(|e| match e {
-                    Event::EntryPosted { entry } => {
-                        Some(format!("{}/{}", entry.fiscal_year, entry.number))
-                    }
-                    _ => None,
-                });
-                grid.clear(lang);
-                message.set(Some((
-                    true,
-                    format!("{} {}", T::Posted.text(lang), number.unwrap_or_default()),
-                )));
-                focus_first_account(grid_ref);
-            }
-            Err(e) => {
-                if let crate::session::SessionError::Domain(d) = &e {
-                    mark.set(Some(Mark {
-                        line: error_line(d).map(|i| nth_filled_row(&form, i)),
-                        field: None,
-                    }));
-                }
-                message.set(Some((false, session_error(&e, lang))));
-            }
-        }
+    // Warnings waiting for the user's answer (draft line numbers).
+    let asking = RwSignal::new(None::<Vec<EntryWarning>>);
+    let discarding = RwSignal::new(false);
+    let ctx = Ctx {
+        app,
+        i18n,
+        grid,
+        message,
+        mark,
+        asking,
+        grid_ref,
+    };
+    let post = Action::new_local(move |confirmed: &Option<Vec<EntryWarning>>| {
+        post_entry(ctx, confirmed.clone())
     });
 
     let to_voucher = Action::new_local(move |_: &()| async move {
@@ -410,23 +406,27 @@ fn EntryForm_(company_id: String) -> impl IntoView {
 
     // Grid keys: Enter to the next field, Ctrl+Enter posts, Ctrl+B
     // balances the focused row, Esc clears, Alt+S to the voucher.
+    let discard = Discard {
+        ctx,
+        discarding,
+        return_focus: StoredValue::new_local(None),
+    };
     let on_keydown = move |e: ev::KeyboardEvent| {
         let ctrl = e.ctrl_key() || e.meta_key();
         match e.key().as_str() {
             "Enter" if ctrl => {
                 e.prevent_default();
-                post.dispatch(());
+                post.dispatch(None);
             }
+            // Enter on a dialog's button presses it.
+            "Enter" if on_button(&e) => {}
             "Enter" if !e.alt_key() && !e.shift_key() => {
                 e.prevent_default();
                 focus_next_field(&e);
             }
             "Escape" => {
                 e.prevent_default();
-                grid.clear(i18n.lang_untracked());
-                message.set(None);
-                mark.set(None);
-                focus_first_account(grid_ref);
+                discard.escape();
             }
             "b" | "B" if ctrl => {
                 e.prevent_default();
@@ -576,7 +576,8 @@ fn EntryForm_(company_id: String) -> impl IntoView {
                                     }
                                 };
                                 view! {
-                                    <tr data-row=index class:row-error=move || field_class(index, FormField::Account) && mark.get().is_some_and(|m| m.field.is_none())>
+                                    <tr data-row=index class:row-error=move || field_class(index, FormField::Account) && mark.get().is_some_and(|m| m.field.is_none())
+                                        class:row-warning=move || warnings.get().iter().any(|w| w.line() == Some(index))>
                                         <td class="num muted">{index + 1}</td>
                                         <td>
                                             <input type="text" class="cell-account" list="account-list" data-testid=format!("account-{index}")
@@ -628,16 +629,10 @@ fn EntryForm_(company_id: String) -> impl IntoView {
                 </table>
             </div>
             <div class="entry-footer">
-                <div class="difference" data-testid="difference" class:balanced=move || difference.get().is_zero()>
-                    <span class="status-label">{move || i18n.t(T::Difference)}</span>
-                    <strong class="num">{move || format_amount(difference.get(), lc_decimals(), number_style(i18n.lang()))}</strong>
-                    <Show when=move || difference.get() == Decimal::ZERO>
-                        <span class="badge ok">{move || i18n.t(T::Balanced)}</span>
-                    </Show>
-                </div>
+                <CheckLine check=check lc_decimals=Signal::derive(lc_decimals) />
                 <div class="actions">
                     <button class="button primary" data-testid="post" disabled=move || post.pending().get()
-                        on:click=move |_| { post.dispatch(()); }>
+                        on:click=move |_| { post.dispatch(None); }>
                         {move || i18n.t(if post.pending().get() { T::Posting } else { T::Post })}
                     </button>
                     <button class="button" on:click=move |_| {
@@ -646,12 +641,16 @@ fn EntryForm_(company_id: String) -> impl IntoView {
                     }>{move || i18n.t(T::Balance)}</button>
                     <button class="button" on:click=move |_| grid.add_row()>{move || i18n.t(T::AddLine)}</button>
                     <button class="button" data-testid="to-voucher" on:click=move |_| { to_voucher.dispatch(()); }>{move || i18n.t(T::ToVoucher)}</button>
-                    <button class="button" on:click=move |_| { grid.clear(i18n.lang_untracked()); message.set(None); mark.set(None); }>{move || i18n.t(T::Clear)}</button>
+                    <button class="button" data-testid="discard-entry" on:click=move |_| discard.escape()>{move || i18n.t(T::Clear)}</button>
                     <A href="/financials/vouchers" attr:class="button" attr:data-testid="voucher-count">
                         {move || format!("{}: {} {}", i18n.t(T::OpenVoucher), voucher_count.get(), i18n.t(T::Entries))}
                     </A>
                 </div>
             </div>
+            <NotPostable check=check form=Signal::derive(move || grid.form()) />
+            <WarningList warnings=warnings asking=asking />
+            <ConfirmPost asking=asking grid=grid on_confirm=Callback::new(move |ws| { post.dispatch(Some(ws)); }) />
+            <ConfirmDiscard discard=discard />
             {move || message.get().map(|(ok, text)| view! {
                 <div class=if ok { "success-box" } else { "error-box" } role=if ok { "status" } else { "alert" }
                     data-testid=if ok { "entry-posted" } else { "error" }>{text}</div>
@@ -668,24 +667,308 @@ impl Grid {
     }
 }
 
+/// What posting and discarding need of the entry screen.
+#[derive(Clone, Copy)]
+struct Ctx {
+    app: AppState,
+    i18n: I18n,
+    grid: Grid,
+    message: RwSignal<Option<(bool, String)>>,
+    mark: RwSignal<Option<Mark>>,
+    asking: RwSignal<Option<Vec<EntryWarning>>>,
+    grid_ref: NodeRef<html::Div>,
+}
+
+/// Posts the grid. Warnings (draft line numbers) are asked about first:
+/// the post goes ahead only when every warning of the draft is among
+/// `confirmed`, the ones the user answered "post anyway" to. A confirmed
+/// closing period grants the closing right: until users and rights exist,
+/// the user holds every right.
+async fn post_entry(c: Ctx, confirmed: Option<Vec<EntryWarning>>) {
+    let lang = c.i18n.lang_untracked();
+    c.message.set(None);
+    c.mark.set(None);
+    let form = c.grid.form_untracked();
+    let draft = match form.to_draft(
+        number_style(lang),
+        lc_decimals_untracked(c.app),
+        today(),
+        &user_name(),
+    ) {
+        Ok(d) => d,
+        Err(e) => {
+            c.mark.set(Some(Mark {
+                line: e.line,
+                field: Some(e.field),
+            }));
+            c.message.set(Some((false, form_error_text(&e, c.i18n))));
+            return;
+        }
+    };
+    let warnings = untrack(|| c.app.with_book(|b| entry_warnings(b, &draft))).unwrap_or_default();
+    let agreed = confirmed.is_some_and(|ok| warnings.iter().all(|w| ok.contains(w)));
+    if !warnings.is_empty() && !agreed {
+        c.asking.set(Some(warnings));
+        return;
+    }
+    c.asking.set(None);
+    let allow_closing_period = warnings.iter().any(EntryWarning::needs_closing_right);
+    let command = Command::Posting(PostingCommand::PostEntry {
+        draft,
+        allow_closing_period,
+    });
+    match c.app.execute(command).await {
+        Ok(events) => {
+            let number = events.iter().find_map(|e| match e {
+                Event::EntryPosted { entry } => {
+                    Some(format!("{}/{}", entry.fiscal_year, entry.number))
+                }
+                _ => None,
+            });
+            c.grid.clear(lang);
+            c.message.set(Some((
+                true,
+                format!("{} {}", T::Posted.text(lang), number.unwrap_or_default()),
+            )));
+            focus_first_account(c.grid_ref);
+        }
+        Err(e) => {
+            let text = match &e {
+                crate::session::SessionError::Domain(d) => {
+                    c.mark.set(Some(Mark {
+                        line: error_line(d).map(|i| form.row_of_line(i)),
+                        field: None,
+                    }));
+                    domain_error(&map_line(d, |n| form.row_of_line(n)), lang)
+                }
+                _ => session_error(&e, lang),
+            };
+            c.message.set(Some((false, text)));
+        }
+    }
+}
+
+/// Esc and the discard button: a grid holding input is discarded only
+/// after the user says so; an open question is answered "no" instead.
+#[derive(Clone, Copy)]
+struct Discard {
+    ctx: Ctx,
+    discarding: RwSignal<bool>,
+    /// Where the focus goes back to when the user keeps editing.
+    return_focus: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+}
+
+impl Discard {
+    fn escape(&self) {
+        let c = self.ctx;
+        if c.asking.get_untracked().is_some() {
+            c.asking.set(None);
+            self.refocus();
+            return;
+        }
+        if self.discarding.get_untracked() {
+            self.keep();
+            return;
+        }
+        if c.grid.form_untracked().holds_input(today()) {
+            self.return_focus.set_value(active_element());
+            self.discarding.set(true);
+        } else {
+            self.now();
+        }
+    }
+
+    fn now(&self) {
+        let c = self.ctx;
+        c.grid.clear(c.i18n.lang_untracked());
+        c.message.set(None);
+        c.mark.set(None);
+        c.asking.set(None);
+        self.discarding.set(false);
+        focus_first_account(c.grid_ref);
+    }
+
+    fn keep(&self) {
+        self.discarding.set(false);
+        self.refocus();
+    }
+
+    fn refocus(&self) {
+        match self.return_focus.get_value() {
+            Some(el) => {
+                // Focus is a convenience; a detached element just keeps none.
+                let _ = el.focus();
+            }
+            None => focus_first_account(self.ctx.grid_ref),
+        }
+    }
+}
+
+fn active_element() -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .active_element()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
+/// Whether a key event comes from a button (Enter presses it).
+fn on_button(e: &ev::KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlButtonElement>().ok())
+        .is_some()
+}
+
+/// Focuses the node once it is mounted (dialogs take the keyboard).
+fn focus_when_shown(node: NodeRef<html::Button>, shown: impl Fn() -> bool + 'static) {
+    Effect::new(move |_| {
+        if shown()
+            && let Some(button) = node.get()
+        {
+            // Focus is a convenience; failing to take it changes nothing.
+            let _ = button.focus();
+        }
+    });
+}
+
+/// The running difference and "balanced" when the posting would go through.
+#[component]
+fn CheckLine(check: Memo<EntryCheck>, lc_decimals: Signal<u32>) -> impl IntoView {
+    let i18n = use_i18n();
+    let amount = move || match check.get().diff_lc() {
+        Some(d) => format_amount(d, lc_decimals.get(), number_style(i18n.lang())),
+        None => "—".to_string(),
+    };
+    view! {
+        <div class="difference" data-testid="difference"
+            data-postable=move || check.get().is_postable().to_string()
+            class:balanced=move || check.get().is_postable()
+            class:refused=move || matches!(check.get(), EntryCheck::NotPostable { .. })>
+            <span class="status-label">{move || i18n.t(T::Difference)}</span>
+            <strong class="num">{amount}</strong>
+            <Show when=move || check.get().is_postable()>
+                <span class="badge ok">{move || i18n.t(T::Balanced)}</span>
+            </Show>
+        </div>
+    }
+}
+
+/// "nicht buchbar: …" with the reason the posting would give, at the row
+/// the user sees.
+#[component]
+fn NotPostable(check: Memo<EntryCheck>, form: Signal<EntryForm>) -> impl IntoView {
+    let i18n = use_i18n();
+    let reason = move || match check.get() {
+        EntryCheck::NotPostable { reason, .. } => Some(match reason {
+            Refusal::Form(e) => form_error_text(&e, i18n),
+            Refusal::Domain(d) => {
+                let form = form.get();
+                domain_error(&map_line(&d, |n| form.row_of_line(n)), i18n.lang())
+            }
+        }),
+        _ => None,
+    };
+    view! {
+        {move || reason().map(|r| view! {
+            <p class="not-postable" data-testid="not-postable" role="status">
+                <strong>{i18n.t(T::NotPostable)}</strong>": "{r}
+            </p>
+        })}
+    }
+}
+
+/// The plausibility warnings of the grid, each naming its row (hidden
+/// while the posting's question lists them).
+#[component]
+fn WarningList(
+    warnings: Memo<Vec<EntryWarning>>,
+    asking: RwSignal<Option<Vec<EntryWarning>>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Show when=move || !warnings.get().is_empty() && asking.get().is_none()>
+            <div class="entry-warnings" data-testid="entry-warnings" role="status">
+                <strong>{move || i18n.t(T::CheckWarnings)}</strong>
+                <ul>
+                    {move || warnings.get().iter().map(|w| view! {
+                        <li data-testid="entry-warning" data-row=w.line().map(|l| l.to_string())>
+                            {entry_warning(w, i18n.lang())}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// Asks before a posting with warnings: post anyway, or correct.
+#[component]
+fn ConfirmPost(
+    asking: RwSignal<Option<Vec<EntryWarning>>>,
+    grid: Grid,
+    on_confirm: Callback<Vec<EntryWarning>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let yes = NodeRef::<html::Button>::new();
+    focus_when_shown(yes, move || asking.get().is_some());
+    let listed = move || {
+        let form = grid.form_untracked();
+        asking
+            .get()
+            .unwrap_or_default()
+            .iter()
+            .map(|w| {
+                let shown = map_warning_line(w, |n| form.row_of_line(n));
+                view! { <li>{entry_warning(&shown, i18n.lang())}</li> }
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || asking.get().is_some()>
+            <div class="confirm-box" role="alertdialog" data-testid="confirm-post"
+                aria-label=move || i18n.t(T::ConfirmPost)>
+                <p class="warning">{move || i18n.t(T::ConfirmPost)}</p>
+                <ul>{listed}</ul>
+                <button type="button" class="button primary" data-testid="post-anyway" node_ref=yes
+                    on:click=move |_| {
+                        if let Some(ws) = asking.get_untracked() {
+                            on_confirm.run(ws);
+                        }
+                    }>{move || i18n.t(T::PostAnyway)}</button>
+                <button type="button" class="button" data-testid="correct"
+                    on:click=move |_| asking.set(None)>{move || i18n.t(T::Correct)}</button>
+            </div>
+        </Show>
+    }
+}
+
+/// Asks before typed input is thrown away.
+#[component]
+fn ConfirmDiscard(discard: Discard) -> impl IntoView {
+    let i18n = use_i18n();
+    let yes = NodeRef::<html::Button>::new();
+    let discarding = discard.discarding;
+    focus_when_shown(yes, move || discarding.get());
+    view! {
+        <Show when=move || discarding.get()>
+            <div class="confirm-box" role="alertdialog" data-testid="confirm-discard"
+                aria-label=move || i18n.t(T::ConfirmDiscard)>
+                <p class="warning">{move || i18n.t(T::ConfirmDiscard)}</p>
+                <button type="button" class="button danger" data-testid="discard" node_ref=yes
+                    on:click=move |_| discard.now()>{move || i18n.t(T::Discard)}</button>
+                <button type="button" class="button" data-testid="keep-editing"
+                    on:click=move |_| discard.keep()>{move || i18n.t(T::KeepEditing)}</button>
+            </div>
+        </Show>
+    }
+}
+
 fn lc_decimals_untracked(app: AppState) -> u32 {
     untrack(|| {
         app.with_book(|b| b.settings().map(|s| s.lc_decimals()))
             .flatten()
             .unwrap_or(2)
     })
-}
-
-/// The grid index of the `n`-th non-blank line (the engine counts only
-/// the lines that went into the draft).
-fn nth_filled_row(form: &EntryForm, n: usize) -> usize {
-    form.lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| !l.is_blank())
-        .nth(n)
-        .map(|(i, _)| i)
-        .unwrap_or(n)
 }
 
 /// Who posts: local users come with the authorisation issue; until then

@@ -1,4 +1,7 @@
 //! Journal: posted entries with filters, entry detail and reversal (Storno).
+//! A reversal dated in a closing period asks for confirmation first and
+//! then posts with the closing right (until users and rights exist, the
+//! user holds every right), as the entry screen does.
 //!
 //! The list pages through `report::journal` a page at a time (newest
 //! first): one scan to count the matches, one to fetch the page, so a
@@ -24,10 +27,11 @@ use crate::ledger::types::AccountNo;
 use crate::ledger::types::Side;
 use crate::ledger::types::limits::MAX_REPORT_ROWS;
 use crate::ledger::types::{EntryId, PostedEntry};
+use crate::ledger::warning::{EntryWarning, reversal_warnings};
 use crate::ledger::{Book, Command, Event};
 use crate::texts;
 use crate::ui::components::number_style;
-use crate::ui::errors::session_error;
+use crate::ui::errors::{entry_warning, session_error};
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::state::use_app;
 
@@ -84,6 +88,9 @@ texts! {
         Back => "‹ Zum Journal", "‹ Back to the journal";
         Prev => "‹ Vorherige", "‹ Previous";
         NextEntry => "Nächste ›", "Next ›";
+        ConfirmReverse => "Trotzdem stornieren?", "Reverse anyway?";
+        ReverseAnyway => "Trotzdem stornieren", "Reverse anyway";
+        Cancel => "Abbrechen", "Cancel";
     }
 }
 
@@ -723,27 +730,43 @@ fn ReverseForm(id: EntryId) -> impl IntoView {
     let date = RwSignal::new(None::<NaiveDate>);
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<(EntryId, String)>);
-    let reverse = Action::new_local(move |_: &()| async move {
-        error.set(None);
-        let cmd = Command::Posting(PostingCommand::ReverseEntry {
-            entry: id,
-            date: date.get_untracked(),
-            user: USER.to_string(),
-        });
-        match app.execute(cmd).await {
-            Ok(events) => {
-                let new_id = events.iter().find_map(|e| match e {
-                    Event::EntryPosted { entry } => Some(entry.id),
-                    _ => None,
-                });
-                if let Some(new_id) = new_id {
-                    let label = app
-                        .with_book(|b| label_of(b, new_id))
-                        .unwrap_or_else(|| new_id.0.to_string());
-                    done.set(Some((new_id, label)));
-                }
+    // Warnings waiting for the user's answer.
+    let asking = RwSignal::new(None::<Vec<EntryWarning>>);
+    // Goes ahead only when every warning is among those the user confirmed.
+    let reverse = Action::new_local(move |confirmed: &Option<Vec<EntryWarning>>| {
+        let confirmed = confirmed.clone();
+        async move {
+            error.set(None);
+            let date = date.get_untracked();
+            let warnings =
+                untrack(|| app.with_book(|b| reversal_warnings(b, id, date))).unwrap_or_default();
+            let agreed = confirmed.is_some_and(|ok| warnings.iter().all(|w| ok.contains(w)));
+            if !warnings.is_empty() && !agreed {
+                asking.set(Some(warnings));
+                return;
             }
-            Err(e) => error.set(Some(session_error(&e, i18n.lang_untracked()))),
+            asking.set(None);
+            let cmd = Command::Posting(PostingCommand::ReverseEntry {
+                entry: id,
+                date,
+                user: USER.to_string(),
+                allow_closing_period: warnings.iter().any(EntryWarning::needs_closing_right),
+            });
+            match app.execute(cmd).await {
+                Ok(events) => {
+                    let new_id = events.iter().find_map(|e| match e {
+                        Event::EntryPosted { entry } => Some(entry.id),
+                        _ => None,
+                    });
+                    if let Some(new_id) = new_id {
+                        let label = app
+                            .with_book(|b| label_of(b, new_id))
+                            .unwrap_or_else(|| new_id.0.to_string());
+                        done.set(Some((new_id, label)));
+                    }
+                }
+                Err(e) => error.set(Some(session_error(&e, i18n.lang_untracked()))),
+            }
         }
     });
     view! {
@@ -754,8 +777,17 @@ fn ReverseForm(id: EntryId) -> impl IntoView {
                 <DateField label=reports::T::ReversalDate value=date testid="reverse-date" />
                 <button class="button primary" data-testid="reverse"
                     disabled=move || reverse.pending().get()
-                    on:click=move |_| { reverse.dispatch(()); }>{move || i18n.t(T::Reverse)}</button>
+                    on:click=move |_| { reverse.dispatch(None); }>{move || i18n.t(T::Reverse)}</button>
             </div>
+            {move || asking.get().map(|warnings| { let confirmed = warnings.clone(); view! {
+                <div class="confirm-box" role="alertdialog" data-testid="confirm-reverse"
+                    aria-label=move || i18n.t(T::ConfirmReverse)>
+                    <ul>{warnings.iter().map(|w| view! { <li class="warning">{entry_warning(w, i18n.lang())}</li> }).collect_view()}</ul>
+                    <button type="button" class="button primary" data-testid="reverse-anyway"
+                        on:click=move |_| { reverse.dispatch(Some(confirmed.clone())); }>{move || i18n.t(T::ReverseAnyway)}</button>
+                    <button type="button" class="button" on:click=move |_| asking.set(None)>{move || i18n.t(T::Cancel)}</button>
+                </div>
+            }})}
             {move || error.get().map(|e| view! { <div class="error-box" role="alert" data-testid="error">{e}</div> })}
             {move || done.get().map(|(id, label)| view! {
                 <div class="success-box" data-testid="reversed">{i18n.t(T::Reversed)}" "<A href=entry_href(id)>{label}</A></div>

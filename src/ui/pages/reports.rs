@@ -1,7 +1,11 @@
 //! Reports: trial balance (Summen- und Saldenliste) and account sheet
 //! (Kontoblatt). Both read the engine's reports (`ledger::report`), drill
 //! down (account → account sheet → entry), export CSV (`formats::csv`) and
-//! print (`style/print.css`). Also the helpers the journal and chart pages
+//! print (`style/print.css`). The trial balance covers periods of one
+//! fiscal year (P&L accounts start each year at zero; earlier years'
+//! result is its own line, "Ergebnisvortrag", under equity); the account
+//! sheet names each line's contra account and, on a foreign-currency
+//! account, shows FC amounts and the FC balance beside LC. Also the helpers the journal and chart pages
 //! share: the "no company open" notice, default date range, CSV download,
 //! print shortcuts.
 
@@ -18,7 +22,6 @@ use crate::formats::amount::{format_amount, format_date, parse_date};
 use crate::formats::csv::{Cell, CsvWriter, Dialect, UTF8_BOM};
 use crate::ledger::Book;
 use crate::ledger::gl::AccountType;
-use crate::ledger::report::SheetLine;
 use crate::ledger::types::AccountNo;
 use crate::ledger::types::EntryId;
 use crate::texts;
@@ -95,6 +98,11 @@ texts! {
         CurrencyNote => "Beträge in", "Amounts in";
         Lines => "Zeilen", "lines";
         Page => "Seite", "Page";
+        CarriedForward => "Ergebnisvortrag (Vorjahre, noch nicht abgeschlossen)", "Result carried forward (earlier years, not yet closed)";
+        Contra => "Gegenkonto", "Contra account";
+        ContraOthers => "und weitere", "and more";
+        Fc => "Fremdwährung", "Foreign currency";
+        And => "und", "and";
     }
 }
 
@@ -284,7 +292,8 @@ impl Sums {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct TbLine {
-    account: AccountNo,
+    /// `None` for the result carried forward, which is no account.
+    account: Option<AccountNo>,
     name: String,
     sums: Sums,
 }
@@ -344,8 +353,28 @@ fn build_tb(book: &Book, from: usize, to: usize, lang: Lang) -> Result<TbView, S
         group.sums.add(&sums);
         total.add(&sums);
         group.lines.push(TbLine {
-            account: row.account,
+            account: Some(row.account),
             name: account.name(lang == Lang::De).to_string(),
+            sums,
+        });
+    }
+    // The earlier years' P&L result, on the balance-sheet side (equity).
+    if !report.carried_forward_lc.is_zero()
+        && let Some(equity) = groups
+            .iter_mut()
+            .find(|g| g.account_type == AccountType::Equity)
+    {
+        use crate::ui::i18n::Text;
+        let sums = Sums {
+            opening_lc: report.carried_forward_lc,
+            closing_lc: report.carried_forward_lc,
+            ..Sums::default()
+        };
+        equity.sums.add(&sums);
+        total.add(&sums);
+        equity.lines.push(TbLine {
+            account: None,
+            name: T::CarriedForward.text(lang).to_string(),
             sums,
         });
     }
@@ -386,7 +415,8 @@ fn tb_csv(v: &TbView, lang: Lang) -> String {
     };
     for g in &v.groups {
         for l in &g.lines {
-            let mut row = vec![Cell::text(l.account.as_str()), Cell::text(l.name.clone())];
+            let number = l.account.map(|a| a.to_string()).unwrap_or_default();
+            let mut row = vec![Cell::text(number), Cell::text(l.name.clone())];
             row.extend(sums(&l.sums));
             w.row(&row);
         }
@@ -459,6 +489,20 @@ pub fn TrialBalancePage() -> impl IntoView {
             to_sel.set(Some(b));
         }
     };
+    // A trial balance covers one fiscal year at most (P&L accounts start
+    // each year at zero): a "from" in another year moves "to" along.
+    let pick_from = move |from: Option<usize>| {
+        let Some(from) = from else {
+            return;
+        };
+        let ps = periods.get_untracked();
+        let year = ps.get(from).map(|p| p.2);
+        let to = range.get_untracked().map(|r| r.1);
+        if to.and_then(|t| ps.get(t)).map(|p| p.2) != year {
+            to_sel.set(ps.iter().rposition(|p| Some(p.2) == year));
+        }
+        from_sel.set(Some(from));
+    };
     let export = move || {
         let lang = i18n.lang_untracked();
         if let Some(Ok(v)) = report.get_untracked() {
@@ -504,7 +548,7 @@ pub fn TrialBalancePage() -> impl IntoView {
                         <label class="field">
                             <span>{move || i18n.t(T::FromPeriod)}</span>
                             <select data-testid="tb-from" on:change=move |ev| {
-                                from_sel.set(event_target_value(&ev).parse().ok())
+                                pick_from(event_target_value(&ev).parse().ok())
                             }>
                                 {move || periods.get().into_iter().map(|(i, label, _)| view! {
                                     <option value=i.to_string() selected=move || range.get().map(|r| r.0) == Some(i)>{label}</option>
@@ -516,7 +560,7 @@ pub fn TrialBalancePage() -> impl IntoView {
                             <select data-testid="tb-to" on:change=move |ev| {
                                 to_sel.set(event_target_value(&ev).parse().ok())
                             }>
-                                {move || periods.get().into_iter().map(|(i, label, _)| view! {
+                                {move || periods.get().into_iter().filter(|p| Some(p.2) == current_year()).map(|(i, label, _)| view! {
                                     <option value=i.to_string() selected=move || range.get().map(|r| r.1) == Some(i)>{label}</option>
                                 }).collect_view()}
                             </select>
@@ -567,16 +611,27 @@ fn TbTable(view: TbView) -> impl IntoView {
             let rows = g
                 .lines
                 .into_iter()
-                .map(|l| {
-                    let number = l.account.to_string();
-                    let data_account = number.clone();
-                    view! {
-                        <tr data-account=data_account>
-                            <td><A href=sheet_href(l.account, range) attr:data-testid="tb-account">{number}</A></td>
+                .map(|l| match l.account {
+                    Some(account) => {
+                        let number = account.to_string();
+                        let data_account = number.clone();
+                        view! {
+                            <tr data-account=data_account>
+                                <td><A href=sheet_href(account, range) attr:data-testid="tb-account">{number}</A></td>
+                                <td>{l.name}</td>
+                                {amounts(&l.sums)}
+                            </tr>
+                        }
+                        .into_any()
+                    }
+                    None => view! {
+                        <tr class="carried-forward" data-testid="tb-carried-forward">
+                            <td></td>
                             <td>{l.name}</td>
                             {amounts(&l.sums)}
                         </tr>
                     }
+                    .into_any(),
                 })
                 .collect_view();
             view! {
@@ -646,68 +701,141 @@ impl<T> PartialEq for Shared<T> {
     }
 }
 
+/// How a sheet shows foreign currency: an account kept in one FC has FC
+/// debit, credit and balance columns; an account open to all currencies
+/// shows each line's own FC amount; a local account shows none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FcColumns {
+    None,
+    Account(crate::ledger::report::SheetFc),
+    Lines,
+}
+
+fn fc_columns(sheet: &crate::ledger::report::AccountSheet) -> FcColumns {
+    match sheet.fc {
+        Some(fc) => FcColumns::Account(fc),
+        None if sheet.lines.iter().any(|l| l.fc.is_some()) => FcColumns::Lines,
+        None => FcColumns::None,
+    }
+}
+
+/// "8400", or "8400 +2" when the other side has two more accounts.
+fn contra_text(contra: Option<crate::ledger::report::Contra>) -> String {
+    match contra {
+        None => String::new(),
+        Some(c) if c.others == 0 => c.account.to_string(),
+        Some(c) => format!("{} +{}", c.account, c.others),
+    }
+}
+
+/// "108,37 USD": an FC amount with its currency's decimals.
+fn fc_text(fc: &crate::ledger::entry::FcAmount, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        fmt_amount(fc.amount_fc, fc.currency.decimals(), lang),
+        fc.currency.as_str()
+    )
+}
+
 fn sheet_csv(v: &SheetView, lang: Lang) -> String {
     use crate::ui::i18n::Text;
     let t = |k: T| k.text(lang);
     let d = v.decimals;
     let s = &v.sheet;
+    let fc = fc_columns(s);
     let mut w = CsvWriter::new(dialect(lang));
-    w.header(&[
-        t(T::Number),
-        t(T::Date),
-        t(T::Reference),
-        t(T::Text),
-        t(T::Debit),
-        t(T::Credit),
-        t(T::Balance),
-    ]);
-    let summary = |w: &mut CsvWriter, label: T, date: NaiveDate, debit, credit, balance| {
-        w.row(&[
-            Cell::Empty,
-            Cell::Date(date),
-            Cell::Empty,
-            Cell::text(format!("{} {} {}", t(label), v.account, v.name)),
-            debit,
-            credit,
-            Cell::Amount(balance, d),
-        ]);
+    let mut header: Vec<String> = [
+        T::Number,
+        T::Date,
+        T::Reference,
+        T::Contra,
+        T::Text,
+        T::Debit,
+        T::Credit,
+        T::Balance,
+    ]
+    .iter()
+    .map(|k| t(*k).to_string())
+    .collect();
+    match fc {
+        FcColumns::Account(f) => header.extend(
+            [T::Debit, T::Credit, T::Balance].map(|k| format!("{} {}", t(k), f.currency.as_str())),
+        ),
+        FcColumns::Lines => header.push(t(T::Fc).to_string()),
+        FcColumns::None => {}
+    }
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    w.header(&header);
+    let summary =
+        |w: &mut CsvWriter, label: T, date: NaiveDate, sums: [Cell; 3], fc_sums: Vec<Cell>| {
+            let mut row = vec![
+                Cell::Empty,
+                Cell::Date(date),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::text(format!("{} {} {}", t(label), v.account, v.name)),
+            ];
+            row.extend(sums);
+            row.extend(fc_sums);
+            w.row(&row);
+        };
+    let fc_sums = |opening: bool| match fc {
+        FcColumns::Account(f) => {
+            let fd = f.currency.decimals();
+            match opening {
+                true => vec![Cell::Empty, Cell::Empty, Cell::Amount(f.opening_fc, fd)],
+                false => vec![
+                    Cell::Amount(f.debit_fc, fd),
+                    Cell::Amount(f.credit_fc, fd),
+                    Cell::Amount(f.closing_fc, fd),
+                ],
+            }
+        }
+        FcColumns::Lines => vec![Cell::Empty],
+        FcColumns::None => Vec::new(),
     };
-    summary(
-        &mut w,
-        T::OpeningBalance,
-        s.from,
-        Cell::Empty,
-        Cell::Empty,
-        s.opening_lc,
-    );
+    let opening = [Cell::Empty, Cell::Empty, Cell::Amount(s.opening_lc, d)];
+    summary(&mut w, T::OpeningBalance, s.from, opening, fc_sums(true));
     for l in &s.lines {
-        let (debit, credit) = sides(l, d);
-        w.row(&[
+        let (debit, credit) = sides(l.side, l.amount_lc, d);
+        let mut row = vec![
             Cell::text(entry_label(l.fiscal_year, l.number)),
             Cell::Date(l.posting_date),
             Cell::text(l.reference.clone()),
+            Cell::text(contra_text(l.contra)),
             Cell::text(l.memo.clone()),
             debit,
             credit,
             Cell::Amount(l.balance_lc, d),
-        ]);
+        ];
+        match (fc, l.fc) {
+            (FcColumns::Account(f), line_fc) => {
+                let fd = f.currency.decimals();
+                let amount = line_fc.map_or(Decimal::ZERO, |x| x.amount_fc);
+                let (debit, credit) = sides(l.side, amount, fd);
+                row.extend([debit, credit]);
+                row.push(l.balance_fc.map_or(Cell::Empty, |b| Cell::Amount(b, fd)));
+            }
+            (FcColumns::Lines, Some(x)) => row.push(Cell::text(fc_text(&x, lang))),
+            (FcColumns::Lines, None) => row.push(Cell::Empty),
+            (FcColumns::None, _) => {}
+        }
+        w.row(&row);
     }
-    summary(
-        &mut w,
-        T::ClosingBalance,
-        s.to,
+    let closing = [
         Cell::Amount(s.debit_lc, d),
         Cell::Amount(s.credit_lc, d),
-        s.closing_lc,
-    );
+        Cell::Amount(s.closing_lc, d),
+    ];
+    summary(&mut w, T::ClosingBalance, s.to, closing, fc_sums(false));
     w.finish()
 }
 
-fn sides(l: &SheetLine, d: u32) -> (Cell, Cell) {
+fn sides(side: crate::ledger::money::Side, amount: Decimal, d: u32) -> (Cell, Cell) {
     use crate::ledger::types::Side;
-    match l.side {
-        Side::Debit => (Cell::Amount(l.amount_lc, d), Cell::Empty),
-        Side::Credit => (Cell::Empty, Cell::Amount(l.amount_lc, d)),
+    match side {
+        Side::Debit => (Cell::Amount(amount, d), Cell::Empty),
+        Side::Credit => (Cell::Empty, Cell::Amount(amount, d)),
     }
 }
 
@@ -918,20 +1046,23 @@ pub fn AccountSheetPage() -> impl IntoView {
 fn SheetTable(view: Arc<SheetView>, page: RwSignal<usize>) -> impl IntoView {
     let i18n = use_i18n();
     let v = view;
-    let d = v.decimals;
     let total_lines = v.sheet.lines.len();
     let pages = total_lines.div_ceil(SHEET_PAGE_ROWS).max(1);
+    let fc = fc_columns(&v.sheet);
     let caption = {
         let lang = i18n.lang_untracked();
+        let currencies = match fc {
+            FcColumns::Account(f) => format!("{} {} {}", v.lc, i18n.t(T::And), f.currency.as_str()),
+            _ => v.lc.clone(),
+        };
         format!(
-            "{} {} {} · {} – {} · {} {}",
+            "{} {} {} · {} – {} · {} {currencies}",
             i18n.t(T::SheetTitle),
             v.account,
             v.name,
             fmt_date(v.sheet.from, lang),
             fmt_date(v.sheet.to, lang),
             i18n.t(T::CurrencyNote),
-            v.lc
         )
     };
     let v2 = v.clone();
@@ -943,80 +1074,169 @@ fn SheetTable(view: Arc<SheetView>, page: RwSignal<usize>) -> impl IntoView {
             .iter()
             .skip(start)
             .take(SHEET_PAGE_ROWS)
-            .map(|l| {
-                use crate::ledger::types::Side;
-                let (debit, credit) = match l.side {
-                    Side::Debit => (fmt_amount(l.amount_lc, d, lang), String::new()),
-                    Side::Credit => (String::new(), fmt_amount(l.amount_lc, d, lang)),
-                };
-                let mark = match (l.reverses, l.reversed_by) {
-                    (Some(_), _) => Some(("badge reversal", i18n.t(T::Reversal))),
-                    (None, Some(_)) => Some(("badge reversed", i18n.t(T::Reversed))),
-                    _ => None,
-                };
-                let label = entry_label(l.fiscal_year, l.number);
-                view! {
-                    <tr data-testid="sheet-line">
-                        <td><A href=entry_href(l.entry) attr:data-testid="sheet-entry">{label}</A></td>
-                        <td class="date">{fmt_date(l.posting_date, lang)}</td>
-                        <td>{l.reference.clone()}</td>
-                        <td>{l.memo.clone()}{mark.map(|(c, t)| view! { " " <span class=c>{t}</span> })}</td>
-                        <td class="num">{debit}</td>
-                        <td class="num">{credit}</td>
-                        <td class="num">{fmt_amount(l.balance_lc, d, lang)}</td>
-                    </tr>
-                }
-            })
+            .map(|l| sheet_row(&v2, l, fc, lang))
             .collect_view()
     };
-    let (from, to, opening_lc, debit_lc, credit_lc, closing_lc) = (
-        v.sheet.from,
-        v.sheet.to,
-        v.sheet.opening_lc,
-        v.sheet.debit_lc,
-        v.sheet.credit_lc,
-        v.sheet.closing_lc,
-    );
+    let lc = v.lc.clone();
+    let heads = move || {
+        let mut cols: Vec<(String, bool)> = [
+            (T::Number, false),
+            (T::Date, false),
+            (T::Reference, false),
+            (T::Contra, false),
+            (T::Text, false),
+        ]
+        .map(|(k, num)| (i18n.t(k).to_string(), num))
+        .to_vec();
+        for k in [T::Debit, T::Credit, T::Balance] {
+            let label = match fc {
+                FcColumns::Account(_) => format!("{} {lc}", i18n.t(k)),
+                _ => i18n.t(k).to_string(),
+            };
+            cols.push((label, true));
+        }
+        match fc {
+            FcColumns::Account(f) => cols.extend(
+                [T::Debit, T::Credit, T::Balance]
+                    .map(|k| (format!("{} {}", i18n.t(k), f.currency.as_str()), true)),
+            ),
+            FcColumns::Lines => cols.push((i18n.t(T::Fc).to_string(), true)),
+            FcColumns::None => {}
+        }
+        cols.into_iter()
+            .map(|(label, num)| view! { <th scope="col" class:num=num>{label}</th> })
+            .collect_view()
+    };
+    let (v_open, v_close) = (v.clone(), v.clone());
     view! {
         <p class="report-caption">{caption}</p>
         {v.sheet.truncated.then(|| view! { <p class="warning">{i18n.t(T::Truncated)}</p> })}
         <div class="table-wrap">
-            <table class="data report" data-testid="account-sheet">
-                <thead><tr>
-                    <th scope="col">{move || i18n.t(T::Number)}</th>
-                    <th scope="col">{move || i18n.t(T::Date)}</th>
-                    <th scope="col">{move || i18n.t(T::Reference)}</th>
-                    <th scope="col">{move || i18n.t(T::Text)}</th>
-                    <th scope="col" class="num">{move || i18n.t(T::Debit)}</th>
-                    <th scope="col" class="num">{move || i18n.t(T::Credit)}</th>
-                    <th scope="col" class="num">{move || i18n.t(T::Balance)}</th>
-                </tr></thead>
+            <table class="data report" class:fc-sheet=matches!(fc, FcColumns::Account(_)) data-testid="account-sheet" data-fc=match fc {
+                FcColumns::Account(f) => f.currency.as_str().to_string(),
+                _ => String::new(),
+            }>
+                <thead><tr>{heads}</tr></thead>
                 <tbody>
-                    <tr class="subtotal" data-testid="sheet-opening">
-                        <td></td>
-                        <td class="date">{move || fmt_date(from, i18n.lang())}</td>
-                        <td></td>
-                        <td>{move || i18n.t(T::OpeningBalance)}</td>
-                        <td></td>
-                        <td></td>
-                        <td class="num">{move || fmt_amount(opening_lc, d, i18n.lang())}</td>
-                    </tr>
+                    {move || sheet_summary(&v_open, fc, true, i18n.lang())}
                     {rows}
                 </tbody>
-                <tfoot>
-                    <tr class="total" data-testid="sheet-closing">
-                        <td></td>
-                        <td class="date">{move || fmt_date(to, i18n.lang())}</td>
-                        <td></td>
-                        <td>{move || i18n.t(T::ClosingBalance)}</td>
-                        <td class="num">{move || fmt_amount(debit_lc, d, i18n.lang())}</td>
-                        <td class="num">{move || fmt_amount(credit_lc, d, i18n.lang())}</td>
-                        <td class="num">{move || fmt_amount(closing_lc, d, i18n.lang())}</td>
-                    </tr>
-                </tfoot>
+                <tfoot>{move || sheet_summary(&v_close, fc, false, i18n.lang())}</tfoot>
             </table>
         </div>
         <Pager page=page pages=pages count=total_lines unit=Signal::derive(move || i18n.t(T::Lines)) />
+    }
+}
+
+/// One line of the sheet: entry, date, reference, contra account, text,
+/// LC debit/credit/balance, then the FC columns.
+fn sheet_row(
+    v: &SheetView,
+    l: &crate::ledger::report::SheetLine,
+    fc: FcColumns,
+    lang: Lang,
+) -> impl IntoView + use<> {
+    use crate::ledger::types::Side;
+    use crate::ui::i18n::Text;
+    let d = v.decimals;
+    let split = |amount: Decimal, decimals: u32| match l.side {
+        Side::Debit => (fmt_amount(amount, decimals, lang), String::new()),
+        Side::Credit => (String::new(), fmt_amount(amount, decimals, lang)),
+    };
+    let (debit, credit) = split(l.amount_lc, d);
+    let mark = match (l.reverses, l.reversed_by) {
+        (Some(_), _) => Some(("badge reversal", T::Reversal.text(lang))),
+        (None, Some(_)) => Some(("badge reversed", T::Reversed.text(lang))),
+        _ => None,
+    };
+    let range = Some((v.sheet.from, v.sheet.to));
+    let contra = l.contra.map(|c| {
+        let more = (c.others > 0).then(|| {
+            view! { <span class="muted" title=format!("{} {}", c.others, T::ContraOthers.text(lang))>{format!(" +{}", c.others)}</span> }
+        });
+        let number = c.account.to_string();
+        view! { <A href=sheet_href(c.account, range)>{number}</A>{more} }
+    });
+    let label = entry_label(l.fiscal_year, l.number);
+    let fc_cells = match (fc, l.fc) {
+        (FcColumns::Account(f), line_fc) => {
+            let fd = f.currency.decimals();
+            let (fd_debit, fd_credit) = split(line_fc.map_or(Decimal::ZERO, |x| x.amount_fc), fd);
+            let balance = l
+                .balance_fc
+                .map(|b| fmt_amount(b, fd, lang))
+                .unwrap_or_default();
+            view! {
+                <td class="num fc">{fd_debit}</td>
+                <td class="num fc">{fd_credit}</td>
+                <td class="num fc" data-testid="sheet-balance-fc">{balance}</td>
+            }
+            .into_any()
+        }
+        (FcColumns::Lines, line_fc) => {
+            view! { <td class="num fc">{line_fc.map(|x| fc_text(&x, lang))}</td> }.into_any()
+        }
+        (FcColumns::None, _) => ().into_any(),
+    };
+    view! {
+        <tr data-testid="sheet-line">
+            <td><A href=entry_href(l.entry) attr:data-testid="sheet-entry">{label}</A></td>
+            <td class="date">{fmt_date(l.posting_date, lang)}</td>
+            <td>{l.reference.clone()}</td>
+            <td data-testid="sheet-contra">{contra}</td>
+            <td>{l.memo.clone()}{mark.map(|(c, t)| view! { " " <span class=c>{t}</span> })}</td>
+            <td class="num">{debit}</td>
+            <td class="num">{credit}</td>
+            <td class="num">{fmt_amount(l.balance_lc, d, lang)}</td>
+            {fc_cells}
+        </tr>
+    }
+}
+
+/// The opening (`opening`) or closing row of a sheet, FC columns included.
+fn sheet_summary(v: &SheetView, fc: FcColumns, opening: bool, lang: Lang) -> impl IntoView + use<> {
+    use crate::ui::i18n::Text;
+    let s = &v.sheet;
+    let d = v.decimals;
+    let amounts = match opening {
+        true => [
+            String::new(),
+            String::new(),
+            fmt_amount(s.opening_lc, d, lang),
+        ],
+        false => [s.debit_lc, s.credit_lc, s.closing_lc].map(|x| fmt_amount(x, d, lang)),
+    };
+    let fc_amounts: Vec<String> = match fc {
+        FcColumns::Account(f) => {
+            let fd = f.currency.decimals();
+            match opening {
+                true => vec![
+                    String::new(),
+                    String::new(),
+                    fmt_amount(f.opening_fc, fd, lang),
+                ],
+                false => [f.debit_fc, f.credit_fc, f.closing_fc]
+                    .map(|x| fmt_amount(x, fd, lang))
+                    .to_vec(),
+            }
+        }
+        FcColumns::Lines => vec![String::new()],
+        FcColumns::None => Vec::new(),
+    };
+    let (class, testid, date, label) = match opening {
+        true => ("subtotal", "sheet-opening", s.from, T::OpeningBalance),
+        false => ("total", "sheet-closing", s.to, T::ClosingBalance),
+    };
+    view! {
+        <tr class=class data-testid=testid>
+            <td></td>
+            <td class="date">{fmt_date(date, lang)}</td>
+            <td></td>
+            <td></td>
+            <td>{label.text(lang)}</td>
+            {amounts.into_iter().map(|a| view! { <td class="num">{a}</td> }).collect_view()}
+            {fc_amounts.into_iter().map(|a| view! { <td class="num fc">{a}</td> }).collect_view()}
+        </tr>
     }
 }
 

@@ -1,14 +1,17 @@
 //! Company setup wizard (Einrichtungsassistent): everything the engine needs
 //! to open a company's books — name, address, tax numbers, currencies,
 //! fiscal year, period layout and chart template. Finishes on a usable
-//! company with chart, periods and G/L account determination in place.
+//! company with chart, periods and G/L account determination in place, or
+//! on a sentence saying why not, with nothing stored (see
+//! `AppState::create_company`). The country is picked from the ISO 3166
+//! list ([`CountryPicker`], shared with the company-details page).
 
 use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::formats::vat_id::check_vat_id;
-use crate::forms::company::{DetailsForm, DetailsFormError};
+use crate::formats::country::{Country, countries, label_of, parse_country};
+use crate::forms::company::{DetailsForm, DetailsFormError, vat_id_of};
 use crate::ledger::Command;
 use crate::ledger::gl::ChartTemplate;
 use crate::ledger::gl::Settings;
@@ -29,7 +32,8 @@ texts! {
         StepChart => "3 · Kontenrahmen", "3 · Chart of accounts";
         Name => "Firmenname", "Company name";
         Address => "Anschrift", "Address";
-        Country => "Land (ISO, z. B. DE)", "Country (ISO, e.g. DE)";
+        Country => "Land", "Country";
+        CountryHint => "Namen tippen und aus der Liste wählen", "Type a name and pick it from the list";
         VatId => "USt-IdNr.", "VAT ID";
         TaxNumber => "Steuernummer", "Tax number";
         Lc => "Hauswährung", "Local currency";
@@ -58,7 +62,7 @@ pub fn SetupPage() -> impl IntoView {
 
     let name = RwSignal::new(String::new());
     let address = RwSignal::new(String::new());
-    let country = RwSignal::new("DE".to_string());
+    let country = RwSignal::new(label_of("DE", i18n.is_de()));
     let vat_id = RwSignal::new(String::new());
     let tax_number = RwSignal::new(String::new());
     let lc = RwSignal::new("EUR".to_string());
@@ -70,7 +74,11 @@ pub fn SetupPage() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let vat_error = Memo::new(move |_| {
         let text = vat_id.get();
-        (!text.trim().is_empty() && check_vat_id(&text).is_err()).then_some(())
+        if text.trim().is_empty() {
+            None
+        } else {
+            vat_id_of(&text).err()
+        }
     });
 
     let submit = Action::new_local(move |_: &()| {
@@ -147,14 +155,14 @@ pub fn SetupPage() -> impl IntoView {
                     {text_field(T::Name, name, "company-name", true)}
                     {text_field(T::Address, address, "company-address", false)}
                     <div class="field-row">
-                        {text_field(T::Country, country, "company-country", true)}
+                        <CountryPicker value=country id="company-country" />
                         <label class="field" class:invalid=move || vat_error.get().is_some()>
                             <span>{move || i18n.t(T::VatId)}</span>
-                            <input type="text" id="company-vat-id" placeholder="DE123456789"
+                            <input type="text" id="company-vat-id" placeholder="DE123456788"
                                 prop:value=move || vat_id.get() on:input=move |ev| vat_id.set(event_target_value(&ev)) />
-                            <Show when=move || vat_error.get().is_some()>
-                                <small class="field-error">{move || details_form_error(&DetailsFormError::VatIdFormat, i18n.lang())}</small>
-                            </Show>
+                            {move || vat_error.get().map(|e| view! {
+                                <small class="field-error">{move || details_form_error(&e, i18n.lang())}</small>
+                            })}
                         </label>
                         {text_field(T::TaxNumber, tax_number, "company-tax-number", false)}
                     </div>
@@ -188,6 +196,63 @@ pub fn SetupPage() -> impl IntoView {
             </form>
         </section>
     }
+}
+
+/// The country field: type to search, pick from the ISO 3166 list (German
+/// or English names by the app's language, each with its code). Any name,
+/// code or label resolves (`formats::country::parse_country`); text that
+/// names no country is marked once the field is left.
+#[component]
+pub fn CountryPicker(value: RwSignal<String>, id: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let left = RwSignal::new(false);
+    let unknown = move || {
+        let text = value.get();
+        left.get() && parse_country(&text).is_none()
+    };
+    let list_id = format!("{id}-list");
+    let options = move || {
+        let de = i18n.is_de();
+        let mut sorted: Vec<&Country> = countries().iter().collect();
+        sorted.sort_by_key(|c| sort_key(c.name(de)));
+        sorted
+            .into_iter()
+            .map(|c| view! { <option value=c.label(de)></option> })
+            .collect_view()
+    };
+    view! {
+        <label class="field country-field" class:invalid=unknown>
+            <span>{move || i18n.t(T::Country)}</span>
+            <input type="text" id=id data-testid=id list=list_id.clone() autocomplete="off" required=true
+                placeholder=move || i18n.t(T::CountryHint)
+                prop:value=move || value.get()
+                on:input=move |ev| { left.set(false); value.set(event_target_value(&ev)); }
+                on:change=move |_| left.set(true) />
+            <datalist id=list_id>{options}</datalist>
+            <Show when=unknown>
+                <small class="field-error">{move || details_form_error(
+                    &DetailsFormError::UnknownCountry { text: value.get().trim().to_string() },
+                    i18n.lang(),
+                )}</small>
+            </Show>
+        </label>
+    }
+}
+
+/// Sorts "Österreich" with the O's and "Åland" with the A's.
+fn sort_key(name: &str) -> String {
+    name.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'ä' | 'å' | 'á' | 'à' | 'â' | 'ã' => 'a',
+            'ö' | 'ó' | 'ô' => 'o',
+            'ü' | 'ú' => 'u',
+            'é' | 'è' | 'ê' => 'e',
+            'í' => 'i',
+            'ç' => 'c',
+            other => other,
+        })
+        .collect()
 }
 
 /// Builds the setup command from the form; the error is a sentence.

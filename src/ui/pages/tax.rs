@@ -415,7 +415,8 @@ fn TaxCodesBody() -> impl IntoView {
                         view! {
                             <tr data-code=code.clone() class:inactive=!active>
                                 <td><strong class="code">{code.clone()}</strong></td>
-                                <td class="tax-name">{name}<div class="muted small">{other}</div></td>
+                                // The other language's name is data in that language: marked so.
+                                <td class="tax-name">{name}<div class="muted small" lang=if de { "en" } else { "de" }>{other}</div></td>
                                 <td>{kind_text(c.kind).text(lang)}</td>
                                 <td>{direction_text(c.direction).text(lang)}</td>
                                 <td class="num" title=history data-testid="tax-rate">{rate.map(|r| percent_text(r, lang)).unwrap_or_else(|| "–".into())}</td>

@@ -1,7 +1,7 @@
 //! Umsatzsteuer-Voranmeldung (UStVA figures) at `/reports/vat`: each
 //! Kennzahl with base and tax for a month, quarter or period range, the
 //! payable or refundable total (Kz 83), drill-down to the posted lines,
-//! CSV export (`ledger::vat_return::vat_return_csv`) and print. Also the
+//! CSV export (`formats::report_csv::vat_return_csv`) and print. Also the
 //! period picker the cost-centre report shares.
 
 use chrono::{Datelike, NaiveDate};
@@ -10,17 +10,16 @@ use leptos_router::components::A;
 use rust_decimal::Decimal;
 
 use super::reports::{
-    NoCompany, download_csv, entry_href, entry_label, fmt_amount, fmt_date, fmt_nonzero, lc_of,
-    print_page, report_shortcuts,
+    NoCompany, dialect, download_csv, entry_href, entry_label, fmt_amount, fmt_date, fmt_nonzero,
+    lc_of, print_page, report_shortcuts,
 };
+use crate::formats::report_csv::vat_return_csv;
 use crate::ledger::Book;
-use crate::ledger::csv::CsvStyle;
 use crate::ledger::report::vat_return::{PAYABLE_BOX, VatReturn};
 use crate::ledger::tax::Kennzahl;
 use crate::ledger::types::LineRef;
 use crate::ledger::types::PeriodLayout;
 use crate::ledger::types::Side;
-use crate::ledger::vat_return::vat_return_csv;
 use crate::texts;
 use crate::ui::components::today;
 use crate::ui::errors::domain_error;
@@ -135,13 +134,6 @@ pub fn kz_description(base: Option<Kennzahl>, tax: Option<Kennzahl>, lang: Lang)
         Some(k) if kz_text(k) == T::KzOther => format!("{} {k}", T::KzOther.text(lang)),
         Some(k) => kz_text(k).text(lang).to_string(),
         None => String::new(),
-    }
-}
-
-pub fn csv_style(lang: Lang) -> CsvStyle {
-    match lang {
-        Lang::De => CsvStyle::GERMAN,
-        Lang::En => CsvStyle::INTERNATIONAL,
     }
 }
 
@@ -357,6 +349,9 @@ pub fn PeriodPicker(
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct VatView {
+    /// The language the view is for: a switch makes a new view, so the
+    /// table re-renders (equal figures would otherwise keep the old text).
+    lang: Lang,
     report: VatReturn,
     lc: String,
     decimals: u32,
@@ -375,6 +370,7 @@ fn build(book: &Book, from: usize, to: usize, lang: Lang) -> Result<VatView, Str
         .map_err(|e| domain_error(&e, lang))?;
     let (lc, decimals) = lc_of(book);
     Ok(VatView {
+        lang,
         report,
         lc,
         decimals,
@@ -475,7 +471,7 @@ pub fn VatReturnPage() -> impl IntoView {
                 v.from,
                 v.to
             );
-            download_csv(&name, &vat_return_csv(&v.report, csv_style(lang)));
+            download_csv(&name, &vat_return_csv(&v.report, v.decimals, dialect(lang)));
         }
     };
     report_shortcuts(export);
@@ -509,7 +505,7 @@ pub fn VatReturnPage() -> impl IntoView {
 fn VatTable(view: VatView, expanded: RwSignal<Option<usize>>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let lang = i18n.lang_untracked();
+    let lang = view.lang;
     let d = view.decimals;
     let caption = format!(
         "{} {} – {} · {} {}",
@@ -537,7 +533,8 @@ fn VatTable(view: VatView, expanded: RwSignal<Option<usize>>) -> impl IntoView {
             } else {
                 String::new()
             };
-            let tax_cell = if row.tax_box.is_some() {
+            // Kz 81, 86 and 89 have no tax Kennzahl, but their tax is on the form.
+            let tax_cell = if row.has_tax {
                 fmt_amount(row.tax_lc, d, lang)
             } else {
                 String::new()

@@ -1,7 +1,9 @@
 //! Journal vouchers (Buchungsstapel): entries collected from the entry
 //! screen, saved as drafts (never part of the log), reviewed, then posted
 //! together — all or none — or deleted. Entries are kept as typed forms,
-//! so one can go back to the entry screen for editing.
+//! so one can go back to the entry screen for editing. Posting asks first
+//! when an entry has plausibility warnings (as the entry screen does); a
+//! confirmed closing period posts with the closing right.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -12,10 +14,11 @@ use crate::formats::amount::format_amount;
 use crate::forms::entry::EntryForm;
 use crate::ledger::Command;
 use crate::ledger::posting::Voucher;
+use crate::ledger::warning::{EntryWarning, entry_warnings};
 use crate::store::{CompanyLog, StoreError};
 use crate::texts;
 use crate::ui::components::{ErrorBox, number_style, today};
-use crate::ui::errors::{session_error, store_error};
+use crate::ui::errors::{entry_warning, map_warning_line, session_error, store_error};
 use crate::ui::i18n::{Text, use_i18n};
 use crate::ui::state::{AppState, use_app};
 
@@ -44,6 +47,8 @@ texts! {
         Yes => "Ja, löschen", "Yes, delete";
         No => "Abbrechen", "Cancel";
         EntryN => "Buchung", "Entry";
+        ConfirmPost => "Der Stapel hat Hinweise. Trotzdem buchen?", "The voucher has warnings. Post it anyway?";
+        PostAnyway => "Trotzdem buchen", "Post anyway";
     }
 }
 
@@ -193,52 +198,78 @@ fn VoucherCard(
     let confirm = RwSignal::new(false);
     let is_current = move || current.get() == key.get_value();
 
-    let post_all = Action::new_local(move |_: &()| async move {
-        let lang = i18n.lang_untracked();
-        error.set(None);
-        let style = number_style(lang);
-        let decimals = untrack(|| {
-            app.with_book(|b| b.settings().map(|s| s.lc_decimals()))
-                .flatten()
-                .unwrap_or(2)
-        });
-        let v = voucher.get_value();
-        let mut entries = Vec::with_capacity(v.entries.len());
-        for (i, form) in v.entries.iter().enumerate() {
-            match form.to_draft(style, decimals, today(), "kontor") {
-                Ok(d) => entries.push(d),
-                Err(_) => {
-                    error.set(Some(format!(
-                        "{} {}: {}",
-                        T::EntryN.text(lang),
-                        i + 1,
-                        T::Difference.text(lang)
+    // Warnings waiting for an answer: (entry index, warning in grid rows).
+    let asking = RwSignal::new(None::<Vec<(usize, EntryWarning)>>);
+    let post_all = Action::new_local(move |confirmed: &bool| {
+        let confirmed = *confirmed;
+        async move {
+            let lang = i18n.lang_untracked();
+            error.set(None);
+            let style = number_style(lang);
+            let decimals = untrack(|| {
+                app.with_book(|b| b.settings().map(|s| s.lc_decimals()))
+                    .flatten()
+                    .unwrap_or(2)
+            });
+            let v = voucher.get_value();
+            let mut entries = Vec::with_capacity(v.entries.len());
+            for (i, form) in v.entries.iter().enumerate() {
+                match form.to_draft(style, decimals, today(), "kontor") {
+                    Ok(d) => entries.push(d),
+                    Err(_) => {
+                        error.set(Some(format!(
+                            "{} {}: {}",
+                            T::EntryN.text(lang),
+                            i + 1,
+                            T::Difference.text(lang)
+                        )));
+                        return;
+                    }
+                }
+            }
+            let warnings: Vec<(usize, EntryWarning)> = untrack(|| {
+                app.with_book(|b| {
+                    v.entries
+                        .iter()
+                        .zip(&entries)
+                        .enumerate()
+                        .flat_map(|(i, (form, draft))| {
+                            entry_warnings(b, draft)
+                                .into_iter()
+                                .map(move |w| (i, map_warning_line(&w, |n| form.row_of_line(n))))
+                        })
+                        .collect()
+                })
+            })
+            .unwrap_or_default();
+            if !warnings.is_empty() && !confirmed {
+                asking.set(Some(warnings));
+                return;
+            }
+            asking.set(None);
+            let count = entries.len();
+            let command = Command::Posting(PostingCommand::PostVoucher {
+                voucher: Voucher {
+                    reference: v.name.clone(),
+                    memo: String::new(),
+                    entries,
+                },
+                allow_closing_period: warnings.iter().any(|(_, w)| w.needs_closing_right()),
+            });
+            match app.execute(command).await {
+                Ok(_) => {
+                    if let Some(session) = app.session() {
+                        let _ = session.log().delete_draft(&key.get_value()).await;
+                    }
+                    notice.set(Some(format!(
+                        "{} {count} {}",
+                        T::PostedAll.text(lang),
+                        T::EntriesWord.text(lang)
                     )));
-                    return;
+                    on_change.run(());
                 }
+                Err(e) => error.set(Some(session_error(&e, lang))),
             }
-        }
-        let count = entries.len();
-        let command = Command::Posting(PostingCommand::PostVoucher {
-            voucher: Voucher {
-                reference: v.name.clone(),
-                memo: String::new(),
-                entries,
-            },
-        });
-        match app.execute(command).await {
-            Ok(_) => {
-                if let Some(session) = app.session() {
-                    let _ = session.log().delete_draft(&key.get_value()).await;
-                }
-                notice.set(Some(format!(
-                    "{} {count} {}",
-                    T::PostedAll.text(lang),
-                    T::EntriesWord.text(lang)
-                )));
-                on_change.run(());
-            }
-            Err(e) => error.set(Some(session_error(&e, lang))),
         }
     });
 
@@ -288,7 +319,8 @@ fn VoucherCard(
         });
     };
 
-    let totals = move |form: &EntryForm| -> (Decimal, Decimal) {
+    // Debit total and open difference, with the local currency's decimals.
+    let totals = move |form: &EntryForm| -> (Decimal, Decimal, u32) {
         let style = number_style(i18n.lang());
         app.with_book(|book| {
             let debit: Decimal = form
@@ -296,9 +328,12 @@ fn VoucherCard(
                 .iter()
                 .filter_map(|l| crate::formats::amount::parse_amount(&l.debit, style, 10).ok())
                 .sum();
-            (debit, form.difference_lc(book, style, today()))
+            // The entry grid's own check: what the posting will meet.
+            let check = form.check(book, style, today(), "kontor");
+            let decimals = book.settings().map_or(2, |s| s.lc_decimals());
+            (debit, check.diff_lc().unwrap_or_default(), decimals)
         })
-        .unwrap_or_default()
+        .unwrap_or((Decimal::ZERO, Decimal::ZERO, 2))
     };
 
     view! {
@@ -331,10 +366,16 @@ fn VoucherCard(
                                     <td>{form.reference.clone()}</td>
                                     <td>{form.memo.clone()}</td>
                                     <td class="num">{lines}</td>
-                                    <td class="num">{move || format_amount(totals(&f).0, 2, number_style(i18n.lang()))}</td>
+                                    <td class="num">{move || {
+                                        let (debit, _, d) = totals(&f);
+                                        format_amount(debit, d, number_style(i18n.lang()))
+                                    }}</td>
                                     <td class="num" class:bad=move || !totals(&form).1.is_zero()>{
                                         let f2 = form.clone();
-                                        move || format_amount(totals(&f2).1, 2, number_style(i18n.lang()))
+                                        move || {
+                                            let (_, open, d) = totals(&f2);
+                                            format_amount(open, d, number_style(i18n.lang()))
+                                        }
                                     }</td>
                                     <td><button class="button small" on:click=move |_| edit(i)>{move || i18n.t(T::Edit)}</button></td>
                                 </tr>
@@ -343,9 +384,21 @@ fn VoucherCard(
                     </tbody>
                 </table>
             </div>
+            {move || asking.get().map(|warnings| view! {
+                <div class="confirm-box" role="alertdialog" data-testid="confirm-voucher"
+                    aria-label=move || i18n.t(T::ConfirmPost)>
+                    <p class="warning">{move || i18n.t(T::ConfirmPost)}</p>
+                    <ul>{warnings.iter().map(|(i, w)| view! {
+                        <li>{format!("{} {}: {}", i18n.t(T::EntryN), i + 1, entry_warning(w, i18n.lang()))}</li>
+                    }).collect_view()}</ul>
+                    <button type="button" class="button primary" data-testid="voucher-post-anyway"
+                        on:click=move |_| { post_all.dispatch(true); }>{move || i18n.t(T::PostAnyway)}</button>
+                    <button type="button" class="button" on:click=move |_| asking.set(None)>{move || i18n.t(T::No)}</button>
+                </div>
+            })}
             <div class="actions">
                 <button class="button primary" data-testid="post-voucher" disabled=move || post_all.pending().get()
-                    on:click=move |_| { post_all.dispatch(()); }>{move || i18n.t(T::PostAll)}</button>
+                    on:click=move |_| { post_all.dispatch(false); }>{move || i18n.t(T::PostAll)}</button>
                 <Show when=move || !is_current()>
                     <button class="button" on:click=make_current>{move || i18n.t(T::MakeCurrent)}</button>
                 </Show>
