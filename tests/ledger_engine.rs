@@ -22,7 +22,7 @@ use kontor::ledger::types::InputError;
 use kontor::ledger::types::Side;
 use kontor::ledger::types::limits::MAX_LINES;
 use kontor::ledger::types::{PeriodRef, PeriodStatus};
-use kontor::ledger::{Book, Command};
+use kontor::ledger::{Book, Command, ReplayError, ReplayErrorKind};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -217,7 +217,14 @@ fn a_log_must_start_with_the_company() {
     let (_, events) = Book::set_up(&sample_setup(2024)).unwrap();
     assert_eq!(
         Book::from_events(&events[1..]).unwrap_err(),
-        DomainError::Gl(GlError::CompanyAlreadySetUp)
+        ReplayError {
+            seq: 0,
+            kind: ReplayErrorKind::NoCompany
+        }
+    );
+    assert_eq!(
+        Book::from_events(&[]).unwrap_err().kind,
+        ReplayErrorKind::Empty
     );
 }
 

@@ -42,7 +42,13 @@ impl Book {
     /// setting or template is refused here, before anything is stored.
     pub fn set_up(setup: &Setup) -> Result<(Book, Vec<Event>), DomainError> {
         let events = setup::events(setup)?;
-        let book = Book::from_events(&events)?;
+        let Some((Event::CompanyCreated { settings }, rest)) = events.split_first() else {
+            unreachable!("setup::events starts with the company's creation");
+        };
+        let mut book = Book::created(settings)?;
+        for event in rest {
+            book.apply(event)?;
+        }
         Ok((book, events))
     }
 
@@ -56,17 +62,6 @@ impl Book {
         })
     }
 
-    /// Folds `events`, the first of which creates the company.
-    pub fn from_events(events: &[Event]) -> Result<Book, DomainError> {
-        let Some((Event::CompanyCreated { settings }, rest)) = events.split_first() else {
-            return Err(GlError::CompanyAlreadySetUp.into());
-        };
-        let mut book = Book::created(settings)?;
-        for event in rest {
-            book.apply(event)?;
-        }
-        Ok(book)
-    }
 
     /// The events `cmd` would append, or why it is refused. Pure. The one
     /// user of a company without users holds every right.

@@ -49,7 +49,7 @@ pub fn build_entry(
 ) -> Result<PostedEntry, JournalError> {
     check_header(draft)?;
     if let Some(key) = draft.key {
-        cx.journal.check_key(key)?;
+        pending.check_key(cx.journal, key)?;
     }
     let date = draft.posting_date;
     cx.gl

@@ -27,7 +27,8 @@ pub use warning::{EntryWarning, entry_warnings, reversal_warnings};
 
 use crate::ledger::costing::Costing;
 use crate::ledger::gl::Gl;
-use crate::ledger::journal::Journal;
+use crate::ledger::journal::{Journal, JournalError};
+use crate::ledger::types::{EntryId, PostedEntry, PostingKey};
 use crate::ledger::tax::Tax;
 use std::collections::BTreeMap;
 
@@ -55,17 +56,33 @@ impl Rights {
 }
 
 /// Entries already checked within one command (a voucher) but not yet
-/// applied: they use up ids and numbers.
+/// applied: they use up ids, numbers and idempotency keys.
 #[derive(Clone, Debug, Default)]
 pub struct Pending {
     pub entries: u64,
     /// Numbers used per fiscal year.
     pub numbers: BTreeMap<i32, u32>,
+    /// Keys of the pending entries, with the id each will get.
+    pub keys: BTreeMap<PostingKey, EntryId>,
 }
 
 impl Pending {
-    pub fn add(&mut self, entry: &crate::ledger::types::PostedEntry) {
+    pub fn add(&mut self, entry: &PostedEntry) {
         self.entries += 1;
         *self.numbers.entry(entry.fiscal_year).or_default() += 1;
+        if let Some(key) = entry.key {
+            self.keys.insert(key, entry.id);
+        }
+    }
+
+    /// Refuses a key already posted or already used earlier in the same
+    /// command: `check` must refuse what `apply` would, or a command could
+    /// be half applied.
+    pub fn check_key(&self, journal: &Journal, key: PostingKey) -> Result<(), JournalError> {
+        journal.check_key(key)?;
+        match self.keys.get(&key) {
+            Some(&entry) => Err(JournalError::AlreadyPosted { key, entry }),
+            None => Ok(()),
+        }
     }
 }

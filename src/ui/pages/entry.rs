@@ -19,7 +19,7 @@ use crate::formats::amount::{AmountError, format_amount};
 use crate::forms::entry::{
     EntryCheck, EntryForm, FormError, FormErrorKind, FormField, LineForm, Refusal,
 };
-use crate::ledger::warning::{EntryWarning, entry_warnings};
+use crate::ledger::posting::{EntryWarning, entry_warnings};
 use crate::ledger::{Command, Event};
 use crate::store::CompanyLog;
 use crate::texts;
@@ -705,7 +705,7 @@ async fn post_entry(c: Ctx, confirmed: Option<Vec<EntryWarning>>) {
             return;
         }
     };
-    let warnings = untrack(|| c.app.with_book(|b| entry_warnings(b, &draft))).unwrap_or_default();
+    let warnings = untrack(|| c.app.with_book(|b| entry_warnings(b.context(), &draft))).unwrap_or_default();
     let agreed = confirmed.is_some_and(|ok| warnings.iter().all(|w| ok.contains(w)));
     if !warnings.is_empty() && !agreed {
         c.asking.set(Some(warnings));

@@ -27,7 +27,7 @@ use crate::ledger::types::AccountNo;
 use crate::ledger::types::Side;
 use crate::ledger::types::limits::MAX_REPORT_ROWS;
 use crate::ledger::types::{EntryId, PostedEntry};
-use crate::ledger::warning::{EntryWarning, reversal_warnings};
+use crate::ledger::posting::{EntryWarning, reversal_warnings};
 use crate::ledger::{Book, Command, Event};
 use crate::texts;
 use crate::ui::components::number_style;
@@ -739,7 +739,7 @@ fn ReverseForm(id: EntryId) -> impl IntoView {
             error.set(None);
             let date = date.get_untracked();
             let warnings =
-                untrack(|| app.with_book(|b| reversal_warnings(b, id, date))).unwrap_or_default();
+                untrack(|| app.with_book(|b| reversal_warnings(b.context(), id, date))).unwrap_or_default();
             let agreed = confirmed.is_some_and(|ok| warnings.iter().all(|w| ok.contains(w)));
             if !warnings.is_empty() && !agreed {
                 asking.set(Some(warnings));

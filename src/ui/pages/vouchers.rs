@@ -14,7 +14,7 @@ use crate::formats::amount::format_amount;
 use crate::forms::entry::EntryForm;
 use crate::ledger::Command;
 use crate::ledger::posting::Voucher;
-use crate::ledger::warning::{EntryWarning, entry_warnings};
+use crate::ledger::posting::{EntryWarning, entry_warnings};
 use crate::store::{CompanyLog, StoreError};
 use crate::texts;
 use crate::ui::components::{ErrorBox, number_style, today};
@@ -234,7 +234,7 @@ fn VoucherCard(
                         .zip(&entries)
                         .enumerate()
                         .flat_map(|(i, (form, draft))| {
-                            entry_warnings(b, draft)
+                            entry_warnings(b.context(), draft)
                                 .into_iter()
                                 .map(move |w| (i, map_warning_line(&w, |n| form.row_of_line(n))))
                         })
@@ -330,7 +330,7 @@ fn VoucherCard(
                 .sum();
             // The entry grid's own check: what the posting will meet.
             let check = form.check(book, style, today(), "kontor");
-            let decimals = book.settings().map_or(2, |s| s.lc_decimals());
+            let decimals = book.settings().lc_decimals();
             (debit, check.diff_lc().unwrap_or_default(), decimals)
         })
         .unwrap_or((Decimal::ZERO, Decimal::ZERO, 2))
