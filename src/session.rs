@@ -28,6 +28,9 @@ pub enum SessionError {
     /// The stored log does not fold into a Book (damaged or foreign data).
     #[error(transparent)]
     Replay(#[from] ReplayError),
+    /// No company is open (the screen was left while a command ran).
+    #[error("no company is open")]
+    NotOpen,
 }
 
 struct State {

@@ -68,6 +68,7 @@ fn line(account: &str, debit: &str, credit: &str) -> LineForm {
 
 fn form(lines: Vec<LineForm>) -> EntryForm {
     EntryForm {
+        key: String::new(),
         posting_date: "15.03.2026".into(),
         reference: "RE-1".into(),
         lines,

@@ -112,7 +112,7 @@ fn skr03_template_has_the_accounts_german_bookkeepers_use() {
     use AccountType::*;
     check_chart(
         ChartTemplate::Skr03,
-        90,
+        96,
         83,
         &[
             ("1200", Asset, false),
@@ -151,7 +151,7 @@ fn skr04_template_has_the_accounts_german_bookkeepers_use() {
     use AccountType::*;
     check_chart(
         ChartTemplate::Skr04,
-        93,
+        94,
         84,
         &[
             ("1800", Asset, false),

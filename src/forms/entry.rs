@@ -17,6 +17,7 @@ use crate::ledger::posting::{EntryDraft, EntryPreview, FcDraft, LineDraft, previ
 use crate::ledger::posting::{EntryWarning, entry_warnings};
 use crate::ledger::types::AccountNo;
 use crate::ledger::types::Currency;
+use crate::ledger::types::PostingKey;
 use crate::ledger::types::limits::{DIMENSIONS, MAX_LINES};
 use crate::ledger::types::money::round;
 use crate::ledger::{Book, Command, DomainError};
@@ -74,6 +75,12 @@ pub struct EntryForm {
     pub reference: String,
     pub memo: String,
     pub lines: Vec<LineForm>,
+    /// The idempotency key (32 hex digits) the grid got when it was
+    /// started: kept with the draft, so posting it again after a reload or
+    /// a lost answer is refused (`AlreadyPosted`), not posted twice.
+    /// Empty: none (older drafts).
+    #[serde(default)]
+    pub key: String,
 }
 
 /// The field of the form an error points at.
@@ -202,6 +209,7 @@ impl EntryForm {
         draft.document_date = document_date;
         draft.reference = self.reference.trim().to_string();
         draft.memo = self.memo.trim().to_string();
+        draft.key = PostingKey::from_hex(self.key.trim());
         Ok(draft)
     }
 

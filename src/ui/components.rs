@@ -56,3 +56,15 @@ pub fn ErrorBox(message: Signal<Option<String>>) -> impl IntoView {
         </Show>
     }
 }
+
+/// A new idempotency key for an entry grid or a voucher, as stored in its
+/// draft: 128 bits from `crypto.getRandomValues`. A browser without it
+/// gets no key (empty): posting still works, only without the guard
+/// against posting the same grid twice.
+pub fn fresh_posting_key() -> String {
+    let mut bytes = [0u8; 16];
+    match getrandom::getrandom(&mut bytes) {
+        Ok(()) => crate::ledger::types::PostingKey(u128::from_le_bytes(bytes)).to_hex(),
+        Err(_) => String::new(),
+    }
+}

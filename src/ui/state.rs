@@ -8,6 +8,8 @@ use std::rc::Rc;
 use gloo::storage::{LocalStorage as Browser, Storage};
 use leptos::prelude::*;
 
+use crate::ledger::posting::Rights;
+use crate::ledger::setup::Setup;
 use crate::ledger::{Book, Command, Event};
 use crate::session::{Session, SessionError};
 use crate::store::idb::{IdbCompany, tabs};
@@ -252,10 +254,18 @@ impl AppState {
     /// The one write path: check, store, apply; then views re-render. On a
     /// conflict with another tab the Book catches up so a retry can work.
     pub async fn execute(&self, cmd: Command) -> Result<Vec<Event>, SessionError> {
-        let session = self
-            .session()
-            .ok_or(SessionError::Domain(crate::ledger::DomainError::NoCompany))?;
-        let result = session.execute(&cmd).await;
+        self.execute_with(Rights::ALL, cmd).await
+    }
+
+    /// `execute` with the acting user's `rights` (a warning the user
+    /// confirmed grants the right it asked about).
+    pub async fn execute_with(
+        &self,
+        rights: Rights,
+        cmd: Command,
+    ) -> Result<Vec<Event>, SessionError> {
+        let session = self.session().ok_or(SessionError::NotOpen)?;
+        let result = session.execute_with(rights, &cmd).await;
         if let Err(SessionError::Store(StoreError::Conflict { .. })) = &result {
             let _ = session.catch_up().await;
         }
@@ -268,7 +278,7 @@ impl AppState {
     /// Creates a company from the wizard's `setup` command, all or nothing
     /// ([`crate::session::create_company`]: checked before anything is
     /// written, listed only once its log is complete), then opens it.
-    pub async fn create_company(&self, name: &str, setup: Command) -> Result<(), SessionError> {
+    pub async fn create_company(&self, name: &str, setup: Setup) -> Result<(), SessionError> {
         let meta = crate::session::create_company(&*self.store(), name, &setup).await?;
         self.after_create(&meta.id).await
     }

@@ -62,7 +62,6 @@ impl Book {
         })
     }
 
-
     /// The events `cmd` would append, or why it is refused. Pure. The one
     /// user of a company without users holds every right.
     pub fn check(&self, cmd: &Command) -> Result<Vec<Event>, DomainError> {

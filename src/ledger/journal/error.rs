@@ -105,13 +105,19 @@ pub enum JournalError {
 impl JournalError {
     /// The 0-based entry line the refusal is about, if any (inside a
     /// voucher: the line of the failing entry).
+    /// The 0-based entry line the refusal is about, if any.
     pub fn line(&self) -> Option<usize> {
+        self.clone().line_mut().copied()
+    }
+
+    /// The same line, to renumber it (the grid skips blank rows).
+    pub fn line_mut(&mut self) -> Option<&mut usize> {
         match self {
-            JournalError::Input(e) => e.line(),
-            JournalError::Gl(e) => e.line(),
-            JournalError::Tax(e) => e.line(),
-            JournalError::Costing(e) => e.line(),
-            JournalError::VoucherEntry { error, .. } => error.line(),
+            JournalError::Input(e) => e.line_mut(),
+            JournalError::Gl(e) => e.line_mut(),
+            JournalError::Tax(e) => e.line_mut(),
+            JournalError::Costing(e) => e.line_mut(),
+            JournalError::VoucherEntry { error, .. } => error.line_mut(),
             JournalError::LineTwoSided { line }
             | JournalError::LineZero { line }
             | JournalError::LineNegative { line }
@@ -123,7 +129,7 @@ impl JournalError {
             | JournalError::AccountNotPostable { line, .. }
             | JournalError::CurrencyNotAllowed { line, .. }
             | JournalError::ForeignIsLocal { line, .. }
-            | JournalError::TaxLineMisplaced { line } => Some(*line),
+            | JournalError::TaxLineMisplaced { line } => Some(line),
             JournalError::TooFewLines { .. }
             | JournalError::TooManyLines { .. }
             | JournalError::Unbalanced { .. }

@@ -28,8 +28,8 @@ pub use warning::{EntryWarning, entry_warnings, reversal_warnings};
 use crate::ledger::costing::Costing;
 use crate::ledger::gl::Gl;
 use crate::ledger::journal::{Journal, JournalError};
-use crate::ledger::types::{EntryId, PostedEntry, PostingKey};
 use crate::ledger::tax::Tax;
+use crate::ledger::types::{EntryId, PostedEntry, PostingKey};
 use std::collections::BTreeMap;
 
 /// The sub-ledgers posting reads.

@@ -2,7 +2,7 @@
 //! variant does not compile until it has its German and English sentence.
 //! Lines are counted from 1 here (the engine counts from 0).
 
-use super::{field_name, pick};
+use super::{number, pick};
 use crate::ledger::costing::CostingError;
 use crate::ui::i18n::Lang;
 
@@ -102,8 +102,14 @@ pub fn costing_error(e: &CostingError, lang: Lang) -> String {
             ),
         ),
         CostingError::DistributionNotHundred { rule, sum } => (
-            format!("Verteilungsregel {rule}: die Prozente ergeben {sum}, nicht 100."),
-            format!("Distribution rule {rule}: the percentages add up to {sum}, not 100."),
+            format!(
+                "Verteilungsregel {rule}: die Prozente ergeben {}, nicht 100.",
+                number(*sum, Lang::De)
+            ),
+            format!(
+                "Distribution rule {rule}: the percentages add up to {}, not 100.",
+                number(*sum, Lang::En)
+            ),
         ),
         CostingError::CentreNotUsable {
             line,

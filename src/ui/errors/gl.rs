@@ -3,7 +3,7 @@
 //! Lines are counted from 1 here (the engine counts from 0).
 
 use super::determination_name;
-use super::{field_name, pick};
+use super::{number, pick};
 use crate::ledger::gl::GlError;
 use crate::ui::i18n::Lang;
 
@@ -139,8 +139,14 @@ pub fn gl_error(e: &GlError, lang: Lang) -> String {
             )
         }
         GlError::RateOutOfRange { currency, max } => (
-            format!("Der Kurs für {currency} muss größer als null und höchstens {max} sein."),
-            format!("The rate for {currency} must be greater than zero and at most {max}."),
+            format!(
+                "Der Kurs für {currency} muss größer als null und höchstens {} sein.",
+                number(*max, Lang::De)
+            ),
+            format!(
+                "The rate for {currency} must be greater than zero and at most {}.",
+                number(*max, Lang::En)
+            ),
         ),
         GlError::RateTooPrecise { currency, max } => (
             format!("Der Kurs für {currency} hat mehr als {max} Nachkommastellen."),

@@ -2,7 +2,7 @@
 //! variant does not compile until it has its German and English sentence.
 //! Lines are counted from 1 here (the engine counts from 0).
 
-use super::{field_name, pick};
+use super::{amount, number, pick};
 use crate::ledger::journal::JournalError;
 use crate::ui::i18n::Lang;
 
@@ -44,8 +44,14 @@ pub fn journal_error(e: &JournalError, lang: Lang) -> String {
         JournalError::AmountTooLarge { line, max } => {
             let line = line + 1;
             (
-                format!("Zeile {line}: der Betrag ist größer als {max}."),
-                format!("Line {line}: the amount exceeds {max}."),
+                format!(
+                    "Zeile {line}: der Betrag ist größer als {}.",
+                    number(*max, Lang::De)
+                ),
+                format!(
+                    "Line {line}: the amount exceeds {}.",
+                    number(*max, Lang::En)
+                ),
             )
         }
         JournalError::TooManyDecimals { line, max } => {
@@ -105,15 +111,25 @@ pub fn journal_error(e: &JournalError, lang: Lang) -> String {
                 ),
             )
         }
-        JournalError::Unbalanced { diff_lc } => (
+        JournalError::Unbalanced { diff_lc, decimals } => (
             format!(
-                "Die Buchung ist nicht ausgeglichen: Soll minus Haben = {diff_lc} (Hauswährung)."
+                "Die Buchung ist nicht ausgeglichen: Soll minus Haben = {} (Hauswährung).",
+                amount(*diff_lc, *decimals, Lang::De)
             ),
-            format!("The entry does not balance: debit minus credit = {diff_lc} (local currency)."),
+            format!(
+                "The entry does not balance: debit minus credit = {} (local currency).",
+                amount(*diff_lc, *decimals, Lang::En)
+            ),
         ),
-        JournalError::UnbalancedSc { diff_sc } => (
-            format!("Die Buchung ist in Systemwährung nicht ausgeglichen: Differenz {diff_sc}."),
-            format!("The entry does not balance in system currency: difference {diff_sc}."),
+        JournalError::UnbalancedSc { diff_sc, decimals } => (
+            format!(
+                "Die Buchung ist in Systemwährung nicht ausgeglichen: Differenz {}.",
+                amount(*diff_sc, *decimals, Lang::De)
+            ),
+            format!(
+                "The entry does not balance in system currency: difference {}.",
+                amount(*diff_sc, *decimals, Lang::En)
+            ),
         ),
         JournalError::TaxLineMisplaced { line } => {
             let line = line + 1;

@@ -16,6 +16,7 @@ pub use input::input_error;
 pub use journal::journal_error;
 pub use tax::tax_error;
 
+use crate::formats::amount::{format_amount, format_number};
 use crate::forms::company::DetailsFormError;
 use crate::ledger::DomainError;
 use crate::ledger::ReplayErrorKind;
@@ -24,7 +25,12 @@ use crate::ledger::types::Field;
 use crate::session::SessionError;
 use crate::store::StoreError;
 
+use super::components::number_style;
 use super::i18n::Lang;
+use rust_decimal::Decimal;
+
+mod warning;
+pub use warning::{entry_warning, map_warning_line};
 
 /// `(de, en)` picked by language.
 pub(crate) fn pick(lang: Lang, de: String, en: String) -> String {
@@ -34,10 +40,26 @@ pub(crate) fn pick(lang: Lang, de: String, en: String) -> String {
     }
 }
 
+/// An amount in a message: the currency's decimals, the language's
+/// separators (`10,00` / `10.00`), as on every screen.
+pub(crate) fn amount(value: Decimal, decimals: u32, lang: Lang) -> String {
+    format_amount(value, decimals, number_style(lang))
+}
+
+/// A rate, percentage or limit in a message: its own decimals.
+pub(crate) fn number(value: Decimal, lang: Lang) -> String {
+    format_number(value, number_style(lang))
+}
+
 pub fn session_error(e: &SessionError, lang: Lang) -> String {
     match e {
         SessionError::Domain(d) => domain_error(d, lang),
         SessionError::Store(s) => store_error(s, lang),
+        SessionError::NotOpen => pick(
+            lang,
+            "Es ist kein Mandant geöffnet; es wurde nichts gespeichert.".into(),
+            "No company is open; nothing was saved.".into(),
+        ),
         SessionError::Replay(r) => {
             let why = match &r.kind {
                 ReplayErrorKind::Chain(_) => pick(
@@ -143,20 +165,57 @@ pub fn domain_error(e: &DomainError, lang: Lang) -> String {
     }
 }
 
+/// A report asked for periods the company does not have (no fiscal year
+/// opened for the chosen range).
+pub fn no_periods(lang: Lang) -> String {
+    pick(
+        lang,
+        "Für den gewählten Zeitraum gibt es keine Buchungsperioden; bitte ein Geschäftsjahr eröffnen.".into(),
+        "The chosen range has no posting periods; please open a fiscal year.".into(),
+    )
+}
+
 /// The 0-based line a domain error points at, so the grid can mark it.
 pub fn error_line(e: &DomainError) -> Option<usize> {
     e.line()
 }
 
+/// `e` with its line, if it has one, mapped by `to_row`: the engine counts
+/// the draft's lines, the grid numbers its rows (blank rows are left out
+/// of the draft), and the message must name the row the user sees.
+pub fn map_line(e: &DomainError, to_row: impl Fn(usize) -> usize) -> DomainError {
+    let mut e = e.clone();
+    if let Some(line) = e.line_mut() {
+        *line = to_row(*line);
+    }
+    e
+}
+
 /// The Firmendaten form's own refusal (before the engine sees it).
 pub fn details_form_error(e: &DetailsFormError, lang: Lang) -> String {
-    let (de, en) = match e {
+    let (de, en): (String, String) = match e {
         DetailsFormError::VatIdFormat => (
-            "Die USt-IdNr. hat nicht das Format ihres Landes (DE: DE und 9 Ziffern).",
-            "The VAT ID does not have its country's format (DE: DE and 9 digits).",
+            "Die USt-IdNr. hat nicht das Format ihres Landes (DE: DE und 9 Ziffern).".into(),
+            "The VAT ID does not have its country's format (DE: DE and 9 digits).".into(),
+        ),
+        DetailsFormError::VatIdCheckDigit { id } => (
+            format!(
+                "Die Prüfziffer der USt-IdNr. {id} stimmt nicht – diese Nummer kann es nicht geben. Bitte die Ziffern prüfen."
+            ),
+            format!(
+                "The check digit of the VAT ID {id} is wrong – no such number can exist. Please check the digits."
+            ),
+        ),
+        DetailsFormError::UnknownCountry { text } => (
+            format!(
+                "„{text}“ ist kein Land der Liste. Bitte ein Land aus der Liste wählen (Name oder ISO-Code, z. B. Deutschland oder DE)."
+            ),
+            format!(
+                "“{text}” is not a country of the list. Please choose one from the list (name or ISO code, e.g. Germany or DE)."
+            ),
         ),
     };
-    pick(lang, de.into(), en.into())
+    pick(lang, de, en)
 }
 
 pub fn store_error(e: &StoreError, lang: Lang) -> String {

@@ -2,7 +2,7 @@
 //! variant does not compile until it has its German and English sentence.
 //! Lines are counted from 1 here (the engine counts from 0).
 
-use super::{field_name, pick};
+use super::pick;
 use crate::ledger::tax::TaxError;
 use crate::ledger::types::TaxPart;
 use crate::ui::i18n::Lang;

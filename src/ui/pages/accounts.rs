@@ -17,6 +17,7 @@ use super::reports::{NoCompany, TYPE_ORDER, fmt_amount, lc_of, sheet_href, type_
 use crate::forms::search::best_match;
 use crate::ledger::Book;
 use crate::ledger::Command;
+use crate::ledger::gl::GlCommand;
 use crate::ledger::gl::{Account, AccountCurrency, AccountType};
 use crate::ledger::types::AccountNo;
 use crate::ledger::types::Currency;
@@ -453,7 +454,7 @@ fn AccountForm(initial: Form, form: RwSignal<Option<Form>>) -> impl IntoView {
     let f = RwSignal::new(initial.clone());
     let error = RwSignal::new(None::<String>);
     let lc = app
-        .with_book(|b| b.settings().map(|s| s.lc))
+        .with_book(|b| Some(b.settings()).map(|s| s.lc))
         .flatten()
         .unwrap_or(Currency::EUR);
     // A new account goes under the title its number starts with ("1210"

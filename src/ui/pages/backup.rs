@@ -23,6 +23,7 @@ use crate::backup::{
     file_name, inspect, load_company, log_counts, restore,
 };
 use crate::formats::amount::format_date;
+use crate::session::SessionError;
 use crate::store::CompanyMeta;
 use crate::texts;
 use crate::ui::components::{ErrorBox, ProgressBar, number_style};
@@ -149,6 +150,18 @@ pub fn backup_error(e: &BackupError, lang: Lang) -> String {
         BackupError::Damaged { .. } => pick(
             "Die Datei ist unvollständig oder beschädigt. Nichts wurde geändert.".into(),
             "The file is incomplete or damaged. Nothing was changed.".into(),
+        ),
+        BackupError::DoesNotFold(r) => pick(
+            format!(
+                "Die Sicherung ist lesbar, ihre Buchungen ergeben aber keine gültigen Bücher (Eintrag {}): {}. Nichts wurde geändert.",
+                r.seq,
+                session_error(&SessionError::Replay(r.clone()), Lang::De)
+            ),
+            format!(
+                "The backup reads, but its postings do not make valid books (record {}): {}. Nothing was changed.",
+                r.seq,
+                session_error(&SessionError::Replay(r.clone()), Lang::En)
+            ),
         ),
         BackupError::NotKontorBackup => pick(
             "Diese Datei ist keine Kontor-Sicherung.".into(),

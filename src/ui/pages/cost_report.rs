@@ -18,7 +18,7 @@ use crate::ledger::Book;
 use crate::ledger::gl::AccountType;
 use crate::ledger::report::cost_centres::{CentreRow, CostCentreReport};
 use crate::texts;
-use crate::ui::errors::domain_error;
+use crate::ui::errors::{domain_error, no_periods};
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
 use leptos_router::components::A;
@@ -73,7 +73,7 @@ struct CostView {
 fn build(book: &Book, from: usize, to: usize, lang: Lang) -> Result<CostView, String> {
     let c = book.calendar();
     let (Some(a), Some(b)) = (c.period(from), c.period(to)) else {
-        return Err(domain_error(&crate::ledger::DomainError::NoCompany, lang));
+        return Err(no_periods(lang));
     };
     let report = book
         .cost_centre_report(a.reference, b.reference)
@@ -335,7 +335,7 @@ fn CostTable(view: CostView, dimension: u8) -> impl IntoView {
                 </tr>
                 {move || is_open().then(|| accounts.iter().map(|(no, name, t, amount)| {
                     let (rev, exp) = if *t == AccountType::Revenue { (fmt_amount(*amount, d, lang), String::new()) } else { (String::new(), fmt_amount(*amount, d, lang)) };
-                    let account = crate::ledger::account::AccountNo::parse(no).ok();
+                    let account = crate::ledger::types::AccountNo::parse(no).ok();
                     let (no, name) = (no.clone(), name.clone());
                     view! {
                         <tr class="account-row">

@@ -12,7 +12,10 @@ use rust_decimal::Decimal;
 use super::admin::AdminFrame;
 use crate::formats::amount::{format_amount, format_date, parse_amount, parse_date};
 use crate::ledger::Command;
-use crate::ledger::costing::{CentreRequirement, CostCentre, Dimension, DistributionBasis, DistributionRule, RuleShare};
+use crate::ledger::costing::CostingCommand;
+use crate::ledger::costing::{
+    CentreRequirement, CostCentre, Dimension, DistributionBasis, DistributionRule, RuleShare,
+};
 use crate::ledger::types::AccountNo;
 use crate::ledger::types::limits::{DIMENSIONS, MAX_SHARE_DECIMALS};
 use crate::texts;

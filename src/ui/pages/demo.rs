@@ -44,10 +44,7 @@ pub async fn create_demo_company(
             return Err(e.to_string());
         }
     };
-    let name = book
-        .settings()
-        .map(|s| s.name.clone())
-        .unwrap_or_else(|| "Demo".into());
+    let name = book.settings().name.clone();
     app.create_company_from_events(&name, &events)
         .await
         .map_err(|e| session_error(&e, lang))

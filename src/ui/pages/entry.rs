@@ -23,7 +23,7 @@ use crate::ledger::posting::{EntryWarning, entry_warnings};
 use crate::ledger::{Command, Event};
 use crate::store::CompanyLog;
 use crate::texts;
-use crate::ui::components::{number_style, today};
+use crate::ui::components::{fresh_posting_key, number_style, today};
 use crate::ui::errors::{
     domain_error, entry_warning, error_line, map_line, map_warning_line, session_error,
 };
@@ -31,6 +31,7 @@ use crate::ui::i18n::{I18n, Lang, Text, use_i18n};
 use crate::ui::state::{AppState, use_app};
 
 use super::vouchers::{OPEN_VOUCHER_KEY, add_to_open_voucher};
+use crate::ledger::posting::{PostingCommand, Rights};
 
 texts! {
     pub enum T {
@@ -152,6 +153,8 @@ struct Grid {
     memo: RwSignal<String>,
     rows: RwSignal<Vec<Row>>,
     next_id: StoredValue<usize>,
+    /// The idempotency key of the entry being typed (see `EntryForm::key`).
+    key: StoredValue<String>,
 }
 
 impl Grid {
@@ -163,6 +166,7 @@ impl Grid {
             memo: RwSignal::new(String::new()),
             rows: RwSignal::new(Vec::new()),
             next_id: StoredValue::new(0),
+            key: StoredValue::new(String::new()),
         }
     }
 
@@ -173,10 +177,15 @@ impl Grid {
             reference: self.reference.get(),
             memo: self.memo.get(),
             lines: self.rows.get().iter().map(Row::line).collect(),
+            key: self.key.get_value(),
         }
     }
 
     fn load(&self, form: &EntryForm) {
+        self.key.set_value(match form.key.is_empty() {
+            true => fresh_posting_key(),
+            false => form.key.clone(),
+        });
         self.posting_date.set(form.posting_date.clone());
         self.document_date.set(form.document_date.clone());
         self.reference.set(form.reference.clone());
@@ -293,7 +302,7 @@ fn EntryForm_(company_id: String) -> impl IntoView {
     });
 
     let lc_decimals = move || {
-        app.with_book(|b| b.settings().map(|s| s.lc_decimals()))
+        app.with_book(|b| Some(b.settings()).map(|s| s.lc_decimals()))
             .flatten()
             .unwrap_or(2)
     };
@@ -347,7 +356,7 @@ fn EntryForm_(company_id: String) -> impl IntoView {
                                 .unwrap_or_default();
                             (
                                 format!("{} {name}", l.account.as_str()),
-                                l.side == crate::ledger::money::Side::Debit,
+                                l.side == crate::ledger::types::Side::Debit,
                                 l.amount_lc,
                             )
                         })
@@ -705,19 +714,19 @@ async fn post_entry(c: Ctx, confirmed: Option<Vec<EntryWarning>>) {
             return;
         }
     };
-    let warnings = untrack(|| c.app.with_book(|b| entry_warnings(b.context(), &draft))).unwrap_or_default();
+    let warnings =
+        untrack(|| c.app.with_book(|b| entry_warnings(b.context(), &draft))).unwrap_or_default();
     let agreed = confirmed.is_some_and(|ok| warnings.iter().all(|w| ok.contains(w)));
     if !warnings.is_empty() && !agreed {
         c.asking.set(Some(warnings));
         return;
     }
     c.asking.set(None);
-    let allow_closing_period = warnings.iter().any(EntryWarning::needs_closing_right);
-    let command = Command::Posting(PostingCommand::PostEntry {
-        draft,
-        allow_closing_period,
-    });
-    match c.app.execute(command).await {
+    let rights = Rights {
+        post_into_closing: warnings.iter().any(EntryWarning::needs_closing_right),
+    };
+    let command = Command::Posting(PostingCommand::PostEntry { draft });
+    match c.app.execute_with(rights, command).await {
         Ok(events) => {
             let number = events.iter().find_map(|e| match e {
                 Event::EntryPosted { entry } => {
@@ -965,7 +974,7 @@ fn ConfirmDiscard(discard: Discard) -> impl IntoView {
 
 fn lc_decimals_untracked(app: AppState) -> u32 {
     untrack(|| {
-        app.with_book(|b| b.settings().map(|s| s.lc_decimals()))
+        app.with_book(|b| Some(b.settings()).map(|s| s.lc_decimals()))
             .flatten()
             .unwrap_or(2)
     })

@@ -22,12 +22,13 @@ use super::reports::{
     sheet_href,
 };
 use crate::formats::amount::parse_amount;
+use crate::ledger::posting::{EntryWarning, reversal_warnings};
+use crate::ledger::posting::{PostingCommand, Rights};
 use crate::ledger::report::JournalFilter;
 use crate::ledger::types::AccountNo;
 use crate::ledger::types::Side;
 use crate::ledger::types::limits::MAX_REPORT_ROWS;
 use crate::ledger::types::{EntryId, PostedEntry};
-use crate::ledger::posting::{EntryWarning, reversal_warnings};
 use crate::ledger::{Book, Command, Event};
 use crate::texts;
 use crate::ui::components::number_style;
@@ -180,14 +181,14 @@ fn list_page(book: &Book, q: &Query, page: usize) -> (Vec<Row>, usize) {
     if q.amount_lc.is_none() && q.number.is_none() {
         // Count, then fetch just the page from the end.
         let count = book
-            .journal(&JournalFilter {
+            .journal_page(&JournalFilter {
                 limit: 1,
                 ..q.engine.clone()
             })
             .total_matches;
         let end = count.saturating_sub(page * JOURNAL_PAGE_ROWS);
         let start = end.saturating_sub(JOURNAL_PAGE_ROWS);
-        let found = book.journal(&JournalFilter {
+        let found = book.journal_page(&JournalFilter {
             offset: start,
             limit: (end - start).max(1),
             ..q.engine.clone()
@@ -209,7 +210,7 @@ fn list_page(book: &Book, q: &Query, page: usize) -> (Vec<Row>, usize) {
     let mut matched: Vec<&PostedEntry> = Vec::new();
     let mut offset = 0;
     loop {
-        let found = book.journal(&JournalFilter {
+        let found = book.journal_page(&JournalFilter {
             offset,
             limit: MAX_REPORT_ROWS,
             ..q.engine.clone()
@@ -738,8 +739,8 @@ fn ReverseForm(id: EntryId) -> impl IntoView {
         async move {
             error.set(None);
             let date = date.get_untracked();
-            let warnings =
-                untrack(|| app.with_book(|b| reversal_warnings(b.context(), id, date))).unwrap_or_default();
+            let warnings = untrack(|| app.with_book(|b| reversal_warnings(b.context(), id, date)))
+                .unwrap_or_default();
             let agreed = confirmed.is_some_and(|ok| warnings.iter().all(|w| ok.contains(w)));
             if !warnings.is_empty() && !agreed {
                 asking.set(Some(warnings));
@@ -750,9 +751,11 @@ fn ReverseForm(id: EntryId) -> impl IntoView {
                 entry: id,
                 date,
                 user: USER.to_string(),
-                allow_closing_period: warnings.iter().any(EntryWarning::needs_closing_right),
             });
-            match app.execute(cmd).await {
+            let rights = Rights {
+                post_into_closing: warnings.iter().any(EntryWarning::needs_closing_right),
+            };
+            match app.execute_with(rights, cmd).await {
                 Ok(events) => {
                     let new_id = events.iter().find_map(|e| match e {
                         Event::EntryPosted { entry } => Some(entry.id),

@@ -26,7 +26,7 @@ use crate::ledger::types::AccountNo;
 use crate::ledger::types::EntryId;
 use crate::texts;
 use crate::ui::components::{number_style, today};
-use crate::ui::errors::domain_error;
+use crate::ui::errors::{domain_error, no_periods};
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::state::use_app;
 
@@ -129,9 +129,8 @@ pub fn NoCompany() -> impl IntoView {
 
 /// LC code and decimals of the open company.
 pub fn lc_of(book: &Book) -> (String, u32) {
-    book.settings()
-        .map(|s| (s.lc.as_str().to_string(), s.lc_decimals()))
-        .unwrap_or_else(|| ("EUR".into(), 2))
+    let s = book.settings();
+    (s.lc.as_str().to_string(), s.lc_decimals())
 }
 
 /// The fiscal year a report opens on: the one holding the last posting
@@ -319,7 +318,7 @@ struct TbView {
 fn build_tb(book: &Book, from: usize, to: usize, lang: Lang) -> Result<TbView, String> {
     let calendar = book.calendar();
     let (Some(p_from), Some(p_to)) = (calendar.period(from), calendar.period(to)) else {
-        return Err(domain_error(&crate::ledger::DomainError::NoCompany, lang));
+        return Err(no_periods(lang));
     };
     let report = book
         .trial_balance(p_from.reference, p_to.reference)
@@ -729,7 +728,7 @@ fn contra_text(contra: Option<crate::ledger::report::Contra>) -> String {
 }
 
 /// "108,37 USD": an FC amount with its currency's decimals.
-fn fc_text(fc: &crate::ledger::entry::FcAmount, lang: Lang) -> String {
+fn fc_text(fc: &crate::ledger::types::FcAmount, lang: Lang) -> String {
     format!(
         "{} {}",
         fmt_amount(fc.amount_fc, fc.currency.decimals(), lang),
@@ -831,7 +830,7 @@ fn sheet_csv(v: &SheetView, lang: Lang) -> String {
     w.finish()
 }
 
-fn sides(side: crate::ledger::money::Side, amount: Decimal, d: u32) -> (Cell, Cell) {
+fn sides(side: crate::ledger::types::Side, amount: Decimal, d: u32) -> (Cell, Cell) {
     use crate::ledger::types::Side;
     match side {
         Side::Debit => (Cell::Amount(amount, d), Cell::Empty),

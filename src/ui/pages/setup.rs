@@ -12,9 +12,9 @@ use leptos_router::hooks::use_navigate;
 
 use crate::formats::country::{Country, countries, label_of, parse_country};
 use crate::forms::company::{DetailsForm, DetailsFormError, vat_id_of};
-use crate::ledger::Command;
 use crate::ledger::gl::ChartTemplate;
 use crate::ledger::gl::Settings;
+use crate::ledger::setup::Setup;
 use crate::ledger::types::Currency;
 use crate::ledger::types::PeriodLayout;
 use crate::texts;
@@ -268,7 +268,7 @@ fn setup_command(
     layout: &str,
     chart: &str,
     lang: Lang,
-) -> Result<Command, String> {
+) -> Result<Setup, String> {
     let say = |t: T| t_text(t, lang);
     let details = DetailsForm {
         name: name.to_string(),
@@ -279,8 +279,9 @@ fn setup_command(
     }
     .to_details()
     .map_err(|e| details_form_error(&e, lang))?;
-    let currency =
-        |code: &str| Currency::parse(code).map_err(|e| crate::ui::errors::domain_error(&e, lang));
+    let currency = |code: &str| {
+        Currency::parse(code).map_err(|e| crate::ui::errors::domain_error(&e.into(), lang))
+    };
     let first_fiscal_year: i32 = first_year.trim().parse().map_err(|_| say(T::YearInvalid))?;
     let lc = currency(lc)?;
     let settings = Settings {
@@ -304,7 +305,7 @@ fn setup_command(
             _ => ChartTemplate::Skr03,
         },
     };
-    Ok(Command::SetUpCompany {
+    Ok(Setup {
         settings,
         first_fiscal_year,
     })

@@ -22,7 +22,7 @@ use crate::ledger::types::PeriodLayout;
 use crate::ledger::types::Side;
 use crate::texts;
 use crate::ui::components::today;
-use crate::ui::errors::domain_error;
+use crate::ui::errors::{domain_error, no_periods};
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
 
@@ -361,7 +361,7 @@ struct VatView {
 
 fn build(book: &Book, from: usize, to: usize, lang: Lang) -> Result<VatView, String> {
     let c = book.calendar();
-    let no_company = || domain_error(&crate::ledger::DomainError::NoCompany, lang);
+    let no_company = || no_periods(lang);
     let (Some(a), Some(b)) = (c.period(from), c.period(to)) else {
         return Err(no_company());
     };
@@ -381,7 +381,7 @@ fn build(book: &Book, from: usize, to: usize, lang: Lang) -> Result<VatView, Str
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct DrillLine {
-    id: crate::ledger::entry::EntryId,
+    id: crate::ledger::types::EntryId,
     label: String,
     date: NaiveDate,
     reversal: bool,
@@ -401,8 +401,8 @@ fn drill(book: &Book, lines: &[LineRef], lang: Lang) -> Vec<DrillLine> {
         .filter_map(|r| {
             let (entry, line) = book.line(*r)?;
             let part = match line.tax().map(|t| t.part) {
-                Some(crate::ledger::tax::TaxPart::Output) => T::PartOutput,
-                Some(crate::ledger::tax::TaxPart::Input) => T::PartInput,
+                Some(crate::ledger::types::TaxPart::Output) => T::PartOutput,
+                Some(crate::ledger::types::TaxPart::Input) => T::PartInput,
                 None => T::PartBase,
             };
             let code = line

@@ -15,6 +15,7 @@ use crate::forms::entry::EntryForm;
 use crate::ledger::Command;
 use crate::ledger::posting::Voucher;
 use crate::ledger::posting::{EntryWarning, entry_warnings};
+use crate::ledger::posting::{PostingCommand, Rights};
 use crate::store::{CompanyLog, StoreError};
 use crate::texts;
 use crate::ui::components::{ErrorBox, number_style, today};
@@ -207,7 +208,7 @@ fn VoucherCard(
             error.set(None);
             let style = number_style(lang);
             let decimals = untrack(|| {
-                app.with_book(|b| b.settings().map(|s| s.lc_decimals()))
+                app.with_book(|b| Some(b.settings()).map(|s| s.lc_decimals()))
                     .flatten()
                     .unwrap_or(2)
             });
@@ -253,10 +254,15 @@ fn VoucherCard(
                     reference: v.name.clone(),
                     memo: String::new(),
                     entries,
+                    // Each entry carries its grid's key: posting the
+                    // voucher again is refused at its first entry.
+                    key: None,
                 },
-                allow_closing_period: warnings.iter().any(|(_, w)| w.needs_closing_right()),
             });
-            match app.execute(command).await {
+            let rights = Rights {
+                post_into_closing: warnings.iter().any(|(_, w)| w.needs_closing_right()),
+            };
+            match app.execute_with(rights, command).await {
                 Ok(_) => {
                     if let Some(session) = app.session() {
                         let _ = session.log().delete_draft(&key.get_value()).await;

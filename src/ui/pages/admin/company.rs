@@ -11,6 +11,7 @@ use crate::formats::country::label_of;
 use crate::forms::company::{DetailsForm, vat_id_of};
 use crate::ledger::Command;
 use crate::ledger::gl::ChartTemplate;
+use crate::ledger::gl::GlCommand;
 use crate::ledger::gl::{CompanyDetails, Settings};
 use crate::ledger::types::PeriodLayout;
 use crate::texts;
@@ -100,7 +101,7 @@ pub fn CompanyDetailsPage() -> impl IntoView {
 fn CompanyBody() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let settings = Memo::new(move |_| app.with_book(|b| b.settings().cloned()).flatten());
+    let settings = Memo::new(move |_| app.with_book(|b| Some(b.settings().clone())).flatten());
     let has_settings = Memo::new(move |_| settings.with(Option::is_some));
     let years = Memo::new(move |_| {
         app.with_book(|b| {

@@ -12,8 +12,9 @@ use super::{AdminFrame, date_text, say};
 use crate::formats::amount::{format_amount, parse_amount, parse_date};
 use crate::formats::ecb::{EcbError, EcbRates, MAX_ECB_BYTES, parse_ecb};
 use crate::ledger::Command;
-use crate::ledger::fx::MAX_RATE_DECIMALS;
+use crate::ledger::gl::GlCommand;
 use crate::ledger::types::Currency;
+use crate::ledger::types::limits::MAX_FX_RATE_DECIMALS as MAX_RATE_DECIMALS;
 use crate::texts;
 use crate::ui::components::{ErrorBox, number_style, today};
 use crate::ui::errors::session_error;
@@ -82,7 +83,7 @@ fn CurrenciesBody() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let lc_sc = Memo::new(move |_| {
-        app.with_book(|b| b.settings().map(|s| (s.lc, s.sc)))
+        app.with_book(|b| Some(b.settings()).map(|s| (s.lc, s.sc)))
             .flatten()
             .unwrap_or((Currency::EUR, Currency::EUR))
     });

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::{AdminFrame, say};
 use crate::ledger::Command;
 use crate::ledger::gl::DeterminationKey;
+use crate::ledger::gl::GlCommand;
 use crate::ledger::types::AccountNo;
 use crate::texts;
 use crate::ui::components::ErrorBox;
@@ -294,5 +295,5 @@ fn typed_account(text: &str, lang: Lang) -> Result<Option<AccountNo>, String> {
     }
     AccountNo::parse(number)
         .map(Some)
-        .map_err(|e| domain_error(&e, lang))
+        .map_err(|e| domain_error(&e.into(), lang))
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::{AdminFrame, date_text, say};
 use crate::ledger::Command;
+use crate::ledger::gl::GlCommand;
 use crate::ledger::types::{FiscalYear, Period, PeriodRef, PeriodStatus};
 use crate::texts;
 use crate::ui::components::ErrorBox;
