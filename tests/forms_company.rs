@@ -3,8 +3,8 @@
 //! and leaves length checks to the engine.
 
 use kontor::forms::company::{DetailsForm, DetailsFormError};
-use kontor::ledger::DomainError;
 use kontor::ledger::gl::CompanyDetails;
+use kontor::ledger::gl::GlError;
 use kontor::ledger::types::InputError;
 
 fn typed() -> DetailsForm {
@@ -66,7 +66,7 @@ fn the_engine_checks_what_the_form_passes_on() {
     let details = form.to_details().unwrap();
     assert!(matches!(
         details.check(),
-        Err(DomainError::Input(InputError::TextTooLong { .. }))
+        Err(GlError::Input(InputError::TextTooLong { .. }))
     ));
 }
 

@@ -35,7 +35,7 @@ fn a(n: &str) -> AccountNo {
 }
 
 fn book() -> Book {
-    let (mut b, _) = Book::set_up(&sample_setup(2024)).unwrap();
+    let (b, _) = Book::set_up(&sample_setup(2024)).unwrap();
     b
 }
 

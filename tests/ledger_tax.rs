@@ -30,7 +30,7 @@ fn a(n: &str) -> AccountNo {
 }
 
 fn book() -> Book {
-    let (mut b, _) = Book::set_up(&sample_setup(2024)).unwrap();
+    let (b, _) = Book::set_up(&sample_setup(2024)).unwrap();
     b
 }
 
@@ -89,6 +89,7 @@ fn assert_lines(lines: &[Line], expected: &[Expected]) {
 
 use Side::{Credit as C, Debit as D};
 use kontor::ledger::gl::GlCommand;
+use kontor::ledger::journal::JournalError;
 use kontor::ledger::posting::PostingCommand;
 use kontor::ledger::tax::TaxCommand;
 use kontor::ledger::tax::TaxError;
@@ -124,15 +125,13 @@ fn skr03_and_skr04_setup_seeds_the_default_tax_codes_with_real_accounts() {
         (Some(Kennzahl(46)), Some(Kennzahl(47)), Some(Kennzahl(67)))
     );
 
-    let mut skr04 = Book::new();
     let mut settings = sample_settings();
-    settings.chart = kontor::ledger::chart::ChartTemplate::Skr04;
-    skr04
-        .execute(&Command::SetUpCompany {
-            settings,
-            first_fiscal_year: 2024,
-        })
-        .unwrap();
+    settings.chart = kontor::ledger::gl::ChartTemplate::Skr04;
+    let (skr04, _) = Book::set_up(&kontor::ledger::setup::Setup {
+        settings,
+        first_fiscal_year: 2024,
+    })
+    .unwrap();
     let accounts = |code: &str| {
         let c = skr04.tax_code(code).unwrap();
         (c.output_account, c.input_account)
@@ -457,7 +456,8 @@ fn tax_code_definitions_are_checked() {
     assert_eq!(
         refused(&mut b, bad),
         DomainError::Tax(TaxError::InvalidTaxCode {
-            code: "V 19".into()
+            code: "V 19".into(),
+            max: kontor::ledger::types::limits::MAX_TAX_CODE_LEN
         })
     );
     let mut no_account = base.clone();
@@ -513,13 +513,13 @@ fn tax_code_definitions_are_checked() {
 fn gross_entry_in_foreign_currency_is_refused() {
     let mut b = book();
     b.execute(&Command::Gl(GlCommand::SetExchangeRate {
-        currency: kontor::ledger::currency::Currency::USD,
+        currency: kontor::ledger::types::Currency::USD,
         date: d(2024, 1, 1),
         rate_fc_per_lc: dec!(1.1),
     }))
     .unwrap();
     let line = gross(LineDraft::debit_lc(a("4930"), dec!(110)), "V19")
-        .in_fc(kontor::ledger::currency::Currency::USD, None);
+        .in_fc(kontor::ledger::types::Currency::USD, None);
     assert_eq!(
         b.check(&post_cmd(
             d(2024, 3, 5),
@@ -553,7 +553,7 @@ fn preview_shows_tax_lines_of_an_unfinished_draft_line_by_line() {
     );
     assert!(matches!(
         preview.lines[1].lines,
-        Err(DomainError::Tax(TaxError::TaxCodeUnknown {
+        Err(JournalError::Tax(TaxError::TaxCodeUnknown {
             line: Some(1),
             ..
         }))

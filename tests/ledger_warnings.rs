@@ -4,6 +4,9 @@
 
 use chrono::NaiveDate;
 use kontor::ledger::DomainError;
+use kontor::ledger::gl::GlCommand;
+use kontor::ledger::gl::GlError;
+use kontor::ledger::posting::PostingCommand;
 use kontor::ledger::posting::{EntryDraft, LineDraft};
 use kontor::ledger::posting::{EntryWarning, entry_warnings, reversal_warnings};
 use kontor::ledger::report::vat_return::vat_return;
@@ -24,7 +27,7 @@ fn a(n: &str) -> AccountNo {
 }
 
 fn book() -> Book {
-    let (mut b, _) = Book::set_up(&sample_setup(2024)).unwrap();
+    let (b, _) = Book::set_up(&sample_setup(2024)).unwrap();
     b
 }
 

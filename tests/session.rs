@@ -3,6 +3,7 @@
 //! company replays to the same Book.
 
 use futures::executor::block_on;
+use kontor::ledger::gl::GlError;
 use kontor::ledger::journal::JournalError;
 use kontor::ledger::posting::PostingCommand;
 use kontor::ledger::sample::{sample_drafts, sample_setup};
@@ -13,9 +14,11 @@ use kontor::store::{CompanyLog, MemoryStore, Store, StoreError};
 /// A new company in `store`, set up through the session.
 fn open_new(store: &MemoryStore) -> (String, Session<<MemoryStore as Store>::Company>) {
     block_on(async {
-        let meta = store.create_company("Muster GmbH").await.unwrap();
+        let meta = create_company(store, "Muster GmbH", &sample_setup(2026))
+            .await
+            .unwrap();
         let log = store.open_company(&meta.id).await.unwrap();
-        let session = Session::create(log, &sample_setup(2026)).await.unwrap();
+        let session = Session::open(log).await.unwrap();
         (meta.id, session)
     })
 }
@@ -100,15 +103,13 @@ fn a_second_writer_cannot_fork_the_log_and_the_first_catches_up() {
 #[test]
 fn a_refused_company_setup_leaves_no_company_behind() {
     let store = MemoryStore::new();
-    let mut setup = setup_command(2026);
-    if let Command::SetUpCompany { settings, .. } = &mut setup {
-        settings.country = "DEUTSCHLAND".into();
-    }
+    let mut setup = sample_setup(2026);
+    setup.settings.country = "DEUTSCHLAND".into();
     let err = block_on(create_company(&store, "Land GmbH", &setup)).unwrap_err();
     assert!(
         matches!(
             err,
-            SessionError::Domain(DomainError::InvalidCountry { .. })
+            SessionError::Domain(DomainError::Gl(GlError::InvalidCountry { .. }))
         ),
         "{err:?}"
     );
@@ -119,7 +120,7 @@ fn a_refused_company_setup_leaves_no_company_behind() {
 #[test]
 fn a_company_is_created_complete_in_one_step() {
     let store = MemoryStore::new();
-    let meta = block_on(create_company(&store, "Muster GmbH", &setup_command(2026))).unwrap();
+    let meta = block_on(create_company(&store, "Muster GmbH", &sample_setup(2026))).unwrap();
     assert_eq!(
         block_on(store.list_companies()).unwrap(),
         vec![meta.clone()]
@@ -128,11 +129,11 @@ fn a_company_is_created_complete_in_one_step() {
         block_on(async { Session::open(store.open_company(&meta.id).await.unwrap()).await })
             .unwrap();
     let book = session.book();
-    assert!(book.settings().is_some());
+    assert_eq!(book.settings().name, sample_setup(2026).settings.name);
     assert!(book.accounts().count() > 50);
     assert_eq!(book.calendar().fiscal_years().count(), 1);
     assert!(book.tax_codes().count() > 5);
-    // Exactly the events the engine's check produced, in one log.
-    let expected = Book::new().check(&setup_command(2026)).unwrap();
+    // Exactly the events the setup produced, in one log.
+    let (_, expected) = Book::set_up(&sample_setup(2026)).unwrap();
     assert_eq!(session.head().seq, expected.len() as u64);
 }
