@@ -17,7 +17,7 @@ use crate::ledger::{Book, Command, DomainError, Event, ReplayError, event};
 use crate::store::{CompanyLog, CompanyMeta, Store, StoreError, log::seal_all};
 
 /// Why a session could not open or a command did not take effect.
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, thiserror::Error)]
 pub enum SessionError {
     /// The engine refused the command; nothing was written.
     #[error(transparent)]

@@ -58,6 +58,18 @@ pub struct AppState {
     pub draft: RwSignal<DraftSaving>,
     /// A company is being opened or built: show progress, not stale data.
     pub loading: RwSignal<Option<Progress>>,
+    /// The last company that could not be opened (a damaged log, storage
+    /// refused), with the reason: the start page shows it and the way to
+    /// restore a backup, instead of a silent "no company open".
+    pub open_failure: RwSignal<Option<OpenFailure>>,
+}
+
+/// A company that did not open, and why.
+#[derive(Clone, Debug)]
+pub struct OpenFailure {
+    pub id: String,
+    pub name: String,
+    pub error: SessionError,
 }
 
 /// Saving the half-typed journal entry as the user types: saves in
@@ -88,6 +100,7 @@ impl AppState {
             companies: RwSignal::new(None),
             storage: RwSignal::new(StorageInfo::default()),
             startup_error: RwSignal::new(None),
+            open_failure: RwSignal::new(None),
             draft: RwSignal::new(DraftSaving::default()),
             loading: RwSignal::new(None),
         };
@@ -113,8 +126,9 @@ impl AppState {
                 .is_some_and(|cs| cs.iter().any(|c| c.id == id))
         };
         if let Some(id) = last.filter(|id| exists(id)) {
-            // A company that fails to open stays closed; the start page
-            // lists it and opening it there shows the reason.
+            // A company that fails to open stays closed; `open_company`
+            // has put the reason in `open_failure`, which the start page
+            // shows with the way to restore.
             let _ = self.open_company(&id).await;
         }
     }
@@ -179,13 +193,26 @@ impl AppState {
         }
         .await;
         self.loading.set(None);
-        let session = result?;
         let meta = self
             .companies
             .get_untracked()
             .and_then(|cs| cs.into_iter().find(|c| c.id == id));
+        let session = match result {
+            Ok(session) => session,
+            Err(error) => {
+                self.open_failure.set(Some(OpenFailure {
+                    id: id.to_string(),
+                    name: meta.map(|m| m.name).unwrap_or_default(),
+                    error: error.clone(),
+                }));
+                return Err(error);
+            }
+        };
+        self.open_failure.set(None);
         self.session.set_value(Some(Rc::new(session)));
         self.company.set(meta);
+        // Only a convenience (reopen it next time): a localStorage that
+        // refuses the write changes nothing the user relies on.
         let _ = Browser::set(LAST_COMPANY_KEY, id);
         self.watch_other_tabs(id);
         self.revision.update(|r| *r += 1);
