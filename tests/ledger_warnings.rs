@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 use kontor::ledger::DomainError;
 use kontor::ledger::gl::GlCommand;
 use kontor::ledger::gl::GlError;
-use kontor::ledger::posting::PostingCommand;
 use kontor::ledger::posting::{EntryDraft, LineDraft};
 use kontor::ledger::posting::{EntryWarning, entry_warnings, reversal_warnings};
+use kontor::ledger::posting::{PostingCommand, Rights};
 use kontor::ledger::report::vat_return::vat_return;
 use kontor::ledger::sample::sample_setup;
 use kontor::ledger::types::AccountNo;
@@ -150,10 +150,15 @@ fn posting_into_a_closing_period_is_a_question_and_posts_once_confirmed() {
         }]
     );
     assert!(warnings[0].needs_closing_right());
-    // Without the confirmation the engine still refuses ...
-    let refused = b.execute(&Command::Posting(PostingCommand::PostEntry {
-        draft: rent.clone(),
-    }));
+    // Without the confirmation (the closing right) the engine refuses ...
+    let refused = b.execute_with(
+        Rights {
+            post_into_closing: false,
+        },
+        &Command::Posting(PostingCommand::PostEntry {
+            draft: rent.clone(),
+        }),
+    );
     assert_eq!(
         refused,
         Err(DomainError::Gl(GlError::PeriodClosing {

@@ -2,7 +2,7 @@
 //! rest of the UI): an amount in a message has the currency's decimals in
 //! the language's format, as on every screen.
 
-use kontor::ledger::posting::{EntryDraft, LineDraft};
+use kontor::ledger::posting::{EntryDraft, LineDraft, PostingCommand};
 use kontor::ledger::sample::sample_setup;
 use kontor::ledger::{Book, Command};
 use kontor::ui::errors::domain_error;
@@ -14,7 +14,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 fn unbalanced_by_ten() -> kontor::ledger::DomainError {
     let (mut book, _) = Book::set_up(&sample_setup(2024)).expect("set up");
     let date = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).expect("date");
-    let account = |n: &str| kontor::ledger::account::AccountNo::parse(n).expect("account");
+    let account = |n: &str| kontor::ledger::types::AccountNo::parse(n).expect("account");
     let lines = vec![
         LineDraft::debit_lc(account("4930"), Decimal::new(100, 1)),
         LineDraft::credit_lc(account("1200"), Decimal::new(5, 0)),

@@ -137,7 +137,16 @@ impl Book {
 
     /// `check` then `apply` of every event; returns the events.
     pub fn execute(&mut self, cmd: &Command) -> Result<Vec<Event>, DomainError> {
-        let events = self.check(cmd)?;
+        self.execute_with(Rights::ALL, cmd)
+    }
+
+    /// `execute` for an actor with `rights`.
+    pub fn execute_with(
+        &mut self,
+        rights: Rights,
+        cmd: &Command,
+    ) -> Result<Vec<Event>, DomainError> {
+        let events = self.check_with(rights, cmd)?;
         for event in &events {
             // `check` produced these against this very Book, so they fit;
             // an error here is an engine bug and is passed on, not hidden.
