@@ -110,6 +110,9 @@ test('an entry in a foreign currency converts at the typed rate', async () => {
 });
 
 test('unfinished input survives a reload', async () => {
+  // The test before ends on an entry's detail page.
+  await page.goto(app.url + '/financials/entry');
+  await page.waitForSelector('[data-testid="account-0"]');
   await typeEntry(page, { date: '28.01.2026', reference: 'HALB', memo: 'halb fertig', lines: [['4210', '77,00']] });
   // The status bar says when the draft is stored (no save in flight).
   await page.waitForSelector('[data-testid="status-draft"][data-state="saved"]');
