@@ -254,30 +254,33 @@ fn camt_bad_amount_and_impossible_date_name_element_and_value() {
 
 #[test]
 fn camt_bad_iban_is_refused() {
-    let bytes = replaced(
-        "camt052.v4.xml",
-        "CH2401234004141414141",
-        "CH2401234004141414142",
-    );
-    let e = parse("i.xml", &bytes).unwrap_err();
+    let text = String::from_utf8(camt("camt052.v4.xml")).unwrap();
+    let bytes = text.replace("CH2801234000123456789", "CH2801234000123456788");
+    let e = parse("i.xml", bytes.as_bytes()).unwrap_err();
     assert_eq!(
         e.kind,
         BankErrorKind::BadIban {
-            value: "CH2401234004141414142".into()
+            value: "CH2801234000123456788".into()
+        }
+    );
+    assert_eq!(
+        e.at,
+        Location::Element {
+            path: "Document/BkToCstmrAcctRpt/Rpt[1]/Acct/Id/IBAN".into()
         }
     );
 }
 
 #[test]
 fn camt_windows_1252_declared_encoding_is_decoded() {
-    let xml = String::from_utf8(camt("camt053.v4.xml")).unwrap();
+    let xml = String::from_utf8(camt("camt053.v8.xml")).unwrap();
     let xml = xml.replacen("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"", 1);
     assert!(xml.contains("ISO-8859-1"));
-    let xml = xml.replacen("<Ustrd>", "<Ustrd>Müller ", 1);
+    let xml = xml.replacen("<Nm>FINPETROL</Nm>", "<Nm>Müller</Nm>", 1);
     let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(&xml);
+    assert!(std::str::from_utf8(&latin1).is_err());
     let s = parse("l.xml", &latin1).unwrap();
-    let purpose = s[0].lines[0].details.remittance.clone().unwrap_or_default();
-    assert!(purpose.starts_with("Müller "), "{purpose}");
+    assert_eq!(s[0].account.owner_name.as_deref(), Some("Müller"));
 }
 
 // ------------------------------------------------------------ duplicates
@@ -498,18 +501,14 @@ fn mt940_german_structured_purpose_is_split() {
 }
 
 #[test]
-fn mt942_is_refused_naming_its_tag() {
-    let e = read_statements(
-        "m.sta",
-        &mt940_file("mt942/full/cmxl/mt942_1.sta"),
-        Some(&FileFormat::Mt940),
-    )
-    .unwrap_err();
+fn mt942_tags_are_refused_naming_the_tag() {
+    // MT942's floor limit :34F: is not in the mt940 crate's grammar. (The
+    // mt942/ fixtures of mt940-rs that use only MT940 tags do read.)
+    let mt942 = b":20:MT942\r\n:25:DE89370400440532013000\r\n:28C:1/1\r\n:34F:EURD0,\r\n:13D:2501021200+0100\r\n";
+    let e = read_statements("m.sta", mt942, Some(&FileFormat::Mt940)).unwrap_err();
     assert!(
-        matches!(
-            e.kind,
-            BankErrorKind::Mt940UnknownTag { .. } | BankErrorKind::Mt940UnexpectedTag { .. }
-        ),
+        matches!(&e.kind, BankErrorKind::Mt940UnknownTag { tag } if tag == "34F")
+            || matches!(&e.kind, BankErrorKind::Mt940UnexpectedTag { found, .. } if found == "34F"),
         "{e}"
     );
 }
@@ -1045,7 +1044,8 @@ mod genkgo {
     const R: &str = "__RECURSIVITY__";
 
     /// Where genkgo's dump and our reading differ on purpose.
-    pub const EXCEPTIONS: [&str; 3] = [
+    pub const EXCEPTIONS: [&str; 4] = [
+        "camt052.v1: genkgo reads a batch only from NtryDtls/Btch; v1 puts Btch directly in Ntry, which we read (batch payment id FINP-0055-001 where genkgo has none)",
         "camt053.v2.multi.statement: the dump holds only the second statement (its dumper keys entries by their index within the statement, so the second statement's entry 0 overwrote the first's); the first statement is checked by hand in camt_multi_statement_first_statement",
         "batch payments: genkgo gives each TxDtls the entry's credit/debit sign; we keep the TxDtls' own CdtDbtInd (camt054.v8: CRDT details in a DBIT entry), so batch amounts are compared without sign",
         "remittance: genkgo's message is the first Ustrd only; ours joins every Ustrd block with a space, compared with genkgo's list of unstructured blocks joined the same way",
@@ -1361,7 +1361,9 @@ mod genkgo {
         };
         let batch_id =
             first_pmtinf.or_else(|| batch.and_then(|b| b.payment_information_id.clone()));
-        diff.eq("batch payment id", js(&e["getBatchPaymentId"]), batch_id);
+        if diff.file != "camt052.v1.xml" {
+            diff.eq("batch payment id", js(&e["getBatchPaymentId"]), batch_id);
+        }
         if details.len() <= 1 {
             let none = Value::Null;
             check_detail(

@@ -382,7 +382,7 @@ impl Ctx<'_> {
             status: entry.Sts.as_ref().and_then(status),
             bank_reference: text(&entry.AcctSvcrRef),
             entry_reference: text(&entry.NtryRef),
-            bank_transaction_code: entry.BkTxCd.as_ref().map(bank_tx_code),
+            bank_transaction_code: entry.BkTxCd.as_ref().and_then(bank_tx_code),
             additional_info: text(&entry.AddtlNtryInf),
             details,
             batch,
@@ -496,7 +496,7 @@ impl Ctx<'_> {
             direction,
             currency,
             details: self.payment(tx, entry_direction, path)?,
-            bank_transaction_code: tx.BkTxCd.as_ref().map(bank_tx_code),
+            bank_transaction_code: tx.BkTxCd.as_ref().and_then(bank_tx_code),
         })
     }
 
@@ -594,17 +594,19 @@ fn status(sts: &xml::Status) -> Option<EntryStatus> {
     })
 }
 
-fn bank_tx_code(code: &xml::BankTxCode) -> BankTransactionCode {
+/// The code, or `None` for an empty `<BkTxCd/>`.
+fn bank_tx_code(code: &xml::BankTxCode) -> Option<BankTransactionCode> {
     let domain = code.Domn.as_ref();
     let family = domain.and_then(|d| d.Fmly.as_ref());
     let proprietary = code.Prtry.as_ref();
-    BankTransactionCode {
+    let code = BankTransactionCode {
         domain: domain.and_then(|d| text(&d.Cd)),
         family: family.and_then(|f| text(&f.Cd)),
         subfamily: family.and_then(|f| text(&f.SubFmlyCd)),
         proprietary: proprietary.and_then(|p| text(&p.Cd)),
         proprietary_issuer: proprietary.and_then(|p| text(&p.Issr)),
-    }
+    };
+    (code != BankTransactionCode::default()).then_some(code)
 }
 
 /// `Nm`, `Pty/Nm` (v7 on), or the name of an agent party.

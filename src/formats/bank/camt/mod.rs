@@ -167,6 +167,12 @@ fn scan(text: &str) -> Result<CamtKind, Fault> {
                 }
             }
             Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Eof if depth > 0 => {
+                let line = line_of(text, text.len() as u64);
+                let at = Location::Line { line, field: None };
+                let message = format!("the document ends inside {depth} open element(s)");
+                return Err((at, BankErrorKind::InvalidXml { message }));
+            }
             Event::Eof => break,
             _ => {}
         }
