@@ -521,7 +521,7 @@ fn csv_file(name: &str) -> Vec<u8> {
 
 fn preset_read(preset: &str, bytes: &[u8]) -> Result<Vec<BankStatement>, BankError> {
     let mapping = bank_csv::preset(preset).unwrap();
-    read_statements("x.csv", bytes, Some(&FileFormat::Csv(mapping)))
+    read_statements("x.csv", bytes, Some(&FileFormat::Csv(Box::new(mapping))))
 }
 
 fn date(s: &str) -> Option<chrono::NaiveDate> {
@@ -671,7 +671,7 @@ fn csv_wrong_decimal_separator_and_impossible_date_name_line_and_column() {
     let e = read_statements(
         "k.csv",
         csv.as_bytes(),
-        Some(&FileFormat::Csv(simple_mapping())),
+        Some(&FileFormat::Csv(Box::new(simple_mapping()))),
     )
     .unwrap_err();
     assert_eq!(
@@ -691,7 +691,7 @@ fn csv_wrong_decimal_separator_and_impossible_date_name_line_and_column() {
     let e = read_statements(
         "k.csv",
         csv.as_bytes(),
-        Some(&FileFormat::Csv(simple_mapping())),
+        Some(&FileFormat::Csv(Box::new(simple_mapping()))),
     )
     .unwrap_err();
     assert_eq!(
@@ -711,7 +711,7 @@ fn csv_wrong_decimal_separator_and_impossible_date_name_line_and_column() {
     let e = read_statements(
         "k.csv",
         csv.as_bytes(),
-        Some(&FileFormat::Csv(simple_mapping())),
+        Some(&FileFormat::Csv(Box::new(simple_mapping()))),
     )
     .unwrap_err();
     assert_eq!(
@@ -740,7 +740,12 @@ fn csv_debit_credit_columns_and_quoted_fields() {
         )
     };
     let csv = "ignored header\n2024-05-01,\"Rent, May\",\"1,200.00\",\n2024-05-02,\"Refund \"\"A\"\"\",,15.5\n";
-    let s = read_statements("k.csv", csv.as_bytes(), Some(&FileFormat::Csv(mapping))).unwrap();
+    let s = read_statements(
+        "k.csv",
+        csv.as_bytes(),
+        Some(&FileFormat::Csv(Box::new(mapping))),
+    )
+    .unwrap();
     let lines = &s[0].lines;
     assert_eq!(lines[0].signed_amount(), dec("-1200.00"));
     assert_eq!(lines[0].details.remittance.as_deref(), Some("Rent, May"));
@@ -1160,15 +1165,15 @@ mod genkgo {
             }
         }
         for record in items(&msg["getRecords"]) {
-            if record.is_object() {
-                if let Some(statement) = find(diff, ours, record) {
-                    check_record(diff, record, statement);
-                    diff.eq(
-                        "lines",
-                        items(&record["getEntries"]).len(),
-                        statement.lines.len(),
-                    );
-                }
+            if record.is_object()
+                && let Some(statement) = find(diff, ours, record)
+            {
+                check_record(diff, record, statement);
+                diff.eq(
+                    "lines",
+                    items(&record["getEntries"]).len(),
+                    statement.lines.len(),
+                );
             }
         }
     }

@@ -443,7 +443,7 @@ mod cli {
             (Some("camt"), None) => Some(FileFormat::Camt),
             (Some("zip"), None) => Some(FileFormat::Zip),
             (Some("mt940"), None) => Some(FileFormat::Mt940),
-            (Some("csv") | None, Some(mapping)) => Some(FileFormat::Csv(mapping)),
+            (Some("csv") | None, Some(mapping)) => Some(FileFormat::Csv(Box::new(mapping))),
             (Some("csv"), None) => {
                 return Err(CliError::Usage("--format csv needs --preset NAME".into()));
             }

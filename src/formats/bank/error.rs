@@ -8,9 +8,15 @@
 
 use std::fmt;
 
-/// A refused bank file: where, and why.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub struct BankError {
+/// A refused bank file: where, and why. Boxed, so a `Result` that carries
+/// it stays one pointer wide; its fields are read through `Deref`
+/// (`error.kind`, `error.at`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BankError(Box<BankErrorData>);
+
+/// The data of a [`BankError`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BankErrorData {
     /// The file name as the user chose it.
     pub file: String,
     /// The entry inside a ZIP archive, when the fault is in one.
@@ -20,20 +26,29 @@ pub struct BankError {
     pub kind: BankErrorKind,
 }
 
+impl std::ops::Deref for BankError {
+    type Target = BankErrorData;
+    fn deref(&self) -> &BankErrorData {
+        &self.0
+    }
+}
+
+impl std::error::Error for BankError {}
+
 impl BankError {
     pub fn new(file: &str, at: Location, kind: BankErrorKind) -> BankError {
-        BankError {
+        BankError(Box::new(BankErrorData {
             file: file.to_string(),
             entry: None,
             at,
             kind,
-        }
+        }))
     }
 
     /// The same error, inside entry `entry` of the archive `file`.
     pub fn in_entry(mut self, file: &str, entry: &str) -> BankError {
-        self.file = file.to_string();
-        self.entry = Some(entry.to_string());
+        self.0.file = file.to_string();
+        self.0.entry = Some(entry.to_string());
         self
     }
 }

@@ -25,7 +25,7 @@ pub enum FileFormat {
     Zip,
     Mt940,
     /// CSV cannot be recognised by content; it needs its mapping.
-    Csv(csv::CsvMapping),
+    Csv(Box<csv::CsvMapping>),
 }
 
 /// The format of `bytes` by content: a ZIP signature, an XML document, or

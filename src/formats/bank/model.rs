@@ -246,8 +246,8 @@ impl StatementLine {
 
     /// The key that finds this line again when the same or an overlapping
     /// file is imported twice (within one bank account): the bank's
-    /// reference, else the end-to-end id, else date + amount + counterparty
-    /// + purpose. The signed amount is part of every key, so two different
+    /// reference, else the end-to-end id, else date, amount, counterparty
+    /// and purpose together. The signed amount is part of every key, so two different
     /// lines that happen to share a reference are never taken for one.
     /// Placeholders banks write for "none" (`NONREF`, `NOTPROVIDED`) do not
     /// count as references.

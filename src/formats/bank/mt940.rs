@@ -76,7 +76,7 @@ fn parse_error(file: &str, error: ParseError) -> BankError {
                 pest::error::LineColLocation::Pos((line, _)) => line,
                 pest::error::LineColLocation::Span((line, _), _) => line,
             };
-            let message = quoted(&e.variant.message().to_string());
+            let message = quoted(e.variant.message().as_ref());
             let at = Location::Line { line, field: None };
             (at, BankErrorKind::Mt940Syntax { message })
         }
