@@ -195,7 +195,8 @@ impl Stamp {
     /// The same moment in UTC; a stamp without zone is taken as UTC.
     pub fn utc(&self) -> NaiveDateTime {
         let offset = chrono::Duration::seconds(i64::from(self.offset_seconds.unwrap_or(0)));
-        self.local - offset
+        // Cannot overflow for four-digit years; never panics regardless.
+        self.local.checked_sub_signed(offset).unwrap_or(self.local)
     }
 
     pub fn date(&self) -> NaiveDate {
