@@ -1,6 +1,7 @@
 //! Pure readers and writers of outside formats (hledger journal, camt.053,
 //! DATEV EXTF, …). No I/O: bytes or text in, typed values or errors out.
 pub mod amount;
+pub mod bank;
 pub mod country;
 pub mod csv;
 pub mod ecb;
