@@ -4,4 +4,5 @@ pub mod amount;
 pub mod csv;
 pub mod ecb;
 pub mod hledger;
+pub mod iban;
 pub mod vat_id;
