@@ -5,4 +5,5 @@ pub mod csv;
 pub mod ecb;
 pub mod hledger;
 pub mod iban;
+pub mod sepa;
 pub mod vat_id;
