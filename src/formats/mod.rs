@@ -6,5 +6,7 @@ pub mod country;
 pub mod csv;
 pub mod ecb;
 pub mod hledger;
+pub mod iban;
 pub mod report_csv;
+pub mod sepa;
 pub mod vat_id;
