@@ -14,7 +14,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsCast;
 
 use crate::backup::export::STEP_RECORDS;
 use crate::backup::passphrase::{Level, Strength, Weakness, check_for_export, strength};
@@ -26,7 +25,7 @@ use crate::formats::amount::format_date;
 use crate::session::SessionError;
 use crate::store::CompanyMeta;
 use crate::texts;
-use crate::ui::components::{ErrorBox, ProgressBar, number_style};
+use crate::ui::components::{AdminNav, ErrorBox, ProgressBar, download, number_style};
 use crate::ui::errors::{session_error, store_error};
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::{Progress, use_app};
@@ -44,11 +43,6 @@ texts! {
     pub enum T {
         Title => "Datensicherung", "Backup";
         Lead => "Sichern Sie den Mandanten als verschlüsselte Datei im offenen age-Format und stellen Sie ihn in jedem Browser wieder her. Die Wiederherstellung prüft die Hash-Kette, bevor etwas geschrieben wird.", "Save the company as an encrypted file in the open age format and restore it in any browser. Restoring verifies the hash chain before anything is written.";
-        SubNav => "Administration", "Administration";
-        NavCompany => "Firmendaten", "Company details";
-        NavPeriods => "Buchungsperioden", "Posting periods";
-        NavCurrencies => "Währungen und Kurse", "Currencies and rates";
-        NavDetermination => "Sachkontenfindung", "G/L account determination";
         ExportTitle => "Sicherung erstellen", "Create a backup";
         ExportNoCompany => "Öffnen Sie auf der Startseite einen Mandanten, um ihn zu sichern. Wiederherstellen geht auch ohne.", "Open a company on the start page to back it up. Restoring works without one.";
         ToStart => "Zur Startseite", "Go to start";
@@ -296,26 +290,6 @@ fn seconds_text(ms: f64, lang: Lang) -> String {
     }
 }
 
-/// Hands `bytes` to the browser as a download named `name`.
-fn download(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
-    let blob = gloo::file::Blob::new_with_options(bytes, Some(mime));
-    let url = gloo::file::ObjectUrl::from(blob);
-    let document = gloo::utils::document();
-    let a = document.create_element("a").map_err(|e| format!("{e:?}"))?;
-    let _ = a.set_attribute("href", &url);
-    let _ = a.set_attribute("download", name);
-    let _ = a.set_attribute("style", "display:none");
-    let body = gloo::utils::body();
-    let _ = body.append_child(&a);
-    if let Some(a) = a.dyn_ref::<web_sys::HtmlElement>() {
-        a.click();
-    }
-    let _ = body.remove_child(&a);
-    // The download reads the URL after this returns: revoke it later.
-    gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
-    Ok(())
-}
-
 /// Lets the browser paint (progress bars) before the next chunk of work.
 async fn yield_to_browser() {
     gloo::timers::future::TimeoutFuture::new(0).await;
@@ -326,13 +300,7 @@ pub fn BackupPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page admin-page" data-page="backup">
-            <nav class="admin-nav" aria-label=move || i18n.t(T::SubNav)>
-                <A href="/admin/company">{move || i18n.t(T::NavCompany)}</A>
-                <A href="/admin/periods">{move || i18n.t(T::NavPeriods)}</A>
-                <A href="/admin/currencies">{move || i18n.t(T::NavCurrencies)}</A>
-                <A href="/admin/determination">{move || i18n.t(T::NavDetermination)}</A>
-                <A href="/admin/backup">{move || i18n.t(T::Title)}</A>
-            </nav>
+            <AdminNav />
             <h1>{move || i18n.t(T::Title)}</h1>
             <p class="lead">{move || i18n.t(T::Lead)}</p>
             <div class="backup-layout">

@@ -23,21 +23,20 @@ use crate::ledger::posting::{EntryWarning, entry_warnings};
 use crate::ledger::{Command, Event};
 use crate::store::CompanyLog;
 use crate::texts;
-use crate::ui::components::{fresh_posting_key, number_style, today};
+use crate::ui::components::{
+    NoCompany, OPEN_VOUCHER_KEY, add_to_open_voucher, fresh_posting_key, number_style, today,
+};
 use crate::ui::errors::{
     domain_error, entry_warning, error_line, map_line, map_warning_line, session_error,
 };
 use crate::ui::i18n::{I18n, Lang, Text, use_i18n};
 use crate::ui::state::{AppState, use_app};
 
-use super::vouchers::{OPEN_VOUCHER_KEY, add_to_open_voucher};
 use crate::ledger::posting::{PostingCommand, Rights};
 
 texts! {
     pub enum T {
         Title => "Journalbuchung", "Journal entry";
-        NoCompany => "Kein Mandant geöffnet.", "No company is open.";
-        ToStart => "Zur Mandantenauswahl", "Choose a company";
         PostingDate => "Buchungsdatum", "Posting date";
         DocumentDate => "Belegdatum", "Document date";
         Reference => "Referenz", "Reference";
@@ -254,9 +253,7 @@ pub fn EntryPage() -> impl IntoView {
         <section class="page entry-page" data-page="entry">
             <h1>{move || i18n.t(T::Title)}</h1>
             {move || match app.company.get() {
-                None => view! {
-                    <p class="muted">{i18n.t(T::NoCompany)} " " <A href="/">{i18n.t(T::ToStart)}</A></p>
-                }.into_any(),
+                None => view! { <NoCompany /> }.into_any(),
                 Some(c) => view! { <EntryForm_ company_id=c.id /> }.into_any(),
             }}
         </section>

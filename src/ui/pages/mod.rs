@@ -5,7 +5,6 @@ pub mod admin;
 pub mod backup;
 pub mod cost_report;
 pub mod costing;
-pub mod demo;
 pub mod entry;
 pub mod journal;
 pub mod modules;

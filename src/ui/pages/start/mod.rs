@@ -1,6 +1,8 @@
 //! Start page: without a company, a welcome with "create" and "demo";
 //! otherwise the list of companies (Mandanten) to open, rename or delete.
 
+mod demo;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -110,12 +112,8 @@ fn DemoCard() -> impl IntoView {
         let navigate = navigate.clone();
         async move {
             error.set(None);
-            match super::demo::create_demo_company(
-                app,
-                i18n.lang_untracked(),
-                super::demo::requested_entries(),
-            )
-            .await
+            match demo::create_demo_company(app, i18n.lang_untracked(), demo::requested_entries())
+                .await
             {
                 Ok(()) => navigate("/reports/trial-balance", Default::default()),
                 Err(e) => error.set(Some(e)),
