@@ -1,14 +1,25 @@
-//! Administration: company details (Firmendaten), posting periods
-//! (Buchungsperioden), currencies and exchange rates (Währungen,
-//! Wechselkurse), G/L account determination (Sachkontenfindung). Each
-//! screen reads the open Book and changes it only through a checked command.
+//! Administration: the setup wizard (Einrichtungsassistent), company
+//! details (Firmendaten), posting periods (Buchungsperioden), currencies
+//! and exchange rates (Währungen, Wechselkurse), G/L account determination
+//! (Sachkontenfindung), tax codes (Steuerkennzeichen), cost accounting
+//! (Kostenrechnung) and backup (Datensicherung). Each screen reads the open
+//! Book and changes it only through a checked command; they share their
+//! frame (`components::AdminFrame`), never each other's code.
 
+pub mod backup;
 mod company;
+mod costing;
 mod currencies;
 mod determination;
 mod periods;
+mod setup;
+mod tax_codes;
 
+pub use backup::BackupPage;
 pub use company::CompanyDetailsPage;
+pub use costing::CostingPage;
 pub use currencies::CurrenciesPage;
 pub use determination::DeterminationPage;
 pub use periods::PeriodsPage;
+pub use setup::SetupPage;
+pub use tax_codes::TaxCodesPage;
