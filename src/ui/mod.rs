@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <shell::Shell>
+                <components::OpenFailureNotice />
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=start::StartPage />
                     <Route path=path!("/setup") view=admin::SetupPage />

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::texts;
+use crate::ui::errors::session_error;
 use crate::ui::i18n::{Text, use_i18n};
 use crate::ui::state::use_app;
 
@@ -15,6 +16,9 @@ texts! {
         NoCompanyHint => "Öffnen oder legen Sie auf der Startseite einen Mandanten an.", "Open or create a company on the start page.";
         ToStart => "Zur Startseite", "Go to start";
         Loading => "Lade …", "Loading …";
+        Damaged => "Mandant konnte nicht geöffnet werden", "The company could not be opened";
+        DamagedHint => "Die gespeicherten Daten wurden nicht verändert. Stellen Sie die letzte Sicherung wieder her – als Kopie, oder anstelle dieses Mandanten.", "The stored data was left as it was. Restore your latest backup – as a copy, or in place of this company.";
+        ToRestore => "Sicherung wiederherstellen", "Restore a backup";
         SubNav => "Administration", "Administration";
         NavCompany => "Firmendaten", "Company details";
         NavPeriods => "Buchungsperioden", "Posting periods";
@@ -44,6 +48,29 @@ pub fn NoCompany() -> impl IntoView {
                 </div>
             }.into_any()
         }}
+    }
+}
+
+/// Why the last company did not open, and the way out: restoring a
+/// backup (the restore panel works without an open company). Shown by
+/// the shell above every screen, since the failed company was perhaps
+/// being reopened on the screen the user left.
+#[component]
+pub fn OpenFailureNotice() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    move || {
+        app.open_failure.get().map(|f| {
+            let reason = session_error(&f.error, i18n.lang());
+            view! {
+                <div class="error-box" role="alert" data-testid="open-failure">
+                    <strong>{i18n.t(T::Damaged)} ": " {f.name}</strong>
+                    <p data-testid="open-failure-reason">{reason}</p>
+                    <p>{i18n.t(T::DamagedHint)}</p>
+                    <A href="/admin/backup" attr:data-testid="open-failure-restore">{i18n.t(T::ToRestore)}</A>
+                </div>
+            }
+        })
     }
 }
 

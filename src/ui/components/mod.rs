@@ -23,7 +23,7 @@ pub use drafts::{
     fresh_posting_key, load_voucher, save_voucher,
 };
 pub use format::{dialect, fmt_amount, fmt_date, fmt_nonzero, number_style, say, today};
-pub use frame::{AdminFrame, AdminNav, NoCompany};
+pub use frame::{AdminFrame, AdminNav, NoCompany, OpenFailureNotice};
 pub use notice::{ErrorBox, ProgressBar};
 pub use period_picker::{PeriodPicker, default_month};
 pub use report::{
