@@ -9,7 +9,7 @@ use leptos_router::hooks::use_navigate;
 use super::components::number_style;
 use super::errors::store_error;
 use super::i18n::{Key, Lang, Text, use_i18n};
-use super::pages::backup;
+use super::pages::admin::backup;
 use super::pages::modules::Module;
 use super::state::{PersistState, StorageInfo, use_app};
 use crate::formats::amount::format_amount;

@@ -6,7 +6,6 @@
 
 use leptos::prelude::*;
 
-use super::AdminFrame;
 use crate::formats::country::label_of;
 use crate::forms::company::{DetailsForm, vat_id_of};
 use crate::ledger::Command;
@@ -15,10 +14,10 @@ use crate::ledger::gl::GlCommand;
 use crate::ledger::gl::{CompanyDetails, Settings};
 use crate::ledger::types::PeriodLayout;
 use crate::texts;
-use crate::ui::components::ErrorBox;
+use crate::ui::components::AdminFrame;
+use crate::ui::components::{CountryPicker, ErrorBox};
 use crate::ui::errors::{details_form_error, session_error, store_error};
 use crate::ui::i18n::use_i18n;
-use crate::ui::pages::setup::CountryPicker;
 use crate::ui::state::use_app;
 
 texts! {

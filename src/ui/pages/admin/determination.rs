@@ -5,13 +5,13 @@
 
 use leptos::prelude::*;
 
-use super::{AdminFrame, say};
 use crate::ledger::Command;
 use crate::ledger::gl::DeterminationKey;
 use crate::ledger::gl::GlCommand;
 use crate::ledger::types::AccountNo;
 use crate::texts;
 use crate::ui::components::ErrorBox;
+use crate::ui::components::{AdminFrame, say};
 use crate::ui::errors::{determination_name, domain_error, session_error};
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::state::use_app;

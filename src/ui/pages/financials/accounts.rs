@@ -13,7 +13,6 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use rust_decimal::Decimal;
 
-use super::reports::{NoCompany, TYPE_ORDER, fmt_amount, lc_of, sheet_href, type_name};
 use crate::forms::search::best_match;
 use crate::ledger::Book;
 use crate::ledger::Command;
@@ -22,6 +21,7 @@ use crate::ledger::gl::{Account, AccountCurrency, AccountType};
 use crate::ledger::types::AccountNo;
 use crate::ledger::types::Currency;
 use crate::texts;
+use crate::ui::components::{NoCompany, TYPE_ORDER, fmt_amount, lc_of, sheet_href, type_name};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::state::use_app;

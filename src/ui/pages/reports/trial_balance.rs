@@ -5,27 +5,28 @@
 //! fiscal year (P&L accounts start each year at zero; earlier years'
 //! result is its own line, "Ergebnisvortrag", under equity); the account
 //! sheet names each line's contra account and, on a foreign-currency
-//! account, shows FC amounts and the FC balance beside LC. Also the helpers the journal and chart pages
-//! share: the "no company open" notice, default date range, CSV download,
-//! print shortcuts.
+//! account, shows FC amounts and the FC balance beside LC. What other
+//! screens share with these (no-company notice, default range, download,
+//! print shortcuts, pager, date field) lives in `ui::components`.
 
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use rust_decimal::Decimal;
 
-use crate::formats::amount::{format_amount, format_date, parse_date};
-use crate::formats::csv::{Cell, CsvWriter, Dialect, UTF8_BOM};
+use crate::formats::csv::{Cell, CsvWriter};
 use crate::ledger::Book;
 use crate::ledger::gl::AccountType;
 use crate::ledger::types::AccountNo;
-use crate::ledger::types::EntryId;
 use crate::texts;
-use crate::ui::components::{number_style, today};
+use crate::ui::components::{
+    DateField, NoCompany, Pager, TYPE_ORDER, default_year_dates, default_year_periods, dialect,
+    entry_href, entry_label, fmt_amount, fmt_date, fmt_nonzero, lc_of, offer_csv, print_page,
+    report_shortcuts, sheet_href, type_name,
+};
 use crate::ui::errors::{domain_error, no_periods};
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::state::use_app;
@@ -34,20 +35,8 @@ use crate::ui::state::use_app;
 /// account with 40,000 lines renders as fast as one with 40.
 pub const SHEET_PAGE_ROWS: usize = 200;
 
-/// The order account types appear in, with their subtotals.
-pub const TYPE_ORDER: [AccountType; 5] = [
-    AccountType::Asset,
-    AccountType::Liability,
-    AccountType::Equity,
-    AccountType::Revenue,
-    AccountType::Expense,
-];
-
 texts! {
     pub enum T {
-        NoCompany => "Kein Mandant geöffnet.", "No company open.";
-        NoCompanyHint => "Öffnen oder legen Sie auf der Startseite einen Mandanten an.", "Open or create a company on the start page.";
-        ToStart => "Zur Startseite", "Go to start";
         Loading => "Lade …", "Loading …";
         TbTitle => "Summen- und Saldenliste", "Trial balance";
         TbLead => "Eröffnung, Soll, Haben und Saldo je Konto in Hauswährung; Konto anklicken für das Kontoblatt.", "Opening, debit, credit and closing balance per account in local currency; click an account for its sheet.";
@@ -63,11 +52,6 @@ texts! {
         Balance => "Saldo", "Balance";
         Total => "Summe", "Total";
         TotalAll => "Gesamtsumme", "Grand total";
-        Asset => "Aktiva", "Assets";
-        Liability => "Verbindlichkeiten", "Liabilities";
-        Equity => "Eigenkapital", "Equity";
-        Revenue => "Erlöse", "Revenue";
-        Expense => "Aufwand", "Expenses";
         Balanced => "Soll und Haben stimmen überein.", "Debits equal credits.";
         NotBalanced => "Soll und Haben weichen voneinander ab!", "Debits and credits differ!";
         Empty => "Keine Buchungen in diesem Zeitraum.", "No postings in this range.";
@@ -77,19 +61,14 @@ texts! {
         SheetLead => "Alle Buchungen des Kontos mit laufendem Saldo; Nummer anklicken für die Buchung.", "Every posting on the account with a running balance; click a number for the entry.";
         From => "Von", "From";
         To => "Bis", "To";
-        DateHint => "TT.MM.JJJJ", "YYYY-MM-DD";
-        BadDate => "Kein gültiges Datum", "Not a valid date";
         OtherAccount => "Anderes Konto", "Other account";
         Number => "Nr.", "No.";
         Date => "Datum", "Date";
-        ReversalDate => "Stornodatum", "Reversal date";
         Reference => "Referenz", "Reference";
         Text => "Buchungstext", "Text";
         OpeningBalance => "Anfangssaldo", "Opening balance";
         ClosingBalance => "Endsaldo", "Closing balance";
         UnknownAccount => "Dieses Konto gibt es im Kontenplan nicht.", "This account is not in the chart of accounts.";
-        Previous => "‹ Zurück", "‹ Previous";
-        Next => "Weiter ›", "Next ›";
         Reversal => "Storno", "Reversal";
         Reversed => "storniert", "reversed";
         Truncated => "Zu viele Zeilen: nur die ersten werden gezeigt; Summen enthalten alle. Engen Sie den Zeitraum ein.", "Too many lines: only the first are shown; totals include all. Narrow the date range.";
@@ -97,7 +76,6 @@ texts! {
         InJournal => "Im Journal", "In the journal";
         CurrencyNote => "Beträge in", "Amounts in";
         Lines => "Zeilen", "lines";
-        Page => "Seite", "Page";
         CarriedForward => "Ergebnisvortrag (Vorjahre, noch nicht abgeschlossen)", "Result carried forward (earlier years, not yet closed)";
         Contra => "Gegenkonto", "Contra account";
         ContraOthers => "und weitere", "and more";
@@ -107,168 +85,6 @@ texts! {
 }
 
 // ----- shared by the financial pages -----
-
-/// Shown instead of a screen when no company is open (or while one opens).
-#[component]
-pub fn NoCompany() -> impl IntoView {
-    let i18n = use_i18n();
-    let app = use_app();
-    view! {
-        {move || if app.loading.get().is_some() || app.companies.get().is_none() {
-            view! { <p class="muted">{i18n.t(T::Loading)}</p> }.into_any()
-        } else {
-            view! {
-                <div class="notice" data-testid="no-company">
-                    <p><strong>{i18n.t(T::NoCompany)}</strong>" "{i18n.t(T::NoCompanyHint)}</p>
-                    <A href="/" attr:class="button primary">{i18n.t(T::ToStart)}</A>
-                </div>
-            }.into_any()
-        }}
-    }
-}
-
-/// LC code and decimals of the open company.
-pub fn lc_of(book: &Book) -> (String, u32) {
-    let s = book.settings();
-    (s.lc.as_str().to_string(), s.lc_decimals())
-}
-
-/// The fiscal year a report opens on: the one holding the last posting
-/// (the demo company lies in the past), else the one holding today, else
-/// the last one. Global period indexes `(first, last)`.
-pub fn default_year_periods(book: &Book) -> Option<(usize, usize)> {
-    let calendar = book.calendar();
-    let date = book
-        .entries()
-        .last()
-        .map(|e| e.posting_date)
-        .unwrap_or_else(today);
-    let periods: Vec<_> = calendar.periods().collect();
-    let last = periods.last()?;
-    let year = periods
-        .iter()
-        .find(|p| p.start <= date && date <= p.end)
-        .map(|p| p.reference.fiscal_year)
-        .unwrap_or(last.reference.fiscal_year);
-    let first_i = periods
-        .iter()
-        .position(|p| p.reference.fiscal_year == year)?;
-    let last_i = periods
-        .iter()
-        .rposition(|p| p.reference.fiscal_year == year)?;
-    Some((first_i, last_i))
-}
-
-/// Dates of the default fiscal year (see [`default_year_periods`]).
-pub fn default_year_dates(book: &Book) -> Option<(NaiveDate, NaiveDate)> {
-    let (a, b) = default_year_periods(book)?;
-    let calendar = book.calendar();
-    Some((calendar.period(a)?.start, calendar.period(b)?.end))
-}
-
-/// "2026/17": entry numbers restart every fiscal year.
-pub fn entry_label(fiscal_year: i32, number: u32) -> String {
-    format!("{fiscal_year}/{number}")
-}
-
-pub fn entry_href(id: EntryId) -> String {
-    format!("/financials/journal/{}", id.0)
-}
-
-pub fn sheet_href(account: AccountNo, range: Option<(NaiveDate, NaiveDate)>) -> String {
-    match range {
-        Some((from, to)) => format!("/reports/account/{account}?from={from}&to={to}"),
-        None => format!("/reports/account/{account}"),
-    }
-}
-
-pub fn dialect(lang: Lang) -> Dialect {
-    match lang {
-        Lang::De => Dialect::German,
-        Lang::En => Dialect::English,
-    }
-}
-
-pub fn fmt_amount(amount: Decimal, decimals: u32, lang: Lang) -> String {
-    format_amount(amount, decimals, number_style(lang))
-}
-
-pub fn fmt_date(date: NaiveDate, lang: Lang) -> String {
-    format_date(date, number_style(lang))
-}
-
-/// An amount cell that stays empty for zero (debit/credit columns).
-pub fn fmt_nonzero(amount: Decimal, decimals: u32, lang: Lang) -> String {
-    if amount.is_zero() {
-        String::new()
-    } else {
-        fmt_amount(amount, decimals, lang)
-    }
-}
-
-/// Offers `text` as a file download (Blob + temporary `<a download>`).
-pub fn download_csv(file_name: &str, text: &str) {
-    use wasm_bindgen::JsCast;
-    let content = format!("{UTF8_BOM}{text}");
-    let blob = gloo::file::Blob::new_with_options(content.as_str(), Some("text/csv;charset=utf-8"));
-    let url = gloo::file::ObjectUrl::from(blob);
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(link) = document.create_element("a") else {
-        return;
-    };
-    let _ = link.set_attribute("href", &url);
-    let _ = link.set_attribute("download", file_name);
-    if let Some(body) = document.body() {
-        let _ = body.append_child(&link);
-    }
-    if let Ok(html) = link.dyn_into::<web_sys::HtmlElement>() {
-        html.click();
-        html.remove();
-    }
-    // The browser reads the blob after this returns; revoke the URL later.
-    gloo::timers::callback::Timeout::new(30_000, move || drop(url)).forget();
-}
-
-pub fn print_page() {
-    if let Some(w) = web_sys::window() {
-        let _ = w.print();
-    }
-}
-
-/// Alt+P prints, Alt+E exports CSV, while the page is shown.
-pub fn report_shortcuts(export: impl Fn() + 'static) {
-    let handle = window_event_listener(ev::keydown, move |e| {
-        if !e.alt_key() || e.ctrl_key() || e.meta_key() {
-            return;
-        }
-        let key = e.key();
-        if key.eq_ignore_ascii_case("p") {
-            e.prevent_default();
-            print_page();
-        } else if key.eq_ignore_ascii_case("e") {
-            e.prevent_default();
-            export();
-        }
-    });
-    on_cleanup(move || handle.remove());
-}
-
-fn type_text(t: AccountType) -> T {
-    match t {
-        AccountType::Asset => T::Asset,
-        AccountType::Liability => T::Liability,
-        AccountType::Equity => T::Equity,
-        AccountType::Revenue => T::Revenue,
-        AccountType::Expense => T::Expense,
-    }
-}
-
-pub fn type_name(t: AccountType, lang: Lang) -> &'static str {
-    use crate::ui::i18n::Text;
-    type_text(t).text(lang)
-}
 
 // ----- trial balance -----
 
@@ -515,7 +331,7 @@ pub fn TrialBalancePage() -> impl IntoView {
                 v.from,
                 v.to
             );
-            download_csv(&name, &tb_csv(&v, lang));
+            offer_csv(&name, &tb_csv(&v, lang));
         }
     };
     report_shortcuts(export);
@@ -838,57 +654,6 @@ fn sides(side: crate::ledger::types::Side, amount: Decimal, d: u32) -> (Cell, Ce
     }
 }
 
-/// A date field typed the way the UI language writes dates; `None` while
-/// the text is not a date (the field shows it).
-#[component]
-pub fn DateField(
-    label: T,
-    value: RwSignal<Option<NaiveDate>>,
-    #[prop(into)] testid: String,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let text = RwSignal::new(String::new());
-    let invalid = RwSignal::new(false);
-    // Show the date in the UI language whenever it or the language changes.
-    Effect::new(move |_| {
-        let lang = i18n.lang();
-        if let Some(d) = value.get() {
-            text.set(fmt_date(d, lang));
-            invalid.set(false);
-        }
-    });
-    let commit = move || {
-        let t = text.get_untracked();
-        if t.trim().is_empty() {
-            invalid.set(false);
-            value.set(None);
-            return;
-        }
-        match parse_date(&t, today()) {
-            Ok(d) => {
-                invalid.set(false);
-                value.set(Some(d));
-                text.set(fmt_date(d, i18n.lang_untracked()));
-            }
-            Err(_) => invalid.set(true),
-        }
-    };
-    view! {
-        <label class="field narrow" class:invalid=move || invalid.get()>
-            <span>{move || i18n.t(label)}</span>
-            <input type="text" inputmode="numeric" autocomplete="off" data-testid=testid
-                placeholder=move || i18n.t(T::DateHint)
-                prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))
-                on:change=move |_| commit()
-                on:keydown=move |ev| if ev.key() == "Enter" { commit() } />
-            <Show when=move || invalid.get()>
-                <span class="field-error">{move || i18n.t(T::BadDate)}</span>
-            </Show>
-        </label>
-    }
-}
-
 #[component]
 pub fn AccountSheetPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -970,7 +735,7 @@ pub fn AccountSheetPage() -> impl IntoView {
                 v.sheet.from,
                 v.sheet.to
             );
-            download_csv(&name, &sheet_csv(v, lang));
+            offer_csv(&name, &sheet_csv(v, lang));
         }
     };
     report_shortcuts(export);
@@ -1236,36 +1001,5 @@ fn sheet_summary(v: &SheetView, fc: FcColumns, opening: bool, lang: Lang) -> imp
             {amounts.into_iter().map(|a| view! { <td class="num">{a}</td> }).collect_view()}
             {fc_amounts.into_iter().map(|a| view! { <td class="num fc">{a}</td> }).collect_view()}
         </tr>
-    }
-}
-
-/// Previous/next for a list shown `SHEET_PAGE_ROWS` at a time.
-#[component]
-pub fn Pager(
-    page: RwSignal<usize>,
-    pages: usize,
-    count: usize,
-    /// What is counted ("lines", "entries").
-    #[prop(into)]
-    unit: Signal<&'static str>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let at_end = move || page.get() + 1 >= pages;
-    // A new page starts reading at its top.
-    let to_top = || {
-        if let Some(w) = web_sys::window() {
-            w.scroll_to_with_x_and_y(0.0, 0.0);
-        }
-    };
-    view! {
-        <Show when=move || { pages > 1 }>
-            <nav class="pager no-print" data-testid="pager">
-                <button class="button small" disabled=move || page.get() == 0
-                    on:click=move |_| { page.update(|p| *p = p.saturating_sub(1)); to_top() }>{move || i18n.t(T::Previous)}</button>
-                <span class="muted">{move || format!("{} {} / {} · {} {}", i18n.t(T::Page), page.get() + 1, pages, count, unit.get())}</span>
-                <button class="button small" disabled=at_end
-                    on:click=move |_| { page.update(|p| *p = (*p + 1).min(pages - 1)); to_top() }>{move || i18n.t(T::Next)}</button>
-            </nav>
-        </Show>
     }
 }

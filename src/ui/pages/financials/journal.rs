@@ -17,10 +17,6 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use rust_decimal::Decimal;
 
-use super::reports::{
-    self, DateField, NoCompany, entry_href, entry_label, fmt_amount, fmt_date, fmt_nonzero, lc_of,
-    sheet_href,
-};
 use crate::formats::amount::parse_amount;
 use crate::ledger::posting::{EntryWarning, reversal_warnings};
 use crate::ledger::posting::{PostingCommand, Rights};
@@ -31,7 +27,10 @@ use crate::ledger::types::limits::MAX_REPORT_ROWS;
 use crate::ledger::types::{EntryId, PostedEntry};
 use crate::ledger::{Book, Command, Event};
 use crate::texts;
-use crate::ui::components::number_style;
+use crate::ui::components::{
+    DateField, NoCompany, Pager, entry_href, entry_label, fmt_amount, fmt_date, fmt_nonzero, lc_of,
+    number_style, sheet_href,
+};
 use crate::ui::errors::{entry_warning, session_error};
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::state::use_app;
@@ -47,6 +46,9 @@ const USER: &str = "kontor";
 texts! {
     pub enum T {
         Title => "Journal", "Journal";
+        From => "Von", "From";
+        To => "Bis", "To";
+        ReversalDate => "Stornodatum", "Reversal date";
         Lead => "Alle gebuchten Belege, neueste zuerst. Enter auf einer Nummer öffnet die Buchung; Storno in der Buchung.", "Every posted entry, newest first. Enter on a number opens the entry; reverse it from there.";
         Account => "Konto", "Account";
         Text => "Text oder Referenz", "Text or reference";
@@ -398,8 +400,8 @@ pub fn JournalPage() -> impl IntoView {
                                 prop:value=move || text_input.get()
                                 on:input=move |ev| on_text(event_target_value(&ev)) />
                         </label>
-                        <DateField label=reports::T::From value=from testid="journal-from" />
-                        <DateField label=reports::T::To value=to testid="journal-to" />
+                        <DateField label=T::From value=from testid="journal-from" />
+                        <DateField label=T::To value=to testid="journal-to" />
                         <label class="field" class:invalid=move || account_bad.get()>
                             <span>{move || i18n.t(T::Account)}</span>
                             <input type="search" list="journal-accounts" data-testid="journal-account"
@@ -499,7 +501,7 @@ fn JournalTable(view: ListView, page: RwSignal<usize>) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        <reports::Pager page=page pages=pages count=count unit=Signal::derive(move || i18n.t(T::Matches)) />
+        <Pager page=page pages=pages count=count unit=Signal::derive(move || i18n.t(T::Matches)) />
     }
     .into_any()
 }
@@ -777,7 +779,7 @@ fn ReverseForm(id: EntryId) -> impl IntoView {
             <legend>{move || i18n.t(T::ReverseTitle)}</legend>
             <p class="muted">{move || i18n.t(T::ReverseHint)}</p>
             <div class="toolbar">
-                <DateField label=reports::T::ReversalDate value=date testid="reverse-date" />
+                <DateField label=T::ReversalDate value=date testid="reverse-date" />
                 <button class="button primary" data-testid="reverse"
                     disabled=move || reverse.pending().get()
                     on:click=move |_| { reverse.dispatch(None); }>{move || i18n.t(T::Reverse)}</button>

@@ -9,7 +9,6 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::admin::AdminFrame;
 use crate::formats::amount::{format_amount, format_date, parse_amount, parse_date};
 use crate::ledger::Command;
 use crate::ledger::costing::CostingCommand;
@@ -19,10 +18,11 @@ use crate::ledger::costing::{
 use crate::ledger::types::AccountNo;
 use crate::ledger::types::limits::{DIMENSIONS, MAX_SHARE_DECIMALS};
 use crate::texts;
+use crate::ui::components::AdminFrame;
 use crate::ui::components::{ErrorBox, number_style, today};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};
-use crate::ui::state::use_app;
+use crate::ui::state::{AppState, use_app};
 
 texts! {
     pub enum T {
@@ -420,6 +420,166 @@ struct ShareRow {
     value: RwSignal<String>,
 }
 
+/// The distribution rule being typed or edited: every field as text or
+/// signal, so the editor's parts share one handle.
+#[derive(Clone, Copy)]
+struct RuleForm {
+    /// The code of the rule being edited; `None` for a new one.
+    editing: RwSignal<Option<String>>,
+    code: RwSignal<String>,
+    name_de: RwSignal<String>,
+    name_en: RwSignal<String>,
+    basis: RwSignal<DistributionBasis>,
+    active: RwSignal<bool>,
+    from: RwSignal<String>,
+    to: RwSignal<String>,
+    shares: RwSignal<Vec<ShareRow>>,
+    next_id: StoredValue<usize>,
+    error: RwSignal<Option<String>>,
+    notice: RwSignal<Option<(T, String)>>,
+}
+
+impl RuleForm {
+    fn new() -> Self {
+        let form = RuleForm {
+            editing: RwSignal::new(None),
+            code: RwSignal::new(String::new()),
+            name_de: RwSignal::new(String::new()),
+            name_en: RwSignal::new(String::new()),
+            basis: RwSignal::new(DistributionBasis::Percent),
+            active: RwSignal::new(true),
+            from: RwSignal::new(String::new()),
+            to: RwSignal::new(String::new()),
+            shares: RwSignal::new(Vec::new()),
+            next_id: StoredValue::new(0),
+            error: RwSignal::new(None),
+            notice: RwSignal::new(None),
+        };
+        form.clear();
+        form
+    }
+
+    fn new_row(&self, centre: String, value: String) -> ShareRow {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        ShareRow {
+            id,
+            centre: RwSignal::new(centre),
+            value: RwSignal::new(value),
+        }
+    }
+
+    /// Back to an empty new rule with two share rows.
+    fn clear(&self) {
+        self.editing.set(None);
+        for s in [self.code, self.name_de, self.name_en, self.from, self.to] {
+            s.set(String::new());
+        }
+        self.basis.set(DistributionBasis::Percent);
+        self.active.set(true);
+        let rows = vec![
+            self.new_row(String::new(), String::new()),
+            self.new_row(String::new(), String::new()),
+        ];
+        self.shares.set(rows);
+    }
+
+    /// Opens `r` for editing.
+    fn edit(&self, r: DistributionRule, lang: Lang) {
+        self.error.set(None);
+        self.notice.set(None);
+        self.editing.set(Some(r.code.clone()));
+        self.code.set(r.code);
+        self.name_de.set(r.name_de);
+        self.name_en.set(r.name_en);
+        self.basis.set(r.basis);
+        self.active.set(r.active);
+        let date = |d: Option<NaiveDate>| d.map(|d| date_text(d, lang)).unwrap_or_default();
+        self.from.set(date(r.valid_from));
+        self.to.set(date(r.valid_to));
+        let rows = r
+            .shares
+            .into_iter()
+            .map(|s| self.new_row(s.centre, value_text(s.value, lang)))
+            .collect();
+        self.shares.set(rows);
+    }
+
+    /// The typed shares, blank rows left out; the error is a sentence.
+    fn read_shares(&self, lang: Lang) -> Result<Vec<RuleShare>, String> {
+        let mut list = Vec::new();
+        for row in self.shares.get_untracked() {
+            let (centre, value) = (row.centre.get_untracked(), row.value.get_untracked());
+            if centre.is_empty() && value.trim().is_empty() {
+                continue;
+            }
+            let value = parse_amount(&value, number_style(lang), MAX_SHARE_DECIMALS)
+                .map_err(|_| quoted(&value, T::BadValue, lang))?;
+            list.push(RuleShare { centre, value });
+        }
+        if list.is_empty() {
+            return Err(T::NoShare.text(lang).to_string());
+        }
+        Ok(list)
+    }
+
+    /// The rule as typed; the error is a sentence.
+    fn read(&self, dimension: u8, lang: Lang) -> Result<DistributionRule, String> {
+        let valid_from = optional_date(&self.from.get_untracked(), lang)?;
+        let valid_to = optional_date(&self.to.get_untracked(), lang)?;
+        Ok(DistributionRule {
+            dimension,
+            code: self.code.get_untracked().trim().to_uppercase(),
+            name_de: self.name_de.get_untracked().trim().to_string(),
+            name_en: self.name_en.get_untracked().trim().to_string(),
+            basis: self.basis.get_untracked(),
+            shares: self.read_shares(lang)?,
+            active: self.active.get_untracked(),
+            valid_from,
+            valid_to,
+        })
+    }
+}
+
+/// Creates or updates the rule typed into `form`.
+async fn save_rule(app: AppState, form: RuleForm, dimension: u8, lang: Lang) {
+    form.error.set(None);
+    form.notice.set(None);
+    let rule = match form.read(dimension, lang) {
+        Ok(r) => r,
+        Err(m) => {
+            form.error.set(Some(m));
+            return;
+        }
+    };
+    let label = rule.code.clone();
+    let cmd = if form.editing.get_untracked().is_some() {
+        Command::Costing(CostingCommand::UpdateDistributionRule { rule })
+    } else {
+        Command::Costing(CostingCommand::CreateDistributionRule { rule })
+    };
+    match app.execute(cmd).await {
+        Ok(_) => {
+            form.notice.set(Some((T::RuleSaved, label)));
+            form.clear();
+        }
+        Err(e) => form.error.set(Some(session_error(&e, lang))),
+    }
+}
+
+/// A rule's shares in one line: "K100 60 % · K200 40 %".
+fn share_text(r: &DistributionRule, lang: Lang) -> String {
+    r.shares
+        .iter()
+        .map(|s| match r.basis {
+            DistributionBasis::Percent => format!("{} {} %", s.centre, value_text(s.value, lang)),
+            DistributionBasis::Amount => format!("{} {}", s.centre, value_text(s.value, lang)),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The distribution rules of one dimension: the list and the editor.
 #[component]
 fn Rules(dimension: u8) -> impl IntoView {
     let i18n = use_i18n();
@@ -428,6 +588,151 @@ fn Rules(dimension: u8) -> impl IntoView {
         app.with_book(|b| b.costing().rules(dimension).cloned().collect::<Vec<_>>())
             .unwrap_or_default()
     });
+    let form = RuleForm::new();
+    view! {
+        <section class="costing-section" data-testid="rules">
+            <h2>{move || format!("{} {} {dimension}", i18n.t(T::Rules), i18n.t(T::OfDimension))}</h2>
+            <Show when=move || !rules.get().is_empty() fallback=move || view! { <p class="muted">{move || i18n.t(T::NoRules)}</p> }>
+                <RuleTable rules=rules form=form />
+            </Show>
+            <RuleEditor form=form dimension=dimension />
+        </section>
+    }
+}
+
+#[component]
+fn RuleTable(rules: Memo<Vec<DistributionRule>>, form: RuleForm) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="table-wrap">
+            <table class="data" data-testid="rule-table">
+                <thead><tr>
+                    <th>{move || i18n.t(T::Code)}</th>
+                    <th>{move || i18n.t(T::Name)}</th>
+                    <th>{move || i18n.t(T::Shares)}</th>
+                    <th>{move || i18n.t(T::Validity)}</th>
+                    <th></th>
+                </tr></thead>
+                <tbody>
+                    {move || rules.get().into_iter().map(|r| {
+                        let lang = i18n.lang();
+                        let for_edit = r.clone();
+                        view! {
+                            <tr data-rule=r.code.clone() class:inactive=!r.active>
+                                <td><strong class="code">{r.code.clone()}</strong></td>
+                                <td>{pick_name(&r.name_de, &r.name_en, lang)}
+                                    {(!r.active).then(|| view! { " " <span class="badge inactive">{T::Inactive.text(lang)}</span> })}</td>
+                                <td class="shares">{share_text(&r, lang)}</td>
+                                <td class="nowrap">{validity(r.valid_from, r.valid_to, lang)}</td>
+                                <td><button type="button" class="button small" on:click=move |_| form.edit(for_edit.clone(), i18n.lang_untracked())>{T::Edit.text(lang)}</button></td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The form of a new or edited rule.
+#[component]
+fn RuleEditor(form: RuleForm, dimension: u8) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let save =
+        Action::new_local(move |_: &()| save_rule(app, form, dimension, i18n.lang_untracked()));
+    let pending = save.pending();
+    let RuleForm {
+        editing,
+        error,
+        notice,
+        ..
+    } = form;
+    view! {
+        <form class="inline-form" data-testid="rule-form" on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
+            <h3>{move || match editing.get() {
+                Some(c) => format!("{} {c}", i18n.t(T::EditRule)),
+                None => i18n.t(T::NewRule).to_string(),
+            }}</h3>
+            <RuleFields form=form />
+            <ShareEditor form=form dimension=dimension />
+            <ErrorBox message=Signal::derive(move || error.get()) />
+            <Show when=move || notice.get().is_some()>
+                <div class="success-box" role="status" data-testid="rule-notice">{move || notice.get().map(|(t, what)| format!("{} {what}", i18n.t(t)).trim().to_string())}</div>
+            </Show>
+            <div class="actions">
+                <button type="submit" class="button primary" data-testid="rule-save" prop:disabled=move || pending.get()>{move || i18n.t(T::Save)}</button>
+                <Show when=move || editing.get().is_some()>
+                    <button type="button" class="button" on:click=move |_| form.clear()>{move || i18n.t(T::Cancel)}</button>
+                </Show>
+            </div>
+        </form>
+    }
+}
+
+/// Code, names, basis, validity and the active flag of a rule.
+#[component]
+fn RuleFields(form: RuleForm) -> impl IntoView {
+    let i18n = use_i18n();
+    let RuleForm {
+        editing,
+        code,
+        name_de,
+        name_en,
+        basis,
+        active,
+        from,
+        to,
+        ..
+    } = form;
+    view! {
+        <div class="field-row">
+            <label class="field narrow">
+                <span>{move || i18n.t(T::Code)}</span>
+                <input data-testid="rule-code" maxlength="20" autocomplete="off" prop:value=code
+                    prop:disabled=move || editing.get().is_some()
+                    on:input=move |ev| code.set(event_target_value(&ev)) />
+            </label>
+            <label class="field">
+                <span>{move || i18n.t(T::NameDe)}</span>
+                <input data-testid="rule-name-de" prop:value=name_de on:input=move |ev| name_de.set(event_target_value(&ev)) />
+            </label>
+            <label class="field">
+                <span>{move || i18n.t(T::NameEn)}</span>
+                <input data-testid="rule-name-en" prop:value=name_en on:input=move |ev| name_en.set(event_target_value(&ev)) />
+            </label>
+        </div>
+        <div class="field-row">
+            <label class="field">
+                <span>{move || i18n.t(T::Basis)}</span>
+                <select data-testid="rule-basis" on:change=move |ev| basis.set(if event_target_value(&ev) == "amount" { DistributionBasis::Amount } else { DistributionBasis::Percent })>
+                    <option value="percent" selected=move || basis.get() == DistributionBasis::Percent>{move || i18n.t(T::Percent)}</option>
+                    <option value="amount" selected=move || basis.get() == DistributionBasis::Amount>{move || i18n.t(T::Amount)}</option>
+                </select>
+            </label>
+            <label class="field narrow">
+                <span>{move || i18n.t(T::ValidFrom)}</span>
+                <input data-testid="rule-from" prop:value=from on:input=move |ev| from.set(event_target_value(&ev)) />
+            </label>
+            <label class="field narrow">
+                <span>{move || i18n.t(T::ValidTo)}</span>
+                <input data-testid="rule-to" prop:value=to on:input=move |ev| to.set(event_target_value(&ev)) />
+            </label>
+            <label class="check">
+                <input type="checkbox" prop:checked=active on:change=move |ev| active.set(event_target_checked(&ev)) />
+                {move || i18n.t(T::Active)}
+            </label>
+        </div>
+    }
+}
+
+/// The shares of a rule: centre and value per row, the live sum (quiet
+/// until something is typed; then percentages must make 100).
+#[component]
+fn ShareEditor(form: RuleForm, dimension: u8) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let RuleForm { basis, shares, .. } = form;
     let centres = Memo::new(move |_| {
         app.with_book(|b| {
             b.costing()
@@ -437,41 +742,7 @@ fn Rules(dimension: u8) -> impl IntoView {
         })
         .unwrap_or_default()
     });
-    let editing = RwSignal::new(None::<String>);
-    let code = RwSignal::new(String::new());
-    let name_de = RwSignal::new(String::new());
-    let name_en = RwSignal::new(String::new());
-    let basis = RwSignal::new(DistributionBasis::Percent);
-    let active = RwSignal::new(true);
-    let from = RwSignal::new(String::new());
-    let to = RwSignal::new(String::new());
-    let shares = RwSignal::new(Vec::<ShareRow>::new());
-    let next_id = StoredValue::new(0usize);
-    let error = RwSignal::new(None::<String>);
-    let notice = RwSignal::new(None::<(T, String)>);
-    let new_row = move |centre: String, value: String| {
-        let id = next_id.get_value();
-        next_id.set_value(id + 1);
-        ShareRow {
-            id,
-            centre: RwSignal::new(centre),
-            value: RwSignal::new(value),
-        }
-    };
-    let clear = move || {
-        editing.set(None);
-        for s in [code, name_de, name_en, from, to] {
-            s.set(String::new());
-        }
-        basis.set(DistributionBasis::Percent);
-        active.set(true);
-        shares.set(vec![
-            new_row(String::new(), String::new()),
-            new_row(String::new(), String::new()),
-        ]);
-    };
-    clear();
-    // The live sum of the typed values (unparseable ones count as zero).
+    // Unparseable values count as zero.
     let sum = Memo::new(move |_| {
         let style = number_style(i18n.lang());
         shares
@@ -480,225 +751,68 @@ fn Rules(dimension: u8) -> impl IntoView {
             .filter_map(|r| parse_amount(&r.value.get(), style, MAX_SHARE_DECIMALS).ok())
             .sum::<Decimal>()
     });
-    // Quiet until something is typed; then percentages must make 100.
     let sum_ok = move || {
         basis.get() != DistributionBasis::Percent
             || sum.get().is_zero()
             || sum.get() == Decimal::ONE_HUNDRED
     };
-    let save = Action::new_local(move |_: &()| async move {
-        let lang = i18n.lang_untracked();
-        error.set(None);
-        notice.set(None);
-        let read = || -> Result<DistributionRule, String> {
-            let valid_from = optional_date(&from.get_untracked(), lang)?;
-            let valid_to = optional_date(&to.get_untracked(), lang)?;
-            let mut list = Vec::new();
-            for row in shares.get_untracked() {
-                let (centre, value) = (row.centre.get_untracked(), row.value.get_untracked());
-                if centre.is_empty() && value.trim().is_empty() {
-                    continue;
-                }
-                let value = parse_amount(&value, number_style(lang), MAX_SHARE_DECIMALS)
-                    .map_err(|_| quoted(&value, T::BadValue, lang))?;
-                list.push(RuleShare { centre, value });
-            }
-            if list.is_empty() {
-                return Err(T::NoShare.text(lang).to_string());
-            }
-            Ok(DistributionRule {
-                dimension,
-                code: code.get_untracked().trim().to_uppercase(),
-                name_de: name_de.get_untracked().trim().to_string(),
-                name_en: name_en.get_untracked().trim().to_string(),
-                basis: basis.get_untracked(),
-                shares: list,
-                active: active.get_untracked(),
-                valid_from,
-                valid_to,
-            })
-        };
-        let rule = match read() {
-            Ok(r) => r,
-            Err(m) => {
-                error.set(Some(m));
-                return;
-            }
-        };
-        let label = rule.code.clone();
-        let cmd = if editing.get_untracked().is_some() {
-            Command::Costing(CostingCommand::UpdateDistributionRule { rule })
-        } else {
-            Command::Costing(CostingCommand::CreateDistributionRule { rule })
-        };
-        match app.execute(cmd).await {
-            Ok(_) => {
-                notice.set(Some((T::RuleSaved, label)));
-                clear();
-            }
-            Err(e) => error.set(Some(session_error(&e, lang))),
-        }
-    });
-    let pending = save.pending();
-    let edit = move |r: DistributionRule| {
-        let lang = i18n.lang_untracked();
-        error.set(None);
-        notice.set(None);
-        editing.set(Some(r.code.clone()));
-        code.set(r.code);
-        name_de.set(r.name_de);
-        name_en.set(r.name_en);
-        basis.set(r.basis);
-        active.set(r.active);
-        from.set(r.valid_from.map(|d| date_text(d, lang)).unwrap_or_default());
-        to.set(r.valid_to.map(|d| date_text(d, lang)).unwrap_or_default());
-        shares.set(
-            r.shares
-                .into_iter()
-                .map(|s| new_row(s.centre, value_text(s.value, lang)))
-                .collect(),
-        );
-    };
-    let share_text = move |r: &DistributionRule, lang: Lang| {
-        r.shares
-            .iter()
-            .map(|s| match r.basis {
-                DistributionBasis::Percent => {
-                    format!("{} {} %", s.centre, value_text(s.value, lang))
-                }
-                DistributionBasis::Amount => format!("{} {}", s.centre, value_text(s.value, lang)),
-            })
-            .collect::<Vec<_>>()
-            .join(" · ")
-    };
+    let percent = move || basis.get() == DistributionBasis::Percent;
     view! {
-        <section class="costing-section" data-testid="rules">
-            <h2>{move || format!("{} {} {dimension}", i18n.t(T::Rules), i18n.t(T::OfDimension))}</h2>
-            <Show when=move || !rules.get().is_empty() fallback=move || view! { <p class="muted">{move || i18n.t(T::NoRules)}</p> }>
-                <div class="table-wrap">
-                    <table class="data" data-testid="rule-table">
-                        <thead><tr>
-                            <th>{move || i18n.t(T::Code)}</th>
-                            <th>{move || i18n.t(T::Name)}</th>
-                            <th>{move || i18n.t(T::Shares)}</th>
-                            <th>{move || i18n.t(T::Validity)}</th>
-                            <th></th>
-                        </tr></thead>
-                        <tbody>
-                            {move || rules.get().into_iter().map(|r| {
-                                let lang = i18n.lang();
-                                let for_edit = r.clone();
-                                view! {
-                                    <tr data-rule=r.code.clone() class:inactive=!r.active>
-                                        <td><strong class="code">{r.code.clone()}</strong></td>
-                                        <td>{pick_name(&r.name_de, &r.name_en, lang)}
-                                            {(!r.active).then(|| view! { " " <span class="badge inactive">{T::Inactive.text(lang)}</span> })}</td>
-                                        <td class="shares">{share_text(&r, lang)}</td>
-                                        <td class="nowrap">{validity(r.valid_from, r.valid_to, lang)}</td>
-                                        <td><button type="button" class="button small" on:click=move |_| edit(for_edit.clone())>{T::Edit.text(lang)}</button></td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            </Show>
-            <form class="inline-form" data-testid="rule-form" on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
-                <h3>{move || match editing.get() {
-                    Some(c) => format!("{} {c}", i18n.t(T::EditRule)),
-                    None => i18n.t(T::NewRule).to_string(),
-                }}</h3>
-                <div class="field-row">
-                    <label class="field narrow">
-                        <span>{move || i18n.t(T::Code)}</span>
-                        <input data-testid="rule-code" maxlength="20" autocomplete="off" prop:value=code
-                            prop:disabled=move || editing.get().is_some()
-                            on:input=move |ev| code.set(event_target_value(&ev)) />
-                    </label>
-                    <label class="field">
-                        <span>{move || i18n.t(T::NameDe)}</span>
-                        <input data-testid="rule-name-de" prop:value=name_de on:input=move |ev| name_de.set(event_target_value(&ev)) />
-                    </label>
-                    <label class="field">
-                        <span>{move || i18n.t(T::NameEn)}</span>
-                        <input data-testid="rule-name-en" prop:value=name_en on:input=move |ev| name_en.set(event_target_value(&ev)) />
-                    </label>
-                </div>
-                <div class="field-row">
-                    <label class="field">
-                        <span>{move || i18n.t(T::Basis)}</span>
-                        <select data-testid="rule-basis" on:change=move |ev| basis.set(if event_target_value(&ev) == "amount" { DistributionBasis::Amount } else { DistributionBasis::Percent })>
-                            <option value="percent" selected=move || basis.get() == DistributionBasis::Percent>{move || i18n.t(T::Percent)}</option>
-                            <option value="amount" selected=move || basis.get() == DistributionBasis::Amount>{move || i18n.t(T::Amount)}</option>
-                        </select>
-                    </label>
-                    <label class="field narrow">
-                        <span>{move || i18n.t(T::ValidFrom)}</span>
-                        <input data-testid="rule-from" prop:value=from on:input=move |ev| from.set(event_target_value(&ev)) />
-                    </label>
-                    <label class="field narrow">
-                        <span>{move || i18n.t(T::ValidTo)}</span>
-                        <input data-testid="rule-to" prop:value=to on:input=move |ev| to.set(event_target_value(&ev)) />
-                    </label>
-                    <label class="check">
-                        <input type="checkbox" prop:checked=active on:change=move |ev| active.set(event_target_checked(&ev)) />
-                        {move || i18n.t(T::Active)}
-                    </label>
-                </div>
-                <table class="share-editor">
-                    <thead><tr>
-                        <th>{move || i18n.t(T::Centre)}</th>
-                        <th class="num">{move || if basis.get() == DistributionBasis::Percent { format!("{} (%)", i18n.t(T::Value)) } else { i18n.t(T::Value).to_string() }}</th>
-                        <th></th>
-                    </tr></thead>
-                    <tbody>
-                        <For each=move || shares.get() key=|r| r.id let:row>
-                            <tr>
-                                <td>
-                                    <select data-testid="share-centre" on:change=move |ev| row.centre.set(event_target_value(&ev))>
-                                        <option value="" selected=move || row.centre.get().is_empty()>{move || i18n.t(T::Choose)}</option>
-                                        {move || centres.get().into_iter().map(|(c, de, en)| {
-                                            let label = format!("{c} · {}", pick_name(&de, &en, i18n.lang()));
-                                            let value = c.clone();
-                                            view! { <option value=value selected=move || row.centre.get() == c>{label}</option> }
-                                        }).collect_view()}
-                                    </select>
-                                </td>
-                                <td><input class="num" data-testid="share-value" inputmode="decimal" prop:value=row.value on:input=move |ev| row.value.set(event_target_value(&ev)) /></td>
-                                <td><button type="button" class="button small danger" on:click=move |_| shares.update(|s| s.retain(|r| r.id != row.id))>{move || i18n.t(T::Remove)}</button></td>
-                            </tr>
-                        </For>
-                    </tbody>
-                    <tfoot>
-                        <tr class:sum-bad=move || !sum_ok()>
-                            <td>{move || i18n.t(T::Sum)}</td>
-                            <td class="num" data-testid="share-sum">{move || {
-                                let s = value_text(sum.get(), i18n.lang());
-                                if basis.get() == DistributionBasis::Percent { format!("{s} %") } else { s }
-                            }}</td>
-                            <td></td>
-                        </tr>
-                    </tfoot>
-                </table>
-                <Show when=move || !sum_ok()>
-                    <p class="warning small" data-testid="share-sum-warning">{move || i18n.t(T::SumNot100)}</p>
-                </Show>
-                <button type="button" class="button small" data-testid="add-share" on:click=move |_| {
-                    let row = new_row(String::new(), String::new());
-                    shares.update(|s| s.push(row));
-                }>{move || i18n.t(T::AddShare)}</button>
-                <ErrorBox message=Signal::derive(move || error.get()) />
-                <Show when=move || notice.get().is_some()>
-                    <div class="success-box" role="status" data-testid="rule-notice">{move || notice.get().map(|(t, what)| format!("{} {what}", i18n.t(t)).trim().to_string())}</div>
-                </Show>
-                <div class="actions">
-                    <button type="submit" class="button primary" data-testid="rule-save" prop:disabled=move || pending.get()>{move || i18n.t(T::Save)}</button>
-                    <Show when=move || editing.get().is_some()>
-                        <button type="button" class="button" on:click=move |_| clear()>{move || i18n.t(T::Cancel)}</button>
-                    </Show>
-                </div>
-            </form>
-        </section>
+        <table class="share-editor">
+            <thead><tr>
+                <th>{move || i18n.t(T::Centre)}</th>
+                <th class="num">{move || if percent() { format!("{} (%)", i18n.t(T::Value)) } else { i18n.t(T::Value).to_string() }}</th>
+                <th></th>
+            </tr></thead>
+            <tbody>
+                <For each=move || shares.get() key=|r| r.id let:row>
+                    <ShareLine row=row shares=shares centres=centres />
+                </For>
+            </tbody>
+            <tfoot>
+                <tr class:sum-bad=move || !sum_ok()>
+                    <td>{move || i18n.t(T::Sum)}</td>
+                    <td class="num" data-testid="share-sum">{move || {
+                        let s = value_text(sum.get(), i18n.lang());
+                        if percent() { format!("{s} %") } else { s }
+                    }}</td>
+                    <td></td>
+                </tr>
+            </tfoot>
+        </table>
+        <Show when=move || !sum_ok()>
+            <p class="warning small" data-testid="share-sum-warning">{move || i18n.t(T::SumNot100)}</p>
+        </Show>
+        <button type="button" class="button small" data-testid="add-share" on:click=move |_| {
+            let row = form.new_row(String::new(), String::new());
+            shares.update(|s| s.push(row));
+        }>{move || i18n.t(T::AddShare)}</button>
+    }
+}
+
+/// One share: the centre picked from the dimension's centres, its value.
+#[component]
+fn ShareLine(
+    row: ShareRow,
+    shares: RwSignal<Vec<ShareRow>>,
+    centres: Memo<Vec<(String, String, String)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <tr>
+            <td>
+                <select data-testid="share-centre" on:change=move |ev| row.centre.set(event_target_value(&ev))>
+                    <option value="" selected=move || row.centre.get().is_empty()>{move || i18n.t(T::Choose)}</option>
+                    {move || centres.get().into_iter().map(|(c, de, en)| {
+                        let label = format!("{c} · {}", pick_name(&de, &en, i18n.lang()));
+                        let value = c.clone();
+                        view! { <option value=value selected=move || row.centre.get() == c>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </td>
+            <td><input class="num" data-testid="share-value" inputmode="decimal" prop:value=row.value on:input=move |ev| row.value.set(event_target_value(&ev)) /></td>
+            <td><button type="button" class="button small danger" on:click=move |_| shares.update(|s| s.retain(|r| r.id != row.id))>{move || i18n.t(T::Remove)}</button></td>
+        </tr>
     }
 }
 

@@ -23,21 +23,20 @@ use crate::ledger::posting::{EntryWarning, entry_warnings};
 use crate::ledger::{Command, Event};
 use crate::store::CompanyLog;
 use crate::texts;
-use crate::ui::components::{fresh_posting_key, number_style, today};
+use crate::ui::components::{
+    NoCompany, OPEN_VOUCHER_KEY, add_to_open_voucher, fresh_posting_key, number_style, today,
+};
 use crate::ui::errors::{
     domain_error, entry_warning, error_line, map_line, map_warning_line, session_error,
 };
 use crate::ui::i18n::{I18n, Lang, Text, use_i18n};
 use crate::ui::state::{AppState, use_app};
 
-use super::vouchers::{OPEN_VOUCHER_KEY, add_to_open_voucher};
 use crate::ledger::posting::{PostingCommand, Rights};
 
 texts! {
     pub enum T {
         Title => "Journalbuchung", "Journal entry";
-        NoCompany => "Kein Mandant geöffnet.", "No company is open.";
-        ToStart => "Zur Mandantenauswahl", "Choose a company";
         PostingDate => "Buchungsdatum", "Posting date";
         DocumentDate => "Belegdatum", "Document date";
         Reference => "Referenz", "Reference";
@@ -254,14 +253,16 @@ pub fn EntryPage() -> impl IntoView {
         <section class="page entry-page" data-page="entry">
             <h1>{move || i18n.t(T::Title)}</h1>
             {move || match app.company.get() {
-                None => view! {
-                    <p class="muted">{i18n.t(T::NoCompany)} " " <A href="/">{i18n.t(T::ToStart)}</A></p>
-                }.into_any(),
+                None => view! { <NoCompany /> }.into_any(),
                 Some(c) => view! { <EntryForm_ company_id=c.id /> }.into_any(),
             }}
         </section>
     }
 }
+
+/// The tax lines each typed line generates, by grid row: (account text,
+/// debit?, amount in LC).
+type GeneratedLines = Vec<(usize, Vec<(String, bool, Decimal)>)>;
 
 #[allow(non_snake_case)]
 #[component]
@@ -270,13 +271,62 @@ fn EntryForm_(company_id: String) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let grid = Grid::new();
-    let message = RwSignal::new(None::<(bool, String)>);
-    let mark = RwSignal::new(None::<Mark>);
     let voucher_count = RwSignal::new(0usize);
-    let loaded = RwSignal::new(false);
-    let grid_ref = NodeRef::<html::Div>::new();
+    keep_draft(app, i18n, grid, voucher_count);
+    let (check, warnings) = live_check(app, i18n, grid);
+    let generated = generated_lines(app, i18n, grid);
+    let ctx = Ctx {
+        app,
+        i18n,
+        grid,
+        message: RwSignal::new(None),
+        mark: RwSignal::new(None),
+        // Warnings waiting for the user's answer (draft line numbers).
+        asking: RwSignal::new(None),
+        grid_ref: NodeRef::new(),
+    };
+    let post = Action::new_local(move |confirmed: &Option<Vec<EntryWarning>>| {
+        post_entry(ctx, confirmed.clone())
+    });
+    let to_voucher = Action::new_local(move |_: &()| add_to_voucher(ctx, voucher_count));
+    let discard = Discard {
+        ctx,
+        discarding: RwSignal::new(false),
+        return_focus: StoredValue::new_local(None),
+    };
+    let actions = Actions {
+        post,
+        to_voucher,
+        discard,
+    };
+    let (message, asking) = (ctx.message, ctx.asking);
+    view! {
+        <div class="entry-form" node_ref=ctx.grid_ref on:keydown=move |e| grid_keys(ctx, actions, e)>
+            <Pickers />
+            <EntryHeader grid=grid mark=ctx.mark />
+            <EntryGrid grid=grid mark=ctx.mark warnings=warnings generated=generated />
+            <div class="entry-footer">
+                <CheckLine check=check lc_decimals=Signal::derive(move || lc_decimals(app)) />
+                <EntryActions ctx=ctx actions=actions voucher_count=voucher_count />
+            </div>
+            <NotPostable check=check form=Signal::derive(move || grid.form()) />
+            <WarningList warnings=warnings asking=asking />
+            <ConfirmPost asking=asking grid=grid on_confirm=Callback::new(move |ws| { post.dispatch(Some(ws)); }) />
+            <ConfirmDiscard discard=discard />
+            {move || message.get().map(|(ok, text)| view! {
+                <div class=if ok { "success-box" } else { "error-box" } role=if ok { "status" } else { "alert" }
+                    data-testid=if ok { "entry-posted" } else { "error" }>{text}</div>
+            })}
+            <p class="hint">{move || i18n.t(T::Keys)}</p>
+            <p class="hint">{move || i18n.t(T::FcHint)}</p>
+        </div>
+    }
+}
 
-    // Restore the half-typed entry, or start a fresh one.
+/// Restores the half-typed entry (or starts a fresh one), then saves it as
+/// the user types: a reload loses nothing.
+fn keep_draft(app: AppState, i18n: I18n, grid: Grid, voucher_count: RwSignal<usize>) {
+    let loaded = RwSignal::new(false);
     leptos::task::spawn_local(async move {
         let saved = match app.session() {
             Some(s) => s.log().get_draft(DRAFT_KEY).await.ok().flatten(),
@@ -289,8 +339,6 @@ fn EntryForm_(company_id: String) -> impl IntoView {
         voucher_count.set(open_voucher_len(app).await);
         loaded.set(true);
     });
-
-    // Save as the user types: a reload loses nothing.
     Effect::new(move |_| {
         if !loaded.get() {
             return;
@@ -300,13 +348,14 @@ fn EntryForm_(company_id: String) -> impl IntoView {
             app.save_draft(DRAFT_KEY, json);
         }
     });
+}
 
-    let lc_decimals = move || {
-        app.with_book(|b| Some(b.settings()).map(|s| s.lc_decimals()))
-            .flatten()
-            .unwrap_or(2)
-    };
-    // The posting's own check, and the warnings by grid row, live.
+/// The posting's own check, and the warnings by grid row, live.
+fn live_check(
+    app: AppState,
+    i18n: I18n,
+    grid: Grid,
+) -> (Memo<EntryCheck>, Memo<Vec<EntryWarning>>) {
     let check = Memo::new(move |_| {
         let form = grid.form();
         let style = number_style(i18n.lang());
@@ -324,9 +373,12 @@ fn EntryForm_(company_id: String) -> impl IntoView {
         })
         .unwrap_or_default()
     });
+    (check, warnings)
+}
 
-    // The lines each typed line generates (its tax lines), by grid row.
-    let generated = Memo::new(move |_| {
+/// The lines each typed line generates (its tax lines), by grid row.
+fn generated_lines(app: AppState, i18n: I18n, grid: Grid) -> Memo<GeneratedLines> {
+    Memo::new(move |_| {
         let form = grid.form();
         let style = number_style(i18n.lang());
         let rows: Vec<usize> = form
@@ -366,91 +418,91 @@ fn EntryForm_(company_id: String) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default()
-    });
+    })
+}
 
-    // Warnings waiting for the user's answer (draft line numbers).
-    let asking = RwSignal::new(None::<Vec<EntryWarning>>);
-    let discarding = RwSignal::new(false);
-    let ctx = Ctx {
-        app,
-        i18n,
-        grid,
-        message,
-        mark,
-        asking,
-        grid_ref,
-    };
-    let post = Action::new_local(move |confirmed: &Option<Vec<EntryWarning>>| {
-        post_entry(ctx, confirmed.clone())
-    });
+/// What the grid's keys and buttons set off.
+#[derive(Clone, Copy)]
+struct Actions {
+    post: Action<Option<Vec<EntryWarning>>, ()>,
+    to_voucher: Action<(), ()>,
+    discard: Discard,
+}
 
-    let to_voucher = Action::new_local(move |_: &()| async move {
-        let lang = i18n.lang_untracked();
-        let form = grid.form_untracked();
-        if form.lines.iter().all(LineForm::is_blank) {
-            return;
+/// Moves the grid into the open voucher and clears it.
+async fn add_to_voucher(c: Ctx, voucher_count: RwSignal<usize>) {
+    let lang = c.i18n.lang_untracked();
+    let form = c.grid.form_untracked();
+    if form.lines.iter().all(LineForm::is_blank) {
+        return;
+    }
+    match add_to_open_voucher(c.app, form).await {
+        Ok(count) => {
+            voucher_count.set(count);
+            c.grid.clear(lang);
+            c.message
+                .set(Some((true, T::AddedToVoucher.text(lang).to_string())));
+            focus_first_account(c.grid_ref);
         }
-        match add_to_open_voucher(app, form).await {
-            Ok(count) => {
-                voucher_count.set(count);
-                grid.clear(lang);
-                message.set(Some((true, T::AddedToVoucher.text(lang).to_string())));
-                focus_first_account(grid_ref);
-            }
-            Err(e) => message.set(Some((false, crate::ui::errors::store_error(&e, lang)))),
-        }
-    });
+        Err(e) => c
+            .message
+            .set(Some((false, crate::ui::errors::store_error(&e, lang)))),
+    }
+}
 
-    let balance_current = move |index: usize| {
-        let mut form = grid.form_untracked();
-        let style = number_style(i18n.lang_untracked());
-        app.with_book(|book| form.balance_line(index, book, style, today()));
-        if let (Some(row), Some(line)) = (
-            grid.rows.get_untracked().get(index).copied(),
-            form.lines.get(index),
-        ) {
-            row.set(line);
-        }
-    };
+/// Puts the open difference on grid row `index` (Ctrl+B, "Balance").
+fn balance_row(c: Ctx, index: usize) {
+    let mut form = c.grid.form_untracked();
+    let style = number_style(c.i18n.lang_untracked());
+    c.app
+        .with_book(|book| form.balance_line(index, book, style, today()));
+    if let (Some(row), Some(line)) = (
+        c.grid.rows.get_untracked().get(index).copied(),
+        form.lines.get(index),
+    ) {
+        row.set(line);
+    }
+}
 
-    // Grid keys: Enter to the next field, Ctrl+Enter posts, Ctrl+B
-    // balances the focused row, Esc clears, Alt+S to the voucher.
-    let discard = Discard {
-        ctx,
-        discarding,
-        return_focus: StoredValue::new_local(None),
-    };
-    let on_keydown = move |e: ev::KeyboardEvent| {
-        let ctrl = e.ctrl_key() || e.meta_key();
-        match e.key().as_str() {
-            "Enter" if ctrl => {
-                e.prevent_default();
-                post.dispatch(None);
-            }
-            // Enter on a dialog's button presses it.
-            "Enter" if on_button(&e) => {}
-            "Enter" if !e.alt_key() && !e.shift_key() => {
-                e.prevent_default();
-                focus_next_field(&e);
-            }
-            "Escape" => {
-                e.prevent_default();
-                discard.escape();
-            }
-            "b" | "B" if ctrl => {
-                e.prevent_default();
-                if let Some(index) = focused_row(&e) {
-                    balance_current(index);
-                }
-            }
-            "s" | "S" if e.alt_key() => {
-                e.prevent_default();
-                to_voucher.dispatch(());
-            }
-            _ => {}
+/// Grid keys: Enter to the next field, Ctrl+Enter posts, Ctrl+B balances
+/// the focused row, Esc clears, Alt+S to the voucher.
+fn grid_keys(c: Ctx, a: Actions, e: ev::KeyboardEvent) {
+    let ctrl = e.ctrl_key() || e.meta_key();
+    match e.key().as_str() {
+        "Enter" if ctrl => {
+            e.prevent_default();
+            a.post.dispatch(None);
         }
-    };
+        // Enter on a dialog's button presses it.
+        "Enter" if on_button(&e) => {}
+        "Enter" if !e.alt_key() && !e.shift_key() => {
+            e.prevent_default();
+            focus_next_field(&e);
+        }
+        "Escape" => {
+            e.prevent_default();
+            a.discard.escape();
+        }
+        "b" | "B" if ctrl => {
+            e.prevent_default();
+            if let Some(index) = focused_row(&e) {
+                balance_row(c, index);
+            }
+        }
+        "s" | "S" if e.alt_key() => {
+            e.prevent_default();
+            a.to_voucher.dispatch(());
+        }
+        _ => {}
+    }
+}
 
+/// The lists the grid's cells pick from: postable accounts, tax codes,
+/// cost centres and distribution rules of dimension 1.
+#[component]
+fn Pickers() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
     let accounts = move || {
         app.with_book(|book| {
             let de = i18n.is_de();
@@ -472,42 +524,92 @@ fn EntryForm_(company_id: String) -> impl IntoView {
         .unwrap_or_default()
     };
     let centres = move || {
-        app.with_book(|book| {
-            let de = i18n.is_de();
-            let costing = book.costing();
-            let centres = costing.centres(1).filter(|c| c.active).map(|c| {
-                (
-                    c.code.clone(),
-                    if de {
-                        c.name_de.clone()
-                    } else {
-                        c.name_en.clone()
-                    },
-                )
-            });
-            let rules = costing.rules(1).filter(|r| r.active).map(|r| {
-                (
-                    r.code.clone(),
-                    if de {
-                        r.name_de.clone()
-                    } else {
-                        r.name_en.clone()
-                    },
-                )
-            });
-            centres.chain(rules).collect::<Vec<_>>()
-        })
-        .unwrap_or_default()
+        app.with_book(|b| centre_choices(b, i18n.is_de()))
+            .unwrap_or_default()
     };
-    let field_class = move |line: usize, field: FormField| {
-        mark.get()
-            .is_some_and(|m| m.line == Some(line) && (m.field.is_none() || m.field == Some(field)))
+    view! {
+        <datalist id="account-list">
+            {move || accounts().into_iter().map(|a| view! { <option value=a></option> }).collect_view()}
+        </datalist>
+        <datalist id="tax-code-list">
+            {move || tax_codes().into_iter().map(|(code, name)| view! { <option value=code label=name></option> }).collect_view()}
+        </datalist>
+        <datalist id="centre-list">
+            {move || centres().into_iter().map(|(code, name)| view! { <option value=code label=name></option> }).collect_view()}
+        </datalist>
+    }
+}
+
+/// Active centres, then active rules, of dimension 1: (code, name).
+fn centre_choices(book: &crate::ledger::Book, de: bool) -> Vec<(String, String)> {
+    let costing = book.costing();
+    let pick = |name_de: &str, name_en: &str| {
+        if de {
+            name_de.to_string()
+        } else {
+            name_en.to_string()
+        }
     };
+    let centres = costing
+        .centres(1)
+        .filter(|c| c.active)
+        .map(|c| (c.code.clone(), pick(&c.name_de, &c.name_en)));
+    let rules = costing
+        .rules(1)
+        .filter(|r| r.active)
+        .map(|r| (r.code.clone(), pick(&r.name_de, &r.name_en)));
+    centres.chain(rules).collect()
+}
+
+/// Whether the posting's refusal points at `field` of grid row `line`.
+fn marked(mark: RwSignal<Option<Mark>>, line: usize, field: FormField) -> bool {
+    mark.get()
+        .is_some_and(|m| m.line == Some(line) && (m.field.is_none() || m.field == Some(field)))
+}
+
+/// Dates, reference and memo of the entry.
+#[component]
+fn EntryHeader(grid: Grid, mark: RwSignal<Option<Mark>>) -> impl IntoView {
+    let i18n = use_i18n();
     let header_invalid = move |field: FormField| {
         mark.get()
             .is_some_and(|m| m.line.is_none() && m.field == Some(field))
     };
+    view! {
+        <div class="field-row entry-header">
+            <label class="field narrow" class:invalid=move || header_invalid(FormField::PostingDate)>
+                <span>{move || i18n.t(T::PostingDate)}</span>
+                <input type="text" data-testid="posting-date" prop:value=move || grid.posting_date.get()
+                    on:input=move |ev| grid.posting_date.set(event_target_value(&ev)) />
+            </label>
+            <label class="field narrow" class:invalid=move || header_invalid(FormField::DocumentDate)>
+                <span>{move || i18n.t(T::DocumentDate)}</span>
+                <input type="text" data-testid="document-date" prop:value=move || grid.document_date.get()
+                    on:input=move |ev| grid.document_date.set(event_target_value(&ev)) />
+            </label>
+            <label class="field narrow">
+                <span>{move || i18n.t(T::Reference)}</span>
+                <input type="text" data-testid="reference" prop:value=move || grid.reference.get()
+                    on:input=move |ev| grid.reference.set(event_target_value(&ev)) />
+            </label>
+            <label class="field">
+                <span>{move || i18n.t(T::Memo)}</span>
+                <input type="text" data-testid="memo" prop:value=move || grid.memo.get()
+                    on:input=move |ev| grid.memo.set(event_target_value(&ev)) />
+            </label>
+        </div>
+    }
+}
 
+/// The lines of the entry, one row each, with the lines they generate.
+#[component]
+fn EntryGrid(
+    grid: Grid,
+    mark: RwSignal<Option<Mark>>,
+    warnings: Memo<Vec<EntryWarning>>,
+    generated: Memo<GeneratedLines>,
+) -> impl IntoView {
+    let i18n = use_i18n();
     let indexed_rows = move || {
         grid.rows
             .get()
@@ -516,156 +618,147 @@ fn EntryForm_(company_id: String) -> impl IntoView {
             .collect::<Vec<(usize, Row)>>()
     };
     let row_key = |item: &(usize, Row)| (item.1.id, item.0);
-
     view! {
-        <div class="entry-form" node_ref=grid_ref on:keydown=on_keydown>
-            <datalist id="account-list">
-                {move || accounts().into_iter().map(|a| view! { <option value=a></option> }).collect_view()}
-            </datalist>
-            <datalist id="tax-code-list">
-                {move || tax_codes().into_iter().map(|(code, name)| view! { <option value=code label=name></option> }).collect_view()}
-            </datalist>
-            <datalist id="centre-list">
-                {move || centres().into_iter().map(|(code, name)| view! { <option value=code label=name></option> }).collect_view()}
-            </datalist>
-            <div class="field-row entry-header">
-                <label class="field narrow" class:invalid=move || header_invalid(FormField::PostingDate)>
-                    <span>{move || i18n.t(T::PostingDate)}</span>
-                    <input type="text" data-testid="posting-date" prop:value=move || grid.posting_date.get()
-                        on:input=move |ev| grid.posting_date.set(event_target_value(&ev)) />
-                </label>
-                <label class="field narrow" class:invalid=move || header_invalid(FormField::DocumentDate)>
-                    <span>{move || i18n.t(T::DocumentDate)}</span>
-                    <input type="text" data-testid="document-date" prop:value=move || grid.document_date.get()
-                        on:input=move |ev| grid.document_date.set(event_target_value(&ev)) />
-                </label>
-                <label class="field narrow">
-                    <span>{move || i18n.t(T::Reference)}</span>
-                    <input type="text" data-testid="reference" prop:value=move || grid.reference.get()
-                        on:input=move |ev| grid.reference.set(event_target_value(&ev)) />
-                </label>
-                <label class="field">
-                    <span>{move || i18n.t(T::Memo)}</span>
-                    <input type="text" data-testid="memo" prop:value=move || grid.memo.get()
-                        on:input=move |ev| grid.memo.set(event_target_value(&ev)) />
-                </label>
-            </div>
-            <div class="table-wrap">
-                <table class="data entry-grid">
-                    <thead>
-                        <tr>
-                            <th class="num">"#"</th>
-                            <th>{move || i18n.t(T::Account)}</th>
-                            <th class="num">{move || i18n.t(T::Debit)}</th>
-                            <th class="num">{move || i18n.t(T::Credit)}</th>
-                            <th>{move || i18n.t(T::TaxCode)}</th>
-                            <th>{move || i18n.t(T::Gross)}</th>
-                            <th>{move || i18n.t(T::Dim1)}</th>
-                            <th>{move || i18n.t(T::Currency)}</th>
-                            <th>{move || i18n.t(T::Rate)}</th>
-                            <th>{move || i18n.t(T::LineMemo)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=indexed_rows key=row_key let:item>
-                            {
-                                let (index, row) = item;
-                                // Typing in the last row opens a new one.
-                                let grow = move || {
-                                    if grid.rows.get_untracked().last().is_some_and(|r| r.id == row.id) {
-                                        grid.add_row();
-                                    }
-                                };
-                                let cell = move |signal: RwSignal<String>, field: FormField, class: &'static str, testid: String| {
-                                    view! {
-                                        <input type="text" class=class data-testid=testid
-                                            class:invalid=move || field_class(index, field)
-                                            prop:value=move || signal.get()
-                                            on:input=move |ev| { signal.set(event_target_value(&ev)); grow(); } />
-                                    }
-                                };
-                                view! {
-                                    <tr data-row=index class:row-error=move || field_class(index, FormField::Account) && mark.get().is_some_and(|m| m.field.is_none())
-                                        class:row-warning=move || warnings.get().iter().any(|w| w.line() == Some(index))>
-                                        <td class="num muted">{index + 1}</td>
-                                        <td>
-                                            <input type="text" class="cell-account" list="account-list" data-testid=format!("account-{index}")
-                                                class:invalid=move || field_class(index, FormField::Account)
-                                                prop:value=move || row.account.get()
-                                                on:input=move |ev| { row.account.set(event_target_value(&ev)); grow(); } />
-                                        </td>
-                                        <td>{cell(row.debit, FormField::Debit, "cell-amount", format!("debit-{index}"))}</td>
-                                        <td>{cell(row.credit, FormField::Credit, "cell-amount", format!("credit-{index}"))}</td>
-                                        <td>
-                                            <input type="text" class="cell-tax" list="tax-code-list" data-testid=format!("tax-{index}")
-                                                prop:value=move || row.tax_code.get()
-                                                on:input=move |ev| { row.tax_code.set(event_target_value(&ev)); grow(); } />
-                                        </td>
-                                        <td class="cell-check">
-                                            <input type="checkbox" data-testid=format!("gross-{index}")
-                                                prop:checked=move || row.gross.get()
-                                                on:change=move |ev| row.gross.set(event_target_checked(&ev)) />
-                                        </td>
-                                        <td>
-                                            <input type="text" class="cell-dim" list="centre-list" data-testid=format!("dim1-{index}")
-                                                prop:value=move || row.dim1.get()
-                                                on:input=move |ev| { row.dim1.set(event_target_value(&ev)); grow(); } />
-                                        </td>
-                                        <td>{cell(row.currency, FormField::Currency, "cell-currency", format!("currency-{index}"))}</td>
-                                        <td>{cell(row.rate, FormField::Rate, "cell-rate", format!("rate-{index}"))}</td>
-                                        <td>
-                                            <input type="text" class="cell-memo" data-testid=format!("memo-{index}")
-                                                prop:value=move || row.memo.get()
-                                                on:input=move |ev| { row.memo.set(event_target_value(&ev)); grow(); } />
-                                        </td>
-                                    </tr>
-                                    {move || generated.get().into_iter().filter(|(r, _)| *r == index).flat_map(|(_, lines)| lines).map(|(account, debit, amount)| {
-                                        let text = format_amount(amount, lc_decimals(), number_style(i18n.lang()));
-                                        view! {
-                                            <tr class="generated-line" data-testid=format!("generated-{index}")>
-                                                <td></td>
-                                                <td class="muted">"↳ " {account} " · " {i18n.t(T::Generated)}</td>
-                                                <td class="num">{if debit { text.clone() } else { String::new() }}</td>
-                                                <td class="num">{if debit { String::new() } else { text }}</td>
-                                                <td colspan="6"></td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                }
-                            }
-                        </For>
-                    </tbody>
-                </table>
-            </div>
-            <div class="entry-footer">
-                <CheckLine check=check lc_decimals=Signal::derive(lc_decimals) />
-                <div class="actions">
-                    <button class="button primary" data-testid="post" disabled=move || post.pending().get()
-                        on:click=move |_| { post.dispatch(None); }>
-                        {move || i18n.t(if post.pending().get() { T::Posting } else { T::Post })}
-                    </button>
-                    <button class="button" on:click=move |_| {
-                        let last = grid.form_untracked().lines.iter().rposition(|l| !l.is_blank()).unwrap_or(0);
-                        balance_current(last);
-                    }>{move || i18n.t(T::Balance)}</button>
-                    <button class="button" on:click=move |_| grid.add_row()>{move || i18n.t(T::AddLine)}</button>
-                    <button class="button" data-testid="to-voucher" on:click=move |_| { to_voucher.dispatch(()); }>{move || i18n.t(T::ToVoucher)}</button>
-                    <button class="button" data-testid="discard-entry" on:click=move |_| discard.escape()>{move || i18n.t(T::Clear)}</button>
-                    <A href="/financials/vouchers" attr:class="button" attr:data-testid="voucher-count">
-                        {move || format!("{}: {} {}", i18n.t(T::OpenVoucher), voucher_count.get(), i18n.t(T::Entries))}
-                    </A>
-                </div>
-            </div>
-            <NotPostable check=check form=Signal::derive(move || grid.form()) />
-            <WarningList warnings=warnings asking=asking />
-            <ConfirmPost asking=asking grid=grid on_confirm=Callback::new(move |ws| { post.dispatch(Some(ws)); }) />
-            <ConfirmDiscard discard=discard />
-            {move || message.get().map(|(ok, text)| view! {
-                <div class=if ok { "success-box" } else { "error-box" } role=if ok { "status" } else { "alert" }
-                    data-testid=if ok { "entry-posted" } else { "error" }>{text}</div>
-            })}
-            <p class="hint">{move || i18n.t(T::Keys)}</p>
-            <p class="hint">{move || i18n.t(T::FcHint)}</p>
+        <div class="table-wrap">
+            <table class="data entry-grid">
+                <thead>
+                    <tr>
+                        <th class="num">"#"</th>
+                        <th>{move || i18n.t(T::Account)}</th>
+                        <th class="num">{move || i18n.t(T::Debit)}</th>
+                        <th class="num">{move || i18n.t(T::Credit)}</th>
+                        <th>{move || i18n.t(T::TaxCode)}</th>
+                        <th>{move || i18n.t(T::Gross)}</th>
+                        <th>{move || i18n.t(T::Dim1)}</th>
+                        <th>{move || i18n.t(T::Currency)}</th>
+                        <th>{move || i18n.t(T::Rate)}</th>
+                        <th>{move || i18n.t(T::LineMemo)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=indexed_rows key=row_key let:item>
+                        <GridRow index=item.0 row=item.1 grid=grid mark=mark warnings=warnings />
+                        <GeneratedRows index=item.0 generated=generated />
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// One typed line of the grid; typing in the last row opens a new one.
+#[component]
+fn GridRow(
+    index: usize,
+    row: Row,
+    grid: Grid,
+    mark: RwSignal<Option<Mark>>,
+    warnings: Memo<Vec<EntryWarning>>,
+) -> impl IntoView {
+    let grow = move || {
+        if grid
+            .rows
+            .get_untracked()
+            .last()
+            .is_some_and(|r| r.id == row.id)
+        {
+            grid.add_row();
+        }
+    };
+    let cell = move |signal: RwSignal<String>,
+                     field: Option<FormField>,
+                     class: &'static str,
+                     list: Option<&'static str>,
+                     testid: String| {
+        view! {
+            <input type="text" class=class list=list data-testid=testid
+                class:invalid=move || field.is_some_and(|f| marked(mark, index, f))
+                prop:value=move || signal.get()
+                on:input=move |ev| { signal.set(event_target_value(&ev)); grow(); } />
+        }
+    };
+    let row_error = move || {
+        marked(mark, index, FormField::Account) && mark.get().is_some_and(|m| m.field.is_none())
+    };
+    let row_warning = move || warnings.get().iter().any(|w| w.line() == Some(index));
+    view! {
+        <tr data-row=index class:row-error=row_error class:row-warning=row_warning>
+            <td class="num muted">{index + 1}</td>
+            <td>{cell(row.account, Some(FormField::Account), "cell-account", Some("account-list"), format!("account-{index}"))}</td>
+            <td>{cell(row.debit, Some(FormField::Debit), "cell-amount", None, format!("debit-{index}"))}</td>
+            <td>{cell(row.credit, Some(FormField::Credit), "cell-amount", None, format!("credit-{index}"))}</td>
+            <td>{cell(row.tax_code, None, "cell-tax", Some("tax-code-list"), format!("tax-{index}"))}</td>
+            <td class="cell-check">
+                <input type="checkbox" data-testid=format!("gross-{index}")
+                    prop:checked=move || row.gross.get()
+                    on:change=move |ev| row.gross.set(event_target_checked(&ev)) />
+            </td>
+            <td>{cell(row.dim1, None, "cell-dim", Some("centre-list"), format!("dim1-{index}"))}</td>
+            <td>{cell(row.currency, Some(FormField::Currency), "cell-currency", None, format!("currency-{index}"))}</td>
+            <td>{cell(row.rate, Some(FormField::Rate), "cell-rate", None, format!("rate-{index}"))}</td>
+            <td>{cell(row.memo, None, "cell-memo", None, format!("memo-{index}"))}</td>
+        </tr>
+    }
+}
+
+/// The lines grid row `index` generates (its tax lines), greyed out.
+#[component]
+fn GeneratedRows(index: usize, generated: Memo<GeneratedLines>) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    move || {
+        let lines = generated.get().into_iter().filter(|(r, _)| *r == index);
+        lines
+            .flat_map(|(_, lines)| lines)
+            .map(|(account, debit, amount)| {
+                let text = format_amount(amount, lc_decimals(app), number_style(i18n.lang()));
+                view! {
+                    <tr class="generated-line" data-testid=format!("generated-{index}")>
+                        <td></td>
+                        <td class="muted">"↳ " {account} " · " {i18n.t(T::Generated)}</td>
+                        <td class="num">{if debit { text.clone() } else { String::new() }}</td>
+                        <td class="num">{if debit { String::new() } else { text }}</td>
+                        <td colspan="6"></td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    }
+}
+
+/// Post, balance, add a line, to the voucher, discard, and the open
+/// voucher's size.
+#[component]
+fn EntryActions(ctx: Ctx, actions: Actions, voucher_count: RwSignal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    let grid = ctx.grid;
+    let Actions {
+        post,
+        to_voucher,
+        discard,
+    } = actions;
+    let balance_last = move |_: ev::MouseEvent| {
+        let last = grid
+            .form_untracked()
+            .lines
+            .iter()
+            .rposition(|l| !l.is_blank())
+            .unwrap_or(0);
+        balance_row(ctx, last);
+    };
+    view! {
+        <div class="actions">
+            <button class="button primary" data-testid="post" disabled=move || post.pending().get()
+                on:click=move |_| { post.dispatch(None); }>
+                {move || i18n.t(if post.pending().get() { T::Posting } else { T::Post })}
+            </button>
+            <button class="button" on:click=balance_last>{move || i18n.t(T::Balance)}</button>
+            <button class="button" on:click=move |_| grid.add_row()>{move || i18n.t(T::AddLine)}</button>
+            <button class="button" data-testid="to-voucher" on:click=move |_| { to_voucher.dispatch(()); }>{move || i18n.t(T::ToVoucher)}</button>
+            <button class="button" data-testid="discard-entry" on:click=move |_| discard.escape()>{move || i18n.t(T::Clear)}</button>
+            <A href="/financials/vouchers" attr:class="button" attr:data-testid="voucher-count">
+                {move || format!("{}: {} {}", i18n.t(T::OpenVoucher), voucher_count.get(), i18n.t(T::Entries))}
+            </A>
         </div>
     }
 }
@@ -972,12 +1065,13 @@ fn ConfirmDiscard(discard: Discard) -> impl IntoView {
     }
 }
 
+/// Decimals of the company's LC (2 while none is open).
+fn lc_decimals(app: AppState) -> u32 {
+    app.with_book(|b| b.settings().lc_decimals()).unwrap_or(2)
+}
+
 fn lc_decimals_untracked(app: AppState) -> u32 {
-    untrack(|| {
-        app.with_book(|b| Some(b.settings()).map(|s| s.lc_decimals()))
-            .flatten()
-            .unwrap_or(2)
-    })
+    untrack(|| lc_decimals(app))
 }
 
 /// Who posts: local users come with the authorisation issue; until then

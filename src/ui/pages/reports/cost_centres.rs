@@ -8,16 +8,15 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::reports::{
-    NoCompany, default_year_periods, dialect, download_csv, fmt_amount, fmt_date, lc_of,
-    print_page, report_shortcuts, sheet_href,
-};
-use super::vat::PeriodPicker;
 use crate::formats::report_csv::cost_centre_csv;
 use crate::ledger::Book;
 use crate::ledger::gl::AccountType;
 use crate::ledger::report::cost_centres::{CentreRow, CostCentreReport};
 use crate::texts;
+use crate::ui::components::{
+    NoCompany, PeriodPicker, default_year_periods, dialect, fmt_amount, fmt_date, lc_of, offer_csv,
+    print_page, report_shortcuts, sheet_href,
+};
 use crate::ui::errors::{domain_error, no_periods};
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
@@ -196,7 +195,7 @@ pub fn CostCentreReportPage() -> impl IntoView {
                 v.from,
                 v.to
             );
-            download_csv(
+            offer_csv(
                 &name,
                 &cost_centre_csv(&v.report, v.decimals, dialect(lang)),
             );

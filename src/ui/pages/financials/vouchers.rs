@@ -8,7 +8,6 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use crate::formats::amount::format_amount;
 use crate::forms::entry::EntryForm;
@@ -18,16 +17,18 @@ use crate::ledger::posting::{EntryWarning, entry_warnings};
 use crate::ledger::posting::{PostingCommand, Rights};
 use crate::store::{CompanyLog, StoreError};
 use crate::texts;
-use crate::ui::components::{ErrorBox, number_style, today};
+use crate::ui::components::{
+    ErrorBox, NoCompany, OPEN_VOUCHER_KEY, VOUCHER_PREFIX, VoucherDraft, current_voucher_key,
+    load_voucher, number_style, save_voucher, today,
+};
 use crate::ui::errors::{entry_warning, map_warning_line, session_error, store_error};
 use crate::ui::i18n::{Text, use_i18n};
-use crate::ui::state::{AppState, use_app};
+use crate::ui::state::use_app;
 
 texts! {
     pub enum T {
         Title => "Buchungsstapel", "Journal vouchers";
         Lead => "Buchungen sammeln, prüfen und gemeinsam buchen – alles oder nichts. Stapel sind Entwürfe: sie ändern die Bücher erst beim Buchen.", "Collect entries, review them, post them together – all or nothing. Vouchers are drafts: they change the books only when posted.";
-        NoCompany => "Kein Mandant geöffnet.", "No company is open.";
         Empty => "Keine offenen Stapel. In der Journalbuchung fügt Alt+S die Buchung dem Stapel hinzu.", "No open vouchers. In the journal entry, Alt+S adds the entry to the voucher.";
         Voucher => "Stapel", "Voucher";
         Current => "aktuell", "current";
@@ -53,66 +54,6 @@ texts! {
     }
 }
 
-/// Key of the draft that says which voucher the entry screen adds to.
-pub const OPEN_VOUCHER_KEY: &str = "voucher-current";
-const PREFIX: &str = "voucher:";
-
-/// A voucher as stored in the drafts.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VoucherDraft {
-    pub name: String,
-    pub entries: Vec<EntryForm>,
-}
-
-async fn current_key(app: AppState) -> Result<String, StoreError> {
-    let Some(session) = app.session() else {
-        return Err(StoreError::NotFound {
-            what: "company".into(),
-        });
-    };
-    let current = session.log().get_draft(OPEN_VOUCHER_KEY).await?;
-    Ok(current.unwrap_or_else(|| format!("{PREFIX}1")))
-}
-
-async fn load(app: AppState, key: &str) -> Result<VoucherDraft, StoreError> {
-    let Some(session) = app.session() else {
-        return Err(StoreError::NotFound {
-            what: "company".into(),
-        });
-    };
-    let json = session.log().get_draft(key).await?;
-    Ok(json
-        .and_then(|j| serde_json::from_str(&j).ok())
-        .unwrap_or_default())
-}
-
-async fn save(app: AppState, key: &str, voucher: &VoucherDraft) -> Result<(), StoreError> {
-    let Some(session) = app.session() else {
-        return Err(StoreError::NotFound {
-            what: "company".into(),
-        });
-    };
-    let json = serde_json::to_string(voucher).map_err(|e| StoreError::Unexpected {
-        detail: e.to_string(),
-    })?;
-    session.log().put_draft(key, &json).await
-}
-
-/// Appends `form` to the current voucher; returns its new size.
-pub async fn add_to_open_voucher(app: AppState, form: EntryForm) -> Result<usize, StoreError> {
-    let key = current_key(app).await?;
-    let mut voucher = load(app, &key).await?;
-    if voucher.name.is_empty() {
-        voucher.name = key.trim_start_matches(PREFIX).to_string();
-    }
-    voucher.entries.push(form);
-    save(app, &key, &voucher).await?;
-    if let Some(session) = app.session() {
-        session.log().put_draft(OPEN_VOUCHER_KEY, &key).await?;
-    }
-    Ok(voucher.entries.len())
-}
-
 #[component]
 pub fn VouchersPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -127,14 +68,14 @@ pub fn VouchersPage() -> impl IntoView {
             let Some(session) = app.session() else { return };
             let keys = session.log().list_drafts().await.unwrap_or_default();
             let mut list = Vec::new();
-            for key in keys.into_iter().filter(|k| k.starts_with(PREFIX)) {
-                if let Ok(v) = load(app, &key).await
+            for key in keys.into_iter().filter(|k| k.starts_with(VOUCHER_PREFIX)) {
+                if let Ok(v) = load_voucher(app, &key).await
                     && !v.entries.is_empty()
                 {
                     list.push((key, v));
                 }
             }
-            current.set(current_key(app).await.unwrap_or_default());
+            current.set(current_voucher_key(app).await.unwrap_or_default());
             vouchers.set(list);
         });
     };
@@ -149,13 +90,13 @@ pub fn VouchersPage() -> impl IntoView {
             let keys = session.log().list_drafts().await.unwrap_or_default();
             let next = keys
                 .iter()
-                .filter_map(|k| k.strip_prefix(PREFIX)?.parse::<u32>().ok())
+                .filter_map(|k| k.strip_prefix(VOUCHER_PREFIX)?.parse::<u32>().ok())
                 .max()
                 .unwrap_or(0)
                 + 1;
             let _ = session
                 .log()
-                .put_draft(OPEN_VOUCHER_KEY, &format!("{PREFIX}{next}"))
+                .put_draft(OPEN_VOUCHER_KEY, &format!("{VOUCHER_PREFIX}{next}"))
                 .await;
             reload();
         });
@@ -165,7 +106,7 @@ pub fn VouchersPage() -> impl IntoView {
         <section class="page vouchers-page" data-page="vouchers">
             <h1>{move || i18n.t(T::Title)}</h1>
             <p class="lead">{move || i18n.t(T::Lead)}</p>
-            <Show when=move || app.company.get().is_some() fallback=move || view! { <p class="muted">{i18n.t(T::NoCompany)}</p> }>
+            <Show when=move || app.company.get().is_some() fallback=|| view! { <NoCompany /> }>
                 <div class="toolbar">
                     <button class="button" on:click=new_voucher>{move || i18n.t(T::New)}</button>
                 </div>
@@ -315,7 +256,7 @@ fn VoucherCard(
                     what: "company".into(),
                 })?;
                 session.log().put_draft("entry-form", &json).await?;
-                save(app, &key.get_value(), &v).await
+                save_voucher(app, &key.get_value(), &v).await
             }
             .await;
             match result {

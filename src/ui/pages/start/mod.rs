@@ -1,6 +1,8 @@
 //! Start page: without a company, a welcome with "create" and "demo";
 //! otherwise the list of companies (Mandanten) to open, rename or delete.
 
+mod demo;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -8,7 +10,7 @@ use leptos_router::hooks::use_navigate;
 use crate::store::CompanyMeta;
 use crate::texts;
 use crate::ui::components::{ErrorBox, ProgressBar};
-use crate::ui::errors::{session_error, store_error};
+use crate::ui::errors::store_error;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 
@@ -33,9 +35,6 @@ texts! {
         DeleteConfirm => "Zum endgültigen Löschen den Namen des Mandanten eintippen. Das kann nicht rückgängig gemacht werden.", "To delete for good, type the company's name. This cannot be undone.";
         DeleteNow => "Endgültig löschen", "Delete for good";
         Loading => "Lade …", "Loading …";
-        Damaged => "Mandant konnte nicht geöffnet werden", "The company could not be opened";
-        DamagedHint => "Die gespeicherten Daten wurden nicht verändert. Stellen Sie die letzte Sicherung wieder her – als Kopie, oder anstelle dieses Mandanten.", "The stored data was left as it was. Restore your latest backup – as a copy, or in place of this company.";
-        ToRestore => "Sicherung wiederherstellen", "Restore a backup";
         Shortcuts => "Tastenkürzel: Alt+1 … Alt+6 wechseln das Modul, Alt+N neue Buchung, Alt+L Sprache.", "Shortcuts: Alt+1 … Alt+6 switch module, Alt+N new entry, Alt+L language.";
     }
 }
@@ -55,30 +54,8 @@ pub fn StartPage() -> impl IntoView {
                 Some(list) if list.is_empty() => view! { <Welcome /> }.into_any(),
                 Some(list) => view! { <CompanyList companies=list /> }.into_any(),
             }}
-            <OpenFailureNotice />
             <p class="hint">{move || i18n.t(T::Shortcuts)}</p>
         </section>
-    }
-}
-
-/// Why the last company did not open, and the way out: restoring a
-/// backup (the restore panel works without an open company).
-#[component]
-fn OpenFailureNotice() -> impl IntoView {
-    let i18n = use_i18n();
-    let app = use_app();
-    move || {
-        app.open_failure.get().map(|f| {
-            let reason = session_error(&f.error, i18n.lang());
-            view! {
-                <div class="error-box" role="alert" data-testid="open-failure">
-                    <strong>{i18n.t(T::Damaged)} ": " {f.name}</strong>
-                    <p data-testid="open-failure-reason">{reason}</p>
-                    <p>{i18n.t(T::DamagedHint)}</p>
-                    <A href="/admin/backup" attr:data-testid="open-failure-restore">{i18n.t(T::ToRestore)}</A>
-                </div>
-            }
-        })
     }
 }
 
@@ -110,12 +87,8 @@ fn DemoCard() -> impl IntoView {
         let navigate = navigate.clone();
         async move {
             error.set(None);
-            match super::demo::create_demo_company(
-                app,
-                i18n.lang_untracked(),
-                super::demo::requested_entries(),
-            )
-            .await
+            match demo::create_demo_company(app, i18n.lang_untracked(), demo::requested_entries())
+                .await
             {
                 Ok(()) => navigate("/reports/trial-balance", Default::default()),
                 Err(e) => error.set(Some(e)),

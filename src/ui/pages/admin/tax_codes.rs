@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::admin::AdminFrame;
 use crate::formats::amount::{format_amount, format_date, parse_amount, parse_date};
 use crate::ledger::Command;
 use crate::ledger::tax::TaxCommand;
@@ -16,6 +15,7 @@ use crate::ledger::tax::{Kennzahl, TaxCode, TaxDirection, TaxKind, TaxRate};
 use crate::ledger::types::AccountNo;
 use crate::ledger::types::limits::MAX_TAX_RATE_DECIMALS as MAX_RATE_DECIMALS;
 use crate::texts;
+use crate::ui::components::AdminFrame;
 use crate::ui::components::{ErrorBox, number_style, today};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};

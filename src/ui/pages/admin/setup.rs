@@ -4,21 +4,21 @@
 //! company with chart, periods and G/L account determination in place, or
 //! on a sentence saying why not, with nothing stored (see
 //! `AppState::create_company`). The country is picked from the ISO 3166
-//! list ([`CountryPicker`], shared with the company-details page).
+//! list (`components::CountryPicker`, shared with the company details).
 
 use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::formats::country::{Country, countries, label_of, parse_country};
-use crate::forms::company::{DetailsForm, DetailsFormError, vat_id_of};
+use crate::formats::country::label_of;
+use crate::forms::company::{DetailsForm, vat_id_of};
 use crate::ledger::gl::ChartTemplate;
 use crate::ledger::gl::Settings;
 use crate::ledger::setup::Setup;
 use crate::ledger::types::Currency;
 use crate::ledger::types::PeriodLayout;
 use crate::texts;
-use crate::ui::components::{ErrorBox, today};
+use crate::ui::components::{CountryPicker, ErrorBox, today};
 use crate::ui::errors::{details_form_error, session_error};
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::state::use_app;
@@ -32,8 +32,6 @@ texts! {
         StepChart => "3 · Kontenrahmen", "3 · Chart of accounts";
         Name => "Firmenname", "Company name";
         Address => "Anschrift", "Address";
-        Country => "Land", "Country";
-        CountryHint => "Namen tippen und aus der Liste wählen", "Type a name and pick it from the list";
         VatId => "USt-IdNr.", "VAT ID";
         TaxNumber => "Steuernummer", "Tax number";
         Lc => "Hauswährung", "Local currency";
@@ -196,63 +194,6 @@ pub fn SetupPage() -> impl IntoView {
             </form>
         </section>
     }
-}
-
-/// The country field: type to search, pick from the ISO 3166 list (German
-/// or English names by the app's language, each with its code). Any name,
-/// code or label resolves (`formats::country::parse_country`); text that
-/// names no country is marked once the field is left.
-#[component]
-pub fn CountryPicker(value: RwSignal<String>, id: &'static str) -> impl IntoView {
-    let i18n = use_i18n();
-    let left = RwSignal::new(false);
-    let unknown = move || {
-        let text = value.get();
-        left.get() && parse_country(&text).is_none()
-    };
-    let list_id = format!("{id}-list");
-    let options = move || {
-        let de = i18n.is_de();
-        let mut sorted: Vec<&Country> = countries().iter().collect();
-        sorted.sort_by_key(|c| sort_key(c.name(de)));
-        sorted
-            .into_iter()
-            .map(|c| view! { <option value=c.label(de)></option> })
-            .collect_view()
-    };
-    view! {
-        <label class="field country-field" class:invalid=unknown>
-            <span>{move || i18n.t(T::Country)}</span>
-            <input type="text" id=id data-testid=id list=list_id.clone() autocomplete="off" required=true
-                placeholder=move || i18n.t(T::CountryHint)
-                prop:value=move || value.get()
-                on:input=move |ev| { left.set(false); value.set(event_target_value(&ev)); }
-                on:change=move |_| left.set(true) />
-            <datalist id=list_id>{options}</datalist>
-            <Show when=unknown>
-                <small class="field-error">{move || details_form_error(
-                    &DetailsFormError::UnknownCountry { text: value.get().trim().to_string() },
-                    i18n.lang(),
-                )}</small>
-            </Show>
-        </label>
-    }
-}
-
-/// Sorts "Österreich" with the O's and "Åland" with the A's.
-fn sort_key(name: &str) -> String {
-    name.to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'ä' | 'å' | 'á' | 'à' | 'â' | 'ã' => 'a',
-            'ö' | 'ó' | 'ô' => 'o',
-            'ü' | 'ú' => 'u',
-            'é' | 'è' | 'ê' => 'e',
-            'í' => 'i',
-            'ç' => 'c',
-            other => other,
-        })
-        .collect()
 }
 
 /// Builds the setup command from the form; the error is a sentence.

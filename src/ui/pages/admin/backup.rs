@@ -14,7 +14,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsCast;
 
 use crate::backup::export::STEP_RECORDS;
 use crate::backup::passphrase::{Level, Strength, Weakness, check_for_export, strength};
@@ -26,10 +25,10 @@ use crate::formats::amount::format_date;
 use crate::session::SessionError;
 use crate::store::CompanyMeta;
 use crate::texts;
-use crate::ui::components::{ErrorBox, ProgressBar, number_style};
+use crate::ui::components::{AdminNav, ErrorBox, ProgressBar, download, number_style};
 use crate::ui::errors::{session_error, store_error};
-use crate::ui::i18n::{Lang, Text, use_i18n};
-use crate::ui::state::{Progress, use_app};
+use crate::ui::i18n::{I18n, Lang, Text, use_i18n};
+use crate::ui::state::{AppState, Progress, use_app};
 
 /// Remind after this many days without a backup …
 pub const REMIND_AFTER_DAYS: u64 = 7;
@@ -44,11 +43,6 @@ texts! {
     pub enum T {
         Title => "Datensicherung", "Backup";
         Lead => "Sichern Sie den Mandanten als verschlüsselte Datei im offenen age-Format und stellen Sie ihn in jedem Browser wieder her. Die Wiederherstellung prüft die Hash-Kette, bevor etwas geschrieben wird.", "Save the company as an encrypted file in the open age format and restore it in any browser. Restoring verifies the hash chain before anything is written.";
-        SubNav => "Administration", "Administration";
-        NavCompany => "Firmendaten", "Company details";
-        NavPeriods => "Buchungsperioden", "Posting periods";
-        NavCurrencies => "Währungen und Kurse", "Currencies and rates";
-        NavDetermination => "Sachkontenfindung", "G/L account determination";
         ExportTitle => "Sicherung erstellen", "Create a backup";
         ExportNoCompany => "Öffnen Sie auf der Startseite einen Mandanten, um ihn zu sichern. Wiederherstellen geht auch ohne.", "Open a company on the start page to back it up. Restoring works without one.";
         ToStart => "Zur Startseite", "Go to start";
@@ -296,26 +290,6 @@ fn seconds_text(ms: f64, lang: Lang) -> String {
     }
 }
 
-/// Hands `bytes` to the browser as a download named `name`.
-fn download(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
-    let blob = gloo::file::Blob::new_with_options(bytes, Some(mime));
-    let url = gloo::file::ObjectUrl::from(blob);
-    let document = gloo::utils::document();
-    let a = document.create_element("a").map_err(|e| format!("{e:?}"))?;
-    let _ = a.set_attribute("href", &url);
-    let _ = a.set_attribute("download", name);
-    let _ = a.set_attribute("style", "display:none");
-    let body = gloo::utils::body();
-    let _ = body.append_child(&a);
-    if let Some(a) = a.dyn_ref::<web_sys::HtmlElement>() {
-        a.click();
-    }
-    let _ = body.remove_child(&a);
-    // The download reads the URL after this returns: revoke it later.
-    gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
-    Ok(())
-}
-
 /// Lets the browser paint (progress bars) before the next chunk of work.
 async fn yield_to_browser() {
     gloo::timers::future::TimeoutFuture::new(0).await;
@@ -326,13 +300,7 @@ pub fn BackupPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page admin-page" data-page="backup">
-            <nav class="admin-nav" aria-label=move || i18n.t(T::SubNav)>
-                <A href="/admin/company">{move || i18n.t(T::NavCompany)}</A>
-                <A href="/admin/periods">{move || i18n.t(T::NavPeriods)}</A>
-                <A href="/admin/currencies">{move || i18n.t(T::NavCurrencies)}</A>
-                <A href="/admin/determination">{move || i18n.t(T::NavDetermination)}</A>
-                <A href="/admin/backup">{move || i18n.t(T::Title)}</A>
-            </nav>
+            <AdminNav />
             <h1>{move || i18n.t(T::Title)}</h1>
             <p class="lead">{move || i18n.t(T::Lead)}</p>
             <div class="backup-layout">
@@ -665,156 +633,280 @@ fn weakness_text(w: Weakness) -> T {
     }
 }
 
+/// What the restore panel knows: the picked file, its check, the restore.
+#[derive(Clone, Copy)]
+struct RestoreState {
+    bytes: StoredValue<Option<Rc<Vec<u8>>>, LocalStorage>,
+    document: StoredValue<Option<Rc<BackupDocument>>, LocalStorage>,
+    chosen: RwSignal<Option<String>>,
+    kind: RwSignal<Option<FileKind>>,
+    passphrase: RwSignal<String>,
+    manifest: RwSignal<Option<Manifest>>,
+    counts: RwSignal<LogCounts>,
+    /// The company the backup would overwrite: (id, name).
+    exists: RwSignal<Option<(String, String)>>,
+    confirm: RwSignal<String>,
+    checking: RwSignal<bool>,
+    progress: RwSignal<Option<Progress>>,
+    error: RwSignal<Option<String>>,
+    restored: RwSignal<Option<CompanyMeta>>,
+}
+
+impl RestoreState {
+    fn new() -> Self {
+        RestoreState {
+            bytes: StoredValue::new_local(None),
+            document: StoredValue::new_local(None),
+            chosen: RwSignal::new(None),
+            kind: RwSignal::new(None),
+            passphrase: RwSignal::new(String::new()),
+            manifest: RwSignal::new(None),
+            counts: RwSignal::new(LogCounts::default()),
+            exists: RwSignal::new(None),
+            confirm: RwSignal::new(String::new()),
+            checking: RwSignal::new(false),
+            progress: RwSignal::new(None),
+            error: RwSignal::new(None),
+            restored: RwSignal::new(None),
+        }
+    }
+
+    /// Forgets the last check and restore (a new file, a new check).
+    fn reset(&self) {
+        self.document.set_value(None);
+        self.manifest.set(None);
+        self.exists.set(None);
+        self.confirm.set(String::new());
+        self.error.set(None);
+        self.restored.set(None);
+        self.progress.set(None);
+    }
+}
+
+/// Reads the picked file into memory and guesses its kind.
+async fn read_picked(r: RestoreState, file: Option<web_sys::File>, i18n: I18n) {
+    r.reset();
+    r.bytes.set_value(None);
+    r.kind.set(None);
+    let Some(file) = file else {
+        r.chosen.set(None);
+        return;
+    };
+    let file = gloo::file::File::from(file);
+    r.chosen.set(Some(file.name()));
+    match gloo::file::futures::read_as_bytes(&file).await {
+        Ok(data) => {
+            r.kind.set(Some(detect(&data)));
+            r.bytes.set_value(Some(Rc::new(data)));
+        }
+        Err(e) => r.error.set(Some(backup_error(
+            &BackupError::Unexpected {
+                detail: e.to_string(),
+            },
+            i18n.lang_untracked(),
+        ))),
+    }
+}
+
+/// Checks the whole file ([`inspect`]) and shows its manifest.
+async fn check_backup(r: RestoreState, lang: Lang) {
+    r.reset();
+    let Some(data) = r.bytes.get_value() else {
+        return;
+    };
+    r.checking.set(true);
+    // inspect is synchronous (key derivation, inflate, chain check):
+    // show the busy bar first.
+    yield_to_browser().await;
+    yield_to_browser().await;
+    let result = inspect(&data, &r.passphrase.get_untracked(), |_, _| {});
+    r.checking.set(false);
+    match result {
+        Ok(doc) => {
+            r.counts.set(log_counts(&doc.log));
+            r.manifest.set(Some(doc.manifest.clone()));
+            r.document.set_value(Some(Rc::new(doc)));
+        }
+        Err(e) => r.error.set(Some(backup_error(&e, lang))),
+    }
+}
+
+/// The open company, closed when `mode` replaces it: its connection
+/// would block its deletion. Returns its id, to reopen on failure.
+fn close_if_replaced(app: AppState, mode: &RestoreMode) -> Option<String> {
+    match mode {
+        RestoreMode::Replace { company_id, .. }
+            if app
+                .company
+                .get_untracked()
+                .is_some_and(|c| &c.id == company_id) =>
+        {
+            app.close_company();
+            Some(company_id.clone())
+        }
+        _ => None,
+    }
+}
+
+/// Writes the checked backup as `mode` says, with progress.
+async fn run_restore(app: AppState, r: RestoreState, mode: RestoreMode, lang: Lang) {
+    r.error.set(None);
+    let Some(doc) = r.document.get_value() else {
+        return;
+    };
+    let reopen = close_if_replaced(app, &mode);
+    let total = doc.log.len().max(1);
+    r.progress.set(Some(Progress { done: 0, total }));
+    yield_to_browser().await;
+    let store = app.store();
+    let result = restore(&*store, &doc, mode, |done, total| {
+        r.progress.set(Some(Progress {
+            done: done as usize,
+            total: total.max(1) as usize,
+        }));
+    })
+    .await;
+    r.progress.set(None);
+    // The company list is a convenience here; the outcome below is what
+    // the user must read, and the start page lists afresh anyway.
+    let _ = app.refresh_companies().await;
+    match result {
+        Ok(meta) => {
+            r.exists.set(None);
+            r.restored.set(Some(meta));
+        }
+        Err(e) => {
+            if let Some(id) = reopen {
+                // Best effort: the refusal below is the message; a company
+                // that does not reopen shows its own reason on the start page.
+                let _ = app.open_company(&id).await;
+            }
+            if let BackupError::CompanyExists { id, name } = &e {
+                r.exists.set(Some((id.clone(), name.clone())));
+            }
+            r.error.set(Some(backup_error(&e, lang)));
+        }
+    }
+}
+
+/// What the restore panel's buttons set off.
+#[derive(Clone, Copy)]
+struct RestoreActions {
+    read_file: Action<SendFile, ()>,
+    check: Action<(), ()>,
+    run: Action<RestoreMode, ()>,
+    open: Action<String, ()>,
+    busy: Signal<bool>,
+}
+
 #[component]
 fn RestorePanel() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let navigate = use_navigate();
-    let bytes = StoredValue::new_local(None::<Rc<Vec<u8>>>);
-    let document = StoredValue::new_local(None::<Rc<BackupDocument>>);
-    let chosen = RwSignal::new(None::<String>);
-    let kind = RwSignal::new(None::<FileKind>);
-    let passphrase = RwSignal::new(String::new());
-    let manifest = RwSignal::new(None::<Manifest>);
-    let counts = RwSignal::new(LogCounts::default());
-    let exists = RwSignal::new(None::<(String, String)>);
-    let confirm = RwSignal::new(String::new());
-    let checking = RwSignal::new(false);
-    let progress = RwSignal::new(None::<Progress>);
-    let error = RwSignal::new(None::<String>);
-    let restored = RwSignal::new(None::<CompanyMeta>);
-
-    let reset = move || {
-        document.set_value(None);
-        manifest.set(None);
-        exists.set(None);
-        confirm.set(String::new());
-        error.set(None);
-        restored.set(None);
-        progress.set(None);
-    };
-
-    let read_file = Action::new_local(move |file: &SendFile| {
-        let file = file.0.clone();
-        async move {
-            reset();
-            bytes.set_value(None);
-            kind.set(None);
-            let Some(file) = file else {
-                chosen.set(None);
-                return;
-            };
-            let file = gloo::file::File::from(file);
-            chosen.set(Some(file.name()));
-            match gloo::file::futures::read_as_bytes(&file).await {
-                Ok(data) => {
-                    kind.set(Some(detect(&data)));
-                    bytes.set_value(Some(Rc::new(data)));
-                }
-                Err(e) => error.set(Some(backup_error(
-                    &BackupError::Unexpected {
-                        detail: e.to_string(),
-                    },
-                    i18n.lang_untracked(),
-                ))),
-            }
-        }
-    });
-
-    let check = Action::new_local(move |_: &()| async move {
-        let lang = i18n.lang_untracked();
-        reset();
-        let Some(data) = bytes.get_value() else {
-            return;
-        };
-        checking.set(true);
-        // inspect is synchronous (key derivation, inflate, chain check):
-        // show the busy bar first.
-        yield_to_browser().await;
-        yield_to_browser().await;
-        let result = inspect(&data, &passphrase.get_untracked(), |_, _| {});
-        checking.set(false);
-        match result {
-            Ok(doc) => {
-                counts.set(log_counts(&doc.log));
-                manifest.set(Some(doc.manifest.clone()));
-                document.set_value(Some(Rc::new(doc)));
-            }
-            Err(e) => error.set(Some(backup_error(&e, lang))),
-        }
-    });
-
+    let r = RestoreState::new();
+    let read_file = Action::new_local(move |file: &SendFile| read_picked(r, file.0.clone(), i18n));
+    let check = Action::new_local(move |_: &()| check_backup(r, i18n.lang_untracked()));
     let run = Action::new_local(move |mode: &RestoreMode| {
-        let mode = mode.clone();
-        async move {
-            let lang = i18n.lang_untracked();
-            error.set(None);
-            let Some(doc) = document.get_value() else {
-                return;
-            };
-            // The open company's connection would block its deletion.
-            let reopen = match &mode {
-                RestoreMode::Replace { company_id, .. }
-                    if app
-                        .company
-                        .get_untracked()
-                        .is_some_and(|c| &c.id == company_id) =>
-                {
-                    app.close_company();
-                    Some(company_id.clone())
-                }
-                _ => None,
-            };
-            progress.set(Some(Progress {
-                done: 0,
-                total: doc.log.len().max(1),
-            }));
-            yield_to_browser().await;
-            let store = app.store();
-            let result = restore(&*store, &doc, mode, |done, total| {
-                progress.set(Some(Progress {
-                    done: done as usize,
-                    total: total.max(1) as usize,
-                }));
-            })
-            .await;
-            progress.set(None);
-            let _ = app.refresh_companies().await;
-            match result {
-                Ok(meta) => {
-                    exists.set(None);
-                    restored.set(Some(meta));
-                }
-                Err(e) => {
-                    if let Some(id) = reopen {
-                        let _ = app.open_company(&id).await;
-                    }
-                    if let BackupError::CompanyExists { id, name } = &e {
-                        exists.set(Some((id.clone(), name.clone())));
-                    }
-                    error.set(Some(backup_error(&e, lang)));
-                }
-            }
-        }
+        run_restore(app, r, mode.clone(), i18n.lang_untracked())
     });
-
     let open = Action::new_local(move |id: &String| {
         let id = id.clone();
         let navigate = navigate.clone();
         async move {
             match app.open_company(&id).await {
                 Ok(()) => navigate("/financials", Default::default()),
-                Err(e) => error.set(Some(session_error(&e, i18n.lang_untracked()))),
+                Err(e) => r.error.set(Some(session_error(&e, i18n.lang_untracked()))),
             }
         }
     });
-
-    let busy = move || {
-        checking.get()
-            || run.pending().get()
-            || read_file.pending().get()
-            || progress.get().is_some()
+    let (read_pending, run_pending) = (read_file.pending(), run.pending());
+    let busy = Signal::derive(move || {
+        r.checking.get() || run_pending.get() || read_pending.get() || r.progress.get().is_some()
+    });
+    let a = RestoreActions {
+        read_file,
+        check,
+        run,
+        open,
+        busy,
     };
+    view! {
+        <section class="backup-card" data-testid="backup-restore">
+            <h2>{move || i18n.t(T::RestoreTitle)}</h2>
+            <p class="muted small">{move || i18n.t(T::RestoreLead)}</p>
+            <RestoreFileForm r=r a=a />
+            <Show when=move || r.checking.get()>
+                <div class="progress" data-testid="restore-checking">
+                    <div class="progress-label">{move || i18n.t(T::Checking)}</div>
+                    <div class="progress-track indeterminate"><div class="progress-fill"></div></div>
+                </div>
+            </Show>
+            {move || r.manifest.get().map(|m| view! { <RestoreManifest r=r a=a m=m lang=i18n.lang() /> })}
+            {move || r.progress.get().map(|p| view! { <ProgressBar progress=p label=i18n.t(T::Restoring) /> })}
+            <ErrorBox message=Signal::derive(move || r.error.get().filter(|_| r.exists.get().is_none())) />
+            {move || r.restored.get().map(|meta| {
+                let id = meta.id.clone();
+                view! {
+                    <div class="success-box" role="status" data-testid="restored">
+                        <p>{move || i18n.t(T::Restored)} " „" {meta.name.clone()} "“."</p>
+                        <button type="button" class="button primary" data-testid="open-restored"
+                            on:click=move |_| { a.open.dispatch(id.clone()); }>
+                            {move || i18n.t(T::OpenRestored)}
+                        </button>
+                    </div>
+                }
+            })}
+        </section>
+    }
+}
+
+/// The file to restore and, for an encrypted one, its passphrase.
+#[component]
+fn RestoreFileForm(r: RestoreState, a: RestoreActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let read_pending = a.read_file.pending();
+    view! {
+        <form class="form" on:submit=move |ev| { ev.prevent_default(); a.check.dispatch(()); }>
+            <label class="field">
+                <span>{move || i18n.t(T::File)}</span>
+                <input type="file" accept=".age,.json,.kontor.age,.kontor.json" data-testid="restore-file"
+                    on:change=move |ev| {
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        let file = input.files().and_then(|f| f.get(0));
+                        a.read_file.dispatch(SendFile(file));
+                    } />
+            </label>
+            {move || r.kind.get().map(|k| match k {
+                FileKind::Encrypted => view! {
+                    <p class="muted small">{move || i18n.t(T::FileEncrypted)}</p>
+                    <label class="field">
+                        <span>{move || i18n.t(T::Passphrase)}</span>
+                        <input type="password" autocomplete="off" data-testid="restore-passphrase"
+                            prop:value=move || r.passphrase.get() on:input=move |ev| r.passphrase.set(event_target_value(&ev)) />
+                    </label>
+                }.into_any(),
+                FileKind::Compressed | FileKind::PlainJson => view! {
+                    <p class="muted small">{move || i18n.t(T::FilePlain)}</p>
+                }.into_any(),
+                FileKind::Unknown => ().into_any(),
+            })}
+            <div class="actions">
+                <button type="submit" class="button primary" data-testid="restore-check"
+                    disabled=move || a.busy.get() || r.chosen.get().is_none() || read_pending.get()>
+                    {move || i18n.t(T::Check)}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// The checked backup's manifest, and the ways to restore it. `lang` is
+/// the language the facts are written in (the caller re-renders on a
+/// change of language).
+#[component]
+fn RestoreManifest(r: RestoreState, a: RestoreActions, m: Manifest, lang: Lang) -> impl IntoView {
+    let i18n = use_i18n();
     let fact = move |label: T, id: &'static str, value: String| {
         view! {
             <div class="fact">
@@ -823,119 +915,71 @@ fn RestorePanel() -> impl IntoView {
             </div>
         }
     };
-
+    let counts = r.counts.get_untracked();
+    let yes_no = |yes: bool, y: T, n: T| say(if yes { y } else { n }, lang).to_string();
     view! {
-        <section class="backup-card" data-testid="backup-restore">
-            <h2>{move || i18n.t(T::RestoreTitle)}</h2>
-            <p class="muted small">{move || i18n.t(T::RestoreLead)}</p>
-            <form class="form" on:submit=move |ev| { ev.prevent_default(); check.dispatch(()); }>
-                <label class="field">
-                    <span>{move || i18n.t(T::File)}</span>
-                    <input type="file" accept=".age,.json,.kontor.age,.kontor.json" data-testid="restore-file"
-                        on:change=move |ev| {
-                            let input: web_sys::HtmlInputElement = event_target(&ev);
-                            let file = input.files().and_then(|f| f.get(0));
-                            read_file.dispatch(SendFile(file));
-                        } />
-                </label>
-                {move || kind.get().map(|k| match k {
-                    FileKind::Encrypted => view! {
-                        <p class="muted small">{move || i18n.t(T::FileEncrypted)}</p>
-                        <label class="field">
-                            <span>{move || i18n.t(T::Passphrase)}</span>
-                            <input type="password" autocomplete="off" data-testid="restore-passphrase"
-                                prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev)) />
-                        </label>
-                    }.into_any(),
-                    FileKind::Compressed | FileKind::PlainJson => view! {
-                        <p class="muted small">{move || i18n.t(T::FilePlain)}</p>
-                    }.into_any(),
-                    FileKind::Unknown => ().into_any(),
-                })}
-                <div class="actions">
-                    <button type="submit" class="button primary" data-testid="restore-check"
-                        disabled=move || busy() || chosen.get().is_none() || read_file.pending().get()>
-                        {move || i18n.t(T::Check)}
-                    </button>
-                </div>
-            </form>
-            <Show when=move || checking.get()>
-                <div class="progress" data-testid="restore-checking">
-                    <div class="progress-label">{move || i18n.t(T::Checking)}</div>
-                    <div class="progress-track indeterminate"><div class="progress-fill"></div></div>
-                </div>
+        <div class="manifest" data-testid="manifest">
+            <h3>{move || i18n.t(T::ManifestTitle)}</h3>
+            <p class="verified" data-testid="manifest-state">
+                {move || i18n.t(if r.restored.get().is_some() { T::Written } else { T::Verified })}
+            </p>
+            <dl class="facts">
+                {fact(T::Company, "company", m.company_name.clone())}
+                {fact(T::ExportedAt, "exported-at", date_time_text(m.exported_at_unix_ms, lang))}
+                {fact(T::Events, "records", m.event_count.to_string())}
+                {fact(T::Postings, "postings", counts.postings.to_string())}
+                {fact(T::MasterData, "master-data", counts.master_data.to_string())}
+                {fact(T::AppVersion, "app-version", m.app_version.clone())}
+                {fact(T::Encryption, "encrypted", yes_no(m.encrypted, T::EncryptedYes, T::EncryptedNo))}
+                {fact(T::Drafts, "drafts", yes_no(m.drafts_included, T::Yes, T::No))}
+                {fact(T::HeadHash, "head-hash", m.head_hash.to_hex().chars().take(16).collect::<String>() + "…")}
+            </dl>
+            <p class="muted small">{move || i18n.t(T::CountsHint)}</p>
+            <Show when=move || r.restored.get().is_none()>
+                <RestoreChoices r=r a=a />
             </Show>
-            {move || manifest.get().map(|m| {
-                let lang = i18n.lang();
-                view! {
-                    <div class="manifest" data-testid="manifest">
-                        <h3>{move || i18n.t(T::ManifestTitle)}</h3>
-                        <p class="verified" data-testid="manifest-state">
-                            {move || i18n.t(if restored.get().is_some() { T::Written } else { T::Verified })}
-                        </p>
-                        <dl class="facts">
-                            {fact(T::Company, "company", m.company_name.clone())}
-                            {fact(T::ExportedAt, "exported-at", date_time_text(m.exported_at_unix_ms, lang))}
-                            {fact(T::Events, "records", m.event_count.to_string())}
-                            {fact(T::Postings, "postings", counts.get_untracked().postings.to_string())}
-                            {fact(T::MasterData, "master-data", counts.get_untracked().master_data.to_string())}
-                            {fact(T::AppVersion, "app-version", m.app_version.clone())}
-                            {fact(T::Encryption, "encrypted", say(if m.encrypted { T::EncryptedYes } else { T::EncryptedNo }, lang).to_string())}
-                            {fact(T::Drafts, "drafts", say(if m.drafts_included { T::Yes } else { T::No }, lang).to_string())}
-                            {fact(T::HeadHash, "head-hash", m.head_hash.to_hex().chars().take(16).collect::<String>() + "…")}
-                        </dl>
-                        <p class="muted small">{move || i18n.t(T::CountsHint)}</p>
-                        <Show when=move || restored.get().is_none()>
-                            <Show when=move || exists.get().is_some()>
-                                <div class="error-box exists-box" role="alert" data-testid="error">{move || error.get()}</div>
-                            </Show>
-                            <div class="actions">
-                                <button type="button" class="button primary" data-testid="restore-new" disabled=busy
-                                    on:click=move |_| { run.dispatch(RestoreMode::New); }>
-                                    {move || i18n.t(T::RestoreNew)}
-                                </button>
-                                <Show when=move || exists.get().is_some()>
-                                    <button type="button" class="button" data-testid="restore-copy" disabled=busy
-                                        on:click=move |_| { run.dispatch(RestoreMode::AsCopy); }>
-                                        {move || i18n.t(T::RestoreCopy)}
-                                    </button>
-                                </Show>
-                            </div>
-                            <Show when=move || exists.get().is_some()>
-                                <form class="replace-confirm" on:submit=move |ev| {
-                                    ev.prevent_default();
-                                    if let Some((id, _)) = exists.get_untracked() {
-                                        run.dispatch(RestoreMode::Replace { company_id: id, confirm_name: confirm.get_untracked() });
-                                    }
-                                }>
-                                    <p class="warning">{move || i18n.t(T::ReplaceHint)} " „" {move || exists.get().map(|e| e.1)} "“"</p>
-                                    <input type="text" data-testid="replace-confirm" aria-label=move || i18n.t(T::ReplaceHint)
-                                        prop:value=move || confirm.get() on:input=move |ev| confirm.set(event_target_value(&ev)) />
-                                    <button type="submit" class="button danger" data-testid="restore-replace"
-                                        disabled=move || busy() || confirm.get().trim().is_empty()>
-                                        {move || i18n.t(T::Replace)}
-                                    </button>
-                                </form>
-                            </Show>
-                        </Show>
-                    </div>
+        </div>
+    }
+}
+
+/// Restore as new; when the company exists, as a copy or replacing it
+/// (after its name is typed).
+#[component]
+fn RestoreChoices(r: RestoreState, a: RestoreActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let (run, busy, exists, confirm) = (a.run, a.busy, r.exists, r.confirm);
+    view! {
+        <Show when=move || exists.get().is_some()>
+            <div class="error-box exists-box" role="alert" data-testid="error">{move || r.error.get()}</div>
+        </Show>
+        <div class="actions">
+            <button type="button" class="button primary" data-testid="restore-new" disabled=move || busy.get()
+                on:click=move |_| { run.dispatch(RestoreMode::New); }>
+                {move || i18n.t(T::RestoreNew)}
+            </button>
+            <Show when=move || exists.get().is_some()>
+                <button type="button" class="button" data-testid="restore-copy" disabled=move || busy.get()
+                    on:click=move |_| { run.dispatch(RestoreMode::AsCopy); }>
+                    {move || i18n.t(T::RestoreCopy)}
+                </button>
+            </Show>
+        </div>
+        <Show when=move || exists.get().is_some()>
+            <form class="replace-confirm" on:submit=move |ev| {
+                ev.prevent_default();
+                if let Some((id, _)) = exists.get_untracked() {
+                    run.dispatch(RestoreMode::Replace { company_id: id, confirm_name: confirm.get_untracked() });
                 }
-            })}
-            {move || progress.get().map(|p| view! { <ProgressBar progress=p label=i18n.t(T::Restoring) /> })}
-            <ErrorBox message=Signal::derive(move || error.get().filter(|_| exists.get().is_none())) />
-            {move || restored.get().map(|meta| {
-                let id = meta.id.clone();
-                view! {
-                    <div class="success-box" role="status" data-testid="restored">
-                        <p>{move || i18n.t(T::Restored)} " „" {meta.name.clone()} "“."</p>
-                        <button type="button" class="button primary" data-testid="open-restored"
-                            on:click=move |_| { open.dispatch(id.clone()); }>
-                            {move || i18n.t(T::OpenRestored)}
-                        </button>
-                    </div>
-                }
-            })}
-        </section>
+            }>
+                <p class="warning">{move || i18n.t(T::ReplaceHint)} " „" {move || exists.get().map(|e| e.1)} "“"</p>
+                <input type="text" data-testid="replace-confirm" aria-label=move || i18n.t(T::ReplaceHint)
+                    prop:value=move || confirm.get() on:input=move |ev| confirm.set(event_target_value(&ev)) />
+                <button type="submit" class="button danger" data-testid="restore-replace"
+                    disabled=move || busy.get() || confirm.get().trim().is_empty()>
+                    {move || i18n.t(T::Replace)}
+                </button>
+            </form>
+        </Show>
     }
 }
 
