@@ -797,7 +797,7 @@ pub fn AccountSheetPage() -> impl IntoView {
                     <p class="no-print"><A href="/reports/trial-balance">{move || i18n.t(T::BackToTb)}</A>
                         " · "
                         {move || account.get().map(|a| view! {
-                            <A href=format!("/financials/journal?account={a}")>{i18n.t(T::InJournal)}</A>
+                            <A href=format!("/financials/journal?account={a}")>{move || i18n.t(T::InJournal)}</A>
                         })}
                     </p>
                 }.into_any()
