@@ -187,6 +187,7 @@ impl I18n {
                 .and_then(|w| w.document())
                 .and_then(|d| d.document_element())
             {
+                // Only the document's lang attribute (screen readers); the texts switch regardless.
                 let _ = root.set_attribute("lang", lang.code());
             }
         });

@@ -294,6 +294,7 @@ impl AppState {
         let session = self.session().ok_or(SessionError::NotOpen)?;
         let result = session.execute_with(rights, &cmd).await;
         if let Err(SessionError::Store(StoreError::Conflict { .. })) = &result {
+            // The conflict is returned and shown; a failed catch-up shows again on retry.
             let _ = session.catch_up().await;
         }
         self.revision.update(|r| *r += 1);

@@ -92,6 +92,7 @@ pub fn sheet_href(account: AccountNo, range: Option<(NaiveDate, NaiveDate)>) -> 
 
 pub fn print_page() {
     if let Some(w) = web_sys::window() {
+        // The browser's print dialog: a browser without one leaves the page as it was.
         let _ = w.print();
     }
 }

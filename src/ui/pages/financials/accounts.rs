@@ -287,6 +287,7 @@ pub fn AccountsPage() -> impl IntoView {
     let search_ref = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(input) = search_ref.get() {
+            // Focus is a convenience: an element that cannot take it changes nothing.
             let _ = input.focus();
         }
     });
@@ -527,6 +528,7 @@ fn AccountForm(initial: Form, form: RwSignal<Option<Form>>) -> impl IntoView {
             name_ref.get()
         };
         if let Some(input) = target {
+            // Focus is a convenience: an element that cannot take it changes nothing.
             let _ = input.focus();
         }
     });

@@ -267,6 +267,7 @@ type GeneratedLines = Vec<(usize, Vec<(String, bool, Decimal)>)>;
 #[allow(non_snake_case)]
 #[component]
 fn EntryForm_(company_id: String) -> impl IntoView {
+    // Keyed by company (re-created on a switch); the id itself is not read.
     let _ = company_id;
     let i18n = use_i18n();
     let app = use_app();
@@ -899,6 +900,7 @@ impl Discard {
         match self.return_focus.get_value() {
             Some(el) => {
                 // Focus is a convenience; a detached element just keeps none.
+                // Focus is a convenience: an element that cannot take it changes nothing.
                 let _ = el.focus();
             }
             None => focus_first_account(self.ctx.grid_ref),
@@ -928,6 +930,7 @@ fn focus_when_shown(node: NodeRef<html::Button>, shown: impl Fn() -> bool + 'sta
             && let Some(button) = node.get()
         {
             // Focus is a convenience; failing to take it changes nothing.
+            // Focus is a convenience: an element that cannot take it changes nothing.
             let _ = button.focus();
         }
     });
@@ -1101,6 +1104,7 @@ fn focus_first_account(grid: NodeRef<html::Div>) {
         .and_then(|g| g.query_selector("input.cell-account").ok().flatten())
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
     {
+        // Focus is a convenience: an element that cannot take it changes nothing.
         let _ = el.focus();
     }
 }
@@ -1141,6 +1145,7 @@ fn focus_next_field(e: &ev::KeyboardEvent) {
         .and_then(|p| inputs.item(p + 1))
         .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
     {
+        // Focus is a convenience: an element that cannot take it changes nothing.
         let _ = next.focus();
     }
 }

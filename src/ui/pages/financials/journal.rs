@@ -381,6 +381,7 @@ pub fn JournalPage() -> impl IntoView {
     let search_ref = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(input) = search_ref.get() {
+            // Focus is a convenience: an element that cannot take it changes nothing.
             let _ = input.focus();
         }
     });

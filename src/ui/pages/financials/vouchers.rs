@@ -94,10 +94,13 @@ pub fn VouchersPage() -> impl IntoView {
                 .max()
                 .unwrap_or(0)
                 + 1;
-            let _ = session
+            if let Err(e) = session
                 .log()
                 .put_draft(OPEN_VOUCHER_KEY, &format!("{VOUCHER_PREFIX}{next}"))
-                .await;
+                .await
+            {
+                error.set(Some(store_error(&e, i18n.lang_untracked())));
+            }
             reload();
         });
     };
@@ -205,8 +208,12 @@ fn VoucherCard(
             };
             match app.execute_with(rights, command).await {
                 Ok(_) => {
-                    if let Some(session) = app.session() {
-                        let _ = session.log().delete_draft(&key.get_value()).await;
+                    // A draft left behind cannot post twice (its entries'
+                    // keys are posted), but the user is told it stayed.
+                    if let Some(session) = app.session()
+                        && let Err(e) = session.log().delete_draft(&key.get_value()).await
+                    {
+                        error.set(Some(store_error(&e, lang)));
                     }
                     notice.set(Some(format!(
                         "{} {count} {}",
@@ -222,19 +229,23 @@ fn VoucherCard(
 
     let delete = move |_| {
         leptos::task::spawn_local(async move {
-            if let Some(session) = app.session() {
-                let _ = session.log().delete_draft(&key.get_value()).await;
+            if let Some(session) = app.session()
+                && let Err(e) = session.log().delete_draft(&key.get_value()).await
+            {
+                error.set(Some(store_error(&e, i18n.lang_untracked())));
             }
             on_change.run(());
         });
     };
     let make_current = move |_| {
         leptos::task::spawn_local(async move {
-            if let Some(session) = app.session() {
-                let _ = session
+            if let Some(session) = app.session()
+                && let Err(e) = session
                     .log()
                     .put_draft(OPEN_VOUCHER_KEY, &key.get_value())
-                    .await;
+                    .await
+            {
+                error.set(Some(store_error(&e, i18n.lang_untracked())));
             }
             on_change.run(());
         });
