@@ -253,10 +253,15 @@ test('the chart of accounts searches as you type, opens a sheet with Enter, adds
   await page.click('[data-testid="account-save"]');
   await page.waitForSelector('[data-testid="account-form"] [data-testid="error"]');
   await screenshot(page, 'accounts-form-error-de');
-  await page.keyboard.press('Escape');
+  // Esc from inside the form: the save button the keyboard was on may have
+  // been re-rendered with the error, leaving the focus outside the form.
+  await page.press('[data-testid="account-name-de"]', 'Escape');
   await page.waitForFunction(() => !document.querySelector('[data-testid="account-form"]'));
 
   await page.click('[data-testid="account-row"][data-account="1210"] [data-testid="account-edit"]');
+  // Type only once the form shows the account's current name: typing into
+  // the form before it is filled loses the typed name to the fill.
+  await page.waitForFunction(() => document.querySelector('[data-testid="account-name-de"]')?.value === 'Zweitbank');
   await page.fill('[data-testid="account-name-de"]', 'Zweitbank Sparkasse');
   await page.click('[data-testid="account-save"]');
   await page.waitForFunction(() => /Zweitbank Sparkasse/.test(document.querySelector('[data-testid="account-row"][data-account="1210"]')?.textContent ?? ''));
