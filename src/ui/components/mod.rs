@@ -9,6 +9,7 @@ mod country_picker;
 mod date_field;
 mod download;
 mod drafts;
+mod focus;
 mod format;
 mod frame;
 mod notice;
@@ -22,6 +23,7 @@ pub use drafts::{
     OPEN_VOUCHER_KEY, VOUCHER_PREFIX, VoucherDraft, add_to_open_voucher, current_voucher_key,
     fresh_posting_key, load_voucher, save_voucher,
 };
+pub use focus::focus;
 pub use format::{dialect, fmt_amount, fmt_date, fmt_nonzero, number_style, say, today};
 pub use frame::{AdminFrame, AdminNav, NoCompany, OpenFailureNotice};
 pub use notice::{ErrorBox, ProgressBar};

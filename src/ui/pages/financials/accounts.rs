@@ -21,7 +21,9 @@ use crate::ledger::gl::{Account, AccountCurrency, AccountType};
 use crate::ledger::types::AccountNo;
 use crate::ledger::types::Currency;
 use crate::texts;
-use crate::ui::components::{NoCompany, TYPE_ORDER, fmt_amount, lc_of, sheet_href, type_name};
+use crate::ui::components::{
+    NoCompany, TYPE_ORDER, fmt_amount, focus, lc_of, sheet_href, type_name,
+};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::state::use_app;
@@ -287,8 +289,7 @@ pub fn AccountsPage() -> impl IntoView {
     let search_ref = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(input) = search_ref.get() {
-            // Focus is a convenience: an element that cannot take it changes nothing.
-            let _ = input.focus();
+            focus(&input);
         }
     });
     let toggle = move |no: AccountNo| {
@@ -528,8 +529,7 @@ fn AccountForm(initial: Form, form: RwSignal<Option<Form>>) -> impl IntoView {
             name_ref.get()
         };
         if let Some(input) = target {
-            // Focus is a convenience: an element that cannot take it changes nothing.
-            let _ = input.focus();
+            focus(&input);
         }
     });
     let text_field = move |label: T,

@@ -24,7 +24,7 @@ use crate::ledger::{Command, Event};
 use crate::store::CompanyLog;
 use crate::texts;
 use crate::ui::components::{
-    NoCompany, OPEN_VOUCHER_KEY, add_to_open_voucher, fresh_posting_key, number_style, today,
+    NoCompany, OPEN_VOUCHER_KEY, add_to_open_voucher, focus, fresh_posting_key, number_style, today,
 };
 use crate::ui::errors::{
     domain_error, entry_warning, error_line, map_line, map_warning_line, session_error,
@@ -254,7 +254,7 @@ pub fn EntryPage() -> impl IntoView {
             <h1>{move || i18n.t(T::Title)}</h1>
             {move || match app.company.get() {
                 None => view! { <NoCompany /> }.into_any(),
-                Some(c) => view! { <EntryForm_ company_id=c.id /> }.into_any(),
+                Some(_) => view! { <EntryForm_ /> }.into_any(),
             }}
         </section>
     }
@@ -266,9 +266,7 @@ type GeneratedLines = Vec<(usize, Vec<(String, bool, Decimal)>)>;
 
 #[allow(non_snake_case)]
 #[component]
-fn EntryForm_(company_id: String) -> impl IntoView {
-    // Keyed by company (re-created on a switch); the id itself is not read.
-    let _ = company_id;
+fn EntryForm_() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let grid = Grid::new();
@@ -900,8 +898,7 @@ impl Discard {
         match self.return_focus.get_value() {
             Some(el) => {
                 // Focus is a convenience; a detached element just keeps none.
-                // Focus is a convenience: an element that cannot take it changes nothing.
-                let _ = el.focus();
+                focus(&el);
             }
             None => focus_first_account(self.ctx.grid_ref),
         }
@@ -930,8 +927,7 @@ fn focus_when_shown(node: NodeRef<html::Button>, shown: impl Fn() -> bool + 'sta
             && let Some(button) = node.get()
         {
             // Focus is a convenience; failing to take it changes nothing.
-            // Focus is a convenience: an element that cannot take it changes nothing.
-            let _ = button.focus();
+            focus(&button);
         }
     });
 }
@@ -1104,8 +1100,7 @@ fn focus_first_account(grid: NodeRef<html::Div>) {
         .and_then(|g| g.query_selector("input.cell-account").ok().flatten())
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        // Focus is a convenience: an element that cannot take it changes nothing.
-        let _ = el.focus();
+        focus(&el);
     }
 }
 
@@ -1145,7 +1140,6 @@ fn focus_next_field(e: &ev::KeyboardEvent) {
         .and_then(|p| inputs.item(p + 1))
         .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        // Focus is a convenience: an element that cannot take it changes nothing.
-        let _ = next.focus();
+        focus(&next);
     }
 }

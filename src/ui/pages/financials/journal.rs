@@ -28,8 +28,8 @@ use crate::ledger::types::{EntryId, PostedEntry};
 use crate::ledger::{Book, Command, Event};
 use crate::texts;
 use crate::ui::components::{
-    DateField, NoCompany, Pager, entry_href, entry_label, fmt_amount, fmt_date, fmt_nonzero, lc_of,
-    number_style, sheet_href,
+    DateField, NoCompany, Pager, entry_href, entry_label, fmt_amount, fmt_date, fmt_nonzero, focus,
+    lc_of, number_style, sheet_href,
 };
 use crate::ui::errors::{entry_warning, session_error};
 use crate::ui::i18n::{Lang, use_i18n};
@@ -381,8 +381,7 @@ pub fn JournalPage() -> impl IntoView {
     let search_ref = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(input) = search_ref.get() {
-            // Focus is a convenience: an element that cannot take it changes nothing.
-            let _ = input.focus();
+            focus(&input);
         }
     });
 
