@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)
-APT_PACKAGES=(chromium chromium-driver hledger ledger age libxml2-utils nodejs npm)
+# firefox-esr, webkit2gtk-driver (WebKitWebDriver + MiniBrowser) and xvfb:
+# the smoke journeys in the other two engines (tests/e2e/specs/engines.test.mjs).
+APT_PACKAGES=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb hledger ledger age libxml2-utils nodejs npm)
 
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -48,8 +50,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
 fi
 
 # Node packages from the committed lockfile: playwright-core (drives Debian's
-# Chromium, never downloads a browser) and binaryen's wasm-opt 132 for Trunk
-# (Debian's wasm-opt 108 breaks wasm-bindgen's externref table).
+# Chromium, never downloads a browser), puppeteer-core (Debian's Firefox ESR
+# over WebDriver BiDi), selenium-webdriver (Debian's WebKitWebDriver, started
+# by the specs, so Selenium Manager never runs) and binaryen's wasm-opt 132
+# for Trunk (Debian's wasm-opt 108 breaks wasm-bindgen's externref table).
 if ! cmp -s package-lock.json node_modules/.kontor-lock 2>/dev/null; then
   log "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
@@ -57,4 +61,4 @@ if ! cmp -s package-lock.json node_modules/.kontor-lock 2>/dev/null; then
 fi
 export PATH="$PWD/node_modules/.bin:$PATH"
 
-log "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -1), $(chromium --version 2>/dev/null | head -1)"
+log "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -1), $(chromium --version 2>/dev/null | head -1), $(firefox-esr --version 2>/dev/null | head -1), WebKitGTK $(dpkg-query -W -f='${Version}' webkit2gtk-driver 2>/dev/null)"

@@ -2,7 +2,9 @@
 # Runs every test layer of Kontor, after setting up what they need:
 #   1. native: cargo fmt --check, clippy (host and wasm32, -D warnings), cargo test
 #   2. browser: wasm-bindgen-test in headless Chromium (IndexedDB store suite)
-#   3. end-to-end: playwright-core + Debian Chromium against the release build
+#   3. end-to-end: playwright-core + Debian Chromium against the release build,
+#      and smoke journeys in Firefox ESR (puppeteer-core, WebDriver BiDi) and
+#      WebKitGTK (selenium-webdriver, WebKitWebDriver under Xvfb)
 # Prints a summary line per layer and exits non-zero if any layer fails or ran
 # no test.
 set -uo pipefail
@@ -43,7 +45,7 @@ read -r bp bf <<<"$(cargo_counts target/test-logs/browser.log)"
 if [ "$browser_rc" = 0 ] && [ "$bp" -gt 0 ] && [ "$bf" = 0 ]; then RESULT[browser]="ok ($bp passed)"; else RESULT[browser]="FAILED ($bp passed, $bf failed)"; status=1; fi
 
 # ---- 3. end-to-end --------------------------------------------------------
-layer "end-to-end: release build + Playwright in headless Chromium"
+layer "end-to-end: release build; Chromium (Playwright), Firefox ESR and WebKitGTK smoke journeys"
 e2e_ok=1
 trunk build --release --offline 2>&1 | tail -3 || e2e_ok=0
 [ -f dist/index.html ] || e2e_ok=0

@@ -7,6 +7,7 @@
 
 pub mod backup;
 pub mod demo;
+pub mod finance;
 pub mod formats;
 pub mod forms;
 pub mod ledger;

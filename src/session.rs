@@ -14,10 +14,10 @@ use crate::ledger::chain::{ChainHead, LogRecord};
 use crate::ledger::posting::Rights;
 use crate::ledger::setup::Setup;
 use crate::ledger::{Book, Command, DomainError, Event, ReplayError, event};
-use crate::store::{CompanyLog, StoreError, log::seal_all};
+use crate::store::{CompanyLog, CompanyMeta, Store, StoreError, log::seal_all};
 
 /// Why a session could not open or a command did not take effect.
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, thiserror::Error)]
 pub enum SessionError {
     /// The engine refused the command; nothing was written.
     #[error(transparent)]
@@ -28,6 +28,9 @@ pub enum SessionError {
     /// The stored log does not fold into a Book (damaged or foreign data).
     #[error(transparent)]
     Replay(#[from] ReplayError),
+    /// No company is open (the screen was left while a command ran).
+    #[error("no company is open")]
+    NotOpen,
 }
 
 struct State {
@@ -52,19 +55,6 @@ impl<C: CompanyLog> Session<C> {
             .map(ChainHead::after)
             .unwrap_or(ChainHead::EMPTY);
         let book = Book::fold_verified(records)?;
-        Ok(Session::with(log, book, head))
-    }
-
-    /// Sets up a company in an empty log: the setup's events are checked
-    /// by folding them, then appended in one transaction.
-    pub async fn create(log: C, setup: &Setup) -> Result<Session<C>, SessionError> {
-        let (book, events) = Book::set_up(setup)?;
-        let records = seal_all(ChainHead::EMPTY, events.iter().map(event::encode));
-        log.append(&records).await?;
-        let head = records
-            .last()
-            .map(ChainHead::after)
-            .unwrap_or(ChainHead::EMPTY);
         Ok(Session::with(log, book, head))
     }
 
@@ -137,4 +127,33 @@ impl<C: CompanyLog> Session<C> {
         }
         Ok(())
     }
+}
+
+/// Sets up a new company, all or nothing: `setup` (the wizard's) is
+/// turned into the first events and folded before anything is written, so
+/// a refusal leaves no trace; then the whole log is stored and
+/// the company listed in one step ([`Store::create_company_with_log`]), so
+/// a storage failure leaves none either.
+pub async fn create_company<S: Store>(
+    store: &S,
+    name: &str,
+    setup: &Setup,
+) -> Result<CompanyMeta, SessionError> {
+    let (_, events) = Book::set_up(setup)?;
+    create_company_from_events(store, name, &events, |_, _| {}).await
+}
+
+/// Stores a company made of events built and checked elsewhere (the demo
+/// company), listed only once complete; `progress(done, total)` counts
+/// records.
+pub async fn create_company_from_events<S: Store>(
+    store: &S,
+    name: &str,
+    events: &[Event],
+    progress: impl FnMut(usize, usize),
+) -> Result<CompanyMeta, SessionError> {
+    let records = seal_all(ChainHead::EMPTY, events.iter().map(event::encode));
+    Ok(store
+        .create_company_with_log(name, &records, progress)
+        .await?)
 }

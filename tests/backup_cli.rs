@@ -1,8 +1,10 @@
 //! Interoperability with Debian's `age` CLI (1.1.1, installed by
 //! `scripts/setup.sh`): a Kontor backup decrypts with `age -d` and gunzips
 //! to the documented JSON; files the CLI encrypted with `age -p` (work
-//! factor 18) are accepted by inspect and restore; and the committed
-//! fixture `tests/fixtures/backup/cli-made.kontor.age` still opens.
+//! factor 18), binary or ASCII-armoured (`age -a -p`), are accepted by
+//! inspect and restore; and the committed fixtures
+//! `tests/fixtures/backup/cli-made.kontor.age` and `cli-armored.kontor.age`
+//! still open.
 //!
 //! age reads passphrases from the terminal (/dev/tty), never from stdin,
 //! so each call runs under util-linux `script`, which gives it a
@@ -25,6 +27,7 @@ const AGE: &str = "/usr/bin/age";
 const PASSPHRASE: &str = "korrekt Pferd Batterie";
 const FIXTURE: &str = "tests/fixtures/backup/cli-made.kontor.age";
 const FIXTURE_PASSPHRASE: &str = "kontor-fixture";
+const ARMORED_FIXTURE: &str = "tests/fixtures/backup/cli-armored.kontor.age";
 
 /// A fresh directory per test; names are plain so they survive the shell
 /// command line `script` builds.
@@ -191,6 +194,64 @@ fn committed_cli_fixture_opens_and_restores() {
     let original = Book::replay(&document.log).unwrap();
     assert_eq!(original.entry_count(), 40);
     assert_eq!(restore_and_replay(&document), original);
+}
+
+#[test]
+fn armoured_files_from_the_age_cli_are_accepted() {
+    let dir = work_dir("armor");
+    let snapshot = sample_snapshot(12);
+    let expected = Book::replay(&snapshot.records).unwrap();
+    let input = dir.join("in.json.gz");
+    let output = dir.join("out.kontor.age");
+    std::fs::write(
+        &input,
+        gzip(&backup::export_plain(&snapshot, |_, _| {}).unwrap()),
+    )
+    .unwrap();
+    age_on_tty(
+        &[&output, &input],
+        "-a -p -o",
+        &format!("{PASSPHRASE}\n{PASSPHRASE}\n"),
+    );
+    let file = std::fs::read(&output).unwrap();
+    assert!(file.starts_with(b"-----BEGIN AGE ENCRYPTED FILE-----"));
+    assert_eq!(backup::detect(&file), backup::FileKind::Encrypted);
+    let document = backup::inspect(&file, PASSPHRASE, |_, _| {}).unwrap();
+    assert_eq!(document.log, snapshot.records);
+    assert_eq!(restore_and_replay(&document), expected);
+    assert_eq!(
+        backup::inspect(&file, "falsch", |_, _| {}),
+        Err(backup::BackupError::WrongPassphrase)
+    );
+}
+
+#[test]
+fn committed_armoured_cli_fixture_opens_and_restores() {
+    let file = std::fs::read(ARMORED_FIXTURE).unwrap();
+    assert!(file.starts_with(b"-----BEGIN AGE ENCRYPTED FILE-----"));
+    let document = backup::inspect(&file, FIXTURE_PASSPHRASE, |_, _| {}).unwrap();
+    assert_eq!(document.manifest.company_name, "Interop GmbH");
+    let original = Book::replay(&document.log).unwrap();
+    assert_eq!(original.entry_count(), 40);
+    assert_eq!(backup::log_counts(&document.log).postings, 40);
+    assert_eq!(restore_and_replay(&document), original);
+}
+
+/// Rewrites the armoured fixture: `cargo test --test backup_cli --
+/// --ignored write_armored_fixture` (`age -a -p`).
+#[test]
+#[ignore]
+fn write_armored_fixture() {
+    let dir = work_dir("armored-fixture");
+    let plain = backup::export_plain(&sample_snapshot(40), |_, _| {}).unwrap();
+    let input = dir.join("fixture.json.gz");
+    std::fs::write(&input, gzip(&plain)).unwrap();
+    let output = std::env::current_dir().unwrap().join(ARMORED_FIXTURE);
+    age_on_tty(
+        &[&output, &input],
+        "-a -p -o",
+        &format!("{FIXTURE_PASSPHRASE}\n{FIXTURE_PASSPHRASE}\n"),
+    );
 }
 
 /// Rewrites the fixture (see tests/fixtures/backup/README.md):

@@ -640,6 +640,19 @@ impl Store for FlakyStore {
     async fn create_company(&self, name: &str) -> Result<CompanyMeta, StoreError> {
         self.inner.create_company(name).await
     }
+    async fn create_company_with_log(
+        &self,
+        name: &str,
+        records: &[LogRecord],
+        progress: impl FnMut(usize, usize),
+    ) -> Result<CompanyMeta, StoreError> {
+        if self.appends_left.get() == 0 {
+            return Err(StoreError::QuotaExceeded);
+        }
+        self.inner
+            .create_company_with_log(name, records, progress)
+            .await
+    }
     async fn rename_company(&self, id: &str, name: &str) -> Result<CompanyMeta, StoreError> {
         self.inner.rename_company(id, name).await
     }

@@ -482,13 +482,41 @@ fn cost_centre_report_splits_the_pnl_and_shows_the_unassigned_rest() {
             (2, None, dec!(100.00), dec!(1050.00)),
         ]
     );
-    let csv = cost_centre_csv(&r, Dialect::German, 2);
+    let csv = cost_centre_csv(&r, 2, Dialect::German);
     assert!(
         csv.starts_with(
             "Dimension;Kostenstelle;Konto;Art;Betrag\r\n1;PROD;4210;Aufwand;200,00\r\n"
         )
     );
     assert!(csv.contains("\r\n1;;8400;Erlös;100,00\r\n"));
+}
+
+/// Amounts typed without cents (`250`) are written with the currency's
+/// decimals: `250,00`, never `250`.
+#[test]
+fn cost_centre_csv_writes_every_amount_with_the_currency_decimals() {
+    let mut b = book();
+    post(
+        &mut b,
+        d(2024, 5, 2),
+        vec![
+            with_dims(
+                LineDraft::debit_lc(a("4210"), dec!(250)),
+                Some("VERW"),
+                None,
+            ),
+            LineDraft::credit_lc(a("1200"), dec!(250)),
+        ],
+    );
+    let (from, to) = year();
+    let r = b.cost_centre_report(from, to).unwrap();
+    let csv = cost_centre_csv(&r, 2, Dialect::German);
+    assert!(csv.contains("\r\n1;VERW;4210;Aufwand;250,00\r\n"), "{csv}");
+    let csv = cost_centre_csv(&r, 2, Dialect::English);
+    assert!(
+        csv.starts_with("Dimension,Centre,Account,Type,Amount\r\n1,VERW,4210,Expense,250.00\r\n"),
+        "{csv}"
+    );
 }
 
 // ----- properties -----

@@ -106,3 +106,28 @@ fn a_key_is_written_to_the_log_and_read_back() {
     );
     assert_eq!(kontor::ledger::event::decode(&body).unwrap(), events[0]);
 }
+
+/// Two entries of one voucher with the same key: `check` must refuse what
+/// `apply` would, or the command would be half applied.
+#[test]
+fn a_voucher_whose_entries_repeat_a_key_is_refused_whole() {
+    let (mut book, _) = Book::set_up(&sample_setup(2024)).unwrap();
+    let mut entries = sample_drafts(1, 2, 2, 2024).unwrap();
+    for e in &mut entries {
+        e.key = Some(PostingKey(7));
+    }
+    let cmd = Command::Posting(PostingCommand::PostVoucher {
+        voucher: Voucher {
+            entries,
+            ..Voucher::default()
+        },
+    });
+    let before = book.clone();
+    let err = book.execute(&cmd).unwrap_err();
+    assert!(
+        matches!(&err, DomainError::Journal(JournalError::VoucherEntry { index: 1, error })
+            if matches!(**error, JournalError::AlreadyPosted { .. })),
+        "{err:?}"
+    );
+    assert_eq!(book, before);
+}

@@ -19,7 +19,7 @@ use kontor::ledger::types::vat_id::VatIdError;
 use kontor::ledger::types::{
     AccountNo, Currency, EntryId, Field, InputError, PartnerCode, Side, Timestamp,
 };
-use kontor::ledger::{Book, Command, DomainError, Event};
+use kontor::ledger::{Book, Command, DomainError, Event, ReplayErrorKind};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -255,7 +255,7 @@ fn partner_refusals_name_the_field_and_store_nothing() {
             |p| p.vat_id = "DE136695975".into(),
             DomainError::Partners(PartnersError::InvalidVatId {
                 reason: VatIdError::CheckDigit {
-                    country: "DE".into(),
+                    id: "DE136695975".into(),
                 },
             }),
         ),
@@ -1332,10 +1332,10 @@ fn partner_events_replay_to_the_same_book_and_a_line_for_an_unknown_partner_is_r
     let mut without_partner = decoded;
     without_partner.retain(|e| !matches!(e, Event::Partners(_)));
     assert_eq!(
-        Book::from_events(&without_partner).unwrap_err(),
-        DomainError::Partners(PartnersError::PartnerUnknown {
+        Book::from_events(&without_partner).unwrap_err().kind,
+        ReplayErrorKind::Domain(DomainError::Partners(PartnersError::PartnerUnknown {
             line: Some(0),
             code: c("10001"),
-        })
+        }))
     );
 }

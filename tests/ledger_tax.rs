@@ -7,7 +7,6 @@ use chrono::NaiveDate;
 use kontor::formats::csv::Dialect;
 use kontor::formats::report_csv::vat_return_csv;
 use kontor::ledger::DomainError;
-use kontor::ledger::journal::JournalError;
 use kontor::ledger::posting::{EntryDraft, LineDraft, preview_entry};
 use kontor::ledger::report::vat_return::VatReturnRow;
 use kontor::ledger::sample::{Rng, sample_settings, sample_setup};
@@ -17,7 +16,6 @@ use kontor::ledger::types::LineRef;
 use kontor::ledger::types::PeriodRef;
 use kontor::ledger::types::Side;
 use kontor::ledger::types::TaxPart;
-use kontor::ledger::types::limits::MAX_TAX_CODE_LEN;
 use kontor::ledger::types::{EntryId, Line, PostedEntry};
 use kontor::ledger::{Book, Command, Event};
 use rust_decimal::Decimal;
@@ -32,7 +30,7 @@ fn a(n: &str) -> AccountNo {
 }
 
 fn book() -> Book {
-    let (mut b, _) = Book::set_up(&sample_setup(2024)).unwrap();
+    let (b, _) = Book::set_up(&sample_setup(2024)).unwrap();
     b
 }
 
@@ -91,6 +89,7 @@ fn assert_lines(lines: &[Line], expected: &[Expected]) {
 
 use Side::{Credit as C, Debit as D};
 use kontor::ledger::gl::GlCommand;
+use kontor::ledger::journal::JournalError;
 use kontor::ledger::posting::PostingCommand;
 use kontor::ledger::tax::TaxCommand;
 use kontor::ledger::tax::TaxError;
@@ -458,7 +457,7 @@ fn tax_code_definitions_are_checked() {
         refused(&mut b, bad),
         DomainError::Tax(TaxError::InvalidTaxCode {
             code: "V 19".into(),
-            max: MAX_TAX_CODE_LEN,
+            max: kontor::ledger::types::limits::MAX_TAX_CODE_LEN
         })
     );
     let mut no_account = base.clone();
@@ -677,6 +676,26 @@ fn ustva_of_a_month_equals_the_hand_computed_figures() {
             (None, Some(67), dec!(0), dec!(76.00)),
         ]
     );
+    // Every form line has a tax amount except the tax-free supply (Kz 41):
+    // 81, 86 and 89 carry theirs in the column beside the base.
+    let has_tax: Vec<(u8, bool)> = report
+        .rows
+        .iter()
+        .filter_map(|r| Some((r.base_box.or(r.tax_box)?.0, r.has_tax)))
+        .collect();
+    assert_eq!(
+        has_tax,
+        vec![
+            (41, false),
+            (81, true),
+            (86, true),
+            (89, true),
+            (46, true),
+            (66, true),
+            (61, true),
+            (67, true)
+        ]
+    );
     assert_eq!(report.output_tax_lc, dec!(470.00));
     assert_eq!(report.input_tax_lc, dec!(330.00));
     assert_eq!(report.payable_lc, dec!(140.00));
@@ -706,9 +725,9 @@ fn ustva_of_a_month_equals_the_hand_computed_figures() {
     assert_eq!(q1.payable_lc, dec!(329.81));
 
     assert_eq!(
-        vat_return_csv(&report, Dialect::German, 2),
+        vat_return_csv(&report, 2, Dialect::German),
         "Kennzahl Bemessungsgrundlage;Bemessungsgrundlage;Kennzahl Steuer;Steuer;Steuerkennzeichen\r\n\
-         41;500,00;;0,00;IGL\r\n\
+         41;500,00;;;IGL\r\n\
          81;1000,00;;190,00;U19\r\n\
          86;200,00;;14,00;U7\r\n\
          89;1000,00;;190,00;IGE19\r\n\
@@ -720,51 +739,121 @@ fn ustva_of_a_month_equals_the_hand_computed_figures() {
     );
 }
 
+/// Tax in whole cents of an amount in cents at a rate in whole percent,
+/// by integer arithmetic (no decimals, no rounding library): the rounded
+/// quotient of `cents × rate` by `divisor`, half a cent rounded up (all
+/// amounts here are positive, so up is away from zero).
+fn tax_cents(cents: i64, rate: i64, divisor: i64) -> i64 {
+    (2 * cents * rate + divisor) / (2 * divisor)
+}
+
+fn cents(c: i64) -> Decimal {
+    Decimal::new(c, 2)
+}
+
+/// Amounts typed without cents (`800`) are written with the currency's
+/// decimals: `800,00` and `152,00`, never `800` or `800,0`; a figure that
+/// nets to zero is `0,00`.
+#[test]
+fn vat_return_csv_writes_every_amount_with_the_currency_decimals() {
+    let mut b = book();
+    post(
+        &mut b,
+        d(2024, 3, 5),
+        vec![
+            LineDraft::debit_lc(a("1400"), dec!(952)),
+            taxed(LineDraft::credit_lc(a("8400"), dec!(800.0)), "U19"),
+        ],
+    );
+    let report = b.vat_return(march(), march()).unwrap();
+    assert_eq!(
+        vat_return_csv(&report, 2, Dialect::German),
+        "Kennzahl Bemessungsgrundlage;Bemessungsgrundlage;Kennzahl Steuer;Steuer;Steuerkennzeichen\r\n\
+         81;800,00;;152,00;U19\r\n\
+         ;;83;152,00;\r\n"
+    );
+
+    // April: a sale and its reversal net to zero.
+    let april = PeriodRef {
+        fiscal_year: 2024,
+        period: 4,
+    };
+    let sale = post(
+        &mut b,
+        d(2024, 4, 5),
+        vec![
+            LineDraft::debit_lc(a("1400"), dec!(119)),
+            taxed(LineDraft::credit_lc(a("8400"), dec!(100)), "U19"),
+        ],
+    );
+    b.execute(&Command::Posting(PostingCommand::ReverseEntry {
+        entry: sale.id,
+        date: Some(d(2024, 4, 6)),
+        user: "anna".into(),
+    }))
+    .unwrap();
+    let report = b.vat_return(april, april).unwrap();
+    assert!(
+        vat_return_csv(&report, 2, Dialect::English)
+            .ends_with("\r\n81,0.00,,0.00,U19\r\n,,83,0.00,\r\n")
+    );
+    assert!(
+        vat_return_csv(&report, 2, Dialect::English)
+            .starts_with("Base box,Tax base,Tax box,Tax,Tax codes\r\n")
+    );
+}
+
 /// A generated month of sales and purchases with random amounts and
-/// codes; the expectation is computed independently, line by line.
+/// codes. The expectation does not follow the engine's formula: each
+/// invoice's tax is worked out by hand in integer cents from the rates as
+/// the law states them (19 and 7 %; net: net × rate / 100, gross: gross ×
+/// rate / (100 + rate)), and the return is also compared with the
+/// accounts: each revenue or expense account carries exactly one code's
+/// bases and each VAT account one code's taxes, read from the trial
+/// balance.
 #[test]
 fn ustva_of_a_generated_month_equals_an_independent_computation() {
     let mut b = book();
     let mut rng = Rng::new(7);
+    // (code, base account, tax account, rate in %, sale)
     let codes = [
-        ("U19", "8400", dec!(19), true),
-        ("U7", "8300", dec!(7), true),
-        ("V19", "3400", dec!(19), false),
-        ("V7", "3300", dec!(7), false),
+        ("U19", "8400", "1776", 19, true),
+        ("U7", "8300", "1771", 7, true),
+        ("V19", "3400", "1576", 19, false),
+        ("V7", "3300", "1571", 7, false),
     ];
-    let mut base = [Decimal::ZERO; 4];
-    let mut tax = [Decimal::ZERO; 4];
+    let mut base = [0i64; 4];
+    let mut tax = [0i64; 4];
+    let mut gross_invoices = 0;
     for i in 0..200 {
         let k = rng.below(4) as usize;
-        let (code, account, rate, sale) = codes[k];
-        let amount = Decimal::new(rng.below(500_000) as i64 + 1, 2);
+        let (code, account, _, rate, sale) = codes[k];
+        let typed = rng.below(500_000) as i64 + 1;
         let is_gross = rng.below(2) == 0;
-        let t = if is_gross {
-            (amount * rate / (dec!(100) + rate))
-                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        let (net, t) = if is_gross {
+            let t = tax_cents(typed, rate, 100 + rate);
+            (typed - t, t)
         } else {
-            (amount * rate / dec!(100))
-                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            (typed, tax_cents(typed, rate, 100))
         };
-        let net = if is_gross { amount - t } else { amount };
+        gross_invoices += usize::from(is_gross);
         base[k] += net;
         tax[k] += t;
-        let total = net + t;
-        let day = 1 + (i % 28) as u32;
         let mut line = if sale {
-            LineDraft::credit_lc(a(account), amount)
+            LineDraft::credit_lc(a(account), cents(typed))
         } else {
-            LineDraft::debit_lc(a(account), amount)
+            LineDraft::debit_lc(a(account), cents(typed))
         };
         line.tax_code = Some(code.into());
         line.gross = is_gross;
         let counter = if sale {
-            LineDraft::debit_lc(a("1200"), total)
+            LineDraft::debit_lc(a("1200"), cents(net + t))
         } else {
-            LineDraft::credit_lc(a("1200"), total)
+            LineDraft::credit_lc(a("1200"), cents(net + t))
         };
-        post(&mut b, d(2024, 3, day), vec![line, counter]);
+        post(&mut b, d(2024, 3, 1 + (i % 28) as u32), vec![line, counter]);
     }
+    assert!((60..=140).contains(&gross_invoices), "{gross_invoices}");
     let report = b.vat_return(march(), march()).unwrap();
     let find = |base_box: Option<u8>, tax_box: Option<u8>| {
         report
@@ -772,22 +861,31 @@ fn ustva_of_a_generated_month_equals_an_independent_computation() {
             .iter()
             .find(|r| r.base_box.map(|k| k.0) == base_box && r.tax_box.map(|k| k.0) == tax_box)
             .map(|r| (r.base_lc, r.tax_lc))
-            .unwrap_or_default()
     };
-    assert_eq!(find(Some(81), None), (base[0], tax[0]));
-    assert_eq!(find(Some(86), None), (base[1], tax[1]));
-    assert_eq!(find(None, Some(66)), (Decimal::ZERO, tax[2] + tax[3]));
-    assert_eq!(report.payable_lc, tax[0] + tax[1] - tax[2] - tax[3]);
-    // The tax accounts agree with the return.
+    assert_eq!(find(Some(81), None), Some((cents(base[0]), cents(tax[0]))));
+    assert_eq!(find(Some(86), None), Some((cents(base[1]), cents(tax[1]))));
+    assert_eq!(
+        find(None, Some(66)),
+        Some((Decimal::ZERO, cents(tax[2] + tax[3])))
+    );
+    assert_eq!(report.rows.len(), 3);
+    assert_eq!(report.output_tax_lc, cents(tax[0] + tax[1]));
+    assert_eq!(report.input_tax_lc, cents(tax[2] + tax[3]));
+    assert_eq!(report.payable_lc, cents(tax[0] + tax[1] - tax[2] - tax[3]));
+
+    // The accounts say the same: bases on the revenue and expense
+    // accounts, taxes on the VAT accounts, each sale credit, each purchase
+    // debit.
     let tb = b.trial_balance(march(), march()).unwrap();
-    let closing = |n: &str| {
-        tb.rows
-            .iter()
-            .find(|r| r.account == a(n))
-            .map_or(Decimal::ZERO, |r| r.closing_lc)
+    let movement = |n: &str, sale: bool| {
+        let row = tb.rows.iter().find(|r| r.account == a(n)).unwrap();
+        let credit = row.credit_lc - row.debit_lc;
+        if sale { credit } else { -credit }
     };
-    assert_eq!(-(closing("1776") + closing("1771")), tax[0] + tax[1]);
-    assert_eq!(closing("1576") + closing("1571"), tax[2] + tax[3]);
+    for (k, (code, base_account, tax_account, _, sale)) in codes.into_iter().enumerate() {
+        assert_eq!(movement(base_account, sale), cents(base[k]), "{code} base");
+        assert_eq!(movement(tax_account, sale), cents(tax[k]), "{code} tax");
+    }
 }
 
 #[test]

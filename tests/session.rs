@@ -3,19 +3,22 @@
 //! company replays to the same Book.
 
 use futures::executor::block_on;
+use kontor::ledger::gl::GlError;
 use kontor::ledger::journal::JournalError;
 use kontor::ledger::posting::PostingCommand;
 use kontor::ledger::sample::{sample_drafts, sample_setup};
 use kontor::ledger::{Book, Command, DomainError};
-use kontor::session::{Session, SessionError};
+use kontor::session::{Session, SessionError, create_company};
 use kontor::store::{CompanyLog, MemoryStore, Store, StoreError};
 
 /// A new company in `store`, set up through the session.
 fn open_new(store: &MemoryStore) -> (String, Session<<MemoryStore as Store>::Company>) {
     block_on(async {
-        let meta = store.create_company("Muster GmbH").await.unwrap();
+        let meta = create_company(store, "Muster GmbH", &sample_setup(2026))
+            .await
+            .unwrap();
         let log = store.open_company(&meta.id).await.unwrap();
-        let session = Session::create(log, &sample_setup(2026)).await.unwrap();
+        let session = Session::open(log).await.unwrap();
         (meta.id, session)
     })
 }
@@ -92,4 +95,45 @@ fn a_second_writer_cannot_fork_the_log_and_the_first_catches_up() {
     assert_eq!(tab_a.book().entry_count(), 2);
     let replayed = Book::replay(&block_on(tab_a.log().load()).unwrap()).unwrap();
     assert_eq!(replayed, *tab_a.book());
+}
+
+/// The wizard's path (`session::create_company`): a setup the engine
+/// refuses ("Deutschland" typed as the country code) stores nothing — no
+/// registry entry, no database — and says why.
+#[test]
+fn a_refused_company_setup_leaves_no_company_behind() {
+    let store = MemoryStore::new();
+    let mut setup = sample_setup(2026);
+    setup.settings.country = "DEUTSCHLAND".into();
+    let err = block_on(create_company(&store, "Land GmbH", &setup)).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            SessionError::Domain(DomainError::Gl(GlError::InvalidCountry { .. }))
+        ),
+        "{err:?}"
+    );
+    assert_eq!(block_on(store.list_companies()).unwrap(), vec![]);
+    assert_eq!(store.database_count(), 0);
+}
+
+#[test]
+fn a_company_is_created_complete_in_one_step() {
+    let store = MemoryStore::new();
+    let meta = block_on(create_company(&store, "Muster GmbH", &sample_setup(2026))).unwrap();
+    assert_eq!(
+        block_on(store.list_companies()).unwrap(),
+        vec![meta.clone()]
+    );
+    let session =
+        block_on(async { Session::open(store.open_company(&meta.id).await.unwrap()).await })
+            .unwrap();
+    let book = session.book();
+    assert_eq!(book.settings().name, sample_setup(2026).settings.name);
+    assert!(book.accounts().count() > 50);
+    assert_eq!(book.calendar().fiscal_years().count(), 1);
+    assert!(book.tax_codes().count() > 5);
+    // Exactly the events the setup produced, in one log.
+    let (_, expected) = Book::set_up(&sample_setup(2026)).unwrap();
+    assert_eq!(session.head().seq, expected.len() as u64);
 }

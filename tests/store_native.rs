@@ -37,6 +37,17 @@ fn stale_writer_gets_a_conflict_and_leaves_no_trace() {
 }
 
 #[test]
+fn company_created_with_its_log_is_all_or_nothing() {
+    let store = MemoryStore::new();
+    let same = store.clone();
+    block_on(suite::company_created_with_its_log_is_all_or_nothing(
+        move || same.clone(),
+    ));
+    // The twin also shows that no database of the failed company is left.
+    assert_eq!(store.database_count(), 1);
+}
+
+#[test]
 fn broken_append_leaves_no_trace() {
     block_on(suite::broken_append_leaves_no_trace(twin()));
 }

@@ -1,9 +1,11 @@
 //! The envelope around a document (Verschlüsselung): gzip, then age in
 //! passphrase (scrypt) mode, so `age -d file | gunzip` yields the JSON
 //! document without Kontor. Reading also accepts the other envelopes a user
-//! may reasonably hand us: the plain JSON export, gzip without age, and an
+//! may reasonably hand us: the plain JSON export, gzip without age, an
 //! age file whose content is uncompressed JSON (made with `age -p` from a
-//! plain export).
+//! plain export), and ASCII-armoured age files (`age -a`, PEM-style
+//! "-----BEGIN AGE ENCRYPTED FILE-----"), read through age's
+//! `ArmoredReader`.
 
 use super::error::BackupError;
 use age::secrecy::SecretString;
@@ -36,6 +38,9 @@ pub const MAX_DOCUMENT_BYTES: u64 = 1 << 30;
 const COMPRESSION_LEVEL: u32 = 1;
 
 const AGE_MAGIC: &[u8] = b"age-encryption.org/";
+const AGE_V1_LINE: &[u8] = b"age-encryption.org/v1\n";
+/// First line of an armoured age file (`age -a`).
+const ARMOR_MAGIC: &[u8] = b"-----BEGIN AGE ENCRYPTED FILE-----";
 const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
 
 /// What a file looks like from its first bytes, before any passphrase:
@@ -50,7 +55,13 @@ pub enum FileKind {
 
 pub fn detect(bytes: &[u8]) -> FileKind {
     // A file cut inside the magic is still a (damaged) age file.
-    if bytes.starts_with(AGE_MAGIC) || (bytes.len() >= 4 && AGE_MAGIC.starts_with(bytes)) {
+    // age's armour reader, like the CLI, allows whitespace before the
+    // first line.
+    let text = bytes.trim_ascii_start();
+    if bytes.starts_with(AGE_MAGIC)
+        || (bytes.len() >= 4 && AGE_MAGIC.starts_with(bytes))
+        || text.starts_with(ARMOR_MAGIC)
+    {
         FileKind::Encrypted
     } else if bytes.starts_with(GZIP_MAGIC) {
         FileKind::Compressed
@@ -117,7 +128,14 @@ pub fn open(
     };
     match detect(bytes) {
         FileKind::Encrypted => {
-            let plaintext = decrypt(input, passphrase)?;
+            let plaintext = decrypt(input, passphrase).map_err(|e| match e {
+                // age falls back to "unknown version" when a v1 header does
+                // not parse (a changed MAC character, say): that is damage.
+                BackupError::NotKontorBackup if bytes.starts_with(AGE_V1_LINE) => {
+                    BackupError::damaged("the age v1 header does not parse")
+                }
+                other => other,
+            })?;
             open_content(plaintext)
         }
         FileKind::Compressed => read_limited(GzDecoder::new(input)),
@@ -127,7 +145,10 @@ pub fn open(
 }
 
 fn decrypt<R: Read>(input: R, passphrase: &str) -> Result<Vec<u8>, BackupError> {
-    let decryptor = age::Decryptor::new(input).map_err(map_decrypt_error)?;
+    // ArmoredReader passes a binary file through and unwraps an armoured
+    // one (checking its Base64 and line lengths).
+    let decryptor =
+        age::Decryptor::new(age::armor::ArmoredReader::new(input)).map_err(map_decrypt_error)?;
     if !decryptor.is_scrypt() {
         return Err(BackupError::NotPassphraseEncrypted);
     }
@@ -225,6 +246,49 @@ mod tests {
             SealingWriter::new("", 10),
             Err(BackupError::EmptyPassphrase)
         ));
+    }
+
+    #[test]
+    fn an_armoured_age_file_opens_like_a_binary_one() {
+        use age::armor::{ArmoredWriter, Format};
+        let mut recipient = age::scrypt::Recipient::new(SecretString::from("richtig".to_string()));
+        recipient.set_work_factor(10);
+        let encryptor =
+            age::Encryptor::with_recipients(iter::once(&recipient as &dyn age::Recipient)).unwrap();
+        let armor = ArmoredWriter::wrap_output(Vec::new(), Format::AsciiArmor).unwrap();
+        let mut writer = encryptor.wrap_output(armor).unwrap();
+        writer.write_all(b"{\"x\":1}").unwrap();
+        let file = writer.finish().unwrap().finish().unwrap();
+        assert!(file.starts_with(b"-----BEGIN AGE ENCRYPTED FILE-----"));
+        assert_eq!(detect(&file), FileKind::Encrypted);
+        assert_eq!(open(&file, "richtig", |_, _| {}).unwrap(), b"{\"x\":1}");
+        assert_eq!(
+            open(&file, "falsch", |_, _| {}),
+            Err(BackupError::WrongPassphrase)
+        );
+    }
+
+    #[test]
+    fn a_changed_header_character_is_damage_whatever_it_becomes() {
+        let file = sealed(b"{\"x\":1}", "richtig");
+        let mac = file.windows(4).position(|w| w == b"--- ").unwrap() + 4;
+        // '@' is no Base64 character: age then reads the header as an
+        // unknown version; 'A'/'B' keep it Base64 but break the MAC.
+        for replacement in [b'@', b'A', b'B'] {
+            let mut bad = file.clone();
+            if bad[mac + 1] == replacement {
+                continue;
+            }
+            bad[mac + 1] = replacement;
+            assert!(
+                matches!(
+                    open(&bad, "richtig", |_, _| {}),
+                    Err(BackupError::Damaged { .. })
+                ),
+                "{}",
+                replacement as char
+            );
+        }
     }
 
     #[test]

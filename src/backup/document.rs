@@ -75,6 +75,46 @@ struct ProbeManifest {
     format_version: u32,
 }
 
+/// What a log holds, counted so the screen can say what it counts: every
+/// event in the log, the postings (posted entries, reversals included)
+/// among them, and the rest — master data and settings (company, accounts,
+/// tax codes, periods, rates, cost centres …).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LogCounts {
+    pub events: u64,
+    pub postings: u64,
+    pub master_data: u64,
+}
+
+/// The `type` of a stored event, read without building the event.
+#[derive(Deserialize)]
+struct EventKind<'a> {
+    #[serde(default, rename = "type", borrow)]
+    kind: Option<&'a str>,
+}
+
+/// How the canonical encoding starts a version-1 posting: recognised
+/// without parsing the record.
+const POSTING_V1: &str = r#"{"v":1,"type":"entry_posted","#;
+
+/// Counts events by kind from the stored bodies.
+pub fn log_counts(log: &[LogRecord]) -> LogCounts {
+    let postings = log
+        .iter()
+        .filter(|r| {
+            r.body.starts_with(POSTING_V1)
+                || serde_json::from_str::<EventKind>(&r.body)
+                    .is_ok_and(|e| e.kind == Some("entry_posted"))
+        })
+        .count() as u64;
+    let events = log.len() as u64;
+    LogCounts {
+        events,
+        postings,
+        master_data: events - postings,
+    }
+}
+
 /// Writes the document in the layout above, record by record, so the
 /// caller can report progress and stream into a compressor.
 pub(crate) struct DocumentWriter;
@@ -223,6 +263,24 @@ mod tests {
             head_hash: head.hash,
             drafts_included: true,
         }
+    }
+
+    #[test]
+    fn counts_tell_postings_from_master_data() {
+        let (book, events) = crate::ledger::sample::sample_events(3, 7, 2, 2026).unwrap();
+        let log = seal_all(
+            ChainHead::EMPTY,
+            events.iter().map(crate::ledger::event::encode),
+        );
+        let counts = log_counts(&log);
+        assert_eq!(counts.postings, 7);
+        assert_eq!(book.entry_count(), 7);
+        assert_eq!(counts.events, log.len() as u64);
+        assert_eq!(counts.master_data, counts.events - 7);
+        assert!(
+            counts.master_data > 7,
+            "setup alone is many events: {counts:?}"
+        );
     }
 
     fn written(document: &BackupDocument) -> Vec<u8> {

@@ -30,6 +30,12 @@ pub enum BackupError {
     /// An empty passphrase is refused on export: it would protect nothing.
     #[error("the passphrase must not be empty")]
     EmptyPassphrase,
+    /// Refused on export: shorter than `min_chars` or found within about a
+    /// million guesses ([`super::passphrase`]).
+    #[error(
+        "the passphrase is too weak for a backup (at least {min_chars} characters, hard to guess)"
+    )]
+    WeakPassphrase { min_chars: usize },
     /// Cut off, or bytes changed after it was written (age's
     /// authentication, gzip's checksum or the JSON syntax failed).
     #[error("the backup file is truncated or damaged: {detail}")]

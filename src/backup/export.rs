@@ -92,6 +92,8 @@ impl<'a> Exporter<'a> {
         passphrase: &str,
         work_factor: u8,
     ) -> Result<Exporter<'a>, BackupError> {
+        // The obviously weak is refused before the slow key derivation.
+        super::passphrase::check_for_export(passphrase, &[&snapshot.meta.name])?;
         let sink = Sink::Sealed(Box::new(SealingWriter::new(passphrase, work_factor)?));
         Self::start(snapshot, sink, true)
     }

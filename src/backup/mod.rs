@@ -18,10 +18,11 @@ pub mod crypto;
 pub mod document;
 pub mod error;
 pub mod export;
+pub mod passphrase;
 pub mod restore;
 
 pub use crypto::{FileKind, MAX_WORK_FACTOR, WORK_FACTOR, detect};
-pub use document::{BackupDocument, FORMAT_NAME, FORMAT_VERSION, Manifest};
+pub use document::{BackupDocument, FORMAT_NAME, FORMAT_VERSION, LogCounts, Manifest, log_counts};
 pub use error::{BackupError, ManifestField};
 pub use export::{
     CompanySnapshot, Exporter, export_encrypted, export_plain, file_name, load_company,

@@ -17,6 +17,12 @@
 //!     `account  debit_lc  credit_lc  balance_lc  name`, accounts with
 //!     movements only, then a `# total` line; N threads (default: one per
 //!     core) read and decode blocks ahead of the fold
+//! kontor-cli statement FILE [--format camt|zip|mt940|csv] [--preset NAME]
+//!     prints the bank statement(s) in FILE (camt.052/.053/.054, a ZIP of
+//!     them, MT940, or a CSV export read with a preset column mapping) as
+//!     JSON: account, statement id, balances, every line with amounts as
+//!     decimal strings; the format is detected by content unless given.
+//!     A refused file prints the typed error on stderr and exits 1.
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -36,6 +42,7 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use kontor::demo::{self, DemoError, DemoSpec, VatPosting};
+    use kontor::formats::bank::{BankError, FileFormat, csv as bank_csv, read_statements};
     use kontor::formats::hledger::write_journal;
     use kontor::ledger::chain::{ChainError, ChainHead, LogRecord, verify_chain};
     use kontor::ledger::event::{DecodeError, decode, encode};
@@ -54,7 +61,7 @@ mod cli {
     /// records of even 999 lines each stay far below).
     const MAX_BLOCK_BYTES: u64 = 256 << 20;
 
-    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] [--vat codes|lines] --out DIR\n  kontor-cli balance [--threads N] DIR";
+    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] [--vat codes|lines] --out DIR\n  kontor-cli balance [--threads N] DIR\n  kontor-cli statement FILE [--format camt|zip|mt940|csv] [--preset NAME]";
 
     #[derive(Debug, thiserror::Error)]
     pub enum CliError {
@@ -93,6 +100,8 @@ mod cli {
         Report(DomainError),
         #[error(transparent)]
         Demo(#[from] DemoError),
+        #[error(transparent)]
+        Statement(#[from] BankError),
     }
 
     fn io(path: &Path) -> impl FnOnce(std::io::Error) -> CliError + '_ {
@@ -112,6 +121,7 @@ mod cli {
                 }
                 _ => Err(CliError::Usage("balance takes one directory".into())),
             },
+            Some("statement") => statement(&args[1..]),
             Some(other) => Err(CliError::Usage(format!("unknown command {other:?}"))),
             None => Err(CliError::Usage("no command".into())),
         }
@@ -422,5 +432,61 @@ mod cli {
             out.flush()
         })();
         result.map_err(io(Path::new("stdout")))
+    }
+
+    /// `statement FILE [--format F] [--preset NAME]`: the parsed
+    /// statements as pretty JSON on stdout.
+    fn statement(args: &[String]) -> Result<(), CliError> {
+        let mut file = None;
+        let mut format = None;
+        let mut preset = None;
+        let mut it = args.iter();
+        while let Some(arg) = it.next() {
+            match arg.as_str() {
+                "--format" => format = it.next().cloned(),
+                "--preset" => preset = it.next().cloned(),
+                other if file.is_none() && !other.starts_with("--") => {
+                    file = Some(other.to_string())
+                }
+                other => return Err(CliError::Usage(format!("unknown option {other:?}"))),
+            }
+        }
+        let path =
+            PathBuf::from(file.ok_or_else(|| CliError::Usage("statement needs a FILE".into()))?);
+        let mapping = match &preset {
+            None => None,
+            Some(name) => Some(bank_csv::preset(name).ok_or_else(|| {
+                let known = bank_csv::PRESETS.join(", ");
+                CliError::Usage(format!("unknown preset {name:?} (known: {known})"))
+            })?),
+        };
+        let format = match (format.as_deref(), mapping) {
+            (None, None) => None,
+            (Some("camt"), None) => Some(FileFormat::Camt),
+            (Some("zip"), None) => Some(FileFormat::Zip),
+            (Some("mt940"), None) => Some(FileFormat::Mt940),
+            (Some("csv") | None, Some(mapping)) => Some(FileFormat::Csv(Box::new(mapping))),
+            (Some("csv"), None) => {
+                return Err(CliError::Usage("--format csv needs --preset NAME".into()));
+            }
+            _ => {
+                return Err(CliError::Usage(
+                    "--format is camt, zip, mt940 or csv (csv with --preset)".into(),
+                ));
+            }
+        };
+        let bytes = std::fs::read(&path).map_err(io(&path))?;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let statements = read_statements(&name, &bytes, format.as_ref())?;
+        let json = serde_json::to_string_pretty(&statements).map_err(|e| CliError::Layout {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        writeln!(out, "{json}").map_err(io(Path::new("stdout")))
     }
 }

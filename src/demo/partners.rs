@@ -13,7 +13,7 @@ use crate::ledger::partners::{
 };
 use crate::ledger::sample::Rng;
 use crate::ledger::types::PartnerCode;
-use crate::ledger::types::vat_id::german_check_digit;
+use crate::ledger::types::vat_id::iso7064_mod_11_10;
 use rust_decimal::Decimal;
 
 /// Customer codes (Debitoren) start here, vendor codes (Kreditoren) at
@@ -188,7 +188,7 @@ fn vat_id(rng: &mut Rng) -> String {
     for (i, d) in digits.iter_mut().enumerate() {
         *d = rng.below(if i == 0 { 9 } else { 10 }) as u32 + u32::from(i == 0);
     }
-    let check = german_check_digit(&digits);
+    let check = iso7064_mod_11_10(&digits);
     let body: String = digits.iter().map(|d| char::from(b'0' + *d as u8)).collect();
     format!("DE{body}{check}")
 }

@@ -113,29 +113,47 @@ fn strip_groups(int_part: &str, group: char) -> Option<String> {
 }
 
 /// Formats `amount` with exactly `decimals` decimals (half away from zero)
-/// and thousands separators.
+/// and thousands separators: `1.234,50` / `1,234.50`. The one way an
+/// amount is written for people (screens and messages); pass the
+/// currency's decimals, never the value's own scale (`10.0` is `10,00`).
 pub fn format_amount(amount: Decimal, decimals: u32, style: NumberStyle) -> String {
+    fixed_point(amount, decimals, style, true)
+}
+
+/// The same without thousands separators (`1234,50`), as spreadsheets read
+/// a number: the amounts of CSV files (`formats::csv`).
+pub fn format_amount_ungrouped(amount: Decimal, decimals: u32, style: NumberStyle) -> String {
+    fixed_point(amount, decimals, style, false)
+}
+
+/// A number that is not money (a rate, a percentage, a limit) with the
+/// decimals it has and no trailing zeros: `10,7`, `19`, `10.000.000`.
+pub fn format_number(value: Decimal, style: NumberStyle) -> String {
+    let value = value.normalize();
+    format_amount(value, value.scale(), style)
+}
+
+fn fixed_point(amount: Decimal, decimals: u32, style: NumberStyle, grouped: bool) -> String {
     let rounded = amount.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
     let plain = format!("{:.*}", decimals as usize, rounded.abs());
     let (int_part, frac_part) = plain.split_once('.').unwrap_or((&plain, ""));
     let (group, decimal) = style.separators();
-    let mut grouped = String::with_capacity(plain.len() + plain.len() / 3);
+    let mut out = String::with_capacity(plain.len() + plain.len() / 3 + 1);
+    // No minus on a zero: `-0.004` rounds to `0,00`.
+    if rounded.is_sign_negative() && !rounded.is_zero() {
+        out.push('-');
+    }
     for (i, c) in int_part.chars().enumerate() {
-        if i > 0 && (int_part.len() - i) % 3 == 0 {
-            grouped.push(group);
+        if grouped && i > 0 && (int_part.len() - i) % 3 == 0 {
+            out.push(group);
         }
-        grouped.push(c);
+        out.push(c);
     }
-    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
-        "-"
-    } else {
-        ""
-    };
-    if frac_part.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}{decimal}{frac_part}")
+    if !frac_part.is_empty() {
+        out.push(decimal);
+        out.push_str(frac_part);
     }
+    out
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -249,6 +267,31 @@ mod tests {
         assert_eq!(format_amount(d("-0.005"), 2, NumberStyle::English), "-0.01");
         assert_eq!(format_amount(d("-0.004"), 2, NumberStyle::English), "0.00");
         assert_eq!(format_amount(d("100"), 0, NumberStyle::German), "100");
+    }
+
+    #[test]
+    fn amounts_get_the_currency_decimals_whatever_their_own_scale() {
+        use NumberStyle::*;
+        assert_eq!(format_amount(d("10.0"), 2, English), "10.00");
+        assert_eq!(format_amount(d("800"), 2, German), "800,00");
+        assert_eq!(format_amount(d("1234.5"), 3, German), "1.234,500");
+        assert_eq!(format_amount(d("-1234.5"), 0, English), "-1,235");
+        assert_eq!(
+            format_amount_ungrouped(d("1234567.5"), 2, German),
+            "1234567,50"
+        );
+        assert_eq!(format_amount_ungrouped(d("-0.001"), 2, English), "0.00");
+    }
+
+    #[test]
+    fn numbers_that_are_not_money_keep_their_own_decimals() {
+        use NumberStyle::*;
+        assert_eq!(format_number(d("10.70"), German), "10,7");
+        assert_eq!(format_number(d("19.00"), English), "19");
+        assert_eq!(
+            format_number(d("10000000000000"), German),
+            "10.000.000.000.000"
+        );
     }
 
     #[test]

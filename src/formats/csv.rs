@@ -11,7 +11,9 @@
 //! files (CSV injection).
 
 use chrono::NaiveDate;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
+
+use crate::formats::amount::{NumberStyle, format_amount_ungrouped};
 
 /// Most rows one export writes; reports are bounded by the engine's
 /// `MAX_REPORT_ROWS` already, this guards against a caller that is not.
@@ -35,19 +37,16 @@ impl Dialect {
     }
 
     /// `-1234,56` / `-1234.56`, exactly `decimals` decimals (half away from
-    /// zero), no thousands separators.
+    /// zero), no thousands separators (`formats::amount`'s formatter).
     pub fn amount(self, amount: Decimal, decimals: u32) -> String {
-        let rounded =
-            amount.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
-        let plain = format!("{:.*}", decimals as usize, rounded);
-        let plain = if rounded.is_zero() {
-            plain.trim_start_matches('-').to_string()
-        } else {
-            plain
-        };
+        format_amount_ungrouped(amount, decimals, self.number_style())
+    }
+
+    /// The separators of the language the dialect is for.
+    pub fn number_style(self) -> NumberStyle {
         match self {
-            Dialect::German => plain.replace('.', ","),
-            Dialect::English => plain,
+            Dialect::German => NumberStyle::German,
+            Dialect::English => NumberStyle::English,
         }
     }
 

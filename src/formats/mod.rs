@@ -1,9 +1,13 @@
 //! Pure readers and writers of outside formats (hledger journal, camt.053,
 //! DATEV EXTF, …). No I/O: bytes or text in, typed values or errors out.
 pub mod amount;
+pub mod bank;
+pub mod country;
 pub mod csv;
 pub mod ecb;
 pub mod hledger;
+pub mod iban;
 pub mod partners_csv;
 pub mod report_csv;
+pub mod sepa;
 pub mod vat_id;

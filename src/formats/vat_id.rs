@@ -2,4 +2,4 @@
 //! (`ledger::types::vat_id`), re-exported where the forms have always
 //! found it.
 
-pub use crate::ledger::types::vat_id::{VatIdError, check_vat_id, check_vat_id_strict};
+pub use crate::ledger::types::vat_id::{VatIdError, check_vat_id};

@@ -1,12 +1,15 @@
 //! Firmendaten as typed: the setup wizard and the company-details page
 //! share this one conversion into the engine's `CompanyDetails`. The form
-//! checks what the engine cannot (the USt-IdNr.'s format, which lives in
-//! `formats`); lengths and the country code are the engine's check.
+//! checks what the engine cannot (the USt-IdNr.'s format and check digit,
+//! and the country's name, which live in `formats`); lengths are the
+//! engine's check.
 
-use crate::formats::vat_id::check_vat_id;
+use crate::formats::country::parse_country;
+use crate::formats::vat_id::{VatIdError, check_vat_id};
 use crate::ledger::gl::CompanyDetails;
 
-/// The five fields as the user typed them.
+/// The five fields as the user typed them; `country` is a name, a code or
+/// the picker's label ("Deutschland (DE)").
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DetailsForm {
     pub name: String,
@@ -17,14 +20,21 @@ pub struct DetailsForm {
 }
 
 /// What the form refuses before the engine sees the details.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DetailsFormError {
     #[error("the VAT ID does not have its country's format")]
     VatIdFormat,
+    /// Right shape, wrong check digit (e.g. `DE123456789`): a typo.
+    #[error("the check digit of the VAT ID {id} is wrong")]
+    VatIdCheckDigit { id: String },
+    /// The country field names no ISO 3166-1 country.
+    #[error("\"{text}\" is not a country of the list")]
+    UnknownCountry { text: String },
 }
 
 impl DetailsForm {
-    /// The form filled with the company's current details.
+    /// The form filled with the company's current details (the country as
+    /// its code; the pages show it as a label).
     pub fn from_details(details: &CompanyDetails) -> DetailsForm {
         DetailsForm {
             name: details.name.clone(),
@@ -35,20 +45,33 @@ impl DetailsForm {
         }
     }
 
-    /// Trimmed, country in upper case, VAT ID normalised (an empty one
-    /// stays empty).
+    /// Trimmed, country as its alpha-2 code, VAT ID normalised (an empty
+    /// one stays empty).
     pub fn to_details(&self) -> Result<CompanyDetails, DetailsFormError> {
+        let country =
+            parse_country(&self.country).ok_or_else(|| DetailsFormError::UnknownCountry {
+                text: self.country.trim().chars().take(40).collect(),
+            })?;
         let vat_id = if self.vat_id.trim().is_empty() {
             String::new()
         } else {
-            check_vat_id(&self.vat_id).map_err(|_| DetailsFormError::VatIdFormat)?
+            vat_id_of(&self.vat_id)?
         };
         Ok(CompanyDetails {
             name: self.name.trim().to_string(),
             address: self.address.trim().to_string(),
-            country: self.country.trim().to_uppercase(),
+            country: country.code.to_string(),
             vat_id,
             tax_number: self.tax_number.trim().to_string(),
         })
     }
+}
+
+/// The normalised VAT ID, or the form's refusal; shared by the pages'
+/// as-you-type marks.
+pub fn vat_id_of(text: &str) -> Result<String, DetailsFormError> {
+    check_vat_id(text).map_err(|e| match e {
+        VatIdError::CheckDigit { id } => DetailsFormError::VatIdCheckDigit { id },
+        VatIdError::MissingCountry | VatIdError::WrongShape { .. } => DetailsFormError::VatIdFormat,
+    })
 }

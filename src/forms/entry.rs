@@ -1,20 +1,26 @@
 //! The journal-entry form (Buchungsmaske): header fields and a grid of
 //! lines as typed. `to_draft` turns it into an [`EntryDraft`] for the
-//! engine; `difference_lc` is the running difference shown while typing.
+//! engine; `check` is what the grid shows while the user types: the
+//! running difference and whether the posting would go through, found by
+//! the very steps the posting takes (`to_draft`, then `Book::check` of the
+//! `PostEntry` command), so the grid can never call "balanced" an entry
+//! the posting then refuses.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::formats::amount::{AmountError, DateError, NumberStyle, parse_amount, parse_date};
-use crate::ledger::Book;
-use crate::ledger::DomainError;
-use crate::ledger::gl::fx::lc_from_fc;
+use crate::ledger::journal::JournalError;
+use crate::ledger::posting::PostingCommand;
 use crate::ledger::posting::{EntryDraft, EntryPreview, FcDraft, LineDraft, preview_entry};
+use crate::ledger::posting::{EntryWarning, entry_warnings};
 use crate::ledger::types::AccountNo;
 use crate::ledger::types::Currency;
+use crate::ledger::types::PostingKey;
 use crate::ledger::types::limits::{DIMENSIONS, MAX_LINES};
 use crate::ledger::types::money::round;
+use crate::ledger::{Book, Command, DomainError};
 
 /// Decimals a typed exchange rate may carry.
 pub const RATE_DECIMALS: u32 = 10;
@@ -41,17 +47,24 @@ pub struct LineForm {
 }
 
 impl LineForm {
+    /// Nothing typed in any cell: the line is left out of the draft. A
+    /// line holding only a tax code, a centre or the gross mark is not
+    /// blank (the engine then says what it lacks), so no input is ever
+    /// dropped without a word.
     pub fn is_blank(&self) -> bool {
-        [
-            &self.account,
-            &self.debit,
-            &self.credit,
-            &self.currency,
-            &self.rate,
-            &self.memo,
-        ]
-        .iter()
-        .all(|s| s.trim().is_empty())
+        !self.gross
+            && [
+                &self.account,
+                &self.debit,
+                &self.credit,
+                &self.currency,
+                &self.rate,
+                &self.memo,
+                &self.tax_code,
+                &self.dim1,
+            ]
+            .iter()
+            .all(|s| s.trim().is_empty())
     }
 }
 
@@ -62,6 +75,12 @@ pub struct EntryForm {
     pub reference: String,
     pub memo: String,
     pub lines: Vec<LineForm>,
+    /// The idempotency key (32 hex digits) the grid got when it was
+    /// started: kept with the draft, so posting it again after a reload or
+    /// a lost answer is refused (`AlreadyPosted`), not posted twice.
+    /// Empty: none (older drafts).
+    #[serde(default)]
+    pub key: String,
 }
 
 /// The field of the form an error points at.
@@ -95,6 +114,49 @@ pub struct FormError {
     pub line: Option<usize>,
     pub field: FormField,
     pub kind: FormErrorKind,
+}
+
+/// Why the posting would be refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// A cell does not read (date, amount, account number, currency).
+    Form(FormError),
+    /// The engine refuses the draft. Its line numbers count the draft's
+    /// lines; `row_of_line` turns them into grid rows.
+    Domain(DomainError),
+}
+
+/// The grid's running check (see the module doc).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EntryCheck {
+    /// Nothing typed in any line yet.
+    Empty,
+    /// The posting would go through. `warnings` are the questions the
+    /// screen asks before it posts (see `ledger::warning`).
+    Postable { warnings: Vec<EntryWarning> },
+    /// The posting would be refused. `diff_lc` is debit minus credit in
+    /// LC: the engine's own difference when the refusal is the balance,
+    /// else that of the lines the engine could build (tax lines included);
+    /// `None` while the form does not read.
+    NotPostable {
+        diff_lc: Option<Decimal>,
+        reason: Refusal,
+    },
+}
+
+impl EntryCheck {
+    /// The open difference to show: zero for a postable entry (the engine
+    /// posts FC rounding differences to the rounding account).
+    pub fn diff_lc(&self) -> Option<Decimal> {
+        match self {
+            EntryCheck::Empty | EntryCheck::Postable { .. } => Some(Decimal::ZERO),
+            EntryCheck::NotPostable { diff_lc, .. } => *diff_lc,
+        }
+    }
+
+    pub fn is_postable(&self) -> bool {
+        matches!(self, EntryCheck::Postable { .. })
+    }
 }
 
 impl EntryForm {
@@ -147,46 +209,91 @@ impl EntryForm {
         draft.document_date = document_date;
         draft.reference = self.reference.trim().to_string();
         draft.memo = self.memo.trim().to_string();
+        draft.key = PostingKey::from_hex(self.key.trim());
         Ok(draft)
     }
 
-    /// Debit minus credit in LC over the lines that can be read so far
-    /// (what the user still has to balance), generated tax lines included.
-    /// FC lines are converted at the typed rate or the rate table's rate of
-    /// the posting date.
-    pub fn difference_lc(&self, book: &Book, style: NumberStyle, today: NaiveDate) -> Decimal {
-        let settings = book.settings();
-        let lc_decimals = settings.lc_decimals();
-        // When the whole form reads, the engine's own preview knows tax and
-        // rounding exactly; while some cell is half typed, add up what reads.
-        if let Ok(draft) = self.to_draft(style, lc_decimals, today, "") {
-            return preview_entry(book.context(), &draft).diff_lc;
+    /// The running check: the draft the posting would send (same
+    /// `to_draft`, same user), checked by the engine as the posting's
+    /// command, with the closing right granted (posting into a closing
+    /// period is a question the screen asks, a warning, not a refusal).
+    pub fn check(
+        &self,
+        book: &Book,
+        style: NumberStyle,
+        today: NaiveDate,
+        user: &str,
+    ) -> EntryCheck {
+        if self.lines.iter().all(LineForm::is_blank) {
+            return EntryCheck::Empty;
         }
-        let date = parse_date(&self.posting_date, today).unwrap_or(today);
+        let lc_decimals = book.settings().lc_decimals();
+        let draft = match self.to_draft(style, lc_decimals, today, user) {
+            Ok(draft) => draft,
+            Err(e) => {
+                return EntryCheck::NotPostable {
+                    diff_lc: None,
+                    reason: Refusal::Form(e),
+                };
+            }
+        };
+        let command = Command::Posting(PostingCommand::PostEntry { draft });
+        let Command::Posting(PostingCommand::PostEntry { draft, .. }) = &command else {
+            return EntryCheck::Empty;
+        };
+        match book.check(&command) {
+            Ok(_) => EntryCheck::Postable {
+                warnings: entry_warnings(book.context(), draft),
+            },
+            Err(e) => EntryCheck::NotPostable {
+                diff_lc: Some(match &e {
+                    DomainError::Journal(JournalError::Unbalanced { diff_lc, .. }) => *diff_lc,
+                    _ => preview_entry(book.context(), draft).diff_lc,
+                }),
+                reason: Refusal::Domain(e),
+            },
+        }
+    }
+
+    /// The plausibility warnings of the draft (see `ledger::warning`), in
+    /// draft line numbers; none while the form does not read. Shown live,
+    /// so a wrong tax code is seen before the entry balances.
+    pub fn warnings(
+        &self,
+        book: &Book,
+        style: NumberStyle,
+        today: NaiveDate,
+        user: &str,
+    ) -> Vec<EntryWarning> {
+        let lc_decimals = book.settings().lc_decimals();
+        match self.to_draft(style, lc_decimals, today, user) {
+            Ok(draft) => entry_warnings(book.context(), &draft),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// Whether anything was typed that clearing would throw away: a line,
+    /// the document date, reference or memo, or a posting date other than
+    /// the `today` a fresh form starts with (in either language's format).
+    pub fn holds_input(&self, today: NaiveDate) -> bool {
+        let date = self.posting_date.trim();
+        let fresh_date = date.is_empty() || parse_date(date, today) == Ok(today);
+        !fresh_date
+            || [&self.document_date, &self.reference, &self.memo]
+                .iter()
+                .any(|s| !s.trim().is_empty())
+            || self.lines.iter().any(|l| !l.is_blank())
+    }
+
+    /// The grid row of line `n` of the draft (blank rows are left out of
+    /// the draft, so the engine's line numbers skip them).
+    pub fn row_of_line(&self, n: usize) -> usize {
         self.lines
             .iter()
-            .filter_map(|line| {
-                let amount =
-                    |text: &str| parse_amount(text, style, lc_decimals.max(RATE_DECIMALS)).ok();
-                let signed = amount(&line.debit).unwrap_or_default()
-                    - amount(&line.credit).unwrap_or_default();
-                match line.currency.trim() {
-                    "" => Some(signed),
-                    code => {
-                        let currency = Currency::parse(&code.to_uppercase()).ok()?;
-                        if currency == settings.lc {
-                            return Some(signed);
-                        }
-                        let rate = match line.rate.trim() {
-                            "" => book.rates().rate_on(currency, date).ok()?,
-                            text => parse_amount(text, style, RATE_DECIMALS).ok()?,
-                        };
-                        (rate > Decimal::ZERO).then(|| lc_from_fc(signed, rate, lc_decimals))
-                    }
-                }
-            })
-            .sum::<Decimal>()
-            .round_dp(lc_decimals)
+            .enumerate()
+            .filter(|(_, l)| !l.is_blank())
+            .nth(n)
+            .map_or(n, |(i, _)| i)
     }
 
     /// What each line would post (tax lines included), for the grid to
@@ -203,7 +310,9 @@ impl EntryForm {
     }
 
     /// Puts the open difference on line `index` (an LC line), so the entry
-    /// balances: the "balance the entry" shortcut.
+    /// balances: the "balance the entry" shortcut. The difference is that
+    /// of the engine's preview of the other lines; nothing changes while
+    /// the form does not read.
     pub fn balance_line(
         &mut self,
         index: usize,
@@ -212,22 +321,27 @@ impl EntryForm {
         today: NaiveDate,
     ) {
         let decimals = book.settings().lc_decimals();
-        let Some(line) = self.lines.get_mut(index) else {
+        let mut rest = self.clone();
+        let Some(line) = rest.lines.get_mut(index) else {
             return;
         };
         line.debit.clear();
         line.credit.clear();
         line.currency.clear();
         line.rate.clear();
-        let open = self.difference_lc(book, style, today);
+        let Some(preview) = rest.preview(book, style, today) else {
+            return;
+        };
+        let open = preview.diff_lc;
         let text =
             crate::formats::amount::format_amount(round(open.abs(), decimals), decimals, style);
-        let line = &mut self.lines[index];
+        let line = &mut rest.lines[index];
         if open > Decimal::ZERO {
             line.credit = text;
         } else if open < Decimal::ZERO {
             line.debit = text;
         }
+        *self = rest;
     }
 }
 

@@ -37,14 +37,19 @@ pub enum DomainError {
 impl DomainError {
     /// The 0-based entry line the refusal is about, if any.
     pub fn line(&self) -> Option<usize> {
+        self.clone().line_mut().copied()
+    }
+
+    /// The same line, to renumber it (the grid skips blank rows).
+    pub fn line_mut(&mut self) -> Option<&mut usize> {
         match self {
-            DomainError::Input(e) => e.line(),
-            DomainError::Gl(e) => e.line(),
-            DomainError::Tax(e) => e.line(),
-            DomainError::Costing(e) => e.line(),
-            DomainError::Partners(e) => e.line(),
+            DomainError::Input(e) => e.line_mut(),
+            DomainError::Gl(e) => e.line_mut(),
+            DomainError::Tax(e) => e.line_mut(),
+            DomainError::Costing(e) => e.line_mut(),
+            DomainError::Partners(e) => e.line_mut(),
             DomainError::OpenItems(_) => None,
-            DomainError::Journal(e) => e.line(),
+            DomainError::Journal(e) => e.line_mut(),
         }
     }
 }

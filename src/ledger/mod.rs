@@ -8,11 +8,12 @@
 //! posted entries); `setup` builds a company's first events; `posting`
 //! builds entries and owns no state; `book` dispatches and folds; `event`
 //! holds the domain events and their frozen stored form (`event::v1`);
-//! `report` reads the Book. `partners` (business partners, payment terms)
-//! sits beside `tax` and `costing`; `open_items` (the items partner lines
-//! become, and their clearings) beside `journal`, since both fold posted
-//! entries. Imports only point down that list: `types` ← `gl` ← `tax`,
-//! `costing`, `partners` ← `journal`, `open_items` ← `posting`, `setup` ←
+//! `report` reads the Book (their CSV files are `formats::report_csv`).
+//! `partners` (business partners, payment terms) sits beside `tax` and
+//! `costing`; `open_items` (the items partner lines become, and their
+//! clearings) beside `journal`, since both fold posted entries. Imports
+//! only point down that list: `types` ← `gl` ← `tax`, `costing`,
+//! `partners` ← `journal`, `open_items` ← `posting`, `setup` ←
 //! `book` ← `report` (`event`, `command`, `error` sit beside `book`,
 //! `chain` and `sample` at the edges). `tests/ledger_layers.rs` checks it.
 

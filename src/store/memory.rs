@@ -5,7 +5,9 @@
 
 use super::blocks::{blocks_after_append, decode_block, tail_block_to_extend};
 use super::error::StoreError;
-use super::log::{check_append, check_tail, decode_head, encode_head, verify_blocks};
+use super::log::{
+    MAX_APPEND_RECORDS, check_append, check_tail, decode_head, encode_head, verify_blocks,
+};
 use super::registry::{
     CompanyMeta, check_delete_confirmation, clean_name, now_unix_ms, sort_companies,
 };
@@ -60,6 +62,13 @@ impl MemoryStore {
         }
     }
 
+    /// How many company databases exist, listed or not: for tests that
+    /// check a failed creation left none behind.
+    #[doc(hidden)]
+    pub fn database_count(&self) -> usize {
+        self.state.borrow().databases.len()
+    }
+
     fn meta(&self, id: &str) -> Result<CompanyMeta, StoreError> {
         self.state
             .borrow()
@@ -91,6 +100,46 @@ impl Store for MemoryStore {
         };
         state.companies.insert(meta.id.clone(), meta.clone());
         state.databases.insert(meta.id.clone(), Rc::default());
+        Ok(meta)
+    }
+
+    async fn create_company_with_log(
+        &self,
+        name: &str,
+        records: &[LogRecord],
+        mut progress: impl FnMut(usize, usize),
+    ) -> Result<CompanyMeta, StoreError> {
+        let name = clean_name(name)?;
+        let id = {
+            let mut state = self.state.borrow_mut();
+            state.ids_issued += 1;
+            format!("m{}", state.ids_issued)
+        };
+        let company = MemoryCompany { db: Rc::default() };
+        self.state
+            .borrow_mut()
+            .databases
+            .insert(id.clone(), company.db.clone());
+        let total = records.len();
+        progress(0, total);
+        let mut done = 0;
+        for chunk in records.chunks(MAX_APPEND_RECORDS) {
+            if let Err(e) = company.append(chunk).await {
+                self.state.borrow_mut().databases.remove(&id);
+                return Err(e);
+            }
+            done += chunk.len();
+            progress(done, total);
+        }
+        let meta = CompanyMeta {
+            id,
+            name,
+            created_at_unix_ms: now_unix_ms(),
+        };
+        self.state
+            .borrow_mut()
+            .companies
+            .insert(meta.id.clone(), meta.clone());
         Ok(meta)
     }
 

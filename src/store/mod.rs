@@ -61,6 +61,18 @@ pub trait Store {
 
     async fn list_companies(&self) -> Result<Vec<CompanyMeta>, StoreError>;
     async fn create_company(&self, name: &str) -> Result<CompanyMeta, StoreError>;
+    /// Creates a company whose log starts with `records` (sealed after the
+    /// empty head) and lists it only once all of them are stored: if any
+    /// step fails, the half-written database is removed again and the
+    /// registry never shows a company that is not complete. Appends in
+    /// chunks of [`log::MAX_APPEND_RECORDS`]; `progress(done, total)`
+    /// counts records.
+    async fn create_company_with_log(
+        &self,
+        name: &str,
+        records: &[LogRecord],
+        progress: impl FnMut(usize, usize),
+    ) -> Result<CompanyMeta, StoreError>;
     async fn rename_company(&self, id: &str, name: &str) -> Result<CompanyMeta, StoreError>;
     /// Deletes a company's log, drafts and registry entry; not undoable.
     /// `confirm_name` must be the company's exact current name: the explicit

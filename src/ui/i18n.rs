@@ -93,7 +93,6 @@ texts! {
     StatusStorage => "Speicher", "Storage";
     StatusStoragePersistent => "dauerhaft", "persistent";
     StatusStorageBestEffort => "nicht dauerhaft – der Browser darf Daten löschen; legen Sie Sicherungen an", "not persistent – the browser may evict data; keep backups";
-    StatusStorageUnknown => "unbekannt", "unknown";
     StatusLastBackup => "Letzte Sicherung", "Last backup";
     StatusNever => "noch nie", "never";
     StatusOffline => "Alle Daten bleiben auf diesem Gerät.", "All data stays on this device.";
@@ -188,6 +187,7 @@ impl I18n {
                 .and_then(|w| w.document())
                 .and_then(|d| d.document_element())
             {
+                // Only the document's lang attribute (screen readers); the texts switch regardless.
                 let _ = root.set_attribute("lang", lang.code());
             }
         });

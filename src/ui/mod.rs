@@ -25,30 +25,31 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <shell::Shell>
+                <components::OpenFailureNotice />
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=start::StartPage />
-                    <Route path=path!("/setup") view=setup::SetupPage />
+                    <Route path=path!("/setup") view=admin::SetupPage />
                     <Route path=path!("/admin") view=|| modules::page(Module::Admin) />
                     <Route path=path!("/admin/company") view=admin::CompanyDetailsPage />
                     <Route path=path!("/admin/periods") view=admin::PeriodsPage />
                     <Route path=path!("/admin/currencies") view=admin::CurrenciesPage />
                     <Route path=path!("/admin/determination") view=admin::DeterminationPage />
-                    <Route path=path!("/admin/backup") view=backup::BackupPage />
-                    <Route path=path!("/admin/tax-codes") view=tax::TaxCodesPage />
-                    <Route path=path!("/admin/costing") view=costing::CostingPage />
+                    <Route path=path!("/admin/backup") view=admin::BackupPage />
+                    <Route path=path!("/admin/tax-codes") view=admin::TaxCodesPage />
+                    <Route path=path!("/admin/costing") view=admin::CostingPage />
                     <Route path=path!("/master-data") view=|| modules::page(Module::MasterData) />
                     <Route path=path!("/financials") view=|| modules::page(Module::Financials) />
-                    <Route path=path!("/financials/accounts") view=accounts::AccountsPage />
-                    <Route path=path!("/financials/entry") view=entry::EntryPage />
-                    <Route path=path!("/financials/vouchers") view=vouchers::VouchersPage />
-                    <Route path=path!("/financials/journal") view=journal::JournalPage />
-                    <Route path=path!("/financials/journal/:id") view=journal::EntryDetailPage />
+                    <Route path=path!("/financials/accounts") view=financials::AccountsPage />
+                    <Route path=path!("/financials/entry") view=financials::EntryPage />
+                    <Route path=path!("/financials/vouchers") view=financials::VouchersPage />
+                    <Route path=path!("/financials/journal") view=financials::JournalPage />
+                    <Route path=path!("/financials/journal/:id") view=financials::EntryDetailPage />
                     <Route path=path!("/banking") view=|| modules::page(Module::Banking) />
                     <Route path=path!("/reports") view=|| modules::page(Module::Reports) />
                     <Route path=path!("/reports/trial-balance") view=reports::TrialBalancePage />
                     <Route path=path!("/reports/account/:account") view=reports::AccountSheetPage />
-                    <Route path=path!("/reports/vat") view=vat::VatReturnPage />
-                    <Route path=path!("/reports/cost-centres") view=cost_report::CostCentreReportPage />
+                    <Route path=path!("/reports/vat") view=reports::VatReturnPage />
+                    <Route path=path!("/reports/cost-centres") view=reports::CostCentreReportPage />
                 </Routes>
             </shell::Shell>
         </Router>

@@ -6,11 +6,33 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use super::i18n::{Key, use_i18n};
-use super::pages::backup;
+use super::components::number_style;
+use super::errors::store_error;
+use super::i18n::{Key, Lang, Text, use_i18n};
+use super::pages::admin::backup;
 use super::pages::modules::Module;
-use super::state::use_app;
+use super::state::{PersistState, StorageInfo, use_app};
+use crate::formats::amount::format_amount;
 use crate::store::Persistence;
+use rust_decimal::Decimal;
+
+crate::texts! {
+    /// The status bar's storage item (persistence and usage).
+    enum S {
+        Asking => "Anfrage läuft – bitte im Browser bestätigen", "request pending – please confirm in the browser";
+        NotAsked => "noch nicht angefragt", "not requested yet";
+        Unsupported => "dauerhafte Speicherung vom Browser nicht unterstützt", "persistent storage not supported by this browser";
+        Failed => "Anfrage vom Browser abgelehnt", "request refused by the browser";
+        UsageNotReported => "Belegung nicht vom Browser gemeldet", "usage not reported by this browser";
+        AskPersist => "Dauerhaft speichern anfragen", "Request persistent storage";
+        AskPersistTitle => "Bittet den Browser, die Bücher nie von sich aus zu löschen.", "Asks the browser never to evict the books on its own.";
+        NoCompanies => "Mandanten nicht lesbar", "Companies not readable";
+        Draft => "Entwurf", "Draft";
+        DraftSaving => "wird gespeichert …", "saving …";
+        DraftSaved => "gespeichert", "saved";
+        DraftFailed => "nicht gespeichert:", "not saved:";
+    }
+}
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
@@ -93,22 +115,6 @@ fn StatusBar() -> impl IntoView {
         .flatten()
         .unwrap_or_else(|| "–".into())
     };
-    let storage = move || {
-        let info = app.storage.get();
-        let state = match info.persistence {
-            Some(Persistence::Granted) => i18n.t(Key::StatusStoragePersistent),
-            Some(Persistence::Denied) => i18n.t(Key::StatusStorageBestEffort),
-            Some(Persistence::Unsupported) | None => i18n.t(Key::StatusStorageUnknown),
-        };
-        match info.estimate {
-            Some(e) => format!(
-                "{state} · {:.1} MB {}",
-                e.used_bytes as f64 / 1_048_576.0,
-                i18n.t(Key::StatusUsed)
-            ),
-            None => state.to_string(),
-        }
-    };
     // The open company's last backup (stored by the backup screen, which
     // bumps the revision after an export) and whether one is due.
     let last_backup_of = move || {
@@ -145,11 +151,8 @@ fn StatusBar() -> impl IntoView {
                     <span data-testid="status-fiscal-year">{fiscal_year}</span>
                 </span>
             </Show>
-            <span class="status-item"
-                class:status-warn=move || app.storage.get().persistence == Some(Persistence::Denied)>
-                <span class="status-label">{move || i18n.t(Key::StatusStorage)}</span>
-                <span data-testid="status-storage">{storage}</span>
-            </span>
+            <StorageStatus />
+            <DraftStatus />
             <span class="status-item" class:status-warn=backup_due>
                 <span class="status-label">{move || i18n.t(Key::StatusLastBackup)}</span>
                 <span data-testid="status-last-backup">{last_backup}</span>
@@ -162,5 +165,116 @@ fn StatusBar() -> impl IntoView {
             <span class="status-spacer"></span>
             <span class="status-item status-hint">{move || i18n.t(Key::StatusOffline)}</span>
         </footer>
+    }
+}
+
+/// The persistence text and the storage used, as the browser reported them.
+fn storage_text(info: StorageInfo, lang: Lang) -> String {
+    let state = match info.persistence {
+        PersistState::NotAsked => S::NotAsked.text(lang),
+        PersistState::Asking => S::Asking.text(lang),
+        PersistState::Answered(Persistence::Granted) => Key::StatusStoragePersistent.text(lang),
+        PersistState::Answered(Persistence::Denied) => Key::StatusStorageBestEffort.text(lang),
+        PersistState::Answered(Persistence::Unsupported) => S::Unsupported.text(lang),
+        PersistState::Failed => S::Failed.text(lang),
+    };
+    match info.estimate {
+        Some(Some(e)) => {
+            let mb = (Decimal::from(e.used_bytes) / Decimal::from(1_048_576u32)).round_dp(1);
+            let used = format_amount(mb, 1, number_style(lang));
+            format!("{state} · {used} MB {}", Key::StatusUsed.text(lang))
+        }
+        Some(None) => format!("{state} · {}", S::UsageNotReported.text(lang)),
+        None => state.to_string(),
+    }
+}
+
+fn persistence_slug(p: PersistState) -> &'static str {
+    match p {
+        PersistState::NotAsked => "not-asked",
+        PersistState::Asking => "asking",
+        PersistState::Answered(Persistence::Granted) => "granted",
+        PersistState::Answered(Persistence::Denied) => "denied",
+        PersistState::Answered(Persistence::Unsupported) => "unsupported",
+        PersistState::Failed => "failed",
+    }
+}
+
+/// Storage: whether the browser keeps the books, how much they use, and a
+/// button to ask (again) while the answer is pending or was no. Also says
+/// when the companies could not be listed at all.
+#[component]
+fn StorageStatus() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let persistence = move || app.storage.get().persistence;
+    let can_ask = move || {
+        matches!(
+            persistence(),
+            PersistState::Asking
+                | PersistState::Failed
+                | PersistState::Answered(Persistence::Denied)
+        )
+    };
+    view! {
+        <span class="status-item"
+            class:status-warn=move || persistence() == PersistState::Answered(Persistence::Denied)>
+            <span class="status-label">{move || i18n.t(Key::StatusStorage)}</span>
+            <span data-testid="status-storage" data-persistence=move || persistence_slug(persistence())
+                data-usage=move || match app.storage.get().estimate {
+                    None => "pending",
+                    Some(None) => "not-reported",
+                    Some(Some(_)) => "reported",
+                }>
+                {move || storage_text(app.storage.get(), i18n.lang())}
+            </span>
+            <Show when=can_ask>
+                <button type="button" class="link-button status-action" data-testid="persist-request"
+                    title=move || i18n.t(S::AskPersistTitle)
+                    on:click=move |_| app.request_persistence()>
+                    {move || i18n.t(S::AskPersist)}
+                </button>
+            </Show>
+        </span>
+        {move || app.startup_error.get().map(|e| view! {
+            <span class="status-item status-warn" role="alert" data-testid="status-startup-error">
+                <span class="status-label">{i18n.t(S::NoCompanies)}</span>
+                {store_error(&e, i18n.lang())}
+            </span>
+        })}
+    }
+}
+
+/// Whether the half-typed entry is saved (shown once a save happened).
+#[component]
+fn DraftStatus() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let state = move || {
+        let d = app.draft.get();
+        if d.pending > 0 {
+            Some("saving")
+        } else if d.failed.is_some() {
+            Some("failed")
+        } else {
+            (d.saved > 0).then_some("saved")
+        }
+    };
+    let text = move || {
+        let d = app.draft.get();
+        let lang = i18n.lang();
+        match (d.pending, d.failed) {
+            (1.., _) => S::DraftSaving.text(lang).to_string(),
+            (0, Some(e)) => format!("{} {}", S::DraftFailed.text(lang), store_error(&e, lang)),
+            (0, None) => S::DraftSaved.text(lang).to_string(),
+        }
+    };
+    view! {
+        <Show when=move || state().is_some()>
+            <span class="status-item" class:status-warn=move || state() == Some("failed")>
+                <span class="status-label">{move || i18n.t(S::Draft)}</span>
+                <span data-testid="status-draft" data-state=move || state().unwrap_or_default()>{text}</span>
+            </span>
+        </Show>
     }
 }

@@ -8,6 +8,8 @@ use std::rc::Rc;
 use gloo::storage::{LocalStorage as Browser, Storage};
 use leptos::prelude::*;
 
+use crate::ledger::posting::Rights;
+use crate::ledger::setup::Setup;
 use crate::ledger::{Book, Command, Event};
 use crate::session::{Session, SessionError};
 use crate::store::idb::{IdbCompany, tabs};
@@ -17,10 +19,25 @@ use crate::store::{CompanyMeta, IdbStore, Persistence, StorageEstimate, Store, S
 const NAMESPACE: &str = "kontor";
 const LAST_COMPANY_KEY: &str = "kontor.lastCompany";
 
+/// What the status bar knows about the browser's storage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct StorageInfo {
-    pub persistence: Option<Persistence>,
-    pub estimate: Option<StorageEstimate>,
+    pub persistence: PersistState,
+    /// `None` until the browser answered; `Some(None)`: it does not report
+    /// usage (WebKit).
+    pub estimate: Option<Option<StorageEstimate>>,
+}
+
+/// Where the request for persistent storage stands. Firefox answers only
+/// when the user decides in a prompt, so `Asking` can last forever.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum PersistState {
+    #[default]
+    NotAsked,
+    Asking,
+    Answered(Persistence),
+    /// The request itself failed (the browser threw).
+    Failed,
 }
 
 #[derive(Clone, Copy)]
@@ -35,8 +52,34 @@ pub struct AppState {
     /// All companies in this browser (sorted), once loaded.
     pub companies: RwSignal<Option<Vec<CompanyMeta>>>,
     pub storage: RwSignal<StorageInfo>,
+    /// Listing the companies at startup failed (e.g. IndexedDB is not
+    /// available in a private window): the reason, for the status bar.
+    pub startup_error: RwSignal<Option<StoreError>>,
+    pub draft: RwSignal<DraftSaving>,
     /// A company is being opened or built: show progress, not stale data.
     pub loading: RwSignal<Option<Progress>>,
+    /// The last company that could not be opened (a damaged log, storage
+    /// refused), with the reason: the start page shows it and the way to
+    /// restore a backup, instead of a silent "no company open".
+    pub open_failure: RwSignal<Option<OpenFailure>>,
+}
+
+/// A company that did not open, and why.
+#[derive(Clone, Debug)]
+pub struct OpenFailure {
+    pub id: String,
+    pub name: String,
+    pub error: SessionError,
+}
+
+/// Saving the half-typed journal entry as the user types: saves in
+/// flight, saves done, and the last failure. The status bar shows it, so
+/// the user (and a test) sees when a reload would lose nothing.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct DraftSaving {
+    pub pending: u32,
+    pub saved: u64,
+    pub failed: Option<StoreError>,
 }
 
 /// A long task's progress for the progress bar.
@@ -56,6 +99,9 @@ impl AppState {
             revision: RwSignal::new(0),
             companies: RwSignal::new(None),
             storage: RwSignal::new(StorageInfo::default()),
+            startup_error: RwSignal::new(None),
+            open_failure: RwSignal::new(None),
+            draft: RwSignal::new(DraftSaving::default()),
             loading: RwSignal::new(None),
         };
         provide_context(state);
@@ -63,17 +109,16 @@ impl AppState {
         state
     }
 
-    /// Lists companies, asks for persistent storage, reopens the last
-    /// company.
+    /// Lists companies and reopens the last one; asks for persistent
+    /// storage and the estimate alongside, never waiting for the answers
+    /// (Firefox's `persist()` waits for a prompt the user may never see).
     async fn start(self) {
-        let store = self.store();
-        let persistence = store.persist().await.ok();
-        let estimate = store.estimate().await.ok().flatten();
-        self.storage.set(StorageInfo {
-            persistence,
-            estimate,
-        });
-        let _ = self.refresh_companies().await;
+        self.request_persistence();
+        leptos::task::spawn_local(async move { self.refresh_storage().await });
+        if let Err(e) = self.refresh_companies().await {
+            self.startup_error.set(Some(e));
+            return;
+        }
         let last: Option<String> = Browser::get(LAST_COMPANY_KEY).ok();
         let exists = |id: &str| {
             self.companies
@@ -81,8 +126,39 @@ impl AppState {
                 .is_some_and(|cs| cs.iter().any(|c| c.id == id))
         };
         if let Some(id) = last.filter(|id| exists(id)) {
+            // A company that fails to open stays closed; `open_company`
+            // has put the reason in `open_failure`, which the start page
+            // shows with the way to restore.
             let _ = self.open_company(&id).await;
         }
+    }
+
+    /// Asks the browser to keep this site's data, in the background: the
+    /// status bar shows "asking" until the answer comes (maybe never).
+    /// Also offered again from the status bar.
+    pub fn request_persistence(&self) {
+        let state = *self;
+        if matches!(
+            state.storage.get_untracked().persistence,
+            PersistState::Answered(Persistence::Granted)
+        ) {
+            return;
+        }
+        state
+            .storage
+            .update(|s| s.persistence = PersistState::Asking);
+        leptos::task::spawn_local(async move {
+            let answer = match state.store().persist().await {
+                Ok(p) => PersistState::Answered(p),
+                Err(_) => PersistState::Failed,
+            };
+            state.storage.update(|s| {
+                // A later request may have been granted already.
+                if s.persistence != PersistState::Answered(Persistence::Granted) {
+                    s.persistence = answer;
+                }
+            });
+        });
     }
 
     pub fn store(&self) -> Rc<IdbStore> {
@@ -99,9 +175,12 @@ impl AppState {
         Ok(())
     }
 
+    /// Re-reads `navigator.storage.estimate()`: after every write, so no
+    /// screen shows the figure read at start-up (0.0 MB before the first
+    /// company) once the books have grown.
     pub async fn refresh_storage(&self) {
         let estimate = self.store().estimate().await.ok().flatten();
-        self.storage.update(|s| s.estimate = estimate);
+        self.storage.update(|s| s.estimate = Some(estimate));
     }
 
     /// Opens a company: loads and verifies its log, folds it into a Book.
@@ -114,13 +193,26 @@ impl AppState {
         }
         .await;
         self.loading.set(None);
-        let session = result?;
         let meta = self
             .companies
             .get_untracked()
             .and_then(|cs| cs.into_iter().find(|c| c.id == id));
+        let session = match result {
+            Ok(session) => session,
+            Err(error) => {
+                self.open_failure.set(Some(OpenFailure {
+                    id: id.to_string(),
+                    name: meta.map(|m| m.name).unwrap_or_default(),
+                    error: error.clone(),
+                }));
+                return Err(error);
+            }
+        };
+        self.open_failure.set(None);
         self.session.set_value(Some(Rc::new(session)));
         self.company.set(meta);
+        // Only a convenience (reopen it next time): a localStorage that
+        // refuses the write changes nothing the user relies on.
         let _ = Browser::set(LAST_COMPANY_KEY, id);
         self.watch_other_tabs(id);
         self.revision.update(|r| *r += 1);
@@ -154,6 +246,30 @@ impl AppState {
         self.revision.update(|r| *r += 1);
     }
 
+    /// Saves a draft of the open company in the background; `draft` tells
+    /// how it went.
+    pub fn save_draft(&self, key: &'static str, json: String) {
+        use crate::store::CompanyLog;
+        let Some(session) = self.session() else {
+            return;
+        };
+        let state = *self;
+        state.draft.update(|d| d.pending += 1);
+        leptos::task::spawn_local(async move {
+            let result = session.log().put_draft(key, &json).await;
+            state.draft.update(|d| {
+                d.pending = d.pending.saturating_sub(1);
+                match result {
+                    Ok(()) => {
+                        d.saved += 1;
+                        d.failed = None;
+                    }
+                    Err(e) => d.failed = Some(e),
+                }
+            });
+        });
+    }
+
     /// Reads the open Book; subscribes the caller to its changes.
     pub fn with_book<R>(&self, f: impl FnOnce(&Book) -> R) -> Option<R> {
         self.revision.track();
@@ -165,67 +281,60 @@ impl AppState {
     /// The one write path: check, store, apply; then views re-render. On a
     /// conflict with another tab the Book catches up so a retry can work.
     pub async fn execute(&self, cmd: Command) -> Result<Vec<Event>, SessionError> {
-        let session = self
-            .session()
-            .ok_or(SessionError::Domain(crate::ledger::DomainError::NoCompany))?;
-        let result = session.execute(&cmd).await;
+        self.execute_with(Rights::ALL, cmd).await
+    }
+
+    /// `execute` with the acting user's `rights` (a warning the user
+    /// confirmed grants the right it asked about).
+    pub async fn execute_with(
+        &self,
+        rights: Rights,
+        cmd: Command,
+    ) -> Result<Vec<Event>, SessionError> {
+        let session = self.session().ok_or(SessionError::NotOpen)?;
+        let result = session.execute_with(rights, &cmd).await;
         if let Err(SessionError::Store(StoreError::Conflict { .. })) = &result {
+            // The conflict is returned and shown; a failed catch-up shows again on retry.
             let _ = session.catch_up().await;
         }
         self.revision.update(|r| *r += 1);
+        // What the status bar says is used must follow the writes.
+        self.refresh_storage().await;
         result
     }
 
-    /// Creates a company in the registry, sets it up with `setup` (the
-    /// wizard's command) and opens it. A failed setup removes the empty
-    /// company again, so nothing half-made is left behind.
-    pub async fn create_company(&self, name: &str, setup: Command) -> Result<(), SessionError> {
-        let store = self.store();
-        let meta = store.create_company(name).await?;
-        let log = store.open_company(&meta.id).await?;
-        let session = Session::open(log).await?;
-        if let Err(e) = session.execute(&setup).await {
-            let _ = store.delete_company(&meta.id, &meta.name).await;
-            return Err(e);
-        }
-        self.refresh_companies().await?;
-        self.open_company(&meta.id).await
+    /// Creates a company from the wizard's `setup` command, all or nothing
+    /// ([`crate::session::create_company`]: checked before anything is
+    /// written, listed only once its log is complete), then opens it.
+    pub async fn create_company(&self, name: &str, setup: Setup) -> Result<(), SessionError> {
+        let meta = crate::session::create_company(&*self.store(), name, &setup).await?;
+        self.after_create(&meta.id).await
     }
 
     /// Creates a company from events built elsewhere (demo company, import),
-    /// appending them in chunks with progress, then opens it.
+    /// stored in chunks with progress and listed once complete, then opens
+    /// it.
     pub async fn create_company_from_events(
         &self,
         name: &str,
         events: &[Event],
     ) -> Result<(), SessionError> {
-        use crate::ledger::chain::ChainHead;
-        use crate::ledger::event::encode;
-        use crate::store::CompanyLog;
-        use crate::store::log::seal_all;
-        const CHUNK: usize = 2_000;
-        let store = self.store();
-        let meta = store.create_company(name).await?;
-        let log = store.open_company(&meta.id).await?;
-        let records = seal_all(ChainHead::EMPTY, events.iter().map(encode));
-        let total = records.len();
-        self.loading.set(Some(Progress { done: 0, total }));
-        for (i, chunk) in records.chunks(CHUNK).enumerate() {
-            if let Err(e) = log.append(chunk).await {
-                self.loading.set(None);
-                let _ = store.delete_company(&meta.id, &meta.name).await;
-                return Err(e.into());
-            }
-            self.loading.set(Some(Progress {
-                done: ((i + 1) * CHUNK).min(total),
-                total,
-            }));
-            // Let the browser paint the progress bar between chunks.
-            gloo::timers::future::TimeoutFuture::new(0).await;
-        }
+        let loading = self.loading;
+        let stored = crate::session::create_company_from_events(
+            &*self.store(),
+            name,
+            events,
+            |done, total| loading.set(Some(Progress { done, total })),
+        )
+        .await;
         self.loading.set(None);
+        self.after_create(&stored?.id).await
+    }
+
+    async fn after_create(&self, id: &str) -> Result<(), SessionError> {
         self.refresh_companies().await?;
-        self.open_company(&meta.id).await
+        self.refresh_storage().await;
+        self.open_company(id).await
     }
 
     pub async fn rename_company(&self, id: &str, name: &str) -> Result<(), StoreError> {
@@ -241,6 +350,7 @@ impl AppState {
             self.close_company();
         }
         self.store().delete_company(id, confirm_name).await?;
+        self.refresh_storage().await;
         self.refresh_companies().await
     }
 }

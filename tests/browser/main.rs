@@ -8,6 +8,7 @@ mod backup;
 #[path = "../common/conformance.rs"]
 mod conformance;
 mod faults;
+mod messages;
 mod raw;
 mod suite;
 mod tabs;

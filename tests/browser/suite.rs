@@ -46,6 +46,11 @@ async fn drafts_survive_reload_and_stay_out_of_the_log() {
 }
 
 #[wasm_bindgen_test]
+async fn company_created_with_its_log_is_all_or_nothing() {
+    suite::company_created_with_its_log_is_all_or_nothing(browser("all-or-nothing")).await;
+}
+
+#[wasm_bindgen_test]
 async fn delete_needs_the_name_and_removes_everything() {
     suite::delete_needs_the_name_and_removes_everything(browser("delete")).await;
 }

@@ -166,6 +166,45 @@ pub async fn broken_append_leaves_no_trace<S: Store>(make: impl Fn() -> S) {
     assert_eq!(reopened.append(&good).await.unwrap().seq, 1_002);
 }
 
+/// A company created with its log is listed only complete: one whose log
+/// fails in its second chunk (after 10,000 records were stored) is not
+/// listed, cannot be opened, and a later creation works as usual.
+pub async fn company_created_with_its_log_is_all_or_nothing<S: Store>(make: impl Fn() -> S) {
+    let store = make();
+    let good = sample_records(ChainHead::EMPTY, 5);
+    let meta = store
+        .create_company_with_log("Ganz GmbH", &good, |_, _| {})
+        .await
+        .unwrap();
+    let company = make().open_company(&meta.id).await.unwrap();
+    assert_eq!(company.load().await.unwrap(), good);
+    drop(company);
+
+    let mut records = sample_records(ChainHead::EMPTY, 10_003);
+    records[10_001].body.push(' ');
+    let mut reported = Vec::new();
+    let failed = store
+        .create_company_with_log("Halb GmbH", &records, |done, total| {
+            reported.push((done, total))
+        })
+        .await;
+    assert_eq!(failed, Err(StoreError::BrokenChain { seq: 10_002 }));
+    assert_eq!(reported, vec![(0, 10_003), (10_000, 10_003)]);
+    let listed = make().list_companies().await.unwrap();
+    assert_eq!(
+        listed.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
+        vec!["Ganz GmbH"]
+    );
+    assert_eq!(
+        store
+            .create_company_with_log("", &good, |_, _| {})
+            .await
+            .map(|m| m.name),
+        Err(StoreError::InvalidName { max_chars: 200 })
+    );
+    assert_eq!(make().list_companies().await.unwrap().len(), 1);
+}
+
 pub async fn second_tab_catches_up_with_read_since<S: Store>(make: impl Fn() -> S) {
     let (id, writer) = new_company(&make(), "Catch Up GmbH").await;
     let reader = make().open_company(&id).await.unwrap();

@@ -49,7 +49,13 @@ impl Book {
     /// setting or template is refused here, before anything is stored.
     pub fn set_up(setup: &Setup) -> Result<(Book, Vec<Event>), DomainError> {
         let events = setup::events(setup)?;
-        let book = Book::from_events(&events)?;
+        let Some((Event::CompanyCreated { settings }, rest)) = events.split_first() else {
+            unreachable!("setup::events starts with the company's creation");
+        };
+        let mut book = Book::created(settings)?;
+        for event in rest {
+            book.apply(event)?;
+        }
         Ok((book, events))
     }
 
@@ -63,18 +69,6 @@ impl Book {
             open_items: OpenItems::default(),
             journal: Journal::default(),
         })
-    }
-
-    /// Folds `events`, the first of which creates the company.
-    pub fn from_events(events: &[Event]) -> Result<Book, DomainError> {
-        let Some((Event::CompanyCreated { settings }, rest)) = events.split_first() else {
-            return Err(GlError::CompanyAlreadySetUp.into());
-        };
-        let mut book = Book::created(settings)?;
-        for event in rest {
-            book.apply(event)?;
-        }
-        Ok(book)
     }
 
     /// The events `cmd` would append, or why it is refused. Pure. The one
@@ -186,7 +180,16 @@ impl Book {
 
     /// `check` then `apply` of every event; returns the events.
     pub fn execute(&mut self, cmd: &Command) -> Result<Vec<Event>, DomainError> {
-        let events = self.check(cmd)?;
+        self.execute_with(Rights::ALL, cmd)
+    }
+
+    /// `execute` for an actor with `rights`.
+    pub fn execute_with(
+        &mut self,
+        rights: Rights,
+        cmd: &Command,
+    ) -> Result<Vec<Event>, DomainError> {
+        let events = self.check_with(rights, cmd)?;
         for event in &events {
             // `check` produced these against this very Book, so they fit;
             // an error here is an engine bug and is passed on, not hidden.

@@ -53,6 +53,24 @@ impl Book {
         fold(records.iter().map(|r| (r.seq, r.body.as_str())))
     }
 
+    /// Folds events already decoded (a generated book), the first of which
+    /// must create the company; `seq` in an error is the event's index.
+    pub fn from_events(events: &[Event]) -> Result<Book, ReplayError> {
+        let Some((Event::CompanyCreated { settings }, rest)) = events.split_first() else {
+            let kind = match events.is_empty() {
+                true => ReplayErrorKind::Empty,
+                false => ReplayErrorKind::NoCompany,
+            };
+            return Err(at(0, kind));
+        };
+        let mut book = Book::created(settings).map_err(|e| at(0, ReplayErrorKind::Domain(e)))?;
+        for (i, event) in rest.iter().enumerate() {
+            book.apply(event)
+                .map_err(|e| at(i as u64 + 1, ReplayErrorKind::Domain(e)))?;
+        }
+        Ok(book)
+    }
+
     /// Decodes and applies one record (another tab's append).
     pub fn apply_record(&mut self, seq: u64, body: &str) -> Result<Event, ReplayError> {
         let event = decode_at(seq, body)?;

@@ -76,16 +76,22 @@ pub enum CostingError {
 
 impl CostingError {
     /// The 0-based entry line the refusal is about, if any.
+    /// The 0-based entry line the refusal is about, if any.
     pub fn line(&self) -> Option<usize> {
+        self.clone().line_mut().copied()
+    }
+
+    /// The same line, to renumber it (the grid skips blank rows).
+    pub fn line_mut(&mut self) -> Option<&mut usize> {
         match self {
-            CostingError::Input(e) => e.line(),
-            CostingError::Gl(e) => e.line(),
+            CostingError::Input(e) => e.line_mut(),
+            CostingError::Gl(e) => e.line_mut(),
             CostingError::DimensionUndefined { line, .. }
-            | CostingError::CentreUnknown { line, .. } => *line,
+            | CostingError::CentreUnknown { line, .. } => line.as_mut(),
             CostingError::DimensionInactive { line, .. }
             | CostingError::CentreNotUsable { line, .. }
             | CostingError::CentreRequired { line, .. }
-            | CostingError::SharesMismatch { line, .. } => Some(*line),
+            | CostingError::SharesMismatch { line, .. } => Some(line),
             CostingError::DimensionInvalid { .. }
             | CostingError::InvalidCentreCode { .. }
             | CostingError::CentreCodeTaken { .. }

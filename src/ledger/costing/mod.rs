@@ -142,10 +142,14 @@ impl Costing {
     /// Indexes the P&L lines of a posted entry that carry centres.
     pub(crate) fn on_entry_posted(&mut self, gl: &Gl, entry: &PostedEntry, period: usize) {
         for line in &entry.lines {
-            let pl = gl
-                .account(line.account)
-                .is_some_and(|a| a.account_type.is_profit_and_loss());
-            if pl && (!line.shares().is_empty() || line.has_dims()) {
+            // Most lines carry no centre: ask that first, the account
+            // lookup (a map search) only for those that do.
+            let centred = !line.shares().is_empty() || line.has_dims();
+            if centred
+                && gl
+                    .account(line.account)
+                    .is_some_and(|a| a.account_type.is_profit_and_loss())
+            {
                 self.index.add(period, line);
             }
         }

@@ -1129,6 +1129,19 @@ impl<'a> From<&'a Line> for LineRefV1<'a> {
     }
 }
 
+/// A line converted to the domain `Line` as soon as it is read, so that a
+/// large log never holds a `Vec` of (wide) wire lines beside the domain
+/// lines: the replay of 100k entries then needs no more memory than the
+/// old serde-on-the-model decoder did.
+#[repr(transparent)]
+struct LineIn(Line);
+
+impl<'de> Deserialize<'de> for LineIn {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<LineIn, D::Error> {
+        LineV1::deserialize(d).map(|l| LineIn(Line::from(l)))
+    }
+}
+
 impl From<LineV1> for Line {
     fn from(w: LineV1) -> Line {
         let mut line = Line::new(w.account.0, w.side.0, w.amount_lc, w.amount_sc);
@@ -1231,7 +1244,7 @@ pub struct PostedEntryV1 {
     reference: String,
     memo: String,
     user: String,
-    lines: Vec<LineV1>,
+    lines: Vec<LineIn>,
     #[serde(default)]
     reverses: Option<u64>,
     #[serde(default)]
@@ -1269,7 +1282,9 @@ impl From<PostedEntryV1> for PostedEntry {
             reference: e.reference,
             memo: e.memo,
             user: e.user,
-            lines: e.lines.into_iter().map(Line::from).collect(),
+            // Same layout (`repr(transparent)`): the collect reuses the
+            // buffer instead of allocating a second one.
+            lines: e.lines.into_iter().map(|l| l.0).collect(),
             reverses: e.reverses.map(EntryId),
             key: e.key.map(|k| k.0),
         }

@@ -96,10 +96,16 @@ pub enum GlError {
 
 impl GlError {
     /// The 0-based entry line the refusal is about, if any.
+    /// The 0-based entry line the refusal is about, if any.
     pub fn line(&self) -> Option<usize> {
+        self.clone().line_mut().copied()
+    }
+
+    /// The same line, to renumber it (the grid skips blank rows).
+    pub fn line_mut(&mut self) -> Option<&mut usize> {
         match self {
-            GlError::Input(e) => e.line(),
-            GlError::PeriodClosedForSales { line, .. } => Some(*line),
+            GlError::Input(e) => e.line_mut(),
+            GlError::PeriodClosedForSales { line, .. } => Some(line),
             GlError::CompanyAlreadySetUp
             | GlError::InvalidCountry { .. }
             | GlError::InvalidMonth { .. }

@@ -58,10 +58,12 @@ pub enum JournalError {
     ForeignIsLocal { line: usize, currency: Currency },
     #[error("line {line}: a generated tax line must follow its base line")]
     TaxLineMisplaced { line: usize },
+    /// `decimals`: the local currency's, so the message can write the
+    /// difference as an amount (`10.00`, not the value's own `10.0`).
     #[error("the entry does not balance in local currency: debit minus credit is {diff_lc}")]
-    Unbalanced { diff_lc: Decimal },
+    Unbalanced { diff_lc: Decimal, decimals: u32 },
     #[error("the entry does not balance in system currency: debit minus credit is {diff_sc}")]
-    UnbalancedSc { diff_sc: Decimal },
+    UnbalancedSc { diff_sc: Decimal, decimals: u32 },
 
     // --- reversal (Storno) ---
     #[error("entry {entry:?} does not exist")]
@@ -107,13 +109,18 @@ impl JournalError {
     /// The 0-based entry line the refusal is about, if any (inside a
     /// voucher: the line of the failing entry).
     pub fn line(&self) -> Option<usize> {
+        self.clone().line_mut().copied()
+    }
+
+    /// The same line, to renumber it (the grid skips blank rows).
+    pub fn line_mut(&mut self) -> Option<&mut usize> {
         match self {
-            JournalError::Input(e) => e.line(),
-            JournalError::Gl(e) => e.line(),
-            JournalError::Tax(e) => e.line(),
-            JournalError::Costing(e) => e.line(),
-            JournalError::Partners(e) => e.line(),
-            JournalError::VoucherEntry { error, .. } => error.line(),
+            JournalError::Input(e) => e.line_mut(),
+            JournalError::Gl(e) => e.line_mut(),
+            JournalError::Tax(e) => e.line_mut(),
+            JournalError::Costing(e) => e.line_mut(),
+            JournalError::Partners(e) => e.line_mut(),
+            JournalError::VoucherEntry { error, .. } => error.line_mut(),
             JournalError::LineTwoSided { line }
             | JournalError::LineZero { line }
             | JournalError::LineNegative { line }
@@ -125,7 +132,7 @@ impl JournalError {
             | JournalError::AccountNotPostable { line, .. }
             | JournalError::CurrencyNotAllowed { line, .. }
             | JournalError::ForeignIsLocal { line, .. }
-            | JournalError::TaxLineMisplaced { line } => Some(*line),
+            | JournalError::TaxLineMisplaced { line } => Some(line),
             JournalError::TooFewLines { .. }
             | JournalError::TooManyLines { .. }
             | JournalError::Unbalanced { .. }

@@ -17,8 +17,11 @@ use crate::ledger::types::{EntryId, PostedEntry, PostingKey};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
 
-/// Most entries a journal holds: line references index entries by u32.
-pub const MAX_JOURNAL_ENTRIES: usize = u32::MAX as usize;
+/// Most entries a journal holds: line references index entries by u32,
+/// and on wasm32 `usize` is u32 too, so the limit stays below both
+/// (2^31 entries, far beyond any small company's books).
+pub const MAX_JOURNAL_ENTRIES: usize = 1 << 31;
+const _: () = assert!(MAX_JOURNAL_ENTRIES as u64 <= u32::MAX as u64);
 
 /// What `check_posted` found out about an entry that indexing needs.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -254,10 +257,16 @@ fn check_lines(gl: &Gl, entry: &PostedEntry) -> Result<Vec<usize>, JournalError>
     }
     let (diff_lc, diff_sc) = entry.imbalance();
     if !diff_lc.is_zero() {
-        return Err(JournalError::Unbalanced { diff_lc });
+        return Err(JournalError::Unbalanced {
+            diff_lc,
+            decimals: gl.settings().lc_decimals(),
+        });
     }
     if diff_sc != Decimal::ZERO {
-        return Err(JournalError::UnbalancedSc { diff_sc });
+        return Err(JournalError::UnbalancedSc {
+            diff_sc,
+            decimals: gl.settings().sc_decimals(),
+        });
     }
     Ok(accounts)
 }

@@ -14,7 +14,7 @@ use crate::ledger::types::limits::{
     MAX_TOWN_LEN,
 };
 use crate::ledger::types::money::{MAX_ABS_AMOUNT, decimals_used};
-use crate::ledger::types::vat_id::check_vat_id_strict;
+use crate::ledger::types::vat_id::check_vat_id;
 use crate::ledger::types::{AccountNo, Field, Names, PartnerCode, check_text, valid_code};
 use rust_decimal::Decimal;
 
@@ -57,7 +57,7 @@ pub fn check_texts(p: &Partner) -> Result<(), PartnersError> {
     }
     check_text(&p.vat_id, Field::VatId, MAX_TAX_ID_LEN, false)?;
     if !p.vat_id.is_empty() {
-        check_vat_id_strict(&p.vat_id).map_err(|reason| PartnersError::InvalidVatId { reason })?;
+        check_vat_id(&p.vat_id).map_err(|reason| PartnersError::InvalidVatId { reason })?;
     }
     check_text(&p.tax_number, Field::TaxNumber, MAX_TAX_ID_LEN, false)?;
     let c = &p.contact;

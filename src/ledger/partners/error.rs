@@ -188,16 +188,21 @@ pub enum PartnersError {
 impl PartnersError {
     /// The 0-based entry line the refusal is about, if any.
     pub fn line(&self) -> Option<usize> {
+        self.clone().line_mut().copied()
+    }
+
+    /// The same line, to renumber it (the grid skips blank rows).
+    pub fn line_mut(&mut self) -> Option<&mut usize> {
         match self {
-            PartnersError::Input(e) => e.line(),
-            PartnersError::Gl(e) => e.line(),
-            PartnersError::ImportRow { error, .. } => error.line(),
-            PartnersError::PartnerUnknown { line, .. } => *line,
+            PartnersError::Input(e) => e.line_mut(),
+            PartnersError::Gl(e) => e.line_mut(),
+            PartnersError::ImportRow { error, .. } => error.line_mut(),
+            PartnersError::PartnerUnknown { line, .. } => line.as_mut(),
             PartnersError::PartnerInactive { line, .. }
             | PartnersError::PartnerAccountMismatch { line, .. }
             | PartnersError::ControlAccountNeedsPartner { line, .. }
             | PartnersError::PartnerCurrency { line, .. }
-            | PartnersError::DueDateWithoutPartner { line } => Some(*line),
+            | PartnersError::DueDateWithoutPartner { line } => Some(line),
             _ => None,
         }
     }

@@ -50,7 +50,7 @@ pub fn build_entry(
 ) -> Result<PostedEntry, JournalError> {
     check_header(draft)?;
     if let Some(key) = draft.key {
-        cx.journal.check_key(key)?;
+        pending.check_key(cx.journal, key)?;
     }
     let date = draft.posting_date;
     cx.gl
@@ -122,7 +122,10 @@ fn balance_by_rounding(
     if !diff_lc.is_zero() {
         let limit = minor_unit(settings.lc_decimals()) * Decimal::from(fc_lines);
         if diff_lc.abs() > limit {
-            return Err(JournalError::Unbalanced { diff_lc });
+            return Err(JournalError::Unbalanced {
+                diff_lc,
+                decimals: settings.lc_decimals(),
+            });
         }
         let amount_sc = conv.sc_of(diff_lc.abs(), None)?;
         lines.push(rounding_line(cx, diff_lc, diff_lc.abs(), amount_sc)?);
@@ -131,7 +134,10 @@ fn balance_by_rounding(
     if !diff_sc.is_zero() {
         let limit = minor_unit(settings.sc_decimals()) * Decimal::from(lines.len());
         if diff_sc.abs() > limit {
-            return Err(JournalError::UnbalancedSc { diff_sc });
+            return Err(JournalError::UnbalancedSc {
+                diff_sc,
+                decimals: settings.sc_decimals(),
+            });
         }
         lines.push(rounding_line(cx, diff_sc, Decimal::ZERO, diff_sc.abs())?);
     }

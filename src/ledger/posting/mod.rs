@@ -7,7 +7,7 @@
 //! rounding lines, numbering), one typed line `line` (its account, or its
 //! partner's control account), the credit limit of customers `credit`,
 //! reversal `reversal`, all-or-nothing batches `voucher`, the grid's live
-//! view `preview`.
+//! view `preview`, plausibility warnings (never refusals) `warning`.
 
 pub mod build;
 pub mod command;
@@ -17,6 +17,7 @@ pub mod line;
 pub mod preview;
 pub mod reversal;
 pub mod voucher;
+pub mod warning;
 
 pub use build::build_entry;
 pub use command::PostingCommand;
@@ -25,13 +26,15 @@ pub use draft::{EntryDraft, FcDraft, LineDraft};
 pub use preview::{EntryPreview, LinePreview, preview_entry};
 pub use reversal::build_reversal;
 pub use voucher::{Voucher, check_voucher};
+pub use warning::{EntryWarning, entry_warnings, reversal_warnings};
 
 use crate::ledger::costing::Costing;
 use crate::ledger::gl::Gl;
-use crate::ledger::journal::Journal;
+use crate::ledger::journal::{Journal, JournalError};
 use crate::ledger::open_items::OpenItems;
 use crate::ledger::partners::Partners;
 use crate::ledger::tax::Tax;
+use crate::ledger::types::{EntryId, PostedEntry, PostingKey};
 use std::collections::BTreeMap;
 
 /// The sub-ledgers posting reads.
@@ -64,17 +67,33 @@ impl Rights {
 }
 
 /// Entries already checked within one command (a voucher) but not yet
-/// applied: they use up ids and numbers.
+/// applied: they use up ids, numbers and idempotency keys.
 #[derive(Clone, Debug, Default)]
 pub struct Pending {
     pub entries: u64,
     /// Numbers used per fiscal year.
     pub numbers: BTreeMap<i32, u32>,
+    /// Keys of the pending entries, with the id each will get.
+    pub keys: BTreeMap<PostingKey, EntryId>,
 }
 
 impl Pending {
-    pub fn add(&mut self, entry: &crate::ledger::types::PostedEntry) {
+    pub fn add(&mut self, entry: &PostedEntry) {
         self.entries += 1;
         *self.numbers.entry(entry.fiscal_year).or_default() += 1;
+        if let Some(key) = entry.key {
+            self.keys.insert(key, entry.id);
+        }
+    }
+
+    /// Refuses a key already posted or already used earlier in the same
+    /// command: `check` must refuse what `apply` would, or a command could
+    /// be half applied.
+    pub fn check_key(&self, journal: &Journal, key: PostingKey) -> Result<(), JournalError> {
+        journal.check_key(key)?;
+        match self.keys.get(&key) {
+            Some(&entry) => Err(JournalError::AlreadyPosted { key, entry }),
+            None => Ok(()),
+        }
     }
 }

@@ -15,7 +15,7 @@ pub mod partners;
 pub mod trial_balance;
 pub mod vat_return;
 
-pub use account_sheet::{AccountSheet, SheetLine, account_sheet};
+pub use account_sheet::{AccountSheet, Contra, SheetFc, SheetLine, account_sheet, contra_of};
 pub use aging::{AgingAmounts, AgingReport, AgingRow, DEFAULT_AGING_BOUNDS, aging};
 pub use cost_centres::{CostCentreReport, cost_centre_report};
 pub use journal::{JournalFilter, JournalPage, journal};

@@ -59,6 +59,10 @@ pub struct VatReturnRow {
     pub tax_box: Option<Kennzahl>,
     pub base_lc: Decimal,
     pub tax_lc: Decimal,
+    /// The form line has a tax amount: it has a tax Kennzahl (47, 66, …)
+    /// or its base is taxed and the form computes the tax in the column
+    /// beside it (81, 86, 89). False for tax-free lines (41, 43, 48).
+    pub has_tax: bool,
     /// Tax codes that fed the row.
     pub codes: Vec<String>,
     /// The posted lines behind the figures (drill-down), in posting order.
@@ -99,6 +103,7 @@ fn row_key(base_box: Option<Kennzahl>, tax_box: Option<Kennzahl>) -> RowKey {
 fn add_row(
     rows: &mut BTreeMap<RowKey, VatReturnRow>,
     boxes: (Option<Kennzahl>, Option<Kennzahl>),
+    taxed: bool,
     code: &str,
     base_lc: Decimal,
     tax_lc: Decimal,
@@ -114,11 +119,13 @@ fn add_row(
             tax_box: boxes.1,
             base_lc: Decimal::ZERO,
             tax_lc: Decimal::ZERO,
+            has_tax: boxes.1.is_some(),
             codes: Vec::new(),
             lines: Vec::new(),
         });
     row.base_lc += base_lc;
     row.tax_lc += tax_lc;
+    row.has_tax |= taxed;
     if !row.codes.iter().any(|c| c == code) {
         row.codes.push(code.to_string());
     }
@@ -159,6 +166,7 @@ pub fn vat_return(book: &Book, from: PeriodRef, to: PeriodRef) -> Result<VatRetu
             add_row(
                 &mut rows,
                 (def.base_box, def.output_tax_box),
+                def.kind.taxed(),
                 code,
                 base_lc,
                 sums.output_tax_lc,
@@ -169,6 +177,7 @@ pub fn vat_return(book: &Book, from: PeriodRef, to: PeriodRef) -> Result<VatRetu
             add_row(
                 &mut rows,
                 (None, def.input_tax_box),
+                true,
                 code,
                 Decimal::ZERO,
                 sums.input_tax_lc,

@@ -9,6 +9,13 @@
 //! `@key=account` lines set determination defaults; `%` lines define the
 //! default tax codes (format in `tax::code::parse_template_line` and in the
 //! templates' comments); `#` starts a comment.
+//!
+//! A title's type is the type of every account under it (a title over
+//! assets and liabilities would put the liabilities under an "asset"
+//! heading), so where an SKR class mixes types, the template has one
+//! title per type ("0 Anlagevermögen", "08 Kapital und Rücklagen", …).
+//! [`parse`] refuses a template that breaks this. Templates shape new
+//! companies only: a stored company keeps the accounts it was set up with.
 
 use crate::ledger::gl::{
     Account, AccountCurrency, AccountType, ChartTemplate, DeterminationKey, GlDetermination,
@@ -96,6 +103,16 @@ pub fn parse(text: &str) -> Result<Chart, GlError> {
             "" => None,
             p => Some(AccountNo::parse(p).map_err(|_| bad())?),
         };
+        let parent_type = parent.and_then(|p| {
+            chart
+                .accounts
+                .iter()
+                .find(|a| a.number == p)
+                .map(|a| a.account_type)
+        });
+        if parent_type.is_some_and(|t| t != account_type) {
+            return Err(bad());
+        }
         chart.accounts.push(Account {
             number: AccountNo::parse(number).map_err(|_| bad())?,
             name_de: name_de.to_string(),
@@ -126,4 +143,69 @@ fn determination_key(text: &str) -> Option<DeterminationKey> {
         "cash_discount" => DeterminationKey::CashDiscount,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    const TEMPLATES: [ChartTemplate; 3] = [
+        ChartTemplate::Skr03,
+        ChartTemplate::Skr04,
+        ChartTemplate::Generic,
+    ];
+
+    /// Walks every account's ancestors from the raw lines, independently
+    /// of `parse`'s own check.
+    #[test]
+    fn every_title_carries_the_type_of_every_account_under_it() {
+        for template in TEMPLATES {
+            let mut by_number: BTreeMap<&str, (&str, &str, &str)> = BTreeMap::new();
+            for line in text(template).lines().map(str::trim) {
+                if line.is_empty() || line.starts_with(['#', '@', '%']) {
+                    continue;
+                }
+                let f: Vec<&str> = line.split(';').collect();
+                by_number.insert(f[0], (f[1], f[2], f[4]));
+            }
+            let mut misfits = Vec::new();
+            for (number, (_, account_type, parent)) in &by_number {
+                let mut parent = *parent;
+                while let Some((kind, title_type, grand)) = by_number.get(parent) {
+                    assert_eq!(*kind, "T", "{template:?}: parent {parent} is not a title");
+                    if title_type != account_type {
+                        misfits.push(format!(
+                            "{parent} ({title_type}) over {number} ({account_type})"
+                        ));
+                    }
+                    parent = grand;
+                }
+            }
+            assert!(misfits.is_empty(), "{template:?}: {misfits:?}");
+        }
+    }
+
+    #[test]
+    fn a_template_whose_title_does_not_fit_a_child_is_refused() {
+        let text = "1;T;A;-;;Vermögen;Assets\n1600;P;L;-;1;Verbindlichkeiten;Payables\n";
+        assert_eq!(parse(text), Err(GlError::ChartTemplate { line: 2 }));
+    }
+
+    #[test]
+    fn every_template_loads_with_every_parent_a_title_before_its_children() {
+        for template in TEMPLATES {
+            let chart = load(template).unwrap();
+            for (i, account) in chart.accounts.iter().enumerate() {
+                if let Some(p) = account.parent {
+                    let parent = chart.accounts[..i].iter().find(|a| a.number == p);
+                    assert!(
+                        parent.is_some_and(|a| !a.postable),
+                        "{template:?} {}",
+                        account.number
+                    );
+                }
+            }
+        }
+    }
 }

@@ -59,13 +59,19 @@ pub enum TaxError {
 
 impl TaxError {
     /// The 0-based entry line the refusal is about, if any.
+    /// The 0-based entry line the refusal is about, if any.
     pub fn line(&self) -> Option<usize> {
+        self.clone().line_mut().copied()
+    }
+
+    /// The same line, to renumber it (the grid skips blank rows).
+    pub fn line_mut(&mut self) -> Option<&mut usize> {
         match self {
-            TaxError::Input(e) => e.line(),
-            TaxError::Gl(e) => e.line(),
-            TaxError::TaxCodeUnknown { line, .. } => *line,
+            TaxError::Input(e) => e.line_mut(),
+            TaxError::Gl(e) => e.line_mut(),
+            TaxError::TaxCodeUnknown { line, .. } => line.as_mut(),
             TaxError::TaxCodeInactive { line, .. } | TaxError::GrossForeignCurrency { line } => {
-                Some(*line)
+                Some(line)
             }
             TaxError::InvalidTaxCode { .. }
             | TaxError::TaxCodeExists { .. }

@@ -156,6 +156,24 @@ impl Calendar {
         period_index / self.layout.periods_per_year()
     }
 
+    /// Global index of the first period of the fiscal year that
+    /// `period_index` belongs to (where profit and loss start at zero).
+    pub fn year_start_index(&self, period_index: usize) -> usize {
+        self.year_index_of(period_index) * self.layout.periods_per_year()
+    }
+
+    /// First day of the fiscal year containing `date`, by the company's
+    /// start month, whether or not that year is open (`None` only at the
+    /// edge of the date range).
+    pub fn fiscal_year_start(&self, date: NaiveDate) -> Option<NaiveDate> {
+        let year = if date.month() >= self.start_month {
+            date.year()
+        } else {
+            date.year().checked_sub(1)?
+        };
+        NaiveDate::from_ymd_opt(year, self.start_month, 1)
+    }
+
     pub fn reference(&self, period_index: usize) -> PeriodRef {
         let ppy = self.layout.periods_per_year();
         PeriodRef {

@@ -21,8 +21,13 @@ pub enum InputError {
 impl InputError {
     /// The 0-based entry line the error is about, if any.
     pub fn line(&self) -> Option<usize> {
+        self.clone().line_mut().copied()
+    }
+
+    /// The same line, to renumber it (the grid skips blank rows).
+    pub fn line_mut(&mut self) -> Option<&mut usize> {
         match self {
-            InputError::Empty { field } | InputError::TextTooLong { field, .. } => field.line(),
+            InputError::Empty { field } | InputError::TextTooLong { field, .. } => field.line_mut(),
             InputError::InvalidAccountNo { .. }
             | InputError::InvalidPartnerCode { .. }
             | InputError::UnknownCurrency { .. } => None,

@@ -39,7 +39,11 @@ pub enum Field {
 
 impl Field {
     /// The 0-based entry line the field belongs to, if any.
-    pub fn line(self) -> Option<usize> {
+    pub fn line(mut self) -> Option<usize> {
+        self.line_mut().copied()
+    }
+
+    pub fn line_mut(&mut self) -> Option<&mut usize> {
         match self {
             Field::LineMemo { line } | Field::TaxCode { line } | Field::Dimension { line, .. } => {
                 Some(line)

@@ -1,6 +1,13 @@
 //! Asking the browser to keep our data (`navigator.storage.persist()`) and
 //! how much room it gives (`estimate()`). Without persistence Chromium may
 //! evict the books under storage pressure, so the UI shows the answer.
+//!
+//! `persist()` may not answer for a long time: Firefox opens a permission
+//! prompt and its promise stays pending until the user decides (headless:
+//! forever). Callers must never make anything wait for it; the UI asks in
+//! the background and shows the answer when it comes. Browsers lacking a
+//! method (WebKit reports no estimate) get `Unsupported` / `None`, not an
+//! error.
 
 use crate::store::error::StoreError;
 use crate::store::{Persistence, StorageEstimate};
@@ -18,6 +25,12 @@ fn storage_manager() -> Option<web_sys::StorageManager> {
     Some(navigator.storage())
 }
 
+/// Whether `manager` has a callable method `name` (older engines and some
+/// WebKit builds lack `persist` or `estimate`; calling it would throw).
+fn has_method(manager: &web_sys::StorageManager, name: &str) -> bool {
+    js_sys::Reflect::get(manager, &name.into()).is_ok_and(|f| f.is_function())
+}
+
 fn js_failure(value: wasm_bindgen::JsValue) -> StoreError {
     StoreError::StorageUnavailable {
         detail: format!("{value:?}"),
@@ -25,7 +38,7 @@ fn js_failure(value: wasm_bindgen::JsValue) -> StoreError {
 }
 
 pub async fn persist() -> Result<Persistence, StoreError> {
-    let Some(manager) = storage_manager() else {
+    let Some(manager) = storage_manager().filter(|m| has_method(m, "persist")) else {
         return Ok(Persistence::Unsupported);
     };
     let granted = JsFuture::from(manager.persist().map_err(js_failure)?)
@@ -39,7 +52,7 @@ pub async fn persist() -> Result<Persistence, StoreError> {
 }
 
 pub async fn estimate() -> Result<Option<StorageEstimate>, StoreError> {
-    let Some(manager) = storage_manager() else {
+    let Some(manager) = storage_manager().filter(|m| has_method(m, "estimate")) else {
         return Ok(None);
     };
     let answer = JsFuture::from(manager.estimate().map_err(js_failure)?)

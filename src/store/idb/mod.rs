@@ -18,11 +18,13 @@ pub mod tabs;
 pub use company::{Finish, IdbCompany};
 
 use super::error::StoreError;
+use super::log::MAX_APPEND_RECORDS;
 use super::registry::{
     CompanyMeta, check_delete_confirmation, clean_name, decode_meta, encode_meta, now_unix_ms,
     sort_companies,
 };
-use super::{Persistence, StorageEstimate, Store};
+use super::{CompanyLog, Persistence, StorageEstimate, Store};
+use crate::ledger::chain::LogRecord;
 use errors::map_err;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
@@ -148,6 +150,60 @@ impl Store for IdbStore {
         let put = self.put_meta(&db, &meta).await;
         db.close();
         put.map(|()| meta)
+    }
+
+    async fn create_company_with_log(
+        &self,
+        name: &str,
+        records: &[LogRecord],
+        mut progress: impl FnMut(usize, usize),
+    ) -> Result<CompanyMeta, StoreError> {
+        let meta = CompanyMeta {
+            id: new_company_id()?,
+            name: clean_name(name)?,
+            created_at_unix_ms: now_unix_ms(),
+        };
+        let db_name = self.company_db_name(&meta.id);
+        let written = async {
+            let db = schema::open_company(&db_name).await?;
+            // Dropped (and so closed) at the end of this block, before a
+            // delete below could be blocked by it.
+            let company = IdbCompany::new(db, meta.id.clone(), tabs::channel_name(&self.namespace));
+            let total = records.len();
+            progress(0, total);
+            let mut done = 0;
+            for chunk in records.chunks(MAX_APPEND_RECORDS) {
+                company.append(chunk).await?;
+                done += chunk.len();
+                progress(done, total);
+            }
+            Ok::<(), StoreError>(())
+        }
+        .await;
+        let listed = match written {
+            Ok(()) => {
+                async {
+                    let db = self.registry().await?;
+                    let put = self.put_meta(&db, &meta).await;
+                    db.close();
+                    put
+                }
+                .await
+            }
+            Err(e) => Err(e),
+        };
+        match listed {
+            Ok(()) => Ok(meta),
+            Err(e) => {
+                // Best effort: if even deleting fails, storage itself is
+                // gone; the database is unlisted either way, and the first
+                // error is the one worth showing.
+                if let Ok(request) = Database::delete_by_name(&db_name) {
+                    let _ = request.await;
+                }
+                Err(e)
+            }
+        }
     }
 
     async fn rename_company(&self, id: &str, name: &str) -> Result<CompanyMeta, StoreError> {

@@ -7,7 +7,7 @@ export async function createCompany(page, url, { name = 'Muster GmbH', chart = '
   await waitForApp(page);
   await page.fill('#company-name', name);
   await page.fill('#company-address', 'Hauptstraße 1, 10115 Berlin');
-  await page.fill('#company-vat-id', 'DE123456789');
+  await page.fill('#company-vat-id', 'DE123456788');
   await page.fill('#company-first-year', year);
   await page.selectOption('#company-layout', layout);
   await page.selectOption('#company-chart', chart);

@@ -34,7 +34,7 @@ test('without a company, admin screens point to the start page', async () => {
 test('company details: edited and saved, a malformed VAT ID refused, fixed settings read-only, rename', async () => {
   await go('/admin/company', '[data-testid="company-settings"]');
   assert.equal(await page.inputValue('[data-testid="details-name"]'), COMPANY);
-  assert.equal(await page.inputValue('[data-testid="details-vat-id"]'), 'DE123456789');
+  assert.equal(await page.inputValue('[data-testid="details-vat-id"]'), 'DE123456788');
   assert.equal(await text('[data-fact="lc"]'), 'EUR');
   assert.equal(await text('[data-fact="years"]'), '2026');
   // A malformed VAT ID is marked as typed and refused on save; nothing stored.
@@ -43,7 +43,7 @@ test('company details: edited and saved, a malformed VAT ID refused, fixed setti
   await page.click('[data-testid="save-details"]');
   assert.match(await text('[data-testid="details-form"] [data-testid="error"]'), /USt-IdNr\. hat nicht das Format/);
   // An empty name is the engine's refusal, named by its field.
-  await page.fill('[data-testid="details-vat-id"]', 'de 987 654 321');
+  await page.fill('[data-testid="details-vat-id"]', 'de 987 654 328');
   await page.fill('[data-testid="details-name"]', '   ');
   await page.press('[data-testid="details-tax-number"]', 'Enter');
   await page.waitForFunction(() => /Firmenname/.test(document.querySelector('[data-testid="details-form"] [data-testid="error"]')?.textContent ?? ''));
@@ -58,7 +58,7 @@ test('company details: edited and saved, a malformed VAT ID refused, fixed setti
   await page.waitForSelector('[data-testid="details-form"]');
   assert.equal(await page.inputValue('[data-testid="details-address"]'), 'Hafenstraße 7\n20457 Hamburg');
   assert.equal(await page.inputValue('[data-testid="details-tax-number"]'), '22/815/00042');
-  assert.equal(await page.inputValue('[data-testid="details-vat-id"]'), 'DE987654321');
+  assert.equal(await page.inputValue('[data-testid="details-vat-id"]'), 'DE987654328');
   assert.match(await text('[data-fact="chart"]'), /SKR03/);
   assert.match(await text('[data-testid="what-can-change"]'), /endgültig/);
   await screenshot(page, 'admin-company-de');

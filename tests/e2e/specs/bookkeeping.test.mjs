@@ -28,6 +28,15 @@ async function typeEntry(page, { date, reference, memo, lines }) {
   }
 }
 
+/** Esc discards the grid; with input in it, the screen asks first. */
+async function discardEntry(page) {
+  await page.focus('[data-testid="account-0"]');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid="confirm-discard"]');
+  await page.click('[data-testid="discard"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="reference"]')?.value === '');
+}
+
 async function postWithKeyboard(page) {
   await page.focus('[data-testid="account-0"]');
   await page.keyboard.press('Control+Enter');
@@ -64,7 +73,7 @@ test('entries post with Ctrl+Enter; a refused one says why at its line', async (
   await page.waitForSelector('[data-testid="error"]');
   assert.match(await page.textContent('[data-testid="error"]'), /nicht ausgeglichen/);
   await screenshot(page, 'entry-refused-de');
-  await page.keyboard.press('Escape');
+  await discardEntry(page);
   assert.deepEqual(page.errors, []);
 });
 
@@ -85,17 +94,35 @@ test('an entry in a foreign currency converts at the typed rate', async () => {
   await postWithKeyboard(page);
   await page.waitForSelector('[data-testid="entry-posted"]');
   assert.match(await page.textContent('[data-testid="entry-posted"]'), /2026\/5$/);
+  // What was posted: 108,37 USD at 1,0837 USD per EUR is 100,00 EUR on
+  // 4950, with the FC amount and rate kept; the bank is credited 100,00.
+  await page.goto(app.url + '/financials/journal');
+  await page.waitForSelector('[data-testid="journal-row"]');
+  const id = await page.getAttribute('[data-testid="journal-row"]:first-child', 'data-entry');
+  await page.goto(app.url + `/financials/journal/${id}`);
+  await page.waitForSelector('[data-testid="entry-lines"]');
+  assert.match(await page.textContent('[data-testid="entry-title"]'), /2026\/5$/);
+  const lines = await page.$$eval('[data-testid="entry-line"]', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent.trim())));
+  assert.deepEqual(lines.map((l) => l.slice(0, 5).filter((_, i) => i !== 1)), [
+    ['4950', '100,00', '', '108,37 USD · Kurs 1,0837'],
+    ['1200', '', '100,00', ''],
+  ]);
 });
 
 test('unfinished input survives a reload', async () => {
+  // The test before ends on an entry's detail page.
+  await page.goto(app.url + '/financials/entry');
+  await page.waitForSelector('[data-testid="account-0"]');
   await typeEntry(page, { date: '28.01.2026', reference: 'HALB', memo: 'halb fertig', lines: [['4210', '77,00']] });
-  await page.waitForTimeout(300);
+  // The status bar says when the draft is stored (no save in flight).
+  await page.waitForSelector('[data-testid="status-draft"][data-state="saved"]');
+  assert.match(await page.textContent('[data-testid="status-draft"]'), /^gespeichert$/);
   await page.reload();
   await waitForApp(page);
   await page.waitForFunction(() => document.querySelector('[data-testid="reference"]')?.value === 'HALB', null, { timeout: 15000 });
   assert.equal(await page.inputValue('[data-testid="account-0"]'), '4210');
   assert.equal(await page.inputValue('[data-testid="debit-0"]'), '77,00');
-  await page.keyboard.press('Escape');
+  await discardEntry(page);
 });
 
 test('a voucher collects entries, survives a reload and posts them together', async () => {

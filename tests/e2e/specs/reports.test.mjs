@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startApp, waitForApp, screenshot } from '../lib/app.mjs';
 import { createCompany } from '../lib/company.mjs';
+import { assertEnglish } from '../lib/english.mjs';
 
 let app;
 let page;
@@ -112,13 +113,15 @@ test('drill-down: account → account sheet with running balance → entry', asy
   assert.match(await text(page, '[data-testid="sheet-title"]'), /^Kontoblatt 1200 /);
   const lines = await page.$$eval('[data-testid="sheet-line"]', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent.trim())));
   assert.equal(lines.length, 3);
-  assert.deepEqual(lines.map((l) => [l[0], l[4], l[5], l[6]]), [
-    ['2026/1', '', '1.000,00', '-1.000,00'],
-    ['2026/2', '1.190,00', '', '190,00'],
-    ['2026/3', '', '119,00', '71,00'],
+  // Number, contra account (the largest line of the other side, "+1" for
+  // one more account there), debit, credit, balance.
+  assert.deepEqual(lines.map((l) => [l[0], l[3], l[5], l[6], l[7]]), [
+    ['2026/1', '4210', '', '1.000,00', '-1.000,00'],
+    ['2026/2', '8400 +1', '1.190,00', '', '190,00'],
+    ['2026/3', '4930 +1', '', '119,00', '71,00'],
   ]);
   const closing = await page.$$eval('[data-testid="sheet-closing"] td', (tds) => tds.map((t) => t.textContent.trim()));
-  assert.deepEqual(closing.slice(4), ['1.190,00', '1.119,00', '71,00']);
+  assert.deepEqual(closing.slice(5), ['1.190,00', '1.119,00', '71,00']);
   await screenshot(page, 'account-sheet-de');
 
   // A narrower date range: January's line becomes the opening balance.
@@ -129,8 +132,8 @@ test('drill-down: account → account sheet with running balance → entry', asy
 
   const { name, content } = await download(page, '[data-testid="export-csv"]');
   assert.equal(name, 'kontoblatt_1200_2026-02-01_2026-12-31.csv');
-  assert.match(content, /^Nr\.;Datum;Referenz;Buchungstext;Soll;Haben;Saldo\r\n/);
-  assert.match(content, /2026\/3;20\.02\.2026;ER-2;"Büromaterial; ""Sonderposten""";;119,00;71,00\r\n/);
+  assert.match(content, /^Nr\.;Datum;Referenz;Gegenkonto;Buchungstext;Soll;Haben;Saldo\r\n/);
+  assert.match(content, /2026\/3;20\.02\.2026;ER-2;4930 \+1;"Büromaterial; ""Sonderposten""";;119,00;71,00\r\n/);
 
   await page.click('[data-testid="sheet-entry"]');
   await page.waitForSelector('[data-testid="entry-lines"]');
@@ -250,10 +253,15 @@ test('the chart of accounts searches as you type, opens a sheet with Enter, adds
   await page.click('[data-testid="account-save"]');
   await page.waitForSelector('[data-testid="account-form"] [data-testid="error"]');
   await screenshot(page, 'accounts-form-error-de');
-  await page.keyboard.press('Escape');
+  // Esc from inside the form: the save button the keyboard was on may have
+  // been re-rendered with the error, leaving the focus outside the form.
+  await page.press('[data-testid="account-name-de"]', 'Escape');
   await page.waitForFunction(() => !document.querySelector('[data-testid="account-form"]'));
 
   await page.click('[data-testid="account-row"][data-account="1210"] [data-testid="account-edit"]');
+  // Type only once the form shows the account's current name: typing into
+  // the form before it is filled loses the typed name to the fill.
+  await page.waitForFunction(() => document.querySelector('[data-testid="account-name-de"]')?.value === 'Zweitbank');
   await page.fill('[data-testid="account-name-de"]', 'Zweitbank Sparkasse');
   await page.click('[data-testid="account-save"]');
   await page.waitForFunction(() => /Zweitbank Sparkasse/.test(document.querySelector('[data-testid="account-row"][data-account="1210"]')?.textContent ?? ''));
@@ -269,6 +277,7 @@ test('every screen in English; CSV in the English dialect', async () => {
   await setLang(page, 'en');
   await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Trial balance');
   assert.deepEqual((await tbRow(page, '4210')).slice(2), ['0.00', '1,000.00', '1,000.00', '0.00']);
+  await assertEnglish(page, 'trial balance');
   await screenshot(page, 'trial-balance-en');
   const { name, content } = await download(page, '[data-testid="export-csv"]');
   assert.equal(name, 'trial-balance_2026-01-01_2026-12-31.csv');
@@ -278,19 +287,28 @@ test('every screen in English; CSV in the English dialect', async () => {
   await page.click('tr[data-account="1200"] [data-testid="tb-account"]');
   await page.waitForSelector('[data-testid="account-sheet"]');
   assert.match(await text(page, '[data-testid="sheet-title"]'), /^Account sheet 1200 /);
+  await assertEnglish(page, 'account sheet');
   await screenshot(page, 'account-sheet-en');
   await page.goto(app.url + '/financials/journal');
   await page.waitForSelector('[data-testid="journal"]');
+  assert.equal(await text(page, 'main h1'), 'Journal');
+  await assertEnglish(page, 'journal');
   await screenshot(page, 'journal-en');
   await page.goto(app.url + '/financials/journal/1');
   await page.waitForSelector('[data-testid="reversed-by"]');
   assert.match(await text(page, '[data-testid="reversed-by"]'), /reversed by 2026\/4$/);
+  assert.match(await text(page, '[data-testid="entry-title"]'), /^Entry /);
+  await assertEnglish(page, 'entry detail');
   await screenshot(page, 'entry-detail-en');
   await page.goto(app.url + '/financials/journal/3');
   await page.waitForSelector('[data-testid="reverse-form"]');
+  assert.match(await text(page, '[data-testid="reverse-form"]'), /Post a reversal/);
+  await assertEnglish(page, 'reverse form');
   await screenshot(page, 'entry-reverse-form-en');
   await page.goto(app.url + '/financials/accounts');
   await page.waitForSelector('[data-testid="chart"]');
+  assert.equal(await text(page, 'main h1'), 'Chart of accounts');
+  await assertEnglish(page, 'chart of accounts');
   await screenshot(page, 'accounts-en');
   await setLang(page, 'de');
   assert.deepEqual(page.errors, []);
@@ -343,11 +361,86 @@ test('demo company: a year of books in a balanced trial balance, its navigation 
   // 19 % and 7 % sales (Kz 81, 86) and input tax (Kz 66).
   await demo.goto(app.url + '/reports/vat');
   await demo.waitForSelector('[data-testid="vat-row-81"]');
-  for (const [kz, cell] of [['81', 'vat-base'], ['86', 'vat-base'], ['66', 'vat-tax']]) {
+  // Every tax amount the form has is on the screen: Kz 81 and 86 carry
+  // their tax in the column beside the base (no Kennzahl of its own).
+  for (const [kz, cell] of [['81', 'vat-base'], ['81', 'vat-tax'], ['86', 'vat-base'], ['86', 'vat-tax'], ['66', 'vat-tax']]) {
     const amount = await text(demo, `[data-testid="vat-row-${kz}"] [data-testid="${cell}"]`);
-    assert.match(amount, /^[1-9][0-9.]*(,[0-9]{2})?$/, `Kz ${kz}: ${amount}`);
+    assert.match(amount, /^[1-9][0-9.]*,[0-9]{2}$/, `Kz ${kz} ${cell}: ${amount}`);
   }
   await screenshot(demo, 'demo-vat-return-de');
   assert.deepEqual(demo.errors, []);
   await demo.close();
+});
+
+// Every route of the app with the demo company open, in English: the key
+// heading is English and no German UI word is anywhere on the screen.
+const ROUTES = [
+  ['/', 'Companies'],
+  ['/setup', 'Set up a new company'],
+  ['/admin', 'Administration'],
+  ['/admin/company', 'Company details'],
+  ['/admin/periods', 'Posting periods'],
+  ['/admin/currencies', 'Currencies and exchange rates'],
+  ['/admin/determination', 'G/L account determination'],
+  ['/admin/backup', 'Backup'],
+  ['/admin/tax-codes', 'Tax codes'],
+  ['/admin/costing', 'Cost accounting'],
+  ['/master-data', 'Master data'],
+  ['/financials', 'Financials'],
+  ['/financials/accounts', 'Chart of accounts'],
+  ['/financials/entry', 'Journal entry'],
+  ['/financials/vouchers', 'Journal vouchers'],
+  ['/financials/journal', 'Journal'],
+  ['/financials/journal/1', /^Entry /],
+  ['/banking', 'Banking'],
+  ['/reports', 'Reports'],
+  ['/reports/trial-balance', 'Trial balance'],
+  ['/reports/account/1200', /^Account sheet 1200 /],
+  ['/reports/vat', 'VAT return (UStVA)'],
+  ['/reports/cost-centres', 'Cost-centre report'],
+  ['/no-such-page', 'Page not found'],
+];
+
+test('every route in English, with the demo company open', async () => {
+  const en = await app.page();
+  await en.goto(app.url + '/reports/trial-balance');
+  await waitForApp(en);
+  await en.waitForSelector('[data-testid="trial-balance"]', { timeout: 60000 });
+  await setLang(en, 'en');
+  for (const [path, heading] of ROUTES) {
+    // Through the app's router: the demo stays open, no reload per screen.
+    await en.evaluate((p) => {
+      const link = document.createElement('a');
+      link.href = p;
+      document.querySelector('main').appendChild(link);
+      link.click();
+      link.remove();
+    }, path);
+    await en.waitForFunction((h) => {
+      const t = document.querySelector('main h1')?.textContent ?? '';
+      return typeof h === 'string' ? t === h : new RegExp(h.source).test(t);
+    }, typeof heading === 'string' ? heading : { source: heading.source });
+    await assertEnglish(en, path);
+  }
+  // The VAT return's and the cost-centre report's bodies after switching
+  // the language on the page (same figures, so the tables must re-render).
+  await en.click('nav a[data-nav="reports"]');
+  await en.click('a.card-link[href="/reports/cost-centres"]');
+  await en.waitForSelector('section[data-page="cost-centres"] h1');
+  await setLang(en, 'de');
+  await setLang(en, 'en');
+  await assertEnglish(en, 'cost-centre report after a language switch');
+  await en.click('nav a[data-nav="reports"]');
+  await en.click('a.card-link[href="/reports/vat"]');
+  await en.waitForSelector('[data-testid="vat-row-81"]');
+  await setLang(en, 'de');
+  await setLang(en, 'en');
+  await en.click('[data-testid="vat-row-81"] [data-testid="vat-drill-toggle"]');
+  await en.waitForSelector('[data-testid="vat-drill"]');
+  await assertEnglish(en, 'VAT return with drill-down, after a language switch');
+  assert.match(await text(en, '[data-testid="vat-row-81"]'), /Taxable sales at 19 %/);
+  await screenshot(en, 'demo-vat-return-en');
+  await setLang(en, 'de');
+  assert.deepEqual(en.errors, []);
+  await en.close();
 });

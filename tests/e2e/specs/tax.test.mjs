@@ -6,9 +6,8 @@
 // downloads; screenshots of every screen in German and English.
 //
 // The expense goes through the journal-entry grid's tax-code and
-// dimension columns; while the grid has none (`tax-0` / `dim1-0`), the
-// spec posts the expense without them and checks the reports' other side
-// (no UStVA figures, everything "unassigned").
+// dimension columns (`tax-0` / `dim1-0`); a grid without them fails the
+// spec, it never falls back to posting without tax.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -27,7 +26,10 @@ async function setLang(page, lang) {
   const current = await page.evaluate(() => document.documentElement.lang);
   if (current !== lang) {
     await page.keyboard.press('Alt+L');
-    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    // The switch button names the other language once the texts changed.
+    const other = lang === 'de' ? 'EN' : 'DE';
+    await page.waitForFunction(([l, o]) => document.documentElement.lang === l
+      && document.querySelector('[data-testid="lang-switch"]')?.textContent === o, [lang, other]);
   }
 }
 
@@ -36,7 +38,6 @@ async function shots(page, name) {
   await setLang(page, 'de');
   await screenshot(page, `${name}-de`);
   await setLang(page, 'en');
-  await page.waitForTimeout(100);
   await screenshot(page, `${name}-en`);
   await setLang(page, 'de');
 }
@@ -56,7 +57,6 @@ async function download(page, selector) {
   return { name: dl.suggestedFilename(), content: content.replace(/^\uFEFF/, '') };
 }
 
-let gridHasTax = false;
 let entryId = null;
 
 test('company from SKR03 has the default tax codes', async () => {
@@ -158,22 +158,18 @@ test('dimension 1, two centres and a 60/40 rule; a rule not summing to 100 % is 
 test('an expense with 19 % input VAT and the rule posts with its tax line', async () => {
   await go(page, '/financials/entry');
   await page.waitForSelector('[data-testid="account-0"]');
-  gridHasTax = Boolean(await page.$('[data-testid="tax-0"]')) && Boolean(await page.$('[data-testid="dim1-0"]'));
+  for (const field of ['tax-0', 'dim1-0']) {
+    assert.ok(await page.$(`[data-testid="${field}"]`), `the entry grid has its ${field} field`);
+  }
   await page.fill('[data-testid="posting-date"]', '15.01.2026');
   await page.fill('[data-testid="reference"]', 'ER-7');
   await page.fill('[data-testid="memo"]', 'Miete Januar');
   await page.fill('[data-testid="account-0"]', '4210');
   await page.fill('[data-testid="debit-0"]', '1.000,00');
-  if (gridHasTax) {
-    await page.fill('[data-testid="tax-0"]', 'V19');
-    await page.fill('[data-testid="dim1-0"]', 'MIETE');
-    await page.fill('[data-testid="account-1"]', '1200');
-    await page.fill('[data-testid="credit-1"]', '1.190,00');
-  } else {
-    test.diagnostic?.('the entry grid has no tax/dimension columns yet: posting without them');
-    await page.fill('[data-testid="account-1"]', '1200');
-    await page.fill('[data-testid="credit-1"]', '1.000,00');
-  }
+  await page.fill('[data-testid="tax-0"]', 'V19');
+  await page.fill('[data-testid="dim1-0"]', 'MIETE');
+  await page.fill('[data-testid="account-1"]', '1200');
+  await page.fill('[data-testid="credit-1"]', '1.190,00');
   await page.focus('[data-testid="account-0"]');
   await page.keyboard.press('Control+Enter');
   await page.waitForSelector('[data-testid="entry-posted"]');
@@ -184,11 +180,8 @@ test('an expense with 19 % input VAT and the rule posts with its tax line', asyn
   await go(page, `/financials/journal/${entryId}`);
   await page.waitForSelector('[data-testid="entry-lines"]');
   const lines = await page.$$eval('[data-testid="entry-line"]', (trs) => trs.map((tr) => tr.textContent));
-  if (gridHasTax) {
-    assert.ok(lines.some((l) => l.includes('1576') && l.includes('190,00')), `tax line: ${lines.join(' | ')}`);
-  } else {
-    assert.equal(lines.length, 2);
-  }
+  assert.equal(lines.length, 3, `base, tax and bank lines: ${lines.join(' | ')}`);
+  assert.ok(lines.some((l) => l.includes('1576') && l.includes('190,00')), `tax line: ${lines.join(' | ')}`);
 });
 
 test('VAT return: Kz 66 input tax, payable total, drill-down, CSV', async () => {
@@ -196,26 +189,22 @@ test('VAT return: Kz 66 input tax, payable total, drill-down, CSV', async () => 
   await page.waitForSelector('[data-testid="vat-preset"]');
   // January 2026 is the period of the last posting: the default.
   assert.equal(await page.inputValue('[data-testid="vat-preset"]'), '0-0');
-  if (gridHasTax) {
-    await page.waitForSelector('[data-testid="vat-row-66"]');
-    assert.equal(await text(page, '[data-testid="vat-row-66"] [data-testid="vat-tax"]'), '190,00');
-    assert.equal(await text(page, '[data-testid="vat-input-total"]'), '190,00');
-    assert.equal(await text(page, '[data-testid="vat-payable-amount"]'), '-190,00');
-    await page.click('[data-testid="vat-row-66"] [data-testid="vat-drill-toggle"]');
-    const drillLink = await page.waitForSelector('[data-testid="vat-drill"] [data-testid="vat-entry-link"]');
-    assert.equal(await drillLink.getAttribute('href'), `/financials/journal/${entryId}`);
-  } else {
-    await page.waitForSelector('[data-testid="vat-empty"]');
-  }
+  await page.waitForSelector('[data-testid="vat-row-66"]');
+  assert.equal(await text(page, '[data-testid="vat-row-66"] [data-testid="vat-tax"]'), '190,00');
+  assert.equal(await text(page, '[data-testid="vat-input-total"]'), '190,00');
+  assert.equal(await text(page, '[data-testid="vat-payable-amount"]'), '-190,00');
+  await page.click('[data-testid="vat-row-66"] [data-testid="vat-drill-toggle"]');
+  const drillLink = await page.waitForSelector('[data-testid="vat-drill"] [data-testid="vat-entry-link"]');
+  assert.equal(await drillLink.getAttribute('href'), `/financials/journal/${entryId}`);
   // Quarter 1 covers the same figures.
   await page.selectOption('[data-testid="vat-preset"]', '0-2');
   assert.equal(await page.inputValue('[data-testid="vat-to"]'), '2');
   const csv = await download(page, '[data-testid="export-csv"]');
   assert.equal(csv.name, 'ustva_2026-01-01_2026-03-31.csv');
   assert.match(csv.content, /^Kennzahl Bemessungsgrundlage;Bemessungsgrundlage;Kennzahl Steuer;Steuer;Steuerkennzeichen\r\n/);
-  assert.match(csv.content, gridHasTax ? /;;66;190,00;V19\r\n;;83;-190,00;/ : /;;83;0;/);
+  assert.match(csv.content, /\r\n;;66;190,00;V19\r\n;;83;-190,00;\r\n$/);
   await page.selectOption('[data-testid="vat-preset"]', '0-0');
-  if (gridHasTax) await page.click('[data-testid="vat-row-66"] [data-testid="vat-drill-toggle"]');
+  await page.click('[data-testid="vat-row-66"] [data-testid="vat-drill-toggle"]');
   await shots(page, 'vat-return');
   assert.equal(page.errors.length, 0, page.errors.join('\n'));
 });
@@ -224,20 +213,16 @@ test('cost-centre report: the rule splits 60/40, totals equal the P&L, CSV', asy
   await go(page, '/reports/cost-centres');
   await page.waitForSelector('[data-testid="cost-report"]');
   const expense = async (row) => text(page, `[data-testid="cc-row-${row}"] [data-testid="cc-expense"]`);
-  if (gridHasTax) {
-    assert.equal(await expense('VERW'), '600,00');
-    assert.equal(await expense('VERT'), '400,00');
-    assert.equal(await expense('unassigned'), '0,00');
-  } else {
-    assert.equal(await expense('unassigned'), '1.000,00');
-  }
+  assert.equal(await expense('VERW'), '600,00');
+  assert.equal(await expense('VERT'), '400,00');
+  assert.equal(await expense('unassigned'), '0,00');
   assert.equal(await text(page, '[data-testid="cc-total-expense"]'), '1.000,00');
   assert.ok(await page.$('[data-testid="cc-matches"].ok'));
   const csv = await download(page, '[data-testid="export-csv"]');
   assert.equal(csv.name, 'kostenstellen_2026-01-01_2026-12-31.csv');
   assert.match(csv.content, /^Dimension;Kostenstelle;Konto;Art;Betrag\r\n/);
-  assert.match(csv.content, gridHasTax ? /1;VERT;4210;Aufwand;400,00\r\n1;VERW;4210;Aufwand;600,00\r\n/ : /1;;4210;Aufwand;1000,00/);
-  await page.click(`[data-testid="cc-row-${gridHasTax ? 'VERW' : 'unassigned'}"] .link-button`);
+  assert.match(csv.content, /1;VERT;4210;Aufwand;400,00\r\n1;VERW;4210;Aufwand;600,00\r\n/);
+  await page.click('[data-testid="cc-row-VERW"] .link-button');
   await shots(page, 'cost-centres');
   assert.equal(page.errors.length, 0, page.errors.join('\n'));
 });

@@ -6,15 +6,16 @@
 
 use leptos::prelude::*;
 
-use super::AdminFrame;
-use crate::formats::vat_id::check_vat_id;
-use crate::forms::company::{DetailsForm, DetailsFormError};
+use crate::formats::country::label_of;
+use crate::forms::company::{DetailsForm, vat_id_of};
 use crate::ledger::Command;
 use crate::ledger::gl::ChartTemplate;
+use crate::ledger::gl::GlCommand;
 use crate::ledger::gl::{CompanyDetails, Settings};
 use crate::ledger::types::PeriodLayout;
 use crate::texts;
-use crate::ui::components::ErrorBox;
+use crate::ui::components::AdminFrame;
+use crate::ui::components::{CountryPicker, ErrorBox};
 use crate::ui::errors::{details_form_error, session_error, store_error};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
@@ -34,7 +35,6 @@ texts! {
         Identity => "Firma", "Company";
         Name => "Firmenname", "Company name";
         Address => "Anschrift", "Address";
-        Country => "Land", "Country";
         VatId => "USt-IdNr.", "VAT ID";
         TaxNumber => "Steuernummer", "Tax number";
         Money => "Währung und Beträge", "Currency and amounts";
@@ -100,7 +100,7 @@ pub fn CompanyDetailsPage() -> impl IntoView {
 fn CompanyBody() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let settings = Memo::new(move |_| app.with_book(|b| b.settings().cloned()).flatten());
+    let settings = Memo::new(move |_| app.with_book(|b| Some(b.settings().clone())).flatten());
     let has_settings = Memo::new(move |_| settings.with(Option::is_some));
     let years = Memo::new(move |_| {
         app.with_book(|b| {
@@ -195,17 +195,28 @@ fn DetailsEditor(details: CompanyDetails) -> impl IntoView {
     let app = use_app();
     let current = StoredValue::new(details.clone());
     let form = RwSignal::new(DetailsForm::from_details(&details));
+    // The country as the picker shows it ("Deutschland (DE)"); the form
+    // takes it on save.
+    let country = RwSignal::new(label_of(&details.country, i18n.is_de()));
     let error = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<T>);
-    let vat_invalid = Memo::new(move |_| {
+    let vat_error = Memo::new(move |_| {
         let text = form.with(|f| f.vat_id.clone());
-        !text.trim().is_empty() && check_vat_id(&text).is_err()
+        if text.trim().is_empty() {
+            None
+        } else {
+            vat_id_of(&text).err()
+        }
     });
     let save = Action::new_local(move |_: &()| async move {
         let lang = i18n.lang_untracked();
         error.set(None);
         notice.set(None);
-        let details = match form.get_untracked().to_details() {
+        let typed = DetailsForm {
+            country: country.get_untracked(),
+            ..form.get_untracked()
+        };
+        let details = match typed.to_details() {
             Ok(d) => d,
             Err(e) => {
                 error.set(Some(details_form_error(&e, lang)));
@@ -224,6 +235,10 @@ fn DetailsEditor(details: CompanyDetails) -> impl IntoView {
         {
             Ok(_) => {
                 form.set(DetailsForm::from_details(&details));
+                country.set(label_of(
+                    &details.country,
+                    lang == crate::ui::i18n::Lang::De,
+                ));
                 current.set_value(details);
                 notice.set(Some(T::Saved));
             }
@@ -257,15 +272,15 @@ fn DetailsEditor(details: CompanyDetails) -> impl IntoView {
                         on:input=move |ev| form.update(|f| f.address = event_target_value(&ev))></textarea>
                 </label>
                 <div class="field-row">
-                    {input(T::Country, "details-country", true, |f| &f.country, |f, v| f.country = v)}
-                    <label class="field" class:invalid=move || vat_invalid.get()>
+                    <CountryPicker value=country id="details-country" />
+                    <label class="field" class:invalid=move || vat_error.get().is_some()>
                         <span>{move || i18n.t(T::VatId)}</span>
-                        <input type="text" id="details-vat-id" data-testid="details-vat-id" placeholder="DE123456789"
+                        <input type="text" id="details-vat-id" data-testid="details-vat-id" placeholder="DE123456788"
                             prop:value=move || form.with(|f| f.vat_id.clone())
                             on:input=move |ev| form.update(|f| f.vat_id = event_target_value(&ev)) />
-                        <Show when=move || vat_invalid.get()>
-                            <small class="field-error">{move || details_form_error(&DetailsFormError::VatIdFormat, i18n.lang())}</small>
-                        </Show>
+                        {move || vat_error.get().map(|e| view! {
+                            <small class="field-error">{move || details_form_error(&e, i18n.lang())}</small>
+                        })}
                     </label>
                     {input(T::TaxNumber, "details-tax-number", false, |f| &f.tax_number, |f, v| f.tax_number = v)}
                 </div>

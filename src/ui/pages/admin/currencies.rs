@@ -8,13 +8,14 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::{AdminFrame, date_text, say};
 use crate::formats::amount::{format_amount, parse_amount, parse_date};
 use crate::formats::ecb::{EcbError, EcbRates, MAX_ECB_BYTES, parse_ecb};
 use crate::ledger::Command;
-use crate::ledger::fx::MAX_RATE_DECIMALS;
+use crate::ledger::gl::GlCommand;
 use crate::ledger::types::Currency;
+use crate::ledger::types::limits::MAX_FX_RATE_DECIMALS as MAX_RATE_DECIMALS;
 use crate::texts;
+use crate::ui::components::{AdminFrame, fmt_date, say};
 use crate::ui::components::{ErrorBox, number_style, today};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, use_i18n};
@@ -82,7 +83,7 @@ fn CurrenciesBody() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let lc_sc = Memo::new(move |_| {
-        app.with_book(|b| b.settings().map(|s| (s.lc, s.sc)))
+        app.with_book(|b| Some(b.settings()).map(|s| (s.lc, s.sc)))
             .flatten()
             .unwrap_or((Currency::EUR, Currency::EUR))
     });
@@ -142,7 +143,7 @@ fn CurrenciesBody() -> impl IntoView {
                                     let inverse = (Decimal::ONE / rate).round_dp(INVERSE_DECIMALS);
                                     view! {
                                         <tr data-date=date.to_string()>
-                                            <td>{move || date_text(date, i18n.lang())}</td>
+                                            <td>{move || fmt_date(date, i18n.lang())}</td>
                                             <td class="num">{move || rate_text(rate, i18n.lang())}</td>
                                             <td class="num muted">{move || format_amount(inverse, INVERSE_DECIMALS, number_style(i18n.lang()))}</td>
                                         </tr>
@@ -187,7 +188,7 @@ fn CurrenciesBody() -> impl IntoView {
                                             (false, Some((_, rate))) => rate_text(rate, i18n.lang()),
                                             (false, None) => "–".to_string(),
                                         }}</td>
-                                        <td>{move || latest.map(|(d, _)| date_text(d, i18n.lang())).unwrap_or_default()}</td>
+                                        <td>{move || latest.map(|(d, _)| fmt_date(d, i18n.lang())).unwrap_or_default()}</td>
                                         <td class="num">{(count > 0).then_some(count)}</td>
                                     </tr>
                                 }
@@ -205,7 +206,7 @@ fn CurrenciesBody() -> impl IntoView {
 fn RateForm(currency: RwSignal<Currency>, lc: Signal<Currency>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let date = RwSignal::new(date_text(today(), i18n.lang_untracked()));
+    let date = RwSignal::new(fmt_date(today(), i18n.lang_untracked()));
     let rate = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<String>);
@@ -236,7 +237,7 @@ fn RateForm(currency: RwSignal<Currency>, lc: Signal<Currency>) -> impl IntoView
                     lc.get_untracked(),
                     rate_text(rate_value, lang),
                     say(T::From, lang),
-                    date_text(date_value, lang)
+                    fmt_date(date_value, lang)
                 )));
                 rate.set(String::new());
             }
@@ -412,7 +413,7 @@ async fn apply_rates(
                 "{} {} {}: {}",
                 r.currency,
                 say(T::From, lang),
-                date_text(r.date, lang),
+                fmt_date(r.date, lang),
                 session_error(&e, lang)
             )));
             return;

@@ -5,12 +5,13 @@
 
 use leptos::prelude::*;
 
-use super::{AdminFrame, say};
 use crate::ledger::Command;
 use crate::ledger::gl::DeterminationKey;
+use crate::ledger::gl::GlCommand;
 use crate::ledger::types::AccountNo;
 use crate::texts;
 use crate::ui::components::ErrorBox;
+use crate::ui::components::{AdminFrame, say};
 use crate::ui::errors::{determination_name, domain_error, session_error};
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::state::use_app;
@@ -294,5 +295,5 @@ fn typed_account(text: &str, lang: Lang) -> Result<Option<AccountNo>, String> {
     }
     AccountNo::parse(number)
         .map(Some)
-        .map_err(|e| domain_error(&e, lang))
+        .map_err(|e| domain_error(&e.into(), lang))
 }

@@ -4,11 +4,12 @@
 
 use leptos::prelude::*;
 
-use super::{AdminFrame, date_text, say};
 use crate::ledger::Command;
+use crate::ledger::gl::GlCommand;
 use crate::ledger::types::{FiscalYear, Period, PeriodRef, PeriodStatus};
 use crate::texts;
 use crate::ui::components::ErrorBox;
+use crate::ui::components::{AdminFrame, fmt_date, say};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
@@ -170,8 +171,8 @@ fn YearTable(
             "{} {} · {} – {}",
             say(T::FiscalYear, lang),
             year.year,
-            date_text(year.start, lang),
-            date_text(year.end, lang)
+            fmt_date(year.start, lang),
+            fmt_date(year.end, lang)
         )
     };
     view! {
@@ -271,8 +272,8 @@ fn PeriodRow(period: Period, error: RwSignal<Option<String>>) -> impl IntoView {
         <tr data-period=key.clone() data-status=status_code(period.status)
             class=move || if period.status == PeriodStatus::Locked { "locked" } else { "" }>
             <td class="num">{reference.period}</td>
-            <td>{move || date_text(period.start, i18n.lang())}</td>
-            <td>{move || date_text(period.end, i18n.lang())}</td>
+            <td>{move || fmt_date(period.start, i18n.lang())}</td>
+            <td>{move || fmt_date(period.end, i18n.lang())}</td>
             <td class="status-cell">{status_cell}</td>
         </tr>
     }

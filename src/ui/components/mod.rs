@@ -1,0 +1,34 @@
+//! The shared parts every page builds on: pages import these, never each
+//! other (`tests/ui_layers.rs` checks). Each module is one small part: the
+//! page frames with the no-company guard and the administration
+//! sub-navigation, notices, the period and country pickers, the date
+//! field, formatting of amounts and dates, report helpers and the pager,
+//! the one download helper, and the drafts two screens share.
+
+mod country_picker;
+mod date_field;
+mod download;
+mod drafts;
+mod focus;
+mod format;
+mod frame;
+mod notice;
+mod period_picker;
+mod report;
+
+pub use country_picker::CountryPicker;
+pub use date_field::DateField;
+pub use download::{download, download_csv, offer_csv};
+pub use drafts::{
+    OPEN_VOUCHER_KEY, VOUCHER_PREFIX, VoucherDraft, add_to_open_voucher, current_voucher_key,
+    fresh_posting_key, load_voucher, save_voucher,
+};
+pub use focus::focus;
+pub use format::{dialect, fmt_amount, fmt_date, fmt_nonzero, number_style, say, today};
+pub use frame::{AdminFrame, AdminNav, NoCompany, OpenFailureNotice};
+pub use notice::{ErrorBox, ProgressBar};
+pub use period_picker::{PeriodPicker, default_month};
+pub use report::{
+    Pager, TYPE_ORDER, default_year_dates, default_year_periods, entry_href, entry_label, lc_of,
+    print_page, report_shortcuts, sheet_href, type_name,
+};

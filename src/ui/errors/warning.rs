@@ -1,0 +1,62 @@
+//! Plausibility warnings (see `ledger::posting::warning`) as one German and
+//! one English sentence each; exhaustive like the refusals.
+
+use super::pick;
+use crate::ledger::posting::EntryWarning;
+use crate::ui::i18n::Lang;
+
+/// A plausibility warning as one German and one English sentence; its
+/// line is 0-based (map it to the grid row first).
+pub fn entry_warning(w: &EntryWarning, lang: Lang) -> String {
+    let (de, en) = match w {
+        EntryWarning::InputTaxOnRevenue {
+            line,
+            code,
+            account,
+        } => (
+            format!(
+                "Zeile {}: {code} ist ein Vorsteuerkennzeichen, Konto {account} aber ein Erlöskonto. Gemeint ist meist ein Umsatzsteuerkennzeichen (U…).",
+                line + 1
+            ),
+            format!(
+                "Line {}: {code} is an input-tax code, but account {account} is a revenue account. An output-tax code (U…) is usually meant.",
+                line + 1
+            ),
+        ),
+        EntryWarning::OutputTaxOnExpense {
+            line,
+            code,
+            account,
+        } => (
+            format!(
+                "Zeile {}: {code} ist ein Umsatzsteuerkennzeichen, Konto {account} aber ein Aufwandskonto. Gemeint ist meist ein Vorsteuerkennzeichen (V…).",
+                line + 1
+            ),
+            format!(
+                "Line {}: {code} is an output-tax code, but account {account} is an expense account. An input-tax code (V…) is usually meant.",
+                line + 1
+            ),
+        ),
+        EntryWarning::ClosingPeriod { date } => (
+            format!(
+                "Die Periode des {} ist im Abschluss: dort nur Abschlussbuchungen, mit dem Abschlussrecht (das jeder hat, solange es keine Benutzer gibt).",
+                date.format("%d.%m.%Y")
+            ),
+            format!(
+                "The period of {date} is in closing: closing entries only, with the closing right (which everyone holds until there are users)."
+            ),
+        ),
+    };
+    pick(lang, de, en)
+}
+
+/// `w` with its line mapped by `to_row` (see `map_line`).
+pub fn map_warning_line(w: &EntryWarning, to_row: impl Fn(usize) -> usize) -> EntryWarning {
+    let mut w = w.clone();
+    match &mut w {
+        EntryWarning::InputTaxOnRevenue { line, .. }
+        | EntryWarning::OutputTaxOnExpense { line, .. } => *line = to_row(*line),
+        EntryWarning::ClosingPeriod { .. } => {}
+    }
+    w
+}

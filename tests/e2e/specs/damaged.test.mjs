@@ -1,0 +1,58 @@
+// A company whose stored log was changed behind Kontor's back (issue 12):
+// opening it shows why, says nothing was changed, and offers the restore
+// of a backup, instead of a silent "no company open". Both languages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, waitForApp, screenshot } from '../lib/app.mjs';
+import { createCompany } from '../lib/company.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app?.close(); });
+
+/** Changes one character of the company's first log block in IndexedDB
+ * ("GmbH" → "GmbX" in the company's creation): same length, broken hash. */
+async function damageLog(page) {
+  return page.evaluate(async () => {
+    const dbs = await indexedDB.databases();
+    const name = dbs.map((d) => d.name).find((n) => n.includes('.company.'));
+    const db = await new Promise((ok, fail) => {
+      const r = indexedDB.open(name);
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const tx = db.transaction('log', 'readwrite');
+    const store = tx.objectStore('log');
+    const keys = await new Promise((ok) => { const r = store.getAllKeys(); r.onsuccess = () => ok(r.result); });
+    const block = await new Promise((ok) => { const r = store.get(keys[0]); r.onsuccess = () => ok(r.result); });
+    const changed = block.replace('GmbH', 'GmbX');
+    store.put(changed, keys[0]);
+    await new Promise((ok) => { tx.oncomplete = ok; });
+    db.close();
+    return changed !== block;
+  });
+}
+
+test('a damaged log on reopening shows the reason and the way to restore', async () => {
+  const page = await app.page();
+  await createCompany(page, app.url, { name: 'Kaputt GmbH' });
+  assert.ok(await damageLog(page), 'the block held the company name');
+  await page.reload();
+  await waitForApp(page);
+  await page.waitForSelector('[data-testid="open-failure"]');
+  const text = await page.textContent('[data-testid="open-failure"]');
+  assert.match(text, /Mandant konnte nicht geöffnet werden: Kaputt GmbH/);
+  assert.match(await page.textContent('[data-testid="open-failure-reason"]'), /verändert|beschädigt/);
+  assert.match(text, /nicht verändert/);
+  await screenshot(page, 'damaged-log-de');
+
+  await page.keyboard.press('Alt+L');
+  await page.waitForSelector('[data-testid="open-failure"] >> text=The company could not be opened');
+  assert.match(await page.textContent('[data-testid="open-failure-reason"]'), /changed|damaged/);
+  await screenshot(page, 'damaged-log-en');
+
+  await page.click('[data-testid="open-failure-restore"]');
+  await page.waitForSelector('[data-page="backup"]');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
