@@ -26,6 +26,12 @@ pub fn input_error(e: &InputError, lang: Lang) -> String {
             format!("„{code}“ ist keine bekannte ISO-4217-Währung."),
             format!("“{code}” is not a known ISO 4217 currency."),
         ),
+        InputError::InvalidPartnerCode { text, max } => (
+            format!(
+                "„{text}“ ist keine gültige Partnernummer (1 bis {max} Buchstaben oder Ziffern)."
+            ),
+            format!("“{text}” is not a valid partner code (1 to {max} letters or digits)."),
+        ),
         InputError::InvalidAccountNo { text, max } => (
             format!(
                 "„{text}“ ist keine gültige Kontonummer (1 bis {max} Buchstaben oder Ziffern)."

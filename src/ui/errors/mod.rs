@@ -1,6 +1,7 @@
 //! Error messages (Fehlermeldungen): every engine, store and session error
 //! as one plain German and one plain English sentence, one function per
-//! sub-ledger (`gl`, `tax`, `costing`, `journal`, `input`). The matches are
+//! sub-ledger (`gl`, `tax`, `costing`, `partners` with open items,
+//! `journal`, `input`). The matches are
 //! exhaustive on purpose: a new error variant does not compile until it has
 //! its two sentences.
 
@@ -8,12 +9,14 @@ mod costing;
 mod gl;
 mod input;
 mod journal;
+mod partners;
 mod tax;
 
 pub use costing::costing_error;
 pub use gl::gl_error;
 pub use input::input_error;
 pub use journal::journal_error;
+pub use partners::{open_items_error, partners_error};
 pub use tax::tax_error;
 
 use crate::formats::amount::{format_amount, format_number};
@@ -126,6 +129,27 @@ pub fn field_name(field: Field, lang: Lang) -> String {
                 format!("Tax code in line {line}"),
             );
         }
+        Field::PartnerName => ("Name", "Name"),
+        Field::PartnerGroup => ("Gruppe", "Group"),
+        Field::Street => ("Straße", "Street"),
+        Field::HouseNumber => ("Hausnummer", "House number"),
+        Field::Postcode => ("Postleitzahl", "Postcode"),
+        Field::Town => ("Ort", "Town"),
+        Field::ContactPerson => ("Ansprechpartner", "Contact person"),
+        Field::Phone => ("Telefon", "Phone"),
+        Field::Email => ("E-Mail", "E-mail"),
+        Field::Remarks => ("Bemerkungen", "Remarks"),
+        Field::DunningTerm => ("Mahnverfahren", "Dunning term"),
+        Field::MandateId => ("Mandatsreferenz", "Mandate reference"),
+        Field::TermsName => ("Bezeichnung der Zahlungsbedingung", "Payment-terms name"),
+        Field::AccountHolder { index } => {
+            let n = index + 1;
+            return pick(
+                lang,
+                format!("Kontoinhaber der Bankverbindung {n}"),
+                format!("Account holder of bank account {n}"),
+            );
+        }
         Field::Dimension { line, dim } => {
             let (line, dim) = (line + 1, dim + 1);
             return pick(
@@ -161,6 +185,8 @@ pub fn domain_error(e: &DomainError, lang: Lang) -> String {
         DomainError::Gl(e) => gl_error(e, lang),
         DomainError::Tax(e) => tax_error(e, lang),
         DomainError::Costing(e) => costing_error(e, lang),
+        DomainError::Partners(e) => partners_error(e, lang),
+        DomainError::OpenItems(e) => open_items_error(e, lang),
         DomainError::Journal(e) => journal_error(e, lang),
     }
 }
