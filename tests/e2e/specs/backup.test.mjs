@@ -72,8 +72,8 @@ test('a company with posted entries exports as an encrypted file', async () => {
   await page.waitForSelector('[data-testid="account-0"]');
   const entries = [
     { date: '05.01.2026', reference: 'ER-1', memo: 'Miete Januar', lines: [['4210', '1.000,00'], ['1200', '', '1.000,00']] },
-    { date: '10.01.2026', reference: 'AR-1', memo: 'Verkauf', lines: [['1400', '1.190,00'], ['8400', '', '1.000,00'], ['1776', '', '190,00']] },
-    { date: '15.01.2026', reference: 'BA-1', memo: 'Zahlungseingang', lines: [['1200', '1.190,00'], ['1400', '', '1.190,00']] },
+    { date: '10.01.2026', reference: 'AR-1', memo: 'Barverkauf', lines: [['1000', '1.190,00'], ['8400', '', '1.000,00'], ['1776', '', '190,00']] },
+    { date: '15.01.2026', reference: 'BA-1', memo: 'Bareinzahlung', lines: [['1200', '1.190,00'], ['1000', '', '1.190,00']] },
   ];
   for (const [n, entry] of entries.entries()) {
     await typeEntry(page, entry);
