@@ -45,7 +45,7 @@ fn book() -> Book {
 
 fn create_cmd(p: &Partner) -> Command {
     PartnersCommand::CreatePartner {
-        partner: p.clone(),
+        partner: Box::new(p.clone()),
         by: "anna".into(),
         at: at(),
     }
@@ -380,7 +380,7 @@ fn updates_leave_a_history_of_who_changed_which_field_when() {
     run(
         &mut b,
         &PartnersCommand::UpdatePartner {
-            partner: changed,
+            partner: Box::new(changed),
             by: "ben".into(),
             at: later,
         }
@@ -445,7 +445,7 @@ fn kind_never_changes_and_the_control_account_only_before_postings() {
     let mut b = book_with_partners();
     let update = |p: Partner| -> Command {
         PartnersCommand::UpdatePartner {
-            partner: p,
+            partner: Box::new(p),
             by: "anna".into(),
             at: at(),
         }
@@ -1035,7 +1035,7 @@ fn the_credit_limit_warns_and_the_commitment_limit_refuses_without_the_right() {
     run(
         &mut b,
         &PartnersCommand::UpdatePartner {
-            partner: p,
+            partner: Box::new(p),
             by: "anna".into(),
             at: at(),
         }
@@ -1259,7 +1259,7 @@ fn the_partner_list_searches_and_shows_credit_used() {
     run(
         &mut b,
         &PartnersCommand::UpdatePartner {
-            partner: p,
+            partner: Box::new(p),
             by: "anna".into(),
             at: at(),
         }

@@ -523,7 +523,7 @@ pub fn check_against(
         .zip(&parsed.lines)
         .filter_map(|(partner, &line)| {
             let cmd = Command::Partners(PartnersCommand::CreatePartner {
-                partner: partner.clone(),
+                partner: Box::new(partner.clone()),
                 by: by.to_string(),
                 at,
             });

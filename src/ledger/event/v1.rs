@@ -1509,12 +1509,12 @@ fn to_wire(event: &Event) -> EventRefV1<'_> {
 fn partners_to_wire(event: &PartnersEvent) -> EventRefV1<'static> {
     match event {
         PartnersEvent::PartnerCreated { partner, by, at } => EventRefV1::PartnerCreated {
-            partner: partner.into(),
+            partner: partner.as_ref().into(),
             by: by.clone(),
             at: TimestampV1(*at),
         },
         PartnersEvent::PartnerUpdated { partner, by, at } => EventRefV1::PartnerUpdated {
-            partner: partner.into(),
+            partner: partner.as_ref().into(),
             by: by.clone(),
             at: TimestampV1(*at),
         },
@@ -1680,12 +1680,12 @@ fn partners_from_wire(event: EventV1) -> Event {
     use EventV1 as W;
     match event {
         W::PartnerCreated { partner, by, at } => Event::Partners(PartnersEvent::PartnerCreated {
-            partner: partner.into(),
+            partner: Box::new(partner.into()),
             by,
             at: at.0,
         }),
         W::PartnerUpdated { partner, by, at } => Event::Partners(PartnersEvent::PartnerUpdated {
-            partner: partner.into(),
+            partner: Box::new(partner.into()),
             by,
             at: at.0,
         }),

@@ -9,7 +9,7 @@ use crate::ledger::types::Timestamp;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PartnersCommand {
     CreatePartner {
-        partner: Partner,
+        partner: Box<Partner>,
         by: String,
         at: Timestamp,
     },
@@ -17,7 +17,7 @@ pub enum PartnersCommand {
     /// never changes; control account and currency only before the first
     /// posting.
     UpdatePartner {
-        partner: Partner,
+        partner: Box<Partner>,
         by: String,
         at: Timestamp,
     },
@@ -40,12 +40,12 @@ pub enum PartnersCommand {
 pub enum PartnersEvent {
     /// Carries the control account resolved.
     PartnerCreated {
-        partner: Partner,
+        partner: Box<Partner>,
         by: String,
         at: Timestamp,
     },
     PartnerUpdated {
-        partner: Partner,
+        partner: Box<Partner>,
         by: String,
         at: Timestamp,
     },

@@ -73,7 +73,7 @@ impl Partners {
                 check::check_by(by)?;
                 let partner = self.check_update(gl, partner)?;
                 vec![PartnersEvent::PartnerUpdated {
-                    partner,
+                    partner: Box::new(partner),
                     by: by.clone(),
                     at: *at,
                 }]
@@ -296,7 +296,7 @@ impl Partners {
 
 fn created(partner: Partner, by: &str, at: Timestamp) -> PartnersEvent {
     PartnersEvent::PartnerCreated {
-        partner,
+        partner: Box::new(partner),
         by: by.to_string(),
         at,
     }
