@@ -132,7 +132,8 @@ fn company() -> Book {
         }
         let c = (n * 13) % CUSTOMERS;
         postings[c as usize] += 1;
-        let credit_note = postings[c as usize] % 8 == 0 && last_invoice[c as usize].is_some();
+        let credit_note =
+            postings[c as usize].is_multiple_of(8) && last_invoice[c as usize].is_some();
         let entry = execute(
             &mut book,
             &invoice(code(10_000 + c), PartnerKind::Customer, credit_note, n),
