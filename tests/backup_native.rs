@@ -742,3 +742,234 @@ fn a_log_that_verifies_but_does_not_fold_is_refused_and_nothing_is_stored() {
         }
     }
 }
+
+// ----- business partners, terms, open items and clearings -----
+
+/// A company with payment terms (one with installments), partners created
+/// one by one and imported, a partner's change history, invoices and
+/// credit notes to a customer and a vendor (one with a typed due date), a
+/// clearing, a cancelled clearing and a reversed invoice (which the engine
+/// clears against its reversal): every partner and open-item event.
+fn partner_company() -> (Book, Vec<LogRecord>) {
+    use chrono::NaiveDate;
+    use kontor::ledger::open_items::{ItemId, OpenItemsCommand, PartDraft};
+    use kontor::ledger::partners::{
+        Installment, Partner, PartnerKind, PartnersCommand, PaymentTerms,
+    };
+    use kontor::ledger::posting::{EntryDraft, LineDraft, PostingCommand};
+    use kontor::ledger::sample::sample_setup;
+    use kontor::ledger::types::{AccountNo, EntryId, PartnerCode, Side, Timestamp};
+    use kontor::ledger::{Command, Event};
+    use rust_decimal_macros::dec;
+
+    let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    let at = Timestamp::at(d(1, 2), 9, 0, 0).unwrap();
+    let code = |c: &str| PartnerCode::parse(c).unwrap();
+    let a = |n: &str| AccountNo::parse(n).unwrap();
+    let (mut book, mut events): (Book, Vec<Event>) = Book::set_up(&sample_setup(2024)).unwrap();
+    let mut rates = PaymentTerms::net("R2", 30);
+    rates.installments = vec![
+        Installment {
+            percent: dec!(40),
+            days: 0,
+        },
+        Installment {
+            percent: dec!(60),
+            days: 30,
+        },
+    ];
+    let mut customer = Partner::new(code("10001"), PartnerKind::Customer, "Bäckerei Krüger KG");
+    customer.payment_terms = Some("R2".into());
+    let mut renamed = customer.clone();
+    renamed.name = "Bäckerei Krüger GmbH".into();
+    let post = |date, reference: &str, lines| {
+        let mut draft = EntryDraft::new(date, "anna", lines);
+        draft.reference = reference.into();
+        Command::from(PostingCommand::PostEntry { draft })
+    };
+    let item = |entry, installment| ItemId {
+        entry: EntryId(entry),
+        line: 0,
+        installment,
+    };
+    let mut due_typed = LineDraft::partner(code("70001"), Side::Credit, dec!(300.00));
+    due_typed.due_date = Some(d(4, 30));
+    let commands: Vec<Command> = vec![
+        PartnersCommand::CreatePaymentTerms {
+            terms: PaymentTerms::net("N30", 30),
+        }
+        .into(),
+        PartnersCommand::CreatePaymentTerms { terms: rates }.into(),
+        PartnersCommand::CreatePartner {
+            partner: customer,
+            by: "anna".into(),
+            at,
+        }
+        .into(),
+        PartnersCommand::ImportPartners {
+            partners: vec![
+                Partner::new(code("10002"), PartnerKind::Customer, "Café Lind"),
+                Partner::new(code("70001"), PartnerKind::Vendor, "Mühle Weber GmbH"),
+            ],
+            by: "ben".into(),
+            at,
+        }
+        .into(),
+        PartnersCommand::UpdatePartner {
+            partner: renamed,
+            by: "ben".into(),
+            at,
+        }
+        .into(),
+        // Entry 1: invoice in two installments; 2: credit note; 3: vendor
+        // invoice with a due date; 4: invoice to 10002, reversed by 5.
+        post(
+            d(3, 1),
+            "AR-1",
+            vec![
+                LineDraft::partner(code("10001"), Side::Debit, dec!(1000.00)),
+                LineDraft::credit_lc(a("8400"), dec!(1000.00)),
+            ],
+        ),
+        post(
+            d(3, 5),
+            "GS-1",
+            vec![
+                LineDraft::partner(code("10001"), Side::Credit, dec!(400.00)),
+                LineDraft::debit_lc(a("8400"), dec!(400.00)),
+            ],
+        ),
+        post(
+            d(3, 7),
+            "ER-1",
+            vec![due_typed, LineDraft::debit_lc(a("3400"), dec!(300.00))],
+        ),
+        post(
+            d(3, 9),
+            "AR-2",
+            vec![
+                LineDraft::partner(code("10002"), Side::Debit, dec!(50.00)),
+                LineDraft::credit_lc(a("8400"), dec!(50.00)),
+            ],
+        ),
+        PostingCommand::ReverseEntry {
+            entry: EntryId(4),
+            date: None,
+            user: "anna".into(),
+        }
+        .into(),
+        OpenItemsCommand::ClearItems {
+            partner: code("10001"),
+            date: d(3, 10),
+            parts: vec![
+                PartDraft {
+                    item: item(1, 0),
+                    amount_lc: None,
+                },
+                PartDraft {
+                    item: item(2, 0),
+                    amount_lc: None,
+                },
+            ],
+            by: "anna".into(),
+            at,
+        }
+        .into(),
+        OpenItemsCommand::CancelClearing {
+            number: 2,
+            by: "ben".into(),
+            at,
+        }
+        .into(),
+        OpenItemsCommand::ClearItems {
+            partner: code("10001"),
+            date: d(3, 11),
+            parts: vec![
+                PartDraft {
+                    item: item(1, 1),
+                    amount_lc: Some(dec!(400.00)),
+                },
+                PartDraft {
+                    item: item(2, 0),
+                    amount_lc: None,
+                },
+            ],
+            by: "anna".into(),
+            at,
+        }
+        .into(),
+    ];
+    for cmd in &commands {
+        events.extend(
+            book.execute(cmd)
+                .unwrap_or_else(|e| panic!("{cmd:?}: {e:?}")),
+        );
+    }
+    let records = seal_all(ChainHead::EMPTY, events.iter().map(encode));
+    (book, records)
+}
+
+#[test]
+fn partners_open_items_and_clearings_survive_backup_and_restore() {
+    use chrono::NaiveDate;
+    use kontor::ledger::partners::PartnerKind;
+    use kontor::ledger::report::{DEFAULT_AGING_BOUNDS, OpenItemsFilter, PartnerListFilter};
+    use kontor::ledger::types::PartnerCode;
+
+    let (book, records) = partner_company();
+    // The company has what the test is about.
+    let oi = book.open_items();
+    assert_eq!(book.partners().len(), 3);
+    assert_eq!(oi.clearings().len(), 3, "reversal, cancelled, valid");
+    assert!(oi.clearings()[1].cancelled.is_some());
+    assert!(oi.items().iter().any(|i| i.id.installment == 1));
+    let store = MemoryStore::new();
+    let meta = block_on(async {
+        let meta = store.create_company("Partner GmbH").await.unwrap();
+        let company = store.open_company(&meta.id).await.unwrap();
+        company.append(&records).await.unwrap();
+        meta
+    });
+    let file = encrypted(&snapshot(&store, &meta.id));
+    block_on(store.delete_company(&meta.id, "Partner GmbH")).unwrap();
+    let document = backup::inspect(&file, PASSPHRASE, |_, _| {}).unwrap();
+    let restored = block_on(backup::restore(
+        &store,
+        &document,
+        RestoreMode::New,
+        |_, _| {},
+    ))
+    .unwrap();
+    let (again, _) = restored_book(&store, &restored.id);
+
+    assert_eq!(again, book);
+    let as_of = NaiveDate::from_ymd_opt(2024, 6, 30).unwrap();
+    let list = PartnerListFilter {
+        kind: None,
+        as_of,
+        search: String::new(),
+        active_only: false,
+    };
+    assert_eq!(again.partner_list(&list), book.partner_list(&list));
+    for kind in [PartnerKind::Customer, PartnerKind::Vendor] {
+        let filter = OpenItemsFilter::new(kind, as_of);
+        let (before, after) = (
+            book.open_items_report(&filter),
+            again.open_items_report(&filter),
+        );
+        assert_eq!(after.rows, before.rows);
+        assert_eq!(after.open_lc, before.open_lc);
+        let aging = again.aging(kind, as_of, &DEFAULT_AGING_BOUNDS).unwrap();
+        assert_eq!(aging.difference, rust_decimal::Decimal::ZERO);
+    }
+    assert_eq!(again.open_items().items(), book.open_items().items());
+    assert_eq!(
+        again.open_items().clearings(),
+        book.open_items().clearings()
+    );
+    let code = PartnerCode::parse("10001").unwrap();
+    let history = again.partner_record(code).unwrap();
+    assert_eq!(history, book.partner_record(code).unwrap());
+    assert_eq!(history.changes.len(), 1, "{history:?}");
+    assert_eq!(again.partners().terms("R2"), book.partners().terms("R2"));
+}

@@ -1339,3 +1339,34 @@ fn partner_events_replay_to_the_same_book_and_a_line_for_an_unknown_partner_is_r
         }))
     );
 }
+
+/// Found by the property test (`ledger_props`): an account turned into
+/// another type after a partner was given it as its control account took
+/// the partner's invoice, so the aging's check line (which adds up the
+/// control accounts of the kind's type) no longer matched the open items.
+/// Posting checks the control account again; nothing is stored.
+#[test]
+fn a_control_account_changed_after_the_partner_was_created_is_refused_on_posting() {
+    let mut b = book_with_partners();
+    let mut payables = b.account(a("1600")).unwrap().clone();
+    payables.account_type = kontor::ledger::gl::AccountType::Equity;
+    run(
+        &mut b,
+        &GlCommand::UpdateAccount { account: payables }.into(),
+    );
+    let draft = EntryDraft::new(
+        d(2024, 3, 1),
+        "anna",
+        vec![
+            LineDraft::partner(c("70001"), Side::Credit, dec!(100.00)),
+            LineDraft::debit_lc(a("3400"), dec!(100.00)),
+        ],
+    );
+    assert_eq!(
+        refuses(&mut b, &PostingCommand::PostEntry { draft }.into()),
+        DomainError::Partners(PartnersError::ControlAccountType {
+            account: a("1600"),
+            kind: PartnerKind::Vendor,
+        })
+    );
+}

@@ -10,6 +10,10 @@
 //!   total, and each figure equals the lines it drills down to;
 //! - the cost-centre report adds up to the P&L in every dimension, and each
 //!   centre's amounts equal those of the lines carrying it;
+//! - every partner's open items sum to its balance on the control
+//!   accounts after every accepted command (open items against the
+//!   journal, `partners::check_open_items`), and the aging report's
+//!   totals equal the control accounts' balances;
 //! - the fold of the log equals the incrementally built Book (idempotency
 //!   keys included), a refused command changes nothing, a changed byte in
 //!   the log is found by replay, and so is a second company creation
@@ -21,7 +25,8 @@
 //! sometimes and refused sometimes, a good share are postings, and the
 //! postings carry tax codes (gross and net, self-assessed), dimensions,
 //! rule splits, foreign currency, rounding lines and idempotency keys
-//! (some posted twice). Without it a generator that never reached those
+//! (some posted twice), and open items are posted, partly cleared and
+//! re-opened. Without it a generator that never reached those
 //! paths would keep the properties green.
 
 use chrono::{Days, NaiveDate};
@@ -54,6 +59,10 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use std::collections::BTreeMap;
 
+#[path = "ledger_props/partners.rs"]
+mod partners;
+use partners::PartnerOp;
+
 /// Cases of the main property; the guard draws as many runs.
 const CASES: u32 = 128;
 /// Lengths of the command sequences, for the property and the guard alike.
@@ -61,12 +70,14 @@ const LENGTHS: std::ops::Range<usize> = 1..60;
 const YEAR: i32 = 2024;
 
 /// Accounts lines are typed on: postable ones of every type, a title, an
-/// unknown number, the USD account (created at setup), and numbers that
-/// `CreateAccount` may add. No VAT account: those receive only the
-/// engine's tax lines, so their movements must equal the VAT return.
-const POOL: [&str; 17] = [
-    "1000", "1200", "1400", "1600", "4210", "4930", "3400", "8400", "8300", "2650", "0800", "1",
-    "9999", "1210", "1211", "4211", "8401",
+/// unknown number, the USD account (created at setup), numbers that
+/// `CreateAccount` may add, and, rarely, the control accounts (refused
+/// without a partner; partner lines come from `partners`). No VAT
+/// account: those receive only the engine's tax lines, so their movements
+/// must equal the VAT return.
+const POOL: [&str; 19] = [
+    "1000", "1200", "1500", "1700", "4210", "4930", "3400", "8400", "8300", "2650", "0800", "1",
+    "9999", "1210", "1211", "4211", "8401", "1400", "1600",
 ];
 /// The accounts tax codes post output and input tax to (SKR03's).
 const OUTPUT_VAT: [&str; 4] = ["1776", "1771", "1774", "1787"];
@@ -177,6 +188,10 @@ struct Setup {
     /// centres and a rule), as one that uses it would; without it the
     /// commands meet an empty costing first.
     costing: bool,
+    /// The company starts with payment terms, a customer and a vendor
+    /// (`partners::partner_setup`); without them partner commands meet
+    /// none first.
+    partners: bool,
 }
 
 impl Setup {
@@ -373,6 +388,7 @@ enum Op {
     Master(MasterOp),
     Costing(CostingOp),
     Posting(PostingOp),
+    Partners(PartnerOp),
 }
 
 // ----- strategies -----
@@ -384,14 +400,16 @@ fn setup() -> impl Strategy<Value = Setup> {
         prop_oneof![3 => Just(1u32), 1 => Just(7u32)],
         prop::bool::weighted(0.25),
         any::<bool>(),
+        prop::bool::weighted(0.9),
     )
         .prop_map(
-            |(sc_usd, decimals, start_month, quarterly, costing)| Setup {
+            |(sc_usd, decimals, start_month, quarterly, costing, partners)| Setup {
                 sc_usd,
                 decimals,
                 start_month,
                 quarterly,
                 costing,
+                partners,
             },
         )
 }
@@ -634,13 +652,15 @@ fn posting_op() -> impl Strategy<Value = PostingOp> {
     ]
 }
 
-/// Every command kind: master data, tax codes and costing weigh 10 of 35
-/// each, postings (entries, reversals, vouchers) 15.
+/// Every command kind: master data, tax codes and costing weigh 10 of 49
+/// each, postings (entries, reversals, vouchers) 15, partners and open
+/// items 14 (of which invoices and credit notes 16 of 28).
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         10 => master_data_op().prop_map(Op::Master),
         10 => tax_and_costing_op().prop_map(Op::Costing),
         15 => posting_op().prop_map(Op::Posting),
+        14 => partners::partner_op().prop_map(Op::Partners),
     ]
 }
 
@@ -1078,6 +1098,7 @@ fn command(book: &Book, base: NaiveDate, op: &Op) -> (Command, Rights) {
     match op {
         Op::Master(op) => (master_command(book, base, op), Rights::ALL),
         Op::Costing(op) => (costing_command(book, base, op), Rights::ALL),
+        Op::Partners(op) => partners::command(book, base, op),
         Op::Posting(PostingOp::Post(spec)) => (
             Command::Posting(PostingCommand::PostEntry {
                 draft: entry_draft(book, base, spec),
@@ -1257,6 +1278,9 @@ fn after_setup(setup: &Setup) -> Vec<Command> {
     if setup.costing {
         commands.extend(costing_commands());
     }
+    if setup.partners {
+        commands.extend(partners::partner_setup(setup.base()));
+    }
     commands
 }
 
@@ -1366,6 +1390,9 @@ fn run(setup: &Setup, ops: &[Op]) -> Run {
         let refused = match execute_with(&mut book, rights, &cmd) {
             Ok(events) => {
                 append(events, &mut log);
+                if let Err(why) = partners::check_open_items(&book) {
+                    panic!("after {cmd:?}: {why}");
+                }
                 None
             }
             Err(e) => {
@@ -1600,6 +1627,11 @@ fn check_invariants(run: &Run) -> Result<(), TestCaseError> {
     check_entries(&run.book)?;
     check_trial_balance(&run.book)?;
     check_reports(&run.book)?;
+    let last = run.book.entries().iter().map(|e| e.posting_date).max();
+    if let Some(last) = last {
+        let checked = partners::check_aging(&run.book, last);
+        prop_assert!(checked.is_ok(), "{:?}", checked);
+    }
     // The fold of the log equals the incrementally built Book.
     let replayed = Book::replay(&run.log).unwrap();
     prop_assert_eq!(&replayed, &run.book);
@@ -1649,6 +1681,7 @@ fn replay_of_a_log_with_a_forged_but_rehashed_entry_is_refused_by_the_fold() {
         start_month: 1,
         quarterly: false,
         costing: false,
+        partners: false,
     };
     let line = LineSpec {
         account: 1,
@@ -1809,6 +1842,12 @@ struct Features {
     keyed_entries: usize,
     entries_after_first_year: usize,
     runs_with_postings: usize,
+    open_items: usize,
+    installment_items: usize,
+    discount_items: usize,
+    items_due_typed: usize,
+    cleared_items: usize,
+    cancelled_clearings: usize,
 }
 
 impl Features {
@@ -1845,6 +1884,24 @@ impl Features {
             self.entries_after_first_year += usize::from(e.fiscal_year > YEAR);
         }
         self.runs_with_postings += usize::from(book.entry_count() > 0);
+        let oi = book.open_items();
+        self.open_items += oi.items().len();
+        for i in oi.items() {
+            self.installment_items += usize::from(i.id.installment > 0);
+            self.discount_items += usize::from(!i.discounts.is_empty());
+            self.cleared_items += usize::from(!i.cleared.is_empty());
+        }
+        self.items_due_typed += book
+            .entries()
+            .iter()
+            .flat_map(|e| &e.lines)
+            .filter(|l| l.partner().is_some_and(|p| p.due_date.is_some()))
+            .count();
+        self.cancelled_clearings += oi
+            .clearings()
+            .iter()
+            .filter(|c| c.cancelled.is_some())
+            .count();
     }
 }
 
@@ -1948,6 +2005,12 @@ fn check_features(f: &Features) {
             f.entries_after_first_year,
             8,
         ),
+        ("open items", f.open_items, 200),
+        ("items of an installment", f.installment_items, 10),
+        ("items with a discount", f.discount_items, 30),
+        ("lines with a typed due date", f.items_due_typed, 20),
+        ("items touched by a clearing", f.cleared_items, 30),
+        ("cancelled clearings", f.cancelled_clearings, 5),
     ];
     for (what, count, min) in minimum {
         assert!(count >= min, "{what}: {count} < {min}");

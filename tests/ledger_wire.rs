@@ -2,12 +2,16 @@
 //! the encoder before the wire structs existed decodes, encodes back to
 //! the very same bytes, and replays as a log (every kind of event, entries
 //! with tax lines, dimensions, shares, FC amounts, rounding lines and a
-//! reversal). A change to a domain type that alters what is written fails
-//! here.
+//! reversal, and at its end a partner session: payment terms, a customer
+//! and its update, an invoice with a typed due date, a credit note, their
+//! clearing and its cancellation). A change to a domain type that alters
+//! what is written fails here.
 
 use kontor::ledger::Book;
 use kontor::ledger::chain::{ChainHead, LogRecord};
 use kontor::ledger::event::{decode, encode};
+use kontor::ledger::types::PartnerCode;
+use rust_decimal_macros::dec;
 
 const CORPUS: &str = include_str!("fixtures/events/v1-corpus.jsonl");
 
@@ -32,13 +36,13 @@ fn every_corpus_record_encodes_back_to_the_same_bytes() {
         let kind = body.split('"').nth(5).unwrap_or_default().to_string();
         kinds.insert(kind);
     }
-    assert_eq!(kinds.len(), 18, "every event kind of version 1: {kinds:?}");
+    assert_eq!(kinds.len(), 24, "every event kind of version 1: {kinds:?}");
 }
 
 #[test]
 fn the_corpus_replays_as_a_log() {
     let book = Book::replay(&records()).unwrap();
-    assert_eq!(book.entry_count(), 405);
+    assert_eq!(book.entry_count(), 407);
     assert!(book.entries().iter().any(|e| e.reverses.is_some()));
     assert!(
         book.entries()
@@ -46,4 +50,11 @@ fn the_corpus_replays_as_a_log() {
             .flat_map(|e| &e.lines)
             .any(|l| !l.shares().is_empty())
     );
+    // The partner session: the credit note's clearing was cancelled, so
+    // both items are open again.
+    let code = PartnerCode::parse("10001").unwrap();
+    assert_eq!(book.partner(code).unwrap().name, "Bäckerei Krüger GmbH");
+    assert_eq!(book.open_items().clearings().len(), 1);
+    assert!(book.open_items().clearings()[0].cancelled.is_some());
+    assert_eq!(book.open_items().open_lc(code), dec!(1071.00));
 }

@@ -23,6 +23,12 @@
 //!     JSON: account, statement id, balances, every line with amounts as
 //!     decimal strings; the format is detected by content unless given.
 //!     A refused file prints the typed error on stderr and exits 1.
+//! kontor-cli partners FILE [--lc CUR] [--today YYYY-MM-DD] [--company DIR]
+//!     reads a partner CSV file as the import does and prints the
+//!     partners it would import (tab-separated, with the line each came
+//!     from), or every bad row with its line, column and reason on stderr
+//!     and exits 1; `--company DIR` also checks each row against that
+//!     company's books (code taken, control account, terms)
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -38,6 +44,10 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "kontor-cli/partners.rs"]
+mod partners;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
@@ -61,7 +71,7 @@ mod cli {
     /// records of even 999 lines each stay far below).
     const MAX_BLOCK_BYTES: u64 = 256 << 20;
 
-    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] [--vat codes|lines] --out DIR\n  kontor-cli balance [--threads N] DIR\n  kontor-cli statement FILE [--format camt|zip|mt940|csv] [--preset NAME]";
+    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] [--vat codes|lines] --out DIR\n  kontor-cli balance [--threads N] DIR\n  kontor-cli statement FILE [--format camt|zip|mt940|csv] [--preset NAME]\n  kontor-cli partners FILE [--lc CUR] [--today YYYY-MM-DD] [--company DIR]";
 
     #[derive(Debug, thiserror::Error)]
     pub enum CliError {
@@ -102,9 +112,11 @@ mod cli {
         Demo(#[from] DemoError),
         #[error(transparent)]
         Statement(#[from] BankError),
+        #[error("{path}: {count} bad rows; nothing would be imported")]
+        PartnerRows { path: PathBuf, count: usize },
     }
 
-    fn io(path: &Path) -> impl FnOnce(std::io::Error) -> CliError + '_ {
+    pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> CliError + '_ {
         move |source| CliError::Io {
             path: path.to_path_buf(),
             source,
@@ -122,13 +134,14 @@ mod cli {
                 _ => Err(CliError::Usage("balance takes one directory".into())),
             },
             Some("statement") => statement(&args[1..]),
+            Some("partners") => crate::partners::partners(&args[1..]),
             Some(other) => Err(CliError::Usage(format!("unknown command {other:?}"))),
             None => Err(CliError::Usage("no command".into())),
         }
     }
 
     /// Threads that read and decode blocks: one per core, at most 4.
-    fn default_threads() -> usize {
+    pub(crate) fn default_threads() -> usize {
         std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
     }
 

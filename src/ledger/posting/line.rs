@@ -10,6 +10,7 @@
 use crate::ledger::gl::{Account, Gl, GlError, RateTable, Settings, fx::lc_from_fc};
 use crate::ledger::journal::JournalError;
 use crate::ledger::partners::PartnersError;
+use crate::ledger::partners::check::check_control;
 use crate::ledger::posting::Context;
 use crate::ledger::posting::draft::{FcDraft, LineDraft};
 use crate::ledger::tax::{TaxCode, TaxError, TaxSplit};
@@ -266,6 +267,11 @@ fn line_account<'b>(
         .into());
     }
     let account = postable_account(cx.gl, i, control)?;
+    // The account must still be a control account of the partner's kind
+    // and currencies: an account changed after the partner was created
+    // (its type, say) would put the partner's items beside the control
+    // accounts the open-items reports and the aging check line add up.
+    check_control(cx.gl, partner, account.number)?;
     let due_date = typed.due_date;
     Ok((
         account,
