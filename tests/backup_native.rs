@@ -801,7 +801,7 @@ fn partner_company() -> (Book, Vec<LogRecord>) {
         .into(),
         PartnersCommand::CreatePaymentTerms { terms: rates }.into(),
         PartnersCommand::CreatePartner {
-            partner: customer,
+            partner: Box::new(customer),
             by: "anna".into(),
             at,
         }
@@ -816,7 +816,7 @@ fn partner_company() -> (Book, Vec<LogRecord>) {
         }
         .into(),
         PartnersCommand::UpdatePartner {
-            partner: renamed,
+            partner: Box::new(renamed),
             by: "ben".into(),
             at,
         }

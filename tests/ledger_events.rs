@@ -577,13 +577,13 @@ fn partner_session(date: NaiveDate) -> Vec<Command> {
         }
         .into(),
         PartnersCommand::CreatePartner {
-            partner,
+            partner: Box::new(partner),
             by: "anna".into(),
             at,
         }
         .into(),
         PartnersCommand::UpdatePartner {
-            partner: changed,
+            partner: Box::new(changed),
             by: "ben".into(),
             at,
         }

@@ -279,7 +279,7 @@ pub fn partner_setup(base: NaiveDate) -> Vec<Command> {
     for partner in [customer, vendor] {
         commands.push(
             PartnersCommand::CreatePartner {
-                partner,
+                partner: Box::new(partner),
                 by: "prop".into(),
                 at: stamp(base),
             }
@@ -424,7 +424,7 @@ fn partner_command(book: &Book, base: NaiveDate, op: &PartnerOp) -> (Command, Ri
     let (by, at) = ("prop".to_string(), stamp(base));
     let command: Command = match op {
         PartnerOp::Create(spec) => PartnersCommand::CreatePartner {
-            partner: new_partner(book, spec),
+            partner: Box::new(new_partner(book, spec)),
             by,
             at,
         }
@@ -435,7 +435,12 @@ fn partner_command(book: &Book, base: NaiveDate, op: &PartnerOp) -> (Command, Ri
                 Some(p) => shaped(book, (*p).clone(), spec),
                 None => new_partner(book, spec),
             };
-            PartnersCommand::UpdatePartner { partner, by, at }.into()
+            PartnersCommand::UpdatePartner {
+                partner: Box::new(partner),
+                by,
+                at,
+            }
+            .into()
         }
         PartnerOp::Import(specs) => PartnersCommand::ImportPartners {
             partners: specs.iter().map(|s| new_partner(book, s)).collect(),
