@@ -16,9 +16,9 @@ use crate::ui::i18n::use_i18n;
 
 texts! {
     enum T {
-        Kind => "Partner", "Partners";
-        Customers => "Kunden (Debitoren)", "Customers (receivables)";
-        Vendors => "Lieferanten (Kreditoren)", "Vendors (payables)";
+        Kind => "Partnerart", "Partner kind";
+        Customers => "Kunden", "Customers";
+        Vendors => "Lieferanten", "Vendors";
     }
 }
 
@@ -43,7 +43,7 @@ pub fn statement_href(code: PartnerCode, range: Option<(NaiveDate, NaiveDate)>) 
 pub fn KindPicker(kind: RwSignal<PartnerKind>, #[prop(into)] testid: String) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <label class="field narrow">
+        <label class="field">
             <span>{move || i18n.t(T::Kind)}</span>
             <select data-testid=testid on:change=move |ev| {
                 kind.set(if event_target_value(&ev) == "vendor" { PartnerKind::Vendor } else { PartnerKind::Customer })

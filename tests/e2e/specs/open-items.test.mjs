@@ -169,16 +169,19 @@ test('an invoice and a credit note post to a customer by its code in the account
   });
   await page.waitForFunction(() => /ausgeglichen/.test(document.querySelector('.entry-footer')?.textContent ?? ''));
   await screenshot(page, 'entry-partner-line-de');
-  await setLang('en');
-  await page.waitForFunction(() => /balanced/.test(document.querySelector('.entry-footer')?.textContent ?? ''));
-  await screenshot(page, 'entry-partner-line-en');
-  await setLang('de');
   await post();
   await page.waitForSelector('[data-testid="entry-posted"]');
-  await postEntry({
-    date: `16.12.${year}`, reference: 'GS-E2E-1', memo: 'Gutschrift Testkunde',
-    lines: [[CUSTOMER, '', '238,00'], ['8400', '200,00'], ['1776', '38,00']],
+  // The credit note typed in English (amounts and dates as English writes them).
+  await setLang('en');
+  await typeEntry({
+    date: `${year}-12-16`, reference: 'GS-E2E-1', memo: 'Gutschrift Testkunde',
+    lines: [[CUSTOMER, '', '238.00'], ['8400', '200.00'], ['1776', '38.00']],
   });
+  await page.waitForFunction(() => /balanced/.test(document.querySelector('.entry-footer')?.textContent ?? ''));
+  await screenshot(page, 'entry-partner-line-en');
+  await post();
+  await page.waitForSelector('[data-testid="entry-posted"]');
+  await setLang('de');
   assert.deepEqual(page.errors, []);
 });
 
@@ -216,10 +219,12 @@ test('the customer\'s open items, aging and statement show the new invoice and c
   await screenshot(page, 'open-items-en');
   await setLang('de');
 
-  // Aging: both are dated in December and due later: "not due" grows by
-  // 952, the total too, and the total agrees with the control accounts.
+  // Aging on 31.12.: the invoice (terms of 30 days or more) is not due
+  // yet, the credit note is due at once, so 15 days overdue: 1–30. The
+  // total agrees with the control accounts.
   const aging = await agingRow(CUSTOMER);
-  assert.equal(aging[0], round(agingBefore[0] + 952), 'not due');
+  assert.equal(aging[0], round(agingBefore[0] + 1190), 'not due');
+  assert.equal(aging[1], round(agingBefore[1] - 238), '1–30');
   assert.equal(aging.at(-1), after.total, 'aging total = open items total');
   assert.equal(await text('[data-testid="aging-difference"] td.num'), '0,00');
   await screenshot(page, 'aging-de');

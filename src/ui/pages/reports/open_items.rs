@@ -241,7 +241,7 @@ fn Toolbar(filter: Filter, export: Callback<()>) -> impl IntoView {
                     {move || partners.get().into_iter().map(|p| view! { <option value=p></option> }).collect_view()}
                 </datalist>
             </label>
-            <label class="field narrow check">
+            <label class="check">
                 <input type="checkbox" data-testid="oi-overdue"
                     prop:checked=move || filter.overdue_only.get()
                     on:change=move |ev| filter.overdue_only.set(event_target_checked(&ev)) />
@@ -379,7 +379,7 @@ fn ClearBar(selection: Selection, as_of: RwSignal<Option<NaiveDate>>) -> impl In
     let pending = clear.pending();
     view! {
         <div class="toolbar clear-bar no-print">
-            <label class="field narrow">
+            <label class="field">
                 <span>{move || i18n.t(T::ClearAmount)}</span>
                 <input type="text" inputmode="decimal" data-testid="oi-clear-amount"
                     prop:value=move || selection.amount.get()
