@@ -448,3 +448,83 @@ fn a_form_holds_input_once_anything_is_typed() {
     f.lines[0].gross = true;
     assert!(f.holds_input(today()));
 }
+
+/// `book()` with customer 10001 (credit limit 1,000, commitment limit
+/// 2,000) on the default receivables control account.
+fn book_with_customer() -> Book {
+    use kontor::ledger::partners::{Partner, PartnerKind, PartnersCommand};
+    use kontor::ledger::types::{PartnerCode, Timestamp};
+    let mut book = book();
+    let mut p = Partner::new(
+        PartnerCode::parse("10001").unwrap(),
+        PartnerKind::Customer,
+        "Bäckerei Krüger KG",
+    );
+    p.credit_limit = Some(dec("1000"));
+    p.commitment_limit = Some(dec("2000"));
+    book.execute(&Command::from(PartnersCommand::CreatePartner {
+        partner: Box::new(p),
+        by: "anna".into(),
+        at: Timestamp::at(today(), 9, 0, 0).unwrap(),
+    }))
+    .unwrap();
+    book
+}
+
+#[test]
+fn a_partner_code_in_the_account_cell_posts_for_the_partner() {
+    let book = book_with_customer();
+    let f = form(vec![
+        line("10001 Bäckerei Krüger KG", "500,00", ""),
+        line("8400", "", "500,00"),
+    ]);
+    let draft = f.to_book_draft(&book, DE, today(), USER).unwrap();
+    assert_eq!(
+        draft.lines[0].partner.map(|c| c.as_str().to_string()),
+        Some("10001".to_string())
+    );
+    assert_eq!(draft.lines[0].account, None);
+    assert_eq!(draft.lines[1].partner, None);
+    assert!(f.check(&book, DE, today(), USER).is_postable());
+    // Without the book, the code is read as an account number.
+    let plain = form(vec![
+        line("10001", "500,00", ""),
+        line("8400", "", "500,00"),
+    ])
+    .to_draft(DE, 2, today(), USER)
+    .unwrap();
+    assert_eq!(plain.lines[0].partner, None);
+}
+
+#[test]
+fn an_account_number_stays_an_account_and_an_unknown_code_is_refused() {
+    let book = book_with_customer();
+    let f = form(vec![line("1200", "500,00", ""), line("8400", "", "500,00")]);
+    let draft = f.to_book_draft(&book, DE, today(), USER).unwrap();
+    assert_eq!(draft.lines[0].partner, None);
+    let unknown = form(vec![
+        line("10002", "500,00", ""),
+        line("8400", "", "500,00"),
+    ]);
+    assert!(!unknown.check(&book, DE, today(), USER).is_postable());
+}
+
+#[test]
+fn the_credit_notices_of_a_typed_invoice_name_the_limit() {
+    use kontor::ledger::posting::CreditLevel;
+    let book = book_with_customer();
+    let over = |amount: &str| {
+        let f = form(vec![line("10001", amount, ""), line("8400", "", amount)]);
+        let draft = f.to_book_draft(&book, DE, today(), USER).unwrap();
+        book.credit_notices(&draft)
+            .iter()
+            .map(|n| n.level)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(over("900,00"), vec![]);
+    assert_eq!(over("1.500,00"), vec![CreditLevel::Credit]);
+    assert_eq!(
+        over("2.500,00"),
+        vec![CreditLevel::Commitment, CreditLevel::Credit]
+    );
+}

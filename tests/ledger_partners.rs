@@ -1370,3 +1370,72 @@ fn a_control_account_changed_after_the_partner_was_created_is_refused_on_posting
         })
     );
 }
+
+/// The partner reports as CSV (`formats::report_csv`): the rows and
+/// totals the screens show, in the German and English dialects.
+#[test]
+fn partner_reports_write_csv_with_rows_totals_and_the_check_line() {
+    use kontor::formats::csv::Dialect;
+    use kontor::formats::report_csv::{
+        aging_bucket_titles, aging_csv, open_items_csv, partner_statement_csv,
+    };
+    let mut b = book_with_partners();
+    invoice(&mut b, "10001", d(2024, 3, 1), dec!(1190));
+    credit_note(&mut b, "10001", d(2024, 3, 5), dec!(238));
+    let as_of = d(2024, 4, 30);
+    let report = b.open_items_report(&OpenItemsFilter::new(PartnerKind::Customer, as_of));
+    let csv = open_items_csv(&report, 2, Dialect::German);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Partner;Name;Referenz;Belegdatum;Fällig;Tage überfällig;Betrag;Offen;Währung;Betrag FW;Offen FW"
+    );
+    // By due date: the credit note is due at once (05.03.), the invoice
+    // 30 days after its document date (31.03.).
+    assert_eq!(
+        lines[1],
+        "10001;Bäckerei Krüger KG;GS-1;05.03.2024;05.03.2024;56;-238,00;-238,00;;;"
+    );
+    assert_eq!(
+        lines[2],
+        "10001;Bäckerei Krüger KG;AR-1;01.03.2024;31.03.2024;30;1190,00;1190,00;;;"
+    );
+    assert_eq!(lines[3], "Summe;;;;;;;952,00;;;");
+    assert_eq!(lines.len(), 4);
+
+    let aging = b
+        .aging(PartnerKind::Customer, as_of, &DEFAULT_AGING_BOUNDS)
+        .unwrap();
+    let csv = aging_csv(&aging, 2, Dialect::English);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Partner,Name,not due,1–30,31–60,61–90,over 90,Total"
+    );
+    assert_eq!(
+        lines[1],
+        "10001,Bäckerei Krüger KG,0.00,1190.00,-238.00,0.00,0.00,952.00"
+    );
+    assert_eq!(lines[2], "Total,,0.00,1190.00,-238.00,0.00,0.00,952.00");
+    assert_eq!(lines[3], "Control account 1400,,,,,,,952.00");
+    assert_eq!(lines[4], "Difference,,,,,,,0.00");
+    assert_eq!(
+        aging_bucket_titles(&[7, 60], Dialect::German),
+        ["nicht fällig", "1–7", "8–60", "über 60"]
+    );
+
+    let st = b
+        .partner_statement(c("10001"), d(2024, 3, 2), d(2024, 12, 31))
+        .unwrap();
+    let csv = partner_statement_csv(&st, 2, Dialect::German);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "Buchungsdatum;Belegdatum;Referenz;Text;Soll;Haben;Saldo",
+            "02.03.2024;;;Anfangssaldo;;;1190,00",
+            "05.03.2024;05.03.2024;GS-1;;;238,00;952,00",
+            "31.12.2024;;;Endsaldo;;;952,00",
+        ]
+    );
+}

@@ -2,9 +2,14 @@
 //! lines as typed. `to_draft` turns it into an [`EntryDraft`] for the
 //! engine; `check` is what the grid shows while the user types: the
 //! running difference and whether the posting would go through, found by
-//! the very steps the posting takes (`to_draft`, then `Book::check` of the
-//! `PostEntry` command), so the grid can never call "balanced" an entry
-//! the posting then refuses.
+//! the very steps the posting takes (`to_book_draft`, then `Book::check`
+//! of the `PostEntry` command), so the grid can never call "balanced" an
+//! entry the posting then refuses.
+//!
+//! The account cell takes a business partner's code wherever it takes an
+//! account number (`to_book_draft` looks it up in the book): the line then
+//! names the partner and posts to its control account. An account number
+//! the chart knows stays an account.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -15,11 +20,11 @@ use crate::ledger::journal::JournalError;
 use crate::ledger::posting::PostingCommand;
 use crate::ledger::posting::{EntryDraft, EntryPreview, FcDraft, LineDraft, preview_entry};
 use crate::ledger::posting::{EntryWarning, entry_warnings};
-use crate::ledger::types::AccountNo;
 use crate::ledger::types::Currency;
 use crate::ledger::types::PostingKey;
 use crate::ledger::types::limits::{DIMENSIONS, MAX_LINES};
 use crate::ledger::types::money::round;
+use crate::ledger::types::{AccountNo, PartnerCode};
 use crate::ledger::{Book, Command, DomainError};
 
 /// Decimals a typed exchange rate may carry.
@@ -170,13 +175,42 @@ impl EntryForm {
     }
 
     /// The engine's draft, or the first field that cannot be read. Blank
-    /// lines are skipped, so the grid may keep spare rows.
+    /// lines are skipped, so the grid may keep spare rows. Account cells
+    /// are account numbers only (no book to look partners up in); the
+    /// screens use [`EntryForm::to_book_draft`].
     pub fn to_draft(
         &self,
         style: NumberStyle,
         lc_decimals: u32,
         today: NaiveDate,
         user: &str,
+    ) -> Result<EntryDraft, FormError> {
+        self.draft_with(style, lc_decimals, today, user, &|_| None)
+    }
+
+    /// The draft the posting sends: like `to_draft`, with an account cell
+    /// holding a partner code of `book` (and no account of that number)
+    /// read as a line for that partner on its control account.
+    pub fn to_book_draft(
+        &self,
+        book: &Book,
+        style: NumberStyle,
+        today: NaiveDate,
+        user: &str,
+    ) -> Result<EntryDraft, FormError> {
+        let lc_decimals = book.settings().lc_decimals();
+        self.draft_with(style, lc_decimals, today, user, &|text| {
+            partner_of(book, text)
+        })
+    }
+
+    fn draft_with(
+        &self,
+        style: NumberStyle,
+        lc_decimals: u32,
+        today: NaiveDate,
+        user: &str,
+        partner: PartnerLookup<'_>,
     ) -> Result<EntryDraft, FormError> {
         let header = |field, kind| FormError {
             line: None,
@@ -203,7 +237,7 @@ impl EntryForm {
             if line.is_blank() {
                 continue;
             }
-            lines.push(line_draft(line, i, style, lc_decimals)?);
+            lines.push(line_draft(line, i, style, lc_decimals, partner)?);
         }
         let mut draft = EntryDraft::new(posting_date, user, lines);
         draft.document_date = document_date;
@@ -227,8 +261,7 @@ impl EntryForm {
         if self.lines.iter().all(LineForm::is_blank) {
             return EntryCheck::Empty;
         }
-        let lc_decimals = book.settings().lc_decimals();
-        let draft = match self.to_draft(style, lc_decimals, today, user) {
+        let draft = match self.to_book_draft(book, style, today, user) {
             Ok(draft) => draft,
             Err(e) => {
                 return EntryCheck::NotPostable {
@@ -265,8 +298,7 @@ impl EntryForm {
         today: NaiveDate,
         user: &str,
     ) -> Vec<EntryWarning> {
-        let lc_decimals = book.settings().lc_decimals();
-        match self.to_draft(style, lc_decimals, today, user) {
+        match self.to_book_draft(book, style, today, user) {
             Ok(draft) => entry_warnings(book.context(), &draft),
             Err(_) => Vec::new(),
         }
@@ -304,8 +336,7 @@ impl EntryForm {
         style: NumberStyle,
         today: NaiveDate,
     ) -> Option<EntryPreview> {
-        let decimals = book.settings().lc_decimals();
-        let draft = self.to_draft(style, decimals, today, "").ok()?;
+        let draft = self.to_book_draft(book, style, today, "").ok()?;
         Some(preview_entry(book.context(), &draft))
     }
 
@@ -345,18 +376,38 @@ impl EntryForm {
     }
 }
 
+/// The partner an account cell names, if any.
+type PartnerLookup<'a> = &'a dyn Fn(&str) -> Option<PartnerCode>;
+
+/// The partner of `book` whose code `text` is, unless the chart has an
+/// account of that number (an account stays an account).
+fn partner_of(book: &Book, text: &str) -> Option<PartnerCode> {
+    let is_account = AccountNo::parse(text)
+        .ok()
+        .is_some_and(|n| book.account(n).is_some());
+    if is_account {
+        return None;
+    }
+    PartnerCode::parse(text)
+        .ok()
+        .filter(|c| book.partner(*c).is_some())
+}
+
 fn line_draft(
     line: &LineForm,
     i: usize,
     style: NumberStyle,
     lc_decimals: u32,
+    partner_lookup: PartnerLookup<'_>,
 ) -> Result<LineDraft, FormError> {
     let at = |field, kind| FormError {
         line: Some(i),
         field,
         kind,
     };
+    let partner = partner_lookup(account_number(&line.account));
     let account = match line.account.trim() {
+        _ if partner.is_some() => None,
         "" => None,
         text => Some(
             AccountNo::parse(account_number(text))
@@ -409,8 +460,7 @@ fn line_draft(
         tax_code: optional(&line.tax_code).map(|c| c.to_uppercase()),
         gross: line.gross,
         dims,
-        // The grid has no partner column yet (the UI's part of issue 13).
-        partner: None,
+        partner,
         due_date: None,
     })
 }

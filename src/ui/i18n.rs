@@ -164,6 +164,12 @@ texts! {
     AdminCostingBody => "Bis zu fünf Dimensionen, Kostenstellen, Verteilungsregeln und Pflichtfeld Kostenstelle.", "Up to five dimensions, cost centres, distribution rules and required centres.";
     ReportsCostCentres => "Kostenstellenauswertung", "Cost-centre report";
     ReportsCostCentresBody => "Erlöse, Aufwand und Ergebnis je Kostenstelle; Summen gleich der GuV.", "Revenue, expense and result per centre; totals equal the P&L.";
+    ReportsOpenItems => "Offene Posten", "Open items";
+    ReportsOpenItemsBody => "Offene Rechnungen und Gutschriften der Kunden oder Lieferanten zu einem Stichtag; Ausgleich.", "Open invoices and credit notes of customers or vendors as of a date; clearing.";
+    ReportsAging => "Fälligkeitsanalyse", "Aging report";
+    ReportsAgingBody => "Offene Beträge je Partner nach Tagen überfällig, abgestimmt mit den Sammelkonten.", "Open amounts per partner by days overdue, checked against the control accounts.";
+    ReportsStatement => "Kontoauszug Geschäftspartner", "Partner statement";
+    ReportsStatementBody => "Buchungen eines Kunden oder Lieferanten mit laufendem Saldo; aus den offenen Posten.", "A customer's or vendor's postings with running balance; from the open items.";
     }
 }
 

@@ -50,6 +50,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reports/account/:account") view=reports::AccountSheetPage />
                     <Route path=path!("/reports/vat") view=reports::VatReturnPage />
                     <Route path=path!("/reports/cost-centres") view=reports::CostCentreReportPage />
+                    <Route path=path!("/reports/open-items") view=reports::OpenItemsPage />
+                    <Route path=path!("/reports/aging") view=reports::AgingPage />
+                    <Route path=path!("/reports/partner-statement/:code") view=reports::PartnerStatementPage />
                 </Routes>
             </shell::Shell>
         </Router>

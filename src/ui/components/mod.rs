@@ -3,7 +3,8 @@
 //! page frames with the no-company guard and the administration
 //! sub-navigation, notices, the period and country pickers, the date
 //! field, formatting of amounts and dates, report helpers and the pager,
-//! the one download helper, and the drafts two screens share.
+//! the one download helper, the drafts two screens share, and what the
+//! partner reports share.
 
 mod country_picker;
 mod date_field;
@@ -13,6 +14,7 @@ mod focus;
 mod format;
 mod frame;
 mod notice;
+mod partner_report;
 mod period_picker;
 mod report;
 
@@ -27,6 +29,7 @@ pub use focus::focus;
 pub use format::{dialect, fmt_amount, fmt_date, fmt_nonzero, number_style, say, today};
 pub use frame::{AdminFrame, AdminNav, NoCompany, OpenFailureNotice};
 pub use notice::{ErrorBox, ProgressBar};
+pub use partner_report::{KindPicker, default_as_of, statement_href};
 pub use period_picker::{PeriodPicker, default_month};
 pub use report::{
     Pager, TYPE_ORDER, default_year_dates, default_year_periods, entry_href, entry_label, lc_of,

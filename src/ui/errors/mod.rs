@@ -33,7 +33,7 @@ use super::i18n::Lang;
 use rust_decimal::Decimal;
 
 mod warning;
-pub use warning::{entry_warning, map_warning_line};
+pub use warning::{credit_notice, entry_warning, map_warning_line};
 
 /// `(de, en)` picked by language.
 pub(crate) fn pick(lang: Lang, de: String, en: String) -> String {

@@ -1,8 +1,9 @@
-//! Plausibility warnings (see `ledger::posting::warning`) as one German and
-//! one English sentence each; exhaustive like the refusals.
+//! Plausibility warnings (see `ledger::posting::warning`) and credit-limit
+//! notices (`ledger::posting::credit`) as one German and one English
+//! sentence each; exhaustive like the refusals.
 
-use super::pick;
-use crate::ledger::posting::EntryWarning;
+use super::{number, pick};
+use crate::ledger::posting::{CreditLevel, CreditNotice, EntryWarning};
 use crate::ui::i18n::Lang;
 
 /// A plausibility warning as one German and one English sentence; its
@@ -59,4 +60,38 @@ pub fn map_warning_line(w: &EntryWarning, to_row: impl Fn(usize) -> usize) -> En
         EntryWarning::ClosingPeriod { .. } => {}
     }
     w
+}
+
+/// A customer this entry takes over a limit, as one sentence: the credit
+/// limit asks to confirm, the commitment limit is refused on posting.
+pub fn credit_notice(n: &CreditNotice, lang: Lang) -> String {
+    let (exposure, limit) = (n.exposure_lc, n.limit_lc);
+    let code = n.partner;
+    let (de, en) = match n.level {
+        CreditLevel::Credit => (
+            format!(
+                "Kunde {code}: die offenen Forderungen mit dieser Buchung ({}) überschreiten das Kreditlimit {}.",
+                number(exposure, Lang::De),
+                number(limit, Lang::De)
+            ),
+            format!(
+                "Customer {code}: open receivables with this entry ({}) exceed the credit limit {}.",
+                number(exposure, Lang::En),
+                number(limit, Lang::En)
+            ),
+        ),
+        CreditLevel::Commitment => (
+            format!(
+                "Kunde {code}: die offenen Forderungen mit dieser Buchung ({}) überschreiten das Obligo-Limit {}; so wird nicht gebucht.",
+                number(exposure, Lang::De),
+                number(limit, Lang::De)
+            ),
+            format!(
+                "Customer {code}: open receivables with this entry ({}) exceed the commitment limit {}; it will not post.",
+                number(exposure, Lang::En),
+                number(limit, Lang::En)
+            ),
+        ),
+    };
+    pick(lang, de, en)
 }

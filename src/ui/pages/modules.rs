@@ -162,6 +162,21 @@ impl Module {
                     Key::ReportsCostCentresBody,
                     Some("/reports/cost-centres"),
                 ),
+                (
+                    Key::ReportsOpenItems,
+                    Key::ReportsOpenItemsBody,
+                    Some("/reports/open-items"),
+                ),
+                (
+                    Key::ReportsAging,
+                    Key::ReportsAgingBody,
+                    Some("/reports/aging"),
+                ),
+                (
+                    Key::ReportsStatement,
+                    Key::ReportsStatementBody,
+                    Some("/reports/open-items"),
+                ),
             ],
         }
     }

@@ -5,8 +5,11 @@
 //! voucher. The running difference and whether the entry is postable come
 //! from the posting's own check (`EntryForm::check`); plausibility
 //! warnings (a tax code of the wrong direction, a closing period) show at
-//! their line, and posting asks to confirm or correct them. Unfinished
-//! input is saved as a draft and survives a reload.
+//! their line, and posting asks to confirm or correct them. The account
+//! cell takes a business partner's code as well (the list offers
+//! partners with their kind); a customer taken over its credit limit is
+//! asked about the same way, over its commitment limit the engine refuses.
+//! Unfinished input is saved as a draft and survives a reload.
 
 use leptos::ev;
 use leptos::html;
@@ -19,7 +22,8 @@ use crate::formats::amount::{AmountError, format_amount};
 use crate::forms::entry::{
     EntryCheck, EntryForm, FormError, FormErrorKind, FormField, LineForm, Refusal,
 };
-use crate::ledger::posting::{EntryWarning, entry_warnings};
+use crate::ledger::partners::PartnerKind;
+use crate::ledger::posting::{CreditLevel, CreditNotice, EntryWarning, entry_warnings};
 use crate::ledger::{Command, Event};
 use crate::store::CompanyLog;
 use crate::texts;
@@ -27,7 +31,8 @@ use crate::ui::components::{
     NoCompany, OPEN_VOUCHER_KEY, add_to_open_voucher, focus, fresh_posting_key, number_style, today,
 };
 use crate::ui::errors::{
-    domain_error, entry_warning, error_line, map_line, map_warning_line, session_error,
+    credit_notice, domain_error, entry_warning, error_line, map_line, map_warning_line,
+    session_error,
 };
 use crate::ui::i18n::{I18n, Lang, Text, use_i18n};
 use crate::ui::state::{AppState, use_app};
@@ -76,7 +81,28 @@ texts! {
         FcHint => "Fremdwährung: Währung und Betrag in Fremdwährung; ohne Kurs gilt der Tageskurs der Kurstabelle.", "Foreign currency: currency and amount in it; without a rate the rate table's rate applies.";
         ErrDate => "Das Datum ist ungültig (z. B. 22.11.2026).", "The date is not valid (e.g. 2026-11-22).";
         ErrAmount => "Der Betrag ist ungültig.", "The amount is not valid.";
+        Customer => "Kunde", "customer";
+        Vendor => "Lieferant", "vendor";
         ErrBothSides => "Eine Zeile hat entweder Soll oder Haben, nicht beides.", "A line has either a debit or a credit, not both.";
+    }
+}
+
+/// What posting asks the user to confirm: a plausibility warning (draft
+/// line numbers) or a customer this entry takes over its credit limit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Question {
+    Warning(EntryWarning),
+    Credit(CreditNotice),
+}
+
+impl Question {
+    fn text(&self, form: &EntryForm, lang: Lang) -> String {
+        match self {
+            Question::Warning(w) => {
+                entry_warning(&map_warning_line(w, |n| form.row_of_line(n)), lang)
+            }
+            Question::Credit(n) => credit_notice(n, lang),
+        }
     }
 }
 
@@ -284,7 +310,7 @@ fn EntryForm_() -> impl IntoView {
         asking: RwSignal::new(None),
         grid_ref: NodeRef::new(),
     };
-    let post = Action::new_local(move |confirmed: &Option<Vec<EntryWarning>>| {
+    let post = Action::new_local(move |confirmed: &Option<Vec<Question>>| {
         post_entry(ctx, confirmed.clone())
     });
     let to_voucher = Action::new_local(move |_: &()| add_to_voucher(ctx, voucher_count));
@@ -423,7 +449,7 @@ fn generated_lines(app: AppState, i18n: I18n, grid: Grid) -> Memo<GeneratedLines
 /// What the grid's keys and buttons set off.
 #[derive(Clone, Copy)]
 struct Actions {
-    post: Action<Option<Vec<EntryWarning>>, ()>,
+    post: Action<Option<Vec<Question>>, ()>,
     to_voucher: Action<(), ()>,
     discard: Discard,
 }
@@ -496,7 +522,8 @@ fn grid_keys(c: Ctx, a: Actions, e: ev::KeyboardEvent) {
     }
 }
 
-/// The lists the grid's cells pick from: postable accounts, tax codes,
+/// The lists the grid's cells pick from: postable accounts (control
+/// accounts only through their partners) and business partners, tax codes,
 /// cost centres and distribution rules of dimension 1.
 #[component]
 fn Pickers() -> impl IntoView {
@@ -505,9 +532,18 @@ fn Pickers() -> impl IntoView {
     let accounts = move || {
         app.with_book(|book| {
             let de = i18n.is_de();
+            let lang = i18n.lang();
+            let partners = book.partners().partners().filter(|p| p.active).map(|p| {
+                let kind = match p.kind {
+                    PartnerKind::Customer => T::Customer,
+                    PartnerKind::Vendor => T::Vendor,
+                };
+                format!("{} {} ({})", p.code, p.name, kind.text(lang))
+            });
             book.accounts()
-                .filter(|a| a.postable && a.active)
+                .filter(|a| a.postable && a.active && !a.control)
                 .map(|a| format!("{} {}", a.number.as_str(), a.name(de)))
+                .chain(partners)
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default()
@@ -776,7 +812,7 @@ struct Ctx {
     grid: Grid,
     message: RwSignal<Option<(bool, String)>>,
     mark: RwSignal<Option<Mark>>,
-    asking: RwSignal<Option<Vec<EntryWarning>>>,
+    asking: RwSignal<Option<Vec<Question>>>,
     grid_ref: NodeRef<html::Div>,
 }
 
@@ -785,17 +821,19 @@ struct Ctx {
 /// `confirmed`, the ones the user answered "post anyway" to. A confirmed
 /// closing period grants the closing right: until users and rights exist,
 /// the user holds every right.
-async fn post_entry(c: Ctx, confirmed: Option<Vec<EntryWarning>>) {
+async fn post_entry(c: Ctx, confirmed: Option<Vec<Question>>) {
     let lang = c.i18n.lang_untracked();
     c.message.set(None);
     c.mark.set(None);
     let form = c.grid.form_untracked();
-    let draft = match form.to_draft(
-        number_style(lang),
-        lc_decimals_untracked(c.app),
-        today(),
-        &user_name(),
-    ) {
+    let read = untrack(|| {
+        c.app
+            .with_book(|b| form.to_book_draft(b, number_style(lang), today(), &user_name()))
+    });
+    let Some(read) = read else {
+        return;
+    };
+    let draft = match read {
         Ok(d) => d,
         Err(e) => {
             c.mark.set(Some(Mark {
@@ -806,11 +844,11 @@ async fn post_entry(c: Ctx, confirmed: Option<Vec<EntryWarning>>) {
             return;
         }
     };
-    let warnings =
-        untrack(|| c.app.with_book(|b| entry_warnings(b.context(), &draft))).unwrap_or_default();
-    let agreed = confirmed.is_some_and(|ok| warnings.iter().all(|w| ok.contains(w)));
-    if !warnings.is_empty() && !agreed {
-        c.asking.set(Some(warnings));
+    let (warnings, questions) =
+        untrack(|| c.app.with_book(|b| questions(b, &draft))).unwrap_or_default();
+    let agreed = confirmed.is_some_and(|ok| questions.iter().all(|q| ok.contains(q)));
+    if !questions.is_empty() && !agreed {
+        c.asking.set(Some(questions));
         return;
     }
     c.asking.set(None);
@@ -850,6 +888,23 @@ async fn post_entry(c: Ctx, confirmed: Option<Vec<EntryWarning>>) {
             c.message.set(Some((false, text)));
         }
     }
+}
+
+/// The draft's warnings, and what posting asks about: each warning, and
+/// each customer taken over its credit limit. Over a commitment limit
+/// nothing is asked: the engine refuses and says why.
+fn questions(
+    book: &crate::ledger::Book,
+    draft: &crate::ledger::posting::EntryDraft,
+) -> (Vec<EntryWarning>, Vec<Question>) {
+    let warnings = entry_warnings(book.context(), draft);
+    let notices = book.credit_notices(draft);
+    let refused = notices.iter().any(|n| n.level == CreditLevel::Commitment);
+    let mut asked: Vec<Question> = warnings.iter().cloned().map(Question::Warning).collect();
+    if !refused {
+        asked.extend(notices.into_iter().map(Question::Credit));
+    }
+    (warnings, asked)
 }
 
 /// Esc and the discard button: a grid holding input is discarded only
@@ -986,7 +1041,7 @@ fn NotPostable(check: Memo<EntryCheck>, form: Signal<EntryForm>) -> impl IntoVie
 #[component]
 fn WarningList(
     warnings: Memo<Vec<EntryWarning>>,
-    asking: RwSignal<Option<Vec<EntryWarning>>>,
+    asking: RwSignal<Option<Vec<Question>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
@@ -1008,9 +1063,9 @@ fn WarningList(
 /// Asks before a posting with warnings: post anyway, or correct.
 #[component]
 fn ConfirmPost(
-    asking: RwSignal<Option<Vec<EntryWarning>>>,
+    asking: RwSignal<Option<Vec<Question>>>,
     grid: Grid,
-    on_confirm: Callback<Vec<EntryWarning>>,
+    on_confirm: Callback<Vec<Question>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let yes = NodeRef::<html::Button>::new();
@@ -1021,10 +1076,7 @@ fn ConfirmPost(
             .get()
             .unwrap_or_default()
             .iter()
-            .map(|w| {
-                let shown = map_warning_line(w, |n| form.row_of_line(n));
-                view! { <li>{entry_warning(&shown, i18n.lang())}</li> }
-            })
+            .map(|q| view! { <li data-testid="confirm-question">{q.text(&form, i18n.lang())}</li> })
             .collect_view()
     };
     view! {
@@ -1070,10 +1122,6 @@ fn ConfirmDiscard(discard: Discard) -> impl IntoView {
 /// Decimals of the company's LC (2 while none is open).
 fn lc_decimals(app: AppState) -> u32 {
     app.with_book(|b| b.settings().lc_decimals()).unwrap_or(2)
-}
-
-fn lc_decimals_untracked(app: AppState) -> u32 {
-    untrack(|| lc_decimals(app))
 }
 
 /// Who posts: local users come with the authorisation issue; until then

@@ -151,17 +151,15 @@ fn VoucherCard(
             let lang = i18n.lang_untracked();
             error.set(None);
             let style = number_style(lang);
-            let decimals = untrack(|| {
-                app.with_book(|b| Some(b.settings()).map(|s| s.lc_decimals()))
-                    .flatten()
-                    .unwrap_or(2)
-            });
             let v = voucher.get_value();
             let mut entries = Vec::with_capacity(v.entries.len());
             for (i, form) in v.entries.iter().enumerate() {
-                match form.to_draft(style, decimals, today(), "kontor") {
-                    Ok(d) => entries.push(d),
-                    Err(_) => {
+                // Partner codes in account cells are read with the book.
+                let read =
+                    untrack(|| app.with_book(|b| form.to_book_draft(b, style, today(), "kontor")));
+                match read {
+                    Some(Ok(d)) => entries.push(d),
+                    _ => {
                         error.set(Some(format!(
                             "{} {}: {}",
                             T::EntryN.text(lang),

@@ -1,12 +1,19 @@
 //! Reports (Berichte): trial balance with the account sheet, the VAT
-//! return (UStVA) and the cost-centre report. They share formatting, the
+//! return (UStVA), the cost-centre report, and the partner reports: open
+//! items (with clearing), aging and the partner statement. They share formatting, the
 //! period picker, download and print from `components`, never each
 //! other's code.
 
+mod aging;
 mod cost_centres;
+mod open_items;
+mod partner_statement;
 mod trial_balance;
 mod vat;
 
+pub use aging::AgingPage;
 pub use cost_centres::CostCentreReportPage;
+pub use open_items::OpenItemsPage;
+pub use partner_statement::PartnerStatementPage;
 pub use trial_balance::{AccountSheetPage, TrialBalancePage};
 pub use vat::VatReturnPage;
