@@ -65,6 +65,7 @@ texts! {
         BadPercent => "ist kein gültiger Prozentsatz (z. B. 2 oder 2,5).", "is not a valid percentage (e.g. 2 or 2.5).";
         Empty => "Noch keine Zahlungsbedingungen.", "No payment terms yet.";
         NetDays => "Tage netto", "days net";
+        DaysWord => "Tage", "days";
     }
 }
 
@@ -264,7 +265,7 @@ fn TermsBody() -> impl IntoView {
     let form = Form::new();
     form.clear();
     let error = RwSignal::new(None::<String>);
-    let notice = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<(T, String)>);
     let save = Action::new_local(move |_: &()| async move {
         let lang = i18n.lang_untracked();
         error.set(None);
@@ -283,7 +284,7 @@ fn TermsBody() -> impl IntoView {
         match app.execute(Command::Partners(cmd)).await {
             Ok(_) => {
                 let what = if editing { T::Saved } else { T::Created };
-                notice.set(Some(format!("{} {code}", what.text(lang))));
+                notice.set(Some((what, code)));
                 form.clear();
             }
             Err(e) => error.set(Some(session_error(&e, lang))),
@@ -310,7 +311,7 @@ fn due_summary(t: &PaymentTerms, lang: Lang) -> String {
         format!(
             "{} {} {} %",
             d.days,
-            T::StepDays.text(lang),
+            T::DaysWord.text(lang),
             percent_text(d.percent, lang)
         )
     }));
@@ -384,7 +385,7 @@ fn TermsForm(
     form: Form,
     save: Action<(), ()>,
     error: RwSignal<Option<String>>,
-    notice: RwSignal<Option<String>>,
+    notice: RwSignal<Option<(T, String)>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let pending = save.pending();
@@ -404,7 +405,7 @@ fn TermsForm(
             </div>
             <ErrorBox message=Signal::derive(move || error.get()) />
             <Show when=move || notice.get().is_some()>
-                <div class="success-box" role="status" data-testid="notice">{move || notice.get()}</div>
+                <div class="success-box" role="status" data-testid="notice">{move || notice.get().map(|(t, code)| format!("{} {code}", i18n.t(t)))}</div>
             </Show>
             <div class="actions">
                 <button type="submit" class="button primary" data-testid="terms-save" prop:disabled=move || pending.get()>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::formats::amount::{format_number, parse_amount, parse_date};
+use crate::formats::amount::{parse_amount, parse_date};
 use crate::formats::country::{label_of, parse_country};
 use crate::ledger::gl::AccountCurrency;
 use crate::ledger::partners::{
@@ -224,7 +224,18 @@ impl Form {
     /// Fills the form from a stored partner.
     pub fn load(&self, p: &Partner, lang: Lang) {
         let de = lang == Lang::De;
-        let amount = |d: Option<Decimal>| d.map(|d| format_number(d, number_style(lang)));
+        // No digit grouping: the text must read back the same in either
+        // language ("5.000" would be five in English).
+        let amount = |d: Option<Decimal>| {
+            d.map(|d| {
+                let plain = d.normalize().to_string();
+                if lang == Lang::De {
+                    plain.replace('.', ",")
+                } else {
+                    plain
+                }
+            })
+        };
         self.editing.set(Some(p.code));
         self.code.set(p.code.as_str().to_string());
         self.kind.set(p.kind);

@@ -22,7 +22,7 @@ use crate::session::SessionError;
 use crate::texts;
 use crate::ui::components::{NoCompany, focus};
 use crate::ui::errors::session_error;
-use crate::ui::i18n::{Lang, Text, use_i18n};
+use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::state::{AppState, use_app};
 
 use form::{Form, Slot, next_code, slot_of};
@@ -63,7 +63,7 @@ texts! {
         Remove => "Entfernen", "Remove";
         Accounting => "Buchhaltung und Zahlung", "Accounting and payment";
         Control => "Sammelkonto", "Control account";
-        ControlDefault => "leer: aus der Sachkontenfindung", "empty: from G/L account determination";
+        ControlDefault => "leer: aus der Sachkontenfindung", "empty: from G/L determination";
         Currency => "Währung", "Currency";
         Local => "Hauswährung", "Local currency";
         AllCurrencies => "Alle Währungen", "All currencies";
@@ -165,7 +165,7 @@ fn PartnerBody(code: Option<PartnerCode>) -> impl IntoView {
             .into_any();
     }
     let error = RwSignal::new(None::<(Slot, String)>);
-    let notice = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<(T, String)>);
     let navigate = StoredValue::new_local(use_navigate());
     let save = Action::new_local(move |_: &()| async move {
         let lang = i18n.lang_untracked();
@@ -174,7 +174,7 @@ fn PartnerBody(code: Option<PartnerCode>) -> impl IntoView {
             Ok((created, code)) => {
                 error.set(None);
                 let what = if created { T::Created } else { T::Saved };
-                notice.set(Some(format!("{} {code}", what.text(lang))));
+                notice.set(Some((what, code.clone())));
                 if created {
                     navigate.with_value(|n| {
                         n(&format!("/master-data/partners/{code}"), Default::default())

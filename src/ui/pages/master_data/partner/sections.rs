@@ -48,7 +48,7 @@ pub fn PartnerForm(
     form: Form,
     save: Action<(), ()>,
     error: Error,
-    notice: RwSignal<Option<String>>,
+    notice: RwSignal<Option<(T, String)>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let pending = save.pending();
@@ -64,7 +64,7 @@ pub fn PartnerForm(
             <MandateSection form=form error=error />
             <SlotError at=Slot::Form error=error />
             <Show when=move || notice.get().is_some()>
-                <div class="success-box" role="status" data-testid="notice">{move || notice.get()}</div>
+                <div class="success-box" role="status" data-testid="notice">{move || notice.get().map(|(t, code)| format!("{} {code}", i18n.t(t)))}</div>
             </Show>
             <div class="actions">
                 <button type="submit" class="button primary" data-testid="partner-save" prop:disabled=move || pending.get()>
@@ -236,8 +236,8 @@ fn PaymentSection(form: Form, error: Error) -> impl IntoView {
     let default_control = move || {
         app.with_book(|b| b.determination().get(form.kind.get().determination_key()))
             .flatten()
-            .map(|a| format!("{} ({a})", i18n.t(T::ControlDefault)))
-            .unwrap_or_else(|| i18n.t(T::ControlDefault).to_string())
+            .map(|a| a.to_string())
+            .unwrap_or_default()
     };
     let posted = move || {
         form.editing
@@ -255,6 +255,7 @@ fn PaymentSection(form: Form, error: Error) -> impl IntoView {
                         <input class="num" data-testid="partner-control" prop:placeholder=default_control prop:disabled=posted
                             prop:value=form.control on:input=move |ev| form.control.set(event_target_value(&ev)) />
                     </label>
+                    <small class="muted">{move || i18n.t(T::ControlDefault)}</small>
                     <SlotError at=Slot::Control error=error />
                 </div>
                 <CurrencyField form=form error=error disabled=Signal::derive(posted) />
@@ -370,7 +371,7 @@ fn MandateSection(form: Form, error: Error) -> impl IntoView {
                 <legend>{move || i18n.t(T::Mandate)}</legend>
                 <div class="field-row">
                     <TextField label=T::MandateId value=form.mandate_id testid="mandate-id" />
-                    <TextField label=T::MandateSigned value=form.mandate_signed testid="mandate-signed" class="narrow" />
+                    <TextField label=T::MandateSigned value=form.mandate_signed testid="mandate-signed" />
                     <label class="check">
                         <input type="checkbox" data-testid="mandate-recurring" prop:checked=form.mandate_recurring
                             on:change=move |ev| form.mandate_recurring.set(event_target_checked(&ev)) />

@@ -76,7 +76,7 @@ pub fn PartnerImport() -> impl IntoView {
     let app = use_app();
     let outcome = RwSignal::new(None::<Outcome>);
     let error = RwSignal::new(None::<String>);
-    let notice = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<usize>);
     let read = Action::new_local(move |file: &Picked| {
         read_file(app, file.0.clone(), i18n, outcome, error)
     });
@@ -88,11 +88,7 @@ pub fn PartnerImport() -> impl IntoView {
         let (by, at) = stamp();
         match app.execute(parsed.command(&by, at)).await {
             Ok(_) => {
-                notice.set(Some(format!(
-                    "{} {}",
-                    parsed.partners.len(),
-                    T::Imported.text(lang)
-                )));
+                notice.set(Some(parsed.partners.len()));
                 outcome.set(None);
             }
             Err(e) => error.set(Some(session_error(&e, lang))),
@@ -114,7 +110,7 @@ pub fn PartnerImport() -> impl IntoView {
             <ErrorBox message=Signal::derive(move || error.get()) />
             {move || outcome.get().map(|o| view! { <OutcomeView outcome=o import=import /> })}
             <Show when=move || notice.get().is_some()>
-                <div class="success-box" role="status" data-testid="import-notice">{move || notice.get()}</div>
+                <div class="success-box" role="status" data-testid="import-notice">{move || notice.get().map(|n| format!("{n} {}", i18n.t(T::Imported)))}</div>
             </Show>
         </section>
     }
