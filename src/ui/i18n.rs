@@ -132,6 +132,8 @@ texts! {
     MasterLead => "Geschäftspartner, Artikel und Preislisten.", "Business partners, items and price lists.";
     MasterPartners => "Geschäftspartner", "Business partners";
     MasterPartnersBody => "Kunden und Lieferanten mit Sammelkonto, Zahlungsbedingungen, Kreditlimit und Bankverbindung.", "Customers and vendors with control account, payment terms, credit limit and bank details.";
+    MasterTerms => "Zahlungsbedingungen", "Payment terms";
+    MasterTermsBody => "Fälligkeit, Skontostufen, Raten und Toleranztage, benannt und von Partnern geteilt.", "Due dates, cash-discount steps, installments and tolerance days, named and shared by partners.";
     MasterItems => "Artikel", "Items";
     MasterItemsBody => "Artikelnummer, Gruppe, Einheit, Steuergruppe, Erlös- und Aufwandskonto.", "Item code, group, unit, VAT group, revenue and expense account.";
     MasterPrices => "Preislisten", "Price lists";

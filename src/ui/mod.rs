@@ -38,6 +38,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/tax-codes") view=admin::TaxCodesPage />
                     <Route path=path!("/admin/costing") view=admin::CostingPage />
                     <Route path=path!("/master-data") view=|| modules::page(Module::MasterData) />
+                    <Route path=path!("/master-data/partners") view=master_data::PartnerListPage />
+                    <Route path=path!("/master-data/partners/new") view=master_data::PartnerPage />
+                    <Route path=path!("/master-data/partners/:code") view=master_data::PartnerPage />
+                    <Route path=path!("/master-data/payment-terms") view=master_data::PaymentTermsPage />
                     <Route path=path!("/financials") view=|| modules::page(Module::Financials) />
                     <Route path=path!("/financials/accounts") view=financials::AccountsPage />
                     <Route path=path!("/financials/entry") view=financials::EntryPage />

@@ -10,6 +10,7 @@ mod gl;
 mod input;
 mod journal;
 mod partners;
+mod partners_csv;
 mod tax;
 
 pub use costing::costing_error;
@@ -17,6 +18,7 @@ pub use gl::gl_error;
 pub use input::input_error;
 pub use journal::journal_error;
 pub use partners::{open_items_error, partners_error};
+pub use partners_csv::{csv_column_name, csv_row_error};
 pub use tax::tax_error;
 
 use crate::formats::amount::{format_amount, format_number};

@@ -6,6 +6,7 @@
 
 pub mod admin;
 pub mod financials;
+pub mod master_data;
 pub mod modules;
 pub mod reports;
 pub mod start;

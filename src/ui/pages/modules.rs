@@ -115,7 +115,16 @@ impl Module {
                 ),
             ],
             Module::MasterData => &[
-                (Key::MasterPartners, Key::MasterPartnersBody, None),
+                (
+                    Key::MasterPartners,
+                    Key::MasterPartnersBody,
+                    Some("/master-data/partners"),
+                ),
+                (
+                    Key::MasterTerms,
+                    Key::MasterTermsBody,
+                    Some("/master-data/payment-terms"),
+                ),
                 (Key::MasterItems, Key::MasterItemsBody, None),
                 (Key::MasterPrices, Key::MasterPricesBody, None),
             ],
