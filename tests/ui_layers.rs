@@ -4,7 +4,7 @@
 //! without dragging another along.
 //!
 //! A page is a module directly under `src/ui/pages/`, or directly under one
-//! of its groups (`admin/`, `financials/`, `reports/`); a page may be a
+//! of its groups (`admin/`, `financials/`, `master_data/`, `reports/`); a page may be a
 //! folder whose files are all that page. This reads every page file (test
 //! modules and comments aside), resolves each `super::…` and
 //! `crate::ui::pages::…` path to the module it names, and fails when that
@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 /// Folders under `pages/` that group pages by module; their `mod.rs`
 /// declares the pages and is no page itself.
-const GROUPS: &[&str] = &["admin", "financials", "reports"];
+const GROUPS: &[&str] = &["admin", "financials", "master_data", "reports"];
 
 /// The module path of a file below `src/ui/pages/`:
 /// `admin/company.rs` → `[admin, company]`, `admin/mod.rs` → `[admin]`.

@@ -233,7 +233,7 @@ async fn save_partner(
     form: Form,
     lang: Lang,
 ) -> Result<(bool, String), (Slot, String)> {
-    let partner = form.read(lang)?;
+    let partner = Box::new(form.read(lang)?);
     let code = partner.code.to_string();
     let editing = form.editing.get_untracked().is_some();
     let (by, at) = (user_name(), now());
