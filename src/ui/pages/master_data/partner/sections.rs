@@ -102,7 +102,7 @@ fn MasterSection(form: Form, error: Error) -> impl IntoView {
                 <div class="field narrow" data-slot="Code">
                     <label class="field">
                         <span>{move || i18n.t(T::Code)}</span>
-                        <input data-testid="partner-code" class="num" maxlength="10" autocomplete="off" prop:value=form.code
+                        <input data-testid="partner-code" maxlength="10" autocomplete="off" prop:value=form.code
                             prop:disabled=editing on:input=move |ev| form.code.set(event_target_value(&ev)) />
                     </label>
                     <SlotError at=Slot::Code error=error />
