@@ -15,6 +15,7 @@ use kontor::ledger::event::{DecodeError, decode, encode};
 use kontor::ledger::gl::{Account, AccountCurrency, AccountType, GlCommand, GlError, GlEvent};
 use kontor::ledger::open_items::OpenItemsEvent;
 use kontor::ledger::partners::PartnersEvent;
+use kontor::ledger::payments::PaymentsEvent;
 use kontor::ledger::posting::{EntryDraft, LineDraft, PostingCommand};
 use kontor::ledger::sample::sample_setup;
 use kontor::ledger::tax::{TaxCommand, TaxEvent};
@@ -727,6 +728,9 @@ event_kinds! {
     Event::Partners(PartnersEvent::PaymentTermsUpdated { .. }) => "payment_terms_updated",
     Event::OpenItems(OpenItemsEvent::ItemsCleared { .. }) => "items_cleared",
     Event::OpenItems(OpenItemsEvent::ClearingCancelled { .. }) => "clearing_cancelled",
+    Event::Payments(PaymentsEvent::SettingsChanged { .. }) => "payment_settings_changed",
+    Event::Payments(PaymentsEvent::PaymentPosted { .. }) => "payment_posted",
+    Event::Payments(PaymentsEvent::PaymentCancelled { .. }) => "payment_cancelled",
 }
 
 /// The `type` field of a stored record.

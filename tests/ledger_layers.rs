@@ -22,13 +22,14 @@ const RANKS: &[(&str, u8)] = &[
     ("journal", 3),
     ("open_items", 3),
     ("posting", 4),
-    ("event", 4),
-    ("error", 4),
-    ("command", 5),
-    ("setup", 5),
-    ("book", 6),
-    ("report", 7),
-    ("sample", 8),
+    ("payments", 5),
+    ("event", 6),
+    ("error", 6),
+    ("command", 7),
+    ("setup", 7),
+    ("book", 8),
+    ("report", 9),
+    ("sample", 10),
 ];
 
 fn rank(unit: &str) -> Option<u8> {

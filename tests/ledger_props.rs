@@ -43,6 +43,7 @@ use kontor::ledger::gl::{
 use kontor::ledger::journal::JournalError;
 use kontor::ledger::open_items::OpenItemsCommand;
 use kontor::ledger::partners::PartnersCommand;
+use kontor::ledger::payments::PaymentsCommand;
 use kontor::ledger::posting::{
     EntryDraft, LineDraft, PostingCommand, Rights, Voucher, preview_entry,
 };
@@ -1809,6 +1810,11 @@ command_kinds! {
     Command::Partners(PartnersCommand::UpdatePaymentTerms { .. }) => "update_payment_terms",
     Command::OpenItems(OpenItemsCommand::ClearItems { .. }) => "clear_items",
     Command::OpenItems(OpenItemsCommand::CancelClearing { .. }) => "cancel_clearing",
+    Command::Payments(PaymentsCommand::SetSettings { .. }) => "set_payment_settings",
+    Command::Payments(PaymentsCommand::Post { .. }) => "post_payment",
+    Command::Payments(PaymentsCommand::Cancel { .. }) => "cancel_payment",
+    Command::Payments(PaymentsCommand::AutoReconcile { .. }) => "auto_reconcile",
+    Command::Payments(PaymentsCommand::Revalue { .. }) => "revalue",
 }
 
 /// The refusal's sub-ledger and variant, e.g. `Journal::Unbalanced`

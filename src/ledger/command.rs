@@ -9,6 +9,7 @@ use crate::ledger::costing::CostingCommand;
 use crate::ledger::gl::GlCommand;
 use crate::ledger::open_items::OpenItemsCommand;
 use crate::ledger::partners::PartnersCommand;
+use crate::ledger::payments::PaymentsCommand;
 use crate::ledger::posting::PostingCommand;
 use crate::ledger::tax::TaxCommand;
 
@@ -19,6 +20,7 @@ pub enum Command {
     Costing(CostingCommand),
     Partners(PartnersCommand),
     OpenItems(OpenItemsCommand),
+    Payments(PaymentsCommand),
     Posting(PostingCommand),
 }
 
@@ -55,5 +57,11 @@ impl From<CostingCommand> for Command {
 impl From<PostingCommand> for Command {
     fn from(c: PostingCommand) -> Command {
         Command::Posting(c)
+    }
+}
+
+impl From<PaymentsCommand> for Command {
+    fn from(c: PaymentsCommand) -> Command {
+        Command::Payments(c)
     }
 }

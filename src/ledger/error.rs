@@ -13,6 +13,7 @@ use crate::ledger::gl::GlError;
 use crate::ledger::journal::JournalError;
 use crate::ledger::open_items::OpenItemsError;
 use crate::ledger::partners::PartnersError;
+use crate::ledger::payments::PaymentsError;
 use crate::ledger::tax::TaxError;
 use crate::ledger::types::InputError;
 
@@ -32,6 +33,8 @@ pub enum DomainError {
     OpenItems(OpenItemsError),
     #[error(transparent)]
     Journal(JournalError),
+    #[error(transparent)]
+    Payments(PaymentsError),
 }
 
 impl DomainError {
@@ -50,6 +53,7 @@ impl DomainError {
             DomainError::Partners(e) => e.line_mut(),
             DomainError::OpenItems(_) => None,
             DomainError::Journal(e) => e.line_mut(),
+            DomainError::Payments(_) => None,
         }
     }
 }
@@ -117,6 +121,20 @@ impl From<OpenItemsError> for DomainError {
         match e {
             OpenItemsError::Input(e) => e.into(),
             e => DomainError::OpenItems(e),
+        }
+    }
+}
+
+impl From<PaymentsError> for DomainError {
+    fn from(e: PaymentsError) -> DomainError {
+        match e {
+            PaymentsError::Input(e) => e.into(),
+            PaymentsError::Gl(e) => e.into(),
+            PaymentsError::Tax(e) => e.into(),
+            PaymentsError::Partners(e) => e.into(),
+            PaymentsError::OpenItems(e) => e.into(),
+            PaymentsError::Journal(e) => e.into(),
+            e => DomainError::Payments(e),
         }
     }
 }

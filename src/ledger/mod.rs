@@ -27,6 +27,7 @@ pub mod gl;
 pub mod journal;
 pub mod open_items;
 pub mod partners;
+pub mod payments;
 pub mod posting;
 pub mod report;
 pub mod sample;

@@ -49,6 +49,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/financials/journal") view=financials::JournalPage />
                     <Route path=path!("/financials/journal/:id") view=financials::EntryDetailPage />
                     <Route path=path!("/banking") view=|| modules::page(Module::Banking) />
+                    <Route path=path!("/banking/incoming") view=banking::IncomingPaymentPage />
+                    <Route path=path!("/banking/outgoing") view=banking::OutgoingPaymentPage />
+                    <Route path=path!("/banking/payments") view=banking::PaymentListPage />
+                    <Route path=path!("/banking/reconciliation") view=banking::ReconciliationPage />
+                    <Route path=path!("/banking/revaluation") view=banking::RevaluationPage />
+                    <Route path=path!("/banking/settings") view=banking::PaymentSettingsPage />
                     <Route path=path!("/reports") view=|| modules::page(Module::Reports) />
                     <Route path=path!("/reports/trial-balance") view=reports::TrialBalancePage />
                     <Route path=path!("/reports/account/:account") view=reports::AccountSheetPage />

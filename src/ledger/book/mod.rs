@@ -27,6 +27,7 @@ use crate::ledger::gl::{Gl, GlError, Settings};
 use crate::ledger::journal::Journal;
 use crate::ledger::open_items::{OpenItems, OpenItemsEvent};
 use crate::ledger::partners::Partners;
+use crate::ledger::payments::{Payments, PaymentsCommand, Step};
 use crate::ledger::posting::{
     Context, Pending, PostingCommand, Rights, build_entry, build_reversal, check_voucher,
 };
@@ -42,6 +43,7 @@ pub struct Book {
     partners: Partners,
     open_items: OpenItems,
     journal: Journal,
+    payments: Payments,
 }
 
 impl Book {
@@ -68,6 +70,7 @@ impl Book {
             partners: Partners::default(),
             open_items: OpenItems::default(),
             journal: Journal::default(),
+            payments: Payments::default(),
         })
     }
 
@@ -95,7 +98,25 @@ impl Book {
                 )]
             }
             Command::Posting(c) => self.check_posting(rights, c)?,
+            Command::Payments(c) => self.check_payments(rights, c)?,
         })
+    }
+
+    /// A payments command's steps as events, in the order it gave them.
+    fn check_payments(
+        &self,
+        rights: Rights,
+        cmd: &PaymentsCommand,
+    ) -> Result<Vec<Event>, DomainError> {
+        let steps = self.payments.check(self.context(), rights, cmd)?;
+        Ok(steps
+            .into_iter()
+            .map(|step| match step {
+                Step::OpenItems(e) => Event::OpenItems(e),
+                Step::Entry(entry) => Event::EntryPosted { entry: *entry },
+                Step::Payments(e) => Event::Payments(e),
+            })
+            .collect())
     }
 
     fn check_posting(
@@ -144,6 +165,13 @@ impl Book {
             Event::Costing(e) => self.costing.apply(&self.gl, e)?,
             Event::Partners(e) => self.partners.apply(&self.gl, e)?,
             Event::OpenItems(e) => self.open_items.apply(self.gl.settings(), e)?,
+            Event::Payments(e) => {
+                // Payments read the other rooms while they change.
+                let mut payments = std::mem::take(&mut self.payments);
+                let applied = payments.apply(self.context(), e);
+                self.payments = payments;
+                applied?
+            }
             Event::EntryPosted { entry } => self.post(entry.clone())?,
         }
         Ok(())

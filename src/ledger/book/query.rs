@@ -36,6 +36,10 @@ impl Book {
     }
 
     /// Open items per partner and clearings.
+    pub fn payments(&self) -> &crate::ledger::payments::Payments {
+        &self.payments
+    }
+
     pub fn open_items(&self) -> &OpenItems {
         &self.open_items
     }

@@ -12,6 +12,7 @@ use crate::ledger::costing::CostingEvent;
 use crate::ledger::gl::{GlEvent, Settings};
 use crate::ledger::open_items::OpenItemsEvent;
 use crate::ledger::partners::PartnersEvent;
+use crate::ledger::payments::PaymentsEvent;
 use crate::ledger::tax::TaxEvent;
 use crate::ledger::types::PostedEntry;
 
@@ -29,6 +30,7 @@ pub enum Event {
     Costing(CostingEvent),
     Partners(PartnersEvent),
     OpenItems(OpenItemsEvent),
+    Payments(PaymentsEvent),
     EntryPosted {
         entry: PostedEntry,
     },
@@ -55,6 +57,12 @@ impl From<CostingEvent> for Event {
 impl From<PartnersEvent> for Event {
     fn from(e: PartnersEvent) -> Event {
         Event::Partners(e)
+    }
+}
+
+impl From<PaymentsEvent> for Event {
+    fn from(e: PaymentsEvent) -> Event {
+        Event::Payments(e)
     }
 }
 

@@ -1503,6 +1503,9 @@ fn to_wire(event: &Event) -> EventRefV1<'_> {
         Event::Costing(e) => costing_to_wire(e),
         Event::Partners(e) => partners_to_wire(e),
         Event::OpenItems(e) => open_items_to_wire(e),
+        Event::Payments(_) => {
+            unreachable!("payments wire: SKELETON, the payments engine writes it")
+        }
     }
 }
 

@@ -11,6 +11,9 @@ mod input;
 mod journal;
 mod partners;
 mod partners_csv;
+mod payments;
+mod reconcile;
+mod revaluation;
 mod tax;
 
 pub use costing::costing_error;
@@ -19,6 +22,9 @@ pub use input::input_error;
 pub use journal::journal_error;
 pub use partners::{open_items_error, partners_error};
 pub use partners_csv::{csv_column_name, csv_row_error};
+pub use payments::payments_error;
+pub use reconcile::reconcile_error;
+pub use revaluation::revaluation_error;
 pub use tax::tax_error;
 
 use crate::formats::amount::{format_amount, format_number};
@@ -190,6 +196,7 @@ pub fn domain_error(e: &DomainError, lang: Lang) -> String {
         DomainError::Partners(e) => partners_error(e, lang),
         DomainError::OpenItems(e) => open_items_error(e, lang),
         DomainError::Journal(e) => journal_error(e, lang),
+        DomainError::Payments(e) => payments_error(e, lang),
     }
 }
 

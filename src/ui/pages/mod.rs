@@ -5,6 +5,7 @@
 //! what pages share is in `ui::components`.
 
 pub mod admin;
+pub mod banking;
 pub mod financials;
 pub mod master_data;
 pub mod modules;

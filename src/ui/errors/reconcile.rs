@@ -1,0 +1,15 @@
+//! Sentences for refusals of the internal reconciliation.
+
+use super::pick;
+use crate::ledger::payments::reconcile::ReconcileError;
+use crate::ui::i18n::Lang;
+
+pub fn reconcile_error(e: &ReconcileError, lang: Lang) -> String {
+    match e {
+        ReconcileError::NothingToReconcile => pick(
+            lang,
+            "Es gibt nichts abzustimmen.".into(),
+            "There is nothing to reconcile.".into(),
+        ),
+    }
+}
