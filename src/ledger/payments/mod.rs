@@ -12,6 +12,7 @@
 pub mod command;
 pub mod draft;
 pub mod error;
+pub mod offer;
 pub mod reconcile;
 pub mod revaluation;
 pub mod settings;
@@ -19,6 +20,7 @@ pub mod settings;
 pub use command::{PaidItem, PaidMeans, Payment, PaymentsCommand, PaymentsEvent, Step};
 pub use draft::{Direction, GlLineDraft, ItemDraft, Means, MeansDraft, PaymentDraft};
 pub use error::PaymentsError;
+pub use offer::{ItemOffer, item_offer};
 pub use settings::PaymentSettings;
 
 use crate::ledger::partners::Stamp;
