@@ -147,7 +147,19 @@ texts! {
     FinVouchers => "Buchungsstapel", "Journal vouchers";
     FinVouchersBody => "Entwürfe sammeln, prüfen und gemeinsam buchen – alles oder nichts.", "Collect drafts, review them, and post them together – all or nothing.";
 
-    BankLead => "Zahlungen und Kontoauszüge.", "Payments and bank statements.";
+    BankLead => "Zahlungen, Abstimmung, Fremdwährungsbewertung und Kontoauszüge.", "Payments, reconciliation, foreign-currency revaluation and bank statements.";
+    BankIncoming => "Zahlungseingang", "Incoming payment";
+    BankIncomingBody => "Kundenzahlung gegen offene Posten buchen: Skonto mit Umsatzsteuerkorrektur, Teilzahlung, Akonto, mehrere Zahlungsmittel.", "Post a customer payment against open items: cash discount with its VAT correction, partial payment, on account, several means.";
+    BankOutgoing => "Zahlungsausgang", "Outgoing payment";
+    BankOutgoingBody => "Lieferanten bezahlen oder direkt auf Sachkonten buchen, mit Bankspesen und Kursdifferenz.", "Pay vendors or post straight to G/L accounts, with bank fees and exchange differences.";
+    BankPaymentList => "Zahlungen", "Payments";
+    BankPaymentListBody => "Alle Zahlungen mit Zahlungsmitteln und bezahlten Posten; Storno öffnet die Posten wieder.", "Every payment with its means and the items it paid; a cancellation re-opens the items.";
+    BankReconciliation => "Interne Abstimmung", "Internal reconciliation";
+    BankReconciliationBody => "Offene Soll- und Habenposten eines Partners ausgleichen: manuell, per Vorschlag oder automatisch.", "Reconcile a partner's open debit and credit items: by hand, by proposal or automatically.";
+    BankRevaluation => "Fremdwährungsbewertung", "Foreign-currency revaluation";
+    BankRevaluationBody => "Offene Fremdwährungsposten zum Stichtag bewerten (§ 256a HGB), mit Vorschau und Auflösung.", "Revalue open foreign-currency items on a date (§ 256a HGB), with preview and reversal.";
+    BankSettings => "Zahlungseinstellungen", "Payment settings";
+    BankSettingsBody => "Skontokonten je Steuerkennzeichen, Toleranz, Scheck- und Kartenverrechnung, Bewertungskonten.", "Cash-discount accounts per tax code, tolerance, checks and card clearing, revaluation accounts.";
     BankStatements => "Kontoauszüge", "Bank statements";
     BankStatementsBody => "Import von camt.053, MT940 und CSV; Zuordnung zu offenen Posten.", "Import camt.053, MT940 and CSV; matching to open items.";
     BankPayments => "Zahlungsassistent", "Payment wizard";

@@ -6,7 +6,8 @@
 //! File format, one record per line: `number;kind;type;flags;parent;name_de;name_en`
 //! with kind `T` (title) or `P` (postable), type `A L E R X` (asset,
 //! liability, equity, revenue, expense), flags `C` (control account) or `-`.
-//! `@key=account` lines set determination defaults; `%` lines define the
+//! `@key=account` lines set determination defaults; `&key=value` lines
+//! the payment settings (`payment_setting`); `%` lines define the
 //! default tax codes (format in `tax::code::parse_template_line` and in the
 //! templates' comments); `#` starts a comment.
 //!
@@ -21,8 +22,11 @@ use crate::ledger::gl::{
     Account, AccountCurrency, AccountType, ChartTemplate, DeterminationKey, GlDetermination,
     GlError,
 };
+use crate::ledger::payments::PaymentSettings;
 use crate::ledger::tax::{TaxCode, code::parse_template_line};
 use crate::ledger::types::AccountNo;
+use crate::ledger::types::money::decimals_used;
+use rust_decimal::Decimal;
 
 const SKR03: &str = include_str!("templates/skr03.txt");
 const SKR04: &str = include_str!("templates/skr04.txt");
@@ -35,6 +39,8 @@ pub struct Chart {
     pub determination: GlDetermination,
     /// Default tax codes (Steuerkennzeichen) in file order.
     pub tax_codes: Vec<TaxCode>,
+    /// Default payment settings (cash-discount accounts per tax code …).
+    pub payments: PaymentSettings,
 }
 
 /// The text of a template.
@@ -57,6 +63,7 @@ pub fn parse(text: &str) -> Result<Chart, GlError> {
         accounts: Vec::new(),
         determination: GlDetermination::default(),
         tax_codes: Vec::new(),
+        payments: PaymentSettings::default(),
     };
     for (i, raw) in text.lines().enumerate() {
         let line = raw.trim();
@@ -69,6 +76,11 @@ pub fn parse(text: &str) -> Result<Chart, GlError> {
             let key = determination_key(key).ok_or_else(bad)?;
             let account = AccountNo::parse(account).map_err(|_| bad())?;
             chart.determination.set(key, Some(account));
+            continue;
+        }
+        if let Some(setting) = line.strip_prefix('&') {
+            let (key, value) = setting.split_once('=').ok_or_else(bad)?;
+            payment_setting(&mut chart.payments, key, value).ok_or_else(bad)?;
             continue;
         }
         if let Some(definition) = line.strip_prefix('%') {
@@ -128,6 +140,31 @@ pub fn parse(text: &str) -> Result<Chart, GlError> {
     Ok(chart)
 }
 
+/// Sets one payment setting from a template line; `None` if the key or
+/// value is not one.
+fn payment_setting(settings: &mut PaymentSettings, key: &str, value: &str) -> Option<()> {
+    let account = || AccountNo::parse(value).ok();
+    match key {
+        "tolerance" => {
+            let amount: Decimal = value.parse().ok()?;
+            (amount >= Decimal::ZERO && decimals_used(amount) <= 2).then_some(())?;
+            settings.tolerance_lc = amount;
+        }
+        "discount_granted" => settings.discount_granted = Some(account()?),
+        "discount_received" => settings.discount_received = Some(account()?),
+        "checks" => settings.checks_account = Some(account()?),
+        "card" => settings.card_account = Some(account()?),
+        "write_off" => settings.write_off_account = Some(account()?),
+        _ => {
+            let code = key.strip_prefix("discount.")?;
+            settings
+                .discount_accounts
+                .insert(code.to_string(), account()?);
+        }
+    }
+    Some(())
+}
+
 fn determination_key(text: &str) -> Option<DeterminationKey> {
     Some(match text {
         "rounding" => DeterminationKey::Rounding,
@@ -163,7 +200,7 @@ mod tests {
         for template in TEMPLATES {
             let mut by_number: BTreeMap<&str, (&str, &str, &str)> = BTreeMap::new();
             for line in text(template).lines().map(str::trim) {
-                if line.is_empty() || line.starts_with(['#', '@', '%']) {
+                if line.is_empty() || line.starts_with(['#', '@', '%', '&']) {
                     continue;
                 }
                 let f: Vec<&str> = line.split(';').collect();

@@ -8,7 +8,10 @@ pub mod chart;
 
 use crate::ledger::event::Event;
 use crate::ledger::gl::{GlError, GlEvent, Settings};
+use crate::ledger::payments::{PaymentSettings, PaymentsEvent};
 use crate::ledger::tax::TaxEvent;
+use crate::ledger::types::Timestamp;
+use chrono::NaiveDate;
 
 /// What the setup wizard decides.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,7 +21,9 @@ pub struct Setup {
 }
 
 /// The events that set up a company: the company, the template's accounts,
-/// the first fiscal year, the determination, the template's tax codes.
+/// the first fiscal year, the determination, the template's tax codes and,
+/// where the template has them, its payment settings (stamped "setup" at
+/// the start of the first fiscal year: setup has no clock).
 pub fn events(setup: &Setup) -> Result<Vec<Event>, GlError> {
     setup.settings.check()?;
     let chart = chart::load(setup.settings.chart)?;
@@ -43,5 +48,18 @@ pub fn events(setup: &Setup) -> Result<Vec<Event>, GlError> {
             .into_iter()
             .map(|tax_code| Event::Tax(TaxEvent::TaxCodeCreated { tax_code })),
     );
+    if chart.payments != PaymentSettings::default() {
+        let start = NaiveDate::from_ymd_opt(
+            setup.first_fiscal_year,
+            setup.settings.fiscal_year_start_month,
+            1,
+        )
+        .unwrap_or(NaiveDate::MIN);
+        events.push(Event::Payments(PaymentsEvent::SettingsChanged {
+            settings: Box::new(chart.payments),
+            by: "setup".to_string(),
+            at: Timestamp::at_midnight(start),
+        }));
+    }
     Ok(events)
 }

@@ -151,6 +151,36 @@ impl Module {
                 ),
             ],
             Module::Banking => &[
+                (
+                    Key::BankIncoming,
+                    Key::BankIncomingBody,
+                    Some("/banking/incoming"),
+                ),
+                (
+                    Key::BankOutgoing,
+                    Key::BankOutgoingBody,
+                    Some("/banking/outgoing"),
+                ),
+                (
+                    Key::BankPaymentList,
+                    Key::BankPaymentListBody,
+                    Some("/banking/payments"),
+                ),
+                (
+                    Key::BankReconciliation,
+                    Key::BankReconciliationBody,
+                    Some("/banking/reconciliation"),
+                ),
+                (
+                    Key::BankRevaluation,
+                    Key::BankRevaluationBody,
+                    Some("/banking/revaluation"),
+                ),
+                (
+                    Key::BankSettings,
+                    Key::BankSettingsBody,
+                    Some("/banking/settings"),
+                ),
                 (Key::BankStatements, Key::BankStatementsBody, None),
                 (Key::BankPayments, Key::BankPaymentsBody, None),
             ],
