@@ -112,8 +112,8 @@ fn skr03_template_has_the_accounts_german_bookkeepers_use() {
     use AccountType::*;
     check_chart(
         ChartTemplate::Skr03,
-        96,
-        83,
+        101,
+        88,
         &[
             ("1200", Asset, false),
             ("1400", Asset, true),
@@ -151,8 +151,8 @@ fn skr04_template_has_the_accounts_german_bookkeepers_use() {
     use AccountType::*;
     check_chart(
         ChartTemplate::Skr04,
-        94,
-        84,
+        99,
+        89,
         &[
             ("1800", Asset, false),
             ("1200", Asset, true),
