@@ -27,14 +27,17 @@ use crate::ledger::gl::GlCommand;
 use crate::ledger::gl::fx::lc_from_fc;
 use crate::ledger::open_items::{ItemId, OpenItemsCommand, PartDraft};
 use crate::ledger::partners::{PartnersCommand, PaymentTerms};
+use crate::ledger::payments::{
+    Direction, ItemDraft, Means, MeansDraft, PaymentDraft, PaymentsCommand,
+};
 use crate::ledger::posting::PostingCommand;
 use crate::ledger::posting::{EntryDraft, LineDraft};
 use crate::ledger::sample::Rng;
 use crate::ledger::tax::TaxCode;
-use crate::ledger::types::AccountNo;
 use crate::ledger::types::Currency;
 use crate::ledger::types::EntryId;
-use crate::ledger::types::money::round;
+use crate::ledger::types::money::{round, split_weighted};
+use crate::ledger::types::{AccountNo, PostingKey};
 use crate::ledger::types::{Side, Timestamp};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
@@ -102,10 +105,18 @@ struct OpenItem {
     item: ItemId,
     due: NaiveDate,
     pay_on: NaiveDate,
+    /// The gross of the invoice's 19 % and 7 % lines (zero without tax
+    /// codes): a discount is split by them, like the engine splits it.
+    gross: [Decimal; 2],
+    /// The last day of the cash-discount step and its percentage.
+    discount: Option<(NaiveDate, Decimal)>,
 }
 
-/// Most invoices one bank-statement entry pays.
+/// Most invoices one payment pays.
 const MAX_PAID_PER_ENTRY: usize = 2;
+/// Demo payments carry posting keys from this base plus the entry id, so
+/// the same spec gives the same keys and no two payments share one.
+const DEMO_KEY_BASE: u128 = 0xDE30_0000_0000_0000_0000_0000_0000_0000;
 
 /// VAT rates in percent as exact decimals.
 /// Payroll shares of the gross salary: wage tax (Lohnsteuer incl.
@@ -591,7 +602,7 @@ impl Company {
         accounts: [AccountNo; 2],
         codes: [&TaxCode; 2],
         side_debit: bool,
-    ) -> (Vec<LineDraft>, Decimal, Decimal) {
+    ) -> (Vec<LineDraft>, Decimal, Decimal, [Decimal; 2]) {
         let line = |account, amount| {
             if side_debit {
                 debit(account, amount)
@@ -601,6 +612,7 @@ impl Company {
         };
         let (mut net, mut vat) = (Decimal::ZERO, Decimal::ZERO);
         let mut sums = [Decimal::ZERO; 2];
+        let mut gross = [Decimal::ZERO; 2];
         let mut lines = Vec::with_capacity(positions as usize + 2);
         for _ in 0..positions {
             let net_lc = self.position_net();
@@ -612,6 +624,7 @@ impl Company {
                 VatPosting::TaxCodes => {
                     let (position, tax_lc) = taxed(position, codes[rate], date);
                     vat += tax_lc;
+                    gross[rate] += net_lc + tax_lc;
                     lines.push(position);
                 }
                 VatPosting::ExplicitLines => {
@@ -629,7 +642,7 @@ impl Company {
                 }
             }
         }
-        (lines, net + vat, vat)
+        (lines, net + vat, vat, gross)
     }
 
     /// `line` (a net amount) with its VAT by `code`, as `self.vat` says:
@@ -665,7 +678,7 @@ impl Company {
         let accounts = [self.acc.revenue_19, self.acc.revenue_7];
         let tax = self.tax.clone();
         let codes = [&tax.output_19, &tax.output_7];
-        let (positions, gross_lc, vat_lc) =
+        let (positions, gross_lc, vat_lc, by_rate) =
             self.invoice_lines(date, positions, 650, accounts, codes, false);
         self.vat_month_lc += vat_lc;
         self.sales_no += 1;
@@ -673,7 +686,7 @@ impl Company {
         let customer = &self.customers[partner];
         let mut lines = vec![partner_line(customer, Side::Debit, gross_lc)];
         lines.extend(positions);
-        let item = self.open_item(partner, true, gross_lc, &reference, date);
+        let item = self.open_item(partner, true, (gross_lc, by_rate), &reference, date);
         self.receivables.push_back(item);
         post(date, reference, "Ausgangsrechnung", lines)
     }
@@ -684,7 +697,7 @@ impl Company {
         let accounts = [self.acc.purchases_19, self.acc.purchases_7];
         let tax = self.tax.clone();
         let codes = [&tax.input_19, &tax.input_7];
-        let (positions, gross_lc, vat_lc) =
+        let (positions, gross_lc, vat_lc, by_rate) =
             self.invoice_lines(date, positions, 550, accounts, codes, true);
         self.vat_month_lc -= vat_lc;
         self.purchase_no += 1;
@@ -692,20 +705,21 @@ impl Company {
         let vendor = &self.vendors[partner];
         let mut lines = vec![partner_line(vendor, Side::Credit, gross_lc)];
         lines.extend(positions);
-        let item = self.open_item(partner, false, gross_lc, &reference, date);
+        let item = self.open_item(partner, false, (gross_lc, by_rate), &reference, date);
         self.payables.push_back(item);
         post(date, reference, "Eingangsrechnung", lines)
     }
 
     /// The generator's record of the invoice posted now (its partner line
-    /// is line 0) and the day it will be paid: customers mostly pay on
-    /// time, some up to 40 days late, a few months late; the company pays
-    /// its vendors on time but now and then up to 20 days late.
+    /// is line 0) and the day it will be paid: with a cash discount on
+    /// offer, half pay within its days and take it; otherwise customers
+    /// mostly pay on time, some up to 40 days late, a few months late; the
+    /// company pays its vendors on time but now and then up to 20 days late.
     fn open_item(
         &mut self,
         partner: usize,
         customer: bool,
-        amount_lc: Decimal,
+        (amount_lc, gross): (Decimal, [Decimal; 2]),
         reference: &str,
         date: NaiveDate,
     ) -> OpenItem {
@@ -714,9 +728,28 @@ impl Company {
         } else {
             &self.vendors
         };
-        let due = self.terms[list[partner].terms].net_due(date);
+        let terms = &self.terms[list[partner].terms];
+        let due = terms.net_due(date);
+        let discount = terms.discounts.first().and_then(|step| {
+            let until = date.checked_add_days(chrono::Days::new(u64::from(step.days)))?;
+            Some((until, step.percent))
+        });
         let to_due = (due - date).num_days().max(0) as u64;
         let r = self.rng.below(100);
+        if let (Some((until, _)), 0..=49) = (discount, r) {
+            let days = (until - date).num_days().max(0) as u64;
+            let pay_on = date
+                .checked_add_days(chrono::Days::new(self.rng.below(days + 1)))
+                .unwrap_or(until);
+            return self.item_record(
+                partner,
+                amount_lc,
+                reference,
+                (due, pay_on),
+                gross,
+                discount,
+            );
+        }
         let offset = match (customer, r) {
             (_, 0..=79) => -(self.rng.below(to_due.min(10) + 1) as i64),
             (true, 80..=95) | (false, _) => {
@@ -724,6 +757,28 @@ impl Company {
             }
             (true, _) => 45 + self.rng.below(100) as i64,
         };
+        let pay_on = due
+            .checked_add_signed(chrono::TimeDelta::days(offset))
+            .unwrap_or(due);
+        self.item_record(
+            partner,
+            amount_lc,
+            reference,
+            (due, pay_on),
+            gross,
+            discount,
+        )
+    }
+
+    fn item_record(
+        &self,
+        partner: usize,
+        amount_lc: Decimal,
+        reference: &str,
+        (due, pay_on): (NaiveDate, NaiveDate),
+        gross: [Decimal; 2],
+        discount: Option<(NaiveDate, Decimal)>,
+    ) -> OpenItem {
         OpenItem {
             partner,
             amount_lc,
@@ -734,25 +789,27 @@ impl Company {
                 installment: 0,
             },
             due,
-            pay_on: due
-                .checked_add_signed(chrono::TimeDelta::days(offset))
-                .unwrap_or(due),
+            pay_on,
+            gross,
+            discount,
         }
     }
 
-    /// Up to `MAX_PAID_PER_ENTRY` items whose day to be paid has come,
-    /// oldest invoice first; when none has, the oldest one meant to be
-    /// paid on time is paid early (so bank days are not empty).
+    /// Up to `MAX_PAID_PER_ENTRY` items of one partner whose day to be
+    /// paid has come, oldest invoice first (one payment pays one partner);
+    /// when none has, the oldest one meant to be paid on time is paid early
+    /// (so bank days are not empty).
     fn due_for_payment(&mut self, customers: bool, date: NaiveDate) -> Vec<OpenItem> {
         let queue = if customers {
             &mut self.receivables
         } else {
             &mut self.payables
         };
-        let mut items = Vec::new();
+        let mut items: Vec<OpenItem> = Vec::new();
         let mut i = 0;
         while i < queue.len() && items.len() < MAX_PAID_PER_ENTRY {
-            if queue[i].pay_on <= date {
+            let same = items.first().is_none_or(|f| f.partner == queue[i].partner);
+            if same && queue[i].pay_on <= date {
                 items.extend(queue.remove(i));
             } else {
                 i += 1;
@@ -766,95 +823,111 @@ impl Company {
         items
     }
 
-    /// The paid items by partner (in the order their first item was
-    /// found): one transfer per partner pays all of its items.
-    fn by_partner(items: Vec<OpenItem>) -> Vec<(usize, Vec<OpenItem>)> {
-        let mut groups: Vec<(usize, Vec<OpenItem>)> = Vec::new();
+    /// One partner's payment of `items` through the bank on `date`: each
+    /// item in full, less the cash discount when paid within its days (the
+    /// engine posts the discount and corrects the VAT); the VAT tally
+    /// follows the correction.
+    fn payment(&mut self, customers: bool, date: NaiveDate, items: &[OpenItem]) -> Option<Command> {
+        let first = items.first()?;
+        let partner = if customers {
+            &self.customers[first.partner]
+        } else {
+            &self.vendors[first.partner]
+        };
+        let mut paid = Vec::with_capacity(items.len());
+        let mut bank_lc = Decimal::ZERO;
         for item in items {
-            match groups.iter_mut().find(|(p, _)| *p == item.partner) {
-                Some((_, list)) => list.push(item),
-                None => groups.push((item.partner, vec![item])),
-            }
-        }
-        groups
-    }
-
-    /// The clearing of each partner's paid items against the payment line
-    /// posted for them (`groups[k]` is on line `first_line + k`).
-    fn clear_payments(
-        &mut self,
-        date: NaiveDate,
-        groups: &[(usize, Vec<OpenItem>)],
-        first_line: u16,
-        customers: bool,
-    ) {
-        for ((partner, items), line) in groups.iter().zip(first_line..) {
-            let payment = ItemId {
-                entry: EntryId(self.next_entry),
-                line,
-                installment: 0,
+            let discount = match item.discount {
+                Some((until, percent)) if date <= until => {
+                    round(item.amount_lc * percent / Decimal::ONE_HUNDRED, LC_DECIMALS)
+                }
+                _ => Decimal::ZERO,
             };
-            let parts = items
-                .iter()
-                .map(|i| i.item)
-                .chain([payment])
-                .map(|item| PartDraft {
-                    item,
-                    amount_lc: None,
-                })
-                .collect();
-            let list = if customers {
-                &self.customers
-            } else {
-                &self.vendors
-            };
-            self.follow_up.push(clear(list[*partner].code, date, parts));
+            let vat_lc = self.discount_vat(customers, date, item, discount);
+            self.vat_month_lc += if customers { -vat_lc } else { vat_lc };
+            bank_lc += item.amount_lc - discount;
+            paid.push(ItemDraft {
+                item: item.item,
+                amount: item.amount_lc,
+                discount,
+            });
         }
-    }
-
-    /// The payment line of one partner's transfer: its items' sum, the
-    /// invoice numbers in the memo.
-    fn payment_line(partner: &Partner, side: Side, items: &[OpenItem]) -> LineDraft {
-        let total_lc: Decimal = items.iter().map(|i| i.amount_lc).sum();
         let references: Vec<&str> = items.iter().map(|i| i.reference.as_str()).collect();
-        memo(
-            LineDraft::partner(partner.code, side, total_lc),
-            format!("{} {}", partner.label(), references.join(" ")),
-        )
+        let draft = PaymentDraft {
+            direction: if customers {
+                Direction::Incoming
+            } else {
+                Direction::Outgoing
+            },
+            partner: Some(partner.code),
+            posting_date: date,
+            document_date: None,
+            currency: None,
+            rate_fc_per_lc: None,
+            items: paid,
+            on_account: Decimal::ZERO,
+            gl_lines: Vec::new(),
+            means: vec![MeansDraft {
+                means: Means::Transfer,
+                account: Some(self.acc.bank),
+                amount: bank_lc,
+                reference: String::new(),
+            }],
+            fee: Decimal::ZERO,
+            write_off: false,
+            late_discount_confirmed: false,
+            reference: first.reference.clone(),
+            memo: format!("{} {}", partner.label(), references.join(" ")),
+            user: DEMO_USER.to_string(),
+            key: PostingKey(DEMO_KEY_BASE | u128::from(self.next_entry)),
+        };
+        Some(Command::Payments(PaymentsCommand::Post {
+            draft: Box::new(draft),
+            at: Timestamp::at_midnight(date),
+        }))
     }
 
-    /// Today's incoming transfers: every customer invoice whose day has
-    /// come, up to `MAX_PAID_PER_ENTRY`, on one bank-statement entry.
+    /// The VAT in `discount` of `item`: the discount split by the
+    /// invoice's gross per rate, each part's tax as the engine computes it
+    /// from a gross amount (none without tax codes).
+    fn discount_vat(
+        &self,
+        customers: bool,
+        date: NaiveDate,
+        item: &OpenItem,
+        discount: Decimal,
+    ) -> Decimal {
+        let total: Decimal = item.gross.iter().sum();
+        if discount.is_zero() || total.is_zero() {
+            return Decimal::ZERO;
+        }
+        let codes = if customers {
+            [&self.tax.output_19, &self.tax.output_7]
+        } else {
+            [&self.tax.input_19, &self.tax.input_7]
+        };
+        let parts = split_weighted(discount, &item.gross, LC_DECIMALS);
+        parts
+            .iter()
+            .zip(codes)
+            .filter(|(part, _)| !part.is_zero())
+            .map(|(part, code)| {
+                code.split(date, *part, true, LC_DECIMALS)
+                    .map_or(Decimal::ZERO, |s| s.tax_lc)
+            })
+            .sum()
+    }
+
+    /// Today's incoming transfer: a customer's invoices whose day has come.
     fn receipt(&mut self, date: NaiveDate) -> Option<Command> {
         let items = self.due_for_payment(true, date);
-        let reference = items.first()?.reference.clone();
-        let total_lc: Decimal = items.iter().map(|i| i.amount_lc).sum();
-        let groups = Self::by_partner(items);
-        let mut lines = vec![debit(self.acc.bank, total_lc)];
-        for (partner, items) in &groups {
-            lines.push(Self::payment_line(
-                &self.customers[*partner],
-                Side::Credit,
-                items,
-            ));
-        }
-        self.clear_payments(date, &groups, 1, true);
-        Some(post(date, reference, "Zahlungseingang", lines))
+        self.payment(true, date, &items)
     }
 
-    /// Today's payment run: every vendor invoice whose day has come.
+    /// Today's payment to a vendor whose invoices' day has come.
     fn vendor_payment(&mut self, date: NaiveDate) -> Option<Command> {
         let items = self.due_for_payment(false, date);
-        let reference = items.first()?.reference.clone();
-        let total_lc: Decimal = items.iter().map(|i| i.amount_lc).sum();
-        let groups = Self::by_partner(items);
-        let mut lines: Vec<LineDraft> = groups
-            .iter()
-            .map(|(partner, items)| Self::payment_line(&self.vendors[*partner], Side::Debit, items))
-            .collect();
-        lines.push(credit(self.acc.bank, total_lc));
-        self.clear_payments(date, &groups, 0, false);
-        Some(post(date, reference, "Zahlungsausgang", lines))
+        self.payment(false, date, &items)
     }
 
     /// A credit note (Gutschrift) of 10 to 25 % of an open customer
