@@ -48,13 +48,19 @@ impl Payments {
         rights: Rights,
         cmd: &PaymentsCommand,
     ) -> Result<Vec<Step>, PaymentsError> {
-        let _ = (cx, rights);
         match cmd {
             PaymentsCommand::SetSettings { .. }
             | PaymentsCommand::Post { .. }
-            | PaymentsCommand::Cancel { .. }
-            | PaymentsCommand::AutoReconcile { .. }
-            | PaymentsCommand::Revalue { .. } => Err(PaymentsError::PaymentUnknown { number: 0 }),
+            | PaymentsCommand::Cancel { .. } => {
+                let _ = rights;
+                Err(PaymentsError::PaymentUnknown { number: 0 })
+            }
+            PaymentsCommand::AutoReconcile { draft } => {
+                reconcile::check_auto(cx, &self.settings, draft)
+            }
+            PaymentsCommand::Revalue { draft } => {
+                revaluation::check(cx, &self.settings, rights, draft)
+            }
         }
     }
 
