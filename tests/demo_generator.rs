@@ -121,9 +121,11 @@ fn a_realistic_year_balances_and_has_the_expected_business() {
             .filter(|l| l.account.as_str() == account)
             .count()
     };
-    // SKR03: revenue and output VAT 19 % / 7 %, input VAT, payroll, rent.
+    // SKR03: revenue and output VAT 19 % / 7 %, input VAT, payroll, rent,
+    // cash discounts granted and received at 19 % and 7 %.
     for account in [
-        "8400", "1776", "8300", "1771", "1576", "1571", "4120", "4130", "4210",
+        "8400", "1776", "8300", "1771", "1576", "1571", "4120", "4130", "4210", "8736", "8731",
+        "3736", "3731",
     ] {
         assert!(lines_on(account) > 10, "too few lines on {account}");
     }
@@ -164,6 +166,28 @@ fn a_realistic_year_balances_and_has_the_expected_business() {
             .any(|e| e.lines.iter().any(|l| l.partner_code().is_some())),
         "invoices and payments are posted for their partners"
     );
+}
+
+/// Customers and vendors are paid through payments (one partner each),
+/// some with cash discount; every payment clears what it paid.
+#[test]
+fn the_demo_year_pays_its_invoices_through_payments_some_with_discount() {
+    let (book, _) = demo::build(&DemoSpec::one_year(2024), |_, _| {}).unwrap();
+    let payments = book.payments().payments();
+    assert!(payments.len() > 500, "{} payments", payments.len());
+    let discounted = payments
+        .iter()
+        .filter(|p| p.payment.items.iter().any(|i| !i.discount.is_zero()))
+        .count();
+    assert!(discounted > 50, "{discounted} payments with discount");
+    for record in payments {
+        let clearing = record.payment.clearing.expect("a partner payment clears");
+        assert!(book.open_items().clearing(clearing).is_some());
+        for paid in &record.payment.items {
+            let item = book.open_items().item(paid.item).unwrap();
+            assert!(item.cleared.iter().any(|c| c.number == clearing));
+        }
+    }
 }
 
 #[test]

@@ -27,6 +27,7 @@ use crate::ledger::gl::GlCommand;
 use crate::ledger::gl::fx::lc_from_fc;
 use crate::ledger::open_items::{ItemId, OpenItemsCommand, PartDraft};
 use crate::ledger::partners::{PartnersCommand, PaymentTerms};
+use crate::ledger::payments::discount::split;
 use crate::ledger::payments::{
     Direction, ItemDraft, Means, MeansDraft, PaymentDraft, PaymentsCommand,
 };
@@ -36,7 +37,7 @@ use crate::ledger::sample::Rng;
 use crate::ledger::tax::TaxCode;
 use crate::ledger::types::Currency;
 use crate::ledger::types::EntryId;
-use crate::ledger::types::money::{round, split_weighted};
+use crate::ledger::types::money::round;
 use crate::ledger::types::{AccountNo, PostingKey};
 use crate::ledger::types::{Side, Timestamp};
 use chrono::{Datelike, NaiveDate};
@@ -906,15 +907,19 @@ impl Company {
         } else {
             [&self.tax.input_19, &self.tax.input_7]
         };
-        let parts = split_weighted(discount, &item.gross, LC_DECIMALS);
-        parts
+        let weights = codes
             .iter()
-            .zip(codes)
-            .filter(|(part, _)| !part.is_zero())
-            .map(|(part, code)| {
-                code.split(date, *part, true, LC_DECIMALS)
-                    .map_or(Decimal::ZERO, |s| s.tax_lc)
+            .zip(item.gross)
+            .filter(|(_, gross)| *gross > Decimal::ZERO)
+            .map(|(code, gross)| (Some(code.code.clone()), gross))
+            .collect();
+        split(discount, &weights, LC_DECIMALS)
+            .into_iter()
+            .filter_map(|(code, part)| {
+                let code = codes.iter().find(|c| Some(&c.code) == code.as_ref())?;
+                code.split(date, part, true, LC_DECIMALS).ok()
             })
+            .map(|s| s.tax_lc)
             .sum()
     }
 

@@ -84,7 +84,7 @@ pub(crate) fn gross_per_code(
 
 /// `total` split in proportion to `weights`, exactly: cumulative shares
 /// rounded, so the parts sum to `total`. No weights: all untaxed.
-pub(crate) fn split(
+pub fn split(
     total: Decimal,
     weights: &BTreeMap<Option<String>, Decimal>,
     decimals: u32,

@@ -78,46 +78,6 @@ pub fn split(total: Decimal, parts: u32, decimals: u32) -> Vec<Decimal> {
         .collect()
 }
 
-/// Splits `total` in proportion to `weights` (none negative) with
-/// `decimals` places, adding up to `total` exactly: every share is the
-/// rounded-down proportional part, and the minor units left over go one
-/// each to the first shares with a weight. All zero weights: all zero
-/// shares but the first, which takes the total.
-pub fn split_weighted(total: Decimal, weights: &[Decimal], decimals: u32) -> Vec<Decimal> {
-    let sum: Decimal = weights.iter().sum();
-    if weights.is_empty() {
-        return Vec::new();
-    }
-    if sum.is_zero() {
-        let mut shares = vec![Decimal::ZERO; weights.len()];
-        shares[0] = total;
-        return shares;
-    }
-    let mut shares: Vec<Decimal> = weights
-        .iter()
-        .map(|w| (total * *w / sum).round_dp_with_strategy(decimals, RoundingStrategy::ToZero))
-        .collect();
-    let unit = if total.is_sign_negative() {
-        -minor_unit(decimals)
-    } else {
-        minor_unit(decimals)
-    };
-    let mut rest = total - shares.iter().sum::<Decimal>();
-    // Each share lost less than one unit: one pass over the weighted
-    // shares hands out what is left.
-    for (share, weight) in shares.iter_mut().zip(weights) {
-        if rest.is_zero() {
-            break;
-        }
-        if !weight.is_zero() {
-            *share += unit;
-            rest -= unit;
-        }
-    }
-    debug_assert_eq!(shares.iter().sum::<Decimal>(), total);
-    shares
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,25 +107,5 @@ mod tests {
             vec![dec!(-33.34), dec!(-33.33), dec!(-33.33)]
         );
         assert_eq!(split(dec!(100), 3, 0), vec![dec!(34), dec!(33), dec!(33)]);
-    }
-
-    #[test]
-    fn weighted_shares_add_up_to_the_total() {
-        assert_eq!(
-            split_weighted(dec!(23.80), &[dec!(1190), dec!(535)], 2),
-            vec![dec!(16.42), dec!(7.38)]
-        );
-        assert_eq!(
-            split_weighted(dec!(1.00), &[dec!(1), dec!(1), dec!(1)], 2),
-            vec![dec!(0.34), dec!(0.33), dec!(0.33)]
-        );
-        assert_eq!(
-            split_weighted(dec!(5), &[dec!(0), dec!(0)], 2),
-            vec![dec!(5), dec!(0)]
-        );
-        assert_eq!(
-            split_weighted(dec!(5), &[dec!(0), dec!(2)], 2),
-            vec![dec!(0), dec!(5.00)]
-        );
     }
 }
