@@ -920,3 +920,34 @@ fn a_usd_invoice_paid_at_another_rate_realises_the_difference() {
         dec!(1100)
     );
 }
+
+/// Found by the property test: the user cancelled the payment's clearing
+/// by hand first; cancelling the payment then must not cancel it again.
+#[test]
+fn a_payment_whose_clearing_was_cancelled_by_hand_can_still_be_cancelled() {
+    use kontor::ledger::open_items::OpenItemsCommand;
+    let mut b = book_with_settings();
+    let inv = invoice_19(&mut b, d(2024, 3, 1));
+    run(
+        &mut b,
+        &pay(incoming(
+            d(2024, 4, 20),
+            vec![(inv, dec!(1190), dec!(0))],
+            dec!(1190),
+        )),
+    );
+    run(
+        &mut b,
+        &OpenItemsCommand::CancelClearing {
+            number: 1,
+            by: "anna".into(),
+            at: at(),
+        }
+        .into(),
+    );
+    assert_eq!(open_lc(&b, inv), dec!(1190));
+    run(&mut b, &cancel(1));
+    assert_eq!(open_lc(&b, inv), dec!(1190));
+    assert_eq!(balance(&b, "1200"), dec!(0));
+    assert_eq!(open_sum(&b, "10001"), control_balance(&b, "10001"));
+}
