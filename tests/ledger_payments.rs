@@ -806,19 +806,17 @@ fn bad_payments_are_refused_and_change_nothing() {
     );
 }
 
-/// Golden: 1,100.00 USD invoiced at 1.10 USD/EUR (1,000.00 EUR), paid at
-/// 1.00: the bank gets 1,100.00 EUR, the partner line carries 1,100.00
-/// USD at its booked 1,000.00 EUR, 100.00 EUR realised gain on 2660.
-#[test]
-fn a_usd_invoice_paid_at_another_rate_realises_the_difference() {
+/// A customer 10002 in USD (control 1410, any currency), a USD bank 1210,
+/// the rate 1.10 USD/EUR and its invoice of 1,100.00 USD (1,000.00 EUR).
+fn usd_company() -> (Book, ItemId) {
     use kontor::ledger::gl::{Account, AccountCurrency, AccountType, GlCommand};
     use kontor::ledger::types::Currency;
     let mut b = book_with_settings();
-    let acc = |n: &str, name: &str, t, control, currency| Account {
+    let acc = |n: &str, name: &str, control, currency| Account {
         number: a(n),
         name_de: name.into(),
         name_en: name.into(),
-        account_type: t,
+        account_type: AccountType::Asset,
         postable: true,
         parent: None,
         control,
@@ -826,17 +824,10 @@ fn a_usd_invoice_paid_at_another_rate_realises_the_difference() {
         active: true,
     };
     for account in [
-        acc(
-            "1410",
-            "Forderungen FW",
-            AccountType::Asset,
-            true,
-            AccountCurrency::All,
-        ),
+        acc("1410", "Forderungen FW", true, AccountCurrency::All),
         acc(
             "1210",
             "Bank USD",
-            AccountType::Asset,
             false,
             AccountCurrency::Foreign(Currency::USD),
         ),
@@ -872,7 +863,84 @@ fn a_usd_invoice_paid_at_another_rate_realises_the_difference() {
             LineDraft::credit_lc(a("8400"), dec!(1000)),
         ],
     );
-    let inv = item_of(e);
+    (b, item_of(e))
+}
+
+fn usd_payment(
+    date: NaiveDate,
+    item: ItemId,
+    amount: Decimal,
+    discount: Decimal,
+    rate: Decimal,
+) -> PaymentDraft {
+    let mut p = draft(
+        Direction::Incoming,
+        Some("10002"),
+        date,
+        vec![(item, amount, discount)],
+        vec![MeansDraft {
+            means: Means::Transfer,
+            account: Some(a("1210")),
+            amount: amount - discount,
+            reference: String::new(),
+        }],
+    );
+    p.currency = Some(kontor::ledger::types::Currency::USD);
+    p.rate_fc_per_lc = Some(rate);
+    p.late_discount_confirmed = true;
+    p
+}
+
+/// Golden: 550.00 USD of the 1,100.00 USD item at 1.00: its LC share
+/// 500.00, the bank 550.00 EUR, a 50.00 gain. The rest, 550.00 USD with
+/// 11.00 USD discount at 1.10: bank 539.00 USD = 490.00 EUR, discount
+/// 10.00 EUR (untaxed, the invoice had no tax code), the partner line's
+/// 500.00 EUR: no difference left.
+#[test]
+fn a_usd_item_paid_in_two_parts_with_a_discount() {
+    let (mut b, inv) = usd_company();
+    run(
+        &mut b,
+        &pay(usd_payment(
+            d(2024, 3, 5),
+            inv,
+            dec!(550),
+            dec!(0),
+            dec!(1.0),
+        )),
+    );
+    let e = last_entry(&b);
+    assert_eq!(signed_on(e, "1210"), dec!(550.00));
+    assert_eq!(signed_on(e, "1410"), dec!(-500.00));
+    assert_eq!(signed_on(e, "2660"), dec!(-50.00));
+    let item = b.open_items().item(inv).unwrap();
+    assert_eq!(
+        (item.open_lc, item.fc.as_ref().unwrap().open_fc),
+        (dec!(500), dec!(550))
+    );
+    let mut rest = usd_payment(d(2024, 3, 6), inv, dec!(550), dec!(11), dec!(1.1));
+    rest.key = key(5);
+    run(&mut b, &pay(rest));
+    let e = last_entry(&b);
+    assert_eq!(signed_on(e, "1210"), dec!(490.00));
+    assert_eq!(signed_on(e, "8736"), dec!(10.00));
+    assert_eq!(signed_on(e, "1410"), dec!(-500.00));
+    assert_eq!(signed_on(e, "2660") + signed_on(e, "2150"), dec!(0));
+    let item = b.open_items().item(inv).unwrap();
+    assert_eq!(
+        (item.open_lc, item.fc.as_ref().unwrap().open_fc),
+        (dec!(0), dec!(0))
+    );
+    assert_eq!(open_sum(&b, "10002"), control_balance(&b, "10002"));
+}
+
+/// Golden: 1,100.00 USD invoiced at 1.10 USD/EUR (1,000.00 EUR), paid at
+/// 1.00: the bank gets 1,100.00 EUR, the partner line carries 1,100.00
+/// USD at its booked 1,000.00 EUR, 100.00 EUR realised gain on 2660.
+#[test]
+fn a_usd_invoice_paid_at_another_rate_realises_the_difference() {
+    use kontor::ledger::types::Currency;
+    let (mut b, inv) = usd_company();
     let before = balances(&b);
     let mut usd = draft(
         Direction::Incoming,

@@ -1865,6 +1865,15 @@ struct Features {
     items_due_typed: usize,
     cleared_items: usize,
     cancelled_clearings: usize,
+    /// Accepted payments: with a discount, a fee, a write-off, in FC (none
+    /// yet: the partners here have LC control accounts only), on account;
+    /// and payments cancelled.
+    paid_discounts: usize,
+    paid_fees: usize,
+    paid_write_offs: usize,
+    paid_fc: usize,
+    paid_on_account: usize,
+    payments_cancelled: usize,
 }
 
 impl Features {
@@ -1873,6 +1882,19 @@ impl Features {
             Command::Posting(PostingCommand::PostEntry { draft, .. }) => vec![draft],
             Command::Posting(PostingCommand::PostVoucher { voucher, .. }) => {
                 voucher.entries.iter().collect()
+            }
+            Command::Payments(PaymentsCommand::Post { draft, .. }) => {
+                self.paid_discounts +=
+                    usize::from(draft.items.iter().any(|i| !i.discount.is_zero()));
+                self.paid_fees += usize::from(!draft.fee.is_zero());
+                self.paid_write_offs += usize::from(draft.write_off);
+                self.paid_fc += usize::from(draft.currency.is_some());
+                self.paid_on_account += usize::from(!draft.on_account.is_zero());
+                Vec::new()
+            }
+            Command::Payments(PaymentsCommand::Cancel { .. }) => {
+                self.payments_cancelled += 1;
+                Vec::new()
             }
             _ => Vec::new(),
         };
@@ -2028,6 +2050,11 @@ fn check_features(f: &Features) {
         ("lines with a typed due date", f.items_due_typed, 20),
         ("items touched by a clearing", f.cleared_items, 30),
         ("cancelled clearings", f.cancelled_clearings, 5),
+        ("payments with a discount", f.paid_discounts, 10),
+        ("payments with a fee", f.paid_fees, 10),
+        ("payments with a write-off", f.paid_write_offs, 3),
+        ("payments on account", f.paid_on_account, 10),
+        ("payments cancelled", f.payments_cancelled, 10),
     ];
     for (what, count, min) in minimum {
         assert!(count >= min, "{what}: {count} < {min}");

@@ -172,7 +172,19 @@ pub fn command(book: &Book, base: NaiveDate, op: &PaymentOp) -> (Command, Rights
 /// The open items of a partner the screen lists, in one currency (that of
 /// the first one picked).
 fn chosen<'a>(book: &'a Book, spec: &PaySpec) -> (Option<PartnerCode>, Vec<(&'a OpenItem, u8)>) {
-    let partners: Vec<PartnerCode> = book.partners().partners().map(|p| p.code).collect();
+    // The screen lists partners with open items first; now and then one
+    // without (a payment on account).
+    let all: Vec<PartnerCode> = book.partners().partners().map(|p| p.code).collect();
+    let with_items: Vec<PartnerCode> = all
+        .iter()
+        .copied()
+        .filter(|&c| book.open_items().items_of(c).any(|i| wanted(i, spec)))
+        .collect();
+    let partners = if with_items.is_empty() || spec.on_account && spec.fee {
+        all
+    } else {
+        with_items
+    };
     if partners.is_empty() {
         return (None, Vec::new());
     }
@@ -180,7 +192,7 @@ fn chosen<'a>(book: &'a Book, spec: &PaySpec) -> (Option<PartnerCode>, Vec<(&'a 
     let open: Vec<&OpenItem> = book
         .open_items()
         .items_of(code)
-        .filter(|i| i.is_open())
+        .filter(|i| wanted(i, spec))
         .collect();
     if open.is_empty() {
         return (Some(code), Vec::new());
@@ -201,6 +213,12 @@ fn chosen<'a>(book: &'a Book, spec: &PaySpec) -> (Option<PartnerCode>, Vec<(&'a 
     (Some(code), picked)
 }
 
+/// An open item, with discount steps when the spec takes a discount (the
+/// user pays those first while the discount lasts).
+fn wanted(item: &OpenItem, spec: &PaySpec) -> bool {
+    item.is_open() && (!spec.discount || !item.discounts.is_empty())
+}
+
 fn payment(book: &Book, base: NaiveDate, spec: &PaySpec) -> PaymentDraft {
     let lc_decimals = book.gl().settings().lc_decimals();
     let (partner, picked) = chosen(book, spec);
@@ -208,7 +226,9 @@ fn payment(book: &Book, base: NaiveDate, spec: &PaySpec) -> PaymentDraft {
     // then a date typed before them.
     let latest = picked.iter().map(|(i, _)| i.posting_date).max();
     let date = match latest {
-        Some(latest) if spec.day < 380 => day(latest, spec.day % 20),
+        Some(latest) if spec.day < 380 => {
+            day(latest, spec.day % if spec.discount { 10 } else { 20 })
+        }
         _ => day(base, spec.day),
     };
     let fc = picked

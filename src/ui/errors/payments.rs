@@ -68,7 +68,9 @@ fn settings_error(e: &PaymentsError, lang: Lang) -> String {
             format!("Skontokonten: das Steuerkennzeichen {code} gibt es nicht."),
             format!("Discount accounts: tax code {code} does not exist."),
         ),
-        _ => return String::new(),
+        // Not this group's (`payments_error` routes by group): the
+        // engine's own text rather than nothing.
+        _ => (e.to_string(), e.to_string()),
     };
     pick(lang, de, en)
 }
@@ -96,7 +98,9 @@ fn record_error(e: &PaymentsError, lang: Lang) -> String {
             format!("Die Zahlung {number} passt nicht zu ihrer Buchung oder ihrem Ausgleich."),
             format!("Payment {number} does not match its entry or clearing."),
         ),
-        _ => return String::new(),
+        // Not this group's (`payments_error` routes by group): the
+        // engine's own text rather than nothing.
+        _ => (e.to_string(), e.to_string()),
     };
     pick(lang, de, en)
 }
@@ -222,7 +226,9 @@ fn item_error(e: &PaymentsError, lang: Lang) -> String {
                 posting_date.format("%Y-%m-%d")
             ),
         ),
-        _ => return String::new(),
+        // Not this group's (`payments_error` routes by group): the
+        // engine's own text rather than nothing.
+        _ => (e.to_string(), e.to_string()),
     };
     pick(lang, de, en)
 }
@@ -306,7 +312,9 @@ fn draft_error(e: &PaymentsError, lang: Lang) -> String {
             "Die Zahlungseinstellungen nennen kein Konto für Zahlungsdifferenzen.".to_string(),
             "The payment settings name no account for payment differences.".to_string(),
         ),
-        _ => return String::new(),
+        // Not this group's (`payments_error` routes by group): the
+        // engine's own text rather than nothing.
+        _ => (e.to_string(), e.to_string()),
     };
     pick(lang, de, en)
 }
