@@ -461,6 +461,54 @@ fn cancelling_a_discounted_payment_restores_the_vat_and_the_discount() {
     assert_eq!(vat_march(&b).output_tax_lc, before.1.output_tax_lc);
 }
 
+/// A payment's entry is not reversed in the journal (the payment would
+/// stand with its items cleared): it is cancelled as a payment; after
+/// that, its reversal cannot be reversed either.
+#[test]
+fn a_payment_entry_is_not_reversed_in_the_journal() {
+    let mut b = book_with_settings();
+    let inv = invoice_19(&mut b, d(2024, 3, 1));
+    run(
+        &mut b,
+        &pay(incoming(
+            d(2024, 3, 20),
+            vec![(inv, dec!(1190), dec!(0))],
+            dec!(1190),
+        )),
+    );
+    let entry = b.payments().payment(1).unwrap().payment.entry;
+    let reverse = |entry| {
+        Command::Posting(PostingCommand::ReverseEntry {
+            entry,
+            date: None,
+            user: "anna".into(),
+        })
+    };
+    let before = b.clone();
+    assert_eq!(
+        payments_err(refuses(&mut b, &reverse(entry))),
+        PaymentsError::EntryOfPayment { entry, number: 1 }
+    );
+    assert_eq!(b, before);
+    run(&mut b, &cancel(1));
+    let reversal = b
+        .payments()
+        .payment(1)
+        .unwrap()
+        .cancelled
+        .as_ref()
+        .unwrap()
+        .0;
+    assert_eq!(
+        payments_err(refuses(&mut b, &reverse(reversal))),
+        PaymentsError::EntryOfPayment {
+            entry: reversal,
+            number: 1
+        }
+    );
+    assert_eq!(open_lc(&b, inv), dec!(1190));
+}
+
 /// Golden: invoice 1,000.00 at 19 % (1,190.00) and 500.00 at 7 %
 /// (535.00), 1,725.00; 2 % = 34.50, split by gross 1,190 : 535:
 /// 19 % 23.80 (20.00 + 3.80), 7 % 10.70 (10.00 + 0.70).

@@ -27,7 +27,7 @@ use crate::ledger::gl::{Gl, GlError, Settings};
 use crate::ledger::journal::Journal;
 use crate::ledger::open_items::{OpenItems, OpenItemsEvent};
 use crate::ledger::partners::Partners;
-use crate::ledger::payments::{Payments, PaymentsCommand, Step};
+use crate::ledger::payments::{Payments, PaymentsCommand, PaymentsError, Step};
 use crate::ledger::posting::{
     Context, Pending, PostingCommand, Rights, build_entry, build_reversal, check_voucher,
 };
@@ -132,6 +132,13 @@ impl Book {
                 vec![posted(build_entry(cx, draft, rights, &none)?)]
             }
             PostingCommand::ReverseEntry { entry, date, user } => {
+                if let Some(record) = self.payments.by_entry(*entry) {
+                    return Err(PaymentsError::EntryOfPayment {
+                        entry: *entry,
+                        number: record.payment.number,
+                    }
+                    .into());
+                }
                 let reversal = build_reversal(cx, *entry, *date, user, rights, &none)?;
                 let clearings = match self.journal.entry(*entry) {
                     Some(original) => self.open_items.reversal_clearings(

@@ -75,6 +75,13 @@ pub enum PaymentsError {
 
     #[error("payment {number} does not exist")]
     PaymentUnknown { number: u32 },
+    /// A journal reversal of a payment's entry (or of its cancellation's)
+    /// would leave the payment standing: it is cancelled as a payment.
+    #[error("entry {} belongs to payment {number}: cancel the payment instead", entry.0)]
+    EntryOfPayment {
+        entry: crate::ledger::types::EntryId,
+        number: u32,
+    },
 
     // ----- settings -----
     #[error("payment settings {field:?}: account {account} does not exist or is not postable")]

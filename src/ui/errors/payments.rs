@@ -23,7 +23,8 @@ pub fn payments_error(e: &PaymentsError, lang: Lang) -> String {
         E::AlreadyCancelled { .. }
         | E::ClearedAgainSince { .. }
         | E::PaymentMismatch { .. }
-        | E::PaymentUnknown { .. } => record_error(e, lang),
+        | E::PaymentUnknown { .. }
+        | E::EntryOfPayment { .. } => record_error(e, lang),
         E::ItemUnknown { .. }
         | E::ItemOfOtherPartner { .. }
         | E::ItemTwice { .. }
@@ -81,6 +82,16 @@ fn record_error(e: &PaymentsError, lang: Lang) -> String {
         E::PaymentUnknown { number } => (
             format!("Die Zahlung {number} gibt es nicht."),
             format!("Payment {number} does not exist."),
+        ),
+        E::EntryOfPayment { entry, number } => (
+            format!(
+                "Die Buchung {} gehört zur Zahlung {number}. Bitte die Zahlung stornieren (Bank → Zahlungen), damit ihre Posten wieder offen sind.",
+                entry.0
+            ),
+            format!(
+                "Entry {} belongs to payment {number}. Please cancel the payment (Banking → Payments), so its items are open again.",
+                entry.0
+            ),
         ),
         E::AlreadyCancelled { number } => (
             format!("Die Zahlung {number} ist schon storniert."),
