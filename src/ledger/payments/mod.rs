@@ -50,10 +50,12 @@ impl Payments {
     ) -> Result<Vec<Step>, PaymentsError> {
         let _ = (cx, rights);
         match cmd {
+            PaymentsCommand::AutoReconcile { draft } => {
+                reconcile::check_auto(cx, &self.settings, draft)
+            }
             PaymentsCommand::SetSettings { .. }
             | PaymentsCommand::Post { .. }
             | PaymentsCommand::Cancel { .. }
-            | PaymentsCommand::AutoReconcile { .. }
             | PaymentsCommand::Revalue { .. } => Err(PaymentsError::PaymentUnknown { number: 0 }),
         }
     }
