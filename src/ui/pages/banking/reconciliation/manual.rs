@@ -19,13 +19,12 @@ use crate::ui::state::{AppState, use_app};
 /// Proposals shown at most.
 const PROPOSALS: usize = 20;
 
-/// A proposal as shown: its reason as a sentence, its items' references.
+/// A proposal and its items' references (the reason is worded when shown,
+/// in the language of the moment).
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct ProposalRow {
-    reason: String,
+    proposal: Proposal,
     items: String,
-    amount: Decimal,
-    parts: Vec<(ItemId, Decimal)>,
 }
 
 /// The sentence for a proposal's reason, days and partial amount.
@@ -85,23 +84,20 @@ pub(super) fn Manual(ui: Ui) -> impl IntoView {
     let reconcile =
         Action::new_local(move |_: &()| reconcile_ticked(app, ui, found, i18n.lang_untracked()));
     let propose = move || {
-        let lang = i18n.lang_untracked();
         let (Some(code), Some(date)) = (untrack(|| ui.code()), ui.date.get_untracked()) else {
             return;
         };
         found.set(app.with_book(|b| {
             proposals(b.context(), code, date, PROPOSALS)
-                .iter()
+                .into_iter()
                 .map(|p| ProposalRow {
-                    reason: reason_text(p, lang),
                     items: p
                         .parts
                         .iter()
                         .map(|x| reference_of(b, x.item))
                         .collect::<Vec<_>>()
                         .join(" · "),
-                    amount: p.amount,
-                    parts: p.parts.iter().map(|x| (x.item, x.amount)).collect(),
+                    proposal: p,
                 })
                 .collect()
         }));
@@ -111,7 +107,7 @@ pub(super) fn Manual(ui: Ui) -> impl IntoView {
         {move || match data.get() {
             None => view! { <p class="muted" data-testid="rc-choose">{i18n.t(T::ChoosePartner)}</p> }.into_any(),
             Some((rows, _)) if rows.is_empty() => view! { <p class="muted" data-testid="rc-no-items">{i18n.t(T::NoItems)}</p> }.into_any(),
-            Some((rows, d)) => view! { <ItemsTable rows=rows decimals=d ui=ui net=net /> }.into_any(),
+            Some((rows, d)) => view! { <ItemsTable rows=rows decimals=d ui=ui net=net lang=i18n.lang() /> }.into_any(),
         }}
         <div class="toolbar">
             <button class="button primary" data-testid="rc-reconcile"
@@ -125,7 +121,7 @@ pub(super) fn Manual(ui: Ui) -> impl IntoView {
             <div class=if ok { "success-box" } else { "error-box" } role=if ok { "status" } else { "alert" }
                 data-testid=if ok { "rc-done" } else { "error" }>{text}</div>
         })}
-        {move || found.get().map(|list| view! { <ProposalList list=list ui=ui /> })}
+        {move || found.get().map(|list| view! { <ProposalList list=list ui=ui lang=i18n.lang() /> })}
     }
 }
 
@@ -135,9 +131,9 @@ fn ItemsTable(
     decimals: u32,
     ui: Ui,
     net: Memo<Option<Decimal>>,
+    lang: Lang,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let lang = i18n.lang_untracked();
     let body = rows
         .into_iter()
         .map(|r| item_row(r, decimals, lang, ui))
@@ -203,7 +199,7 @@ fn item_row(r: ItemRow, d: u32, lang: Lang, ui: Ui) -> impl IntoView {
                 prop:checked=move || tick().is_some()
                 on:change=move |ev| toggle(event_target_checked(&ev)) /></td>
             <td>{r.reference}</td>
-            <td>{r.memo}</td>
+            <td class="memo">{r.memo}</td>
             <td class="date">{fmt_date(r.date, lang)}</td>
             <td class="num">{debit}</td>
             <td class="num">{credit}</td>
@@ -216,25 +212,25 @@ fn item_row(r: ItemRow, d: u32, lang: Lang, ui: Ui) -> impl IntoView {
 }
 
 #[component]
-fn ProposalList(list: Vec<ProposalRow>, ui: Ui) -> impl IntoView {
+fn ProposalList(list: Vec<ProposalRow>, ui: Ui, lang: Lang) -> impl IntoView {
     let i18n = use_i18n();
-    let lang = i18n.lang_untracked();
     let decimals = use_app().with_book(|b| lc_of(b).1).unwrap_or(2);
     if list.is_empty() {
         return view! { <p class="muted" data-testid="rc-no-proposals">{i18n.t(T::NoProposals)}</p> }.into_any();
     }
     let rows = list
         .into_iter()
-        .map(|p| {
+        .map(|row| {
+            let p = row.proposal;
             let ticks: Vec<(ItemId, String)> = p
                 .parts
                 .iter()
-                .map(|(i, a)| (*i, fmt_amount(*a, decimals, lang)))
+                .map(|x| (x.item, fmt_amount(x.amount, decimals, lang)))
                 .collect();
             view! {
                 <tr data-testid="rc-proposal">
-                    <td data-testid="rc-reason">{p.reason}</td>
-                    <td>{p.items}</td>
+                    <td data-testid="rc-reason">{reason_text(&p, lang)}</td>
+                    <td>{row.items}</td>
                     <td class="num">{fmt_amount(p.amount, decimals, lang)}</td>
                     <td><button class="button small" data-testid="rc-accept"
                         on:click=move |_| { ui.message.set(None); ui.ticks.set(ticks.clone()); }>
