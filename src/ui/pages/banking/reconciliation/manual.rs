@@ -39,7 +39,12 @@ fn reason_text(p: &Proposal, lang: Lang) -> String {
         Reason::ExactAmount => T::ExactAmount.text(lang).to_string(),
         Reason::OneAgainstTwo => T::OneAgainstTwo.text(lang).to_string(),
     };
-    text.push_str(&format!(", {} {}", p.days, T::DaysApart.text(lang)));
+    let days = match p.days {
+        0 => T::SameDay.text(lang).to_string(),
+        1 => T::OneDayApart.text(lang).to_string(),
+        n => format!("{n} {}", T::DaysApart.text(lang)),
+    };
+    text.push_str(&format!(", {days}"));
     if p.is_partial() {
         text.push_str(&format!(" ({})", T::Partial.text(lang)));
     }
@@ -74,6 +79,11 @@ pub(super) fn Manual(ui: Ui) -> impl IntoView {
         ui.partner.track();
         ui.date.track();
         ui.ticks.set(Vec::new());
+        found.set(None);
+    });
+    // A reconciliation (here or elsewhere) outdates the proposals.
+    Effect::new(move |_| {
+        data.track();
         found.set(None);
     });
     let net = Memo::new(move |_| {

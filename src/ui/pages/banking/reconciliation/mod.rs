@@ -57,6 +57,8 @@ texts! {
         ExactAmount => "Gleicher Betrag", "Same amount";
         OneAgainstTwo => "Ein Posten gegen zwei mit gleicher Summe", "One item against two adding up to it";
         DaysApart => "Tage auseinander", "days apart";
+        OneDayApart => "1 Tag auseinander", "1 day apart";
+        SameDay => "am selben Tag", "on the same day";
         Partial => "Teilbetrag", "partial amount";
         History => "Abstimmungen des Partners", "Reconciliations of the partner";
         NoHistory => "Noch keine Abstimmungen.", "No reconciliations yet.";
