@@ -9,6 +9,7 @@ use kontor::ledger::Book;
 use kontor::ledger::Command;
 use kontor::ledger::chain::{ChainHead, LogRecord};
 use kontor::ledger::event::encode;
+use kontor::ledger::posting::PostingCommand;
 use kontor::ledger::sample::{sample_drafts, sample_setup};
 use kontor::store::log::seal_all;
 use kontor::store::{CompanyLog, IdbStore, Store};
@@ -111,7 +112,7 @@ async fn open_100k_entries_and_post() {
         .collect();
     let decode_ms = now_ms() - t;
     let t = now_ms();
-    let mut second = Book::new();
+    let mut second = Book::fold_verified(Vec::new()).expect("empty book");
     for event in events {
         second.apply_owned(event).expect("apply");
     }
@@ -174,7 +175,7 @@ async fn open_100k_entries_and_post() {
 /// a cent more.
 fn reconcile_company() -> Book {
     use kontor::ledger::partners::{Partner, PartnerKind, PartnersCommand};
-    use kontor::ledger::posting::{EntryDraft, LineDraft, PostingCommand};
+    use kontor::ledger::posting::{EntryDraft, LineDraft};
     use kontor::ledger::types::{AccountNo, PartnerCode, Side, Timestamp};
     use rust_decimal::Decimal;
     let day = |n: u64| {
