@@ -9,6 +9,7 @@ use kontor::ledger::Book;
 use kontor::ledger::Command;
 use kontor::ledger::chain::{ChainHead, LogRecord};
 use kontor::ledger::event::encode;
+use kontor::ledger::posting::PostingCommand;
 use kontor::ledger::sample::{sample_drafts, sample_setup};
 use kontor::store::log::seal_all;
 use kontor::store::{CompanyLog, IdbStore, Store};
@@ -111,7 +112,7 @@ async fn open_100k_entries_and_post() {
         .collect();
     let decode_ms = now_ms() - t;
     let t = now_ms();
-    let mut second = Book::new();
+    let mut second = Book::fold_verified(Vec::new()).expect("empty book");
     for event in events {
         second.apply_owned(event).expect("apply");
     }
@@ -166,4 +167,106 @@ async fn open_100k_entries_and_post() {
         .delete_company(&meta.id, "Bench GmbH")
         .await
         .expect("clean up");
+}
+
+/// The reconciliation book of `benches/reconcile.rs`: 1,000 customers with
+/// 50 invoices and 50 credit notes each (100,000 open items); half the
+/// notes carry their invoice's reference, a quarter its amount, a quarter
+/// a cent more.
+fn reconcile_company() -> Book {
+    use kontor::ledger::partners::{Partner, PartnerKind, PartnersCommand};
+    use kontor::ledger::posting::{EntryDraft, LineDraft};
+    use kontor::ledger::types::{AccountNo, PartnerCode, Side, Timestamp};
+    use rust_decimal::Decimal;
+    let day = |n: u64| {
+        chrono::NaiveDate::from_ymd_opt(YEAR, 1, 1)
+            .and_then(|d| d.checked_add_days(chrono::Days::new(n % 330)))
+            .expect("date")
+    };
+    let code = |n: u64| PartnerCode::parse(&n.to_string()).expect("code");
+    let at = Timestamp::at(day(0), 9, 0, 0).expect("time");
+    let revenue = AccountNo::parse("8400").expect("account");
+    let mut book = Book::set_up(&sample_setup(YEAR)).expect("setup").0;
+    let partners = (0..1_000)
+        .map(|i| Partner::new(code(10_000 + i), PartnerKind::Customer, "Kunde GmbH"))
+        .collect();
+    let cmd = PartnersCommand::ImportPartners {
+        partners,
+        by: "bench".into(),
+        at,
+    };
+    book.execute(&cmd.into()).expect("partners");
+    let mut post = |partner, side, date, reference: String, amount| {
+        let other = match side {
+            Side::Debit => LineDraft::credit_lc(revenue, amount),
+            Side::Credit => LineDraft::debit_lc(revenue, amount),
+        };
+        let mut draft = EntryDraft::new(
+            date,
+            "bench",
+            vec![LineDraft::partner(partner, side, amount), other],
+        );
+        draft.reference = reference;
+        book.execute(&Command::Posting(PostingCommand::PostEntry { draft }))
+            .expect("post");
+    };
+    for p in 0..1_000u64 {
+        for k in 0..50u64 {
+            let n = p * 50 + k;
+            let amount = Decimal::new(1_000 + (n * 7_919 % 50_000) as i64, 2);
+            post(
+                code(10_000 + p),
+                Side::Debit,
+                day(k),
+                format!("RE-{n}"),
+                amount,
+            );
+            let (reference, date, amount) = match k % 4 {
+                0 | 2 => (format!("RE-{n}"), day(k + 40), amount),
+                1 => (format!("GS-{n}"), day(k + 5), amount),
+                _ => (format!("GS-{n}"), day(k + 3), amount + Decimal::new(1, 2)),
+            };
+            post(code(10_000 + p), Side::Credit, date, reference, amount);
+        }
+    }
+    book
+}
+
+/// Automatic reconciliation over 100,000 open items (issue 14 budget:
+/// ≤ 2 s): the check that builds every clearing, then folding them in.
+#[wasm_bindgen_test]
+async fn auto_reconcile_100k_items() {
+    use kontor::ledger::payments::PaymentsCommand;
+    use kontor::ledger::payments::reconcile::AutoReconcileDraft;
+    let t = now_ms();
+    let book = reconcile_company();
+    let fill_ms = now_ms() - t;
+    let end = chrono::NaiveDate::from_ymd_opt(YEAR, 12, 31).expect("date");
+    let at = kontor::ledger::types::Timestamp::at(end, 9, 0, 0).expect("time");
+    let cmd = Command::Payments(PaymentsCommand::AutoReconcile {
+        draft: AutoReconcileDraft::new(end, "bench", at),
+    });
+    let mut check_ms = Vec::new();
+    let mut events = Vec::new();
+    for _ in 0..5 {
+        let t = now_ms();
+        events = book.check(&cmd).expect("auto");
+        check_ms.push(now_ms() - t);
+    }
+    check_ms.sort_by(f64::total_cmp);
+    let mut after = book.clone();
+    let t = now_ms();
+    for event in &events {
+        after.apply(event).expect("apply");
+    }
+    let apply_ms = now_ms() - t;
+    console_log!(
+        "reconcile bench: {} open items, built in {:.1} s; auto check median {:.0} ms (min {:.0}, max {:.0}) -> {} clearings; apply {apply_ms:.0} ms",
+        book.open_items().items().len(),
+        fill_ms / 1000.0,
+        check_ms[2],
+        check_ms[0],
+        check_ms[4],
+        events.len()
+    );
 }

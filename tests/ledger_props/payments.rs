@@ -145,11 +145,7 @@ pub fn command(book: &Book, base: NaiveDate, op: &PaymentOp) -> (Command, Rights
             at: stamp(base),
         },
         PaymentOp::AutoReconcile { day: d } => PaymentsCommand::AutoReconcile {
-            draft: AutoReconcileDraft {
-                date: day(base, *d),
-                by: "prop".into(),
-                at: stamp(base),
-            },
+            draft: AutoReconcileDraft::new(day(base, *d), "prop", stamp(base)),
         },
         PaymentOp::Revalue { day: d } => PaymentsCommand::Revalue {
             draft: RevaluationDraft {

@@ -11,5 +11,10 @@ pub fn reconcile_error(e: &ReconcileError, lang: Lang) -> String {
             "Es gibt nichts abzustimmen.".into(),
             "There is nothing to reconcile.".into(),
         ),
+        ReconcileError::NoRuleChosen => pick(
+            lang,
+            "Wählen Sie mindestens eine Regel: nach Referenz oder nach Betrag.".into(),
+            "Choose at least one rule: by reference or by amount.".into(),
+        ),
     }
 }
