@@ -48,13 +48,16 @@ impl Payments {
         rights: Rights,
         cmd: &PaymentsCommand,
     ) -> Result<Vec<Step>, PaymentsError> {
-        let _ = (cx, rights);
         match cmd {
+            PaymentsCommand::Revalue { draft } => {
+                revaluation::check(cx, &self.settings, rights, draft)
+            }
             PaymentsCommand::SetSettings { .. }
             | PaymentsCommand::Post { .. }
             | PaymentsCommand::Cancel { .. }
-            | PaymentsCommand::AutoReconcile { .. }
-            | PaymentsCommand::Revalue { .. } => Err(PaymentsError::PaymentUnknown { number: 0 }),
+            | PaymentsCommand::AutoReconcile { .. } => {
+                Err(PaymentsError::PaymentUnknown { number: 0 })
+            }
         }
     }
 
