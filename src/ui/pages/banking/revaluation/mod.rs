@@ -39,6 +39,9 @@ texts! {
     }
 }
 
+/// The entries posted (id, label, whether it is the reversal), or why not.
+type Outcome = Result<Vec<(EntryId, String, bool)>, String>;
+
 /// The page's inputs.
 #[derive(Clone, Copy)]
 struct Form {
@@ -110,7 +113,7 @@ fn RevaluationBody() -> impl IntoView {
                 .map_err(|e| domain_error(&e.into(), lang))
         })
     });
-    let result = RwSignal::new(None::<Result<Vec<(EntryId, String, bool)>, String>>);
+    let result = RwSignal::new(None::<Outcome>);
     let post = Action::new_local(move |_: &()| post(app, form, result, i18n.lang_untracked()));
     view! {
         <p class="lead">{move || i18n.t(T::Lead)}</p>
@@ -134,12 +137,12 @@ fn RevaluationBody() -> impl IntoView {
                 disabled=move || post.pending().get() || !shown.get().is_some_and(|r| r.is_ok_and(|v| v.has_postings))
                 on:click=move |_| { post.dispatch(()); }>{move || i18n.t(T::Post)}</button>
         </div>
-        {move || result.get().map(|r| view! { <Outcome result=r /> })}
+        {move || result.get().map(|r| view! { <OutcomeBox result=r /> })}
     }
 }
 
 #[component]
-fn Outcome(result: Result<Vec<(EntryId, String, bool)>, String>) -> impl IntoView {
+fn OutcomeBox(result: Outcome) -> impl IntoView {
     let i18n = use_i18n();
     match result {
         Err(message) => {
@@ -161,12 +164,7 @@ fn Outcome(result: Result<Vec<(EntryId, String, bool)>, String>) -> impl IntoVie
 }
 
 /// Sends the revaluation; on success a fresh key, so the next one is new.
-async fn post(
-    app: AppState,
-    form: Form,
-    result: RwSignal<Option<Result<Vec<(EntryId, String, bool)>, String>>>,
-    lang: Lang,
-) {
+async fn post(app: AppState, form: Form, result: RwSignal<Option<Outcome>>, lang: Lang) {
     result.set(None);
     let Some(date) = form.date.get_untracked() else {
         return;
