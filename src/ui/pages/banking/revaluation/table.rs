@@ -183,7 +183,7 @@ pub fn PreviewTables(view: PreviewView) -> impl IntoView {
         <p class="report-caption">{caption}</p>
         {items}
         {accounts}
-        <table class="data report totals rv-totals" data-testid="rv-totals">
+        <table class="data report totals rv-totals" style="max-width: 36rem" data-testid="rv-totals">
             <tbody>
                 <tr><th scope="row">{move || i18n.t(T::Gains)}</th><td class="num" data-testid="rv-gains">{view.gains}</td></tr>
                 <tr><th scope="row">{move || i18n.t(T::Losses)}</th><td class="num" data-testid="rv-losses">{view.losses}</td></tr>
