@@ -110,7 +110,7 @@ pub fn PreviewPanel(form: Form, decimals: Signal<u32>) -> impl IntoView {
         <section class="pay-preview" aria-live="polite" data-testid="pay-preview">
             <h2>{move || i18n.t(T::Preview)}</h2>
             <Show when=late>
-                <div class="question-box" role="alert" data-testid="pay-late">
+                <div class="confirm-box" role="alert" data-testid="pay-late">
                     <p>{move || i18n.t(T::LateQuestion)}</p>
                     <label class="check">
                         <input type="checkbox" data-testid="pay-late-ok"
