@@ -225,6 +225,30 @@ impl Form {
         })
     }
 
+    /// Rewrites every typed amount that reads in `from`'s way of writing
+    /// numbers the way `to` writes them (the language was switched);
+    /// text that does not read stays as typed.
+    pub fn relocalize(&self, from: Lang, to: Lang, decimals: u32) {
+        let redo = |s: RwSignal<String>| {
+            let text = s.get_untracked();
+            if let (false, Ok(x)) = (text.trim().is_empty(), amount(&text, from, decimals)) {
+                s.set(crate::ui::components::fmt_amount(x, decimals, to));
+            }
+        };
+        for r in self.items.get_untracked() {
+            redo(r.amount);
+            redo(r.discount);
+        }
+        for m in self.means.get_untracked() {
+            redo(m.amount);
+        }
+        for g in self.gl.get_untracked() {
+            redo(g.amount);
+        }
+        redo(self.on_account);
+        redo(self.fee);
+    }
+
     /// The draft the form reads as (tracks every field it reads).
     pub fn draft(&self, book: &Book, lang: Lang) -> Result<PaymentDraft, FormError> {
         let lc = book.settings().lc.as_str().to_string();
@@ -285,6 +309,10 @@ impl Form {
     }
 
     fn gl_drafts(&self, lang: Lang, d: u32) -> Result<Vec<GlLineDraft>, FormError> {
+        if self.partner_code().is_some() {
+            // The G/L lines are hidden (and not posted) once a partner is named.
+            return Ok(Vec::new());
+        }
         self.gl
             .get()
             .iter()

@@ -143,6 +143,13 @@ fn effects(app: AppState, form: Form, decimals: Signal<u32>) {
             .unwrap_or_default();
         form.items.set(rows);
     });
+    Effect::new(move |prev: Option<Lang>| {
+        let lang = i18n.lang();
+        if let Some(p) = prev.filter(|p| *p != lang) {
+            untrack(|| form.relocalize(p, lang, decimals.get()));
+        }
+        lang
+    });
     Effect::new(move |_| {
         let (lang, d) = (i18n.lang(), decimals.get());
         let need = form.need(lang, d);
