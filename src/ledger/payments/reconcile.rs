@@ -2,6 +2,10 @@
 //! reference, amount and date, and the automatic reconciliation over all
 //! partners.
 
+use crate::ledger::payments::command::Step;
+use crate::ledger::payments::error::PaymentsError;
+use crate::ledger::payments::settings::PaymentSettings;
+use crate::ledger::posting::Context;
 use crate::ledger::types::Timestamp;
 use chrono::NaiveDate;
 
@@ -16,4 +20,15 @@ pub struct AutoReconcileDraft {
 pub enum ReconcileError {
     #[error("nothing to reconcile")]
     NothingToReconcile,
+}
+
+/// The automatic reconciliation: the clearings it makes, in order.
+/// Stub until the reconciliation part lands.
+pub fn check_auto(
+    cx: Context<'_>,
+    settings: &PaymentSettings,
+    draft: &AutoReconcileDraft,
+) -> Result<Vec<Step>, PaymentsError> {
+    let _ = (cx, settings, draft);
+    Err(ReconcileError::NothingToReconcile.into())
 }

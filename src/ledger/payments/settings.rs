@@ -5,7 +5,11 @@
 //! account left `None` falls back to the G/L account determination where
 //! one fits, else a payment that needs it is refused.
 
+use crate::ledger::gl::Gl;
+use crate::ledger::payments::error::{PaymentsError, SettingsField};
+use crate::ledger::tax::Tax;
 use crate::ledger::types::AccountNo;
+use crate::ledger::types::money::decimals_used;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -58,5 +62,53 @@ impl Default for PaymentSettings {
             gains_within_year_only: true,
             match_days: 30,
         }
+    }
+}
+
+impl PaymentSettings {
+    /// Every named account exists and is postable, the tolerance is not
+    /// negative and within the LC decimals, every tax code exists.
+    pub fn check(&self, gl: &Gl, tax: &Tax) -> Result<(), PaymentsError> {
+        let max_decimals = gl.settings().lc_decimals();
+        if self.tolerance_lc.is_sign_negative() && !self.tolerance_lc.is_zero()
+            || decimals_used(self.tolerance_lc) > max_decimals
+        {
+            return Err(PaymentsError::ToleranceInvalid { max_decimals });
+        }
+        for code in self.discount_accounts.keys() {
+            if tax.code(code).is_none() {
+                return Err(PaymentsError::SettingsTaxCodeUnknown { code: code.clone() });
+            }
+        }
+        for (field, account) in self.accounts() {
+            let usable = gl.account(account).is_some_and(|a| a.postable && a.active);
+            if !usable {
+                return Err(PaymentsError::SettingsAccountInvalid { field, account });
+            }
+        }
+        Ok(())
+    }
+
+    /// Every account the settings name, with its field.
+    fn accounts(&self) -> Vec<(SettingsField, AccountNo)> {
+        let single = [
+            (SettingsField::WriteOff, self.write_off_account),
+            (SettingsField::DiscountGranted, self.discount_granted),
+            (SettingsField::DiscountReceived, self.discount_received),
+            (SettingsField::Checks, self.checks_account),
+            (SettingsField::Card, self.card_account),
+            (SettingsField::FxUnrealisedGain, self.fx_unrealised_gain),
+            (SettingsField::FxUnrealisedLoss, self.fx_unrealised_loss),
+            (SettingsField::FxAdjustment, self.fx_adjustment_account),
+        ];
+        let per_code = self
+            .discount_accounts
+            .iter()
+            .map(|(code, &a)| (SettingsField::Discount { code: code.clone() }, Some(a)));
+        single
+            .into_iter()
+            .chain(per_code)
+            .filter_map(|(f, a)| a.map(|a| (f, a)))
+            .collect()
     }
 }
