@@ -132,7 +132,7 @@ fn ItemLine(row: ItemRow, decimals: Signal<u32>) -> impl IntoView {
             <td><input type="checkbox" data-col="tick" data-testid="pay-tick"
                 prop:checked=move || row.ticked.get()
                 on:change=move |ev| tick(event_target_checked(&ev)) /></td>
-            <td class="account-no">{row.document.clone()}</td>
+            <td class="doc-no">{row.document.clone()}</td>
             <td>{row.reference.clone()}</td>
             <td class="date">{move || fmt_date(row.document_date, i18n.lang())}</td>
             <td class="date">{move || fmt_date(row.due_date, i18n.lang())}</td>

@@ -135,12 +135,20 @@ fn effects(app: AppState, form: Form, decimals: Signal<u32>) {
             form.posting_date.set(Some(d));
         }
     });
+    // The rows' signals belong to the page, not to this effect: a rerun
+    // would dispose of the signals of the rows it reads the ticks from.
+    let owner = Owner::current();
     Effect::new(move |_| {
         let lang = i18n.lang_untracked();
         let old = form.items.get_untracked();
-        let rows = app
-            .with_book(|b| items::rows(b, &form, lang, &old))
-            .unwrap_or_default();
+        let build = || {
+            app.with_book(|b| items::rows(b, &form, lang, &old))
+                .unwrap_or_default()
+        };
+        let rows = match &owner {
+            Some(o) => o.with(build),
+            None => build(),
+        };
         form.items.set(rows);
     });
     Effect::new(move |prev: Option<Lang>| {

@@ -147,7 +147,7 @@ fn lines_table(lines: Vec<PreviewLine>, d: u32, lang: Lang) -> impl IntoView {
         .map(|l| {
             view! {
                 <tr data-testid="pay-preview-line" data-account=l.account.clone()>
-                    <td class="account-no">{l.account.clone()}</td>
+                    <td><span class="account-no">{l.account.clone()}</span></td>
                     <td>{l.name}</td>
                     <td class="num" data-testid="pv-debit">{amt(l.debit)}</td>
                     <td class="num" data-testid="pv-credit">{amt(l.credit)}</td>
