@@ -112,7 +112,11 @@ const sum = (lines, account, side) => Math.round(lines.filter((l) => l.account =
 
 /** Waits for the post's outcome; a refusal fails with its sentence. */
 async function posted() {
-  await page.waitForSelector(`${tid('pay-posted')}, ${tid('error')}`);
+  await page.waitForSelector(`${tid('pay-posted')}, ${tid('error')}`, { timeout: 10000 })
+    .catch(async (e) => {
+      await screenshot(page, 'payment-not-posted');
+      assert.fail(`${e.message}\n${page.errors.join('\n')}`);
+    });
   const error = await page.$(tid('error'));
   assert.equal(error && (await error.textContent()), null, 'the payment posts');
 }
