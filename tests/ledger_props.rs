@@ -64,6 +64,10 @@ use std::collections::BTreeMap;
 mod partners;
 use partners::PartnerOp;
 
+#[path = "ledger_props/payments.rs"]
+mod payments;
+use payments::PaymentOp;
+
 /// Cases of the main property; the guard draws as many runs.
 const CASES: u32 = 128;
 /// Lengths of the command sequences, for the property and the guard alike.
@@ -390,6 +394,7 @@ enum Op {
     Costing(CostingOp),
     Posting(PostingOp),
     Partners(PartnerOp),
+    Payments(PaymentOp),
 }
 
 // ----- strategies -----
@@ -653,15 +658,16 @@ fn posting_op() -> impl Strategy<Value = PostingOp> {
     ]
 }
 
-/// Every command kind: master data, tax codes and costing weigh 10 of 49
+/// Every command kind: master data, tax codes and costing weigh 10 of 57
 /// each, postings (entries, reversals, vouchers) 15, partners and open
-/// items 14 (of which invoices and credit notes 16 of 28).
+/// items 14 (of which invoices and credit notes 16 of 28), payments 8.
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         10 => master_data_op().prop_map(Op::Master),
         10 => tax_and_costing_op().prop_map(Op::Costing),
         15 => posting_op().prop_map(Op::Posting),
         14 => partners::partner_op().prop_map(Op::Partners),
+        8 => payments::payment_op().prop_map(Op::Payments),
     ]
 }
 
@@ -1100,6 +1106,7 @@ fn command(book: &Book, base: NaiveDate, op: &Op) -> (Command, Rights) {
         Op::Master(op) => (master_command(book, base, op), Rights::ALL),
         Op::Costing(op) => (costing_command(book, base, op), Rights::ALL),
         Op::Partners(op) => partners::command(book, base, op),
+        Op::Payments(op) => payments::command(book, base, op),
         Op::Posting(PostingOp::Post(spec)) => (
             Command::Posting(PostingCommand::PostEntry {
                 draft: entry_draft(book, base, spec),
@@ -1281,6 +1288,7 @@ fn after_setup(setup: &Setup) -> Vec<Command> {
     }
     if setup.partners {
         commands.extend(partners::partner_setup(setup.base()));
+        commands.push(payments::command_settings(setup.base()));
     }
     commands
 }
@@ -1392,6 +1400,9 @@ fn run(setup: &Setup, ops: &[Op]) -> Run {
             Ok(events) => {
                 append(events, &mut log);
                 if let Err(why) = partners::check_open_items(&book) {
+                    panic!("after {cmd:?}: {why}");
+                }
+                if let Err(why) = payments::check_item_history(&book) {
                     panic!("after {cmd:?}: {why}");
                 }
                 None

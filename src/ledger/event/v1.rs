@@ -9,8 +9,9 @@
 //! Tax codes, cost accounting and the fields they added to lines (`tax`,
 //! `shares`), company details, posting keys, business partners, payment
 //! terms, clearings and the partner fields of a line (`partner`,
-//! `due_date`) were added compatibly: new variants, and fields omitted
-//! when empty, so a log written before them decodes and replays unchanged.
+//! `due_date`), and payments (settings, payments, their cancellation)
+//! were added compatibly: new variants, and fields omitted when empty, so
+//! a log written before them decodes and replays unchanged.
 
 use crate::ledger::costing::{
     CentreRequirement, CostCentre, CostingEvent, Dimension, DistributionBasis, DistributionRule,
@@ -26,6 +27,9 @@ use crate::ledger::partners::{
     Address, BankAccount, BaseDate, Contact, DiscountStep, DueStart, Installment, Language,
     Mandate, MandateSequence, Partner, PartnerKind, PartnersEvent, PaymentMethod, PaymentTerms,
 };
+use crate::ledger::payments::{
+    Direction, Means, PaidItem, PaidMeans, Payment, PaymentSettings, PaymentsEvent,
+};
 use crate::ledger::tax::{Kennzahl, TaxCode, TaxDirection, TaxEvent, TaxKind, TaxRate};
 use crate::ledger::types::limits::DIMENSIONS;
 use crate::ledger::types::{
@@ -37,6 +41,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// A unit enum written as a fixed name: `wire_names!(SideV1, Side, [Debit
@@ -1380,6 +1385,20 @@ enum EventRefV1<'a> {
         by: String,
         at: TimestampV1,
     },
+    PaymentSettingsChanged {
+        settings: PaymentSettingsV1,
+        by: String,
+        at: TimestampV1,
+    },
+    PaymentPosted {
+        payment: PaymentV1,
+    },
+    PaymentCancelled {
+        number: u32,
+        reversal: u64,
+        by: String,
+        at: TimestampV1,
+    },
 }
 
 /// The same events as read (entries owned).
@@ -1468,6 +1487,20 @@ enum EventV1 {
         by: String,
         at: TimestampV1,
     },
+    PaymentSettingsChanged {
+        settings: PaymentSettingsV1,
+        by: String,
+        at: TimestampV1,
+    },
+    PaymentPosted {
+        payment: PaymentV1,
+    },
+    PaymentCancelled {
+        number: u32,
+        reversal: u64,
+        by: String,
+        at: TimestampV1,
+    },
 }
 
 /// The version field first, then the event's own fields.
@@ -1503,9 +1536,7 @@ fn to_wire(event: &Event) -> EventRefV1<'_> {
         Event::Costing(e) => costing_to_wire(e),
         Event::Partners(e) => partners_to_wire(e),
         Event::OpenItems(e) => open_items_to_wire(e),
-        Event::Payments(_) => {
-            unreachable!("payments wire: SKELETON, the payments engine writes it")
-        }
+        Event::Payments(e) => payments_to_wire(e),
     }
 }
 
@@ -1675,6 +1706,9 @@ fn from_wire(event: EventV1) -> Event {
         | W::PaymentTermsUpdated { .. }
         | W::ItemsCleared { .. }
         | W::ClearingCancelled { .. }) => partners_from_wire(other),
+        other @ (W::PaymentSettingsChanged { .. }
+        | W::PaymentPosted { .. }
+        | W::PaymentCancelled { .. }) => payments_from_wire(other),
     }
 }
 
@@ -1756,4 +1790,278 @@ pub fn decode_str(body: &str) -> Result<Event, serde_json::Error> {
 /// Any version-1 record (an already parsed tree).
 pub fn decode_value(value: serde_json::Value) -> Result<Event, serde_json::Error> {
     serde_json::from_value::<EventV1>(value).map(from_wire)
+}
+
+// ----- payments (added compatibly: new variants, optional fields omitted
+// when empty) -----
+
+wire_names!(DirectionV1, Direction, [
+    Direction::Incoming => "incoming",
+    Direction::Outgoing => "outgoing",
+]);
+wire_names!(MeansV1, Means, [
+    Means::Transfer => "transfer",
+    Means::Cash => "cash",
+    Means::Check => "check",
+    Means::CreditCard => "credit_card",
+]);
+
+fn is_zero(d: &Decimal) -> bool {
+    d.is_zero()
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct PaymentSettingsV1 {
+    tolerance_lc: Decimal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    write_off_account: Option<AccountNoV1>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    discount_accounts: BTreeMap<String, AccountNoV1>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    discount_granted: Option<AccountNoV1>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    discount_received: Option<AccountNoV1>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    checks_account: Option<AccountNoV1>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    card_account: Option<AccountNoV1>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    fx_unrealised_gain: Option<AccountNoV1>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    fx_unrealised_loss: Option<AccountNoV1>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    fx_adjustment_account: Option<AccountNoV1>,
+    gains_within_year_only: bool,
+    match_days: u16,
+}
+
+impl From<&PaymentSettings> for PaymentSettingsV1 {
+    fn from(s: &PaymentSettings) -> PaymentSettingsV1 {
+        PaymentSettingsV1 {
+            tolerance_lc: s.tolerance_lc,
+            write_off_account: account_v1(s.write_off_account),
+            discount_accounts: s
+                .discount_accounts
+                .iter()
+                .map(|(k, v)| (k.clone(), AccountNoV1(*v)))
+                .collect(),
+            discount_granted: account_v1(s.discount_granted),
+            discount_received: account_v1(s.discount_received),
+            checks_account: account_v1(s.checks_account),
+            card_account: account_v1(s.card_account),
+            fx_unrealised_gain: account_v1(s.fx_unrealised_gain),
+            fx_unrealised_loss: account_v1(s.fx_unrealised_loss),
+            fx_adjustment_account: account_v1(s.fx_adjustment_account),
+            gains_within_year_only: s.gains_within_year_only,
+            match_days: s.match_days,
+        }
+    }
+}
+
+impl From<PaymentSettingsV1> for PaymentSettings {
+    fn from(s: PaymentSettingsV1) -> PaymentSettings {
+        let a = |x: Option<AccountNoV1>| x.map(|x| x.0);
+        PaymentSettings {
+            tolerance_lc: s.tolerance_lc,
+            write_off_account: a(s.write_off_account),
+            discount_accounts: s
+                .discount_accounts
+                .into_iter()
+                .map(|(k, v)| (k, v.0))
+                .collect(),
+            discount_granted: a(s.discount_granted),
+            discount_received: a(s.discount_received),
+            checks_account: a(s.checks_account),
+            card_account: a(s.card_account),
+            fx_unrealised_gain: a(s.fx_unrealised_gain),
+            fx_unrealised_loss: a(s.fx_unrealised_loss),
+            fx_adjustment_account: a(s.fx_adjustment_account),
+            gains_within_year_only: s.gains_within_year_only,
+            match_days: s.match_days,
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct PaidMeansV1 {
+    means: MeansV1,
+    account: AccountNoV1,
+    amount: Decimal,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    reference: String,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct PaidItemV1 {
+    item: ItemIdV1,
+    amount: Decimal,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    discount: Decimal,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct PaymentV1 {
+    number: u32,
+    direction: DirectionV1,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    partner: Option<PartnerCodeV1>,
+    date: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    currency: Option<CurrencyV1>,
+    entry: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    clearing: Option<u32>,
+    means: Vec<PaidMeansV1>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    items: Vec<PaidItemV1>,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    on_account: Decimal,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    fee: Decimal,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    write_off_lc: Decimal,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    reference: String,
+    by: String,
+    at: TimestampV1,
+    key: PostingKeyV1,
+}
+
+impl From<&Payment> for PaymentV1 {
+    fn from(p: &Payment) -> PaymentV1 {
+        PaymentV1 {
+            number: p.number,
+            direction: DirectionV1(p.direction),
+            partner: p.partner.map(PartnerCodeV1),
+            date: p.date,
+            currency: p.currency.map(CurrencyV1),
+            entry: p.entry.0,
+            clearing: p.clearing,
+            means: p
+                .means
+                .iter()
+                .map(|m| PaidMeansV1 {
+                    means: MeansV1(m.means),
+                    account: AccountNoV1(m.account),
+                    amount: m.amount,
+                    reference: m.reference.clone(),
+                })
+                .collect(),
+            items: p
+                .items
+                .iter()
+                .map(|i| PaidItemV1 {
+                    item: ItemIdV1 {
+                        entry: i.item.entry.0,
+                        line: i.item.line,
+                        installment: i.item.installment,
+                    },
+                    amount: i.amount,
+                    discount: i.discount,
+                })
+                .collect(),
+            on_account: p.on_account,
+            fee: p.fee,
+            write_off_lc: p.write_off_lc,
+            reference: p.reference.clone(),
+            by: p.by.clone(),
+            at: TimestampV1(p.at),
+            key: PostingKeyV1(p.key),
+        }
+    }
+}
+
+impl From<PaymentV1> for Payment {
+    fn from(p: PaymentV1) -> Payment {
+        Payment {
+            number: p.number,
+            direction: p.direction.0,
+            partner: p.partner.map(|c| c.0),
+            date: p.date,
+            currency: p.currency.map(|c| c.0),
+            entry: EntryId(p.entry),
+            clearing: p.clearing,
+            means: p
+                .means
+                .into_iter()
+                .map(|m| PaidMeans {
+                    means: m.means.0,
+                    account: m.account.0,
+                    amount: m.amount,
+                    reference: m.reference,
+                })
+                .collect(),
+            items: p
+                .items
+                .into_iter()
+                .map(|i| PaidItem {
+                    item: ItemId {
+                        entry: EntryId(i.item.entry),
+                        line: i.item.line,
+                        installment: i.item.installment,
+                    },
+                    amount: i.amount,
+                    discount: i.discount,
+                })
+                .collect(),
+            on_account: p.on_account,
+            fee: p.fee,
+            write_off_lc: p.write_off_lc,
+            reference: p.reference,
+            by: p.by,
+            at: p.at.0,
+            key: p.key.0,
+        }
+    }
+}
+
+fn payments_to_wire(event: &PaymentsEvent) -> EventRefV1<'static> {
+    match event {
+        PaymentsEvent::SettingsChanged { settings, by, at } => EventRefV1::PaymentSettingsChanged {
+            settings: settings.as_ref().into(),
+            by: by.clone(),
+            at: TimestampV1(*at),
+        },
+        PaymentsEvent::PaymentPosted { payment } => EventRefV1::PaymentPosted {
+            payment: payment.as_ref().into(),
+        },
+        PaymentsEvent::PaymentCancelled {
+            number,
+            reversal,
+            by,
+            at,
+        } => EventRefV1::PaymentCancelled {
+            number: *number,
+            reversal: reversal.0,
+            by: by.clone(),
+            at: TimestampV1(*at),
+        },
+    }
+}
+
+fn payments_from_wire(event: EventV1) -> Event {
+    use EventV1 as W;
+    Event::Payments(match event {
+        W::PaymentSettingsChanged { settings, by, at } => PaymentsEvent::SettingsChanged {
+            settings: Box::new(settings.into()),
+            by,
+            at: at.0,
+        },
+        W::PaymentPosted { payment } => PaymentsEvent::PaymentPosted {
+            payment: Box::new(payment.into()),
+        },
+        W::PaymentCancelled {
+            number,
+            reversal,
+            by,
+            at,
+        } => PaymentsEvent::PaymentCancelled {
+            number,
+            reversal: EntryId(reversal),
+            by,
+            at: at.0,
+        },
+        // `from_wire` hands over only the variants above.
+        _ => unreachable!("from_wire reads the other events itself"),
+    })
 }

@@ -55,7 +55,14 @@ pub(crate) fn check_cancel(
         }
     }
     let mut steps = Vec::with_capacity(4);
-    if let Some(clearing) = payment.clearing {
+    // The user may have cancelled the payment's clearing already (the
+    // items are open again then): only a clearing still in force is.
+    let in_force = payment.clearing.filter(|&n| {
+        cx.open_items
+            .clearing(n)
+            .is_some_and(|r| r.cancelled.is_none())
+    });
+    if let Some(clearing) = in_force {
         steps.push(Step::OpenItems(OpenItemsEvent::ClearingCancelled {
             number: clearing,
             by: req.by.to_string(),

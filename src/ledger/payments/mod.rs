@@ -44,6 +44,19 @@ pub struct Payments {
     payments: Vec<PaymentRecord>,
 }
 
+impl PaymentRecord {
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.is_some()
+    }
+
+    /// The item of the payment's partner line (what stays open on account).
+    pub fn item(&self) -> Option<crate::ledger::open_items::ItemId> {
+        self.payment
+            .partner
+            .map(|_| payment_item(self.payment.entry))
+    }
+}
+
 impl Payments {
     /// What `cmd` appends, in order, or why not. Pure.
     pub fn check(
@@ -174,6 +187,24 @@ impl Payments {
     /// Every payment, in number order.
     pub fn payments(&self) -> &[PaymentRecord] {
         &self.payments
+    }
+
+    /// The payments of partner `code`, in number order (for the list).
+    pub fn of_partner(
+        &self,
+        code: crate::ledger::types::PartnerCode,
+    ) -> impl Iterator<Item = &PaymentRecord> + '_ {
+        self.payments
+            .iter()
+            .filter(move |r| r.payment.partner == Some(code))
+    }
+
+    /// The payment whose entry (or reversal) is `entry`, if any: the
+    /// journal's drill-down from an entry to its payment.
+    pub fn by_entry(&self, entry: crate::ledger::types::EntryId) -> Option<&PaymentRecord> {
+        self.payments.iter().find(|r| {
+            r.payment.entry == entry || r.cancelled.as_ref().is_some_and(|c| c.0 == entry)
+        })
     }
 
     pub fn payment(&self, number: u32) -> Option<&PaymentRecord> {
