@@ -38,7 +38,7 @@ async function setLang(lang) {
 async function go(path, selector) {
   await page.goto(app.url + path);
   await waitForApp(page);
-  if (selector) await page.waitForSelector(selector);
+  if (selector) await page.waitForSelector(selector, { timeout: 8000 }).catch(async (e) => { await screenshot(page, 'payment-go-failed'); assert.fail(`${e.message}\n${page.errors.join('\n')}`); });
 }
 
 /** Screenshots of the current screen in German and English, back in German. */
