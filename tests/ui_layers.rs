@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 /// Folders under `pages/` that group pages by module; their `mod.rs`
 /// declares the pages and is no page itself.
-const GROUPS: &[&str] = &["admin", "financials", "master_data", "reports"];
+const GROUPS: &[&str] = &["admin", "banking", "financials", "master_data", "reports"];
 
 /// The module path of a file below `src/ui/pages/`:
 /// `admin/company.rs` → `[admin, company]`, `admin/mod.rs` → `[admin]`.
