@@ -90,6 +90,8 @@ test('the payment settings are saved and shown again after a reload', async () =
   await page.waitForSelector('.error-box');
   assert.match(await page.textContent('.error-box'), /Kreditkarten/);
   await page.fill('[data-testid="ps-card"]', '');
+  await page.click('[data-testid="ps-save"]');
+  await page.waitForSelector('[data-testid="ps-saved"]');
 
   await setLang('en');
   assert.equal(await value('ps-tolerance'), '1.50', 'the tolerance follows the language');
@@ -103,6 +105,7 @@ test('the payment settings are saved and shown again after a reload', async () =
 test('the revaluation previews the FC balances and posts them with the reversal', async () => {
   await page.goto(app.url + '/banking/revaluation');
   await waitForApp(page);
+  await setLang('de');
   await page.waitForSelector('[data-testid="rv-date"]');
   await page.fill('[data-testid="rv-date"]', `30.06.${year}`);
   await page.press('[data-testid="rv-date"]', 'Enter');
