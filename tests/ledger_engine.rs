@@ -1016,6 +1016,52 @@ fn determination_accounts_must_be_postable() {
     );
 }
 
+/// A rounding line on a control account would have no business partner:
+/// the open items would no longer sum to the account (found by the
+/// property: a determination change, then an FC entry, left the aging's
+/// check line 0.01 off). The determination refuses a control account for
+/// every key but receivables and payables; an account made a control
+/// account later is refused by the posting that would round onto it.
+#[test]
+fn rounding_never_goes_to_a_control_account() {
+    let mut b = book();
+    let mut det = b.determination().clone();
+    det.rounding = Some(a("1400"));
+    assert_eq!(
+        refuses(
+            &mut b,
+            &Command::Gl(GlCommand::SetGlDetermination {
+                determination: det.clone()
+            })
+        ),
+        DomainError::Gl(GlError::DeterminationAccountIsControl {
+            key: DeterminationKey::Rounding,
+            account: a("1400")
+        })
+    );
+    det.receivables = Some(a("1400"));
+    det.rounding = b.determination().rounding;
+    let mut rounding = b.gl().account(det.rounding.unwrap()).unwrap().clone();
+    rounding.control = true;
+    b.execute(&Command::Gl(GlCommand::UpdateAccount {
+        account: rounding.clone(),
+    }))
+    .unwrap();
+    with_rate(&mut b, Currency::USD, dec!(1.0837));
+    fc_account(&mut b, "1210", Currency::USD);
+    let mut lines: Vec<LineDraft> = (0..3)
+        .map(|_| LineDraft::credit_lc(a("1210"), dec!(33.33)).in_fc(Currency::USD, None))
+        .collect();
+    lines.push(LineDraft::debit_lc(a("4930"), dec!(92.27)));
+    assert_eq!(
+        refuses(&mut b, &post(lines, d(2024, 2, 1))),
+        DomainError::Gl(GlError::DeterminationAccountIsControl {
+            key: DeterminationKey::Rounding,
+            account: rounding.number
+        })
+    );
+}
+
 #[test]
 fn rounding_without_a_rounding_account_is_refused() {
     let mut b = book();

@@ -90,6 +90,13 @@ pub enum GlError {
         key: DeterminationKey,
         account: AccountNo,
     },
+    /// Only receivables and payables may name a control account: lines the
+    /// engine generates on the others carry no business partner.
+    #[error("determination {key:?}: account {account} is a control account")]
+    DeterminationAccountIsControl {
+        key: DeterminationKey,
+        account: AccountNo,
+    },
     #[error("determination {key:?} has no account, but this posting needs one")]
     DeterminationMissing { key: DeterminationKey },
 }
@@ -134,6 +141,7 @@ impl GlError {
             | GlError::RateMissing { .. }
             | GlError::DeterminationAccountNotFound { .. }
             | GlError::DeterminationAccountNotPostable { .. }
+            | GlError::DeterminationAccountIsControl { .. }
             | GlError::DeterminationMissing { .. } => None,
         }
     }

@@ -343,6 +343,13 @@ impl Gl {
             if !found.postable || !found.active {
                 return Err(GlError::DeterminationAccountNotPostable { key, account });
             }
+            let partner_key = matches!(
+                key,
+                DeterminationKey::Receivables | DeterminationKey::Payables
+            );
+            if found.control && !partner_key {
+                return Err(GlError::DeterminationAccountIsControl { key, account });
+            }
         }
         Ok(())
     }

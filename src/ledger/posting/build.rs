@@ -151,7 +151,17 @@ fn rounding_line(
     amount_lc: Decimal,
     amount_sc: Decimal,
 ) -> Result<Line, JournalError> {
-    let number = cx.gl.determined_account(DeterminationKey::Rounding)?;
+    let key = DeterminationKey::Rounding;
+    let number = cx.gl.determined_account(key)?;
+    // Made a control account after the determination named it: a
+    // rounding line there would have no business partner.
+    if cx.gl.account(number).is_some_and(|a| a.control) {
+        return Err(GlError::DeterminationAccountIsControl {
+            key,
+            account: number,
+        }
+        .into());
+    }
     let side = if diff.is_sign_positive() {
         Side::Credit
     } else {

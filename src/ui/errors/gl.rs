@@ -183,6 +183,16 @@ pub fn gl_error(e: &GlError, lang: Lang) -> String {
                 determination_name(*key, Lang::En)
             ),
         ),
+        GlError::DeterminationAccountIsControl { key, account } => (
+            format!(
+                "Sachkontenfindung „{}“: Konto {account} ist ein Sammelkonto; nur Forderungen und Verbindlichkeiten dürfen auf Sammelkonten zeigen.",
+                determination_name(*key, Lang::De)
+            ),
+            format!(
+                "G/L determination “{}”: account {account} is a control account; only receivables and payables may point to control accounts.",
+                determination_name(*key, Lang::En)
+            ),
+        ),
         GlError::DeterminationMissing { key } => (
             format!(
                 "In der Sachkontenfindung fehlt das Konto für „{}“.",
