@@ -14,14 +14,18 @@ use crate::ledger::payments::{Direction, Means, PaymentRecord, PaymentsCommand};
 use crate::ledger::types::PartnerCode;
 use crate::ledger::{Book, Command};
 use crate::texts;
-use crate::ui::components::{DateField, NoCompany, entry_href, fmt_amount, fmt_date};
+use crate::ui::components::{DateField, NoCompany, Pager, entry_href, fmt_amount, fmt_date};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::{AppState, use_app};
 
+/// Payments shown per page: the newest first, so today's are on page 1.
+const PAYMENT_PAGE_ROWS: usize = 100;
+
 texts! {
     pub enum T {
         Title => "Zahlungen", "Payments";
+        Payments => "Zahlungen", "payments";
         Lead => "Alle Zahlungen; eine Zahlung wird storniert, indem ihre Buchung storniert und ihre Posten wieder geöffnet werden.", "Every payment; cancelling one reverses its entry and opens its items again.";
         Direction => "Richtung", "Direction";
         All => "alle", "all";
@@ -171,6 +175,13 @@ pub fn PaymentListPage() -> impl IntoView {
         date: RwSignal::new(None),
         message: RwSignal::new(None),
     };
+    let page = RwSignal::new(0usize);
+    // Another filter starts at the first page.
+    Effect::new(move |_| {
+        filter.direction.track();
+        filter.partner.track();
+        page.set(0);
+    });
     let list = Memo::new(move |_| {
         let lang = i18n.lang();
         app.with_book(|b| rows(b, filter, lang))
@@ -185,7 +196,19 @@ pub fn PaymentListPage() -> impl IntoView {
                     <p class="lead">{move || i18n.t(T::Lead)}</p>
                     <Toolbar filter=filter />
                     <CancelBox app=app c=cancelling />
-                    {move || list.get().map(|(rows, d)| view! { <PaymentsTable rows=rows d=d c=cancelling /> })}
+                    {move || list.get().map(|(rows, d)| {
+                        let count = rows.len();
+                        let pages = count.div_ceil(PAYMENT_PAGE_ROWS).max(1);
+                        let shown: Vec<Row> = rows
+                            .into_iter()
+                            .skip(page.get() * PAYMENT_PAGE_ROWS)
+                            .take(PAYMENT_PAGE_ROWS)
+                            .collect();
+                        view! {
+                            <PaymentsTable rows=shown d=d c=cancelling />
+                            <Pager page=page pages=pages count=count unit=Signal::derive(move || i18n.t(T::Payments)) />
+                        }
+                    })}
                 }.into_any()
             }}
         </section>
@@ -298,7 +321,7 @@ fn CancelBox(app: AppState, c: Cancelling) -> impl IntoView {
                 <p>{format!("{} {n}: ", i18n.t(T::Number))}{i18n.t(T::CancelQuestion)}</p>
                 <div class="toolbar">
                     <DateField label=T::CancelDate value=c.date testid="pl-cancel-date" />
-                    <button type="button" class="button primary danger" data-testid="pl-confirm-yes"
+                    <button type="button" class="button danger" data-testid="pl-confirm-yes"
                         disabled=move || pending.get()
                         on:click=move |_| { run.dispatch(()); }>{i18n.t(T::Confirm)}</button>
                     <button type="button" class="button" data-testid="pl-confirm-no"
