@@ -973,3 +973,65 @@ fn partners_open_items_and_clearings_survive_backup_and_restore() {
     assert_eq!(history.changes.len(), 1, "{history:?}");
     assert_eq!(again.partners().terms("R2"), book.partners().terms("R2"));
 }
+
+// ----- payments and their settings -----
+
+/// The demo year pays its invoices through payments (some with cash
+/// discount) under the template's payment settings; one payment is
+/// cancelled on top. All of it comes back from a backup: the same Book,
+/// payments with their status, settings, clearings.
+#[test]
+fn payments_settings_and_cancellations_survive_backup_and_restore() {
+    use kontor::demo::{self, DEMO_USER, DemoSpec};
+    use kontor::ledger::Command;
+    use kontor::ledger::payments::PaymentsCommand;
+    use kontor::ledger::types::Timestamp;
+
+    let (mut book, mut events) = demo::build(&DemoSpec::one_year(2024), |_, _| {}).unwrap();
+    let last = book.payments().payments().last().unwrap().payment.clone();
+    let cancel = Command::Payments(PaymentsCommand::Cancel {
+        number: last.number,
+        date: None,
+        by: DEMO_USER.into(),
+        at: Timestamp::at_midnight(last.date),
+    });
+    events.extend(book.execute(&cancel).unwrap());
+    assert!(
+        book.payments()
+            .payments()
+            .iter()
+            .any(|p| p.cancelled.is_some())
+    );
+    let discounted = book
+        .payments()
+        .payments()
+        .iter()
+        .filter(|p| p.payment.items.iter().any(|i| !i.discount.is_zero()))
+        .count();
+    assert!(discounted > 0);
+    let records = seal_all(ChainHead::EMPTY, events.iter().map(encode));
+    let store = MemoryStore::new();
+    let meta = block_on(async {
+        let meta = store.create_company("Demo").await.unwrap();
+        let company = store.open_company(&meta.id).await.unwrap();
+        company.append(&records).await.unwrap();
+        meta
+    });
+    let file = encrypted(&snapshot(&store, &meta.id));
+    let document = backup::inspect(&file, PASSPHRASE, |_, _| {}).unwrap();
+    let restored = block_on(backup::restore(
+        &store,
+        &document,
+        RestoreMode::AsCopy,
+        |_, _| {},
+    ))
+    .unwrap();
+    let (again, _) = restored_book(&store, &restored.id);
+    assert_eq!(again, book);
+    assert_eq!(again.payments(), book.payments());
+    assert_eq!(again.payments().settings(), book.payments().settings());
+    assert_eq!(
+        again.open_items().clearings(),
+        book.open_items().clearings()
+    );
+}
