@@ -9,6 +9,7 @@
 //! `tests/ledger_wire.rs`; here it must hold every kind.
 
 use chrono::NaiveDate;
+use kontor::ledger::bank::BankEvent;
 use kontor::ledger::chain::ChainHead;
 use kontor::ledger::costing::{CostingCommand, CostingEvent};
 use kontor::ledger::event::{DecodeError, decode, encode};
@@ -866,6 +867,12 @@ event_kinds! {
     Event::Payments(PaymentsEvent::SettingsChanged { .. }) => "payment_settings_changed",
     Event::Payments(PaymentsEvent::PaymentPosted { .. }) => "payment_posted",
     Event::Payments(PaymentsEvent::PaymentCancelled { .. }) => "payment_cancelled",
+    Event::Bank(BankEvent::HouseBankSaved { .. }) => "house_bank_saved",
+    Event::Bank(BankEvent::FileImported { .. }) => "bank_file_imported",
+    Event::Bank(BankEvent::RuleSaved { .. }) => "bank_rule_saved",
+    Event::Bank(BankEvent::RuleDeleted { .. }) => "bank_rule_deleted",
+    Event::Bank(BankEvent::RuleMoved { .. }) => "bank_rule_moved",
+    Event::Bank(BankEvent::LinesPosted { .. }) => "bank_lines_posted",
 }
 
 /// The `type` field of a stored record.

@@ -23,13 +23,14 @@ const RANKS: &[(&str, u8)] = &[
     ("open_items", 3),
     ("posting", 4),
     ("payments", 5),
-    ("event", 6),
-    ("error", 6),
-    ("command", 7),
-    ("setup", 7),
-    ("book", 8),
-    ("report", 9),
-    ("sample", 10),
+    ("bank", 6),
+    ("event", 7),
+    ("error", 7),
+    ("command", 8),
+    ("setup", 8),
+    ("book", 9),
+    ("report", 10),
+    ("sample", 11),
 ];
 
 fn rank(unit: &str) -> Option<u8> {

@@ -30,6 +30,7 @@
 //! paths would keep the properties green.
 
 use chrono::{Days, NaiveDate};
+use kontor::ledger::bank::BankCommand;
 use kontor::ledger::chain::{ChainHead, LogRecord};
 use kontor::ledger::costing::{
     CentreRequirement, CostCentre, CostingCommand, Dimension, DistributionBasis, DistributionRule,
@@ -1826,6 +1827,12 @@ command_kinds! {
     Command::Payments(PaymentsCommand::Cancel { .. }) => "cancel_payment",
     Command::Payments(PaymentsCommand::AutoReconcile { .. }) => "auto_reconcile",
     Command::Payments(PaymentsCommand::Revalue { .. }) => "revalue",
+    Command::Bank(BankCommand::SaveHouseBank { .. }) => "save_house_bank",
+    Command::Bank(BankCommand::Import { .. }) => "import_statement",
+    Command::Bank(BankCommand::SaveRule { .. }) => "save_bank_rule",
+    Command::Bank(BankCommand::DeleteRule { .. }) => "delete_bank_rule",
+    Command::Bank(BankCommand::MoveRule { .. }) => "move_bank_rule",
+    Command::Bank(BankCommand::PostLines { .. }) => "post_statement_lines",
 }
 
 /// The refusal's sub-ledger and variant, e.g. `Journal::Unbalanced`

@@ -6,3 +6,4 @@
 pub mod company;
 pub mod entry;
 pub mod search;
+pub mod statement;

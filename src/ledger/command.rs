@@ -5,6 +5,7 @@
 //! the store appends in one transaction. Setting up a company is not a
 //! command: there is no Book to check it against (`Book::set_up`).
 
+use crate::ledger::bank::BankCommand;
 use crate::ledger::costing::CostingCommand;
 use crate::ledger::gl::GlCommand;
 use crate::ledger::open_items::OpenItemsCommand;
@@ -21,6 +22,7 @@ pub enum Command {
     Partners(PartnersCommand),
     OpenItems(OpenItemsCommand),
     Payments(PaymentsCommand),
+    Bank(BankCommand),
     Posting(PostingCommand),
 }
 
@@ -63,5 +65,11 @@ impl From<PostingCommand> for Command {
 impl From<PaymentsCommand> for Command {
     fn from(c: PaymentsCommand) -> Command {
         Command::Payments(c)
+    }
+}
+
+impl From<BankCommand> for Command {
+    fn from(c: BankCommand) -> Command {
+        Command::Bank(c)
     }
 }

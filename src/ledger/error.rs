@@ -8,6 +8,7 @@
 //! naming a missing account is the GL's refusal); `From` flattens those,
 //! so `DomainError::Gl(..)` is the one place a GL refusal appears.
 
+use crate::ledger::bank::BankError;
 use crate::ledger::costing::CostingError;
 use crate::ledger::gl::GlError;
 use crate::ledger::journal::JournalError;
@@ -35,6 +36,8 @@ pub enum DomainError {
     Journal(JournalError),
     #[error(transparent)]
     Payments(PaymentsError),
+    #[error(transparent)]
+    Bank(BankError),
 }
 
 impl DomainError {
@@ -54,6 +57,7 @@ impl DomainError {
             DomainError::OpenItems(_) => None,
             DomainError::Journal(e) => e.line_mut(),
             DomainError::Payments(_) => None,
+            DomainError::Bank(_) => None,
         }
     }
 }
@@ -135,6 +139,16 @@ impl From<PaymentsError> for DomainError {
             PaymentsError::OpenItems(e) => e.into(),
             PaymentsError::Journal(e) => e.into(),
             e => DomainError::Payments(e),
+        }
+    }
+}
+
+impl From<BankError> for DomainError {
+    fn from(e: BankError) -> DomainError {
+        match e {
+            BankError::Input(e) => e.into(),
+            BankError::Gl(e) => e.into(),
+            e => DomainError::Bank(e),
         }
     }
 }

@@ -13,10 +13,12 @@
 //! `costing`; `open_items` (the items partner lines become, and their
 //! clearings) beside `journal`, since both fold posted entries. Imports
 //! only point down that list: `types` ← `gl` ← `tax`, `costing`,
-//! `partners` ← `journal`, `open_items` ← `posting`, `setup` ←
+//! `partners` ← `journal`, `open_items` ← `posting` ← `payments` ←
+//! `bank` (statements, matching, rules) ← `setup` ←
 //! `book` ← `report` (`event`, `command`, `error` sit beside `book`,
 //! `chain` and `sample` at the edges). `tests/ledger_layers.rs` checks it.
 
+pub mod bank;
 pub mod book;
 pub mod chain;
 pub mod command;

@@ -161,7 +161,11 @@ texts! {
     BankSettings => "Zahlungseinstellungen", "Payment settings";
     BankSettingsBody => "Skontokonten je Steuerkennzeichen, Toleranz, Scheck- und Kartenverrechnung, Bewertungskonten.", "Cash-discount accounts per tax code, tolerance, checks and card clearing, revaluation accounts.";
     BankStatements => "Kontoauszüge", "Bank statements";
-    BankStatementsBody => "Import von camt.053, MT940 und CSV; Zuordnung zu offenen Posten.", "Import camt.053, MT940 and CSV; matching to open items.";
+    BankStatementsBody => "Import von camt.053 (auch ZIP), camt.052/054, MT940 und CSV; Vorschläge und Regeln für den Abgleich mit offenen Posten; ganzen Auszug in einem Schritt buchen.", "Import camt.053 (also zipped), camt.052/054, MT940 and CSV; proposals and rules match lines to open items; post a whole statement in one step.";
+    BankHouseBanks => "Hausbanken", "House banks";
+    BankHouseBanksBody => "Eigene Bankkonten mit Sachkonto, IBAN, BIC, Währung, Geldtransitkonto und CSV-Spaltenzuordnung.", "The company's bank accounts with G/L account, IBAN, BIC, currency, suspense account and CSV column mapping.";
+    BankRules => "Buchungsregeln", "Posting rules";
+    BankRulesBody => "Regeln für den Kontoauszug: Bedingungen auf IBAN, Name, Verwendungszweck und Betrag; Geschäftspartner oder Sachkonten mit Aufteilung.", "Rules for bank statements: conditions on IBAN, name, purpose and amount; a business partner or G/L accounts with a split.";
     BankPayments => "Zahlungsassistent", "Payment wizard";
     BankPaymentsBody => "Fällige Rechnungen auswählen und SEPA-Dateien (pain.001, pain.008) erzeugen.", "Select due invoices and create SEPA files (pain.001, pain.008).";
 

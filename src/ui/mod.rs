@@ -55,6 +55,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/banking/reconciliation") view=banking::ReconciliationPage />
                     <Route path=path!("/banking/revaluation") view=banking::RevaluationPage />
                     <Route path=path!("/banking/settings") view=banking::PaymentSettingsPage />
+                    <Route path=path!("/banking/house-banks") view=banking::HouseBanksPage />
+                    <Route path=path!("/banking/statements") view=banking::StatementsPage />
+                    <Route path=path!("/banking/statements/:number") view=banking::StatementPage />
+                    <Route path=path!("/banking/rules") view=banking::BankRulesPage />
                     <Route path=path!("/reports") view=|| modules::page(Module::Reports) />
                     <Route path=path!("/reports/trial-balance") view=reports::TrialBalancePage />
                     <Route path=path!("/reports/account/:account") view=reports::AccountSheetPage />

@@ -19,6 +19,7 @@ pub mod replay;
 
 pub use replay::{ReplayError, ReplayErrorKind};
 
+use crate::ledger::bank::{Bank, BankCommand};
 use crate::ledger::command::Command;
 use crate::ledger::costing::Costing;
 use crate::ledger::error::DomainError;
@@ -44,6 +45,7 @@ pub struct Book {
     open_items: OpenItems,
     journal: Journal,
     payments: Payments,
+    bank: Bank,
 }
 
 impl Book {
@@ -71,6 +73,7 @@ impl Book {
             open_items: OpenItems::default(),
             journal: Journal::default(),
             payments: Payments::default(),
+            bank: Bank::default(),
         })
     }
 
@@ -99,6 +102,7 @@ impl Book {
             }
             Command::Posting(c) => self.check_posting(rights, c)?,
             Command::Payments(c) => self.check_payments(rights, c)?,
+            Command::Bank(c) => self.check_bank(rights, c)?,
         })
     }
 
@@ -116,6 +120,20 @@ impl Book {
                 Step::Entry(entry) => Event::EntryPosted { entry: *entry },
                 Step::Payments(e) => Event::Payments(e),
             })
+            .collect())
+    }
+
+    /// A bank command's events. Posting lines builds their payments one
+    /// after another on a scratch copy of the Book (each payment sees the
+    /// entries and clearings of the ones before it), then appends them all
+    /// with the bank's `LinesPosted`.
+    fn check_bank(&self, rights: Rights, cmd: &BankCommand) -> Result<Vec<Event>, DomainError> {
+        let _ = rights;
+        Ok(self
+            .bank
+            .check(self.context(), &self.payments, cmd)?
+            .into_iter()
+            .map(Event::Bank)
             .collect())
     }
 
@@ -177,6 +195,12 @@ impl Book {
                 let mut payments = std::mem::take(&mut self.payments);
                 let applied = payments.apply(self.context(), e);
                 self.payments = payments;
+                applied?
+            }
+            Event::Bank(e) => {
+                let mut bank = std::mem::take(&mut self.bank);
+                let applied = bank.apply(self.context(), &self.payments, e);
+                self.bank = bank;
                 applied?
             }
             Event::EntryPosted { entry } => self.post(entry.clone())?,

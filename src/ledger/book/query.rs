@@ -40,6 +40,18 @@ impl Book {
         &self.payments
     }
 
+    pub fn bank(&self) -> &crate::ledger::bank::Bank {
+        &self.bank
+    }
+
+    /// The payment statement line `line` was posted as, while it stands
+    /// (`None`: the line is open, also after its payment was cancelled).
+    pub fn bank_line_payment(&self, line: crate::ledger::bank::LineRef) -> Option<u32> {
+        let number = self.bank.posted_payment(line)?;
+        let record = self.payments.payment(number)?;
+        (!record.is_cancelled()).then_some(number)
+    }
+
     pub fn open_items(&self) -> &OpenItems {
         &self.open_items
     }

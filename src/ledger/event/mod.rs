@@ -8,6 +8,7 @@
 
 pub mod v1;
 
+use crate::ledger::bank::BankEvent;
 use crate::ledger::costing::CostingEvent;
 use crate::ledger::gl::{GlEvent, Settings};
 use crate::ledger::open_items::OpenItemsEvent;
@@ -31,6 +32,7 @@ pub enum Event {
     Partners(PartnersEvent),
     OpenItems(OpenItemsEvent),
     Payments(PaymentsEvent),
+    Bank(BankEvent),
     EntryPosted {
         entry: PostedEntry,
     },
@@ -57,6 +59,12 @@ impl From<CostingEvent> for Event {
 impl From<PartnersEvent> for Event {
     fn from(e: PartnersEvent) -> Event {
         Event::Partners(e)
+    }
+}
+
+impl From<BankEvent> for Event {
+    fn from(e: BankEvent) -> Event {
+        Event::Bank(e)
     }
 }
 

@@ -5,6 +5,8 @@
 //! exhaustive on purpose: a new error variant does not compile until it has
 //! its two sentences.
 
+mod bank;
+mod bank_file;
 mod costing;
 mod gl;
 mod input;
@@ -16,6 +18,8 @@ mod reconcile;
 mod revaluation;
 mod tax;
 
+pub use bank::bank_error;
+pub use bank_file::{bank_file_error, statement_form_error};
 pub use costing::costing_error;
 pub use gl::gl_error;
 pub use input::input_error;
@@ -197,6 +201,7 @@ pub fn domain_error(e: &DomainError, lang: Lang) -> String {
         DomainError::OpenItems(e) => open_items_error(e, lang),
         DomainError::Journal(e) => journal_error(e, lang),
         DomainError::Payments(e) => payments_error(e, lang),
+        DomainError::Bank(e) => bank_error(e, lang),
     }
 }
 

@@ -181,7 +181,17 @@ impl Module {
                     Key::BankSettingsBody,
                     Some("/banking/settings"),
                 ),
-                (Key::BankStatements, Key::BankStatementsBody, None),
+                (
+                    Key::BankStatements,
+                    Key::BankStatementsBody,
+                    Some("/banking/statements"),
+                ),
+                (
+                    Key::BankHouseBanks,
+                    Key::BankHouseBanksBody,
+                    Some("/banking/house-banks"),
+                ),
+                (Key::BankRules, Key::BankRulesBody, Some("/banking/rules")),
                 (Key::BankPayments, Key::BankPaymentsBody, None),
             ],
             Module::Reports => &[

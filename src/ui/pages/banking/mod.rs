@@ -1,16 +1,25 @@
 //! Banking (Zahlungsverkehr): incoming and outgoing payments, the payment
 //! list with cancellation, internal reconciliation, the foreign-currency
-//! revaluation and the payment settings. Each screen is its own module;
+//! revaluation and the payment settings; house banks, bank statements
+//! (import, matching, posting) and posting rules. Each screen is its own module;
 //! they share nothing but `ui::components`.
 
+mod bank_rules;
+mod house_banks;
 mod payment;
 mod payment_settings;
 mod payments;
 mod reconciliation;
 mod revaluation;
+mod statement;
+mod statements;
 
+pub use bank_rules::BankRulesPage;
+pub use house_banks::HouseBanksPage;
 pub use payment::{IncomingPaymentPage, OutgoingPaymentPage};
 pub use payment_settings::PaymentSettingsPage;
 pub use payments::PaymentListPage;
 pub use reconciliation::ReconciliationPage;
 pub use revaluation::RevaluationPage;
+pub use statement::StatementPage;
+pub use statements::StatementsPage;
