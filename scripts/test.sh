@@ -12,6 +12,10 @@ cd "$(dirname "$0")/.."
 # Cargo-installed tools (trunk, wasm-bindgen) and npm ones (wasm-opt).
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=never
+# A clean checkout (CI) builds once: incremental caches would only add
+# gigabytes to the disk and time to the build. Runs on an existing target
+# keep them.
+[ -d target ] || export CARGO_INCREMENTAL=0
 
 ./scripts/setup.sh || { echo "setup failed"; exit 1; }
 
@@ -24,7 +28,12 @@ cargo_counts() {
   awk '/^test result:/{for(i=1;i<=NF;i++){if($i=="passed;")p+=$(i-1); if($i=="failed;")f+=$(i-1)}} END{printf "%d %d", p, f}' "$1"
 }
 
-layer() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
+# The header of a layer, with the disk space left (a full disk makes the
+# linker crash rather than say so).
+layer() {
+  printf '\n\033[1m== %s ==\033[0m\n' "$*"
+  df -h . | awk 'NR==2{print "disk: " $4 " free of " $2}'
+}
 
 # ---- 1. native ------------------------------------------------------------
 layer "native: fmt, clippy, cargo test"
@@ -47,7 +56,8 @@ if [ "$browser_rc" = 0 ] && [ "$bp" -gt 0 ] && [ "$bf" = 0 ]; then RESULT[browse
 # ---- 3. end-to-end --------------------------------------------------------
 layer "end-to-end: release build; Chromium (Playwright), Firefox ESR and WebKitGTK smoke journeys"
 e2e_ok=1
-trunk build --release --offline 2>&1 | tail -3 || e2e_ok=0
+trunk build --release --offline >target/test-logs/trunk.log 2>&1 || { e2e_ok=0; tail -40 target/test-logs/trunk.log; }
+tail -3 target/test-logs/trunk.log
 [ -f dist/index.html ] || e2e_ok=0
 ./scripts/bundle-size.sh || true
 if [ "$e2e_ok" = 1 ]; then
