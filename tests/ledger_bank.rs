@@ -724,3 +724,237 @@ fn the_log_replays_to_the_same_book() {
     assert_eq!(replayed.bank_line_payment(r(1, 2)), Some(4));
     assert_eq!(replayed.bank().times_posted(r(1, 2)), 2);
 }
+
+/// Statement 1 opens at 0.00 on the 4th (nothing booked), its lines run
+/// to the 7th; statement 2 opens at 1,677.50 and closes at 1,776.50 on
+/// the 8th after one line of 99.00. Before posting, statement 2's opening
+/// matches statement 1's closing but not the books (0.00 booked); after
+/// posting everything, the books match both.
+#[test]
+fn statement_balances_are_checked_against_the_previous_one_and_the_books() {
+    let (mut co, first, second) = imported();
+    let mut next = statement("S2", vec![line(8, dec!(99.00), "A4", "neu")]);
+    next.opening = Some(BalanceAt {
+        date: d(7),
+        amount: dec!(1677.50),
+    });
+    next.closing = Some(BalanceAt {
+        date: d(8),
+        amount: dec!(1776.50),
+    });
+    co.run(import(vec![next]));
+    // Statement 1 names no closing balance.
+    let check = co.book.statement_check(2).unwrap();
+    assert_eq!(check.first_date, d(8));
+    assert_eq!(check.last_date, d(8));
+    assert_eq!(check.previous_closing, None);
+    assert_eq!(check.opening_vs_booked, Some(dec!(1677.50)));
+    assert_eq!(check.closing_vs_booked, Some(dec!(1776.50)));
+    assert_eq!((check.lines_open, check.lines_posted), (1, 0));
+    co.run(post_all(&co, first, second));
+    let mut own = fee(&co.book, r(2, 0));
+    own.draft.direction = Direction::Incoming;
+    own.draft.gl_lines[0].account = a("8400");
+    co.run(post(2, vec![own]));
+    let check = co.book.statement_check(2).unwrap();
+    assert_eq!(check.booked_before, dec!(1677.50));
+    assert_eq!(check.opening_vs_booked, Some(dec!(0)));
+    assert_eq!(check.booked_at_end, dec!(1776.50));
+    assert_eq!(check.closing_vs_booked, Some(dec!(0)));
+    assert_eq!((check.lines_open, check.lines_posted), (0, 1));
+    let first_check = co.book.statement_check(1).unwrap();
+    assert_eq!(first_check.opening, Some(dec!(0)));
+    assert_eq!(first_check.opening_vs_booked, Some(dec!(0)));
+    assert_eq!(first_check.closing, None);
+    assert_eq!(first_check.last_date, d(7));
+    assert_eq!(first_check.lines_posted, 3);
+    // A third statement opens where the second closed, less 1.00: the
+    // gap is shown.
+    let mut third = statement("S3", vec![line(9, dec!(5.00), "A5", "x")]);
+    third.opening = Some(BalanceAt {
+        date: d(8),
+        amount: dec!(1775.50),
+    });
+    co.run(import(vec![third]));
+    let check = co.book.statement_check(3).unwrap();
+    assert_eq!(check.previous_closing, Some(dec!(1776.50)));
+    assert_eq!(check.opening_vs_previous, Some(dec!(-1.00)));
+    assert!(co.book.statement_check(4).is_none());
+}
+
+// ----- statement files → drafts (`forms::statement`) -----
+
+mod files {
+    use super::*;
+    use kontor::formats::bank::{BankStatement, CreditDebit, read_statements};
+    use kontor::forms::statement::statement_drafts;
+    use std::io::Write;
+    use std::path::Path;
+
+    fn fixture(path: &str) -> Vec<u8> {
+        let full = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/bank")
+            .join(path);
+        std::fs::read(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
+    }
+
+    fn parse(name: &str, bytes: &[u8]) -> Vec<BankStatement> {
+        read_statements(name, bytes, None).unwrap()
+    }
+
+    /// Each draft line carries its file line's values.
+    fn same_values(parsed: &[BankStatement]) {
+        let drafts = statement_drafts(parsed).unwrap();
+        assert_eq!(drafts.len(), parsed.len());
+        for (s, d) in parsed.iter().zip(&drafts) {
+            assert_eq!(d.statement_id, s.statement_id);
+            assert_eq!(d.intraday, s.intraday);
+            assert_eq!(
+                d.opening.map(|b| b.amount),
+                s.opening_balance.as_ref().map(|b| b.signed())
+            );
+            assert_eq!(
+                d.closing.map(|b| b.amount),
+                s.closing_balance.as_ref().map(|b| b.signed())
+            );
+            if s.lines.iter().all(|l| l.batch.is_none()) {
+                assert_eq!(d.lines.len(), s.lines.len());
+            }
+            for (l, dl) in s.lines.iter().zip(&d.lines) {
+                if l.batch.is_some() {
+                    continue;
+                }
+                assert_eq!(dl.amount, l.signed_amount());
+                assert_eq!(Some(dl.booking_date), l.booking_date.or(l.value_date));
+                assert_eq!(dl.purpose, l.purpose().unwrap_or_default().trim());
+                assert_eq!(dl.key, serde_json::to_string(&l.duplicate_key()).unwrap());
+            }
+        }
+    }
+
+    #[test]
+    fn a_camt053_statement_maps_line_by_line() {
+        let parsed = parse("a.xml", &fixture("genkgo-camt/camt053.v8.xml"));
+        same_values(&parsed);
+        let drafts = statement_drafts(&parsed).unwrap();
+        assert_eq!(drafts[0].iban, "NL26VAYB8060476890");
+        assert_eq!(drafts[0].format, "camt.053.001.08");
+        assert_eq!(drafts[0].sequence_no, "12312");
+    }
+
+    #[test]
+    fn an_mt940_statement_has_signed_lines_and_balances() {
+        let parsed = parse(
+            "b.sta",
+            &fixture("mt940-rs/mt940/full/sparkasse/buxtehude.sta"),
+        );
+        same_values(&parsed);
+        let d = &statement_drafts(&parsed).unwrap()[0];
+        // :25: is BLZ/account, no IBAN: the import's house bank is used.
+        assert_eq!(d.iban, "");
+        assert_eq!(d.format, "MT940");
+        let amounts: Vec<Decimal> = d.lines.iter().map(|l| l.amount).collect();
+        assert_eq!(amounts, [dec!(-119.35), dec!(-16.69), dec!(-5.00)]);
+        assert_eq!(d.opening.unwrap().amount, dec!(13564.13));
+        assert_eq!(d.closing.unwrap().amount, dec!(13523.09));
+        assert_eq!(
+            d.lines[0].booking_date,
+            NaiveDate::from_ymd_opt(2018, 11, 27).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_zip_maps_every_statement_of_every_entry() {
+        let mut out = std::io::Cursor::new(Vec::new());
+        {
+            let mut w = ::zip::ZipWriter::new(&mut out);
+            let options = ::zip::write::SimpleFileOptions::default()
+                .compression_method(::zip::CompressionMethod::Deflated);
+            for (name, path) in [
+                ("a.xml", "genkgo-camt/camt053.v8.xml"),
+                ("b.xml", "genkgo-camt/camt053.v2.multi.statement.xml"),
+            ] {
+                w.start_file(name, options).unwrap();
+                w.write_all(&fixture(path)).unwrap();
+            }
+            w.finish().unwrap();
+        }
+        let parsed = parse("day.zip", &out.into_inner());
+        assert!(parsed.len() >= 3, "{}", parsed.len());
+        same_values(&parsed);
+    }
+
+    #[test]
+    fn a_collective_booking_splits_when_its_payments_add_up() {
+        let mut parsed = parse("n.xml", &fixture("genkgo-camt/camt054.v8.xml"));
+        // As the bank sent it, the listed payments do not make the
+        // booking's 200,000.00: it stays one line.
+        let whole = statement_drafts(&parsed).unwrap();
+        assert_eq!(whole[0].lines.len(), parsed[0].lines.len());
+        assert_eq!(whole[0].lines[0].amount, dec!(-200000));
+        // Amounts that add up to it: one line per payment.
+        let line = &mut parsed[0].lines[0];
+        let batch = line.batch.as_mut().unwrap();
+        for (p, amount) in batch
+            .payments
+            .iter_mut()
+            .zip([dec!(100000), dec!(60000), dec!(40000)])
+        {
+            p.amount = Some(amount);
+            p.direction = CreditDebit::Debit;
+        }
+        let split = statement_drafts(&parsed).unwrap();
+        let lines = &split[0].lines;
+        assert_eq!(lines.len(), whole[0].lines.len() + 2);
+        let amounts: Vec<Decimal> = lines[..3].iter().map(|l| l.amount).collect();
+        assert_eq!(amounts, [dec!(-100000), dec!(-60000), dec!(-40000)]);
+        assert_eq!(lines[0].counterparty, "Example Creditor 3 - V1");
+        assert_eq!(lines[0].iban, "CH4112345003131313131");
+        assert_eq!(lines[0].key, format!("{}#1", whole[0].lines[0].key));
+        assert_eq!(lines[2].key, format!("{}#3", whole[0].lines[0].key));
+        assert_eq!(lines[1].booking_date, whole[0].lines[0].booking_date);
+    }
+
+    #[test]
+    fn a_line_without_any_date_is_refused_by_line() {
+        let mut parsed = parse(
+            "b.sta",
+            &fixture("mt940-rs/mt940/full/sparkasse/buxtehude.sta"),
+        );
+        parsed[0].lines[1].booking_date = None;
+        parsed[0].lines[1].value_date = None;
+        let e = statement_drafts(&parsed).unwrap_err();
+        assert_eq!(
+            e,
+            kontor::forms::statement::StatementFormError::NoDate {
+                statement_id: parsed[0].statement_id.clone(),
+                line: 1
+            }
+        );
+    }
+
+    #[test]
+    fn an_mt940_file_imports_into_the_chosen_house_bank_once() {
+        let bytes = fixture("mt940-rs/mt940/full/sparkasse/buxtehude.sta");
+        let drafts = statement_drafts(&parse("b.sta", &bytes)).unwrap();
+        let mut co = Company::new();
+        let cmd = |drafts: Vec<StatementDraft>| -> Command {
+            BankCommand::Import {
+                house_bank: Some("SPK".into()),
+                file_name: "buxtehude.sta".into(),
+                bytes: bytes.clone(),
+                statements: drafts,
+                by: "anna".into(),
+                at: at(),
+            }
+            .into()
+        };
+        co.run(cmd(drafts.clone()));
+        assert_eq!(co.book.bank().statement(1).unwrap().lines.len(), 3);
+        assert_eq!(co.book.bank().file(1).unwrap().bytes, bytes);
+        assert_eq!(
+            bank_err(co.refuses(cmd(drafts))),
+            BankError::NothingNew { skipped: 3 }
+        );
+    }
+}

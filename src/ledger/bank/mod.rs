@@ -23,7 +23,9 @@ pub use command::{BankCommand, BankEvent, LinePosting, PostedLine};
 pub use error::{BankError, HouseBankField, RuleField};
 pub use house_bank::HouseBank;
 pub use rules::{Conditions, Rule, RuleAction, RuleSplit, Share, Sign, TextMatch};
-pub use statement::{BalanceAt, BankLine, ImportedFile, LineRef, Statement, StatementDraft};
+pub use statement::{
+    BalanceAt, BankLine, ImportedFile, LineRef, Statement, StatementCheck, StatementDraft,
+};
 
 use crate::ledger::payments::Payments;
 use crate::ledger::posting::Context;
