@@ -56,7 +56,7 @@ pub enum BankOp {
 
 pub fn bank_op() -> impl Strategy<Value = BankOp> {
     let line = (
-        0u8..40,
+        0u8..15,
         prop_oneof![-50_000i64..-1, 1i64..200_000],
         0u16..300,
     );
