@@ -341,53 +341,41 @@ fn a_house_bank_is_saved_normalised_and_replaced_by_code() {
 fn bad_house_banks_are_refused_by_field() {
     let mut co = Company::new();
     let invalid = |field| BankError::HouseBankInvalid { field };
-    let cases: Vec<(Box<dyn Fn(&mut HouseBank)>, BankError)> = vec![
+    let cases: Vec<(fn(&mut HouseBank), BankError)> = vec![
+        (|b| b.code = "SPK-1".into(), invalid(HouseBankField::Code)),
         (
-            Box::new(|b| b.code = "SPK-1".into()),
+            |b| b.code = "ABCDEFGHI".into(),
             invalid(HouseBankField::Code),
         ),
+        (|b| b.code = String::new(), invalid(HouseBankField::Code)),
+        (|b| b.name = "  ".into(), invalid(HouseBankField::Name)),
         (
-            Box::new(|b| b.code = "ABCDEFGHI".into()),
-            invalid(HouseBankField::Code),
-        ),
-        (
-            Box::new(|b| b.code = String::new()),
-            invalid(HouseBankField::Code),
-        ),
-        (
-            Box::new(|b| b.name = "  ".into()),
-            invalid(HouseBankField::Name),
-        ),
-        (
-            Box::new(|b| b.iban = "DE45500105175407324931".into()),
+            |b| b.iban = "DE45500105175407324931".into(),
             invalid(HouseBankField::Iban),
         ),
+        (|b| b.bic = "COBA1EFF".into(), invalid(HouseBankField::Bic)),
         (
-            Box::new(|b| b.bic = "COBA1EFF".into()),
-            invalid(HouseBankField::Bic),
-        ),
-        (
-            Box::new(|b| b.account = a("1400")),
+            |b| b.account = a("1400"),
             BankError::NotABankAccount { account: a("1400") },
         ),
         (
-            Box::new(|b| b.account = a("8400")),
+            |b| b.account = a("8400"),
             BankError::NotABankAccount { account: a("8400") },
         ),
         (
-            Box::new(|b| b.currency = Currency::parse("USD").unwrap()),
+            |b| b.currency = Currency::parse("USD").unwrap(),
             BankError::NotABankAccount { account: a("1200") },
         ),
         (
-            Box::new(|b| b.suspense_account = Some(a("1400"))),
+            |b| b.suspense_account = Some(a("1400")),
             invalid(HouseBankField::SuspenseAccount),
         ),
         (
-            Box::new(|b| {
+            |b| {
                 b.code = "DB".into();
                 b.account = a("1360");
                 b.suspense_account = None;
-            }),
+            },
             BankError::IbanTaken { code: "SPK".into() },
         ),
     ];
