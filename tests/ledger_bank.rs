@@ -337,11 +337,14 @@ fn a_house_bank_is_saved_normalised_and_replaced_by_code() {
     assert_eq!(co.book.bank().house_banks()[0].bic, "");
 }
 
+/// A change to a valid house bank and the refusal it earns.
+type Case = (fn(&mut HouseBank), BankError);
+
 #[test]
 fn bad_house_banks_are_refused_by_field() {
     let mut co = Company::new();
     let invalid = |field| BankError::HouseBankInvalid { field };
-    let cases: Vec<(fn(&mut HouseBank), BankError)> = vec![
+    let cases: Vec<Case> = vec![
         (|b| b.code = "SPK-1".into(), invalid(HouseBankField::Code)),
         (
             |b| b.code = "ABCDEFGHI".into(),
