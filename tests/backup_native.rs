@@ -1035,3 +1035,171 @@ fn payments_settings_and_cancellations_survive_backup_and_restore() {
         book.open_items().clearings()
     );
 }
+
+// ----- bank statements -----
+
+/// A house bank, a rule, an imported file whose bytes are no text (a ZIP
+/// signature, NUL and 0xFF bytes) and a posted statement line: all of it
+/// comes back from a backup, byte for byte and line for line.
+#[test]
+fn house_banks_rules_files_and_posted_lines_survive_backup_and_restore() {
+    use chrono::NaiveDate;
+    use kontor::ledger::bank::{
+        BankCommand, BankLine, Conditions, HouseBank, LinePosting, LineRef, Rule, RuleAction,
+        RuleSplit, Share, StatementDraft,
+    };
+    use kontor::ledger::payments::{Direction, GlLineDraft, Means, MeansDraft, PaymentDraft};
+    use kontor::ledger::sample::sample_setup;
+    use kontor::ledger::types::{AccountNo, Currency, Timestamp};
+    use rust_decimal_macros::dec;
+
+    let date = NaiveDate::from_ymd_opt(2024, 3, 5).unwrap();
+    let at = Timestamp::at(date, 9, 0, 0).unwrap();
+    let a = |n| AccountNo::parse(n).unwrap();
+    let eur = Currency::parse("EUR").unwrap();
+    let (mut book, mut events) = Book::set_up(&sample_setup(2024)).unwrap();
+    let bytes: Vec<u8> = b"PK\x03\x04\x00\xff\xfe camt"
+        .iter()
+        .copied()
+        .chain(0..=255u8)
+        .collect();
+    let line = BankLine {
+        booking_date: date,
+        value_date: date,
+        amount: dec!(-12.50),
+        currency: eur,
+        counterparty: "Sparkasse".into(),
+        iban: String::new(),
+        bic: String::new(),
+        purpose: "Kontoführung".into(),
+        creditor_reference: String::new(),
+        end_to_end_id: String::new(),
+        mandate_id: String::new(),
+        bank_reference: "B1".into(),
+        transaction_code: String::new(),
+        key: "ref:B1".into(),
+    };
+    let mut commands: Vec<BankCommand> = vec![
+        BankCommand::SaveHouseBank {
+            bank: Box::new(HouseBank {
+                code: "SPK".into(),
+                name: "Sparkasse".into(),
+                account: a("1200"),
+                iban: "DE89370400440532013000".into(),
+                bic: String::new(),
+                currency: eur,
+                suspense_account: Some(a("1360")),
+                csv_mapping: Some(r#"{"delimiter":";"}"#.into()),
+            }),
+            by: "anna".into(),
+            at,
+        },
+        BankCommand::SaveRule {
+            rule: Box::new(Rule {
+                id: 0,
+                name: "Gebühren".into(),
+                conditions: Conditions {
+                    name_contains: "Sparkasse".into(),
+                    ..Conditions::default()
+                },
+                action: RuleAction::Gl(vec![RuleSplit {
+                    account: a("4970"),
+                    tax_code: None,
+                    centre: None,
+                    share: Share::Rest,
+                }]),
+                learned: true,
+            }),
+            by: "anna".into(),
+            at,
+        },
+        BankCommand::Import {
+            house_bank: None,
+            file_name: "auszug.zip".into(),
+            bytes: bytes.clone(),
+            statements: vec![StatementDraft {
+                iban: "DE89370400440532013000".into(),
+                statement_id: "S1".into(),
+                sequence_no: "1".into(),
+                format: "camt.053.001.08".into(),
+                intraday: false,
+                currency: eur,
+                opening: None,
+                closing: None,
+                lines: vec![line],
+            }],
+            by: "anna".into(),
+            at,
+        },
+    ];
+    for cmd in commands.drain(..) {
+        events.extend(book.execute(&cmd.into()).unwrap());
+    }
+    let here = LineRef {
+        statement: 1,
+        line: 0,
+    };
+    let draft = PaymentDraft {
+        direction: Direction::Outgoing,
+        partner: None,
+        posting_date: date,
+        document_date: None,
+        currency: None,
+        rate_fc_per_lc: None,
+        items: Vec::new(),
+        on_account: dec!(0),
+        gl_lines: vec![GlLineDraft {
+            account: a("4970"),
+            amount: dec!(12.50),
+            tax_code: None,
+            memo: String::new(),
+        }],
+        means: vec![MeansDraft {
+            means: Means::Transfer,
+            account: Some(a("1200")),
+            amount: dec!(12.50),
+            reference: String::new(),
+        }],
+        fee: dec!(0),
+        write_off: false,
+        late_discount_confirmed: false,
+        reference: String::new(),
+        memo: String::new(),
+        user: "anna".into(),
+        key: book.bank().line_posting_key(here),
+    };
+    let post = BankCommand::PostLines {
+        statement: 1,
+        lines: vec![LinePosting {
+            line: 0,
+            draft: Box::new(draft),
+        }],
+        by: "anna".into(),
+        at,
+    };
+    events.extend(book.execute(&post.into()).unwrap());
+    let records = seal_all(ChainHead::EMPTY, events.iter().map(encode));
+    let store = MemoryStore::new();
+    let meta = block_on(async {
+        let meta = store.create_company("Bank").await.unwrap();
+        let company = store.open_company(&meta.id).await.unwrap();
+        company.append(&records).await.unwrap();
+        meta
+    });
+    let file = encrypted(&snapshot(&store, &meta.id));
+    let document = backup::inspect(&file, PASSPHRASE, |_, _| {}).unwrap();
+    let restored = block_on(backup::restore(
+        &store,
+        &document,
+        RestoreMode::AsCopy,
+        |_, _| {},
+    ))
+    .unwrap();
+    let (again, _) = restored_book(&store, &restored.id);
+    assert_eq!(again, book);
+    assert_eq!(again.bank(), book.bank());
+    assert_eq!(again.bank().file(1).unwrap().bytes, bytes);
+    assert_eq!(again.bank().house_banks(), book.bank().house_banks());
+    assert_eq!(again.bank().rules().len(), 1);
+    assert_eq!(again.bank_line_payment(here), Some(1));
+}

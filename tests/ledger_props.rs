@@ -69,6 +69,10 @@ use partners::PartnerOp;
 mod payments;
 use payments::PaymentOp;
 
+#[path = "ledger_props/bank.rs"]
+mod bank;
+use bank::BankOp;
+
 /// Cases of the main property; the guard draws as many runs.
 const CASES: u32 = 128;
 /// Lengths of the command sequences, for the property and the guard alike.
@@ -396,6 +400,7 @@ enum Op {
     Posting(PostingOp),
     Partners(PartnerOp),
     Payments(PaymentOp),
+    Bank(BankOp),
 }
 
 // ----- strategies -----
@@ -659,9 +664,10 @@ fn posting_op() -> impl Strategy<Value = PostingOp> {
     ]
 }
 
-/// Every command kind: master data, tax codes and costing weigh 10 of 57
+/// Every command kind: master data, tax codes and costing weigh 10 of 60
 /// each, postings (entries, reversals, vouchers) 15, partners and open
-/// items 14 (of which invoices and credit notes 16 of 28), payments 8.
+/// items 14 (of which invoices and credit notes 16 of 28), payments 8,
+/// bank statements 3.
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         10 => master_data_op().prop_map(Op::Master),
@@ -669,6 +675,7 @@ fn op() -> impl Strategy<Value = Op> {
         15 => posting_op().prop_map(Op::Posting),
         14 => partners::partner_op().prop_map(Op::Partners),
         8 => payments::payment_op().prop_map(Op::Payments),
+        3 => bank::bank_op().prop_map(Op::Bank),
     ]
 }
 
@@ -1108,6 +1115,7 @@ fn command(book: &Book, base: NaiveDate, op: &Op) -> (Command, Rights) {
         Op::Costing(op) => (costing_command(book, base, op), Rights::ALL),
         Op::Partners(op) => partners::command(book, base, op),
         Op::Payments(op) => payments::command(book, base, op),
+        Op::Bank(op) => bank::command(book, base, op),
         Op::Posting(PostingOp::Post(spec)) => (
             Command::Posting(PostingCommand::PostEntry {
                 draft: entry_draft(book, base, spec),
@@ -1390,6 +1398,10 @@ fn run(setup: &Setup, ops: &[Op]) -> Run {
     };
     append(created, &mut log);
     for cmd in &after_setup(setup) {
+        let events = book.execute(cmd).unwrap();
+        append(events, &mut log);
+    }
+    for cmd in &bank::bank_setup(&book, setup.base()) {
         let events = book.execute(cmd).unwrap();
         append(events, &mut log);
     }

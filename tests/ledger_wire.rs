@@ -4,7 +4,9 @@
 //! with tax lines, dimensions, shares, FC amounts, rounding lines and a
 //! reversal, and at its end a partner session: payment terms, a customer
 //! and its update, an invoice with a typed due date, a credit note, their
-//! clearing and its cancellation). A change to a domain type that alters
+//! clearing and its cancellation; a payment and its cancellation; a bank
+//! session: house bank, imported file, rules, a posted statement line). A
+//! change to a domain type that alters
 //! what is written fails here.
 
 use kontor::ledger::Book;
@@ -36,13 +38,13 @@ fn every_corpus_record_encodes_back_to_the_same_bytes() {
         let kind = body.split('"').nth(5).unwrap_or_default().to_string();
         kinds.insert(kind);
     }
-    assert_eq!(kinds.len(), 27, "every event kind of version 1: {kinds:?}");
+    assert_eq!(kinds.len(), 33, "every event kind of version 1: {kinds:?}");
 }
 
 #[test]
 fn the_corpus_replays_as_a_log() {
     let book = Book::replay(&records()).unwrap();
-    assert_eq!(book.entry_count(), 409);
+    assert_eq!(book.entry_count(), 410);
     assert!(book.entries().iter().any(|e| e.reverses.is_some()));
     assert!(
         book.entries()
@@ -65,4 +67,19 @@ fn the_corpus_replays_as_a_log() {
     assert_eq!(book.open_items().open_lc(code), dec!(1071.00));
     let payment = book.payments().payment(1).unwrap();
     assert_eq!(payment.cancelled.as_ref().map(|c| c.0.0), Some(409));
+    // The bank session: one house bank, the file's bytes, the rule left,
+    // and the fee line posted as payment 2.
+    let bank = book.bank();
+    assert_eq!(bank.house_banks().len(), 1);
+    assert_eq!(
+        bank.file(1).unwrap().bytes,
+        "<Document>Kontoführung</Document>".as_bytes()
+    );
+    let rules: Vec<u32> = bank.rules().iter().map(|r| r.id).collect();
+    assert_eq!(rules, [2]);
+    let line = kontor::ledger::bank::LineRef {
+        statement: 1,
+        line: 0,
+    };
+    assert_eq!(book.bank_line_payment(line), Some(2));
 }

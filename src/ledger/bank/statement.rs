@@ -96,17 +96,33 @@ pub struct LineRef {
     pub line: u32,
 }
 
-impl LineRef {
-    /// The posting key of this line's payment: the same line posted twice
-    /// (a retry, a second tab) is refused as already posted. SKELETON:
-    /// the engine part derives it from the statement's house bank and the
-    /// line's duplicate key.
-    pub fn posting_key(
-        self,
-        house_bank: &str,
-        line: &BankLine,
-    ) -> crate::ledger::types::PostingKey {
-        let _ = (house_bank, line);
-        crate::ledger::types::PostingKey(0)
-    }
+/// The balance checks of a statement (Saldenabgleich), in the house
+/// bank's currency: its opening balance against the previous statement's
+/// closing balance and against the bank account's booked balance before
+/// the statement's first day; its closing balance against the booked
+/// balance at its last day. A difference is `opening − other` (or
+/// `closing − booked`); `None` where the file gave no balance.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatementCheck {
+    pub number: u32,
+    /// The first day: the earliest booking date of a line, else the
+    /// opening balance's date.
+    pub first_date: NaiveDate,
+    /// The last day: the closing balance's date, else the latest booking
+    /// date of a line.
+    pub last_date: NaiveDate,
+    pub opening: Option<Decimal>,
+    /// The closing balance of the house bank's statement before this one
+    /// (not intraday), when it has one.
+    pub previous_closing: Option<Decimal>,
+    /// Booked on the bank account before `first_date`.
+    pub booked_before: Decimal,
+    pub closing: Option<Decimal>,
+    /// Booked on the bank account up to and including `last_date`.
+    pub booked_at_end: Decimal,
+    pub opening_vs_previous: Option<Decimal>,
+    pub opening_vs_booked: Option<Decimal>,
+    pub closing_vs_booked: Option<Decimal>,
+    pub lines_open: usize,
+    pub lines_posted: usize,
 }

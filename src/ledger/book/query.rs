@@ -2,6 +2,7 @@
 //! questions asked so often (an account, an entry, the settings) that
 //! they are answered here directly.
 
+use crate::ledger::bank::{LineRef as LineRefBank, StatementCheck};
 use crate::ledger::book::Book;
 use crate::ledger::costing::{CentreIndex, Costing};
 use crate::ledger::gl::{Account, Gl, GlDetermination, RateTable, Settings, Totals};
@@ -10,7 +11,11 @@ use crate::ledger::open_items::OpenItems;
 use crate::ledger::partners::{Partner, PartnerRecord, Partners};
 use crate::ledger::posting::{CreditNotice, EntryDraft, draft_credit_notices};
 use crate::ledger::tax::{Tax, TaxCode, VatIndex};
-use crate::ledger::types::{AccountNo, Calendar, EntryId, Line, LineRef, PartnerCode, PostedEntry};
+use crate::ledger::types::{
+    AccountNo, Calendar, Currency, EntryId, Line, LineRef, PartnerCode, PostedEntry,
+};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 impl Book {
     pub fn gl(&self) -> &Gl {
@@ -50,6 +55,76 @@ impl Book {
         let number = self.bank.posted_payment(line)?;
         let record = self.payments.payment(number)?;
         (!record.is_cancelled()).then_some(number)
+    }
+
+    /// The balance checks of statement `number` (see `StatementCheck`);
+    /// `None` when there is no such statement or house bank.
+    pub fn statement_check(&self, number: u32) -> Option<StatementCheck> {
+        let bank = &self.bank;
+        let s = bank.statement(number)?;
+        let house_bank = bank.house_bank(&s.house_bank)?;
+        let first_line = s.lines.iter().map(|l| l.booking_date).min();
+        let last_line = s.lines.iter().map(|l| l.booking_date).max();
+        let first_date = first_line.or(s.opening.map(|b| b.date))?;
+        let last_date = s.closing.map(|b| b.date).or(last_line)?;
+        let previous_closing = bank.statements()[..usize::try_from(number - 1).ok()?]
+            .iter()
+            .rev()
+            .find(|p| p.house_bank == s.house_bank && !p.intraday)
+            .and_then(|p| p.closing.map(|b| b.amount));
+        let fc = (house_bank.currency != self.settings().lc).then_some(house_bank.currency);
+        let booked_before = self.booked(house_bank.account, fc, |d| d < first_date);
+        let booked_at_end = self.booked(house_bank.account, fc, |d| d <= last_date);
+        let opening = s.opening.map(|b| b.amount);
+        let closing = s.closing.map(|b| b.amount);
+        let lines_posted = (0..s.lines.len())
+            .filter(|&line| {
+                let line = u32::try_from(line).unwrap_or(u32::MAX);
+                self.bank_line_payment(LineRefBank {
+                    statement: number,
+                    line,
+                })
+                .is_some()
+            })
+            .count();
+        Some(StatementCheck {
+            number,
+            first_date,
+            last_date,
+            opening,
+            previous_closing,
+            booked_before,
+            closing,
+            booked_at_end,
+            opening_vs_previous: opening.zip(previous_closing).map(|(o, p)| o - p),
+            opening_vs_booked: opening.map(|o| o - booked_before),
+            closing_vs_booked: closing.map(|c| c - booked_at_end),
+            lines_open: s.lines.len() - lines_posted,
+            lines_posted,
+        })
+    }
+
+    /// The signed balance of `account` over the entries whose posting
+    /// date passes `when`: LC amounts, or the amounts in `fc` for a
+    /// foreign-currency bank.
+    fn booked(
+        &self,
+        account: AccountNo,
+        fc: Option<Currency>,
+        when: impl Fn(NaiveDate) -> bool,
+    ) -> Decimal {
+        let Some(refs) = self.account_line_refs(account) else {
+            return Decimal::ZERO;
+        };
+        refs.iter()
+            .filter_map(|r| self.line(*r))
+            .filter(|(entry, _)| when(entry.posting_date))
+            .map(|(_, line)| match (fc, line.fc()) {
+                (Some(c), Some(f)) if f.currency == c => line.side.sign(f.amount_fc),
+                (Some(_), _) => Decimal::ZERO,
+                (None, _) => line.signed_lc(),
+            })
+            .sum()
     }
 
     pub fn open_items(&self) -> &OpenItems {
