@@ -11,8 +11,8 @@ use kontor::ledger::bank::matching::{
     split_amounts,
 };
 use kontor::ledger::bank::{
-    Bank, BankError, BankLine, Conditions, HouseBank, Rule, RuleAction, RuleField, RuleSplit,
-    Share, Sign, TextMatch,
+    Bank, BankCommand, BankError, BankLine, Conditions, HouseBank, LinePosting, LineRef, Rule,
+    RuleAction, RuleField, RuleSplit, Share, Sign, StatementDraft, TextMatch,
 };
 use kontor::ledger::open_items::ItemId;
 use kontor::ledger::partners::{
@@ -23,6 +23,7 @@ use kontor::ledger::posting::{EntryDraft, LineDraft, PostingCommand};
 use kontor::ledger::sample::sample_setup;
 use kontor::ledger::types::{AccountNo, Currency, PartnerCode, PostingKey, Side, Timestamp};
 use kontor::ledger::{Book, Command, Event};
+use proptest::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -793,4 +794,224 @@ fn rule_checks_refuse_what_cannot_work() {
 #[test]
 fn a_rule_counts_no_hits_in_an_empty_bank() {
     assert_eq!(rule_hits(&Bank::default(), &fee_rule()), 0);
+}
+
+fn statement(id: &str, lines: Vec<BankLine>) -> StatementDraft {
+    StatementDraft {
+        iban: IBAN_HOUSE.into(),
+        statement_id: id.into(),
+        sequence_no: id.into(),
+        format: "camt.053.001.08".into(),
+        intraday: false,
+        currency: Currency::EUR,
+        opening: None,
+        closing: None,
+        lines,
+    }
+}
+
+fn import(b: &mut Book, s: StatementDraft) -> u32 {
+    run(
+        b,
+        &BankCommand::Import {
+            house_bank: None,
+            file_name: format!("{}.xml", s.statement_id),
+            bytes: b"<Document/>".to_vec(),
+            statements: vec![s],
+            by: "anna".into(),
+            at: at(),
+        }
+        .into(),
+    );
+    b.bank().statements().last().map(|s| s.number).unwrap()
+}
+
+/// Posts line `line` of statement `number` as `action` proposes, through
+/// the bank ledger's one command.
+fn post_line(b: &mut Book, number: u32, line: u32, action: &ProposalAction) {
+    let at_line = LineRef {
+        statement: number,
+        line,
+    };
+    let l = b.bank().statement(number).unwrap().lines[line as usize].clone();
+    let key = b.bank().line_posting_key(at_line);
+    let draft = payment_draft(b.context(), &house_bank(), &l, action, "anna", key);
+    run(
+        b,
+        &BankCommand::PostLines {
+            statement: number,
+            lines: vec![LinePosting {
+                line,
+                draft: Box::new(draft),
+            }],
+            by: "anna".into(),
+            at: at(),
+        }
+        .into(),
+    );
+    assert!(b.bank_line_payment(at_line).is_some());
+}
+
+#[test]
+fn a_learned_rule_is_applied_to_the_next_statement() {
+    let mut b = book();
+    run(
+        &mut b,
+        &BankCommand::SaveHouseBank {
+            bank: Box::new(house_bank()),
+            by: "anna".into(),
+            at: at(),
+        }
+        .into(),
+    );
+    // March: the rent to a landlord who is no partner; nothing proposed.
+    let rent = |day: u32, month: u32| BankLine {
+        key: format!("rent-{month}"),
+        ..line(
+            d(2024, month, day),
+            dec!(-1500),
+            "Immobilien Schulz",
+            IBAN_OTHER,
+            &format!("Miete {month}/2024"),
+        )
+    };
+    let march = import(&mut b, statement("2024-03", vec![rent(1, 3)]));
+    let l = b.bank().statement(march).unwrap().lines[0].clone();
+    assert_eq!(propose(&b, &l), []);
+    // The user posts it 60/40 to rent and office costs and says "always
+    // do this": the app learns a rule from the line.
+    let splits = vec![
+        RuleSplit {
+            account: a("4210"),
+            tax_code: None,
+            centre: None,
+            share: Share::Percent(dec!(60)),
+        },
+        RuleSplit {
+            account: a("4930"),
+            tax_code: None,
+            centre: None,
+            share: Share::Rest,
+        },
+    ];
+    post_line(
+        &mut b,
+        march,
+        0,
+        &ProposalAction::Gl {
+            splits: splits.clone(),
+        },
+    );
+    let learned = Rule {
+        id: 0,
+        name: "Immobilien Schulz".into(),
+        conditions: Conditions {
+            iban: IBAN_OTHER.into(),
+            sign: Some(Sign::Debit),
+            ..Conditions::default()
+        },
+        action: RuleAction::Gl(splits.clone()),
+        learned: true,
+    };
+    run(
+        &mut b,
+        &BankCommand::SaveRule {
+            rule: Box::new(learned),
+            by: "anna".into(),
+            at: at(),
+        }
+        .into(),
+    );
+    let rule = b.bank().rules()[0].clone();
+    assert_eq!(rule_hits(b.bank(), &rule), 1);
+    // April's statement: the rule proposes the split, first.
+    let april = import(&mut b, statement("2024-04", vec![rent(2, 4)]));
+    let l = b.bank().statement(april).unwrap().lines[0].clone();
+    let top = propose(&b, &l).remove(0);
+    assert_eq!(
+        top.reasons,
+        [Reason::Rule {
+            id: rule.id,
+            name: "Immobilien Schulz".into()
+        }]
+    );
+    assert_eq!(top.action, ProposalAction::Gl { splits });
+    post_line(&mut b, april, 0, &top.action);
+    assert_eq!(rule_hits(b.bank(), &rule), 2);
+}
+
+/// A book of 3 customers and 2 vendors with invoices and credit notes of
+/// the given cents, posted in 2024; returns the references.
+fn random_book(items: &[(u8, bool, i64, u8)]) -> (Book, Vec<String>) {
+    let mut b = book();
+    create(
+        &mut b,
+        Partner::new(c("10003"), PartnerKind::Customer, "Café Sommer"),
+    );
+    create(
+        &mut b,
+        Partner::new(c("70002"), PartnerKind::Vendor, "Druckerei Lange"),
+    );
+    let partners = ["10001", "10002", "10003", "70001", "70002"];
+    let mut refs = Vec::new();
+    for (k, (p, credit_note, cents, day)) in items.iter().enumerate() {
+        let partner = partners[usize::from(*p) % partners.len()];
+        let customer = partner.starts_with('1');
+        let side = match (customer, credit_note) {
+            (true, false) | (false, true) => Side::Debit,
+            _ => Side::Credit,
+        };
+        let reference = format!("RE-{}", 100 + k);
+        let date = d(2024, 3, 1 + u32::from(*day % 28));
+        invoice(
+            &mut b,
+            partner,
+            side,
+            date,
+            &reference,
+            Decimal::new(*cents, 2),
+        );
+        refs.push(reference);
+    }
+    (b, refs)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Whatever the line: no proposal pays an item more than it has open,
+    /// and every proposal's payment passes the engine's check.
+    #[test]
+    fn proposals_never_overpay_and_their_payments_are_accepted(
+        items in prop::collection::vec((0u8..5, prop::bool::weighted(0.2), 1i64..300_000, 0u8..28), 1..12),
+        lines in prop::collection::vec((0usize..12, 0u8..4, -300_000i64..300_000, 0u8..6, 0usize..3), 1..6),
+    ) {
+        let (b, refs) = random_book(&items);
+        let ibans = [IBAN_KRUEGER, IBAN_WEBER, IBAN_OTHER, ""];
+        let names = ["Krüger", "Hotel Meyer", "Cafe Sommer", "Mühle Weber", "Lange", "Niemand"];
+        for (n, (r, iban, cents, name, how)) in lines.into_iter().enumerate() {
+            if cents == 0 {
+                continue;
+            }
+            let purpose = match how {
+                0 => String::new(),
+                1 => refs[r % refs.len()].clone(),
+                _ => format!("{} {}", refs[r % refs.len()], refs[(r + 1) % refs.len()]),
+            };
+            let l = line(d(2024, 4, 10), Decimal::new(cents, 2), names[usize::from(name)], ibans[usize::from(iban)], &purpose);
+            for p in propose(&b, &l) {
+                prop_assert!(p.score <= 100);
+                if let ProposalAction::Partner { items, on_account, .. } = &p.action {
+                    prop_assert!(!on_account.is_sign_negative());
+                    for i in items {
+                        prop_assert!(i.amount <= open(&b, i.item), "{p:?}");
+                        prop_assert!(i.discount <= i.amount);
+                    }
+                }
+                let draft = draft_of(&b, &l, &p, n as u128 + 1);
+                let cmd: Command = PaymentsCommand::Post { draft: Box::new(draft), at: at() }.into();
+                prop_assert!(b.check(&cmd).is_ok(), "{p:?} of {l:?}: {:?}", b.check(&cmd));
+            }
+        }
+    }
 }
