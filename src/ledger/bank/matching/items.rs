@@ -98,28 +98,38 @@ impl Want<'_> {
     /// their discounts, or within the tolerance; `None` otherwise.
     pub fn full_fit(&self, items: &[&OpenItem]) -> Option<Fit> {
         let total: Decimal = items.iter().map(|i| self.value(i)).sum();
-        let mut reasons = Vec::new();
+        let difference = total - self.amount;
+        let (first, points, discounted) = if difference.is_zero() {
+            (Reason::ExactAmount, 30, false)
+        } else {
+            let discount: Decimal = if difference > Decimal::ZERO {
+                items.iter().map(|i| self.discount(i)).sum()
+            } else {
+                Decimal::ZERO
+            };
+            if !discount.is_zero() && discount == difference {
+                (Reason::NetOfDiscount { discount }, 28, true)
+            } else if difference.abs() <= self.tolerance && total > Decimal::ZERO {
+                (Reason::WithinTolerance { difference }, 20, false)
+            } else {
+                return None;
+            }
+        };
+        let mut reasons = vec![first];
         if items.len() > 1 {
             reasons.push(Reason::SeveralItems { count: items.len() });
         }
         if self.in_window(items) {
             reasons.push(Reason::DateWindow);
         }
-        if total == self.amount {
-            reasons.insert(0, Reason::ExactAmount);
-            return Some(self.fit(self.whole(items, false), reasons, 30));
-        }
-        let discount: Decimal = items.iter().map(|i| self.discount(i)).sum();
-        if !discount.is_zero() && total - discount == self.amount {
-            reasons.insert(0, Reason::NetOfDiscount { discount });
-            return Some(self.fit(self.whole(items, true), reasons, 28));
-        }
-        let difference = total - self.amount;
-        if !difference.is_zero() && difference.abs() <= self.tolerance && total > Decimal::ZERO {
-            reasons.insert(0, Reason::WithinTolerance { difference });
-            return Some(self.fit(self.whole(items, false), reasons, 20));
-        }
-        None
+        Some(self.fit(self.whole(items, discounted), reasons, points))
+    }
+
+    /// Whether `item` alone could fit (cheap: before `full_fit`).
+    fn may_fit(&self, item: &OpenItem) -> bool {
+        let difference = self.value(item) - self.amount;
+        difference.abs() <= self.tolerance
+            || difference > Decimal::ZERO && !item.discounts.is_empty()
     }
 
     /// Pays `items` oldest first until the amount is used up: the last
@@ -188,6 +198,7 @@ impl Want<'_> {
             .collect();
         let mut singles: Vec<(i64, Fit)> = paying
             .iter()
+            .filter(|i| self.may_fit(i))
             .filter_map(|i| {
                 let distance = (i.due_date - self.date).num_days().abs();
                 self.full_fit(&[i]).map(|f| (distance, f))

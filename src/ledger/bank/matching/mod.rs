@@ -230,17 +230,21 @@ impl<'a> Matcher<'a> {
         if tokens.is_empty() {
             return None;
         }
-        let mut common: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
-        for t in &tokens {
-            for code in self.index.by_token.get(t).into_iter().flatten() {
-                *common.entry(*code).or_default() += 1;
-            }
-        }
-        let mut best: Vec<(usize, crate::ledger::types::PartnerCode)> = common
+        // Candidates share a telling (indexed) token; the likeness counts
+        // every token.
+        let mut candidates: Vec<crate::ledger::types::PartnerCode> = tokens
+            .iter()
+            .flat_map(|t| self.index.by_token.get(t).into_iter().flatten())
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut best: Vec<(usize, crate::ledger::types::PartnerCode)> = candidates
             .into_iter()
-            .filter_map(|(code, n)| {
+            .filter_map(|code| {
                 let (theirs, k) = self.index.names.get(&code)?;
-                let dice = 200 * n / (tokens.len() + theirs.len());
+                let common = tokens.iter().filter(|t| theirs.contains(t)).count();
+                let dice = 200 * common / (tokens.len() + theirs.len());
                 (*k == kind && dice >= NAME_THRESHOLD).then_some((dice, code))
             })
             .collect();
