@@ -270,3 +270,133 @@ async fn auto_reconcile_100k_items() {
         events.len()
     );
 }
+
+#[path = "../benches/common/matching_data.rs"]
+mod matching_data;
+
+/// A 10,000-line camt.053 against 100,000 open items of 1,000 customers
+/// (issue 15 budgets: parse and match ≤ 1 s; posting ≤ 2 s): parse and map
+/// the file, build the matcher's index and propose for every line; then
+/// import the statement and post every line (its top proposal, or the
+/// suspense account) with one `PostLines`, as check + apply in memory.
+#[wasm_bindgen_test]
+async fn match_and_post_a_10k_line_camt053() {
+    use kontor::formats::bank::read_statements;
+    use kontor::forms::statement::statement_drafts;
+    use kontor::ledger::bank::matching::{
+        Matcher, Proposal, ProposalAction, payment_draft, suspense_draft,
+    };
+    use kontor::ledger::bank::{BankCommand, LinePosting, LineRef};
+    use std::collections::HashSet;
+    let (customers, per, lines) = (1_000, 100, 10_000);
+    let t = now_ms();
+    let mut book = matching_data::book(customers, per);
+    let house_bank = matching_data::house_bank();
+    let at = kontor::ledger::types::Timestamp::at(
+        chrono::NaiveDate::from_ymd_opt(YEAR, 12, 20).expect("date"),
+        9,
+        0,
+        0,
+    )
+    .expect("time");
+    let save = BankCommand::SaveHouseBank {
+        bank: Box::new(house_bank.clone()),
+        by: "bench".into(),
+        at,
+    };
+    book.execute(&save.into()).expect("house bank");
+    let xml = matching_data::camt053(lines, customers, per);
+    let fill_ms = now_ms() - t;
+
+    let t = now_ms();
+    let statements = read_statements("bench.xml", xml.as_bytes(), None).expect("parse");
+    let drafts = statement_drafts(&statements).expect("map");
+    let parse_ms = now_ms() - t;
+    let t = now_ms();
+    let matcher = Matcher::new(book.context(), book.payments(), book.bank());
+    let index_ms = now_ms() - t;
+    let t = now_ms();
+    let proposals: Vec<Vec<Proposal>> = drafts[0]
+        .lines
+        .iter()
+        .map(|l| matcher.propose(&house_bank, l))
+        .collect();
+    let propose_ms = now_ms() - t;
+    drop(matcher);
+    let matched = proposals.iter().filter(|p| !p.is_empty()).count();
+
+    let import = BankCommand::Import {
+        house_bank: None,
+        file_name: "bench.xml".into(),
+        bytes: xml.into_bytes(),
+        statements: drafts,
+        by: "bench".into(),
+        at,
+    };
+    let t = now_ms();
+    for event in book.check(&import.into()).expect("import") {
+        book.apply(&event).expect("apply import");
+    }
+    let import_ms = now_ms() - t;
+    let number = book.bank().statements().len() as u32;
+    let statement = book.bank().statement(number).expect("statement").clone();
+    // Each line its first proposal whose items no earlier line took, else
+    // the suspense account.
+    let mut taken = HashSet::new();
+    let mut postings = Vec::with_capacity(statement.lines.len());
+    for (i, (line, props)) in statement.lines.iter().zip(&proposals).enumerate() {
+        let i = i as u32;
+        let key = book.bank().line_posting_key(LineRef {
+            statement: number,
+            line: i,
+        });
+        let free = props.iter().find(|p| match &p.action {
+            ProposalAction::Partner { items, .. } => items.iter().all(|x| !taken.contains(&x.item)),
+            ProposalAction::Gl { .. } => true,
+        });
+        let draft = match free {
+            Some(p) => {
+                if let ProposalAction::Partner { items, .. } = &p.action {
+                    taken.extend(items.iter().map(|x| x.item));
+                }
+                payment_draft(book.context(), &house_bank, line, &p.action, "bench", key)
+            }
+            None => suspense_draft(book.context(), &house_bank, line, "bench", key)
+                .expect("suspense account"),
+        };
+        postings.push(LinePosting {
+            line: i,
+            draft: Box::new(draft),
+        });
+    }
+    let post = BankCommand::PostLines {
+        statement: number,
+        lines: postings,
+        by: "bench".into(),
+        at,
+    };
+    let t = now_ms();
+    let events = book.check(&post.into()).expect("post lines");
+    let post_check_ms = now_ms() - t;
+    let t = now_ms();
+    for event in &events {
+        book.apply(event).expect("apply post");
+    }
+    let post_apply_ms = now_ms() - t;
+    console_log!(
+        "matching bench: {} open items, book built in {:.1} s; {} lines, {matched} with a proposal",
+        customers * per,
+        fill_ms / 1000.0,
+        statement.lines.len()
+    );
+    console_log!(
+        "matching bench: parse+map {parse_ms:.0} ms, index {index_ms:.0} ms, propose {propose_ms:.0} ms => parse and match {:.0} ms",
+        parse_ms + index_ms + propose_ms
+    );
+    console_log!(
+        "matching bench: import {import_ms:.0} ms; post {} lines: check {post_check_ms:.0} ms, apply {post_apply_ms:.0} ms => {:.0} ms ({} events)",
+        statement.lines.len(),
+        post_check_ms + post_apply_ms,
+        events.len()
+    );
+}

@@ -268,6 +268,14 @@ fn rule_field(field: RuleField, lang: Lang) -> String {
         (F::Amount, Lang::En) => {
             "field amount: the bounds must be positive, the lower not above the upper.".into()
         }
+        (F::Partner, Lang::De) => "Feld Partner: diesen Geschäftspartner gibt es nicht.".into(),
+        (F::Partner, Lang::En) => "field partner: no such business partner.".into(),
+        (F::Conditions, Lang::De) => {
+            "Bedingungen: mindestens IBAN, Name, Verwendungszweck oder Betrag angeben, sonst träfe die Regel jede Zeile.".into()
+        }
+        (F::Conditions, Lang::En) => {
+            "conditions: give at least IBAN, name, purpose or amount, else the rule would match every line.".into()
+        }
         (F::Split { index }, Lang::De) => format!(
             "Aufteilung, Zeile {}: Konto, Steuerschlüssel oder Kostenstelle unbekannt, oder die Anteile gehen nicht auf.",
             index + 1
