@@ -268,6 +268,14 @@ fn rule_field(field: RuleField, lang: Lang) -> String {
         (F::Amount, Lang::En) => {
             "field amount: the bounds must be positive, the lower not above the upper.".into()
         }
+        (F::Partner, Lang::De) => "Feld Partner: diesen Geschäftspartner gibt es nicht.".into(),
+        (F::Partner, Lang::En) => "field partner: there is no such business partner.".into(),
+        (F::Conditions, Lang::De) => {
+            "Bedingungen: mindestens IBAN, Name, Verwendungszweck oder Betrag angeben, sonst passt die Regel auf jeden Umsatz.".into()
+        }
+        (F::Conditions, Lang::En) => {
+            "conditions: give at least IBAN, name, purpose or amount, or the rule matches every line.".into()
+        }
         (F::Split { index }, Lang::De) => format!(
             "Aufteilung, Zeile {}: Konto, Steuerschlüssel oder Kostenstelle unbekannt, oder die Anteile gehen nicht auf.",
             index + 1

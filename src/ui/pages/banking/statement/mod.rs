@@ -258,7 +258,7 @@ async fn run_post(app: AppState, data: Memo<Option<Data>>, ui: Ui, lang: Lang) {
     let (by, at) = stamp(lang);
     let cmd = data.with_untracked(|d| {
         let d = d.as_ref().filter(|d| !d.statement.intraday)?;
-        ui.picks.with_untracked(|p| post_command(d, p, &by, at))
+        app.with_book(|b| ui.picks.with_untracked(|p| post_command(b, d, p, &by, at)))?
     });
     let Some(cmd) = cmd else {
         return ui

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::model::Data;
+use crate::ledger::Book;
 use crate::ledger::bank::matching::{ProposalAction, payment_draft, suspense_draft};
 use crate::ledger::bank::{
     BankCommand, BankLine, Conditions, LinePosting, LineRef, Rule, RuleAction, Sign,
@@ -40,36 +41,39 @@ impl Pick {
 /// Line index → the user's pick.
 pub(super) type Picks = BTreeMap<u32, Pick>;
 
-/// One command posting every picked line of `data`; `None` when nothing
-/// is picked, or a parked line's house bank has no suspense account.
+/// One command posting every picked line of `data`, each payment keyed by
+/// the engine's `Bank::line_posting_key`; `None` when nothing is picked,
+/// or a parked line's house bank has no suspense account.
 pub(super) fn post_command(
+    book: &Book,
     data: &Data,
     picks: &Picks,
     by: &str,
     at: Timestamp,
 ) -> Option<BankCommand> {
     let number = data.statement.number;
-    let lines = picks
-        .iter()
-        .filter_map(|(&index, pick)| {
-            let line = data.statement.lines.get(usize::try_from(index).ok()?)?;
-            let key = LineRef {
-                statement: number,
-                line: index,
-            }
-            .posting_key(&data.bank.code, line);
-            let draft = match pick {
-                Pick::Proposal { action, .. } | Pick::Manual(action) => {
-                    Some(payment_draft(&data.bank, line, action, by, key))
-                }
-                Pick::Park => suspense_draft(&data.bank, line, by, key),
-            };
-            Some(draft.map(|d| LinePosting {
-                line: index,
-                draft: Box::new(d),
-            }))
-        })
-        .collect::<Option<Vec<_>>>()?;
+    let lines =
+        picks
+            .iter()
+            .filter_map(|(&index, pick)| {
+                let line = data.statement.lines.get(usize::try_from(index).ok()?)?;
+                let key = book.bank().line_posting_key(LineRef {
+                    statement: number,
+                    line: index,
+                });
+                let draft =
+                    match pick {
+                        Pick::Proposal { action, .. } | Pick::Manual(action) => Some(
+                            payment_draft(book.context(), &data.bank, line, action, by, key),
+                        ),
+                        Pick::Park => suspense_draft(book.context(), &data.bank, line, by, key),
+                    };
+                Some(draft.map(|d| LinePosting {
+                    line: index,
+                    draft: Box::new(d),
+                }))
+            })
+            .collect::<Option<Vec<_>>>()?;
     (!lines.is_empty()).then(|| BankCommand::PostLines {
         statement: number,
         lines,
