@@ -41,8 +41,6 @@ pub enum BankError {
         line: u32,
         error: Box<PaymentsError>,
     },
-    #[error("skeleton: not built yet")]
-    NotYet,
     #[error("house bank {code} does not exist")]
     HouseBankUnknown { code: String },
     #[error("house bank field {field:?} is invalid")]
@@ -62,6 +60,17 @@ pub enum BankError {
     },
     #[error("the file holds no statement")]
     NoStatements,
+    #[error("the file is empty")]
+    EmptyFile,
+    /// Every line of the file was imported before: nothing is stored.
+    #[error("every line of the file was imported before ({skipped} skipped)")]
+    NothingNew { skipped: u32 },
+    /// A statement names no account (CSV) and the import names no house
+    /// bank.
+    #[error("statement {statement_id}: no house bank chosen")]
+    HouseBankMissing { statement_id: String },
+    #[error("the command names no statement line")]
+    NoLines,
     #[error("the file has {size} bytes, at most {max}")]
     FileTooLarge { size: usize, max: usize },
     #[error("statement {number} does not exist")]

@@ -95,18 +95,3 @@ pub struct LineRef {
     pub statement: u32,
     pub line: u32,
 }
-
-impl LineRef {
-    /// The posting key of this line's payment: the same line posted twice
-    /// (a retry, a second tab) is refused as already posted. SKELETON:
-    /// the engine part derives it from the statement's house bank and the
-    /// line's duplicate key.
-    pub fn posting_key(
-        self,
-        house_bank: &str,
-        line: &BankLine,
-    ) -> crate::ledger::types::PostingKey {
-        let _ = (house_bank, line);
-        crate::ledger::types::PostingKey(0)
-    }
-}

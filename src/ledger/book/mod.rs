@@ -19,7 +19,7 @@ pub mod replay;
 
 pub use replay::{ReplayError, ReplayErrorKind};
 
-use crate::ledger::bank::{Bank, BankCommand};
+use crate::ledger::bank::{Bank, BankCommand, BankError, BankEvent, LinePosting, PostedLine};
 use crate::ledger::command::Command;
 use crate::ledger::costing::Costing;
 use crate::ledger::error::DomainError;
@@ -34,7 +34,17 @@ use crate::ledger::posting::{
 };
 use crate::ledger::setup::{self, Setup};
 use crate::ledger::tax::Tax;
-use crate::ledger::types::PostedEntry;
+use crate::ledger::types::{PostedEntry, Timestamp};
+
+impl From<Step> for Event {
+    fn from(step: Step) -> Event {
+        match step {
+            Step::OpenItems(e) => Event::OpenItems(e),
+            Step::Entry(entry) => Event::EntryPosted { entry: *entry },
+            Step::Payments(e) => Event::Payments(e),
+        }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Book {
@@ -113,14 +123,7 @@ impl Book {
         cmd: &PaymentsCommand,
     ) -> Result<Vec<Event>, DomainError> {
         let steps = self.payments.check(self.context(), rights, cmd)?;
-        Ok(steps
-            .into_iter()
-            .map(|step| match step {
-                Step::OpenItems(e) => Event::OpenItems(e),
-                Step::Entry(entry) => Event::EntryPosted { entry: *entry },
-                Step::Payments(e) => Event::Payments(e),
-            })
-            .collect())
+        Ok(steps.into_iter().map(Event::from).collect())
     }
 
     /// A bank command's events. Posting lines builds their payments one
@@ -128,13 +131,69 @@ impl Book {
     /// entries and clearings of the ones before it), then appends them all
     /// with the bank's `LinesPosted`.
     fn check_bank(&self, rights: Rights, cmd: &BankCommand) -> Result<Vec<Event>, DomainError> {
-        let _ = rights;
+        if let BankCommand::PostLines {
+            statement,
+            lines,
+            by,
+            at,
+        } = cmd
+        {
+            return self.check_post_lines(rights, *statement, lines, by, *at);
+        }
         Ok(self
             .bank
             .check(self.context(), &self.payments, cmd)?
             .into_iter()
             .map(Event::Bank)
             .collect())
+    }
+
+    /// `PostLines`: the bank's checks, then each line's payment built and
+    /// applied on a scratch copy in order (a refused one names its line),
+    /// then `LinesPosted` naming the payments.
+    fn check_post_lines(
+        &self,
+        rights: Rights,
+        statement: u32,
+        lines: &[LinePosting],
+        by: &str,
+        at: Timestamp,
+    ) -> Result<Vec<Event>, DomainError> {
+        self.bank
+            .check_post_lines(self.context(), &self.payments, statement, lines, by)?;
+        let mut scratch = self.clone();
+        let mut events = Vec::new();
+        let mut posted = Vec::with_capacity(lines.len());
+        for posting in lines {
+            let cmd = PaymentsCommand::Post {
+                draft: posting.draft.clone(),
+                at,
+            };
+            let steps = scratch
+                .payments
+                .check(scratch.context(), rights, &cmd)
+                .map_err(|error| BankError::Line {
+                    line: posting.line,
+                    error: Box::new(error),
+                })?;
+            let before = events.len();
+            events.extend(steps.into_iter().map(Event::from));
+            for event in &events[before..] {
+                scratch.apply(event)?;
+            }
+            let payment = scratch.payments.payments().len();
+            posted.push(PostedLine {
+                line: posting.line,
+                payment: u32::try_from(payment).map_err(|_| BankError::Mismatch)?,
+            });
+        }
+        events.push(Event::Bank(BankEvent::LinesPosted {
+            statement,
+            lines: posted,
+            by: by.to_string(),
+            at,
+        }));
+        Ok(events)
     }
 
     fn check_posting(

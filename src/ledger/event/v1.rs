@@ -9,8 +9,10 @@
 //! Tax codes, cost accounting and the fields they added to lines (`tax`,
 //! `shares`), company details, posting keys, business partners, payment
 //! terms, clearings and the partner fields of a line (`partner`,
-//! `due_date`), and payments (settings, payments, their cancellation)
-//! were added compatibly: new variants, and fields omitted when empty, so
+//! `due_date`), payments (settings, payments, their cancellation) and
+//! the bank sub-ledger (house banks, imported files with their bytes in
+//! base64, rules, posted statement lines: `v1/bank.rs`) were added
+//! compatibly: new variants, and fields omitted when empty, so
 //! a log written before them decodes and replays unchanged.
 
 use crate::ledger::costing::{
@@ -1399,6 +1401,37 @@ enum EventRefV1<'a> {
         by: String,
         at: TimestampV1,
     },
+    HouseBankSaved {
+        bank: bank::HouseBankV1,
+        by: String,
+        at: TimestampV1,
+    },
+    BankFileImported {
+        file: bank::ImportedFileV1,
+        statements: Vec<bank::StatementV1>,
+    },
+    BankRuleSaved {
+        rule: bank::RuleV1,
+        by: String,
+        at: TimestampV1,
+    },
+    BankRuleDeleted {
+        id: u32,
+        by: String,
+        at: TimestampV1,
+    },
+    BankRuleMoved {
+        id: u32,
+        to: u32,
+        by: String,
+        at: TimestampV1,
+    },
+    BankLinesPosted {
+        statement: u32,
+        lines: Vec<bank::PostedLineV1>,
+        by: String,
+        at: TimestampV1,
+    },
 }
 
 /// The same events as read (entries owned).
@@ -1501,6 +1534,37 @@ enum EventV1 {
         by: String,
         at: TimestampV1,
     },
+    HouseBankSaved {
+        bank: bank::HouseBankV1,
+        by: String,
+        at: TimestampV1,
+    },
+    BankFileImported {
+        file: bank::ImportedFileV1,
+        statements: Vec<bank::StatementV1>,
+    },
+    BankRuleSaved {
+        rule: bank::RuleV1,
+        by: String,
+        at: TimestampV1,
+    },
+    BankRuleDeleted {
+        id: u32,
+        by: String,
+        at: TimestampV1,
+    },
+    BankRuleMoved {
+        id: u32,
+        to: u32,
+        by: String,
+        at: TimestampV1,
+    },
+    BankLinesPosted {
+        statement: u32,
+        lines: Vec<bank::PostedLineV1>,
+        by: String,
+        at: TimestampV1,
+    },
 }
 
 /// The version field first, then the event's own fields.
@@ -1537,13 +1601,8 @@ fn to_wire(event: &Event) -> EventRefV1<'_> {
         Event::Partners(e) => partners_to_wire(e),
         Event::OpenItems(e) => open_items_to_wire(e),
         Event::Payments(e) => payments_to_wire(e),
-        Event::Bank(e) => bank_to_wire(e),
+        Event::Bank(e) => bank::bank_to_wire(e),
     }
-}
-
-/// SKELETON: the engine part writes the bank events' wire structs.
-fn bank_to_wire(event: &crate::ledger::bank::BankEvent) -> EventRefV1<'static> {
-    unimplemented!("bank events have no wire form yet: {event:?}")
 }
 
 fn partners_to_wire(event: &PartnersEvent) -> EventRefV1<'static> {
@@ -1715,6 +1774,12 @@ fn from_wire(event: EventV1) -> Event {
         other @ (W::PaymentSettingsChanged { .. }
         | W::PaymentPosted { .. }
         | W::PaymentCancelled { .. }) => payments_from_wire(other),
+        other @ (W::HouseBankSaved { .. }
+        | W::BankFileImported { .. }
+        | W::BankRuleSaved { .. }
+        | W::BankRuleDeleted { .. }
+        | W::BankRuleMoved { .. }
+        | W::BankLinesPosted { .. }) => bank::bank_from_wire(other),
     }
 }
 
@@ -2071,3 +2136,6 @@ fn payments_from_wire(event: EventV1) -> Event {
         _ => unreachable!("from_wire reads the other events itself"),
     })
 }
+
+// ----- bank statements (issue 15): `v1/bank.rs` -----
+mod bank;

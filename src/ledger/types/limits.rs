@@ -121,6 +121,18 @@ pub const MAX_CLEARING_PARTS: usize = 1_000;
 /// Most buckets of an aging report (besides "not due").
 pub const MAX_AGING_BUCKETS: usize = 12;
 
+// --- bank statements ---
+/// Largest statement file one import takes (bytes): a year of a busy
+/// account's camt.053 is a few MB; the file is kept in the log (as
+/// base64) and in every backup, so a bound keeps one record sane.
+pub const MAX_BANK_FILE_BYTES: usize = 32 * 1024 * 1024;
+/// Longest house bank code (1 to 8 ASCII letters or digits).
+pub const MAX_HOUSE_BANK_CODE_LEN: usize = 8;
+/// Longest house bank name, in characters.
+pub const MAX_HOUSE_BANK_NAME_LEN: usize = 120;
+/// Most lines one statement-line posting command names.
+pub const MAX_POSTED_LINES: usize = 100_000;
+
 // --- reports ---
 /// Most rows an account sheet or a journal page returns; the rest is
 /// reported as `truncated`, the caller pages with narrower filters.
