@@ -23,6 +23,11 @@ pub enum RuleField {
     Iban,
     Purpose,
     Amount,
+    /// The partner of a `Partner` rule does not exist.
+    Partner,
+    /// No condition on IBAN, name, purpose or amount: it would match
+    /// every line.
+    Conditions,
     /// `Gl` split part `index`.
     Split {
         index: usize,
