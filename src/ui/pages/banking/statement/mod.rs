@@ -127,6 +127,8 @@ pub fn StatementPage() -> impl IntoView {
             {move || if app.company.get().is_none() {
                 view! { <NoCompany /> }.into_any()
             } else {
+                // Worded once per language: re-render on a switch.
+                let _lang = i18n.lang();
                 match data.get() {
                     None => view! { <p class="muted" data-testid="sl-not-found">{i18n.t(T::NotFound)}</p> }.into_any(),
                     Some(d) => view! { <Statement data=d ui=ui post=post /> }.into_any(),

@@ -20,9 +20,11 @@ use super::texts::T;
 use crate::formats::bank::csv::{CsvMapping, PRESETS, preset};
 use crate::formats::bank::{BankError, FileFormat, read_statements};
 use crate::forms::statement::{StatementFormError, statement_drafts};
+use crate::ledger::bank::BankError as EngineError;
 use crate::ledger::bank::{BankCommand, BankEvent, HouseBank, StatementDraft};
 use crate::ledger::types::Timestamp;
-use crate::ledger::{Command, Event};
+use crate::ledger::{Command, DomainError, Event};
+use crate::session::SessionError;
 use crate::ui::components::today;
 use crate::ui::errors::{bank_file_error, session_error, statement_form_error};
 use crate::ui::i18n::{Lang, Text, use_i18n};
@@ -345,6 +347,14 @@ async fn run_import(
     };
     let events = match app.execute(Command::Bank(cmd)).await {
         Ok(events) => events,
+        // A file imported before is no fault: the notice says so in counts.
+        Err(SessionError::Domain(DomainError::Bank(EngineError::NothingNew { skipped }))) => {
+            loaded.set(None);
+            return outcome.set(Some(Outcome::Imported {
+                counts: (0, 0, skipped),
+                mapping_saved: false,
+            }));
+        }
         Err(e) => return outcome.set(Some(Outcome::Refused(session_error(&e, lang)))),
     };
     loaded.set(None);

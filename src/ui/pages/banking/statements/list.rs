@@ -143,7 +143,11 @@ pub(super) fn StatementList(bank: RwSignal<String>) -> impl IntoView {
                 </select>
             </label>
         </div>
-        {move || list.get().map(|rows| {
+        {move || {
+            // The rows are worded once per language: re-render on a switch.
+            let _lang = i18n.lang();
+            list.get()
+        }.map(|rows| {
             let count = rows.len();
             let pages = count.div_ceil(PAGE_ROWS).max(1);
             let shown: Vec<Row> = rows.into_iter().skip(page.get() * PAGE_ROWS).take(PAGE_ROWS).collect();
