@@ -74,12 +74,22 @@ fn line_row(pos: usize, l: LineData, d: u32, lang: Lang, ui: Ui) -> impl IntoVie
             <td class="date">{fmt_date(l.line.booking_date, lang)}</td>
             <td>{l.line.counterparty.clone()}</td>
             <td class="mono">{l.line.iban.clone()}</td>
-            <td class="purpose">{l.line.purpose.clone()}</td>
+            <td class="purpose">{purpose_of(&l.line)}</td>
             <td class="num" data-testid="sl-amount">{format!("{} {}", fmt_amount(l.line.amount, d, lang), l.line.currency.as_str())}</td>
             <td>{proposals}</td>
             <td data-testid="sl-status">{open.then(|| pick_view(index, ui))}</td>
         </tr>
         {manual}
+    }
+}
+
+/// The purpose, else the structured creditor reference (a camt line may
+/// carry only that).
+fn purpose_of(line: &crate::ledger::bank::BankLine) -> String {
+    if line.purpose.trim().is_empty() {
+        line.creditor_reference.clone()
+    } else {
+        line.purpose.clone()
     }
 }
 

@@ -263,9 +263,13 @@ async fn run_post(app: AppState, data: Memo<Option<Data>>, ui: Ui, lang: Lang) {
         app.with_book(|b| ui.picks.with_untracked(|p| post_command(b, d, p, &by, at)))?
     });
     let Some(cmd) = cmd else {
-        return ui
-            .message
-            .set(Some((false, T::NothingAccepted.text(lang).to_string())));
+        let intraday = data.with_untracked(|d| d.as_ref().is_some_and(|d| d.statement.intraday));
+        let why = if intraday {
+            T::Intraday
+        } else {
+            T::NothingAccepted
+        };
+        return ui.message.set(Some((false, why.text(lang).to_string())));
     };
     match app.execute(Command::Bank(cmd)).await {
         Ok(events) => {
