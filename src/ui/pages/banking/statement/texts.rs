@@ -1,0 +1,80 @@
+//! The texts of the statement page (German, English).
+
+use crate::texts;
+
+texts! {
+    pub enum T {
+        Title => "Kontoauszug", "Bank statement";
+        NotFound => "Diesen Kontoauszug gibt es nicht.", "There is no such bank statement.";
+        Back => "Alle Kontoauszüge", "All bank statements";
+        HouseBank => "Hausbank", "House bank";
+        Account => "Konto", "Account";
+        StatementId => "Auszugs-ID", "Statement id";
+        SequenceNo => "Auszug", "Statement no.";
+        Format => "Format", "Format";
+        Period => "Zeitraum", "Period";
+        Original => "Originaldatei", "Original file";
+        Intraday => "Untertägiger Auszug (camt.052): er wird angezeigt, aber nicht gebucht, weil seine Umsätze noch nicht endgültig sind; gebucht wird der Tagesauszug (camt.053).", "Intraday statement (camt.052): shown but not posted, because its lines are not final yet; the end-of-day statement (camt.053) is posted.";
+        CheckTitle => "Saldenprüfung", "Balance check";
+        Opening => "Anfangssaldo", "Opening balance";
+        Closing => "Endsaldo", "Closing balance";
+        PreviousClosing => "Endsaldo des vorigen Auszugs", "Previous statement's closing balance";
+        BookedBefore => "Buchsaldo des Bankkontos davor", "Bank account's book balance before";
+        BookedAfter => "Buchsaldo des Bankkontos", "Bank account's book balance";
+        Sum => "Anfangssaldo + Umsätze", "Opening balance + lines";
+        Agrees => "stimmt", "agrees";
+        Differs => "weicht ab um", "differs by";
+        NotKnown => "–", "–";
+        OpenLeft => "(noch offene Umsätze)", "(lines still open)";
+        Lines => "Umsätze", "Lines";
+        Date => "Datum", "Date";
+        Counterparty => "Auftraggeber/Empfänger", "Counterparty";
+        Iban => "IBAN", "IBAN";
+        Purpose => "Verwendungszweck", "Purpose";
+        Amount => "Betrag", "Amount";
+        Status => "Status", "Status";
+        Proposal => "Vorschlag", "Proposal";
+        Posted => "gebucht: Zahlung", "posted: payment";
+        Entry => "Buchung", "Entry";
+        NoProposal => "kein Vorschlag", "no proposal";
+        Accepted => "übernommen", "accepted";
+        Parked => "Geldtransit", "suspense";
+        OnAccount => "Akonto", "on account";
+        Items => "Posten", "items";
+        Score => "Sicherheit", "confidence";
+        Keys => "↑/↓ Umsatz · Enter Vorschlag übernehmen · 1–9 anderer Vorschlag · M manuell · P Geldtransit · Entf verwerfen · Strg+Enter buchen", "↑/↓ line · Enter accept proposal · 1–9 other proposal · M manual · P suspense · Del discard · Ctrl+Enter post";
+        Post => "Buchen", "Post";
+        PostCount => "übernommene Umsätze buchen", "accepted lines to post";
+        PostedCount => "Umsätze gebucht.", "lines posted.";
+        NothingAccepted => "Kein Umsatz ist übernommen.", "No line is accepted.";
+        NoSuspense => "Die Hausbank hat kein Geldtransitkonto; es wird unter Hausbanken eingetragen.", "The house bank has no suspense account; set one under House banks.";
+        Always => "Immer so buchen", "Always do this";
+        RuleSaved => "Regel gespeichert:", "Rule saved:";
+        Manual => "Manuell buchen", "Post manually";
+        ToPartner => "an Geschäftspartner", "to a business partner";
+        ToAccount => "auf Sachkonto", "to a G/L account";
+        Partner => "Partner", "Partner";
+        PartnerHint => "Nummer", "Code";
+        GlAccount => "Sachkonto", "G/L account";
+        TaxCode => "Steuerkennzeichen", "Tax code";
+        OpenItems => "Offene Posten", "Open items";
+        NoItems => "Keine offenen Posten.", "No open items.";
+        Apply => "Übernehmen", "Apply";
+        Cancel => "Abbrechen", "Cancel";
+        BadAccount => "Bitte ein bebuchbares Sachkonto angeben.", "Please give a postable G/L account.";
+        BadPartner => "Bitte einen Geschäftspartner angeben.", "Please give a business partner.";
+        User => "kontor", "kontor";
+        RIban => "IBAN gehört dem Partner", "IBAN belongs to the partner";
+        RName => "Name passt zum Partner", "name matches the partner";
+        RDocument => "Verwendungszweck nennt Beleg", "purpose names document";
+        RCreditorRef => "Gläubigerreferenz passt", "creditor reference matches";
+        REndToEnd => "Ende-zu-Ende-Referenz unseres Zahlungslaufs", "end-to-end id of our payment run";
+        RExact => "Betrag stimmt genau", "exact amount";
+        RNetOfDiscount => "Betrag abzüglich Skonto", "amount net of cash discount";
+        RTolerance => "Betrag innerhalb der Toleranz, Differenz", "amount within tolerance, difference";
+        RPartial => "Teilzahlung", "partial payment";
+        RSeveral => "mehrere Posten zusammen:", "several items together:";
+        RDateWindow => "fällig im Zeitfenster", "due within the date window";
+        RRule => "Regel", "rule";
+    }
+}
