@@ -190,7 +190,8 @@ fn BankForm(
                 <Show when=move || form.csv_mapping.get().is_some()>
                     <div class="field">
                         <span>{move || i18n.t(T::Mapping)}</span>
-                        <pre class="csv-mapping" data-testid="hb-mapping">{move || form.csv_mapping.get()}</pre>
+                        // The bank's column names are German: data in German, marked so.
+                        <pre class="csv-mapping" data-testid="hb-mapping" lang="de">{move || form.csv_mapping.get()}</pre>
                         <small class="muted">{move || i18n.t(T::MappingHint)}</small>
                     </div>
                 </Show>
