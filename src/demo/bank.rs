@@ -174,7 +174,7 @@ fn house_banks(spec: &DemoSpec, acc: &DemoAccounts, book: &Book) -> Vec<HouseBan
             "Hamburger Sparkasse CHF",
             acc.bank_chf,
             1_234_567_892,
-            acc.chf.clone(),
+            acc.chf,
         ),
     ]
 }

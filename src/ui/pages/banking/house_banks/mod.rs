@@ -56,10 +56,7 @@ fn Body() -> impl IntoView {
         app.with_book(|b| b.bank().house_banks().to_vec())
             .unwrap_or_default()
     });
-    let lc = move || {
-        app.with_book(|b| b.settings().lc.clone())
-            .unwrap_or(Currency::EUR)
-    };
+    let lc = move || app.with_book(|b| b.settings().lc).unwrap_or(Currency::EUR);
     let form = Form::new();
     form.clear(&untrack(lc));
     let refusal = RwSignal::new(None::<Refusal>);
