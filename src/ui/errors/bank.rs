@@ -268,6 +268,15 @@ fn rule_field(field: RuleField, lang: Lang) -> String {
         (F::Amount, Lang::En) => {
             "field amount: the bounds must be positive, the lower not above the upper.".into()
         }
+        (F::Partner, Lang::De) => "Feld Geschäftspartner: diesen Partner gibt es nicht.".into(),
+        (F::Partner, Lang::En) => "field business partner: no such partner.".into(),
+        (F::Conditions, Lang::De) => {
+            "Bedingungen: mindestens eine muss gesetzt sein, sonst träfe die Regel jeden Umsatz."
+                .into()
+        }
+        (F::Conditions, Lang::En) => {
+            "conditions: at least one must be set, or the rule would match every line.".into()
+        }
         (F::Split { index }, Lang::De) => format!(
             "Aufteilung, Zeile {}: Konto, Steuerschlüssel oder Kostenstelle unbekannt, oder die Anteile gehen nicht auf.",
             index + 1

@@ -101,6 +101,7 @@ fn Conditions(form: Form, refusal: RwSignal<Option<Refusal>>) -> impl IntoView {
     view! {
         <fieldset>
             <legend>{move || i18n.t(T::WhenLegend)}</legend>
+            <FieldError refusal=refusal field=RuleField::Conditions />
             <div class="field-row">
                 <label class="field">
                     <span>{move || i18n.t(T::HouseBank)}</span>
@@ -199,6 +200,7 @@ fn ActionFields(form: Form, refusal: RwSignal<Option<Refusal>>) -> impl IntoView
                     <span>{move || i18n.t(T::PartnerCode)}</span>
                     <input data-testid="rule-partner" autocomplete="off" prop:value=form.partner on:input=move |ev| form.partner.set(event_target_value(&ev)) />
                     <small class="muted" data-testid="rule-partner-name">{partner_name}</small>
+                    <FieldError refusal=refusal field=RuleField::Partner />
                 </label>
             </Show>
         </fieldset>
