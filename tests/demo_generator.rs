@@ -173,7 +173,7 @@ fn a_realistic_year_balances_and_has_the_expected_business() {
 }
 
 /// Customers and vendors are paid through payments (one partner each),
-/// some with cash discount; every payment clears what it paid.
+/// some with cash discount; every partner payment clears what it paid.
 #[test]
 fn the_demo_year_pays_its_invoices_through_payments_some_with_discount() {
     let (book, _) = demo::build(&DemoSpec::one_year(2024), |_, _| {}).unwrap();
@@ -185,6 +185,11 @@ fn the_demo_year_pays_its_invoices_through_payments_some_with_discount() {
         .count();
     assert!(discounted > 50, "{discounted} payments with discount");
     for record in payments {
+        // The demo's posted bank statement has a G/L payment (a card
+        // statement split by a rule): it has no partner and clears nothing.
+        if record.payment.partner.is_none() {
+            continue;
+        }
         let clearing = record.payment.clearing.expect("a partner payment clears");
         assert!(book.open_items().clearing(clearing).is_some());
         for paid in &record.payment.items {

@@ -10,15 +10,19 @@
 //! [`MAX_DEMO_ENTRIES`].
 //!
 //! Where is what: the accounts per chart `accounts`, customers and vendors
-//! with their payment terms `partners`, one month of business `month`;
+//! with their payment terms `partners`, one month of business `month`,
+//! house banks, rules and statements `bank` (from a CSV export written by
+//! `statement_file`);
 //! here the spec, the command iterator [`commands`] and [`build`], which
 //! folds them into a Book.
 //!
 //! [`Rng`]: crate::ledger::sample::Rng
 
 pub mod accounts;
+pub mod bank;
 mod month;
 pub mod partners;
+mod statement_file;
 
 use crate::demo::accounts::{DemoAccounts, DemoTaxCodes};
 use crate::demo::month::Company;
@@ -121,6 +125,12 @@ pub enum DemoError {
     /// A generated command did not pass `Book::check`: a generator bug.
     #[error("demo command {index} was refused: {error}")]
     Refused { index: usize, error: DomainError },
+    /// The generated statement file was not read: a generator bug.
+    #[error("the demo's statement file was refused: {reason}")]
+    Statement { reason: String },
+    /// The matcher proposed nothing for a line of the posted statement.
+    #[error("demo statement line {}: nothing to post it as", line + 1)]
+    NoProposal { line: usize },
 }
 
 /// Settings of the demo company.
@@ -237,8 +247,10 @@ impl Iterator for Generator {
     }
 }
 
-/// Sets the demo company up and executes its commands, and returns the
-/// Book with all events, ready to be sealed and appended. `progress(done, total)` is
+/// Sets the demo company up and executes its commands, then adds the bank
+/// side (`bank`: house banks, rules, a posted and an open statement, which
+/// need the Book for the matcher's proposals), and returns the Book with
+/// all events, ready to be sealed and appended. `progress(done, total)` is
 /// called every [`PROGRESS_EVERY`] entries and once at the end, with
 /// entries posted so far and `spec.entries`.
 pub fn build(
@@ -246,7 +258,16 @@ pub fn build(
     mut progress: impl FnMut(usize, usize),
 ) -> Result<(Book, Vec<Event>), DemoError> {
     let (mut book, mut events) = Book::set_up(&setup(spec))?;
-    for (index, command) in commands(spec)?.enumerate() {
+    spec.check()?;
+    // The bank side posts a statement's lines: the generator writes that
+    // many entries less, so the book keeps its exact size.
+    let generated = DemoSpec {
+        entries: spec.entries - bank::entries(spec),
+        ..*spec
+    };
+    let mut count = 0;
+    for (index, command) in commands(&generated)?.enumerate() {
+        count = index + 1;
         let before = book.entry_count();
         let new = book
             .execute(&command)
@@ -257,6 +278,7 @@ pub fn build(
             progress(done, spec.entries);
         }
     }
+    bank::add(spec, &mut book, &mut events, count)?;
     progress(book.entry_count(), spec.entries);
     Ok((book, events))
 }

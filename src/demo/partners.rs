@@ -196,11 +196,13 @@ fn vat_id(rng: &mut Rng) -> String {
 /// A German IBAN (bank code and account number from the seed) with its
 /// check digits (ISO 13616: mod 97 of the BBAN followed by "DE00").
 fn iban(rng: &mut Rng) -> String {
-    let bban = format!(
-        "{:08}{:010}",
-        20_000_000 + rng.below(79_999_999),
-        rng.below(9_999_999_999)
-    );
+    let bank_code = 20_000_000 + rng.below(79_999_999);
+    german_iban(bank_code, rng.below(9_999_999_999))
+}
+
+/// The German IBAN of account `account` at bank code (BLZ) `bank_code`.
+pub(crate) fn german_iban(bank_code: u64, account: u64) -> String {
+    let bban = format!("{bank_code:08}{account:010}");
     let digits = format!("{bban}131400");
     let rest = digits
         .bytes()

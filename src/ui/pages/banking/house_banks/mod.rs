@@ -56,10 +56,7 @@ fn Body() -> impl IntoView {
         app.with_book(|b| b.bank().house_banks().to_vec())
             .unwrap_or_default()
     });
-    let lc = move || {
-        app.with_book(|b| b.settings().lc.clone())
-            .unwrap_or(Currency::EUR)
-    };
+    let lc = move || app.with_book(|b| b.settings().lc).unwrap_or(Currency::EUR);
     let form = Form::new();
     form.clear(&untrack(lc));
     let refusal = RwSignal::new(None::<Refusal>);
@@ -190,7 +187,8 @@ fn BankForm(
                 <Show when=move || form.csv_mapping.get().is_some()>
                     <div class="field">
                         <span>{move || i18n.t(T::Mapping)}</span>
-                        <pre class="csv-mapping" data-testid="hb-mapping">{move || form.csv_mapping.get()}</pre>
+                        // The bank's column names are German: data in German, marked so.
+                        <pre class="csv-mapping" data-testid="hb-mapping" lang="de">{move || form.csv_mapping.get()}</pre>
                         <small class="muted">{move || i18n.t(T::MappingHint)}</small>
                     </div>
                 </Show>
