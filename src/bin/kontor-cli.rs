@@ -192,21 +192,21 @@ mod cli {
             Book::set_up(&demo::setup(&spec)).map_err(DemoError::from)?;
         let mut head = ChainHead::EMPTY;
         let mut block: Vec<LogRecord> = Vec::with_capacity(BLOCK_LEN as usize);
-        let commands = demo::commands(&spec)?.enumerate().map(|(index, command)| {
-            book.execute(&command)
-                .map_err(|error| DemoError::Refused { index, error })
-        });
+        let mut run = 0;
+        let commands = demo::commands(&demo::generator_spec(&spec))?
+            .enumerate()
+            .map(|(index, command)| {
+                run = index + 1;
+                book.execute(&command)
+                    .map_err(|error| DemoError::Refused { index, error })
+            });
         for events in std::iter::once(Ok(setup_events)).chain(commands) {
-            for event in &events? {
-                let record = head.seal(encode(event));
-                head = ChainHead::after(&record);
-                block.push(record);
-                if block.len() == BLOCK_LEN as usize {
-                    write_block(&log_dir, &block)?;
-                    block.clear();
-                }
-            }
+            seal_into(&events?, &mut head, &mut block, &log_dir)?;
         }
+        // The generator streams; the bank side needs the whole Book, so it
+        // comes last, as in `demo::build`.
+        let bank = demo::bank_side(&spec, &mut book, run)?;
+        seal_into(&bank, &mut head, &mut block, &log_dir)?;
         if !block.is_empty() {
             write_block(&log_dir, &block)?;
         }
@@ -222,6 +222,25 @@ mod cli {
             head.seq,
             journal_path.display()
         );
+        Ok(())
+    }
+
+    /// Seals `events` onto the chain and writes every block they fill.
+    fn seal_into(
+        events: &[Event],
+        head: &mut ChainHead,
+        block: &mut Vec<LogRecord>,
+        log_dir: &Path,
+    ) -> Result<(), CliError> {
+        for event in events {
+            let record = head.seal(encode(event));
+            *head = ChainHead::after(&record);
+            block.push(record);
+            if block.len() == BLOCK_LEN as usize {
+                write_block(log_dir, block)?;
+                block.clear();
+            }
+        }
         Ok(())
     }
 

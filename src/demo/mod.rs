@@ -259,14 +259,8 @@ pub fn build(
 ) -> Result<(Book, Vec<Event>), DemoError> {
     let (mut book, mut events) = Book::set_up(&setup(spec))?;
     spec.check()?;
-    // The bank side posts a statement's lines: the generator writes that
-    // many entries less, so the book keeps its exact size.
-    let generated = DemoSpec {
-        entries: spec.entries - bank::entries(spec),
-        ..*spec
-    };
     let mut count = 0;
-    for (index, command) in commands(&generated)?.enumerate() {
+    for (index, command) in commands(&generator_spec(spec))?.enumerate() {
         count = index + 1;
         let before = book.entry_count();
         let new = book
@@ -278,7 +272,31 @@ pub fn build(
             progress(done, spec.entries);
         }
     }
-    bank::add(spec, &mut book, &mut events, count)?;
+    events.extend(bank_side(spec, &mut book, count)?);
     progress(book.entry_count(), spec.entries);
     Ok((book, events))
+}
+
+/// The spec the generator runs with inside [`build`]: the bank side posts
+/// a statement's lines, so the generator writes that many entries less
+/// and the book keeps its exact size.
+pub fn generator_spec(spec: &DemoSpec) -> DemoSpec {
+    DemoSpec {
+        entries: spec.entries - bank::entries(spec),
+        ..*spec
+    }
+}
+
+/// The bank side (house banks, rules, a posted and an open statement),
+/// executed on `book` after the `commands_run` commands of
+/// `commands(&generator_spec(spec))`; its events, in order. [`build`] and
+/// `kontor-cli generate` both end with it, so they write the same books.
+pub fn bank_side(
+    spec: &DemoSpec,
+    book: &mut Book,
+    commands_run: usize,
+) -> Result<Vec<Event>, DemoError> {
+    let mut events = Vec::new();
+    bank::add(spec, book, &mut events, commands_run)?;
+    Ok(events)
 }
