@@ -188,7 +188,7 @@ fn BankForm(
                     <div class="field">
                         <span>{move || i18n.t(T::Mapping)}</span>
                         // The bank's column names are German: data in German, marked so.
-                        <pre class="csv-mapping" data-testid="hb-mapping" lang="de">{move || form.csv_mapping.get()}</pre>
+                        <pre class="csv-mapping" data-testid="hb-mapping" lang="de">{move || form.csv_mapping.get().map(|m| pretty_json(&m))}</pre>
                         <small class="muted">{move || i18n.t(T::MappingHint)}</small>
                     </div>
                 </Show>
@@ -207,4 +207,14 @@ fn BankForm(
             </div>
         </form>
     }
+}
+
+/// The saved mapping indented, one field a line (it is stored as compact
+/// JSON, which on one line made the page thousands of pixels wide); as
+/// stored when it is not JSON.
+fn pretty_json(text: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|v| serde_json::to_string_pretty(&v).ok())
+        .unwrap_or_else(|| text.to_string())
 }
