@@ -10,7 +10,7 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)
 # firefox-esr, webkit2gtk-driver (WebKitWebDriver + MiniBrowser) and xvfb:
 # the smoke journeys in the other two engines (tests/e2e/specs/engines.test.mjs).
-APT_PACKAGES=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb hledger ledger age libxml2-utils nodejs npm)
+APT_PACKAGES=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb hledger ledger age libxml2-utils poppler-utils nodejs npm)
 
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"

@@ -11,6 +11,7 @@ pub mod finance;
 pub mod formats;
 pub mod forms;
 pub mod ledger;
+pub mod letters;
 pub mod session;
 pub mod store;
 #[cfg(target_arch = "wasm32")]

@@ -12,10 +12,12 @@ use chrono::NaiveDate;
 use kontor::ledger::bank::BankEvent;
 use kontor::ledger::chain::ChainHead;
 use kontor::ledger::costing::{CostingCommand, CostingEvent};
+use kontor::ledger::dunning::DunningEvent;
 use kontor::ledger::event::{DecodeError, decode, encode};
 use kontor::ledger::gl::{Account, AccountCurrency, AccountType, GlCommand, GlError, GlEvent};
 use kontor::ledger::open_items::OpenItemsEvent;
 use kontor::ledger::partners::PartnersEvent;
+use kontor::ledger::payment_runs::PaymentRunsEvent;
 use kontor::ledger::payments::PaymentsEvent;
 use kontor::ledger::posting::{EntryDraft, LineDraft, PostingCommand};
 use kontor::ledger::sample::sample_setup;
@@ -1136,6 +1138,14 @@ event_kinds! {
     Event::Bank(BankEvent::RuleDeleted { .. }) => "bank_rule_deleted",
     Event::Bank(BankEvent::RuleMoved { .. }) => "bank_rule_moved",
     Event::Bank(BankEvent::LinesPosted { .. }) => "bank_lines_posted",
+    Event::PaymentRuns(PaymentRunsEvent::CreditorIdSet { .. }) => "creditor_id_set",
+    Event::PaymentRuns(PaymentRunsEvent::RunSaved { .. }) => "payment_run_saved",
+    Event::PaymentRuns(PaymentRunsEvent::RunDeleted { .. }) => "payment_run_deleted",
+    Event::PaymentRuns(PaymentRunsEvent::RunExecuted { .. }) => "payment_run_executed",
+    Event::Dunning(DunningEvent::TermSaved { .. }) => "dunning_term_saved",
+    Event::Dunning(DunningEvent::TermDeleted { .. }) => "dunning_term_deleted",
+    Event::Dunning(DunningEvent::SettingsSet { .. }) => "dunning_settings_set",
+    Event::Dunning(DunningEvent::RunExecuted { .. }) => "dunning_run_executed",
 }
 
 /// The `type` field of a stored record.

@@ -23,14 +23,16 @@ const RANKS: &[(&str, u8)] = &[
     ("open_items", 3),
     ("posting", 4),
     ("payments", 5),
+    ("dunning", 5),
     ("bank", 6),
-    ("event", 7),
-    ("error", 7),
-    ("command", 8),
-    ("setup", 8),
-    ("book", 9),
-    ("report", 10),
-    ("sample", 11),
+    ("payment_runs", 7),
+    ("event", 8),
+    ("error", 8),
+    ("command", 9),
+    ("setup", 9),
+    ("book", 10),
+    ("report", 11),
+    ("sample", 12),
 ];
 
 fn rank(unit: &str) -> Option<u8> {

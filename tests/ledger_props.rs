@@ -36,6 +36,7 @@ use kontor::ledger::costing::{
     CentreRequirement, CostCentre, CostingCommand, Dimension, DistributionBasis, DistributionRule,
     RuleShare,
 };
+use kontor::ledger::dunning::DunningCommand;
 use kontor::ledger::event;
 use kontor::ledger::gl::{
     Account, AccountCurrency, AccountType, CompanyDetails, DeterminationKey, GlCommand, GlError,
@@ -44,6 +45,7 @@ use kontor::ledger::gl::{
 use kontor::ledger::journal::JournalError;
 use kontor::ledger::open_items::OpenItemsCommand;
 use kontor::ledger::partners::PartnersCommand;
+use kontor::ledger::payment_runs::PaymentRunsCommand;
 use kontor::ledger::payments::PaymentsCommand;
 use kontor::ledger::posting::{
     EntryDraft, LineDraft, PostingCommand, Rights, Voucher, preview_entry,
@@ -72,6 +74,14 @@ use payments::PaymentOp;
 #[path = "ledger_props/bank.rs"]
 mod bank;
 use bank::BankOp;
+
+#[path = "ledger_props/payment_runs.rs"]
+mod payment_runs;
+use payment_runs::RunOp;
+
+#[path = "ledger_props/dunning.rs"]
+mod dunning;
+use dunning::DunningOp;
 
 /// Cases of the main property; the guard draws as many runs.
 const CASES: u32 = 128;
@@ -401,6 +411,8 @@ enum Op {
     Partners(PartnerOp),
     Payments(PaymentOp),
     Bank(BankOp),
+    Runs(RunOp),
+    Dunning(DunningOp),
 }
 
 // ----- strategies -----
@@ -676,6 +688,8 @@ fn op() -> impl Strategy<Value = Op> {
         14 => partners::partner_op().prop_map(Op::Partners),
         8 => payments::payment_op().prop_map(Op::Payments),
         3 => bank::bank_op().prop_map(Op::Bank),
+        3 => payment_runs::run_op().prop_map(Op::Runs),
+        3 => dunning::dunning_op().prop_map(Op::Dunning),
     ]
 }
 
@@ -1116,6 +1130,8 @@ fn command(book: &Book, base: NaiveDate, op: &Op) -> (Command, Rights) {
         Op::Partners(op) => partners::command(book, base, op),
         Op::Payments(op) => payments::command(book, base, op),
         Op::Bank(op) => bank::command(book, base, op),
+        Op::Runs(op) => payment_runs::command(book, base, op),
+        Op::Dunning(op) => dunning::command(book, base, op),
         Op::Posting(PostingOp::Post(spec)) => (
             Command::Posting(PostingCommand::PostEntry {
                 draft: entry_draft(book, base, spec),
@@ -1845,6 +1861,14 @@ command_kinds! {
     Command::Bank(BankCommand::DeleteRule { .. }) => "delete_bank_rule",
     Command::Bank(BankCommand::MoveRule { .. }) => "move_bank_rule",
     Command::Bank(BankCommand::PostLines { .. }) => "post_statement_lines",
+    Command::PaymentRuns(PaymentRunsCommand::SetCreditorId { .. }) => "set_creditor_id",
+    Command::PaymentRuns(PaymentRunsCommand::Save { .. }) => "save_payment_run",
+    Command::PaymentRuns(PaymentRunsCommand::Delete { .. }) => "delete_payment_run",
+    Command::PaymentRuns(PaymentRunsCommand::Execute { .. }) => "execute_payment_run",
+    Command::Dunning(DunningCommand::SaveTerm { .. }) => "save_dunning_term",
+    Command::Dunning(DunningCommand::DeleteTerm { .. }) => "delete_dunning_term",
+    Command::Dunning(DunningCommand::SetSettings { .. }) => "set_dunning_settings",
+    Command::Dunning(DunningCommand::Execute { .. }) => "execute_dunning_run",
 }
 
 /// The refusal's sub-ledger and variant, e.g. `Journal::Unbalanced`

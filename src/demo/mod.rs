@@ -20,8 +20,10 @@
 
 pub mod accounts;
 pub mod bank;
+mod dunning;
 mod month;
 pub mod partners;
+mod payment_runs;
 mod statement_file;
 
 use crate::demo::accounts::{DemoAccounts, DemoTaxCodes};
@@ -282,7 +284,10 @@ pub fn build(
 /// and the book keeps its exact size.
 pub fn generator_spec(spec: &DemoSpec) -> DemoSpec {
     DemoSpec {
-        entries: spec.entries - bank::entries(spec),
+        entries: spec.entries
+            - bank::entries(spec)
+            - payment_runs::entries(spec)
+            - dunning::entries(spec),
         ..*spec
     }
 }
@@ -298,5 +303,7 @@ pub fn bank_side(
 ) -> Result<Vec<Event>, DemoError> {
     let mut events = Vec::new();
     bank::add(spec, book, &mut events, commands_run)?;
+    payment_runs::add(spec, book, &mut events, commands_run + 1_000)?;
+    dunning::add(spec, book, &mut events, commands_run + 2_000)?;
     Ok(events)
 }

@@ -5,5 +5,6 @@
 
 pub mod company;
 pub mod entry;
+pub mod payment_run;
 pub mod search;
 pub mod statement;

@@ -7,9 +7,11 @@
 
 use crate::ledger::bank::BankCommand;
 use crate::ledger::costing::CostingCommand;
+use crate::ledger::dunning::DunningCommand;
 use crate::ledger::gl::GlCommand;
 use crate::ledger::open_items::OpenItemsCommand;
 use crate::ledger::partners::PartnersCommand;
+use crate::ledger::payment_runs::PaymentRunsCommand;
 use crate::ledger::payments::PaymentsCommand;
 use crate::ledger::posting::PostingCommand;
 use crate::ledger::tax::TaxCommand;
@@ -23,6 +25,8 @@ pub enum Command {
     OpenItems(OpenItemsCommand),
     Payments(PaymentsCommand),
     Bank(BankCommand),
+    PaymentRuns(PaymentRunsCommand),
+    Dunning(DunningCommand),
     Posting(PostingCommand),
 }
 
@@ -71,5 +75,17 @@ impl From<PaymentsCommand> for Command {
 impl From<BankCommand> for Command {
     fn from(c: BankCommand) -> Command {
         Command::Bank(c)
+    }
+}
+
+impl From<PaymentRunsCommand> for Command {
+    fn from(c: PaymentRunsCommand) -> Command {
+        Command::PaymentRuns(c)
+    }
+}
+
+impl From<DunningCommand> for Command {
+    fn from(c: DunningCommand) -> Command {
+        Command::Dunning(c)
     }
 }

@@ -10,10 +10,12 @@
 
 use crate::ledger::bank::BankError;
 use crate::ledger::costing::CostingError;
+use crate::ledger::dunning::DunningError;
 use crate::ledger::gl::GlError;
 use crate::ledger::journal::JournalError;
 use crate::ledger::open_items::OpenItemsError;
 use crate::ledger::partners::PartnersError;
+use crate::ledger::payment_runs::PaymentRunsError;
 use crate::ledger::payments::PaymentsError;
 use crate::ledger::tax::TaxError;
 use crate::ledger::types::InputError;
@@ -38,6 +40,10 @@ pub enum DomainError {
     Payments(PaymentsError),
     #[error(transparent)]
     Bank(BankError),
+    #[error(transparent)]
+    PaymentRuns(PaymentRunsError),
+    #[error(transparent)]
+    Dunning(DunningError),
 }
 
 impl DomainError {
@@ -58,6 +64,8 @@ impl DomainError {
             DomainError::Journal(e) => e.line_mut(),
             DomainError::Payments(_) => None,
             DomainError::Bank(_) => None,
+            DomainError::PaymentRuns(_) => None,
+            DomainError::Dunning(_) => None,
         }
     }
 }
@@ -149,6 +157,27 @@ impl From<BankError> for DomainError {
             BankError::Input(e) => e.into(),
             BankError::Gl(e) => e.into(),
             e => DomainError::Bank(e),
+        }
+    }
+}
+
+impl From<PaymentRunsError> for DomainError {
+    fn from(e: PaymentRunsError) -> DomainError {
+        match e {
+            PaymentRunsError::Input(e) => e.into(),
+            PaymentRunsError::Gl(e) => e.into(),
+            e => DomainError::PaymentRuns(e),
+        }
+    }
+}
+
+impl From<DunningError> for DomainError {
+    fn from(e: DunningError) -> DomainError {
+        match e {
+            DunningError::Input(e) => e.into(),
+            DunningError::Gl(e) => e.into(),
+            DunningError::Journal(e) => e.into(),
+            e => DomainError::Dunning(e),
         }
     }
 }

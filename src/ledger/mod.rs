@@ -13,8 +13,9 @@
 //! `costing`; `open_items` (the items partner lines become, and their
 //! clearings) beside `journal`, since both fold posted entries. Imports
 //! only point down that list: `types` ← `gl` ← `tax`, `costing`,
-//! `partners` ← `journal`, `open_items` ← `posting` ← `payments` ←
-//! `bank` (statements, matching, rules) ← `setup` ←
+//! `partners` ← `journal`, `open_items` ← `posting` ← `payments`,
+//! `dunning` ← `bank` (statements, matching, rules) ← `payment_runs` ←
+//! `setup` ←
 //! `book` ← `report` (`event`, `command`, `error` sit beside `book`,
 //! `chain` and `sample` at the edges). `tests/ledger_layers.rs` checks it.
 
@@ -23,12 +24,14 @@ pub mod book;
 pub mod chain;
 pub mod command;
 pub mod costing;
+pub mod dunning;
 pub mod error;
 pub mod event;
 pub mod gl;
 pub mod journal;
 pub mod open_items;
 pub mod partners;
+pub mod payment_runs;
 pub mod payments;
 pub mod posting;
 pub mod report;

@@ -167,7 +167,11 @@ texts! {
     BankRules => "Buchungsregeln", "Posting rules";
     BankRulesBody => "Regeln für den Kontoauszug: Bedingungen auf IBAN, Name, Verwendungszweck und Betrag; Geschäftspartner oder Sachkonten mit Aufteilung.", "Rules for bank statements: conditions on IBAN, name, purpose and amount; a business partner or G/L accounts with a split.";
     BankPayments => "Zahlungsassistent", "Payment wizard";
-    BankPaymentsBody => "Fällige Rechnungen auswählen und SEPA-Dateien (pain.001, pain.008) erzeugen.", "Select due invoices and create SEPA files (pain.001, pain.008).";
+    BankPaymentsBody => "Zahlungslauf: fällige Posten mit Skonto vorschlagen, bezahlen und SEPA-Dateien (pain.001, pain.008) erzeugen.", "Payment run: propose due items with their discount, pay them and write SEPA files (pain.001, pain.008).";
+    BankDunning => "Mahnlauf", "Dunning run";
+    BankDunningBody => "Überfällige Posten mahnen: Mahnstufen, Gebühren und Verzugszinsen (§ 288 BGB), Mahnbriefe als PDF.", "Dun overdue items: levels, fees and default interest (§ 288 BGB), letters as PDF.";
+    BankDunningTerms => "Mahnverfahren", "Dunning terms";
+    BankDunningTermsBody => "Mahnstufen mit Fristen, Gebühren und Texten; Konten für Gebühren und Zinsen; Basiszinssätze.", "Dunning levels with days, fees and texts; fee and interest accounts; base rates.";
 
     ReportsLead => "Auswertungen über beliebige Perioden.", "Reports over any period range.";
     ReportsTrialBalance => "Summen- und Saldenliste", "Trial balance";
@@ -187,6 +191,8 @@ texts! {
     ReportsAging => "Fälligkeitsanalyse", "Aging report";
     ReportsAgingBody => "Offene Beträge je Partner nach Tagen überfällig, abgestimmt mit den Sammelkonten.", "Open amounts per partner by days overdue, checked against the control accounts.";
     ReportsStatement => "Kontoauszug Geschäftspartner", "Partner statement";
+    ReportsCreditRisk => "Kreditrisiko", "Credit risk";
+    ReportsCreditRiskBody => "Je Kunde Kreditlimit, Obligo, ältester überfälliger Posten und höchste Mahnstufe, nach Risiko sortiert.", "Per customer credit limit, exposure, oldest overdue item and highest dunning level, sorted by risk.";
     ReportsStatementBody => "Buchungen eines Kunden oder Lieferanten mit laufendem Saldo; aus den offenen Posten.", "A customer's or vendor's postings with running balance; from the open items.";
     }
 }

@@ -59,6 +59,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/banking/statements") view=banking::StatementsPage />
                     <Route path=path!("/banking/statements/:number") view=banking::StatementPage />
                     <Route path=path!("/banking/rules") view=banking::BankRulesPage />
+                    <Route path=path!("/banking/payment-runs") view=banking::PaymentRunsPage />
+                    <Route path=path!("/banking/payment-runs/:number") view=banking::PaymentRunPage />
+                    <Route path=path!("/banking/dunning") view=banking::DunningRunPage />
+                    <Route path=path!("/banking/dunning/terms") view=banking::DunningTermsPage />
+                    <Route path=path!("/banking/dunning/runs/:number") view=banking::DunningLettersPage />
                     <Route path=path!("/reports") view=|| modules::page(Module::Reports) />
                     <Route path=path!("/reports/trial-balance") view=reports::TrialBalancePage />
                     <Route path=path!("/reports/account/:account") view=reports::AccountSheetPage />
@@ -66,6 +71,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reports/cost-centres") view=reports::CostCentreReportPage />
                     <Route path=path!("/reports/open-items") view=reports::OpenItemsPage />
                     <Route path=path!("/reports/aging") view=reports::AgingPage />
+                    <Route path=path!("/reports/credit-risk") view=reports::CreditRiskPage />
                     <Route path=path!("/reports/partner-statement/:code") view=reports::PartnerStatementPage />
                 </Routes>
             </shell::Shell>

@@ -22,12 +22,14 @@ pub use replay::{ReplayError, ReplayErrorKind};
 use crate::ledger::bank::{Bank, BankCommand, BankError, BankEvent, LinePosting, PostedLine};
 use crate::ledger::command::Command;
 use crate::ledger::costing::Costing;
+use crate::ledger::dunning::{Dunning, DunningStep};
 use crate::ledger::error::DomainError;
 use crate::ledger::event::Event;
 use crate::ledger::gl::{Gl, GlError, Settings};
 use crate::ledger::journal::Journal;
 use crate::ledger::open_items::{OpenItems, OpenItemsEvent};
 use crate::ledger::partners::Partners;
+use crate::ledger::payment_runs::{PaymentRuns, PaymentRunsCommand, PaymentRunsError};
 use crate::ledger::payments::{Payments, PaymentsCommand, PaymentsError, Step};
 use crate::ledger::posting::{
     Context, Pending, PostingCommand, Rights, build_entry, build_reversal, check_voucher,
@@ -35,6 +37,15 @@ use crate::ledger::posting::{
 use crate::ledger::setup::{self, Setup};
 use crate::ledger::tax::Tax;
 use crate::ledger::types::{PostedEntry, Timestamp};
+
+impl From<DunningStep> for Event {
+    fn from(step: DunningStep) -> Event {
+        match step {
+            DunningStep::Entry(entry) => Event::EntryPosted { entry: *entry },
+            DunningStep::Dunning(e) => Event::Dunning(e),
+        }
+    }
+}
 
 impl From<Step> for Event {
     fn from(step: Step) -> Event {
@@ -56,6 +67,8 @@ pub struct Book {
     journal: Journal,
     payments: Payments,
     bank: Bank,
+    dunning: Dunning,
+    runs: PaymentRuns,
 }
 
 impl Book {
@@ -84,6 +97,8 @@ impl Book {
             journal: Journal::default(),
             payments: Payments::default(),
             bank: Bank::default(),
+            dunning: Dunning::default(),
+            runs: PaymentRuns::default(),
         })
     }
 
@@ -113,6 +128,13 @@ impl Book {
             Command::Posting(c) => self.check_posting(rights, c)?,
             Command::Payments(c) => self.check_payments(rights, c)?,
             Command::Bank(c) => self.check_bank(rights, c)?,
+            Command::PaymentRuns(c) => self.check_runs(rights, c)?,
+            Command::Dunning(c) => self
+                .dunning
+                .check(self.context(), rights, c)?
+                .into_iter()
+                .map(Event::from)
+                .collect(),
         })
     }
 
@@ -122,8 +144,47 @@ impl Book {
         rights: Rights,
         cmd: &PaymentsCommand,
     ) -> Result<Vec<Event>, DomainError> {
+        if let PaymentsCommand::Post { draft, .. } = cmd
+            && let Some((item, run)) = draft
+                .items
+                .iter()
+                .find_map(|i| self.runs.reserved_by(i.item).map(|run| (i.item, run)))
+        {
+            return Err(PaymentRunsError::ItemReserved { item, run }.into());
+        }
         let steps = self.payments.check(self.context(), rights, cmd)?;
         Ok(steps.into_iter().map(Event::from).collect())
+    }
+
+    /// A payment-run command's events. Executing posts the run's payments
+    /// one after another on a scratch copy of the Book (as statement lines
+    /// are posted), then appends `RunExecuted` naming them.
+    fn check_runs(
+        &self,
+        rights: Rights,
+        cmd: &PaymentRunsCommand,
+    ) -> Result<Vec<Event>, DomainError> {
+        let _ = rights;
+        if let PaymentRunsCommand::Execute {
+            number, order_only, ..
+        } = cmd
+        {
+            let drafts = self.runs.execution(
+                self.context(),
+                &self.payments,
+                &self.bank,
+                *number,
+                *order_only,
+            )?;
+            let _ = drafts;
+            return Err(PaymentRunsError::UnknownRun { number: *number }.into());
+        }
+        Ok(self
+            .runs
+            .check(self.context(), &self.bank, cmd)?
+            .into_iter()
+            .map(Event::PaymentRuns)
+            .collect())
     }
 
     /// A bank command's events. Posting lines builds their payments one
@@ -260,6 +321,13 @@ impl Book {
                 let mut bank = std::mem::take(&mut self.bank);
                 let applied = bank.apply(self.context(), &self.payments, e);
                 self.bank = bank;
+                applied?
+            }
+            Event::PaymentRuns(e) => self.runs.apply(e)?,
+            Event::Dunning(e) => {
+                let mut dunning = std::mem::take(&mut self.dunning);
+                let applied = dunning.apply(self.context(), e);
+                self.dunning = dunning;
                 applied?
             }
             Event::EntryPosted { entry } => self.post(entry.clone())?,

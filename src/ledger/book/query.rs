@@ -49,6 +49,14 @@ impl Book {
         &self.bank
     }
 
+    pub fn payment_runs(&self) -> &crate::ledger::payment_runs::PaymentRuns {
+        &self.runs
+    }
+
+    pub fn dunning(&self) -> &crate::ledger::dunning::Dunning {
+        &self.dunning
+    }
+
     /// The payment statement line `line` was posted as, while it stands
     /// (`None`: the line is open, also after its payment was cancelled).
     pub fn bank_line_payment(&self, line: crate::ledger::bank::LineRef) -> Option<u32> {

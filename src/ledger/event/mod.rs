@@ -10,9 +10,11 @@ pub mod v1;
 
 use crate::ledger::bank::BankEvent;
 use crate::ledger::costing::CostingEvent;
+use crate::ledger::dunning::DunningEvent;
 use crate::ledger::gl::{GlEvent, Settings};
 use crate::ledger::open_items::OpenItemsEvent;
 use crate::ledger::partners::PartnersEvent;
+use crate::ledger::payment_runs::PaymentRunsEvent;
 use crate::ledger::payments::PaymentsEvent;
 use crate::ledger::tax::TaxEvent;
 use crate::ledger::types::PostedEntry;
@@ -33,6 +35,8 @@ pub enum Event {
     OpenItems(OpenItemsEvent),
     Payments(PaymentsEvent),
     Bank(BankEvent),
+    PaymentRuns(PaymentRunsEvent),
+    Dunning(DunningEvent),
     EntryPosted {
         entry: PostedEntry,
     },
@@ -65,6 +69,18 @@ impl From<PartnersEvent> for Event {
 impl From<BankEvent> for Event {
     fn from(e: BankEvent) -> Event {
         Event::Bank(e)
+    }
+}
+
+impl From<PaymentRunsEvent> for Event {
+    fn from(e: PaymentRunsEvent) -> Event {
+        Event::PaymentRuns(e)
+    }
+}
+
+impl From<DunningEvent> for Event {
+    fn from(e: DunningEvent) -> Event {
+        Event::Dunning(e)
     }
 }
 

@@ -1432,6 +1432,11 @@ enum EventRefV1<'a> {
         by: String,
         at: TimestampV1,
     },
+    // ----- payment runs (issue 16): types in `v1/payment_runs.rs` -----
+
+    // (keep this line between the two groups)
+
+    // ----- dunning (issue 16): types in `v1/dunning.rs` -----
 }
 
 /// The same events as read (entries owned).
@@ -1565,6 +1570,11 @@ enum EventV1 {
         by: String,
         at: TimestampV1,
     },
+    // ----- payment runs (issue 16): types in `v1/payment_runs.rs` -----
+
+    // (keep this line between the two groups)
+
+    // ----- dunning (issue 16): types in `v1/dunning.rs` -----
 }
 
 /// The version field first, then the event's own fields.
@@ -1602,6 +1612,8 @@ fn to_wire(event: &Event) -> EventRefV1<'_> {
         Event::OpenItems(e) => open_items_to_wire(e),
         Event::Payments(e) => payments_to_wire(e),
         Event::Bank(e) => bank::bank_to_wire(e),
+        Event::PaymentRuns(e) => payment_runs::runs_to_wire(e),
+        Event::Dunning(e) => dunning::dunning_to_wire(e),
     }
 }
 
@@ -2139,3 +2151,9 @@ fn payments_from_wire(event: EventV1) -> Event {
 
 // ----- bank statements (issue 15): `v1/bank.rs` -----
 mod bank;
+
+// ----- payment runs (issue 16): `v1/payment_runs.rs` -----
+mod payment_runs;
+
+// ----- dunning (issue 16): `v1/dunning.rs` -----
+mod dunning;

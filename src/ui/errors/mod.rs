@@ -8,11 +8,13 @@
 mod bank;
 mod bank_file;
 mod costing;
+mod dunning;
 mod gl;
 mod input;
 mod journal;
 mod partners;
 mod partners_csv;
+mod payment_runs;
 mod payments;
 mod reconcile;
 mod revaluation;
@@ -21,11 +23,13 @@ mod tax;
 pub use bank::bank_error;
 pub use bank_file::{bank_file_error, statement_form_error};
 pub use costing::costing_error;
+pub use dunning::dunning_error;
 pub use gl::gl_error;
 pub use input::input_error;
 pub use journal::journal_error;
 pub use partners::{open_items_error, partners_error};
 pub use partners_csv::{csv_column_name, csv_row_error};
+pub use payment_runs::payment_runs_error;
 pub use payments::payments_error;
 pub use reconcile::reconcile_error;
 pub use revaluation::revaluation_error;
@@ -202,6 +206,8 @@ pub fn domain_error(e: &DomainError, lang: Lang) -> String {
         DomainError::Journal(e) => journal_error(e, lang),
         DomainError::Payments(e) => payments_error(e, lang),
         DomainError::Bank(e) => bank_error(e, lang),
+        DomainError::PaymentRuns(e) => payment_runs_error(e, lang),
+        DomainError::Dunning(e) => dunning_error(e, lang),
     }
 }
 

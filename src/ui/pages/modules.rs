@@ -192,7 +192,21 @@ impl Module {
                     Some("/banking/house-banks"),
                 ),
                 (Key::BankRules, Key::BankRulesBody, Some("/banking/rules")),
-                (Key::BankPayments, Key::BankPaymentsBody, None),
+                (
+                    Key::BankPayments,
+                    Key::BankPaymentsBody,
+                    Some("/banking/payment-runs"),
+                ),
+                (
+                    Key::BankDunning,
+                    Key::BankDunningBody,
+                    Some("/banking/dunning"),
+                ),
+                (
+                    Key::BankDunningTerms,
+                    Key::BankDunningTermsBody,
+                    Some("/banking/dunning/terms"),
+                ),
             ],
             Module::Reports => &[
                 (
@@ -220,6 +234,11 @@ impl Module {
                     Key::ReportsAging,
                     Key::ReportsAgingBody,
                     Some("/reports/aging"),
+                ),
+                (
+                    Key::ReportsCreditRisk,
+                    Key::ReportsCreditRiskBody,
+                    Some("/reports/credit-risk"),
                 ),
                 (
                     Key::ReportsStatement,

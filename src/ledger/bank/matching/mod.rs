@@ -67,6 +67,25 @@ pub enum ProposalAction {
     Gl { splits: Vec<RuleSplit> },
 }
 
+/// What an end-to-end id of one of our payment runs stands for (built by
+/// the payment runs above the bank, handed to [`Matcher::with_end_to_end`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EndToEndTarget {
+    /// An executed run posted the payment through the house bank's transit
+    /// account: the line clears the transit account by `amount` (signed
+    /// as the line's).
+    Transit {
+        account: crate::ledger::types::AccountNo,
+        amount: Decimal,
+        partner: PartnerCode,
+    },
+    /// An order run wrote the file only: the line pays these items.
+    Items {
+        partner: PartnerCode,
+        items: Vec<ProposedItem>,
+    },
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Proposal {
     /// 0 to 100: how sure.
@@ -112,6 +131,7 @@ pub struct Matcher<'a> {
     cx: Context<'a>,
     payments: &'a Payments,
     index: Index<'a>,
+    end_to_end: Option<&'a std::collections::HashMap<String, EndToEndTarget>>,
 }
 
 /// How the partner of a line was found.
@@ -129,7 +149,17 @@ impl<'a> Matcher<'a> {
             cx,
             payments,
             index: Index::new(cx, bank.rules()),
+            end_to_end: None,
         }
+    }
+
+    /// Recognises the end-to-end ids of our payment runs.
+    pub fn with_end_to_end(
+        mut self,
+        index: &'a std::collections::HashMap<String, EndToEndTarget>,
+    ) -> Matcher<'a> {
+        self.end_to_end = Some(index);
+        self
     }
 
     /// Ranked proposals for `line` of `house_bank`, best first (at most

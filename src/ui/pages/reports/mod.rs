@@ -6,6 +6,7 @@
 
 mod aging;
 mod cost_centres;
+mod credit_risk;
 mod open_items;
 mod partner_statement;
 mod trial_balance;
@@ -13,6 +14,7 @@ mod vat;
 
 pub use aging::AgingPage;
 pub use cost_centres::CostCentreReportPage;
+pub use credit_risk::CreditRiskPage;
 pub use open_items::OpenItemsPage;
 pub use partner_statement::PartnerStatementPage;
 pub use trial_balance::{AccountSheetPage, TrialBalancePage};
