@@ -60,7 +60,39 @@ pub(super) fn net(cx: Context<'_>, items: &[&RunItem]) -> Decimal {
         .sum()
 }
 
+/// One payment a run makes (or collects), as its file and statement
+/// line show it: money out for a vendor, in for a customer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunPayment {
+    pub partner: PartnerCode,
+    pub end_to_end_id: String,
+    /// Money moved (items less discounts, less credit notes), positive.
+    pub amount: Decimal,
+    /// A customer's direct debit (else a credit transfer to a vendor).
+    pub direct_debit: bool,
+    pub items: Vec<RunItem>,
+}
+
 impl PaymentRuns {
+    /// The payments of run `number`, one per partner in the run's
+    /// partner order; `None` for an unknown run.
+    pub fn run_payments(&self, cx: Context<'_>, number: u32) -> Option<Vec<RunPayment>> {
+        let run = self.run(number)?;
+        Some(
+            run.by_partner()
+                .into_iter()
+                .enumerate()
+                .map(|(seq, (partner, items))| RunPayment {
+                    partner,
+                    end_to_end_id: end_to_end_id(number, seq),
+                    amount: net(cx, &items),
+                    direct_debit: is_customer(cx, partner),
+                    items: items.into_iter().cloned().collect(),
+                })
+                .collect(),
+        )
+    }
+
     /// The checks of `Execute` (before any payment is built): the run is
     /// saved, its house bank has a transit account (unless an order run),
     /// direct debits have our creditor id, and every item is still open

@@ -27,7 +27,7 @@ pub use run::{
 use crate::ledger::bank::Bank;
 use crate::ledger::bank::matching::EndToEndTarget;
 use crate::ledger::open_items::ItemId;
-pub use execute::payment_key;
+pub use execute::{RunPayment, payment_key};
 
 use crate::ledger::payments::PaymentDraft;
 use crate::ledger::posting::Context;
