@@ -719,3 +719,41 @@ fn credit_risk_puts_the_dunned_customer_first() {
     let early = credit_risk(&b, d(2024, 6, 12));
     assert_eq!(early[1].exposure, dec!(2380.00));
 }
+
+#[test]
+fn the_demo_duns_its_overdue_customers_on_31_december_and_keeps_its_size() {
+    use kontor::demo::{self, DemoSpec};
+    use kontor::ledger::gl::ChartTemplate;
+    for (chart, fee, interest, year) in [
+        (ChartTemplate::Skr03, "2700", "2650", 2024),
+        (ChartTemplate::Skr04, "4830", "7100", 2024),
+        (ChartTemplate::Skr03, "2700", "2650", 2025),
+    ] {
+        let spec = DemoSpec {
+            chart,
+            first_year: year,
+            ..DemoSpec::one_year(2024)
+        };
+        let book = demo::build(&spec, |_, _| {}).unwrap().0;
+        assert_eq!(book.entry_count(), spec.entries, "{chart:?}");
+        let dunning = book.dunning();
+        let codes: Vec<&str> = dunning.terms().iter().map(|t| t.code.as_str()).collect();
+        assert_eq!(codes, ["M1", "M2", "M3"]);
+        assert_eq!(dunning.settings().fee_account, Some(a(fee)));
+        assert_eq!(dunning.settings().interest_account, Some(a(interest)));
+        let run = &dunning.runs()[0];
+        assert_eq!(run.date, d(year, 12, 31));
+        assert!(!run.letters.is_empty(), "{chart:?}");
+        eprintln!("{chart:?} {year}: {} letters", run.letters.len());
+        for letter in &run.letters {
+            // Charges recorded, not posted (the demo's size is exact).
+            assert_eq!(letter.entry, None);
+            assert!(letter.letter.fee > dec!(0));
+            let partner = book.partner(letter.letter.partner).unwrap();
+            assert_eq!(partner.dunning_term, "M3");
+            for item in &letter.letter.items {
+                assert_eq!(dunning.level(item.item), item.level);
+            }
+        }
+    }
+}
