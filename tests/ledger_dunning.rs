@@ -538,11 +538,14 @@ fn execute_refuses_items_not_due_and_missing_accounts_all_or_nothing() {
     assert!(b.dunning().runs().is_empty());
 }
 
+/// One bad edit of a term.
+type TermChange = Box<dyn Fn(&mut DunningTerm)>;
+
 #[test]
 fn terms_are_checked_field_by_field() {
     let mut b = book();
     let base = term(DebtorKind::Business, DayCount::Act365, true);
-    let cases: Vec<(Box<dyn Fn(&mut DunningTerm)>, TermField)> = vec![
+    let cases: Vec<(TermChange, TermField)> = vec![
         (Box::new(|t| t.code = "M 3".into()), TermField::Code),
         (Box::new(|t| t.code = "M".repeat(13)), TermField::Code),
         (Box::new(|t| t.name = " ".into()), TermField::Name),
