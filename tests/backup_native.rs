@@ -1203,3 +1203,136 @@ fn house_banks_rules_files_and_posted_lines_survive_backup_and_restore() {
     assert_eq!(again.bank().rules().len(), 1);
     assert_eq!(again.bank_line_payment(here), Some(1));
 }
+
+/// A company with dunning terms, settings and an executed run whose
+/// charges were posted: the restored Book is the same, with the item's
+/// level history, the run's letters and the charges' open item.
+#[test]
+fn dunning_round_trips_through_a_backup() {
+    use chrono::NaiveDate;
+    use kontor::finance::interest::{DayCount, DebtorKind};
+    use kontor::ledger::dunning::{
+        DunningCommand, DunningLevel, DunningRunDraft, DunningSettings, DunningTerm, InterestBase,
+        LetterChoice,
+    };
+    use kontor::ledger::partners::{Partner, PartnerKind, PartnersCommand};
+    use kontor::ledger::posting::{EntryDraft, LineDraft, PostingCommand};
+    use kontor::ledger::sample::sample_setup;
+    use kontor::ledger::types::{AccountNo, PartnerCode, PostingKey, Side, Timestamp};
+    use kontor::ledger::{Command, Event};
+    use rust_decimal_macros::dec;
+
+    let day = |m, d| NaiveDate::from_ymd_opt(2024, m, d).unwrap();
+    let at = Timestamp::at(day(1, 2), 9, 0, 0).unwrap();
+    let code = PartnerCode::parse("10001").unwrap();
+    let (mut book, mut events) = Book::set_up(&sample_setup(2024)).unwrap();
+    let mut customer = Partner::new(code, PartnerKind::Customer, "Bäckerei Krüger KG");
+    customer.dunning_term = "M1".into();
+    let invoice = EntryDraft::new(
+        day(5, 16),
+        "anna",
+        vec![
+            LineDraft {
+                due_date: Some(day(6, 15)),
+                ..LineDraft::partner(code, Side::Debit, dec!(1190.00))
+            },
+            LineDraft::credit_lc(AccountNo::parse("8400").unwrap(), dec!(1190.00)),
+        ],
+    );
+    let term = DunningTerm {
+        code: "M1".into(),
+        name: "Mahnverfahren".into(),
+        levels: vec![DunningLevel {
+            days_after_due: 14,
+            fee: dec!(5.00),
+            min_balance: dec!(0),
+            interest: true,
+            text_de: "Bitte zahlen Sie.".into(),
+            text_en: "Please pay.".into(),
+        }],
+        group_items: true,
+        interest_base: InterestBase::Remaining,
+        day_count: DayCount::Act365,
+        debtor: DebtorKind::Business,
+        flat_fee: true,
+    };
+    let commands: Vec<Command> = vec![
+        PartnersCommand::CreatePartner {
+            partner: Box::new(customer),
+            by: "anna".into(),
+            at,
+        }
+        .into(),
+        PostingCommand::PostEntry { draft: invoice }.into(),
+        DunningCommand::SaveTerm {
+            term: Box::new(term),
+            by: "anna".into(),
+            at,
+        }
+        .into(),
+        DunningCommand::SetSettings {
+            settings: Box::new(DunningSettings {
+                fee_account: Some(AccountNo::parse("2700").unwrap()),
+                interest_account: Some(AccountNo::parse("2650").unwrap()),
+                base_rates: None,
+            }),
+            by: "anna".into(),
+            at,
+        }
+        .into(),
+        DunningCommand::Execute {
+            draft: Box::new(DunningRunDraft {
+                date: day(7, 15),
+                letters: vec![LetterChoice {
+                    partner: code,
+                    items: Vec::new(),
+                }],
+                post_charges: true,
+                user: "anna".into(),
+                key: PostingKey(42),
+            }),
+            at,
+        }
+        .into(),
+    ];
+    for cmd in &commands {
+        events.extend(book.execute(cmd).unwrap());
+    }
+    assert!(matches!(events.last(), Some(Event::Dunning(_))));
+    let records = seal_all(ChainHead::EMPTY, events.iter().map(encode));
+    let store = MemoryStore::new();
+    let meta = block_on(async {
+        let meta = store.create_company("Mahn GmbH").await.unwrap();
+        let company = store.open_company(&meta.id).await.unwrap();
+        company.append(&records).await.unwrap();
+        meta
+    });
+    let document = backup::inspect(
+        &encrypted(&snapshot(&store, &meta.id)),
+        PASSPHRASE,
+        |_, _| {},
+    )
+    .unwrap();
+    let restored = block_on(backup::restore(
+        &store,
+        &document,
+        RestoreMode::AsCopy,
+        |_, _| {},
+    ))
+    .unwrap();
+    let (again, _) = restored_book(&store, &restored.id);
+    assert_eq!(again, book);
+    let run = again.dunning().run(1).unwrap();
+    let item = run.letters[0].letter.items[0].item;
+    assert_eq!(again.dunning().level(item), 1);
+    // Fee 5.00 + flat fee 40 + interest (30 days, see ledger_dunning.rs)
+    // 12.22 = 57.22, open on the customer since the run date.
+    let charges = run.letters[0].entry.unwrap();
+    let open: Vec<_> = again
+        .open_items()
+        .items_of(code)
+        .filter(|i| i.id.entry == charges)
+        .map(|i| (i.due_date, i.open_lc))
+        .collect();
+    assert_eq!(open, vec![(day(7, 15), dec!(57.22))]);
+}

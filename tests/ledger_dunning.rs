@@ -538,11 +538,14 @@ fn execute_refuses_items_not_due_and_missing_accounts_all_or_nothing() {
     assert!(b.dunning().runs().is_empty());
 }
 
+/// One bad edit of a term.
+type TermChange = Box<dyn Fn(&mut DunningTerm)>;
+
 #[test]
 fn terms_are_checked_field_by_field() {
     let mut b = book();
     let base = term(DebtorKind::Business, DayCount::Act365, true);
-    let cases: Vec<(Box<dyn Fn(&mut DunningTerm)>, TermField)> = vec![
+    let cases: Vec<(TermChange, TermField)> = vec![
         (Box::new(|t| t.code = "M 3".into()), TermField::Code),
         (Box::new(|t| t.code = "M".repeat(13)), TermField::Code),
         (Box::new(|t| t.name = " ".into()), TermField::Name),
@@ -718,4 +721,42 @@ fn credit_risk_puts_the_dunned_customer_first() {
     // Before the second invoice was posted only the first counts.
     let early = credit_risk(&b, d(2024, 6, 12));
     assert_eq!(early[1].exposure, dec!(2380.00));
+}
+
+#[test]
+fn the_demo_duns_its_overdue_customers_on_31_december_and_keeps_its_size() {
+    use kontor::demo::{self, DemoSpec};
+    use kontor::ledger::gl::ChartTemplate;
+    for (chart, fee, interest, year) in [
+        (ChartTemplate::Skr03, "2700", "2650", 2024),
+        (ChartTemplate::Skr04, "4830", "7100", 2024),
+        (ChartTemplate::Skr03, "2700", "2650", 2025),
+    ] {
+        let spec = DemoSpec {
+            chart,
+            first_year: year,
+            ..DemoSpec::one_year(2024)
+        };
+        let book = demo::build(&spec, |_, _| {}).unwrap().0;
+        assert_eq!(book.entry_count(), spec.entries, "{chart:?}");
+        let dunning = book.dunning();
+        let codes: Vec<&str> = dunning.terms().iter().map(|t| t.code.as_str()).collect();
+        assert_eq!(codes, ["M1", "M2", "M3"]);
+        assert_eq!(dunning.settings().fee_account, Some(a(fee)));
+        assert_eq!(dunning.settings().interest_account, Some(a(interest)));
+        let run = &dunning.runs()[0];
+        assert_eq!(run.date, d(year, 12, 31));
+        assert!(!run.letters.is_empty(), "{chart:?}");
+        eprintln!("{chart:?} {year}: {} letters", run.letters.len());
+        for letter in &run.letters {
+            // Charges recorded, not posted (the demo's size is exact).
+            assert_eq!(letter.entry, None);
+            assert!(letter.letter.fee > dec!(0));
+            let partner = book.partner(letter.letter.partner).unwrap();
+            assert_eq!(partner.dunning_term, "M3");
+            for item in &letter.letter.items {
+                assert_eq!(dunning.level(item.item), item.level);
+            }
+        }
+    }
 }

@@ -1421,6 +1421,10 @@ fn run(setup: &Setup, ops: &[Op]) -> Run {
         let events = book.execute(cmd).unwrap();
         append(events, &mut log);
     }
+    for cmd in &dunning::dunning_setup(&book, setup.base()) {
+        let events = book.execute(cmd).unwrap();
+        append(events, &mut log);
+    }
     let mut outcomes = Vec::with_capacity(ops.len());
     for op in ops {
         let (cmd, rights) = command(&book, setup.base(), op);

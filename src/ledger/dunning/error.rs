@@ -48,7 +48,7 @@ pub enum DunningError {
     BaseRateUnknown { date: chrono::NaiveDate },
     /// The proposal skips the partner or the item: the reason says why.
     #[error("partner {} is not dunned: {:?}", skipped.partner, skipped.reason)]
-    NotDunned { skipped: Skipped },
+    NotDunned { skipped: Box<Skipped> },
     #[error("partner {partner} has two letters in the run")]
     DuplicatePartner { partner: PartnerCode },
     #[error("a dunning run with key {key:?} was executed already (run {run})")]

@@ -145,7 +145,9 @@ fn chosen_letters(
     let result = proposer.partner(master, only);
     let refused = |s: &Skipped| s.item.is_none() || only.is_some();
     if let Some(skipped) = result.skipped.into_iter().find(refused) {
-        return Err(DunningError::NotDunned { skipped });
+        return Err(DunningError::NotDunned {
+            skipped: Box::new(skipped),
+        });
     }
     for &item in &choice.items {
         if !result

@@ -78,6 +78,9 @@ impl Proposer<'_> {
             }
             match self.dunned_item(term, item) {
                 Ok(dunned) => items.push(dunned),
+                // Overdue, but the first level is not reached yet: nothing
+                // to say.
+                Err(SkipReason::LevelAlreadyReached { level: 0 }) => {}
                 Err(reason) => out.skipped.push(Skipped {
                     partner: code,
                     item: Some(item.id),
