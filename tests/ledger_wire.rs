@@ -38,13 +38,13 @@ fn every_corpus_record_encodes_back_to_the_same_bytes() {
         let kind = body.split('"').nth(5).unwrap_or_default().to_string();
         kinds.insert(kind);
     }
-    assert_eq!(kinds.len(), 37, "every event kind of version 1: {kinds:?}");
+    assert_eq!(kinds.len(), 41, "every event kind of version 1: {kinds:?}");
 }
 
 #[test]
 fn the_corpus_replays_as_a_log() {
     let book = Book::replay(&records()).unwrap();
-    assert_eq!(book.entry_count(), 411);
+    assert_eq!(book.entry_count(), 413);
     assert!(book.entries().iter().any(|e| e.reverses.is_some()));
     assert!(
         book.entries()
@@ -60,7 +60,7 @@ fn the_corpus_replays_as_a_log() {
     // the payment, its item closed against the reversal's (3); both
     // items are open again.
     let clearings = book.open_items().clearings();
-    assert_eq!(clearings.len(), 3);
+    assert_eq!(clearings.len(), 4);
     assert!(clearings[0].cancelled.is_some());
     assert!(clearings[1].cancelled.is_some());
     assert_eq!(clearings[2].clearing.reversal.map(|r| r.0), Some(409));
@@ -94,4 +94,18 @@ fn the_corpus_replays_as_a_log() {
     let run = dunning.run(1).unwrap();
     assert_eq!(run.letters[0].entry.map(|e| e.0), Some(411));
     assert_eq!(dunning.interest_until(invoice), Some(run.date));
+    // The runs session: run 1 deleted, run 2 executed as payment 3 with
+    // its end-to-end id, the vendor invoice cleared, the file kept.
+    let runs = book.payment_runs();
+    assert_eq!(runs.creditor_id(), "DE98ZZZ09999999999");
+    assert!(runs.run(1).is_none());
+    let run = runs.run(2).unwrap();
+    assert_eq!(
+        run.status,
+        kontor::ledger::payment_runs::RunStatus::Executed { payments: vec![3] }
+    );
+    assert_eq!(run.files.len(), 1);
+    let payment = book.payments().payment(3).unwrap();
+    assert_eq!(payment.payment.reference, "KONTOR-R2-1");
+    assert_eq!(clearings[3].clearing.number, 4);
 }
