@@ -1,9 +1,11 @@
 //! Why the dunning sub-ledger refuses a command.
 
+use crate::finance::interest::BaseRateError;
+use crate::ledger::dunning::proposal::Skipped;
 use crate::ledger::gl::GlError;
 use crate::ledger::journal::JournalError;
 use crate::ledger::open_items::ItemId;
-use crate::ledger::types::{InputError, PartnerCode};
+use crate::ledger::types::{InputError, PartnerCode, PostingKey};
 
 /// The field of a dunning term a refusal is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,8 +34,8 @@ pub enum DunningError {
     UnknownTerm { code: String },
     #[error("dunning term {code:?} is named by partner {partner}")]
     TermInUse { code: String, partner: PartnerCode },
-    #[error("the base-rate table is not valid: {reason}")]
-    InvalidBaseRates { reason: String },
+    #[error("the base-rate table is not valid: {error}")]
+    InvalidBaseRates { error: BaseRateError },
     #[error("the fee or interest account is missing or not an income account")]
     ChargeAccount,
     #[error("the run has no letter")]
@@ -44,6 +46,16 @@ pub enum DunningError {
     ItemNotDue { partner: PartnerCode, item: ItemId },
     #[error("the base-rate table has no rate for {date}")]
     BaseRateUnknown { date: chrono::NaiveDate },
+    /// The proposal skips the partner or the item: the reason says why.
+    #[error("partner {} is not dunned: {:?}", skipped.partner, skipped.reason)]
+    NotDunned { skipped: Skipped },
+    #[error("partner {partner} has two letters in the run")]
+    DuplicatePartner { partner: PartnerCode },
+    #[error("a dunning run with key {key:?} was executed already (run {run})")]
+    AlreadyExecuted { key: PostingKey, run: u32 },
+    /// Only from `apply`: a run event out of order (a corrupt log).
+    #[error("dunning run {number} does not follow run {last}")]
+    RunOutOfOrder { number: u32, last: u32 },
 }
 
 impl From<InputError> for DunningError {

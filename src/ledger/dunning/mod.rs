@@ -9,7 +9,9 @@
 
 pub mod command;
 pub mod error;
+mod execute;
 pub mod proposal;
+mod propose;
 pub mod settings;
 pub mod terms;
 
@@ -21,10 +23,13 @@ pub use proposal::{
     DunnedItem, DunningParams, DunningProposal, ProposedLetter, SkipReason, Skipped,
 };
 pub use settings::DunningSettings;
-pub use terms::{DunningLevel, DunningTerm, InterestBase, MAX_LEVELS};
+pub use terms::{
+    DunningLevel, DunningTerm, InterestBase, MAX_LEVEL_DAYS, MAX_LEVEL_TEXT_LEN, MAX_LEVELS,
+};
 
 use crate::finance::interest::BaseRateTable;
 use crate::ledger::open_items::ItemId;
+use crate::ledger::partners::{Partner, PartnerKind};
 use crate::ledger::posting::{Context, Rights};
 use crate::ledger::types::PartnerCode;
 use chrono::NaiveDate;
@@ -46,6 +51,8 @@ pub struct Dunning {
     runs: Vec<DunningRun>,
     /// Every level each item reached, oldest first.
     history: HashMap<ItemId, Vec<LevelReached>>,
+    /// The last day interest was charged on each item.
+    interest_until: HashMap<ItemId, NaiveDate>,
 }
 
 impl Dunning {
@@ -99,10 +106,54 @@ impl Dunning {
             .unwrap_or(0)
     }
 
-    /// The proposal for `params`. Pure.
+    /// The last day a run charged interest on `item` up to.
+    pub fn interest_until(&self, item: ItemId) -> Option<NaiveDate> {
+        self.interest_until.get(&item).copied()
+    }
+
+    /// The runs with a letter to `partner`, oldest first, with that
+    /// letter.
+    pub fn partner_history(
+        &self,
+        partner: PartnerCode,
+    ) -> impl Iterator<Item = (&DunningRun, &Letter)> + '_ {
+        self.runs.iter().flat_map(move |run| {
+            run.letters
+                .iter()
+                .filter(move |l| l.letter.partner == partner)
+                .map(move |l| (run, l))
+        })
+    }
+
+    /// The proposal for `params`, sorted by partner code. Pure.
     pub fn propose(&self, cx: Context<'_>, params: &DunningParams) -> DunningProposal {
-        let _ = (cx, params);
-        DunningProposal::default()
+        let proposer = propose::Proposer {
+            cx,
+            dunning: self,
+            table: self.base_rates(),
+            date: params.date,
+        };
+        let mut partners: Vec<&Partner> = if params.customers.is_empty() {
+            cx.partners
+                .partners()
+                .filter(|p| p.kind == PartnerKind::Customer && !p.dunning_term.is_empty())
+                .collect()
+        } else {
+            params
+                .customers
+                .iter()
+                .filter_map(|&code| cx.partners.partner(code))
+                .collect()
+        };
+        partners.sort_by_key(|p| p.code);
+        partners.dedup_by_key(|p| p.code);
+        let mut proposal = DunningProposal::default();
+        for partner in partners {
+            let result = proposer.partner(partner, None);
+            proposal.letters.extend(result.letters);
+            proposal.skipped.extend(result.skipped);
+        }
+        proposal
     }
 
     /// The steps `cmd` appends, or why it is refused.
@@ -112,13 +163,99 @@ impl Dunning {
         rights: Rights,
         cmd: &DunningCommand,
     ) -> Result<Vec<DunningStep>, DunningError> {
-        let _ = (cx, rights, cmd);
-        Err(DunningError::NothingToDun)
+        let event = match cmd {
+            DunningCommand::SaveTerm { term, by, at } => {
+                let decimals = cx.gl.settings().lc_decimals();
+                terms::check_term(term, decimals)
+                    .map_err(|field| DunningError::InvalidTerm { field })?;
+                DunningEvent::TermSaved {
+                    term: term.clone(),
+                    by: by.clone(),
+                    at: *at,
+                }
+            }
+            DunningCommand::DeleteTerm { code, by, at } => {
+                self.check_delete(cx, code)?;
+                DunningEvent::TermDeleted {
+                    code: code.clone(),
+                    by: by.clone(),
+                    at: *at,
+                }
+            }
+            DunningCommand::SetSettings { settings, by, at } => {
+                settings::check_settings(cx.gl, settings)?;
+                DunningEvent::SettingsSet {
+                    settings: settings.clone(),
+                    by: by.clone(),
+                    at: *at,
+                }
+            }
+            DunningCommand::Execute { draft, at } => {
+                return self.check_execute(cx, rights, draft, *at);
+            }
+        };
+        Ok(vec![DunningStep::Dunning(event)])
+    }
+
+    /// A term may go only when it exists and no partner names it.
+    fn check_delete(&self, cx: Context<'_>, code: &str) -> Result<(), DunningError> {
+        if self.term(code).is_none() {
+            return Err(DunningError::UnknownTerm { code: code.into() });
+        }
+        match cx.partners.partners().find(|p| p.dunning_term == code) {
+            Some(p) => Err(DunningError::TermInUse {
+                code: code.into(),
+                partner: p.code,
+            }),
+            None => Ok(()),
+        }
     }
 
     /// Folds one event in; errors only for one that does not fit.
     pub fn apply(&mut self, cx: Context<'_>, event: &DunningEvent) -> Result<(), DunningError> {
-        let _ = (cx, event);
+        let _ = cx;
+        match event {
+            DunningEvent::TermSaved { term, .. } => {
+                match self.terms.iter_mut().find(|t| t.code == term.code) {
+                    Some(old) => *old = (**term).clone(),
+                    None => self.terms.push((**term).clone()),
+                }
+            }
+            DunningEvent::TermDeleted { code, .. } => {
+                let before = self.terms.len();
+                self.terms.retain(|t| &t.code != code);
+                if self.terms.len() == before {
+                    return Err(DunningError::UnknownTerm { code: code.clone() });
+                }
+            }
+            DunningEvent::SettingsSet { settings, .. } => self.settings = (**settings).clone(),
+            DunningEvent::RunExecuted { run } => self.apply_run(run)?,
+        }
+        Ok(())
+    }
+
+    fn apply_run(&mut self, run: &DunningRun) -> Result<(), DunningError> {
+        let last = self.runs.last().map_or(0, |r| r.number);
+        if Some(run.number) != last.checked_add(1) {
+            return Err(DunningError::RunOutOfOrder {
+                number: run.number,
+                last,
+            });
+        }
+        for item in run.letters.iter().flat_map(|l| &l.letter.items) {
+            self.history
+                .entry(item.item)
+                .or_default()
+                .push(LevelReached {
+                    run: run.number,
+                    date: run.date,
+                    level: item.level,
+                });
+            if let Some(last) = item.periods.last() {
+                self.interest_until.insert(item.item, last.to);
+            }
+        }
+        self.runs.push(run.clone());
         Ok(())
     }
 }

@@ -75,6 +75,13 @@ pub enum SkipReason {
     BelowMinimum,
     /// Already at the term's last level.
     LastLevelReached,
+    /// Already at the level it reaches on this date (the next one comes
+    /// later).
+    LevelAlreadyReached {
+        level: u8,
+    },
+    /// The interest is too large to compute exactly.
+    InterestTooLarge,
     /// The base-rate table has no rate for a day interest runs on.
     BaseRateUnknown {
         date: NaiveDate,

@@ -1437,6 +1437,24 @@ enum EventRefV1<'a> {
     // (keep this line between the two groups)
 
     // ----- dunning (issue 16): types in `v1/dunning.rs` -----
+    DunningTermSaved {
+        term: dunning::DunningTermV1,
+        by: String,
+        at: TimestampV1,
+    },
+    DunningTermDeleted {
+        code: String,
+        by: String,
+        at: TimestampV1,
+    },
+    DunningSettingsSet {
+        settings: dunning::DunningSettingsV1,
+        by: String,
+        at: TimestampV1,
+    },
+    DunningRunExecuted {
+        run: dunning::DunningRunV1,
+    },
 }
 
 /// The same events as read (entries owned).
@@ -1575,6 +1593,24 @@ enum EventV1 {
     // (keep this line between the two groups)
 
     // ----- dunning (issue 16): types in `v1/dunning.rs` -----
+    DunningTermSaved {
+        term: dunning::DunningTermV1,
+        by: String,
+        at: TimestampV1,
+    },
+    DunningTermDeleted {
+        code: String,
+        by: String,
+        at: TimestampV1,
+    },
+    DunningSettingsSet {
+        settings: dunning::DunningSettingsV1,
+        by: String,
+        at: TimestampV1,
+    },
+    DunningRunExecuted {
+        run: dunning::DunningRunV1,
+    },
 }
 
 /// The version field first, then the event's own fields.
@@ -1792,6 +1828,10 @@ fn from_wire(event: EventV1) -> Event {
         | W::BankRuleDeleted { .. }
         | W::BankRuleMoved { .. }
         | W::BankLinesPosted { .. }) => bank::bank_from_wire(other),
+        other @ (W::DunningTermSaved { .. }
+        | W::DunningTermDeleted { .. }
+        | W::DunningSettingsSet { .. }
+        | W::DunningRunExecuted { .. }) => dunning::dunning_from_wire(other),
     }
 }
 
