@@ -655,3 +655,67 @@ fn settings_need_income_accounts_and_a_valid_rate_table() {
         DunningError::InvalidBaseRates { .. }
     ));
 }
+
+#[test]
+fn credit_risk_puts_the_dunned_customer_first() {
+    use kontor::ledger::report::{OldestOverdue, credit_risk};
+    let mut b = book();
+    let mut limited = b.partner(c("10002")).unwrap().clone();
+    limited.credit_limit = Some(dec!(3000));
+    run(
+        &mut b,
+        &PartnersCommand::UpdatePartner {
+            partner: Box::new(limited),
+            by: "anna".into(),
+            at: at(),
+        }
+        .into(),
+    );
+    // 10001: 1,190.00 due 15 June, dunned to level 1 on 20 June.
+    invoice(&mut b, "10001", d(2024, 5, 16), d(2024, 6, 15), dec!(1000));
+    run(
+        &mut b,
+        &execute_cmd(d(2024, 6, 20), vec![all_of("10001")], false, 1),
+    );
+    // 10002: 2,380.00 due 10 June and 595.00 not due yet, never dunned:
+    // more overdue, but a lower level.
+    invoice(&mut b, "10002", d(2024, 5, 10), d(2024, 6, 10), dec!(2000));
+    invoice(&mut b, "10002", d(2024, 6, 20), d(2024, 7, 20), dec!(500));
+    let rows = credit_risk(&b, d(2024, 6, 30));
+    let shape: Vec<_> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.partner,
+                r.highest_level,
+                r.exposure,
+                r.overdue,
+                r.utilisation,
+            )
+        })
+        .collect();
+    // 10002: 2,975.00 / 3,000.00 = 99.1666 % → 99.2 %.
+    assert_eq!(
+        shape,
+        vec![
+            (c("10001"), 1, dec!(1190.00), dec!(1190.00), None),
+            (
+                c("10002"),
+                0,
+                dec!(2975.00),
+                dec!(2380.00),
+                Some(dec!(99.2))
+            ),
+        ]
+    );
+    assert_eq!(
+        rows[1].oldest_overdue,
+        Some(OldestOverdue {
+            due_date: d(2024, 6, 10),
+            days: 20
+        })
+    );
+    // Before the second invoice was posted only the first counts.
+    let early = credit_risk(&b, d(2024, 6, 12));
+    assert_eq!(early[1].exposure, dec!(2380.00));
+}

@@ -38,13 +38,13 @@ fn every_corpus_record_encodes_back_to_the_same_bytes() {
         let kind = body.split('"').nth(5).unwrap_or_default().to_string();
         kinds.insert(kind);
     }
-    assert_eq!(kinds.len(), 33, "every event kind of version 1: {kinds:?}");
+    assert_eq!(kinds.len(), 37, "every event kind of version 1: {kinds:?}");
 }
 
 #[test]
 fn the_corpus_replays_as_a_log() {
     let book = Book::replay(&records()).unwrap();
-    assert_eq!(book.entry_count(), 410);
+    assert_eq!(book.entry_count(), 411);
     assert!(book.entries().iter().any(|e| e.reverses.is_some()));
     assert!(
         book.entries()
@@ -64,7 +64,9 @@ fn the_corpus_replays_as_a_log() {
     assert!(clearings[0].cancelled.is_some());
     assert!(clearings[1].cancelled.is_some());
     assert_eq!(clearings[2].clearing.reversal.map(|r| r.0), Some(409));
-    assert_eq!(book.open_items().open_lc(code), dec!(1071.00));
+    // 1,071.00 open after the payment session, plus the dunning charges
+    // 61.18 (below).
+    assert_eq!(book.open_items().open_lc(code), dec!(1132.18));
     let payment = book.payments().payment(1).unwrap();
     assert_eq!(payment.cancelled.as_ref().map(|c| c.0.0), Some(409));
     // The bank session: one house bank, the file's bytes, the rule left,
@@ -82,4 +84,14 @@ fn the_corpus_replays_as_a_log() {
         line: 0,
     };
     assert_eq!(book.bank_line_payment(line), Some(2));
+    // The dunning session: term M1 left, invoice 406 at level 2 of run 1,
+    // its interest charged up to the run date, the charges in entry 411.
+    let dunning = book.dunning();
+    let terms: Vec<&str> = dunning.terms().iter().map(|t| t.code.as_str()).collect();
+    assert_eq!(terms, ["M1"]);
+    let invoice = kontor::ledger::payments::payment_item(kontor::ledger::types::EntryId(406));
+    assert_eq!(dunning.level(invoice), 2);
+    let run = dunning.run(1).unwrap();
+    assert_eq!(run.letters[0].entry.map(|e| e.0), Some(411));
+    assert_eq!(dunning.interest_until(invoice), Some(run.date));
 }

@@ -2,13 +2,15 @@
 //! CSV of a report is `formats`' business): trial balance, account sheet,
 //! journal listing, VAT return (UStVA), cost-centre report, and for
 //! business partners the open-items list, the aging report, the partner
-//! list and the partner statement. Each reads the index its sub-ledger
+//! list, the partner statement and the credit risk per customer with
+//! its highest dunning level. Each reads the index its sub-ledger
 //! keeps; none scans the journal for totals (the aging report's check
 //! line reads the control accounts' lines).
 
 pub mod account_sheet;
 pub mod aging;
 pub mod cost_centres;
+pub mod credit_risk;
 pub mod journal;
 pub mod open_items;
 pub mod partners;
@@ -18,6 +20,7 @@ pub mod vat_return;
 pub use account_sheet::{AccountSheet, Contra, SheetFc, SheetLine, account_sheet, contra_of};
 pub use aging::{AgingAmounts, AgingReport, AgingRow, DEFAULT_AGING_BOUNDS, aging};
 pub use cost_centres::{CostCentreReport, cost_centre_report};
+pub use credit_risk::{CreditRiskRow, OldestOverdue, credit_risk};
 pub use journal::{JournalFilter, JournalPage, journal};
 pub use open_items::{OpenItemRow, OpenItemsFilter, OpenItemsReport, open_items};
 pub use partners::{

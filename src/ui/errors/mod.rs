@@ -23,7 +23,7 @@ mod tax;
 pub use bank::bank_error;
 pub use bank_file::{bank_file_error, statement_form_error};
 pub use costing::costing_error;
-pub use dunning::dunning_error;
+pub use dunning::{dunning_error, skip_reason as dunning_skip_reason};
 pub use gl::gl_error;
 pub use input::input_error;
 pub use journal::journal_error;
