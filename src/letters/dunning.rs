@@ -235,8 +235,12 @@ fn place_date(last_address_line: Option<&str>, date: NaiveDate, lang: Language) 
     }
 }
 
-/// The term's text of `level` in the partner's language, `{name}` and
-/// `{date}` (the run's date) filled in.
+/// Days after the run's date the letter asks payment by (`{date}`).
+pub const PAY_WITHIN_DAYS: u64 = 10;
+
+/// The term's text of `level` in the partner's language, `{name}` (the
+/// customer's name) and `{date}` (the run's date + `PAY_WITHIN_DAYS`, the
+/// date the letter asks payment by) filled in.
 fn level_text(book: &Book, partner: &Partner, level: u8, date: NaiveDate) -> String {
     let lang = partner.language;
     let text = book
@@ -248,8 +252,11 @@ fn level_text(book: &Book, partner: &Partner, level: u8, date: NaiveDate) -> Str
             Language::En => l.text_en.as_str(),
         })
         .unwrap_or_default();
+    let pay_by = date
+        .checked_add_days(chrono::Days::new(PAY_WITHIN_DAYS))
+        .unwrap_or(date);
     text.replace("{name}", &partner.name)
-        .replace("{date}", &format_date(date, style(lang)))
+        .replace("{date}", &format_date(pay_by, style(lang)))
 }
 
 /// The document number a customer knows an item by: the entry's

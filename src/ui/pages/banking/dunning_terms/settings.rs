@@ -13,15 +13,19 @@ use crate::ledger::types::AccountNo;
 use crate::ui::components::{ErrorBox, fmt_date, number_style, today};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};
-use crate::ui::state::use_app;
+use crate::ui::state::{AppState, use_app};
 
 use super::texts::T;
 use super::{USER, now};
 
 /// Saves `settings`; the refusal's sentence, or the notice, goes to `out`.
-async fn set(settings: DunningSettings, ok: T, out: RwSignal<Option<Result<String, String>>>) {
-    let app = use_app();
-    let lang = use_i18n().lang_untracked();
+async fn set(
+    app: AppState,
+    lang: Lang,
+    settings: DunningSettings,
+    ok: T,
+    out: RwSignal<Option<Result<T, String>>>,
+) {
     let Some(at) = now() else { return };
     let cmd = Command::Dunning(DunningCommand::SetSettings {
         settings: Box::new(settings),
@@ -29,14 +33,13 @@ async fn set(settings: DunningSettings, ok: T, out: RwSignal<Option<Result<Strin
         at,
     });
     out.set(Some(match app.execute(cmd).await {
-        Ok(_) => Ok(ok.text(lang).to_string()),
+        Ok(_) => Ok(ok),
         Err(e) => Err(session_error(&e, lang)),
     }));
 }
 
-fn current() -> DunningSettings {
-    use_app()
-        .with_book(|b| b.dunning().settings().clone())
+fn current(app: AppState) -> DunningSettings {
+    app.with_book(|b| b.dunning().settings().clone())
         .unwrap_or_default()
 }
 
@@ -49,12 +52,13 @@ fn account(text: &str, lang: Lang) -> Result<Option<AccountNo>, String> {
         .map_err(|_| format!("„{}“ {}", text.trim(), T::BadAccount.text(lang)))
 }
 
-fn outcome(out: RwSignal<Option<Result<String, String>>>) -> impl IntoView {
+fn outcome(out: RwSignal<Option<Result<T, String>>>) -> impl IntoView {
+    let i18n = use_i18n();
     let error = Signal::derive(move || out.get().and_then(|r| r.err()));
     view! {
         <ErrorBox message=error />
         <Show when=move || matches!(out.get(), Some(Ok(_)))>
-            <div class="success-box" role="status">{move || out.get().and_then(|r| r.ok())}</div>
+            <div class="success-box" role="status">{move || out.get().and_then(|r| r.ok()).map(|t| i18n.t(t))}</div>
         </Show>
     }
 }
@@ -62,11 +66,12 @@ fn outcome(out: RwSignal<Option<Result<String, String>>>) -> impl IntoView {
 #[component]
 pub fn SettingsForm() -> impl IntoView {
     let i18n = use_i18n();
-    let s = current();
+    let app = use_app();
+    let s = current(app);
     let show = |a: Option<AccountNo>| a.map(|a| a.to_string()).unwrap_or_default();
     let fee = RwSignal::new(show(s.fee_account));
     let interest = RwSignal::new(show(s.interest_account));
-    let out = RwSignal::new(None::<Result<String, String>>);
+    let out = RwSignal::new(None::<Result<T, String>>);
     let save = Action::new_local(move |_: &()| async move {
         let lang = i18n.lang_untracked();
         let read = account(&fee.get_untracked(), lang)
@@ -76,9 +81,9 @@ pub fn SettingsForm() -> impl IntoView {
                 let settings = DunningSettings {
                     fee_account,
                     interest_account,
-                    ..current()
+                    ..current(app)
                 };
-                set(settings, T::SettingsSaved, out).await;
+                set(app, lang, settings, T::SettingsSaved, out).await;
             }
             Err(message) => out.set(Some(Err(message))),
         }
@@ -109,9 +114,8 @@ pub fn SettingsForm() -> impl IntoView {
 
 type RateRow = (RwSignal<String>, RwSignal<String>);
 
-fn rows_of(lang: Lang) -> Vec<RateRow> {
-    use_app()
-        .with_book(|b| b.dunning().base_rates().rates().to_vec())
+fn rows_of(app: AppState, lang: Lang) -> Vec<RateRow> {
+    app.with_book(|b| b.dunning().base_rates().rates().to_vec())
         .unwrap_or_default()
         .into_iter()
         .map(|r| {
@@ -143,9 +147,10 @@ fn read_rates(rows: &[RateRow], lang: Lang) -> Result<Vec<BaseRate>, String> {
 #[component]
 pub fn RatesForm() -> impl IntoView {
     let i18n = use_i18n();
-    let rows = RwSignal::new(rows_of(i18n.lang_untracked()));
-    let edited = move || use_app().with_book(|b| b.dunning().settings().base_rates.is_some());
-    let out = RwSignal::new(None::<Result<String, String>>);
+    let app = use_app();
+    let rows = RwSignal::new(rows_of(app, i18n.lang_untracked()));
+    let edited = move || app.with_book(|b| b.dunning().settings().base_rates.is_some());
+    let out = RwSignal::new(None::<Result<T, String>>);
     let save = Action::new_local(move |reset: &bool| {
         let reset = *reset;
         async move {
@@ -160,10 +165,10 @@ pub fn RatesForm() -> impl IntoView {
             };
             let settings = DunningSettings {
                 base_rates: rates,
-                ..current()
+                ..current(app)
             };
-            set(settings, T::RatesSaved, out).await;
-            rows.set(rows_of(lang));
+            set(app, lang, settings, T::RatesSaved, out).await;
+            rows.set(rows_of(app, lang));
         }
     });
     let row = move |(i, (from, percent)): (usize, RateRow)| {

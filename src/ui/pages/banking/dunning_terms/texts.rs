@@ -34,7 +34,7 @@ texts! {
         Interest => "Zinsen", "Interest";
         TextDe => "Text (deutsch)", "Text (German)";
         TextEn => "Text (englisch)", "Text (English)";
-        TextHint => "{name} und {date} werden im Brief ersetzt.", "{name} and {date} are replaced in the letter.";
+        TextHint => "Im Brief wird {name} durch den Namen des Kunden ersetzt, {date} durch das Zahlungsziel (Datum des Laufs + 10 Tage).", "In the letter {name} becomes the customer's name, {date} the date to pay by (the run's date + 10 days).";
         AddLevel => "Stufe hinzufügen", "Add level";
         RemoveLevel => "Stufe entfernen", "Remove level";
         Create => "Anlegen", "Create";
