@@ -8,6 +8,9 @@
 pub mod dunning;
 pub mod pdf;
 
+pub use dunning::{dunning_letter, dunning_letters};
+pub use pdf::letters_pdf;
+
 /// A letter, ready to be shown or written; every text final.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Letter {

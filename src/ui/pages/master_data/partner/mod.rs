@@ -6,6 +6,7 @@
 //! delete: a partner is deactivated (the engine keeps partners with
 //! postings for good).
 
+mod dunning;
 mod form;
 mod history;
 mod items;
@@ -115,6 +116,13 @@ texts! {
         Amount => "Betrag", "Amount";
         Open => "Offen", "Open";
         MoreItems => "weitere – vollständig im Bericht Offene Posten", "more – all of them in the open items report";
+        DunningCard => "Mahnungen", "Dunning";
+        HighestLevel => "Höchste Mahnstufe offener Posten:", "Highest dunning level of open items:";
+        DunningRun => "Mahnlauf", "Dunning run";
+        DunningDate => "Datum", "Date";
+        DunningLevel => "Stufe", "Level";
+        DunningTotal => "Betrag", "Amount";
+        DunningHint => "Die Mahnstufe jedes Postens steht in seinem Verlauf; ein neuer Mahnlauf setzt auf der erreichten Stufe auf.", "Each item keeps the levels it reached; the next run continues from there.";
     }
 }
 
@@ -193,6 +201,7 @@ fn PartnerBody(code: Option<PartnerCode>) -> impl IntoView {
         <sections::PartnerForm form=form save=save error=error notice=notice />
         {code.map(|code| view! {
             <items::PartnerItems code=code />
+            <dunning::PartnerDunning code=code />
             <history::PartnerHistory code=code />
         })}
     }
