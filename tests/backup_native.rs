@@ -1336,3 +1336,39 @@ fn dunning_round_trips_through_a_backup() {
         .collect();
     assert_eq!(open, vec![(day(7, 15), dec!(57.22))]);
 }
+
+/// A company whose log holds an executed payment run with its SEPA file
+/// (the v1 corpus, which ends with one) comes back from a backup with
+/// the run, its status, its payment and the file's bytes.
+#[test]
+fn a_payment_run_with_its_file_survives_backup_and_restore() {
+    let corpus = include_str!("fixtures/events/v1-corpus.jsonl");
+    let records = seal_all(ChainHead::EMPTY, corpus.lines().map(str::to_string));
+    let expected = Book::replay(&records).unwrap();
+    let run = expected
+        .payment_runs()
+        .run(2)
+        .expect("the corpus ends with executed run 2")
+        .clone();
+    assert_eq!(run.files.len(), 1);
+    let store = MemoryStore::new();
+    let meta = block_on(async {
+        let meta = store.create_company("Lauf GmbH").await.unwrap();
+        let company = store.open_company(&meta.id).await.unwrap();
+        company.append(&records).await.unwrap();
+        meta
+    });
+    let file = encrypted(&snapshot(&store, &meta.id));
+    let document = backup::inspect(&file, PASSPHRASE, |_, _| {}).unwrap();
+    block_on(store.delete_company(&meta.id, "Lauf GmbH")).unwrap();
+    let restored = block_on(backup::restore(
+        &store,
+        &document,
+        RestoreMode::New,
+        |_, _| {},
+    ))
+    .unwrap();
+    let (book, _) = restored_book(&store, &restored.id);
+    assert_eq!(book, expected);
+    assert_eq!(book.payment_runs().run(2), Some(&run));
+}

@@ -400,3 +400,90 @@ async fn match_and_post_a_10k_line_camt053() {
         events.len()
     );
 }
+
+#[path = "../benches/common/payment_runs_data.rs"]
+mod payment_runs_data;
+
+/// A payment run over 20,000 open items of 2,000 vendors (issue 16
+/// budgets: proposal ≤ 500 ms; execute with the file ≤ 3 s): the
+/// proposal, saving it, then the pain.001 written and `Execute` (one
+/// payment per vendor on a scratch Book) checked and applied in memory.
+#[wasm_bindgen_test]
+async fn payment_run_over_20k_items_of_2k_vendors() {
+    use kontor::forms::payment_run::run_files;
+    use kontor::ledger::payment_runs::{PaymentRunsCommand, RunDraft, RunItem};
+    use kontor::ledger::types::PostingKey;
+    let t = now_ms();
+    let at =
+        kontor::ledger::types::Timestamp::at(payment_runs_data::day(0), 9, 0, 0).expect("time");
+    let mut book = payment_runs_data::company(at);
+    let fill_ms = now_ms() - t;
+    let params = payment_runs_data::params();
+    let mut propose_ms = Vec::new();
+    let mut proposal = Default::default();
+    for _ in 0..5 {
+        let t = now_ms();
+        proposal = book
+            .payment_runs()
+            .propose(book.context(), book.bank(), &params, None);
+        propose_ms.push(now_ms() - t);
+    }
+    propose_ms.sort_by(f64::total_cmp);
+    let proposal: kontor::ledger::payment_runs::Proposal = proposal;
+    let items: Vec<RunItem> = proposal
+        .rows
+        .iter()
+        .map(|r| RunItem {
+            item: r.item,
+            partner: r.partner,
+            amount: r.open,
+            discount: r.discount,
+        })
+        .collect();
+    let save = PaymentRunsCommand::Save {
+        run: Box::new(RunDraft {
+            number: 0,
+            params,
+            items,
+        }),
+        by: "bench".into(),
+        at,
+    };
+    let t = now_ms();
+    book.execute(&save.into()).expect("save");
+    let save_ms = now_ms() - t;
+    let t = now_ms();
+    let created = payment_runs_data::day(0)
+        .and_hms_opt(8, 0, 0)
+        .expect("time");
+    let files = run_files(&book, 1, created).expect("files");
+    let files_ms = now_ms() - t;
+    let exec = PaymentRunsCommand::Execute {
+        number: 1,
+        order_only: false,
+        files,
+        key: PostingKey(42),
+        by: "bench".into(),
+        at,
+    };
+    let t = now_ms();
+    let events = book.check(&exec.into()).expect("execute");
+    let check_ms = now_ms() - t;
+    let t = now_ms();
+    for event in &events {
+        book.apply(event).expect("apply");
+    }
+    let apply_ms = now_ms() - t;
+    console_log!(
+        "payment run bench: {} open items built in {:.1} s; propose median {:.0} ms (min {:.0}, max {:.0}) -> {} rows, {} excluded; save {save_ms:.0} ms; pain.001 {files_ms:.0} ms; execute check {check_ms:.0} ms + apply {apply_ms:.0} ms ({} events); execute + file {:.0} ms",
+        book.open_items().items().len(),
+        fill_ms / 1000.0,
+        propose_ms[2],
+        propose_ms[0],
+        propose_ms[4],
+        proposal.rows.len(),
+        proposal.excluded.len(),
+        events.len(),
+        files_ms + check_ms + apply_ms
+    );
+}
