@@ -17,7 +17,7 @@ mod texts;
 mod wizard;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
 use rust_decimal::Decimal;
 
 use crate::ledger::Book;
@@ -128,18 +128,18 @@ fn ListBody() -> impl IntoView {
             });
         }
     });
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.alt_key() && ev.key().eq_ignore_ascii_case("n") {
-            ev.prevent_default();
-            if let Some(a) = new_link() {
-                a.click();
-            }
+    // Alt+A creates (as in the partner list): Alt+N is the shell's new entry.
+    let navigate = StoredValue::new_local(use_navigate());
+    let keys = window_event_listener(leptos::ev::keydown, move |e| {
+        if e.alt_key() && !e.ctrl_key() && !e.meta_key() && e.key().eq_ignore_ascii_case("a") {
+            e.prevent_default();
+            navigate.with_value(|go| go("/banking/payment-runs/new", Default::default()));
         }
     });
     on_cleanup(move || keys.remove());
     view! {
         <div class="toolbar">
-            <a href="/banking/payment-runs/new" id="new-payment-run" class="button primary"
+            <a href="/banking/payment-runs/new" class="button primary"
                 data-testid="new-run">{move || i18n.t(T::New)}</a>
         </div>
         <RunList runs=runs ask_delete=ask_delete notice=notice />
@@ -154,16 +154,6 @@ fn ListBody() -> impl IntoView {
         </Show>
         <NoticeBox notice=notice />
     }
-}
-
-/// The "new run" link, for its shortcut.
-fn new_link() -> Option<web_sys::HtmlElement> {
-    use wasm_bindgen::JsCast;
-    web_sys::window()?
-        .document()?
-        .get_element_by_id("new-payment-run")?
-        .dyn_into::<web_sys::HtmlElement>()
-        .ok()
 }
 
 #[component]

@@ -7,7 +7,7 @@ texts! {
     pub enum T {
         Title => "Zahlungsassistent", "Payment wizard";
         Lead => "Zahlungsläufe bezahlen fällige Lieferantenrechnungen per Überweisung und ziehen Kundenforderungen per Lastschrift ein, mit Skonto, wo es sich lohnt. Ein ausgeführter Lauf bucht die Zahlungen über das Geldtransitkonto und schreibt die SEPA-Datei für die Bank.", "Payment runs pay due vendor invoices by credit transfer and collect customer receivables by direct debit, with the discount where it pays. An executed run posts the payments through the transit account and writes the SEPA file for the bank.";
-        New => "Neuer Zahlungslauf (Alt+N)", "New payment run (Alt+N)";
+        New => "Neuer Zahlungslauf (Alt+A)", "New payment run (Alt+A)";
         Empty => "Noch kein Zahlungslauf.", "No payment run yet.";
         Number => "Nr.", "No.";
         Name => "Bezeichnung", "Name";
@@ -25,7 +25,7 @@ texts! {
         ConfirmYes => "Ja, löschen", "Yes, delete";
         Cancel => "Abbrechen", "Cancel";
         Deleted => "Zahlungslauf gelöscht:", "Payment run deleted:";
-        ListKeys => "Tastatur: ↑/↓ in der Liste, Enter öffnet, Entf löscht einen gespeicherten Lauf, Alt+N legt einen neuen an.", "Keyboard: ↑/↓ in the list, Enter opens, Delete deletes a saved run, Alt+N creates a new one.";
+        ListKeys => "Tastatur: ↑/↓ in der Liste, Enter öffnet, Entf löscht einen gespeicherten Lauf, Alt+A legt einen neuen an.", "Keyboard: ↑/↓ in the list, Enter opens, Delete deletes a saved run, Alt+A creates a new one.";
         Back => "← Zahlungsläufe", "← Payment runs";
         NewTitle => "Neuer Zahlungslauf", "New payment run";
         RunTitle => "Zahlungslauf", "Payment run";
