@@ -449,7 +449,9 @@ fn post_all(
         .bank()
         .house_bank(&statement.house_bank)
         .ok_or(DemoError::NoProposal { line: 0 })?;
-    let matcher = Matcher::new(book.context(), book.payments(), book.bank());
+    let end_to_end = book.payment_runs().end_to_end_index(book.bank());
+    let matcher =
+        Matcher::new(book.context(), book.payments(), book.bank()).with_end_to_end(&end_to_end);
     let mut lines = Vec::new();
     for (n, line) in statement.lines.iter().enumerate() {
         let action = matcher

@@ -29,8 +29,10 @@ use crate::ledger::gl::{Gl, GlError, Settings};
 use crate::ledger::journal::Journal;
 use crate::ledger::open_items::{OpenItems, OpenItemsEvent};
 use crate::ledger::partners::Partners;
-use crate::ledger::payment_runs::{PaymentRuns, PaymentRunsCommand, PaymentRunsError};
-use crate::ledger::payments::{Payments, PaymentsCommand, PaymentsError, Step};
+use crate::ledger::payment_runs::{
+    PaymentRuns, PaymentRunsCommand, PaymentRunsError, PaymentRunsEvent,
+};
+use crate::ledger::payments::{PaymentDraft, Payments, PaymentsCommand, PaymentsError, Step};
 use crate::ledger::posting::{
     Context, Pending, PostingCommand, Rights, build_entry, build_reversal, check_voucher,
 };
@@ -158,33 +160,91 @@ impl Book {
 
     /// A payment-run command's events. Executing posts the run's payments
     /// one after another on a scratch copy of the Book (as statement lines
-    /// are posted), then appends `RunExecuted` naming them.
+    /// are posted), then appends `RunExecuted` naming them; a refused
+    /// payment names its partner and nothing is appended.
     fn check_runs(
         &self,
         rights: Rights,
         cmd: &PaymentRunsCommand,
     ) -> Result<Vec<Event>, DomainError> {
-        let _ = rights;
-        if let PaymentRunsCommand::Execute {
-            number, order_only, ..
+        let closing = self.runs.check(self.context(), &self.bank, cmd)?;
+        let PaymentRunsCommand::Execute {
+            number,
+            order_only,
+            key,
+            by,
+            at,
+            ..
         } = cmd
-        {
-            let drafts = self.runs.execution(
-                self.context(),
-                &self.payments,
-                &self.bank,
-                *number,
-                *order_only,
-            )?;
-            let _ = drafts;
-            return Err(PaymentRunsError::UnknownRun { number: *number }.into());
+        else {
+            return Ok(closing.into_iter().map(Event::PaymentRuns).collect());
+        };
+        let drafts =
+            self.runs
+                .execution(self.context(), &self.bank, *number, *order_only, *key, by)?;
+        let (mut events, payments) = self.post_on_scratch(
+            rights,
+            drafts.into_iter().map(|(p, d)| (p, Box::new(d))),
+            *at,
+            |partner, error| PaymentRunsError::Payment {
+                partner,
+                error: Box::new(error),
+            },
+        )?;
+        for event in closing {
+            events.push(Event::PaymentRuns(match event {
+                PaymentRunsEvent::RunExecuted {
+                    number,
+                    order_only,
+                    files,
+                    key,
+                    by,
+                    at,
+                    ..
+                } => PaymentRunsEvent::RunExecuted {
+                    number,
+                    payments: payments.clone(),
+                    order_only,
+                    files,
+                    key,
+                    by,
+                    at,
+                },
+                other => other,
+            }));
         }
-        Ok(self
-            .runs
-            .check(self.context(), &self.bank, cmd)?
-            .into_iter()
-            .map(Event::PaymentRuns)
-            .collect())
+        Ok(events)
+    }
+
+    /// Posts `drafts` one after another on a scratch copy of the Book, each
+    /// payment seeing the entries and clearings of the ones before it: the
+    /// events in order and the payment numbers, or the first refusal,
+    /// named by its tag through `refused`.
+    fn post_on_scratch<T, E: Into<DomainError>>(
+        &self,
+        rights: Rights,
+        drafts: impl Iterator<Item = (T, Box<PaymentDraft>)>,
+        at: Timestamp,
+        refused: impl Fn(T, PaymentsError) -> E,
+    ) -> Result<(Vec<Event>, Vec<u32>), DomainError> {
+        let mut scratch = self.clone();
+        let mut events = Vec::new();
+        let mut posted = Vec::new();
+        for (tag, draft) in drafts {
+            let cmd = PaymentsCommand::Post { draft, at };
+            let steps = match scratch.payments.check(scratch.context(), rights, &cmd) {
+                Ok(steps) => steps,
+                Err(error) => return Err(refused(tag, error).into()),
+            };
+            let before = events.len();
+            events.extend(steps.into_iter().map(Event::from));
+            for event in &events[before..] {
+                scratch.apply(event)?;
+            }
+            let payment = scratch.payments.payments().len();
+            posted.push(u32::try_from(payment).map_err(|_| BankError::Mismatch)?);
+        }
+        Ok((events, posted))
     }
 
     /// A bank command's events. Posting lines builds their payments one
@@ -222,32 +282,20 @@ impl Book {
     ) -> Result<Vec<Event>, DomainError> {
         self.bank
             .check_post_lines(self.context(), &self.payments, statement, lines, by)?;
-        let mut scratch = self.clone();
-        let mut events = Vec::new();
-        let mut posted = Vec::with_capacity(lines.len());
-        for posting in lines {
-            let cmd = PaymentsCommand::Post {
-                draft: posting.draft.clone(),
-                at,
-            };
-            let steps = scratch
-                .payments
-                .check(scratch.context(), rights, &cmd)
-                .map_err(|error| BankError::Line {
-                    line: posting.line,
-                    error: Box::new(error),
-                })?;
-            let before = events.len();
-            events.extend(steps.into_iter().map(Event::from));
-            for event in &events[before..] {
-                scratch.apply(event)?;
-            }
-            let payment = scratch.payments.payments().len();
-            posted.push(PostedLine {
-                line: posting.line,
-                payment: u32::try_from(payment).map_err(|_| BankError::Mismatch)?,
-            });
-        }
+        let drafts = lines.iter().map(|p| (p.line, p.draft.clone()));
+        let (mut events, payments) =
+            self.post_on_scratch(rights, drafts, at, |line, error| BankError::Line {
+                line,
+                error: Box::new(error),
+            })?;
+        let posted = lines
+            .iter()
+            .zip(payments)
+            .map(|(p, payment)| PostedLine {
+                line: p.line,
+                payment,
+            })
+            .collect();
         events.push(Event::Bank(BankEvent::LinesPosted {
             statement,
             lines: posted,
@@ -323,7 +371,12 @@ impl Book {
                 self.bank = bank;
                 applied?
             }
-            Event::PaymentRuns(e) => self.runs.apply(e)?,
+            Event::PaymentRuns(e) => {
+                let mut runs = std::mem::take(&mut self.runs);
+                let applied = runs.apply(self.context(), e);
+                self.runs = runs;
+                applied?
+            }
             Event::Dunning(e) => {
                 let mut dunning = std::mem::take(&mut self.dunning);
                 let applied = dunning.apply(self.context(), e);

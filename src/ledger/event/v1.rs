@@ -1433,7 +1433,31 @@ enum EventRefV1<'a> {
         at: TimestampV1,
     },
     // ----- payment runs (issue 16): types in `v1/payment_runs.rs` -----
-
+    CreditorIdSet {
+        creditor_id: String,
+        by: String,
+        at: TimestampV1,
+    },
+    PaymentRunSaved {
+        run: payment_runs::PaymentRunV1,
+    },
+    PaymentRunDeleted {
+        number: u32,
+        by: String,
+        at: TimestampV1,
+    },
+    PaymentRunExecuted {
+        number: u32,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        payments: Vec<u32>,
+        #[serde(default, skip_serializing_if = "is_false")]
+        order_only: bool,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        files: Vec<payment_runs::RunFileV1>,
+        key: PostingKeyV1,
+        by: String,
+        at: TimestampV1,
+    },
     // (keep this line between the two groups)
 
     // ----- dunning (issue 16): types in `v1/dunning.rs` -----
@@ -1571,7 +1595,31 @@ enum EventV1 {
         at: TimestampV1,
     },
     // ----- payment runs (issue 16): types in `v1/payment_runs.rs` -----
-
+    CreditorIdSet {
+        creditor_id: String,
+        by: String,
+        at: TimestampV1,
+    },
+    PaymentRunSaved {
+        run: payment_runs::PaymentRunV1,
+    },
+    PaymentRunDeleted {
+        number: u32,
+        by: String,
+        at: TimestampV1,
+    },
+    PaymentRunExecuted {
+        number: u32,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        payments: Vec<u32>,
+        #[serde(default, skip_serializing_if = "is_false")]
+        order_only: bool,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        files: Vec<payment_runs::RunFileV1>,
+        key: PostingKeyV1,
+        by: String,
+        at: TimestampV1,
+    },
     // (keep this line between the two groups)
 
     // ----- dunning (issue 16): types in `v1/dunning.rs` -----
@@ -1792,6 +1840,10 @@ fn from_wire(event: EventV1) -> Event {
         | W::BankRuleDeleted { .. }
         | W::BankRuleMoved { .. }
         | W::BankLinesPosted { .. }) => bank::bank_from_wire(other),
+        other @ (W::CreditorIdSet { .. }
+        | W::PaymentRunSaved { .. }
+        | W::PaymentRunDeleted { .. }
+        | W::PaymentRunExecuted { .. }) => payment_runs::runs_from_wire(other),
     }
 }
 

@@ -34,6 +34,42 @@ pub fn valid_mandate_id(text: &str, max: usize) -> bool {
         && !text.starts_with("//")
 }
 
+/// The SEPA creditor identifier (Gläubiger-ID) of `text` in electronic
+/// form (no spaces, upper case), or `None` when it is not one: country,
+/// check digits, business code, national part (for Germany 11 digits,
+/// 18 characters in all), the check digits ISO 7064 mod 97-10 over the
+/// national part, the country and "00" (the business code is not part
+/// of the check). The same rule as `formats::iban::parse_creditor_id`,
+/// kept here because the ledger may not import the file formats.
+pub fn normalise_creditor_id(text: &str) -> Option<String> {
+    let s: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_uppercase();
+    let b = s.as_bytes();
+    let shape = (8..=35).contains(&b.len())
+        && b.iter().all(u8::is_ascii_alphanumeric)
+        && b[..2].iter().all(u8::is_ascii_uppercase)
+        && b[2..4].iter().all(u8::is_ascii_digit);
+    if !shape {
+        return None;
+    }
+    if &s[..2] == "DE" && (b.len() != 18 || !b[7..].iter().all(u8::is_ascii_digit)) {
+        return None;
+    }
+    let rearranged = format!("{}{}", &s[7..], &s[..4]);
+    let rest = rearranged.chars().fold(0u32, |acc, c| {
+        let value = c.to_digit(36).unwrap_or(0);
+        if value >= 10 {
+            (acc * 100 + value) % 97
+        } else {
+            (acc * 10 + value) % 97
+        }
+    });
+    (rest == 1).then_some(s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,6 +93,27 @@ mod tests {
         }
         for bad in ["COBADEF", "COBA1EFF", "cobadeff", "COBADEFFXX", ""] {
             assert!(!valid_bic(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn creditor_ids_are_checked_like_the_sepa_writer() {
+        assert_eq!(
+            normalise_creditor_id("de98 zzz0 9999 9999 99"),
+            Some("DE98ZZZ09999999999".into())
+        );
+        assert!(normalise_creditor_id("DE98ABC09999999999").is_some());
+        assert!(normalise_creditor_id("NL42ZZZ123456780001").is_some());
+        assert!(normalise_creditor_id("AT61ZZZ01234567890").is_some());
+        for bad in [
+            "",
+            "DE99ZZZ09999999999",
+            "DE98ZZZ0999999999",
+            "DE98ZZZ0999999999A",
+            "DE98ZZZ0999999999/",
+            "9E98ZZZ09999999999",
+        ] {
+            assert_eq!(normalise_creditor_id(bad), None, "{bad}");
         }
     }
 

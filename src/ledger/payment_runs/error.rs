@@ -42,6 +42,12 @@ pub enum PaymentRunsError {
         amount: Decimal,
         open: Decimal,
     },
+    #[error("item {item:?}: the amount must be more than zero")]
+    AmountNotPositive { item: ItemId },
+    #[error("item {item:?} is not in the house bank's currency")]
+    OtherCurrency { item: ItemId },
+    #[error("partner {partner} is not paid by this run's direction and payment method")]
+    WrongDirection { partner: PartnerCode },
     #[error("item {item:?}: the discount {discount} is more than the amount")]
     BadDiscount { item: ItemId, discount: Decimal },
     #[error("item {item:?} is reserved by payment run {run}")]

@@ -10,8 +10,10 @@
 //! Sits above `bank` (a run pays from a house bank) and `payments` (its
 //! execution posts payments).
 
+mod check;
 pub mod command;
 pub mod error;
+mod execute;
 pub mod proposal;
 pub mod run;
 
@@ -25,9 +27,12 @@ pub use run::{
 use crate::ledger::bank::Bank;
 use crate::ledger::bank::matching::EndToEndTarget;
 use crate::ledger::open_items::ItemId;
-use crate::ledger::payments::{PaymentDraft, Payments};
+pub use execute::{RunPayment, payment_key};
+
+use crate::ledger::payments::PaymentDraft;
 use crate::ledger::posting::Context;
-use crate::ledger::types::PartnerCode;
+use crate::ledger::types::{PartnerCode, PostingKey};
+use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 /// The payment-run sub-ledger's state.
@@ -39,6 +44,9 @@ pub struct PaymentRuns {
     next_number: u32,
     /// Items of saved and ordered runs → the run.
     reserved: HashMap<ItemId, u32>,
+    /// Executed runs' payments as their statement lines show them (money
+    /// out negative), by end-to-end id.
+    transit: HashMap<String, Decimal>,
 }
 
 /// The end-to-end id of the `seq`-th payment (0-based, the run's partner
@@ -73,6 +81,7 @@ impl PaymentRuns {
 
     /// Step 4: the recommendation for `params`, leaving out items other
     /// runs reserve (but not those of run `editing`, being edited).
+    /// Empty for an unknown house bank.
     pub fn propose(
         &self,
         cx: Context<'_>,
@@ -80,8 +89,10 @@ impl PaymentRuns {
         params: &RunParams,
         editing: Option<u32>,
     ) -> Proposal {
-        let _ = (cx, bank, params, editing);
-        Proposal::default()
+        match bank.house_bank(&params.house_bank) {
+            Some(house) => proposal::compute(cx, house, params, &self.reserved, editing),
+            None => Proposal::default(),
+        }
     }
 
     /// The events of every command but `Execute` (which the Book runs
@@ -92,35 +103,156 @@ impl PaymentRuns {
         bank: &Bank,
         cmd: &PaymentRunsCommand,
     ) -> Result<Vec<PaymentRunsEvent>, PaymentRunsError> {
-        let _ = (cx, bank, cmd);
-        Err(PaymentRunsError::NothingToPay)
+        match cmd {
+            PaymentRunsCommand::SetCreditorId {
+                creditor_id,
+                by,
+                at,
+            } => self.check_creditor_id(creditor_id, by, *at),
+            PaymentRunsCommand::Save { run, by, at } => self.check_save(cx, bank, run, by, *at),
+            PaymentRunsCommand::Delete { number, by, at } => self.check_delete(*number, by, *at),
+            PaymentRunsCommand::Execute {
+                number,
+                order_only,
+                files,
+                key,
+                by,
+                at,
+            } => {
+                // The Book posts the payments first; this is the closing
+                // event alone (what an order run appends).
+                self.check_execution(cx, bank, *number, *order_only)?;
+                if *order_only && files.is_empty() {
+                    return Err(PaymentRunsError::NoFiles);
+                }
+                Ok(vec![PaymentRunsEvent::RunExecuted {
+                    number: *number,
+                    payments: Vec::new(),
+                    order_only: *order_only,
+                    files: files.clone(),
+                    key: *key,
+                    by: by.clone(),
+                    at: *at,
+                }])
+            }
+        }
     }
 
     /// `Execute`: the payment drafts of run `number`, one per partner in
-    /// the run's partner order (each with its end-to-end id as reference),
-    /// after checking that every item is still open and unchanged.
+    /// the run's partner order (each with its end-to-end id as reference
+    /// and a key derived from `key`), after checking that every item is
+    /// still open with its amount. Empty for an order run.
     pub fn execution(
         &self,
         cx: Context<'_>,
-        payments: &Payments,
         bank: &Bank,
         number: u32,
         order_only: bool,
+        key: PostingKey,
+        user: &str,
     ) -> Result<Vec<(PartnerCode, PaymentDraft)>, PaymentRunsError> {
-        let _ = (cx, payments, bank, number, order_only);
-        Err(PaymentRunsError::UnknownRun { number })
+        self.drafts(cx, bank, number, order_only, key, user)
     }
 
-    /// Folds one event in; errors only for one that does not fit.
-    pub fn apply(&mut self, event: &PaymentRunsEvent) -> Result<(), PaymentRunsError> {
-        let _ = event;
+    /// Folds one event in; errors only for one that does not fit. `cx`:
+    /// the Book as the event finds it (an executed run's payments are
+    /// already posted), for the sides of the items.
+    pub fn apply(
+        &mut self,
+        cx: Context<'_>,
+        event: &PaymentRunsEvent,
+    ) -> Result<(), PaymentRunsError> {
+        match event {
+            PaymentRunsEvent::CreditorIdSet { creditor_id, .. } => {
+                self.creditor_id.clone_from(creditor_id);
+            }
+            PaymentRunsEvent::RunSaved { run } => self.apply_saved(run)?,
+            PaymentRunsEvent::RunDeleted { number, .. } => {
+                self.saved_run(*number)?;
+                self.release(*number);
+                self.runs.retain(|r| r.number != *number);
+            }
+            PaymentRunsEvent::RunExecuted {
+                number,
+                payments,
+                order_only,
+                files,
+                key,
+                ..
+            } => {
+                self.saved_run(*number)?;
+                let transit = self.transit_amounts(cx, *number);
+                if !*order_only {
+                    self.release(*number);
+                }
+                let run = self
+                    .runs
+                    .iter_mut()
+                    .find(|r| r.number == *number)
+                    .ok_or(PaymentRunsError::UnknownRun { number: *number })?;
+                run.status = if *order_only {
+                    RunStatus::Ordered
+                } else {
+                    RunStatus::Executed {
+                        payments: payments.clone(),
+                    }
+                };
+                run.files.clone_from(files);
+                run.key = Some(*key);
+                self.transit.extend(transit);
+            }
+        }
         Ok(())
+    }
+
+    fn apply_saved(&mut self, run: &PaymentRun) -> Result<(), PaymentRunsError> {
+        let number = run.number;
+        if self.run(number).is_some() {
+            self.saved_run(number)?;
+            self.release(number);
+            self.runs.retain(|r| r.number != number);
+        } else if number != self.next_number() {
+            return Err(PaymentRunsError::UnknownRun { number });
+        } else {
+            self.next_number = number + 1;
+        }
+        for i in &run.items {
+            self.reserved.insert(i.item, number);
+        }
+        let at = self.runs.partition_point(|r| r.number < number);
+        self.runs.insert(at, run.clone());
+        Ok(())
+    }
+
+    /// Frees the items run `number` reserves.
+    fn release(&mut self, number: u32) {
+        self.reserved.retain(|_, r| *r != number);
+    }
+
+    /// Each payment of run `number` as its statement line will show it
+    /// (money out negative), by end-to-end id.
+    fn transit_amounts(&self, cx: Context<'_>, number: u32) -> Vec<(String, Decimal)> {
+        let Some(run) = self.run(number) else {
+            return Vec::new();
+        };
+        run.by_partner()
+            .into_iter()
+            .enumerate()
+            .map(|(seq, (partner, items))| {
+                let customer = cx
+                    .partners
+                    .partner(partner)
+                    .is_some_and(|p| p.kind == crate::ledger::partners::PartnerKind::Customer);
+                let money = execute::net(cx, &items);
+                let signed = if customer { money } else { -money };
+                (end_to_end_id(number, seq), signed)
+            })
+            .collect()
     }
 
     /// What the end-to-end ids of executed and ordered runs stand for, for
     /// the bank statement matcher.
     pub fn end_to_end_index(&self, bank: &Bank) -> HashMap<String, EndToEndTarget> {
-        let _ = bank;
-        HashMap::new()
+        self.e2e_index(bank)
     }
 }

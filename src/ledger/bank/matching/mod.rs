@@ -168,7 +168,7 @@ impl<'a> Matcher<'a> {
         if line.amount.is_zero() {
             return Vec::new();
         }
-        let mut out = Vec::new();
+        let mut out: Vec<Proposal> = self.by_end_to_end(line).into_iter().collect();
         if let Some(rule) = self.first_rule(house_bank, line) {
             let reason = Reason::Rule {
                 id: rule.id,
@@ -202,6 +202,82 @@ impl<'a> Matcher<'a> {
             None => out.extend(self.by_documents(house_bank, line)),
         }
         rank(out)
+    }
+
+    /// The proposal for a line carrying the end-to-end id of one of our
+    /// payment runs: an executed run's payment went through the transit
+    /// account, so the line clears it (one G/L split, the whole line); an
+    /// order run's line pays the run's items of the partner that are
+    /// still open. Full score when the amount is the run's, else below
+    /// every partner proposal that fits exactly.
+    fn by_end_to_end(&self, line: &BankLine) -> Option<Proposal> {
+        let id = line.end_to_end_id.trim();
+        let target = self.end_to_end?.get(id).filter(|_| !id.is_empty())?;
+        let (expected, action) = match target {
+            EndToEndTarget::Transit {
+                account, amount, ..
+            } => (
+                *amount,
+                ProposalAction::Gl {
+                    splits: vec![RuleSplit {
+                        account: *account,
+                        tax_code: None,
+                        centre: None,
+                        share: crate::ledger::bank::rules::Share::Rest,
+                    }],
+                },
+            ),
+            EndToEndTarget::Items { partner, items } => {
+                let open: Vec<ProposedItem> = items
+                    .iter()
+                    .filter(|p| {
+                        self.cx
+                            .open_items
+                            .item(p.item)
+                            .is_some_and(|i| i.is_open() && i.open_lc >= p.amount)
+                    })
+                    .cloned()
+                    .collect();
+                if open.is_empty() {
+                    return None;
+                }
+                let net: Decimal = open
+                    .iter()
+                    .map(|p| {
+                        let invoice =
+                            self.cx.open_items.item(p.item).map(|i| i.side) == Some(side_for(line));
+                        if invoice {
+                            p.amount - p.discount
+                        } else {
+                            -p.amount
+                        }
+                    })
+                    .sum();
+                let action = ProposalAction::Partner {
+                    partner: *partner,
+                    items: open,
+                    on_account: Decimal::ZERO,
+                };
+                (
+                    if line.amount.is_sign_negative() {
+                        -net
+                    } else {
+                        net
+                    },
+                    action,
+                )
+            }
+        };
+        let exact = expected == line.amount;
+        Some(Proposal {
+            score: if exact { 100 } else { 50 },
+            reasons: if exact {
+                vec![Reason::EndToEndId, Reason::ExactAmount]
+            } else {
+                vec![Reason::EndToEndId]
+            },
+            action,
+        })
     }
 
     /// The first rule, in order, whose conditions `line` meets.

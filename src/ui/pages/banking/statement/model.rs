@@ -68,7 +68,8 @@ pub(super) fn data(book: &Book, number: u32) -> Option<Data> {
     let bank = book.bank();
     let statement = bank.statement(number)?.clone();
     let house_bank = bank.house_bank(&statement.house_bank)?.clone();
-    let matcher = Matcher::new(book.context(), book.payments(), bank);
+    let end_to_end = book.payment_runs().end_to_end_index(bank);
+    let matcher = Matcher::new(book.context(), book.payments(), bank).with_end_to_end(&end_to_end);
     let lines = statement
         .lines
         .iter()
