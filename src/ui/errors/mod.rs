@@ -29,7 +29,7 @@ pub use input::input_error;
 pub use journal::journal_error;
 pub use partners::{open_items_error, partners_error};
 pub use partners_csv::{csv_column_name, csv_row_error};
-pub use payment_runs::payment_runs_error;
+pub use payment_runs::{payment_runs_error, run_file_error};
 pub use payments::payments_error;
 pub use reconcile::reconcile_error;
 pub use revaluation::revaluation_error;
