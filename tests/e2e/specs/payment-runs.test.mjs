@@ -1,6 +1,6 @@
 // Payment wizard (Zahlungsassistent): a company built through the UI (a
 // house bank with IBAN, BIC and Geldtransit account, a vendor with IBAN
-// and address and 2 % discount terms, a vendor without IBAN, an invoice
+// and address and 2 % discount terms (created on the terms page), a vendor without IBAN, an invoice
 // each). A run of 20.01.2026 (next run 27.01.) proposes the first
 // vendor's invoice with its discount (the discount ends on 24.01., before
 // the next run) and leaves the second vendor out "without IBAN". Saved,
@@ -90,7 +90,11 @@ async function newVendor(name, iban, bic) {
     await page.fill(tid('bank-bic'), bic);
   }
   await page.click(tid('partner-save'));
-  await page.waitForFunction((n) => document.querySelector('[data-testid="partner-title"]')?.textContent.endsWith(n), name);
+  await page.waitForFunction((n) => document.querySelector('[data-testid="partner-title"]')?.textContent.endsWith(n), name, { timeout: 10000 })
+    .catch(async (e) => {
+      await screenshot(page, 'payment-runs-vendor-failed');
+      assert.fail(`${e.message}\n${page.errors.join('\n')}`);
+    });
   return (await page.textContent(tid('partner-title'))).trim().split(' ')[0];
 }
 
@@ -188,6 +192,15 @@ test('a company with a house bank, two vendors and their invoices', async () => 
   await page.fill(tid('hb-suspense'), '1360');
   await page.click(tid('hb-save'));
   await page.waitForSelector(tid('notice'));
+  await go('/master-data/payment-terms', tid('terms-form'));
+  await page.fill(tid('terms-code'), 'S14N30');
+  await page.fill(tid('terms-name-de'), '14 Tage 2 % Skonto, 30 Tage netto');
+  await page.fill(tid('terms-name-en'), '14 days 2 % discount, 30 days net');
+  await page.fill(tid('terms-days'), '30');
+  await page.fill(tid('discount-days-1'), '14');
+  await page.fill(tid('discount-percent-1'), '2');
+  await page.click(tid('terms-save'));
+  await page.waitForSelector('[data-testid="payment-terms"] tr[data-code="S14N30"]');
   vendor = await newVendor('Nordsee Papier GmbH', VENDOR_IBAN, VENDOR_BIC);
   noIban = await newVendor('Elbe Druck KG', '', '');
   await postEntry({ date: '10.01.2026', reference: 'ER-100', lines: [[vendor, '', '119,00'], ['3400', '100,00', '', 'V19']] });
@@ -207,6 +220,7 @@ test('the wizard proposes the invoice with its discount and leaves out the vendo
   await date('run-due', '28.02.2026');
   await page.selectOption(tid('run-bank'), 'CBK');
   await page.waitForSelector(tid('run-row'));
+  await screenshot(page, 'payment-run-proposal');
   const rows = await page.$$eval('[data-testid="run-row"]', (trs) => trs.map((tr) => ({
     partner: tr.dataset.partner,
     text: tr.textContent,
@@ -283,7 +297,7 @@ test('the statement line with the run\'s end-to-end id is matched to the transit
   await page.waitForSelector(tid('sl-row'));
   const top = await page.textContent(`${tid('sl-row')} ${tid('sl-proposal')}`);
   assert.match(top, /1360/, 'the top proposal clears the transit account');
-  assert.match(top, new RegExp(endToEnd.replace(/[-/]/g, '\\$&')), 'by the end-to-end id');
+  assert.match(top, /Ende-zu-Ende-Referenz unseres Zahlungslaufs/, 'by the end-to-end id');
   await page.click(`${tid('sl-row')} td.date`);
   await page.keyboard.press('Enter');
   await page.keyboard.press('Control+Enter');

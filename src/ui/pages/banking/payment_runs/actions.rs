@@ -20,12 +20,7 @@ use crate::ledger::types::{PartnerCode, PostingKey};
 use crate::ledger::{Command, DomainError, Event};
 use crate::session::SessionError;
 use crate::ui::components::fresh_posting_key;
-use crate::ui::errors::{payment_runs_error, session_error};
-
-// TEMP until part A's sentences land.
-fn run_file_error(e: &RunFileError, _lang: Lang) -> String {
-    e.to_string()
-}
+use crate::ui::errors::{payment_runs_error, run_file_error, session_error};
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::{AppState, use_app};
 
@@ -58,11 +53,14 @@ impl Problems {
             | E::DuplicateItem { item }
             | E::AmountTooHigh { item, .. }
             | E::BadDiscount { item, .. }
-            | E::ItemReserved { item, .. } => p.items.push((*item, text)),
+            | E::ItemReserved { item, .. }
+            | E::AmountNotPositive { item }
+            | E::OtherCurrency { item } => p.items.push((*item, text)),
             E::PartnerBlocked { partner }
             | E::NoIban { partner }
             | E::NoMandate { partner }
             | E::PartnerNetNotPositive { partner, .. }
+            | E::WrongDirection { partner }
             | E::Payment { partner, .. } => p.partners.push((*partner, text)),
             _ => {}
         }

@@ -234,8 +234,10 @@ fn run_item(r: &Row, lang: Lang) -> Result<RunItem, FormError> {
 }
 
 /// The recommendation's rows for `proposal`: a row keeps the user's tick
-/// and amount from `old` (the same item), else it takes `saved`'s (the
-/// run being edited) or is ticked with the proposed amount.
+/// from `old` (the same item) and the typed amount while the proposal
+/// for it is unchanged (a new run date changes the discount, and so the
+/// amount); else it takes `saved`'s (the run being edited) or is ticked
+/// with the proposed amount.
 pub fn rows(
     proposal: &[ProposedRow],
     old: &[Row],
@@ -245,11 +247,13 @@ pub fn rows(
     proposal
         .iter()
         .map(|p| {
+            let fresh = |pay: Decimal| RwSignal::new(fmt_amount(pay, 2, lang));
             if let Some(o) = old.iter().find(|o| o.row.item == p.item) {
+                let pay = if o.row == *p { o.pay } else { fresh(p.pay) };
                 return Row {
                     row: p.clone(),
                     take: o.take,
-                    pay: o.pay,
+                    pay,
                 };
             }
             let (take, pay) = match saved {
@@ -262,7 +266,7 @@ pub fn rows(
             Row {
                 row: p.clone(),
                 take: RwSignal::new(take),
-                pay: RwSignal::new(fmt_amount(pay, 2, lang)),
+                pay: fresh(pay),
             }
         })
         .collect()

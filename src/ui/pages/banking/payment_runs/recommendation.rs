@@ -82,7 +82,8 @@ fn RowsTable(form: Form, problems: RwSignal<Problems>) -> impl IntoView {
                     <th class="num">{move || i18n.t(T::Pay)}</th>
                 </tr></thead>
                 <tbody>
-                    <For each=move || form.rows.get() key=|r| r.row.item let:r>
+                    // Keyed by the proposal's figures too: a changed discount re-renders the row.
+                    <For each=move || form.rows.get() key=|r| (r.row.item, r.row.open, r.row.discount, r.row.discount_until) let:r>
                         <RowView r=r problems=problems />
                     </For>
                 </tbody>

@@ -47,6 +47,8 @@ fn Edit(run: Option<PaymentRun>) -> impl IntoView {
         Some(r) => form.load(r, i18n.lang_untracked()),
         None => defaults(app, form),
     }
+    let creditor = app.with_book(|b| b.payment_runs().creditor_id().to_string());
+    form.creditor_id.set(creditor.unwrap_or_default());
     follow_proposal(app, form, saved);
     let problems = RwSignal::new(Problems::default());
     let notice = RwSignal::new(None::<Notice>);
@@ -95,10 +97,6 @@ fn defaults(app: AppState, form: Form) {
     form.next_run_date.set(Some(next));
     form.due_until.set(Some(next));
     form.house_bank.set(bank.unwrap_or_default());
-    let creditor = app
-        .with_book(|b| b.payment_runs().creditor_id().to_string())
-        .unwrap_or_default();
-    form.creditor_id.set(creditor);
 }
 
 /// Rebuilds the rows whenever the proposal changes. The rows' signals
