@@ -133,6 +133,13 @@ pub enum DemoError {
     /// The matcher proposed nothing for a line of the posted statement.
     #[error("demo statement line {}: nothing to post it as", line + 1)]
     NoProposal { line: usize },
+    /// The payment run's proposal had fewer vendors than the demo pays:
+    /// a generator bug (the demo would lose its size).
+    #[error("the demo's payment run found {found} vendors to pay, not {wanted}")]
+    TooFewVendors { found: usize, wanted: usize },
+    /// The demo run's SEPA file was not written: a generator bug.
+    #[error("the demo's payment run file was refused: {reason}")]
+    RunFile { reason: String },
 }
 
 /// Settings of the demo company.
