@@ -42,6 +42,8 @@ pub enum RunOp {
         pick: Index,
         order_only: bool,
         key: u16,
+        /// A run number nobody saved (refused).
+        unknown: bool,
     },
 }
 
@@ -52,8 +54,8 @@ pub fn run_op() -> impl Strategy<Value = RunOp> {
             .prop_map(|(edit, pick, defect)| RunOp::Save { edit, pick, defect }),
         1 => (any::<Index>(), prop::bool::weighted(0.15))
             .prop_map(|(pick, unknown)| RunOp::Delete { pick, unknown }),
-        2 => (any::<Index>(), prop::bool::weighted(0.7), 0u16..4)
-            .prop_map(|(pick, order_only, key)| RunOp::Execute { pick, order_only, key }),
+        3 => (any::<Index>(), prop::bool::weighted(0.7), 0u16..4, prop::bool::weighted(0.15))
+            .prop_map(|(pick, order_only, key, unknown)| RunOp::Execute { pick, order_only, key, unknown }),
     ]
 }
 
@@ -220,11 +222,11 @@ pub fn command(book: &Book, base: NaiveDate, op: &RunOp) -> (Command, Rights) {
             pick,
             unknown: false,
         }
-        | RunOp::Execute { pick, .. }
-            if nothing_saved =>
-        {
-            save(book, base, false, pick, 0)
-        }
+        | RunOp::Execute {
+            pick,
+            unknown: false,
+            ..
+        } if nothing_saved => save(book, base, false, pick, 0),
         RunOp::Creditor { valid } => PaymentRunsCommand::SetCreditorId {
             creditor_id: if *valid {
                 "DE98ZZZ09999999999"
@@ -247,8 +249,9 @@ pub fn command(book: &Book, base: NaiveDate, op: &RunOp) -> (Command, Rights) {
             pick: at_,
             order_only,
             key,
+            unknown,
         } => PaymentRunsCommand::Execute {
-            number: pick(&saved(book), at_, false),
+            number: pick(&saved(book), at_, *unknown),
             order_only: *order_only,
             files: vec![RunFile {
                 name: "lauf.xml".into(),

@@ -88,8 +88,8 @@ pub fn payment_op() -> impl Strategy<Value = PaymentOp> {
         8 => pay_spec().prop_map(PaymentOp::Post),
         3 => (any::<Index>(), prop::option::weighted(0.3, 0u16..400))
             .prop_map(|(pick, day)| PaymentOp::Cancel { pick, day }),
-        1 => (0u16..400).prop_map(|day| PaymentOp::AutoReconcile { day }),
-        1 => (0u16..400).prop_map(|day| PaymentOp::Revalue { day }),
+        2 => (0u16..400).prop_map(|day| PaymentOp::AutoReconcile { day }),
+        2 => (0u16..400).prop_map(|day| PaymentOp::Revalue { day }),
     ]
 }
 
