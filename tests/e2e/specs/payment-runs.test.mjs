@@ -248,7 +248,11 @@ test('saved with Ctrl+Enter, executed: the pain.001 is downloaded, XSD-valid, th
   await noError('the run saves');
   assert.match(await page.textContent(tid('notice')), /Zahlungslauf gespeichert: 1/);
   const [download] = await Promise.all([
-    page.waitForEvent('download', { timeout: 20000 }),
+    page.waitForEvent('download', { timeout: 20000 }).catch(async (e) => {
+      await screenshot(page, 'payment-run-execute-failed');
+      const said = await page.$eval(tid('notice'), (n) => n.textContent).catch(() => '(no notice)');
+      assert.fail(`${e.message}: ${said}\n${page.errors.join('\n')}`);
+    }),
     page.click(tid('run-execute')),
   ]);
   const file = join(ARTIFACTS, 'payment-run-1.xml');

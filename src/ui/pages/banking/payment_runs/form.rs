@@ -89,6 +89,21 @@ impl FormError {
 }
 
 impl Form {
+    /// Re-writes the typed amounts for the language switched to, so they
+    /// still read (116,62 → 116.62); the payment form does the same.
+    pub fn relocalize(&self, from: Lang, to: Lang) {
+        let redo = |s: RwSignal<String>| {
+            let text = s.get_untracked();
+            if let (false, Ok(x)) = (text.trim().is_empty(), amount(&text, from)) {
+                s.set(fmt_amount(x, 2, to));
+            }
+        };
+        for r in self.rows.get_untracked() {
+            redo(r.pay);
+        }
+        redo(self.max_total);
+    }
+
     pub fn new() -> Form {
         let s = || RwSignal::new(String::new());
         let d = || RwSignal::new(None);

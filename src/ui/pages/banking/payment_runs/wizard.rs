@@ -14,7 +14,7 @@ use super::texts::T;
 use super::{Notice, NoticeBox, offer_file, run_total};
 use crate::ledger::payment_runs::{PaymentRun, RunItem, RunStatus};
 use crate::ui::components::{default_as_of, fmt_amount, fmt_date};
-use crate::ui::i18n::{Text, use_i18n};
+use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::{AppState, use_app};
 
 #[component]
@@ -50,6 +50,13 @@ fn Edit(run: Option<PaymentRun>) -> impl IntoView {
     let creditor = app.with_book(|b| b.payment_runs().creditor_id().to_string());
     form.creditor_id.set(creditor.unwrap_or_default());
     follow_proposal(app, form, saved);
+    Effect::new(move |prev: Option<Lang>| {
+        let lang = i18n.lang();
+        if let Some(p) = prev.filter(|p| *p != lang) {
+            untrack(|| form.relocalize(p, lang));
+        }
+        lang
+    });
     let problems = RwSignal::new(Problems::default());
     let notice = RwSignal::new(None::<Notice>);
     let save_action = Action::new_local(move |_: &()| {
