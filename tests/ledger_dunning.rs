@@ -760,3 +760,33 @@ fn the_demo_duns_its_overdue_customers_on_31_december_and_keeps_its_size() {
         }
     }
 }
+
+/// The charges a run posted are dunned with the invoice next time, but
+/// bear no default interest (§ 289 BGB: no interest on interest; the
+/// e2e letter showed 0.04 interest on them) and no flat fee.
+#[test]
+fn posted_charges_are_dunned_without_interest_or_flat_fee() {
+    let mut b = book();
+    let mut t = term(DebtorKind::Business, DayCount::Act365, true);
+    t.flat_fee = true;
+    save_term(&mut b, t);
+    let invoice = invoice(&mut b, "10001", d(2024, 5, 16), d(2024, 6, 15), dec!(1000));
+    run(
+        &mut b,
+        &execute_cmd(d(2024, 6, 20), vec![all_of("10001")], true, 7),
+    );
+    let charges = b.entries().last().unwrap().id;
+    let later = propose(&b, d(2024, 7, 20));
+    let items = &later.letters[0].items;
+    let of = |entry| items.iter().find(|i| i.item.entry == entry).unwrap();
+    let fee_item = of(charges);
+    // Level 1 of the first run: no fee, no interest, the flat fee 40.00.
+    assert_eq!(fee_item.open, dec!(40.00));
+    assert_eq!(fee_item.level, 3, "30 days past the run date");
+    assert_eq!((fee_item.interest, fee_item.flat_fee), (dec!(0), dec!(0)));
+    assert!(fee_item.periods.is_empty());
+    assert!(
+        of(invoice.entry).interest > dec!(0),
+        "the invoice still bears interest"
+    );
+}

@@ -314,3 +314,25 @@ fn an_unknown_run_has_no_files() {
         vec![RunFileError::UnknownRun { number: 9 }]
     );
 }
+
+/// A run dated before the day its file is written (a bookkeeper catching
+/// up) asks the bank for that day: banks refuse a requested date in the
+/// past, and the SEPA check would refuse the file (seen in the wizard).
+#[test]
+fn a_run_dated_in_the_past_asks_for_execution_on_the_day_the_file_is_written() {
+    let book = book_with_run("Hof Straße AG");
+    let later = d(3, 20).and_hms_opt(9, 0, 0).unwrap();
+    let files = run_files(&book, 1, later).expect("the run's files");
+    let ct = String::from_utf8(files[0].bytes.clone()).unwrap();
+    assert!(ct.contains("<ReqdExctnDt>\n"), "{ct}");
+    assert!(ct.contains("<Dt>2024-03-20</Dt>"), "{ct}");
+    assert!(!ct.contains("2024-03-05"), "{ct}");
+    let dd = String::from_utf8(files[1].bytes.clone()).unwrap();
+    // A collection is announced: the day after the file, at the earliest.
+    assert!(
+        dd.contains("<ReqdColltnDt>2024-03-21</ReqdColltnDt>"),
+        "{dd}"
+    );
+    xmllint("pain.008.001.08.xsd", &files[1].bytes).expect("pain.008 passes the XSD");
+    xmllint("pain.001.001.09.xsd", &files[0].bytes).expect("pain.001 passes the XSD");
+}

@@ -166,6 +166,20 @@ fn remittance(book: &Book, run: &PaymentRun, payment: &RunPayment) -> String {
     }
 }
 
+/// The date the bank is asked to execute on: the run date, or the day the
+/// file is written when the run is dated earlier (banks refuse a requested
+/// date in the past; the payments keep the run date).
+fn requested_date(run: &PaymentRun, created_at: NaiveDateTime) -> chrono::NaiveDate {
+    run.params.run_date.max(created_at.date())
+}
+
+/// The collection date of direct debits: as [`requested_date`], but at
+/// least the day after the file is written (a collection is announced).
+fn collection_date(run: &PaymentRun, created_at: NaiveDateTime) -> chrono::NaiveDate {
+    let next_day = created_at.date().succ_opt().unwrap_or(created_at.date());
+    run.params.run_date.max(next_day)
+}
+
 fn credit_transfers(
     book: &Book,
     run: &PaymentRun,
@@ -187,7 +201,7 @@ fn credit_transfers(
                 amount: p.amount,
                 creditor: partner_party(partners.partner(p.partner)),
                 remittance: remittance(book, run, p),
-                execution_date: run.params.run_date,
+                execution_date: requested_date(run, created_at),
             })
             .collect(),
     }
@@ -224,7 +238,7 @@ fn direct_debits(
                         Some(MandateSequence::Recurring) => SequenceType::Recurring,
                         _ => SequenceType::First,
                     },
-                    collection_date: run.params.run_date,
+                    collection_date: collection_date(run, created_at),
                     remittance: remittance(book, run, p),
                 }
             })

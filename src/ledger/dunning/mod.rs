@@ -53,9 +53,18 @@ pub struct Dunning {
     history: HashMap<ItemId, Vec<LevelReached>>,
     /// The last day interest was charged on each item.
     interest_until: HashMap<ItemId, NaiveDate>,
+    /// The entries that posted dunning charges: their items are dunned,
+    /// but bear no interest (§ 289 BGB: no interest on interest) and no
+    /// flat fee (not a claim for payment of a price).
+    charge_entries: std::collections::HashSet<crate::ledger::types::EntryId>,
 }
 
 impl Dunning {
+    /// Whether `entry` posted the charges of a dunning letter.
+    pub fn is_charges_entry(&self, entry: crate::ledger::types::EntryId) -> bool {
+        self.charge_entries.contains(&entry)
+    }
+
     pub fn terms(&self) -> &[DunningTerm] {
         &self.terms
     }
@@ -255,6 +264,8 @@ impl Dunning {
                 self.interest_until.insert(item.item, last.to);
             }
         }
+        self.charge_entries
+            .extend(run.letters.iter().filter_map(|l| l.entry));
         self.runs.push(run.clone());
         Ok(())
     }

@@ -129,13 +129,14 @@ impl Proposer<'_> {
                 SkipReason::LevelAlreadyReached { level: previous }
             });
         }
-        let charges_interest = term.level(reached).is_some_and(|l| l.interest);
+        let charges = self.dunning.is_charges_entry(item.id.entry);
+        let charges_interest = term.level(reached).is_some_and(|l| l.interest) && !charges;
         let statement = if charges_interest {
             self.interest(term, item)?
         } else {
             Default::default()
         };
-        let flat = if term.flat_fee && previous == 0 {
+        let flat = if term.flat_fee && previous == 0 && !charges {
             flat_fee(term.debtor, item.document_date)
         } else {
             Decimal::ZERO
