@@ -143,7 +143,6 @@ fn Done(run: PaymentRun) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let notice = RwSignal::new(None::<Notice>);
-    let lang = i18n.lang_untracked();
     let total = app.with_book(|b| run_total(b, &run)).unwrap_or_default();
     let payments = match &run.status {
         RunStatus::Executed { payments } => payments
@@ -168,17 +167,30 @@ fn Done(run: PaymentRun) -> impl IntoView {
                 on:click=move |_| offer_file(&f, notice, i18n.lang_untracked())>{format!("↓ {name}")}</button> }
         })
         .collect_view();
+    // The facts follow a language switch (they read the language inside).
+    let (number, name, house_bank) = (
+        run.number,
+        run.params.name.clone(),
+        run.params.house_bank.clone(),
+    );
+    let (run_date, items) = (run.params.run_date, run.items.len());
+    let facts = move || {
+        let lang = i18n.lang();
+        view! {
+            <h1 data-testid="run-title">{format!("{} {number} · {name}", T::RunTitle.text(lang))}</h1>
+            <p class="notice">{T::ReadOnly.text(lang)}</p>
+            <dl class="run-facts">
+                <dt>{T::Status.text(lang)}</dt><dd data-testid="run-status">{status.text(lang)}</dd>
+                <dt>{T::RunDate.text(lang)}</dt><dd>{fmt_date(run_date, lang)}</dd>
+                <dt>{T::HouseBank.text(lang)}</dt><dd>{house_bank.clone()}</dd>
+                <dt>{T::Total.text(lang)}</dt><dd class="num" data-testid="run-total">{fmt_amount(total, 2, lang)}</dd>
+                <dt>{T::Items.text(lang)}</dt><dd>{items}</dd>
+                <dt>{T::Payments.text(lang)}</dt><dd data-testid="run-payments">{payments.clone()}</dd>
+            </dl>
+        }
+    };
     view! {
-        <h1 data-testid="run-title">{format!("{} {} · {}", T::RunTitle.text(lang), run.number, run.params.name)}</h1>
-        <p class="notice">{T::ReadOnly.text(lang)}</p>
-        <dl class="run-facts">
-            <dt>{T::Status.text(lang)}</dt><dd data-testid="run-status">{status.text(lang)}</dd>
-            <dt>{T::RunDate.text(lang)}</dt><dd>{fmt_date(run.params.run_date, lang)}</dd>
-            <dt>{T::HouseBank.text(lang)}</dt><dd>{run.params.house_bank.clone()}</dd>
-            <dt>{T::Total.text(lang)}</dt><dd class="num" data-testid="run-total">{fmt_amount(total, 2, lang)}</dd>
-            <dt>{T::Items.text(lang)}</dt><dd>{run.items.len()}</dd>
-            <dt>{T::Payments.text(lang)}</dt><dd data-testid="run-payments">{payments}</dd>
-        </dl>
+        {facts}
         <div class="toolbar run-files">{files}</div>
         <NoticeBox notice=notice />
     }
