@@ -6,6 +6,7 @@
 //! the one download helper, the drafts two screens share, and what the
 //! partner reports share.
 
+mod clock;
 mod country_picker;
 mod date_field;
 mod download;
@@ -18,6 +19,7 @@ mod partner_report;
 mod period_picker;
 mod report;
 
+pub use clock::{USER, now};
 pub use country_picker::CountryPicker;
 pub use date_field::DateField;
 pub use download::{download, download_csv, offer_csv};

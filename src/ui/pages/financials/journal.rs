@@ -13,6 +13,8 @@ use std::cell::RefCell;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+
+use crate::ui::components::USER;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use rust_decimal::Decimal;
@@ -39,10 +41,6 @@ use crate::ui::state::use_app;
 pub const JOURNAL_PAGE_ROWS: usize = 100;
 /// Typing pause before the text filter runs (ms).
 const TEXT_DEBOUNCE_MS: u32 = 250;
-/// Who reverses: local users come with the authorisation issue; until then
-/// every posting records the user name "kontor" (as the entry screen does).
-const USER: &str = "kontor";
-
 texts! {
     pub enum T {
         Title => "Journal", "Journal";

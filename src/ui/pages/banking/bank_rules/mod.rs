@@ -13,10 +13,11 @@ mod words;
 
 use leptos::prelude::*;
 
+use crate::ui::components::{USER, now};
+
 use crate::ledger::Command;
 use crate::ledger::bank::matching::rule_hits;
 use crate::ledger::bank::{BankCommand, Rule};
-use crate::ledger::types::Timestamp;
 use crate::ui::components::NoCompany;
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};
@@ -26,13 +27,6 @@ use form::{Form, Refusal, field_of};
 use form_view::RuleForm;
 use list::{ListActions, RuleList, focus_rule};
 use texts::T;
-
-/// Who the UI's commands are by (the app has no user accounts yet).
-const USER: &str = "kontor";
-
-fn now() -> Option<Timestamp> {
-    Timestamp::from_unix_seconds((js_sys::Date::now() / 1000.0).floor() as i64)
-}
 
 #[component]
 pub fn BankRulesPage() -> impl IntoView {

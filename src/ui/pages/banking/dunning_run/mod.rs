@@ -14,12 +14,14 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::ui::components::{USER, now};
+
 use crate::ledger::Command;
 use crate::ledger::dunning::{
     DunningCommand, DunningParams, DunningProposal, DunningRunDraft, LetterChoice,
 };
 use crate::ledger::open_items::ItemId;
-use crate::ledger::types::{PartnerCode, PostingKey, Timestamp};
+use crate::ledger::types::{PartnerCode, PostingKey};
 use crate::ui::components::{
     DateField, ErrorBox, NoCompany, fmt_amount, fmt_date, fresh_posting_key, today,
 };
@@ -29,12 +31,6 @@ use crate::ui::state::use_app;
 
 use proposal::ProposalView;
 use texts::T;
-
-const USER: &str = "kontor";
-
-fn now() -> Option<Timestamp> {
-    Timestamp::from_unix_seconds((js_sys::Date::now() / 1000.0).floor() as i64)
-}
 
 /// What the user ticked off: whole customers and single items.
 #[derive(Clone, Copy)]

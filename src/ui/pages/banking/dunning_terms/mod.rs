@@ -11,11 +11,12 @@ mod settings;
 mod texts;
 
 use leptos::prelude::*;
+
+use crate::ui::components::{USER, now};
 use wasm_bindgen::JsCast;
 
 use crate::ledger::Command;
 use crate::ledger::dunning::{DunningCommand, DunningTerm, MAX_LEVELS, TermField};
-use crate::ledger::types::Timestamp;
 use crate::ui::components::{ErrorBox, NoCompany, focus};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Text, use_i18n};
@@ -25,15 +26,8 @@ use form::{Form, LevelRow, field_of, row_of};
 use settings::{RatesForm, SettingsForm};
 use texts::T;
 
-/// Who the UI's commands are by (the app has no user accounts yet).
-const USER: &str = "kontor";
-
 /// A refusal and the term field it is about (`None`: the whole form).
 type Refusal = (Option<TermField>, String);
-
-fn now() -> Option<Timestamp> {
-    Timestamp::from_unix_seconds((js_sys::Date::now() / 1000.0).floor() as i64)
-}
 
 #[component]
 pub fn DunningTermsPage() -> impl IntoView {

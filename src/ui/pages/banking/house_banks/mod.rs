@@ -11,9 +11,11 @@ mod texts;
 
 use leptos::prelude::*;
 
+use crate::ui::components::{USER, now};
+
 use crate::ledger::Command;
 use crate::ledger::bank::{BankCommand, HouseBank, HouseBankField};
-use crate::ledger::types::{Currency, Timestamp};
+use crate::ledger::types::Currency;
 use crate::ui::components::{ErrorBox, NoCompany};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::use_i18n;
@@ -23,16 +25,8 @@ use form::{Form, field_of};
 use list::BankList;
 use texts::T;
 
-/// Who the UI's commands are by (the app has no user accounts yet).
-const USER: &str = "kontor";
-
 /// A refusal and the field it is about (`None`: the whole form).
 type Refusal = (Option<HouseBankField>, String);
-
-/// Whole seconds of the browser's clock.
-fn now() -> Option<Timestamp> {
-    Timestamp::from_unix_seconds((js_sys::Date::now() / 1000.0).floor() as i64)
-}
 
 #[component]
 pub fn HouseBanksPage() -> impl IntoView {

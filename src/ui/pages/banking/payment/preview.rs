@@ -4,13 +4,15 @@
 //! its period asks first.
 
 use leptos::prelude::*;
+
+use crate::ui::components::now;
 use rust_decimal::Decimal;
 
 use super::form::Form;
 use super::texts::T;
 use crate::ledger::payments::PaymentsCommand;
 use crate::ledger::posting::Rights;
-use crate::ledger::types::{Side, Timestamp};
+use crate::ledger::types::Side;
 use crate::ledger::{Book, Command, Event};
 use crate::ui::components::fmt_amount;
 use crate::ui::errors::domain_error;
@@ -39,11 +41,6 @@ pub enum Preview {
     /// A field does not read, or the engine refuses: the sentence.
     Refused(String),
     Lines(Vec<PreviewLine>, u32),
-}
-
-/// Whole seconds of the browser's clock.
-pub fn now() -> Option<Timestamp> {
-    Timestamp::from_unix_seconds((js_sys::Date::now() / 1000.0).floor() as i64)
 }
 
 /// What posting the form would do now.

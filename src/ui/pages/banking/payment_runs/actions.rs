@@ -135,7 +135,7 @@ pub async fn save(
     lang: Lang,
 ) {
     // The outcome is on screen already (notice and rows).
-    let _ = save_run(app, form, saved, problems, notice, lang).await;
+    save_run(app, form, saved, problems, notice, lang).await;
 }
 
 /// The saved run's number when the Book holds it as the form reads;

@@ -17,6 +17,8 @@ mod texts;
 mod wizard;
 
 use leptos::prelude::*;
+
+use crate::ui::components::{USER, now};
 use leptos_router::hooks::{use_navigate, use_params_map};
 use rust_decimal::Decimal;
 
@@ -24,7 +26,7 @@ use crate::ledger::Book;
 use crate::ledger::Command;
 use crate::ledger::partners::PartnerKind;
 use crate::ledger::payment_runs::{PaymentRun, PaymentRunsCommand, RunFile};
-use crate::ledger::types::{Side, Timestamp};
+use crate::ledger::types::Side;
 use crate::ui::components::{NoCompany, download};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};
@@ -32,9 +34,6 @@ use crate::ui::state::use_app;
 
 use list::RunList;
 use texts::T;
-
-/// Who the UI's commands are by (the app has no user accounts yet).
-const USER: &str = "kontor";
 
 /// A message for the user: done (`ok`) or why not.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,11 +49,6 @@ impl Notice {
     fn failed(text: String) -> Option<Notice> {
         Some(Notice { ok: false, text })
     }
-}
-
-/// Whole seconds of the browser's clock.
-fn now() -> Option<Timestamp> {
-    Timestamp::from_unix_seconds((js_sys::Date::now() / 1000.0).floor() as i64)
 }
 
 /// What run `r` pays (or collects) in total: its items' amounts less

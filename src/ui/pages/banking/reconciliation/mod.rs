@@ -13,11 +13,13 @@ mod manual;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+
+use crate::ui::components::now;
 use rust_decimal::Decimal;
 
 use crate::ledger::Book;
 use crate::ledger::open_items::ItemId;
-use crate::ledger::types::{PartnerCode, Side, Timestamp};
+use crate::ledger::types::{PartnerCode, Side};
 use crate::texts;
 use crate::ui::components::{DateField, NoCompany, default_as_of};
 use crate::ui::i18n::use_i18n;
@@ -140,11 +142,6 @@ fn reference_of(book: &Book, item: ItemId) -> String {
         Some(e) => format!("#{}", e.number),
         None => String::new(),
     }
-}
-
-/// Whole seconds of the browser's clock.
-fn now() -> Option<Timestamp> {
-    Timestamp::from_unix_seconds((js_sys::Date::now() / 1000.0).floor() as i64)
 }
 
 #[component]
