@@ -5,30 +5,14 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::ledger::dunning::{DunnedItem, DunningProposal, ProposedLetter, SkipReason, Skipped};
+use crate::ledger::dunning::{DunnedItem, DunningProposal, ProposedLetter, Skipped};
 use crate::ui::components::{fmt_amount, fmt_date, fmt_nonzero};
-use crate::ui::i18n::{Lang, Text, use_i18n};
+use crate::ui::errors::dunning_skip_reason;
+use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 
 use super::Exclusions;
 use super::texts::T;
-
-/// The reason in words.
-fn reason(r: &SkipReason, lang: Lang) -> String {
-    let with = |t: T, what: String| format!("{} {what}", t.text(lang));
-    match r {
-        SkipReason::PartnerBlocked => T::PartnerBlocked.text(lang).into(),
-        SkipReason::NoDunningTerm => T::NoDunningTerm.text(lang).into(),
-        SkipReason::UnknownTerm { code } => with(T::UnknownTerm, format!("„{code}“")),
-        SkipReason::BelowMinimum => T::BelowMinimum.text(lang).into(),
-        SkipReason::LastLevelReached => T::LastLevelReached.text(lang).into(),
-        SkipReason::LevelAlreadyReached { level } => {
-            with(T::LevelAlreadyReached, level.to_string())
-        }
-        SkipReason::InterestTooLarge => T::InterestTooLarge.text(lang).into(),
-        SkipReason::BaseRateUnknown { date } => with(T::BaseRateUnknown, fmt_date(*date, lang)),
-    }
-}
 
 /// The item's document as the customer knows it (reference, else the
 /// journal number), and the customer's name.
@@ -210,7 +194,7 @@ fn SkippedList(skipped: Vec<Skipped>) -> impl IntoView {
             view! {
                 <tr>
                     <td>{format!("{} {name}", s.partner)}</td>
-                    <td>{move || reason(&s.reason, i18n.lang())}</td>
+                    <td>{move || dunning_skip_reason(&s.reason, i18n.lang())}</td>
                 </tr>
             }
         })

@@ -29,14 +29,6 @@ texts! {
         RunTotal => "Summe des Laufs", "Run total";
         Skipped => "Nicht gemahnt", "Not dunned";
         Reason => "Grund", "Reason";
-        PartnerBlocked => "Der Kunde ist gesperrt (Zahlungssperre).", "The customer is blocked (payment block).";
-        NoDunningTerm => "Der Kunde hat kein Mahnverfahren.", "The customer has no dunning term.";
-        UnknownTerm => "Das Mahnverfahren des Kunden gibt es nicht:", "The customer's dunning term does not exist:";
-        BelowMinimum => "Der überfällige Saldo liegt unter dem Mindestsaldo der Stufe.", "The overdue balance is below the level's minimum balance.";
-        LastLevelReached => "Die letzte Mahnstufe ist schon erreicht.", "The last dunning level has been reached.";
-        LevelAlreadyReached => "Die Stufe ist schon gemahnt; die nächste wird später erreicht. Stufe:", "Already dunned at this level; the next comes later. Level:";
-        InterestTooLarge => "Die Zinsen sind zu groß, um sie genau zu rechnen.", "The interest is too large to compute exactly.";
-        BaseRateUnknown => "Für diesen Tag ist kein Basiszinssatz bekannt:", "No base rate is known for this day:";
         PostCharges => "Gebühren und Zinsen buchen", "Post fees and interest";
         Execute => "Mahnlauf ausführen", "Execute dunning run";
         Executing => "Wird ausgeführt …", "Executing …";
