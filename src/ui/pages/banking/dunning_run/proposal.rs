@@ -125,7 +125,9 @@ fn LetterRows(letter: ProposedLetter, exclusions: Exclusions, decimals: u32) -> 
     };
     let item_row = move |(item, doc): (DunnedItem, String)| {
         let id = item.item;
-        let lang = i18n.lang();
+        let (due, open, interest, flat) = (item.due_date, item.open, item.interest, item.flat_fee);
+        let total = item_total(&item);
+        let lang = move || i18n.lang();
         let off = move || exclusions.items.with(|s| s.contains(&id));
         view! {
             <tr class="item" class:excluded=move || off() || out() data-testid=format!("item-{doc}")>
@@ -133,14 +135,14 @@ fn LetterRows(letter: ProposedLetter, exclusions: Exclusions, decimals: u32) -> 
                     data-testid=format!("keep-{doc}")
                     on:change=move |ev| { let on = event_target_checked(&ev); exclusions.items.update(|s| { if on { s.remove(&id); } else { s.insert(id); } }) } /></td>
                 <td>{doc.clone()}</td>
-                <td>{fmt_date(item.due_date, lang)}</td>
+                <td>{move || fmt_date(due, lang())}</td>
                 <td class="num">{item.days_overdue}</td>
-                <td class="num">{fmt_amount(item.open, decimals, lang)}</td>
+                <td class="num">{move || fmt_amount(open, decimals, lang())}</td>
                 <td class="num" data-testid=format!("levels-{doc}")>{format!("{} → {}", item.previous_level, item.level)}</td>
-                <td class="num">{fmt_nonzero(item.interest, decimals, lang)}</td>
+                <td class="num">{move || fmt_nonzero(interest, decimals, lang())}</td>
                 <td></td>
-                <td class="num">{fmt_nonzero(item.flat_fee, decimals, lang)}</td>
-                <td class="num">{fmt_amount(item_total(&item), decimals, lang)}</td>
+                <td class="num">{move || fmt_nonzero(flat, decimals, lang())}</td>
+                <td class="num">{move || fmt_amount(total, decimals, lang())}</td>
             </tr>
         }
     };

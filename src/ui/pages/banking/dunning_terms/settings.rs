@@ -144,11 +144,31 @@ fn read_rates(rows: &[RateRow], lang: Lang) -> Result<Vec<BaseRate>, String> {
         .collect()
 }
 
+/// Re-writes the typed dates and rates for the language switched to, so
+/// they still read (2,57 → 2.57); the payment form does the same.
+fn relocalize(rows: &[RateRow], from: Lang, to: Lang) {
+    for (date, percent) in rows {
+        if let Ok(d) = parse_date(&date.get_untracked(), today()) {
+            date.set(fmt_date(d, to));
+        }
+        if let Ok(x) = parse_amount(&percent.get_untracked(), number_style(from), 4) {
+            percent.set(crate::formats::amount::format_number(x, number_style(to)));
+        }
+    }
+}
+
 #[component]
 pub fn RatesForm() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let rows = RwSignal::new(rows_of(app, i18n.lang_untracked()));
+    Effect::new(move |prev: Option<Lang>| {
+        let lang = i18n.lang();
+        if let Some(p) = prev.filter(|p| *p != lang) {
+            untrack(|| relocalize(&rows.get_untracked(), p, lang));
+        }
+        lang
+    });
     let edited = move || app.with_book(|b| b.dunning().settings().base_rates.is_some());
     let out = RwSignal::new(None::<Result<T, String>>);
     let save = Action::new_local(move |reset: &bool| {
