@@ -15,6 +15,7 @@ use kontor::ledger::costing::{CostingCommand, CostingEvent};
 use kontor::ledger::dunning::DunningEvent;
 use kontor::ledger::event::{DecodeError, decode, encode};
 use kontor::ledger::gl::{Account, AccountCurrency, AccountType, GlCommand, GlError, GlEvent};
+use kontor::ledger::items::ItemsEvent;
 use kontor::ledger::open_items::OpenItemsEvent;
 use kontor::ledger::partners::PartnersEvent;
 use kontor::ledger::payment_runs::PaymentRunsEvent;
@@ -1520,6 +1521,14 @@ event_kinds! {
     Event::Dunning(DunningEvent::TermDeleted { .. }) => "dunning_term_deleted",
     Event::Dunning(DunningEvent::SettingsSet { .. }) => "dunning_settings_set",
     Event::Dunning(DunningEvent::RunExecuted { .. }) => "dunning_run_executed",
+    Event::Items(ItemsEvent::GroupSaved { .. }) => "item_group_saved",
+    Event::Items(ItemsEvent::ItemSaved { .. }) => "item_saved",
+    Event::Items(ItemsEvent::PriceListSaved { .. }) => "price_list_saved",
+    Event::Items(ItemsEvent::PricesSet { .. }) => "prices_set",
+    Event::Items(ItemsEvent::SpecialSaved { .. }) => "special_price_saved",
+    Event::Items(ItemsEvent::SpecialDeleted { .. }) => "special_price_deleted",
+    Event::Items(ItemsEvent::DiscountGroupSaved { .. }) => "discount_group_saved",
+    Event::Items(ItemsEvent::PartnerPricingSet { .. }) => "partner_pricing_set",
 }
 
 /// The `type` field of a stored record.

@@ -21,6 +21,7 @@ const RANKS: &[(&str, u8)] = &[
     ("partners", 2),
     ("journal", 3),
     ("open_items", 3),
+    ("items", 3),
     ("posting", 4),
     ("payments", 5),
     ("dunning", 5),

@@ -42,6 +42,7 @@ use kontor::ledger::gl::{
     Account, AccountCurrency, AccountType, CompanyDetails, DeterminationKey, GlCommand, GlError,
     Settings,
 };
+use kontor::ledger::items::ItemsCommand;
 use kontor::ledger::journal::JournalError;
 use kontor::ledger::open_items::OpenItemsCommand;
 use kontor::ledger::partners::PartnersCommand;
@@ -1875,6 +1876,15 @@ command_kinds! {
     Command::Dunning(DunningCommand::DeleteTerm { .. }) => "delete_dunning_term",
     Command::Dunning(DunningCommand::SetSettings { .. }) => "set_dunning_settings",
     Command::Dunning(DunningCommand::Execute { .. }) => "execute_dunning_run",
+    Command::Items(ItemsCommand::SaveGroup { .. }) => "save_item_group",
+    Command::Items(ItemsCommand::SaveItem { .. }) => "save_item",
+    Command::Items(ItemsCommand::ImportItems { .. }) => "import_items",
+    Command::Items(ItemsCommand::SavePriceList { .. }) => "save_price_list",
+    Command::Items(ItemsCommand::SetPrices { .. }) => "set_prices",
+    Command::Items(ItemsCommand::SaveSpecial { .. }) => "save_special_price",
+    Command::Items(ItemsCommand::DeleteSpecial { .. }) => "delete_special_price",
+    Command::Items(ItemsCommand::SaveDiscountGroup { .. }) => "save_discount_group",
+    Command::Items(ItemsCommand::SetPartnerPricing { .. }) => "set_partner_pricing",
 }
 
 /// The refusal's sub-ledger and variant, e.g. `Journal::Unbalanced`

@@ -9,6 +9,7 @@ use crate::ledger::bank::BankCommand;
 use crate::ledger::costing::CostingCommand;
 use crate::ledger::dunning::DunningCommand;
 use crate::ledger::gl::GlCommand;
+use crate::ledger::items::ItemsCommand;
 use crate::ledger::open_items::OpenItemsCommand;
 use crate::ledger::partners::PartnersCommand;
 use crate::ledger::payment_runs::PaymentRunsCommand;
@@ -27,6 +28,7 @@ pub enum Command {
     Bank(BankCommand),
     PaymentRuns(PaymentRunsCommand),
     Dunning(DunningCommand),
+    Items(ItemsCommand),
     Posting(PostingCommand),
 }
 
@@ -87,5 +89,11 @@ impl From<PaymentRunsCommand> for Command {
 impl From<DunningCommand> for Command {
     fn from(c: DunningCommand) -> Command {
         Command::Dunning(c)
+    }
+}
+
+impl From<ItemsCommand> for Command {
+    fn from(c: ItemsCommand) -> Command {
+        Command::Items(c)
     }
 }

@@ -12,6 +12,7 @@ use crate::ledger::bank::BankError;
 use crate::ledger::costing::CostingError;
 use crate::ledger::dunning::DunningError;
 use crate::ledger::gl::GlError;
+use crate::ledger::items::ItemsError;
 use crate::ledger::journal::JournalError;
 use crate::ledger::open_items::OpenItemsError;
 use crate::ledger::partners::PartnersError;
@@ -44,6 +45,8 @@ pub enum DomainError {
     PaymentRuns(PaymentRunsError),
     #[error(transparent)]
     Dunning(DunningError),
+    #[error(transparent)]
+    Items(ItemsError),
 }
 
 impl DomainError {
@@ -66,6 +69,7 @@ impl DomainError {
             DomainError::Bank(_) => None,
             DomainError::PaymentRuns(_) => None,
             DomainError::Dunning(_) => None,
+            DomainError::Items(_) => None,
         }
     }
 }
@@ -178,6 +182,15 @@ impl From<DunningError> for DomainError {
             DunningError::Gl(e) => e.into(),
             DunningError::Journal(e) => e.into(),
             e => DomainError::Dunning(e),
+        }
+    }
+}
+
+impl From<ItemsError> for DomainError {
+    fn from(e: ItemsError) -> DomainError {
+        match e {
+            ItemsError::Gl(e) => e.into(),
+            e => DomainError::Items(e),
         }
     }
 }

@@ -13,7 +13,7 @@
 //! `costing`; `open_items` (the items partner lines become, and their
 //! clearings) beside `journal`, since both fold posted entries. Imports
 //! only point down that list: `types` ← `gl` ← `tax`, `costing`,
-//! `partners` ← `journal`, `open_items` ← `posting` ← `payments`,
+//! `partners` ← `journal`, `open_items`, `items` ← `posting` ← `payments`,
 //! `dunning` ← `bank` (statements, matching, rules) ← `payment_runs` ←
 //! `setup` ←
 //! `book` ← `report` (`event`, `command`, `error` sit beside `book`,
@@ -28,6 +28,7 @@ pub mod dunning;
 pub mod error;
 pub mod event;
 pub mod gl;
+pub mod items;
 pub mod journal;
 pub mod open_items;
 pub mod partners;

@@ -137,7 +137,15 @@ texts! {
     MasterItems => "Artikel", "Items";
     MasterItemsBody => "Artikelnummer, Gruppe, Einheit, Steuergruppe, Erlös- und Aufwandskonto.", "Item code, group, unit, VAT group, revenue and expense account.";
     MasterPrices => "Preislisten", "Price lists";
-    MasterPricesBody => "Basispreisliste, abgeleitete Listen, Sonderpreise und Rabatte.", "Base price list, derived lists, special prices and discounts.";
+    MasterPricesBody => "Basispreisliste, abgeleitete Listen mit Faktor und Rundung, Preise je Währung, Preisaktualisierung.", "Base price list, derived lists with factor and rounding, prices per currency, mass price update.";
+    MasterItemGroups => "Artikelgruppen", "Item groups";
+    MasterItemGroupsBody => "Erlös- und Aufwandskonten (Inland, EU, Drittland) und Steuerkennzeichen als Vorgabe für ihre Artikel.", "Revenue and expense accounts (domestic, EU, abroad) and tax codes as defaults for their items.";
+    MasterSpecialPrices => "Sonderpreise", "Special prices";
+    MasterSpecialPricesBody => "Sonderpreise je Geschäftspartner, Perioden- und Mengenrabatte je Preisliste.", "Special prices per business partner, period and volume discounts per price list.";
+    MasterDiscountGroups => "Rabattgruppen", "Discount groups";
+    MasterDiscountGroupsBody => "Rabatt in Prozent je Artikelgruppe, einem Geschäftspartner zugeordnet.", "Discount percent per item group, assigned to a business partner.";
+    MasterPriceCheck => "Preisauskunft", "Price check";
+    MasterPriceCheckBody => "Welcher Preis gilt für Artikel, Partner, Datum und Menge – und welche Regel ihn bestimmt.", "Which price applies for item, partner, date and quantity – and which rule decided it.";
 
     FinLead => "Kontenplan, Journalbuchungen und Abstimmung.", "Chart of accounts, journal entries and reconciliation.";
     FinChart => "Kontenplan", "Chart of accounts";

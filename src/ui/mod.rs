@@ -42,6 +42,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/master-data/partners/new") view=master_data::PartnerPage />
                     <Route path=path!("/master-data/partners/:code") view=master_data::PartnerPage />
                     <Route path=path!("/master-data/payment-terms") view=master_data::PaymentTermsPage />
+                    <Route path=path!("/master-data/items") view=master_data::ItemListPage />
+                    <Route path=path!("/master-data/items/new") view=master_data::ItemPage />
+                    <Route path=path!("/master-data/items/import") view=master_data::ItemImportPage />
+                    <Route path=path!("/master-data/items/:code") view=master_data::ItemPage />
+                    <Route path=path!("/master-data/item-groups") view=master_data::ItemGroupsPage />
+                    <Route path=path!("/master-data/price-lists") view=master_data::PriceListsPage />
+                    <Route path=path!("/master-data/price-lists/:number") view=master_data::PriceListPage />
+                    <Route path=path!("/master-data/special-prices") view=master_data::SpecialPricesPage />
+                    <Route path=path!("/master-data/discount-groups") view=master_data::DiscountGroupsPage />
+                    <Route path=path!("/master-data/price-check") view=master_data::PriceCheckPage />
                     <Route path=path!("/financials") view=|| modules::page(Module::Financials) />
                     <Route path=path!("/financials/accounts") view=financials::AccountsPage />
                     <Route path=path!("/financials/entry") view=financials::EntryPage />

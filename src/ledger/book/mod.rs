@@ -26,6 +26,7 @@ use crate::ledger::dunning::{Dunning, DunningStep};
 use crate::ledger::error::DomainError;
 use crate::ledger::event::Event;
 use crate::ledger::gl::{Gl, GlError, Settings};
+use crate::ledger::items::{Items, Refs};
 use crate::ledger::journal::Journal;
 use crate::ledger::open_items::{OpenItems, OpenItemsEvent};
 use crate::ledger::partners::Partners;
@@ -70,6 +71,7 @@ pub struct Book {
     payments: Payments,
     bank: Bank,
     dunning: Dunning,
+    items: Items,
     runs: PaymentRuns,
 }
 
@@ -100,6 +102,7 @@ impl Book {
             payments: Payments::default(),
             bank: Bank::default(),
             dunning: Dunning::default(),
+            items: Items::default(),
             runs: PaymentRuns::default(),
         })
     }
@@ -136,6 +139,12 @@ impl Book {
                 .check(self.context(), rights, c)?
                 .into_iter()
                 .map(Event::from)
+                .collect(),
+            Command::Items(c) => self
+                .items
+                .check(self.item_refs(), c)?
+                .into_iter()
+                .map(Event::Items)
                 .collect(),
         })
     }
@@ -383,6 +392,14 @@ impl Book {
                 self.dunning = dunning;
                 applied?
             }
+            Event::Items(e) => {
+                let refs = Refs {
+                    gl: &self.gl,
+                    tax: &self.tax,
+                    partners: &self.partners,
+                };
+                self.items.apply(refs, e)?
+            }
             Event::EntryPosted { entry } => self.post(entry.clone())?,
         }
         Ok(())
@@ -438,6 +455,15 @@ impl Book {
     }
 
     /// What posting reads.
+    /// What the item sub-ledger reads.
+    pub fn item_refs(&self) -> Refs<'_> {
+        Refs {
+            gl: &self.gl,
+            tax: &self.tax,
+            partners: &self.partners,
+        }
+    }
+
     pub fn context(&self) -> Context<'_> {
         Context {
             gl: &self.gl,

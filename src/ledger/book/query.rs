@@ -53,6 +53,10 @@ impl Book {
         &self.runs
     }
 
+    pub fn items(&self) -> &crate::ledger::items::Items {
+        &self.items
+    }
+
     pub fn dunning(&self) -> &crate::ledger::dunning::Dunning {
         &self.dunning
     }

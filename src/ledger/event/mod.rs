@@ -12,6 +12,7 @@ use crate::ledger::bank::BankEvent;
 use crate::ledger::costing::CostingEvent;
 use crate::ledger::dunning::DunningEvent;
 use crate::ledger::gl::{GlEvent, Settings};
+use crate::ledger::items::ItemsEvent;
 use crate::ledger::open_items::OpenItemsEvent;
 use crate::ledger::partners::PartnersEvent;
 use crate::ledger::payment_runs::PaymentRunsEvent;
@@ -37,6 +38,7 @@ pub enum Event {
     Bank(BankEvent),
     PaymentRuns(PaymentRunsEvent),
     Dunning(DunningEvent),
+    Items(ItemsEvent),
     EntryPosted {
         entry: PostedEntry,
     },
@@ -75,6 +77,12 @@ impl From<BankEvent> for Event {
 impl From<PaymentRunsEvent> for Event {
     fn from(e: PaymentRunsEvent) -> Event {
         Event::PaymentRuns(e)
+    }
+}
+
+impl From<ItemsEvent> for Event {
+    fn from(e: ItemsEvent) -> Event {
+        Event::Items(e)
     }
 }
 

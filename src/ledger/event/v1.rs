@@ -1698,6 +1698,7 @@ fn to_wire(event: &Event) -> EventRefV1<'_> {
         Event::Bank(e) => bank::bank_to_wire(e),
         Event::PaymentRuns(e) => payment_runs::runs_to_wire(e),
         Event::Dunning(e) => dunning::dunning_to_wire(e),
+        Event::Items(e) => items::items_to_wire(e),
     }
 }
 
@@ -2249,3 +2250,6 @@ mod payment_runs;
 
 // ----- dunning (issue 16): `v1/dunning.rs` -----
 mod dunning;
+
+// ----- items and prices (issue 20): `v1/items.rs` -----
+mod items;

@@ -11,6 +11,7 @@ mod costing;
 mod dunning;
 mod gl;
 mod input;
+mod items;
 mod journal;
 mod partners;
 mod partners_csv;
@@ -26,6 +27,7 @@ pub use costing::costing_error;
 pub use dunning::{dunning_error, skip_reason as dunning_skip_reason};
 pub use gl::gl_error;
 pub use input::input_error;
+pub use items::{items_error, price_error};
 pub use journal::journal_error;
 pub use partners::{open_items_error, partners_error};
 pub use partners_csv::{csv_column_name, csv_row_error};
@@ -208,6 +210,7 @@ pub fn domain_error(e: &DomainError, lang: Lang) -> String {
         DomainError::Bank(e) => bank_error(e, lang),
         DomainError::PaymentRuns(e) => payment_runs_error(e, lang),
         DomainError::Dunning(e) => dunning_error(e, lang),
+        DomainError::Items(e) => items_error(e, lang),
     }
 }
 

@@ -125,8 +125,36 @@ impl Module {
                     Key::MasterTermsBody,
                     Some("/master-data/payment-terms"),
                 ),
-                (Key::MasterItems, Key::MasterItemsBody, None),
-                (Key::MasterPrices, Key::MasterPricesBody, None),
+                (
+                    Key::MasterItems,
+                    Key::MasterItemsBody,
+                    Some("/master-data/items"),
+                ),
+                (
+                    Key::MasterItemGroups,
+                    Key::MasterItemGroupsBody,
+                    Some("/master-data/item-groups"),
+                ),
+                (
+                    Key::MasterPrices,
+                    Key::MasterPricesBody,
+                    Some("/master-data/price-lists"),
+                ),
+                (
+                    Key::MasterSpecialPrices,
+                    Key::MasterSpecialPricesBody,
+                    Some("/master-data/special-prices"),
+                ),
+                (
+                    Key::MasterDiscountGroups,
+                    Key::MasterDiscountGroupsBody,
+                    Some("/master-data/discount-groups"),
+                ),
+                (
+                    Key::MasterPriceCheck,
+                    Key::MasterPriceCheckBody,
+                    Some("/master-data/price-check"),
+                ),
             ],
             Module::Financials => &[
                 (
