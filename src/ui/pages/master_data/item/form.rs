@@ -7,9 +7,8 @@ use rust_decimal::Decimal;
 
 use crate::formats::amount::parse_amount;
 use crate::ledger::DomainError;
-use crate::ledger::items::{Item, ItemAccounts, ItemsError, ItemsField, UnitCode};
-use crate::ledger::types::AccountNo;
-use crate::ui::components::number_style;
+use crate::ledger::items::{Item, ItemsError, ItemsField, UnitCode};
+use crate::ui::components::{AccountFields, number_style};
 use crate::ui::i18n::{Lang, Text};
 
 use super::T;
@@ -69,11 +68,7 @@ pub struct Form {
     pub sales: RwSignal<bool>,
     pub purchase: RwSignal<bool>,
     pub price: RwSignal<String>,
-    /// Per region: domestic, EU, abroad.
-    pub revenue: [RwSignal<String>; 3],
-    pub expense: [RwSignal<String>; 3],
-    pub sales_tax: RwSignal<String>,
-    pub purchase_tax: RwSignal<String>,
+    pub accounts: AccountFields,
     pub active: RwSignal<bool>,
     pub remarks: RwSignal<String>,
 }
@@ -104,10 +99,7 @@ impl Form {
             sales: RwSignal::new(true),
             purchase: RwSignal::new(true),
             price: text(),
-            revenue: [text(), text(), text()],
-            expense: [text(), text(), text()],
-            sales_tax: text(),
-            purchase_tax: text(),
+            accounts: AccountFields::new(),
             active: RwSignal::new(true),
             remarks: text(),
         }
@@ -115,7 +107,6 @@ impl Form {
 
     /// Fills the form from a stored item.
     pub fn load(&self, item: &Item, lang: Lang) {
-        let account = |a: Option<AccountNo>| a.map(|a| a.to_string()).unwrap_or_default();
         self.editing.set(Some(item.code.clone()));
         self.code.set(item.code.clone());
         self.description_de.set(item.description_de.clone());
@@ -125,13 +116,7 @@ impl Form {
         self.sales.set(item.sales);
         self.purchase.set(item.purchase);
         self.price.set(typed_decimal(item.default_price, lang));
-        for i in 0..3 {
-            self.revenue[i].set(account(item.accounts.revenue[i]));
-            self.expense[i].set(account(item.accounts.expense[i]));
-        }
-        let tax = |t: &Option<String>| t.clone().unwrap_or_default();
-        self.sales_tax.set(tax(&item.accounts.sales_tax));
-        self.purchase_tax.set(tax(&item.accounts.purchase_tax));
+        self.accounts.load(&item.accounts);
         self.active.set(item.active);
         self.remarks.set(item.remarks.clone());
     }
@@ -150,22 +135,7 @@ impl Form {
             parse_amount(&price_text, number_style(lang), PRICE_DECIMALS)
                 .map_err(|_| bad(Slot::Price, &price_text, T::BadAmount))?
         };
-        let account = |s: RwSignal<String>| -> Result<Option<AccountNo>, (Slot, String)> {
-            let t = get(s);
-            if t.is_empty() {
-                return Ok(None);
-            }
-            AccountNo::parse(&t)
-                .map(Some)
-                .map_err(|_| bad(Slot::Accounts, &t, T::BadAccount))
-        };
-        let mut accounts = ItemAccounts::default();
-        for i in 0..3 {
-            accounts.revenue[i] = account(self.revenue[i])?;
-            accounts.expense[i] = account(self.expense[i])?;
-        }
-        accounts.sales_tax = Some(get(self.sales_tax)).filter(|t| !t.is_empty());
-        accounts.purchase_tax = Some(get(self.purchase_tax)).filter(|t| !t.is_empty());
+        let accounts = self.accounts.read(lang).map_err(|m| (Slot::Accounts, m))?;
         Ok(Item {
             code: get(self.code),
             description_de: get(self.description_de),

@@ -45,15 +45,6 @@ texts! {
         Active => "Aktiv", "Active";
         Accounts => "Konten und Steuer", "Accounts and tax";
         AccountsHint => "leer: aus der Artikelgruppe (grau vorgeschlagen)", "empty: from the item group (shown in grey)";
-        Region => "Region", "Region";
-        Revenue => "Erlöskonto", "Revenue account";
-        Expense => "Aufwandskonto", "Expense account";
-        Domestic => "Inland", "Domestic";
-        Eu => "EU", "EU";
-        Abroad => "Drittland", "Abroad";
-        SalesTax => "Steuerkennzeichen Verkauf", "Sales tax code";
-        PurchaseTax => "Steuerkennzeichen Einkauf", "Purchase tax code";
-        FromGroup => "– aus der Gruppe –", "– from the group –";
         Remarks => "Bemerkungen", "Remarks";
         Create => "Anlegen", "Create";
         Save => "Speichern (Strg+Enter)", "Save (Ctrl+Enter)";
@@ -62,7 +53,6 @@ texts! {
         Saved => "Artikel gespeichert:", "Item saved:";
         BadUnit => "ist keine Mengeneinheit der Liste.", "is not a unit of the list.";
         BadAmount => "ist kein gültiger Betrag (höchstens 4 Nachkommastellen).", "is not a valid amount (at most 4 decimals).";
-        BadAccount => "ist keine gültige Kontonummer.", "is not a valid account number.";
         NoClock => "Die Uhr des Browsers liefert keine gültige Zeit; es wurde nichts gespeichert.", "The browser's clock gives no valid time; nothing was saved.";
         Prices => "Preise", "Prices";
         List => "Preisliste", "Price list";

@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::ledger::items::{ItemAccounts, UNITS};
-use crate::ledger::tax::TaxDirection;
+use crate::ledger::items::UNITS;
+use crate::ui::components::AccountsEditor;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 
@@ -191,12 +191,6 @@ fn UnitField(form: Form, error: Error) -> impl IntoView {
     }
 }
 
-const REGIONS: [(T, &str); 3] = [
-    (T::Domestic, "domestic"),
-    (T::Eu, "eu"),
-    (T::Abroad, "abroad"),
-];
-
 #[component]
 fn AccountsSection(form: Form, error: Error) -> impl IntoView {
     let i18n = use_i18n();
@@ -204,89 +198,19 @@ fn AccountsSection(form: Form, error: Error) -> impl IntoView {
     // The group's accounts: the placeholders of the empty fields.
     let group = Memo::new(move |_| {
         let code = form.group.get();
-        app.with_book(|b| b.items().group(&code).map(|g| g.accounts.clone()))
-            .flatten()
-            .unwrap_or_default()
+        Some(
+            app.with_book(|b| b.items().group(&code).map(|g| g.accounts.clone()))
+                .flatten()
+                .unwrap_or_default(),
+        )
     });
-    let shown = move |pick: fn(&ItemAccounts) -> Option<String>| {
-        move || group.with(pick).unwrap_or_default()
-    };
     view! {
         <fieldset data-slot="Accounts">
             <legend>{move || i18n.t(T::Accounts)}</legend>
             <p class="muted small">{move || i18n.t(T::AccountsHint)}</p>
-            <table class="rate-editor item-accounts">
-                <thead><tr>
-                    <th>{move || i18n.t(T::Region)}</th>
-                    <th>{move || i18n.t(T::Revenue)}</th>
-                    <th>{move || i18n.t(T::Expense)}</th>
-                </tr></thead>
-                <tbody>
-                    {REGIONS.iter().enumerate().map(|(i, (label, key))| {
-                        let (rev, exp) = (form.revenue[i], form.expense[i]);
-                        let label = *label;
-                        let rev_hint = move || group.with(|g| g.revenue[i].map(|a| a.to_string()).unwrap_or_default());
-                        let exp_hint = move || group.with(|g| g.expense[i].map(|a| a.to_string()).unwrap_or_default());
-                        view! {
-                            <tr>
-                                <th scope="row">{move || i18n.t(label)}</th>
-                                <td><input class="num" data-testid=format!("item-revenue-{key}") prop:placeholder=rev_hint
-                                    prop:value=rev on:input=move |ev| rev.set(event_target_value(&ev)) /></td>
-                                <td><input class="num" data-testid=format!("item-expense-{key}") prop:placeholder=exp_hint
-                                    prop:value=exp on:input=move |ev| exp.set(event_target_value(&ev)) /></td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <AccountsEditor fields=form.accounts defaults=group prefix="item" />
             <SlotError at=Slot::Accounts error=error />
-            <div class="field-row" data-slot="Tax">
-                <TaxField label=T::SalesTax value=form.sales_tax direction=TaxDirection::Output
-                    group=Signal::derive(shown(|g| g.sales_tax.clone())) testid="item-sales-tax" />
-                <TaxField label=T::PurchaseTax value=form.purchase_tax direction=TaxDirection::Input
-                    group=Signal::derive(shown(|g| g.purchase_tax.clone())) testid="item-purchase-tax" />
-            </div>
-            <SlotError at=Slot::Tax error=error />
+            <div data-slot="Tax"><SlotError at=Slot::Tax error=error /></div>
         </fieldset>
-    }
-}
-
-/// A tax code of `direction`, or empty for the group's (named in the
-/// empty option).
-#[component]
-fn TaxField(
-    label: T,
-    value: RwSignal<String>,
-    direction: TaxDirection,
-    group: Signal<String>,
-    testid: &'static str,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let app = use_app();
-    let codes = Memo::new(move |_| {
-        app.with_book(|b| {
-            b.tax()
-                .codes()
-                .filter(|c| c.direction == direction)
-                .map(|c| (c.code.clone(), c.name_de.clone(), c.name_en.clone()))
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default()
-    });
-    view! {
-        <label class="field">
-            <span>{move || i18n.t(label)}</span>
-            <select data-testid=testid on:change=move |ev| value.set(event_target_value(&ev))>
-                <option value="" selected=move || value.get().is_empty()>{move || {
-                    let g = group.get();
-                    if g.is_empty() { i18n.t(T::FromGroup).to_string() } else { format!("{} ({g})", i18n.t(T::FromGroup)) }
-                }}</option>
-                {move || codes.get().into_iter().map(|(code, de, en)| {
-                    let label = format!("{code} – {}", if i18n.is_de() { de } else { en });
-                    let selected = value.get_untracked() == code;
-                    view! { <option value=code selected=selected>{label}</option> }
-                }).collect_view()}
-            </select>
-        </label>
     }
 }
