@@ -113,6 +113,15 @@ pub fn items_error(e: &ItemsError, lang: Lang) -> String {
             format!("Das Steuerkennzeichen „{code}“ gibt es nicht."),
             format!("There is no tax code \"{code}\"."),
         ),
+        E::NeitherSoldNorBought => (
+            "Ein Artikel wird verkauft, eingekauft oder beides; bitte mindestens eines ankreuzen."
+                .into(),
+            "An item is sold, bought or both; please tick at least one.".into(),
+        ),
+        E::ImportEmpty => (
+            "Der Import enthält keinen Artikel.".into(),
+            "The import holds no item.".into(),
+        ),
         E::TooMany { max } => (
             format!("Zu viele Einträge: höchstens {max}."),
             format!("Too many entries: at most {max}."),

@@ -23,6 +23,8 @@ pub enum Slot {
     Description,
     Group,
     Unit,
+    /// Sold and/or bought.
+    Use,
     Price,
     Accounts,
     Tax,
@@ -50,6 +52,7 @@ pub fn slot_of(e: &DomainError) -> Slot {
         E::ItemExists { .. } => Slot::Code,
         E::UnknownGroup { .. } => Slot::Group,
         E::NegativePrice => Slot::Price,
+        E::NeitherSoldNorBought => Slot::Use,
         E::BadAccount { .. } | E::Gl(_) => Slot::Accounts,
         E::UnknownTaxCode { .. } => Slot::Tax,
         _ => Slot::Form,

@@ -118,11 +118,12 @@ fn MasterSection(form: Form, error: Error) -> impl IntoView {
                     <SlotError at=Slot::Price error=error />
                 </div>
             </div>
-            <div class="field-row">
+            <div class="field-row" data-slot="Use">
                 <Check label=T::Sales value=form.sales testid="item-sales" />
                 <Check label=T::Purchase value=form.purchase testid="item-purchase" />
                 <Check label=T::Active value=form.active testid="item-active" />
             </div>
+            <SlotError at=Slot::Use error=error />
         </fieldset>
     }
 }
