@@ -35,6 +35,10 @@ pub fn items_field_name(field: ItemsField, lang: Lang) -> String {
         }
         F::Validity => ("Gültigkeit", "Validity"),
         F::DiscountGroupName => ("Name der Rabattgruppe", "Discount group name"),
+        F::ListNumber => (
+            "Nummer der Preisliste (1 bis 999)",
+            "Price list number (1 to 999)",
+        ),
     };
     pick(lang, de.into(), en.into())
 }
@@ -171,6 +175,20 @@ pub fn items_error(e: &ItemsError, lang: Lang) -> String {
         E::UnknownDiscountGroup { code } => (
             format!("Die Rabattgruppe „{code}“ gibt es nicht."),
             format!("There is no discount group \"{code}\"."),
+        ),
+        E::DuplicatePrice { index } => (
+            format!(
+                "Preis {}: Liste, Artikel, Währung und Datum stehen schon in einer Zeile davor.",
+                index + 1
+            ),
+            format!(
+                "Price {}: list, item, currency and date repeat an earlier row.",
+                index + 1
+            ),
+        ),
+        E::DuplicateDiscount { group } => (
+            format!("Die Artikelgruppe „{group}“ steht zweimal in der Rabattgruppe."),
+            format!("Item group \"{group}\" is named twice in the discount group."),
         ),
         E::UnknownPartner { partner } => (
             format!("Den Geschäftspartner {partner} gibt es nicht."),
