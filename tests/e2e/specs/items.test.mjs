@@ -33,6 +33,7 @@ async function setLang(page, lang) {
 /** Screenshots of the current screen in German and English (no German
  * left on the English one), back in German. */
 async function shots(page, name) {
+  await page.evaluate(() => window.scrollTo(0, 0));
   await setLang(page, 'de');
   await screenshot(page, `${name}-de`);
   await setLang(page, 'en');
