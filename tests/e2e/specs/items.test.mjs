@@ -196,3 +196,21 @@ test('the list filter finds items by code, description and group; the keyboard o
   await waitForItems(page, ['A-100', 'D-200']);
   await shots(page, 'items-list');
 });
+
+test("the partner card's price section saves the partner's list and discount group", async () => {
+  await go(page, '/master-data/partners/new');
+  await page.waitForSelector(tid('partner-form'));
+  await page.fill(tid('partner-name'), 'Café Morgenrot');
+  await page.fill(tid('partner-town'), 'Köln');
+  await page.click(tid('partner-save'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="partner-title"]')?.textContent === '10000 Café Morgenrot');
+  await page.waitForSelector(tid('partner-pricing'));
+  // No lists yet: the partner takes the lowest-numbered list once there is one.
+  const lists = await page.$$eval('[data-testid="partner-price-list"] option', (os) => os.map((o) => o.textContent));
+  assert.deepEqual(lists, ['– die Liste mit der kleinsten Nummer –']);
+  await page.click(tid('partner-pricing-save'));
+  await page.waitForSelector(tid('pricing-notice'));
+  assert.match(await page.textContent(tid('pricing-notice')), /Preisliste und Rabattgruppe gespeichert/);
+  await shots(page, 'items-partner-prices');
+  assert.deepEqual(page.errors, []);
+});
