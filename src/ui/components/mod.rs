@@ -3,8 +3,8 @@
 //! page frames with the no-company guard and the administration
 //! sub-navigation, notices, the period and country pickers, the date
 //! field, formatting of amounts and dates, report helpers and the pager,
-//! the one download helper, the drafts two screens share, and what the
-//! partner reports share.
+//! the one download helper, the drafts two screens share, what the
+//! partner reports share, and the account editor of item groups and items.
 
 mod clock;
 mod country_picker;
@@ -14,6 +14,7 @@ mod drafts;
 mod focus;
 mod format;
 mod frame;
+mod item_accounts;
 mod notice;
 mod partner_report;
 mod period_picker;
@@ -30,6 +31,7 @@ pub use drafts::{
 pub use focus::focus;
 pub use format::{dialect, fmt_amount, fmt_date, fmt_nonzero, number_style, say, today};
 pub use frame::{AdminFrame, AdminNav, NoCompany, OpenFailureNotice};
+pub use item_accounts::{AccountFields, AccountsEditor};
 pub use notice::{ErrorBox, ProgressBar};
 pub use partner_report::{KindPicker, default_as_of, statement_href};
 pub use period_picker::{PeriodPicker, default_month};
