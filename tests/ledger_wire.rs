@@ -109,3 +109,232 @@ fn the_corpus_replays_as_a_log() {
     assert_eq!(payment.payment.reference, "KONTOR-R2-1");
     assert_eq!(clearings[3].clearing.number, 4);
 }
+
+// ----- items and prices (issue 20) -----
+
+mod items {
+    use chrono::NaiveDate;
+    use kontor::ledger::Event;
+    use kontor::ledger::event::{decode, encode};
+    use kontor::ledger::items::{
+        DiscountGroup, Item, ItemAccounts, ItemGroup, ItemsEvent, ListBasis, PartnerPricing,
+        PriceEntry, PriceList, PriceScope, PriceValue, QuantityBreak, RoundMode, RoundStep,
+        Rounding, SpecialPrice, UnitCode,
+    };
+    use kontor::ledger::types::{AccountNo, Currency, PartnerCode, Timestamp};
+    use rust_decimal_macros::dec;
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, d).unwrap()
+    }
+
+    fn full_accounts() -> ItemAccounts {
+        let a = |n| Some(AccountNo::parse(n).unwrap());
+        ItemAccounts {
+            revenue: [a("8400"), a("8125"), a("8120")],
+            expense: [a("3400"), a("3425"), a("3200")],
+            sales_tax: Some("U19".into()),
+            purchase_tax: Some("V19".into()),
+        }
+    }
+
+    fn item(full: bool) -> Item {
+        Item {
+            code: if full { "A-100.x_1" } else { "B" }.into(),
+            description_de: if full { "Schraube M4" } else { "" }.into(),
+            description_en: "Screw M4".into(),
+            group: "HW".into(),
+            unit: UnitCode::parse(if full { "kgm" } else { "C62" }).unwrap(),
+            sales: full,
+            purchase: full,
+            accounts: if full {
+                full_accounts()
+            } else {
+                ItemAccounts::default()
+            },
+            default_price: if full { dec!(12.3450) } else { dec!(0) },
+            active: !full,
+            remarks: if full { "Zeile 1\nZeile 2" } else { "" }.into(),
+        }
+    }
+
+    /// Every kind, once with every optional field set and once with each
+    /// left empty.
+    fn events() -> Vec<Event> {
+        let at = Timestamp::at(day(1, 17), 9, 0, 0).unwrap();
+        let eur = Currency::parse("EUR").unwrap();
+        let usd = Currency::parse("USD").unwrap();
+        let partner = PartnerCode::parse("10023").unwrap();
+        let group = |accounts| ItemGroup {
+            code: "HW".into(),
+            name_de: "Hardware".into(),
+            name_en: String::new(),
+            accounts,
+        };
+        let list = |number, basis| PriceList {
+            number,
+            name: "Basis".into(),
+            basis,
+            currency: eur,
+            active: number == 1,
+        };
+        let derived = ListBasis::Derived {
+            base: 1,
+            factor: dec!(0.85),
+            rounding: Rounding {
+                step: RoundStep::Ending99,
+                mode: RoundMode::Up,
+            },
+        };
+        let entry = |from, price| PriceEntry {
+            list: 2,
+            item: "B".into(),
+            currency: usd,
+            from,
+            price,
+        };
+        let special = SpecialPrice {
+            id: 7,
+            scope: PriceScope::Partner(partner),
+            item: "B".into(),
+            valid_from: Some(day(1, 1)),
+            valid_to: Some(day(12, 31)),
+            value: PriceValue::Price {
+                amount: dec!(9.90),
+                currency: eur,
+            },
+            breaks: vec![
+                QuantityBreak {
+                    from: dec!(10),
+                    value: PriceValue::Discount { percent: dec!(5) },
+                },
+                QuantityBreak {
+                    from: dec!(100.5),
+                    value: PriceValue::Price {
+                        amount: dec!(8),
+                        currency: usd,
+                    },
+                },
+            ],
+        };
+        let bare = SpecialPrice {
+            id: 8,
+            scope: PriceScope::List(2),
+            valid_from: None,
+            valid_to: None,
+            value: PriceValue::Discount { percent: dec!(2.5) },
+            breaks: Vec::new(),
+            ..special.clone()
+        };
+        let items = [
+            ItemsEvent::GroupSaved {
+                group: group(full_accounts()),
+                by: "anna".into(),
+                at,
+            },
+            ItemsEvent::GroupSaved {
+                group: group(ItemAccounts::default()),
+                by: "anna".into(),
+                at,
+            },
+            ItemsEvent::ItemSaved {
+                item: Box::new(item(true)),
+                by: "anna".into(),
+                at,
+            },
+            ItemsEvent::ItemSaved {
+                item: Box::new(item(false)),
+                by: "ben".into(),
+                at,
+            },
+            ItemsEvent::PriceListSaved {
+                list: list(1, ListBasis::Own),
+            },
+            ItemsEvent::PriceListSaved {
+                list: list(2, derived),
+            },
+            ItemsEvent::PricesSet {
+                prices: vec![entry(Some(day(3, 1)), Some(dec!(4.99))), entry(None, None)],
+            },
+            ItemsEvent::PricesSet { prices: Vec::new() },
+            ItemsEvent::SpecialSaved { special },
+            ItemsEvent::SpecialSaved { special: bare },
+            ItemsEvent::SpecialDeleted { id: 7 },
+            ItemsEvent::DiscountGroupSaved {
+                group: DiscountGroup {
+                    code: "RG1".into(),
+                    name: "Händler".into(),
+                    discounts: vec![("HW".into(), dec!(3)), ("SW".into(), dec!(100))],
+                },
+            },
+            ItemsEvent::DiscountGroupSaved {
+                group: DiscountGroup {
+                    code: "RG2".into(),
+                    name: String::new(),
+                    discounts: Vec::new(),
+                },
+            },
+            ItemsEvent::PartnerPricingSet {
+                partner,
+                pricing: PartnerPricing {
+                    list: Some(2),
+                    discount_group: Some("RG1".into()),
+                },
+            },
+            ItemsEvent::PartnerPricingSet {
+                partner,
+                pricing: PartnerPricing::default(),
+            },
+        ];
+        items.into_iter().map(Event::Items).collect()
+    }
+
+    #[test]
+    fn every_items_event_round_trips_with_and_without_its_optional_fields() {
+        for event in events() {
+            let body = encode(&event);
+            assert_eq!(decode(&body).unwrap(), event, "{body}");
+            assert_eq!(encode(&decode(&body).unwrap()), body);
+        }
+    }
+
+    #[test]
+    fn empty_fields_are_omitted_and_values_are_written_as_text() {
+        let bodies: Vec<String> = events().iter().map(encode).collect();
+        assert_eq!(
+            bodies[1],
+            r#"{"v":1,"type":"item_group_saved","group":{"code":"HW","name_de":"Hardware"},"by":"anna","at":"2025-01-17T09:00:00Z"}"#
+        );
+        assert_eq!(
+            bodies[3],
+            r#"{"v":1,"type":"item_saved","item":{"code":"B","description_en":"Screw M4","group":"HW","unit":"C62","active":true},"by":"ben","at":"2025-01-17T09:00:00Z"}"#
+        );
+        assert!(bodies[2].contains(r#""unit":"KGM""#), "{}", bodies[2]);
+        assert!(bodies[2].contains(r#""default_price":"12.3450""#));
+        assert!(bodies[2].contains(r#""revenue_eu":"8125""#));
+        assert_eq!(
+            bodies[5],
+            r#"{"v":1,"type":"price_list_saved","list":{"number":2,"name":"Basis","derived":{"base":1,"factor":"0.85","step":"ending_99","mode":"up"},"currency":"EUR","active":false}}"#
+        );
+        assert_eq!(
+            bodies[6],
+            r#"{"v":1,"type":"prices_set","prices":[{"list":2,"item":"B","currency":"USD","from":"2025-03-01","price":"4.99"},{"list":2,"item":"B","currency":"USD"}]}"#
+        );
+        assert_eq!(
+            bodies[9],
+            r#"{"v":1,"type":"special_price_saved","special":{"id":8,"scope":{"list":2},"item":"B","value":{"discount":{"percent":"2.5"}}}}"#
+        );
+        assert_eq!(
+            bodies[14],
+            r#"{"v":1,"type":"partner_pricing_set","partner":"10023","pricing":{}}"#
+        );
+    }
+
+    #[test]
+    fn an_unknown_unit_or_a_half_scope_is_refused() {
+        let unit = r#"{"v":1,"type":"item_saved","item":{"code":"B","group":"HW","unit":"XYZ","active":true},"by":"ben","at":"2025-01-17T09:00:00Z"}"#;
+        assert!(decode(unit).is_err());
+        let scope = r#"{"v":1,"type":"special_price_saved","special":{"id":8,"scope":{},"item":"B","value":{"discount":{"percent":"2.5"}}}}"#;
+        assert!(decode(scope).is_err());
+    }
+}

@@ -1479,6 +1479,37 @@ enum EventRefV1<'a> {
     DunningRunExecuted {
         run: dunning::DunningRunV1,
     },
+
+    // ----- items (issue 20): types in `v1/items.rs` -----
+    ItemGroupSaved {
+        group: items::ItemGroupV1,
+        by: String,
+        at: TimestampV1,
+    },
+    ItemSaved {
+        item: items::ItemV1,
+        by: String,
+        at: TimestampV1,
+    },
+    PriceListSaved {
+        list: items::PriceListV1,
+    },
+    PricesSet {
+        prices: Vec<items::PriceEntryV1>,
+    },
+    SpecialPriceSaved {
+        special: items::SpecialPriceV1,
+    },
+    SpecialPriceDeleted {
+        id: u32,
+    },
+    DiscountGroupSaved {
+        group: items::DiscountGroupV1,
+    },
+    PartnerPricingSet {
+        partner: PartnerCodeV1,
+        pricing: items::PartnerPricingV1,
+    },
 }
 
 /// The same events as read (entries owned).
@@ -1658,6 +1689,37 @@ enum EventV1 {
     },
     DunningRunExecuted {
         run: dunning::DunningRunV1,
+    },
+
+    // ----- items (issue 20): types in `v1/items.rs` -----
+    ItemGroupSaved {
+        group: items::ItemGroupV1,
+        by: String,
+        at: TimestampV1,
+    },
+    ItemSaved {
+        item: items::ItemV1,
+        by: String,
+        at: TimestampV1,
+    },
+    PriceListSaved {
+        list: items::PriceListV1,
+    },
+    PricesSet {
+        prices: Vec<items::PriceEntryV1>,
+    },
+    SpecialPriceSaved {
+        special: items::SpecialPriceV1,
+    },
+    SpecialPriceDeleted {
+        id: u32,
+    },
+    DiscountGroupSaved {
+        group: items::DiscountGroupV1,
+    },
+    PartnerPricingSet {
+        partner: PartnerCodeV1,
+        pricing: items::PartnerPricingV1,
     },
 }
 
@@ -1885,6 +1947,14 @@ fn from_wire(event: EventV1) -> Event {
         | W::DunningTermDeleted { .. }
         | W::DunningSettingsSet { .. }
         | W::DunningRunExecuted { .. }) => dunning::dunning_from_wire(other),
+        other @ (W::ItemGroupSaved { .. }
+        | W::ItemSaved { .. }
+        | W::PriceListSaved { .. }
+        | W::PricesSet { .. }
+        | W::SpecialPriceSaved { .. }
+        | W::SpecialPriceDeleted { .. }
+        | W::DiscountGroupSaved { .. }
+        | W::PartnerPricingSet { .. }) => items::items_from_wire(other),
     }
 }
 

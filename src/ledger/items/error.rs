@@ -69,6 +69,10 @@ pub enum ItemsError {
     UnknownPartner { partner: PartnerCode },
     #[error("at most {max}")]
     TooMany { max: usize },
+    #[error("an item is neither sold nor bought")]
+    NeitherSoldNorBought,
+    #[error("the import holds no item")]
+    ImportEmpty,
     #[error("row {row}: {error}")]
     ImportRow { row: usize, error: Box<ItemsError> },
 }

@@ -133,6 +133,23 @@ pub const MAX_HOUSE_BANK_NAME_LEN: usize = 120;
 /// Most lines one statement-line posting command names.
 pub const MAX_POSTED_LINES: usize = 100_000;
 
+// --- items (issue 20) ---
+/// Most items a company may keep: a wholesaler's catalogue; the item list
+/// filters them in the browser within its 100 ms budget.
+pub const MAX_ITEMS: usize = 200_000;
+/// Most item groups (Artikelgruppen).
+pub const MAX_ITEM_GROUPS: usize = 1_000;
+/// Most items one import command creates (a CSV file).
+pub const MAX_IMPORT_ITEMS: usize = 50_000;
+/// Longest item code (letters, digits, `-`, `_`, `.`), item group code.
+pub const MAX_ITEM_CODE_LEN: usize = 50;
+pub const MAX_ITEM_GROUP_CODE_LEN: usize = 20;
+/// Longest item description and item group name, in characters.
+pub const MAX_ITEM_DESCRIPTION_LEN: usize = 200;
+pub const MAX_ITEM_GROUP_NAME_LEN: usize = 100;
+/// Most decimals of an item's default price (unit prices go below cents).
+pub const MAX_PRICE_DECIMALS: u32 = 4;
+
 // --- reports ---
 /// Most rows an account sheet or a journal page returns; the rest is
 /// reported as `truncated`, the caller pages with narrower filters.
@@ -168,3 +185,7 @@ const _: () = assert!(MIN_FISCAL_YEAR < MAX_FISCAL_YEAR);
 const _: () = assert!(MAX_REQUIRED_ACCOUNTS <= MAX_ACCOUNTS);
 // Kennzahlen are a non-empty range.
 const _: () = assert!(MIN_KENNZAHL <= MAX_KENNZAHL);
+// One import cannot exceed the company's item limit.
+const _: () = assert!(MAX_IMPORT_ITEMS <= MAX_ITEMS);
+// A price's decimals fit what LC amounts may carry.
+const _: () = assert!(MAX_PRICE_DECIMALS <= MAX_AMOUNT_DECIMALS);
