@@ -22,6 +22,8 @@ pub enum ItemsField {
     Break(usize),
     Validity,
     DiscountGroupName,
+    /// A price list's number (1..=999).
+    ListNumber,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -67,6 +69,10 @@ pub enum ItemsError {
     UnknownDiscountGroup { code: String },
     #[error("there is no partner {partner}")]
     UnknownPartner { partner: PartnerCode },
+    #[error("price row {index}: list, item, currency and date repeat an earlier row")]
+    DuplicatePrice { index: usize },
+    #[error("item group {group:?} is named twice in the discount group")]
+    DuplicateDiscount { group: String },
     #[error("at most {max}")]
     TooMany { max: usize },
     #[error("an item is neither sold nor bought")]

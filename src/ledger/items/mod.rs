@@ -20,15 +20,17 @@ pub mod master;
 pub mod prices;
 pub mod pricing;
 pub mod raise;
+pub mod rounding;
 pub mod special;
 pub mod unit;
 
 pub use command::{ItemsCommand, ItemsEvent};
 pub use error::{ItemsError, ItemsField};
 pub use history::{ItemChange, ItemField};
-pub use lookup::{ListSource, PriceError, PriceQuery, PriceRule, Quote};
+pub use lookup::{ListSource, Listed, PriceError, PriceQuery, PriceRule, Quote};
 pub use master::{Item, ItemAccounts, ItemGroup, Region};
 pub use prices::{ListBasis, PriceEntry, PriceList, RoundMode, RoundStep, Rounding};
+pub use raise::RaiseRow;
 pub use special::{
     DiscountGroup, PartnerPricing, PriceScope, PriceValue, QuantityBreak, SpecialPrice,
 };
@@ -62,6 +64,9 @@ pub struct ItemRecord {
 /// Where a hand-set price is kept: list, item, currency.
 pub type PriceKey = (u32, String, Currency);
 
+/// Scope → item → valid-from → special id.
+pub type SpecialIndex = BTreeMap<PriceScope, BTreeMap<String, BTreeMap<Option<NaiveDate>, u32>>>;
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Items {
     pub(super) groups: BTreeMap<String, ItemGroup>,
@@ -72,6 +77,10 @@ pub struct Items {
     pub(super) prices: BTreeMap<PriceKey, BTreeMap<Option<NaiveDate>, Option<Decimal>>>,
     pub(super) specials: BTreeMap<u32, SpecialPrice>,
     pub(super) last_special: u32,
+    /// Special ids by scope, item and start (`None`: open start), so the
+    /// lookup finds the one valid on a date without a scan (specials of
+    /// one scope and item never overlap).
+    pub(super) special_index: SpecialIndex,
     pub(super) discount_groups: BTreeMap<String, DiscountGroup>,
     pub(super) partner_pricing: BTreeMap<PartnerCode, PartnerPricing>,
 }
@@ -107,7 +116,7 @@ impl Items {
                 }]
             }
             ItemsCommand::SaveSpecial { special } => {
-                let special = self.check_special(special)?;
+                let special = self.check_special(refs, special)?;
                 vec![ItemsEvent::SpecialSaved { special }]
             }
             ItemsCommand::DeleteSpecial { id } => {
@@ -152,18 +161,22 @@ impl Items {
                 self.fold_prices(prices);
             }
             ItemsEvent::SpecialSaved { special } => {
-                let checked = self.check_special(special)?;
+                let checked = self.check_special(refs, special)?;
                 if checked.id != special.id {
                     // A stored special carries the id its save gave.
                     return Err(ItemsError::UnknownSpecial { id: special.id });
                 }
                 self.last_special = self.last_special.max(special.id);
+                self.unindex_special(special.id);
+                self.index_special(special);
                 self.specials.insert(special.id, special.clone());
             }
             ItemsEvent::SpecialDeleted { id } => {
-                self.specials
-                    .remove(id)
-                    .ok_or(ItemsError::UnknownSpecial { id: *id })?;
+                if !self.specials.contains_key(id) {
+                    return Err(ItemsError::UnknownSpecial { id: *id });
+                }
+                self.unindex_special(*id);
+                self.specials.remove(id);
             }
             ItemsEvent::DiscountGroupSaved { group } => {
                 self.check_discount_group(group)?;
@@ -209,6 +222,90 @@ impl Items {
                 .or_default()
                 .insert(p.from, p.price);
         }
+    }
+
+    fn index_special(&mut self, special: &SpecialPrice) {
+        self.special_index
+            .entry(special.scope.clone())
+            .or_default()
+            .entry(special.item.clone())
+            .or_default()
+            .insert(special.valid_from, special.id);
+    }
+
+    /// Takes a stored special out of the index (before it is replaced or
+    /// deleted).
+    fn unindex_special(&mut self, id: u32) {
+        let Some(old) = self.specials.get(&id) else {
+            return;
+        };
+        if let Some(by_item) = self.special_index.get_mut(&old.scope) {
+            if let Some(by_from) = by_item.get_mut(&old.item) {
+                by_from.remove(&old.valid_from);
+                if by_from.is_empty() {
+                    by_item.remove(&old.item);
+                }
+            }
+            if by_item.is_empty() {
+                self.special_index.remove(&old.scope);
+            }
+        }
+    }
+
+    /// The special of `scope` and `item` valid on `date`, if any.
+    pub fn special_on(
+        &self,
+        scope: &PriceScope,
+        item: &str,
+        date: NaiveDate,
+    ) -> Option<&SpecialPrice> {
+        let (_, id) = self
+            .special_index
+            .get(scope)?
+            .get(item)?
+            .range(..=Some(date))
+            .next_back()?;
+        let special = self.specials.get(id)?;
+        special
+            .valid_to
+            .is_none_or(|to| to >= date)
+            .then_some(special)
+    }
+
+    /// The hand-set price of (list, item, currency) on `date`: the latest
+    /// entry from on or before it; `Some(None)` when that entry removed it.
+    pub fn hand_set(
+        &self,
+        list: u32,
+        item: &str,
+        currency: Currency,
+        date: NaiveDate,
+    ) -> Option<Decimal> {
+        let key = (list, item.to_string(), currency);
+        let (_, price) = self.prices.get(&key)?.range(..=Some(date)).next_back()?;
+        *price
+    }
+
+    /// Every hand-set price entry of (list, item, currency), by date.
+    pub fn price_history(
+        &self,
+        list: u32,
+        item: &str,
+        currency: Currency,
+    ) -> impl Iterator<Item = (Option<NaiveDate>, Option<Decimal>)> + '_ {
+        self.prices
+            .get(&(list, item.to_string(), currency))
+            .into_iter()
+            .flat_map(|m| m.iter().map(|(d, p)| (*d, *p)))
+    }
+
+    /// The special with `id`.
+    pub fn special(&self, id: u32) -> Option<&SpecialPrice> {
+        self.specials.get(&id)
+    }
+
+    pub fn discount_group(&self, code: &str) -> Option<&DiscountGroup> {
+        self.discount_groups.get(code)
     }
 
     // ----- queries -----

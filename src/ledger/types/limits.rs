@@ -121,6 +121,30 @@ pub const MAX_CLEARING_PARTS: usize = 1_000;
 /// Most buckets of an aging report (besides "not due").
 pub const MAX_AGING_BUCKETS: usize = 12;
 
+// --- price lists and special prices (issue 20) ---
+/// Highest price-list number (lists are numbered 1..=999).
+pub const MAX_PRICE_LIST_NUMBER: u32 = 999;
+/// Longest price-list name.
+pub const MAX_PRICE_LIST_NAME_LEN: usize = 60;
+/// Most decimals of a unit price (a screw at 0.0125 EUR).
+pub const MAX_PRICE_DECIMALS: u32 = 4;
+/// Most decimals of a derived list's factor (0.8525).
+pub const MAX_FACTOR_DECIMALS: u32 = 4;
+/// Largest factor of a derived list.
+pub const MAX_FACTOR: Decimal = Decimal::from_parts(100, 0, 0, false, 0);
+/// Most prices one `SetPrices` takes (a mass update of a whole list).
+pub const MAX_PRICES_PER_COMMAND: usize = 100_000;
+/// Most quantity breaks of one special price.
+pub const MAX_QUANTITY_BREAKS: usize = 20;
+/// Most decimals of a break quantity.
+pub const MAX_QUANTITY_DECIMALS: u32 = 4;
+/// Longest discount-group code.
+pub const MAX_DISCOUNT_GROUP_CODE_LEN: usize = 20;
+/// Longest discount-group name.
+pub const MAX_DISCOUNT_GROUP_NAME_LEN: usize = 60;
+/// Most item groups one discount group names.
+pub const MAX_DISCOUNT_GROUP_ROWS: usize = 500;
+
 // --- bank statements ---
 /// Largest statement file one import takes (bytes): a year of a busy
 /// account's camt.053 is a few MB; the file is kept in the log (as
