@@ -171,8 +171,7 @@ pub const MAX_ITEM_GROUP_CODE_LEN: usize = 20;
 /// Longest item description and item group name, in characters.
 pub const MAX_ITEM_DESCRIPTION_LEN: usize = 200;
 pub const MAX_ITEM_GROUP_NAME_LEN: usize = 100;
-/// Most decimals of an item's default price (unit prices go below cents).
-pub const MAX_PRICE_DECIMALS: u32 = 4;
+// An item's default price has at most MAX_PRICE_DECIMALS decimals (above).
 
 // --- reports ---
 /// Most rows an account sheet or a journal page returns; the rest is
