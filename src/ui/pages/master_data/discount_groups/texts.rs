@@ -5,7 +5,7 @@ use crate::texts;
 texts! {
     pub enum T {
         Title => "Rabattgruppen", "Discount groups";
-        Lead => "Rabatt in Prozent je Artikelgruppe; ein Geschäftspartner bekommt eine Rabattgruppe und eine Preisliste. ↑/↓ wählen, Enter bearbeitet.", "Discount percent per item group; a business partner gets a discount group and a price list. ↑/↓ select, Enter edits.";
+        Lead => "Rabatt in Prozent je Artikelgruppe; die Rabattgruppe eines Geschäftspartners steht im Partnerstamm. ↑/↓ wählen, Enter bearbeitet.", "Discount percent per item group; a business partner's discount group is set on the partner form. ↑/↓ select, Enter edits.";
         Groups => "Rabattgruppen", "Discount groups";
         Empty => "Noch keine Rabattgruppe.", "No discount group yet.";
         Code => "Kürzel", "Code";
@@ -26,13 +26,5 @@ texts! {
         Row => "Zeile", "Row";
         BadPercent => "ist kein Prozentsatz.", "is not a percentage.";
         NoItemGroup => "Wählen Sie die Artikelgruppe.", "Choose the item group.";
-        Assign => "Preisliste und Rabattgruppe eines Partners", "A partner's price list and discount group";
-        Partner => "Geschäftspartner (Nummer)", "Business partner (code)";
-        PriceList => "Preisliste", "Price list";
-        LowestList => "Standard (niedrigste Nummer)", "Default (lowest number)";
-        NoGroup => "keine", "none";
-        AssignSave => "Zuordnen", "Assign";
-        Assigned => "Zugeordnet:", "Assigned:";
-        BadPartner => "ist keine Partnernummer.", "is not a partner code.";
     }
 }

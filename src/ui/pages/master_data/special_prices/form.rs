@@ -135,20 +135,31 @@ impl Form {
     /// The typed special; the engine checks the rest (overlap, rising
     /// breaks, known item and partner).
     pub fn read(&self, lang: Lang) -> Result<SpecialPrice, Refusal> {
-        let bad = |field, text: &str, why: T| (Some(field), format!("„{}“ {}", text.trim(), why.text(lang)));
+        let bad = |field, text: &str, why: T| {
+            (Some(field), format!("„{}“ {}", text.trim(), why.text(lang)))
+        };
         let scope_text = self.scope.get_untracked();
         let scope = if self.for_list.get_untracked() {
-            let n = scope_text.trim().parse::<u32>().map_err(|_| bad(Field::Scope, &scope_text, T::BadList))?;
+            let n = scope_text
+                .trim()
+                .parse::<u32>()
+                .map_err(|_| bad(Field::Scope, &scope_text, T::BadList))?;
             PriceScope::List(n)
         } else {
-            let p = PartnerCode::parse(scope_text.trim()).map_err(|_| bad(Field::Scope, &scope_text, T::BadPartner))?;
+            let p = PartnerCode::parse(scope_text.trim())
+                .map_err(|_| bad(Field::Scope, &scope_text, T::BadPartner))?;
             PriceScope::Partner(p)
         };
         let cur_text = self.currency.get_untracked();
         let currency = Currency::parse(cur_text.trim().to_uppercase().as_str())
             .map_err(|_| bad(Field::Value, &cur_text, T::BadCurrency))?;
-        let value = read_value(self.discount.get_untracked(), &self.value.get_untracked(), currency, lang)
-            .map_err(|(text, why)| bad(Field::Value, &text, why))?;
+        let value = read_value(
+            self.discount.get_untracked(),
+            &self.value.get_untracked(),
+            currency,
+            lang,
+        )
+        .map_err(|(text, why)| bad(Field::Value, &text, why))?;
         let breaks = self
             .breaks
             .get_untracked()
@@ -168,7 +179,12 @@ impl Form {
     }
 }
 
-fn read_value(discount: bool, text: &str, currency: Currency, lang: Lang) -> Result<PriceValue, (String, T)> {
+fn read_value(
+    discount: bool,
+    text: &str,
+    currency: Currency,
+    lang: Lang,
+) -> Result<PriceValue, (String, T)> {
     if discount {
         let percent = parse_factor(text, lang).ok_or((text.to_string(), T::BadPercent))?;
         Ok(PriceValue::Discount { percent })
@@ -178,17 +194,34 @@ fn read_value(discount: bool, text: &str, currency: Currency, lang: Lang) -> Res
     }
 }
 
-fn read_break(i: usize, b: &BreakRow, currency: Currency, lang: Lang) -> Result<QuantityBreak, Refusal> {
+fn read_break(
+    i: usize,
+    b: &BreakRow,
+    currency: Currency,
+    lang: Lang,
+) -> Result<QuantityBreak, Refusal> {
     let row = |text: &str, why: T| {
         (
             Some(Field::Break(i)),
-            format!("{} {}: „{}“ {}", T::BreakRow.text(lang), i + 1, text.trim(), why.text(lang)),
+            format!(
+                "{} {}: „{}“ {}",
+                T::BreakRow.text(lang),
+                i + 1,
+                text.trim(),
+                why.text(lang)
+            ),
         )
     };
     let from_text = b.from.get_untracked();
-    let from: Decimal = parse_factor(&from_text, lang).ok_or_else(|| row(&from_text, T::BadQuantity))?;
-    let value = read_value(b.discount.get_untracked(), &b.value.get_untracked(), currency, lang)
-        .map_err(|(text, why)| row(&text, why))?;
+    let from: Decimal =
+        parse_factor(&from_text, lang).ok_or_else(|| row(&from_text, T::BadQuantity))?;
+    let value = read_value(
+        b.discount.get_untracked(),
+        &b.value.get_untracked(),
+        currency,
+        lang,
+    )
+    .map_err(|(text, why)| row(&text, why))?;
     Ok(QuantityBreak { from, value })
 }
 
@@ -203,15 +236,15 @@ pub fn field_of(e: &SessionError) -> Option<Field> {
         ItemsError::UnknownItem { .. } | ItemsError::InactiveItem { .. } => Some(Field::Item),
         ItemsError::UnknownPartner { .. } | ItemsError::UnknownList { .. } => Some(Field::Scope),
         ItemsError::NegativePrice => Some(Field::Value),
-        ItemsError::Empty { field } | ItemsError::Invalid { field } | ItemsError::TooLong { field, .. } => {
-            match field {
-                ItemsField::Break(i) => Some(Field::Break(*i)),
-                ItemsField::Validity => Some(Field::Validity),
-                ItemsField::Price | ItemsField::Discount => Some(Field::Value),
-                ItemsField::Code => Some(Field::Item),
-                _ => None,
-            }
-        }
+        ItemsError::Empty { field }
+        | ItemsError::Invalid { field }
+        | ItemsError::TooLong { field, .. } => match field {
+            ItemsField::Break(i) => Some(Field::Break(*i)),
+            ItemsField::Validity => Some(Field::Validity),
+            ItemsField::Price | ItemsField::Discount => Some(Field::Value),
+            ItemsField::Code => Some(Field::Item),
+            _ => None,
+        },
         _ => None,
     }
 }

@@ -47,7 +47,6 @@ texts! {
         Saved => "Sonderpreis gespeichert:", "Special price saved:";
         BadPartner => "ist keine Partnernummer.", "is not a partner code.";
         BadList => "ist keine Listennummer.", "is not a list number.";
-        BadDate => "ist kein Datum.", "is not a date.";
         BadAmount => "ist kein Preis.", "is not a price.";
         BadPercent => "ist kein Prozentsatz.", "is not a percentage.";
         BadQuantity => "ist keine Menge.", "is not a quantity.";
