@@ -3,8 +3,9 @@
 //! page frames with the no-company guard and the administration
 //! sub-navigation, notices, the period and country pickers, the date
 //! field, formatting of amounts and dates, report helpers and the pager,
-//! the one download helper, the drafts two screens share, and what the
-//! partner reports share, prices in words (`prices`).
+//! the one download helper, the drafts two screens share, what the
+//! partner reports share, the account editor of item groups and items,
+//! and prices in words (`prices`).
 
 mod clock;
 mod country_picker;
@@ -14,6 +15,7 @@ mod drafts;
 mod focus;
 mod format;
 mod frame;
+mod item_accounts;
 mod notice;
 mod partner_report;
 mod period_picker;
@@ -31,6 +33,7 @@ pub use drafts::{
 pub use focus::focus;
 pub use format::{dialect, fmt_amount, fmt_date, fmt_nonzero, number_style, say, today};
 pub use frame::{AdminFrame, AdminNav, NoCompany, OpenFailureNotice};
+pub use item_accounts::{AccountFields, AccountsEditor};
 pub use notice::{ErrorBox, ProgressBar};
 pub use partner_report::{KindPicker, default_as_of, statement_href};
 pub use period_picker::{PeriodPicker, default_month};

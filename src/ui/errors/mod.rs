@@ -27,7 +27,7 @@ pub use costing::costing_error;
 pub use dunning::{dunning_error, skip_reason as dunning_skip_reason};
 pub use gl::gl_error;
 pub use input::input_error;
-pub use items::{items_error, price_error};
+pub use items::{items_error, items_field_name, price_error};
 pub use journal::journal_error;
 pub use partners::{open_items_error, partners_error};
 pub use partners_csv::{csv_column_name, csv_row_error};

@@ -1,6 +1,7 @@
 //! The business partner (Geschäftspartner) at `/master-data/partners/new`
 //! and `/master-data/partners/:code`: the master-data form (create and
-//! edit), and for a stored partner its open items and its change history.
+//! edit), and for a stored partner its price list and discount group, its
+//! open items and its change history.
 //! Saving runs `CreatePartner` / `UpdatePartner`; a refusal is shown next
 //! to the field it names (`form::slot_of`), nothing stored. There is no
 //! delete: a partner is deactivated (the engine keeps partners with
@@ -10,6 +11,7 @@ mod dunning;
 mod form;
 mod history;
 mod items;
+mod pricing;
 mod sections;
 
 use leptos::prelude::*;
@@ -200,6 +202,7 @@ fn PartnerBody(code: Option<PartnerCode>) -> impl IntoView {
         <p class="lead">{move || i18n.t(T::Lead)}</p>
         <sections::PartnerForm form=form save=save error=error notice=notice />
         {code.map(|code| view! {
+            <pricing::PartnerPrices code=code />
             <items::PartnerItems code=code />
             <dunning::PartnerDunning code=code />
             <history::PartnerHistory code=code />

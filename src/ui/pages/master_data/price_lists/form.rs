@@ -159,6 +159,7 @@ pub fn field_of(e: &SessionError) -> Option<Field> {
         ItemsError::Invalid { field } => match field {
             ItemsField::Factor => Some(Field::Factor),
             ItemsField::ListName => Some(Field::Name),
+            ItemsField::ListNumber => Some(Field::Number),
             _ => None,
         },
         _ => None,
