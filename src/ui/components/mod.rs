@@ -4,7 +4,8 @@
 //! sub-navigation, notices, the period and country pickers, the date
 //! field, formatting of amounts and dates, report helpers and the pager,
 //! the one download helper, the drafts two screens share, what the
-//! partner reports share, and the account editor of item groups and items.
+//! partner reports share, the account editor of item groups and items,
+//! and prices in words (`prices`).
 
 mod clock;
 mod country_picker;
@@ -18,6 +19,7 @@ mod item_accounts;
 mod notice;
 mod partner_report;
 mod period_picker;
+mod prices;
 mod report;
 
 pub use clock::{USER, now};
@@ -35,6 +37,10 @@ pub use item_accounts::{AccountFields, AccountsEditor};
 pub use notice::{ErrorBox, ProgressBar};
 pub use partner_report::{KindPicker, default_as_of, statement_href};
 pub use period_picker::{PeriodPicker, default_month};
+pub use prices::{
+    PriceWords, basis_words, fmt_factor, fmt_price, list_label, mode_words, parse_factor,
+    parse_price, rounding_words, rule_words, source_words, step_words,
+};
 pub use report::{
     Pager, TYPE_ORDER, default_year_dates, default_year_periods, entry_href, entry_label, lc_of,
     print_page, report_shortcuts, sheet_href, type_name,
