@@ -169,7 +169,9 @@ pub const MAX_ITEM_GROUP_CODE_LEN: usize = 20;
 /// Longest item description and item group name, in characters.
 pub const MAX_ITEM_DESCRIPTION_LEN: usize = 200;
 pub const MAX_ITEM_GROUP_NAME_LEN: usize = 100;
-// An item's default price has `MAX_PRICE_DECIMALS` (above), as any price.
+/// Most decimals of a unit price (an item's default price, a list price;
+/// unit prices go below cents).
+pub const MAX_PRICE_DECIMALS: u32 = 4;
 
 // --- reports ---
 /// Most rows an account sheet or a journal page returns; the rest is
