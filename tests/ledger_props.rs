@@ -682,23 +682,25 @@ fn posting_op() -> impl Strategy<Value = PostingOp> {
     ]
 }
 
-/// Every command kind: master data, tax codes and costing weigh 10 of 71
-/// each, postings (entries, reversals, vouchers) 15, partners and open
+/// Every command kind: master data, tax codes and costing weigh 10 of 76
+/// each, postings (entries, reversals, vouchers) 17, partners and open
 /// items 14 (of which invoices and credit notes 16 of 28), payments 10,
-/// bank statements 3, payment runs 6, dunning 3, items and prices 2 (of 73). (Runs pay items and
-/// dunning takes turns: payments went from 8 to 10 and sequences from 60
-/// to 80 commands so the guard's minimums stay reachable.)
+/// bank statements 3, payment runs 6, dunning 3, items and prices 3.
+/// (Runs pay items and dunning takes turns: payments went from 8 to 10
+/// and sequences from 60 to 80 commands so the guard's minimums stay
+/// reachable; items took 3, so postings went from 15 to 17 to stay above
+/// the guard's 35 %.)
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         10 => master_data_op().prop_map(Op::Master),
         10 => tax_and_costing_op().prop_map(Op::Costing),
-        15 => posting_op().prop_map(Op::Posting),
+        17 => posting_op().prop_map(Op::Posting),
         14 => partners::partner_op().prop_map(Op::Partners),
         10 => payments::payment_op().prop_map(Op::Payments),
         3 => bank::bank_op().prop_map(Op::Bank),
         6 => payment_runs::run_op().prop_map(Op::Runs),
         3 => dunning::dunning_op().prop_map(Op::Dunning),
-        2 => items::items_op().prop_map(Op::Items),
+        3 => items::items_op().prop_map(Op::Items),
     ]
 }
 

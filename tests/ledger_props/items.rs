@@ -66,21 +66,21 @@ pub enum ItemsOp {
 pub fn items_op() -> impl Strategy<Value = ItemsOp> {
     let defect = |p, n| prop::option::weighted(p, 0u8..n);
     prop_oneof![
-        1 => (prop::bool::weighted(0.3), defect(0.2, 3))
+        1 => (prop::bool::weighted(0.3), defect(0.25, 3))
             .prop_map(|(second, defect)| ItemsOp::Group { second, defect }),
         2 => (0u8..4, prop::bool::weighted(0.1), defect(0.2, 4))
             .prop_map(|(pick, inactive, defect)| ItemsOp::Item { pick, inactive, defect }),
         1 => (prop::collection::vec(0u8..8, 1..3), prop::bool::weighted(0.15))
             .prop_map(|(codes, defect)| ItemsOp::Import { codes, defect }),
-        1 => (prop::bool::weighted(0.5), defect(0.2, 3))
+        1 => (prop::bool::weighted(0.6), defect(0.4, 3))
             .prop_map(|(derived, defect)| ItemsOp::List { derived, defect }),
         1 => (-200i64..10_000, prop::bool::weighted(0.3))
             .prop_map(|(cents, second_list)| ItemsOp::Prices { cents, second_list }),
-        1 => (prop::bool::weighted(0.6), 0u8..12, prop::bool::weighted(0.15))
+        1 => (prop::bool::weighted(0.6), 0u8..12, prop::bool::weighted(0.2))
             .prop_map(|(partner, window, defect)| ItemsOp::Special { partner, window, defect }),
-        1 => (any::<Index>(), prop::bool::weighted(0.2))
+        1 => (any::<Index>(), prop::bool::weighted(0.15))
             .prop_map(|(pick, unknown)| ItemsOp::Delete { pick, unknown }),
-        1 => defect(0.2, 2).prop_map(|defect| ItemsOp::DiscountGroup { defect }),
+        1 => defect(0.3, 2).prop_map(|defect| ItemsOp::DiscountGroup { defect }),
         1 => defect(0.25, 3).prop_map(|defect| ItemsOp::PartnerPricing { defect }),
     ]
 }
@@ -257,7 +257,8 @@ pub fn command(book: &Book, base: NaiveDate, op: &ItemsOp) -> (Command, Rights) 
             let ids: Vec<u32> = book.items().specials().map(|s| s.id).collect();
             let id = match ids.len() {
                 _ if *unknown => 9_999,
-                0 => 9_999,
+                // Nothing to delete yet: the special comes first.
+                0 => return (special(book, base, true, 0, false), Rights::ALL),
                 n => ids[pick.index(n)],
             };
             ItemsCommand::DeleteSpecial { id }.into()
