@@ -197,6 +197,70 @@ test('the list filter finds items by code, description and group; the keyboard o
   await shots(page, 'items-list');
 });
 
+const HEADER = 'Artikelnummer;Bezeichnung;Gruppe;Einheit;Preis;Verkauf;Einkauf;Langtext';
+const GOOD1 = 'B-300;Milchaufschäumer;HW;Stk;24,90;ja;ja;mit Induktion';
+const GOOD2 = 'B-301;Espressotassen 6er;HW;Satz;18,00;ja;nein;';
+const GOOD3 = 'B-302;Wartung Kaffeemaschine;DL;Std;65;ja;nein;';
+const BAD_UNIT = 'B-303;Entkalker;HW;Fass;4,50;ja;ja;';
+const BAD_PRICE = 'B-304;Reinigungstabletten;HW;Stk;vier;ja;ja;';
+const BAD_GROUP = 'B-303;Entkalker;XX;Stk;4,50;ja;ja;';
+const FIXED = 'B-303;Entkalker;HW;Stk;4,50;ja;ja;';
+
+function csv(lines) {
+  return { name: 'artikel.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n') + '\r\n', 'utf8') };
+}
+
+/** The sentences of the refused rows. */
+async function refusedRows(page) {
+  const box = await page.waitForSelector(tid('import-errors'));
+  return box.$$eval('li', (lis) => lis.map((l) => l.textContent));
+}
+
+test('a CSV import with bad rows is refused with line and reason, nothing imported; the fixed file imports', async () => {
+  await go(page, '/master-data/items');
+  await page.click(tid('item-import-link'));
+  await page.waitForSelector(tid('item-import-file'));
+  await page.setInputFiles(tid('item-import-file'), csv([HEADER, GOOD1, GOOD2, BAD_UNIT, BAD_PRICE, GOOD3]));
+  let rows = await refusedRows(page);
+  assert.equal(rows.length, 2, rows.join('\n'));
+  assert.match(rows[0], /^Zeile 4, Spalte Einheit: Unbekannte Mengeneinheit/);
+  assert.match(rows[1], /^Zeile 5, Spalte Preis: Kein gültiger Betrag/);
+  assert.equal(await page.$(tid('item-import-run')), null, 'no import offered');
+  // The mapping names each header's field; the unknown one is ignored.
+  const mapped = await page.$$eval('[data-testid="item-mapping"] tbody tr', (trs) =>
+    trs.map((tr) => [tr.dataset.header, tr.querySelector('select').selectedOptions[0].textContent]));
+  assert.deepEqual(mapped[0], ['Artikelnummer', 'Artikelnummer']);
+  assert.deepEqual(mapped[4], ['Preis', 'Preis']);
+  assert.deepEqual(mapped[7], ['Langtext', '– ignoriert –']);
+  await shots(page, 'items-import-refused');
+
+  // The engine's checks run on every row of a file that reads: an unknown group.
+  await page.setInputFiles(tid('item-import-file'), csv([HEADER, GOOD1, BAD_GROUP, GOOD3]));
+  await page.waitForFunction(() => /Zeile 3: Die Artikelgruppe „XX“ gibt es nicht/.test(
+    document.querySelector('[data-testid="import-errors"]')?.textContent ?? ''));
+  rows = await refusedRows(page);
+  assert.equal(rows.length, 1, rows.join('\n'));
+
+  await page.setInputFiles(tid('item-import-file'), csv([HEADER, GOOD1, GOOD2, FIXED, GOOD3]));
+  await page.waitForSelector(tid('import-ready'));
+  assert.match(await page.textContent(tid('import-ready')), /4 Artikel bereit zum Import/);
+  // "Langtext" mapped to the remarks by hand: the file is read again.
+  await page.selectOption(tid('mapping-7'), 'Remarks');
+  await page.waitForSelector(tid('import-ready'));
+  const preview = await page.$$eval('[data-testid="item-preview"] tbody tr', (trs) => trs.map((t) => t.dataset.code));
+  assert.deepEqual(preview, ['B-300', 'B-301', 'B-303', 'B-302']);
+  await shots(page, 'items-import-ready');
+  await page.click(tid('item-import-run'));
+  await page.waitForSelector(tid('import-notice'));
+  assert.match(await page.textContent(tid('import-notice')), /4 Artikel importiert/);
+  await go(page, '/master-data/items');
+  await waitForItems(page, ['A-100', 'B-300', 'B-301', 'B-302', 'B-303']);
+  await go(page, '/master-data/items/B-300');
+  await page.waitForSelector(tid('item-form'));
+  assert.equal(await page.inputValue(tid('item-remarks')), 'mit Induktion');
+  assert.equal(await page.inputValue(tid('item-price')), '24,9');
+});
+
 test("the partner card's price section saves the partner's list and discount group", async () => {
   await go(page, '/master-data/partners/new');
   await page.waitForSelector(tid('partner-form'));

@@ -2,10 +2,13 @@
 //! per region, tax codes and how many items each has; ↑/↓ between rows,
 //! Enter (or the button) edits.
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::T;
+use crate::ledger::Book;
 use crate::ledger::items::{ItemAccounts, ItemGroup};
 use crate::ledger::types::AccountNo;
 use crate::ui::components::focus;
@@ -38,6 +41,15 @@ fn taxes(a: &ItemAccounts) -> String {
     format!("{} / {}", code(&a.sales_tax), code(&a.purchase_tax))
 }
 
+/// Items per group, counted once per Book change.
+fn item_counts(book: &Book) -> BTreeMap<String, usize> {
+    let mut n = BTreeMap::new();
+    for r in book.items().items() {
+        *n.entry(r.item.group.clone()).or_default() += 1;
+    }
+    n
+}
+
 #[component]
 pub fn GroupTable(
     groups: Memo<Vec<ItemGroup>>,
@@ -45,17 +57,7 @@ pub fn GroupTable(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    // Items per group, counted once per Book change.
-    let counts = Memo::new(move |_| {
-        app.with_book(|b| {
-            let mut n = std::collections::BTreeMap::<String, usize>::new();
-            for r in b.items().items() {
-                *n.entry(r.item.group.clone()).or_default() += 1;
-            }
-            n
-        })
-        .unwrap_or_default()
-    });
+    let counts = Memo::new(move |_| app.with_book(item_counts).unwrap_or_default());
     let row = move |g: ItemGroup, lang: Lang| {
         let code = g.code.clone();
         let name = if lang == Lang::De || g.name_en.is_empty() {

@@ -61,6 +61,17 @@ pub fn ItemListPage() -> impl IntoView {
     }
 }
 
+/// Alt+A opens a new item while the list is shown.
+fn new_item_shortcut(go: impl Fn(String) + 'static) {
+    let shortcut = window_event_listener(ev::keydown, move |e| {
+        if e.alt_key() && !e.ctrl_key() && !e.meta_key() && e.key().eq_ignore_ascii_case("a") {
+            e.prevent_default();
+            go("/master-data/items/new".into());
+        }
+    });
+    on_cleanup(move || shortcut.remove());
+}
+
 #[component]
 fn ListBody() -> impl IntoView {
     let i18n = use_i18n();
@@ -78,13 +89,7 @@ fn ListBody() -> impl IntoView {
     });
     let navigate = StoredValue::new_local(use_navigate());
     let go = move |path: String| navigate.with_value(|n| n(&path, Default::default()));
-    let shortcut = window_event_listener(ev::keydown, move |e| {
-        if e.alt_key() && !e.ctrl_key() && !e.meta_key() && e.key().eq_ignore_ascii_case("a") {
-            e.prevent_default();
-            go("/master-data/items/new".into());
-        }
-    });
-    on_cleanup(move || shortcut.remove());
+    new_item_shortcut(go);
     let search_ref = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(input) = search_ref.get() {
