@@ -38,7 +38,9 @@ pub fn Raise(list: PriceList, as_of: RwSignal<Option<NaiveDate>>) -> impl IntoVi
     });
     // A changed question drops the old answer.
     Effect::new(move |_| {
-        (group.track(), percent.track(), from.track());
+        group.track();
+        percent.track();
+        from.track();
         preview.set(None);
         ask.set(false);
     });
