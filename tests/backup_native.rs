@@ -1372,3 +1372,183 @@ fn a_payment_run_with_its_file_survives_backup_and_restore() {
     assert_eq!(book, expected);
     assert_eq!(book.payment_runs().run(2), Some(&run));
 }
+
+// ----- items and price lists (issue 20) -----
+
+/// A company with an item group, items (saved and imported, one changed
+/// since), base and derived lists with hand-set prices, a partner's
+/// special price with quantity breaks, a discount group and the partner's
+/// pricing survives backup and restore: the same Book, the same items
+/// sub-ledger with its change history.
+#[test]
+fn items_price_lists_and_special_prices_survive_backup_and_restore() {
+    use chrono::NaiveDate;
+    use kontor::ledger::Command;
+    use kontor::ledger::items::{
+        DiscountGroup, Item, ItemAccounts, ItemGroup, ItemsCommand, ListBasis, PartnerPricing,
+        PriceEntry, PriceList, PriceScope, PriceValue, QuantityBreak, Rounding, SpecialPrice,
+        UnitCode,
+    };
+    use kontor::ledger::partners::{Partner, PartnerKind, PartnersCommand};
+    use kontor::ledger::sample::sample_setup;
+    use kontor::ledger::types::{AccountNo, Currency, PartnerCode, Timestamp};
+    use rust_decimal_macros::dec;
+
+    let day = NaiveDate::from_ymd_opt(2026, 2, 2).unwrap();
+    let at = Timestamp::at(day, 10, 0, 0).unwrap();
+    let customer = PartnerCode::parse("10001").unwrap();
+    let (mut book, mut events) = Book::set_up(&sample_setup(2026)).unwrap();
+    let a = |n| Some(AccountNo::parse(n).unwrap());
+    let item = |code: &str, price| Item {
+        code: code.into(),
+        description_de: format!("Artikel {code}"),
+        description_en: String::new(),
+        group: "HW".into(),
+        unit: UnitCode::parse("KGM").unwrap(),
+        sales: true,
+        purchase: false,
+        accounts: ItemAccounts::default(),
+        default_price: price,
+        active: true,
+        remarks: String::new(),
+    };
+    let mut changed = item("A-1", dec!(2.5));
+    changed.active = false;
+    let list = |number, basis| PriceList {
+        number,
+        name: format!("Liste {number}"),
+        basis,
+        currency: Currency::EUR,
+        active: true,
+    };
+    let derived = ListBasis::Derived {
+        base: 1,
+        factor: dec!(0.85),
+        rounding: Rounding::default(),
+    };
+    let discount = |p| PriceValue::Discount { percent: p };
+    let commands: Vec<Command> = vec![
+        PartnersCommand::CreatePartner {
+            partner: Box::new(Partner::new(customer, PartnerKind::Customer, "Kunde")),
+            by: "anna".into(),
+            at,
+        }
+        .into(),
+        ItemsCommand::SaveGroup {
+            group: ItemGroup {
+                code: "HW".into(),
+                name_de: "Handelswaren".into(),
+                name_en: String::new(),
+                accounts: ItemAccounts {
+                    revenue: [a("8400"), a("8125"), None],
+                    sales_tax: Some("U19".into()),
+                    ..ItemAccounts::default()
+                },
+            },
+            by: "anna".into(),
+            at,
+        }
+        .into(),
+        ItemsCommand::SaveItem {
+            item: Box::new(item("A-1", dec!(2.5))),
+            by: "anna".into(),
+            at,
+        }
+        .into(),
+        ItemsCommand::ImportItems {
+            items: vec![item("B-1", dec!(10)), item("B-2", dec!(0.1234))],
+            by: "ben".into(),
+            at,
+        }
+        .into(),
+        ItemsCommand::SaveItem {
+            item: Box::new(changed),
+            by: "ben".into(),
+            at,
+        }
+        .into(),
+        ItemsCommand::SavePriceList {
+            list: list(1, ListBasis::Own),
+        }
+        .into(),
+        ItemsCommand::SavePriceList {
+            list: list(2, derived),
+        }
+        .into(),
+        ItemsCommand::SetPrices {
+            prices: vec![PriceEntry {
+                list: 2,
+                item: "B-1".into(),
+                currency: Currency::EUR,
+                from: Some(day),
+                price: Some(dec!(7.99)),
+            }],
+        }
+        .into(),
+        ItemsCommand::SaveSpecial {
+            special: SpecialPrice {
+                id: 0,
+                scope: PriceScope::Partner(customer),
+                item: "B-1".into(),
+                valid_from: Some(day),
+                valid_to: None,
+                value: discount(dec!(3)),
+                breaks: vec![QuantityBreak {
+                    from: dec!(50),
+                    value: discount(dec!(6)),
+                }],
+            },
+        }
+        .into(),
+        ItemsCommand::SaveDiscountGroup {
+            group: DiscountGroup {
+                code: "RG1".into(),
+                name: "Händler".into(),
+                discounts: vec![("HW".into(), dec!(2))],
+            },
+        }
+        .into(),
+        ItemsCommand::SetPartnerPricing {
+            partner: customer,
+            pricing: PartnerPricing {
+                list: Some(2),
+                discount_group: Some("RG1".into()),
+            },
+        }
+        .into(),
+    ];
+    for cmd in &commands {
+        events.extend(
+            book.execute(cmd)
+                .unwrap_or_else(|e| panic!("{cmd:?}: {e:?}")),
+        );
+    }
+    let records = seal_all(ChainHead::EMPTY, events.iter().map(encode));
+    // The company has what the test is about.
+    assert_eq!(book.items().items().count(), 3);
+    assert_eq!(book.items().item("A-1").unwrap().changes.len(), 1);
+    assert_eq!(book.items().specials().count(), 1);
+
+    let store = MemoryStore::new();
+    let meta = block_on(async {
+        let meta = store.create_company("Artikel GmbH").await.unwrap();
+        let company = store.open_company(&meta.id).await.unwrap();
+        company.append(&records).await.unwrap();
+        meta
+    });
+    let file = encrypted(&snapshot(&store, &meta.id));
+    block_on(store.delete_company(&meta.id, "Artikel GmbH")).unwrap();
+    let document = backup::inspect(&file, PASSPHRASE, |_, _| {}).unwrap();
+    let restored = block_on(backup::restore(
+        &store,
+        &document,
+        RestoreMode::New,
+        |_, _| {},
+    ))
+    .unwrap();
+    let (again, _) = restored_book(&store, &restored.id);
+    assert_eq!(again.items(), book.items());
+    assert_eq!(again, book);
+    let pricing = again.items().partner_pricing(customer);
+    assert_eq!(pricing.discount_group.as_deref(), Some("RG1"));
+}

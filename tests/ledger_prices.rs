@@ -154,8 +154,8 @@ fn save_special(b: &mut Book, special: SpecialPrice) {
 /// A book with group HW (and DL), items A (100 on list 1), B (default
 /// 40, no list price), S (group DL, 60 on list 1), customers 10001 and
 /// 10002, list 1 "Basis" EUR, list 2 = 1 × 0.85 to 0.05, and a USD rate
-/// of 1.0837 from 2 January 2024.
-fn book() -> Book {
+/// of 1.0837 from 2 January 2024; `items_only` stops before the lists.
+fn items_only() -> Book {
     let mut b = Book::set_up(&sample_setup(2024)).unwrap().0;
     for code in ["HW", "DL"] {
         let group = ItemGroup {
@@ -185,6 +185,12 @@ fn book() -> Book {
         };
         run(&mut b, cmd);
     }
+    b
+}
+
+/// `items_only()` with the lists, prices and the USD rate.
+fn book() -> Book {
+    let mut b = items_only();
     save_list(&mut b, own(1, "Basis", Currency::EUR));
     save_list(&mut b, derived(2, 1, dec!(0.85), five_cents()));
     set(
@@ -632,9 +638,7 @@ fn the_lookup_says_why_it_has_no_price() {
         price_of(&b, query("A", None, day, dec!(1))),
         Err(PriceError::InactiveItem { item: "A".into() })
     );
-    let empty = Book::set_up(&sample_setup(2024)).unwrap().0;
-    let mut lone = empty.clone();
-    save_item(&mut lone, item("A", "HW", dec!(1)));
+    let lone = items_only();
     assert_eq!(
         price_of(&lone, query("A", None, day, dec!(1))),
         Err(PriceError::NoPriceList)

@@ -5,7 +5,8 @@
 //! reversal, and at its end a partner session: payment terms, a customer
 //! and its update, an invoice with a typed due date, a credit note, their
 //! clearing and its cancellation; a payment and its cancellation; a bank
-//! session: house bank, imported file, rules, a posted statement line). A
+//! session: house bank, imported file, rules, a posted statement line;
+//! dunning, payment-run and items sessions). A
 //! change to a domain type that alters
 //! what is written fails here.
 
@@ -38,7 +39,7 @@ fn every_corpus_record_encodes_back_to_the_same_bytes() {
         let kind = body.split('"').nth(5).unwrap_or_default().to_string();
         kinds.insert(kind);
     }
-    assert_eq!(kinds.len(), 41, "every event kind of version 1: {kinds:?}");
+    assert_eq!(kinds.len(), 49, "every event kind of version 1: {kinds:?}");
 }
 
 #[test]
@@ -108,6 +109,24 @@ fn the_corpus_replays_as_a_log() {
     let payment = book.payments().payment(3).unwrap();
     assert_eq!(payment.payment.reference, "KONTOR-R2-1");
     assert_eq!(clearings[3].clearing.number, 4);
+    // The items session: group HW, item A-100 with its own domestic
+    // revenue account, lists 1 and 2, the partner's special (the list's
+    // period discount deleted), RG1 and 10001's pricing.
+    let items = book.items();
+    let accounts = items.accounts_of("A-100").unwrap();
+    let a = |n| kontor::ledger::types::AccountNo::parse(n).unwrap();
+    assert_eq!(
+        accounts.revenue,
+        [Some(a("8200")), Some(a("8125")), Some(a("8100"))]
+    );
+    assert_eq!(items.lists().count(), 2);
+    let specials: Vec<u32> = items.specials().map(|s| s.id).collect();
+    assert_eq!(specials, [1]);
+    let pricing = items.partner_pricing(code);
+    assert_eq!(
+        (pricing.list, pricing.discount_group.as_deref()),
+        (Some(2), Some("RG1"))
+    );
 }
 
 // ----- items and prices (issue 20) -----

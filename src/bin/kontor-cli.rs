@@ -29,6 +29,10 @@
 //!     from), or every bad row with its line, column and reason on stderr
 //!     and exits 1; `--company DIR` also checks each row against that
 //!     company's books (code taken, control account, terms)
+//! kontor-cli items-csv FILE
+//!     reads an item CSV file as the import does and prints the items it
+//!     would import (tab-separated, with the line each came from), or
+//!     every bad row with its line, column and reason on stderr and exits 1
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -48,6 +52,10 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "kontor-cli/partners.rs"]
 mod partners;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "kontor-cli/items.rs"]
+mod items;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
@@ -71,7 +79,7 @@ mod cli {
     /// records of even 999 lines each stay far below).
     const MAX_BLOCK_BYTES: u64 = 256 << 20;
 
-    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] [--vat codes|lines] --out DIR\n  kontor-cli balance [--threads N] DIR\n  kontor-cli statement FILE [--format camt|zip|mt940|csv] [--preset NAME]\n  kontor-cli partners FILE [--lc CUR] [--today YYYY-MM-DD] [--company DIR]";
+    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] [--vat codes|lines] --out DIR\n  kontor-cli balance [--threads N] DIR\n  kontor-cli statement FILE [--format camt|zip|mt940|csv] [--preset NAME]\n  kontor-cli partners FILE [--lc CUR] [--today YYYY-MM-DD] [--company DIR]\n  kontor-cli items-csv FILE";
 
     #[derive(Debug, thiserror::Error)]
     pub enum CliError {
@@ -114,6 +122,8 @@ mod cli {
         Statement(#[from] BankError),
         #[error("{path}: {count} bad rows; nothing would be imported")]
         PartnerRows { path: PathBuf, count: usize },
+        #[error("{path}: {count} bad rows; nothing would be imported")]
+        ItemRows { path: PathBuf, count: usize },
     }
 
     pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> CliError + '_ {
@@ -135,6 +145,7 @@ mod cli {
             },
             Some("statement") => statement(&args[1..]),
             Some("partners") => crate::partners::partners(&args[1..]),
+            Some("items-csv") => crate::items::items_csv(&args[1..]),
             Some(other) => Err(CliError::Usage(format!("unknown command {other:?}"))),
             None => Err(CliError::Usage("no command".into())),
         }

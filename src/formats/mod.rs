@@ -7,6 +7,7 @@ pub mod csv;
 pub mod ecb;
 pub mod hledger;
 pub mod iban;
+pub mod items_csv;
 pub mod partners_csv;
 pub mod report_csv;
 pub mod sepa;

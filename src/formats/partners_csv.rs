@@ -348,11 +348,11 @@ fn windows_1252(b: u8) -> char {
 }
 
 /// One record: its fields and the line it starts on.
-type Record = (usize, Vec<String>);
+pub(crate) type Record = (usize, Vec<String>);
 
 /// Splits `text` into records (RFC 4180 with `separator`); blank lines
 /// are skipped.
-fn records(text: &str, separator: char) -> Result<Vec<Record>, RowError> {
+pub(crate) fn records(text: &str, separator: char) -> Result<Vec<Record>, RowError> {
     let mut out = Vec::new();
     let (mut fields, mut field) = (Vec::new(), String::new());
     let (mut line, mut start, mut quoted) = (1usize, 1usize, false);
@@ -734,7 +734,7 @@ fn payment_method(text: &str) -> Option<PaymentMethod> {
 }
 
 /// `ja/nein`, `yes/no`, `true/false`, `1/0`, `x`/empty; empty is `default`.
-fn flag(text: &str, default: bool) -> Option<bool> {
+pub(crate) fn flag(text: &str, default: bool) -> Option<bool> {
     match text.to_lowercase().as_str() {
         "" => Some(default),
         "ja" | "j" | "yes" | "y" | "true" | "wahr" | "1" | "x" => Some(true),

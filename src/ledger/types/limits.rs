@@ -126,8 +126,6 @@ pub const MAX_AGING_BUCKETS: usize = 12;
 pub const MAX_PRICE_LIST_NUMBER: u32 = 999;
 /// Longest price-list name.
 pub const MAX_PRICE_LIST_NAME_LEN: usize = 60;
-/// Most decimals of a unit price (a screw at 0.0125 EUR).
-pub const MAX_PRICE_DECIMALS: u32 = 4;
 /// Most decimals of a derived list's factor (0.8525).
 pub const MAX_FACTOR_DECIMALS: u32 = 4;
 /// Largest factor of a derived list.
