@@ -49,6 +49,12 @@ fn text() -> RwSignal<String> {
     RwSignal::new(String::new())
 }
 
+impl Default for AccountFields {
+    fn default() -> Self {
+        AccountFields::new()
+    }
+}
+
 impl AccountFields {
     pub fn new() -> AccountFields {
         AccountFields {

@@ -40,7 +40,9 @@ export async function assertEnglish(page, where) {
     // the English one) is data in German, not untranslated UI.
     // Booking texts are data too (the demo's are German): the cells of a
     // column headed "Text" / "Line text".
-    const data = [...document.querySelectorAll('body [lang="de"], td.memo')];
+    // Text of a user's file shown as read (translate="no": e.g. the
+    // header names of an imported CSV) is data as well.
+    const data = [...document.querySelectorAll('body [lang="de"], td.memo, [translate="no"]')];
     for (const table of document.querySelectorAll('table')) {
       const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
       heads.forEach((h, i) => {

@@ -1,16 +1,18 @@
 //! The item's change history (Änderungshistorie), as on the partner card:
 //! who created it, and every changed field with who, when, old and new
 //! value, newest first. The engine folds it from the save events
-//! (`items::history`); values are its canonical text, field names in the
-//! UI language.
+//! (`items::history`); field names and values in the UI language (a
+//! price with its decimal mark, the accounts in words).
 
 use leptos::prelude::*;
 
 use crate::ledger::items::{ItemChange, ItemField};
 use crate::ledger::partners::Stamp;
 use crate::ledger::types::Timestamp;
-use crate::ui::components::fmt_date;
-use crate::ui::i18n::{Lang, use_i18n};
+use rust_decimal::Decimal;
+
+use crate::ui::components::{fmt_amount, fmt_date};
+use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
 
 use super::T;
@@ -36,6 +38,48 @@ fn field_name(f: ItemField, lang: Lang) -> &'static str {
 fn when(at: Timestamp, lang: Lang) -> String {
     let t = at.as_naive();
     format!("{} {}", fmt_date(t.date(), lang), t.format("%H:%M"))
+}
+
+/// A stored value in the UI language: a price with its decimal mark,
+/// the accounts' canonical text (`revenue=8400,8125,;expense=…;
+/// sales_tax=U19;purchase_tax=`, see `items::history`) in words; any
+/// other value, or one that does not read, as stored.
+fn shown(field: ItemField, value: &str, lang: Lang) -> String {
+    match field {
+        ItemField::DefaultPrice => match value.parse::<Decimal>() {
+            Ok(d) => fmt_amount(d, d.scale().max(2), lang),
+            Err(_) => value.to_string(),
+        },
+        ItemField::Accounts => accounts_words(value, lang).unwrap_or_else(|| value.to_string()),
+        _ => value.to_string(),
+    }
+}
+
+/// "Erlöse 8400 / 8125 / – · Aufwand … · StKz VK U19 · StKz EK –".
+fn accounts_words(value: &str, lang: Lang) -> Option<String> {
+    let dash = |v: &str| {
+        if v.is_empty() {
+            "–".to_string()
+        } else {
+            v.to_string()
+        }
+    };
+    value
+        .split(';')
+        .map(|part| {
+            let (key, v) = part.split_once('=')?;
+            let label = match key {
+                "revenue" => T::RevenueWord,
+                "expense" => T::ExpenseWord,
+                "sales_tax" => T::SalesTaxWord,
+                "purchase_tax" => T::PurchaseTaxWord,
+                _ => return None,
+            };
+            let v = v.split(',').map(dash).collect::<Vec<_>>().join(" / ");
+            Some(format!("{} {v}", label.text(lang)))
+        })
+        .collect::<Option<Vec<_>>>()
+        .map(|parts| parts.join(" · "))
 }
 
 #[component]
@@ -96,8 +140,8 @@ fn Changes(changes: Vec<ItemChange>) -> impl IntoView {
                                 <td class="nowrap">{move || when(at, i18n.lang())}</td>
                                 <td>{by}</td>
                                 <td>{move || field_name(field, i18n.lang())}</td>
-                                <td class="old">{old}</td>
-                                <td class="new">{new}</td>
+                                <td class="old">{move || shown(field, &old, i18n.lang())}</td>
+                                <td class="new">{move || shown(field, &new, i18n.lang())}</td>
                             </tr>
                         }
                     }).collect_view()}

@@ -41,7 +41,7 @@ texts! {
         Sales => "Verkaufsartikel", "Sales item";
         Purchase => "Einkaufsartikel", "Purchase item";
         Price => "Standardpreis", "Default price";
-        PriceHint => "in Hauswährung, gilt auf einer Basisliste ohne eigenen Preis", "in local currency; used on a base list without a price of its own";
+        PriceHint => "Standardpreis: in Hauswährung; er gilt auf einer Basispreisliste, die für den Artikel keinen eigenen Preis hat.", "Default price: in local currency; it applies on a base price list that has no price of its own for the item.";
         Active => "Aktiv", "Active";
         Accounts => "Konten und Steuer", "Accounts and tax";
         AccountsHint => "leer: aus der Artikelgruppe (grau vorgeschlagen)", "empty: from the item group (shown in grey)";
@@ -72,6 +72,10 @@ texts! {
         New => "Neu", "New";
         CreatedBy => "Angelegt von", "Created by";
         NoChanges => "Noch keine Änderungen.", "No changes yet.";
+        RevenueWord => "Erlöse", "Revenue";
+        ExpenseWord => "Aufwand", "Expense";
+        SalesTaxWord => "StKz VK", "Sales tax";
+        PurchaseTaxWord => "StKz EK", "Purchase tax";
     }
 }
 

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::ledger::Book;
-use crate::ledger::items::ListSource;
+use crate::ledger::items::{ListSource, PriceList};
 use crate::ui::components::{fmt_amount, today};
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
@@ -31,7 +31,7 @@ fn lines(book: &Book, code: &str) -> Vec<Line> {
     items
         .lists()
         .map(|l| {
-            let found = list_price(book, l.number, code);
+            let found = list_price(book, l, code);
             Line {
                 number: l.number,
                 name: l.name.clone(),
@@ -43,10 +43,13 @@ fn lines(book: &Book, code: &str) -> Vec<Line> {
         .collect()
 }
 
-/// The list price of `code` on `list` today and how it was found.
-fn list_price(book: &Book, list: u32, code: &str) -> Option<(Decimal, ListSource)> {
-    let _ = (book, list, code, today());
-    None
+/// The list price of `code` on `list` in the list's currency today and
+/// how it was found (`None`: no price, e.g. an inactive item or no rate).
+fn list_price(book: &Book, list: &PriceList, code: &str) -> Option<(Decimal, ListSource)> {
+    book.items()
+        .list_price_of(book.item_refs(), list.number, code, list.currency, today())
+        .ok()
+        .map(|l| (l.price, l.source))
 }
 
 fn source_text(source: &ListSource, lang: Lang) -> String {

@@ -114,10 +114,10 @@ fn MasterSection(form: Form, error: Error) -> impl IntoView {
                         <input class="num" data-testid="item-price" autocomplete="off" prop:value=form.price
                             on:input=move |ev| form.price.set(event_target_value(&ev)) />
                     </label>
-                    <small class="muted">{move || i18n.t(T::PriceHint)}</small>
                     <SlotError at=Slot::Price error=error />
                 </div>
             </div>
+            <p class="muted small price-hint">{move || i18n.t(T::PriceHint)}</p>
             <div class="field-row" data-slot="Use">
                 <Check label=T::Sales value=form.sales testid="item-sales" />
                 <Check label=T::Purchase value=form.purchase testid="item-purchase" />

@@ -15,6 +15,7 @@ pub struct Form {
     pub name_en: RwSignal<String>,
     pub accounts: AccountFields,
     pub name_ref: NodeRef<leptos::html::Input>,
+    pub code_ref: NodeRef<leptos::html::Input>,
 }
 
 impl Form {
@@ -26,6 +27,7 @@ impl Form {
             name_en: RwSignal::new(String::new()),
             accounts: AccountFields::new(),
             name_ref: NodeRef::new(),
+            code_ref: NodeRef::new(),
         }
     }
 
@@ -44,6 +46,13 @@ impl Form {
         self.name_de.set(g.name_de.clone());
         self.name_en.set(g.name_en.clone());
         self.accounts.load(&g.accounts);
+    }
+
+    /// Puts the cursor in the code, to type the next group.
+    pub fn focus_code(&self) {
+        if let Some(input) = self.code_ref.get_untracked() {
+            focus(&input);
+        }
     }
 
     /// Puts the cursor in the name (the code of a stored group is fixed).

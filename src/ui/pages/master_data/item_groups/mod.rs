@@ -82,6 +82,7 @@ fn GroupsBody() -> impl IntoView {
                 error.set(None);
                 notice.set(Some((what, code)));
                 form.clear();
+                form.focus_code();
             }
             Err(message) => error.set(Some(message)),
         }
@@ -99,6 +100,7 @@ fn GroupsBody() -> impl IntoView {
         } else if e.key() == "Escape" && form.editing.get_untracked().is_some() {
             error.set(None);
             form.clear();
+            form.focus_code();
         }
     });
     on_cleanup(move || keys.remove());
@@ -152,7 +154,7 @@ fn GroupForm(
             <div class="field-row">
                 <label class="field narrow">
                     <span>{move || i18n.t(T::Code)}</span>
-                    <input data-testid="group-code" maxlength="20" autocomplete="off" prop:value=form.code
+                    <input data-testid="group-code" node_ref=form.code_ref maxlength="20" autocomplete="off" prop:value=form.code
                         prop:disabled=editing on:input=move |ev| form.code.set(event_target_value(&ev)) />
                 </label>
                 <label class="field wide">
