@@ -12,7 +12,8 @@
 //! Where is what: the accounts per chart `accounts`, customers and vendors
 //! with their payment terms `partners`, one month of business `month`,
 //! house banks, rules and statements `bank` (from a CSV export written by
-//! `statement_file`);
+//! `statement_file`), item groups, items, price lists and special prices
+//! `items` (master data after the partners, no entries);
 //! here the spec, the command iterator [`commands`] and [`build`], which
 //! folds them into a Book.
 //!
@@ -21,6 +22,7 @@
 pub mod accounts;
 pub mod bank;
 mod dunning;
+mod items;
 mod month;
 pub mod partners;
 mod payment_runs;
@@ -165,6 +167,8 @@ pub struct Generator {
     company: Company,
     /// Accounts the demo needs that the chart template lacks.
     new_accounts: Vec<Account>,
+    /// Item groups, items and prices (`items`), queued after the partners.
+    items: Vec<Command>,
     queue: VecDeque<Command>,
     started: bool,
     /// Next month to generate, 0 = January of the first year.
@@ -192,14 +196,22 @@ pub fn commands(spec: &DemoSpec) -> Result<Generator, DemoError> {
         .filter(|a| !template.accounts.iter().any(|t| t.number == a.number))
         .collect();
     let per_year = spec.entries.div_ceil(spec.years());
+    let company = Company::new(spec, accounts, tax_codes, per_year);
+    let items = items::commands(spec, &company.partner_commands(start(spec)), start(spec))?;
     Ok(Generator {
         spec: *spec,
-        company: Company::new(spec, accounts, tax_codes, per_year),
+        company,
+        items,
         new_accounts,
         queue: VecDeque::new(),
         started: false,
         month_index: 0,
     })
+}
+
+/// 1 January of the demo's first year: the date of its master data.
+fn start(spec: &DemoSpec) -> NaiveDate {
+    NaiveDate::from_ymd_opt(spec.first_year, 1, 1).unwrap_or_default()
 }
 
 /// All commands at once (for small books; large ones should iterate).
@@ -216,8 +228,9 @@ impl Generator {
                 self.queue
                     .push_back(Command::Gl(GlCommand::CreateAccount { account }));
             }
-            let start = NaiveDate::from_ymd_opt(self.spec.first_year, 1, 1).unwrap_or_default();
-            self.queue.extend(self.company.partner_commands(start));
+            self.queue
+                .extend(self.company.partner_commands(start(&self.spec)));
+            self.queue.extend(std::mem::take(&mut self.items));
             return true;
         }
         let months = self.spec.years() * 12;

@@ -126,6 +126,8 @@ pub const MAX_AGING_BUCKETS: usize = 12;
 pub const MAX_PRICE_LIST_NUMBER: u32 = 999;
 /// Longest price-list name.
 pub const MAX_PRICE_LIST_NAME_LEN: usize = 60;
+/// Most decimals of a unit price (a screw at 0.0125 EUR).
+pub const MAX_PRICE_DECIMALS: u32 = 4;
 /// Most decimals of a derived list's factor (0.8525).
 pub const MAX_FACTOR_DECIMALS: u32 = 4;
 /// Largest factor of a derived list.
@@ -169,9 +171,7 @@ pub const MAX_ITEM_GROUP_CODE_LEN: usize = 20;
 /// Longest item description and item group name, in characters.
 pub const MAX_ITEM_DESCRIPTION_LEN: usize = 200;
 pub const MAX_ITEM_GROUP_NAME_LEN: usize = 100;
-/// Most decimals of a unit price (an item's default price, a list price;
-/// unit prices go below cents).
-pub const MAX_PRICE_DECIMALS: u32 = 4;
+// An item's default price has `MAX_PRICE_DECIMALS` (above), as any price.
 
 // --- reports ---
 /// Most rows an account sheet or a journal page returns; the rest is

@@ -5,7 +5,8 @@
 //! field, formatting of amounts and dates, report helpers and the pager,
 //! the one download helper, the drafts two screens share, what the
 //! partner reports share, the account editor of item groups and items,
-//! and prices in words (`prices`).
+//! prices in words (`prices`), and messages that follow a language
+//! switch (`said`).
 
 mod clock;
 mod country_picker;
@@ -21,6 +22,7 @@ mod partner_report;
 mod period_picker;
 mod prices;
 mod report;
+mod said;
 
 pub use clock::{USER, now};
 pub use country_picker::CountryPicker;
@@ -45,3 +47,4 @@ pub use report::{
     Pager, TYPE_ORDER, default_year_dates, default_year_periods, entry_href, entry_label, lc_of,
     print_page, report_shortcuts, sheet_href, type_name,
 };
+pub use said::Said;

@@ -62,15 +62,16 @@ enum Answer {
     Refused(String),
 }
 
-fn bad(text: &str, why: T, lang: Lang) -> Answer {
-    Answer::Refused(format!("„{}“ {}", text.trim(), why.text(lang)))
+fn bad(text: &str, why: T, lang: Lang) -> String {
+    format!("„{}“ {}", text.trim(), why.text(lang))
 }
 
-/// The typed question, or the sentence of the first typing mistake.
-fn query(t: Typed, lang: Lang) -> Result<PriceQuery, Answer> {
+/// The typed question (`None`: no item typed yet), or the sentence of
+/// the first typing mistake.
+fn query(t: Typed, lang: Lang) -> Result<Option<PriceQuery>, String> {
     let item = t.item.get().trim().to_string();
     if item.is_empty() {
-        return Err(Answer::Nothing);
+        return Ok(None);
     }
     let partner_text = t.partner.get();
     let partner = match partner_text.trim() {
@@ -85,19 +86,20 @@ fn query(t: Typed, lang: Lang) -> Result<PriceQuery, Answer> {
     let cur_text = t.currency.get();
     let currency = Currency::parse(cur_text.trim().to_uppercase().as_str())
         .map_err(|_| bad(&cur_text, T::BadCurrency, lang))?;
-    Ok(PriceQuery {
+    Ok(Some(PriceQuery {
         item,
         partner,
         date,
         quantity,
         currency,
-    })
+    }))
 }
 
 fn answer(app: AppState, t: Typed, lang: Lang) -> Answer {
     let q = match query(t, lang) {
-        Ok(q) => q,
-        Err(a) => return a,
+        Ok(Some(q)) => q,
+        Ok(None) => return Answer::Nothing,
+        Err(sentence) => return Answer::Refused(sentence),
     };
     app.with_book(|b| {
         let items = b.items();
@@ -134,10 +136,10 @@ fn Body() -> impl IntoView {
     // The date as typed follows a language switch (22.11.2026 ↔ 2026-11-22).
     Effect::new(move |prev: Option<Lang>| {
         let lang = i18n.lang();
-        if prev.is_some_and(|p| p != lang) {
-            if let Ok(d) = parse_date(&typed.date.get_untracked(), today()) {
-                typed.date.set(fmt_date(d, lang));
-            }
+        if prev.is_some_and(|p| p != lang)
+            && let Ok(d) = parse_date(&typed.date.get_untracked(), today())
+        {
+            typed.date.set(fmt_date(d, lang));
         }
         lang
     });

@@ -9,8 +9,7 @@ use leptos::prelude::*;
 use super::texts::T;
 use crate::ledger::Command;
 use crate::ledger::items::{ItemsCommand, PriceList, RaiseRow};
-use crate::ui::components::{DateField, ErrorBox, fmt_price, parse_factor, today};
-use crate::ui::errors::session_error;
+use crate::ui::components::{DateField, ErrorBox, Said, fmt_price, parse_factor, today};
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
 
@@ -27,7 +26,7 @@ pub fn Raise(list: PriceList, as_of: RwSignal<Option<NaiveDate>>) -> impl IntoVi
     let from = RwSignal::new(as_of.get_untracked().or(Some(today())));
     let preview = RwSignal::new(None::<Vec<RaiseRow>>);
     let ask = RwSignal::new(false);
-    let out = RwSignal::new(None::<Result<String, String>>);
+    let out = RwSignal::new(None::<Result<Said<T>, Said<T>>>);
     let groups = Memo::new(move |_| {
         app.with_book(|b| {
             b.items()
@@ -39,7 +38,9 @@ pub fn Raise(list: PriceList, as_of: RwSignal<Option<NaiveDate>>) -> impl IntoVi
     });
     // A changed question drops the old answer.
     Effect::new(move |_| {
-        (group.track(), percent.track(), from.track());
+        group.track();
+        percent.track();
+        from.track();
         preview.set(None);
         ask.set(false);
     });
@@ -48,11 +49,7 @@ pub fn Raise(list: PriceList, as_of: RwSignal<Option<NaiveDate>>) -> impl IntoVi
         out.set(None);
         let text = percent.get_untracked();
         let Some(p) = parse_factor(&text, lang) else {
-            return out.set(Some(Err(format!(
-                "„{}“ {}",
-                text.trim(),
-                T::BadPercent.text(lang)
-            ))));
+            return out.set(Some(Err(Said::Typed(text, T::BadPercent))));
         };
         let date = from.get_untracked().unwrap_or_else(today);
         let g = group.get_untracked();
@@ -70,7 +67,6 @@ pub fn Raise(list: PriceList, as_of: RwSignal<Option<NaiveDate>>) -> impl IntoVi
         preview.set(Some(rows));
     };
     let apply = Action::new_local(move |_: &()| async move {
-        let lang = i18n.lang_untracked();
         ask.set(false);
         let Some(rows) = preview.get_untracked() else {
             return;
@@ -84,13 +80,13 @@ pub fn Raise(list: PriceList, as_of: RwSignal<Option<NaiveDate>>) -> impl IntoVi
             {
                 Ok(_) => {
                     preview.set(None);
-                    Ok(format!("{} {n}", T::Applied.text(lang)))
+                    Ok(Said::Done(T::Applied, n.to_string()))
                 }
-                Err(e) => Err(session_error(&e, lang)),
+                Err(e) => Err(Said::Session(e)),
             },
         ));
     });
-    let error = Signal::derive(move || out.get().and_then(|r| r.err()));
+    let error = Signal::derive(move || out.get().and_then(|r| r.err()).map(|m| m.say(i18n.lang())));
     view! {
         <section class="form raise" data-testid="raise">
             <h2>{move || i18n.t(T::Raise)}</h2>
@@ -123,7 +119,7 @@ pub fn Raise(list: PriceList, as_of: RwSignal<Option<NaiveDate>>) -> impl IntoVi
             </div>
             <ErrorBox message=error />
             <Show when=move || matches!(out.get(), Some(Ok(_)))>
-                <div class="success-box" role="status" data-testid="raise-notice">{move || out.get().and_then(|r| r.ok())}</div>
+                <div class="success-box" role="status" data-testid="raise-notice">{move || out.get().and_then(|r| r.ok()).map(|m| m.say(i18n.lang()))}</div>
             </Show>
             {move || preview.get().map(|rows| preview_view(rows, currency, i18n.lang(), ask, apply))}
         </section>

@@ -12,8 +12,8 @@ use super::texts::T;
 use super::{Entry, PAGE, day};
 use crate::ledger::Command;
 use crate::ledger::items::{ItemsCommand, ListBasis, ListSource, PriceEntry, PriceList};
-use crate::ui::components::{ErrorBox, Pager, fmt_price, focus, parse_price};
-use crate::ui::errors::{price_error, session_error};
+use crate::ui::components::{ErrorBox, Pager, Said, fmt_price, focus, parse_price};
+use crate::ui::errors::price_error;
 use crate::ui::i18n::{Text, use_i18n};
 use crate::ui::state::use_app;
 
@@ -92,11 +92,10 @@ pub fn PriceTable(
         })
         .unwrap_or_default()
     });
-    let out = RwSignal::new(None::<Result<String, String>>);
+    let out = RwSignal::new(None::<Result<Said<T>, Said<T>>>);
     let set = Action::new_local(move |(item, price): &(String, Option<Decimal>)| {
         let (item, price) = (item.clone(), *price);
         async move {
-            let lang = i18n.lang_untracked();
             let from = Some(
                 as_of
                     .get_untracked()
@@ -118,8 +117,8 @@ pub fn PriceTable(
                 T::PriceReset
             };
             out.set(Some(match app.execute(cmd).await {
-                Ok(_) => Ok(format!("{} {item}", done.text(lang))),
-                Err(e) => Err(session_error(&e, lang)),
+                Ok(_) => Ok(Said::Done(done, item)),
+                Err(e) => Err(Said::Session(e)),
             }));
         }
     });
@@ -129,10 +128,9 @@ pub fn PriceTable(
             Some(p) => {
                 set.dispatch((item, Some(p)));
             }
-            None => out.set(Some(Err(format!(
-                "{item}: „{}“ {}",
-                text.trim(),
-                T::BadPrice.text(lang)
+            None => out.set(Some(Err(Said::Typed(
+                format!("{item}: {text}"),
+                T::BadPrice,
             )))),
         }
     };
@@ -186,12 +184,12 @@ pub fn PriceTable(
             </tr>
         }
     };
-    let error = Signal::derive(move || out.get().and_then(|r| r.err()));
+    let error = Signal::derive(move || out.get().and_then(|r| r.err()).map(|m| m.say(i18n.lang())));
     let count = move || matching.with(|m| m.len());
     view! {
         <ErrorBox message=error />
         <Show when=move || matches!(out.get(), Some(Ok(_)))>
-            <div class="success-box" role="status" data-testid="price-notice">{move || out.get().and_then(|r| r.ok())}</div>
+            <div class="success-box" role="status" data-testid="price-notice">{move || out.get().and_then(|r| r.ok()).map(|m| m.say(i18n.lang()))}</div>
         </Show>
         <p class="muted small" data-testid="price-count">{move || format!("{} {}", count(), i18n.t(T::Items))}</p>
         <Show when=move || { count() > 0 }

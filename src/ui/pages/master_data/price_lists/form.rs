@@ -10,8 +10,8 @@ use crate::ledger::items::{
 };
 use crate::ledger::types::Currency;
 use crate::session::SessionError;
-use crate::ui::components::{fmt_factor, parse_factor};
-use crate::ui::i18n::{Lang, Text};
+use crate::ui::components::{Said, fmt_factor, parse_factor};
+use crate::ui::i18n::Lang;
 
 use super::texts::T;
 
@@ -25,9 +25,9 @@ pub enum Field {
     Currency,
 }
 
-/// A refusal: the field it is about (`None`: the whole form) and its
-/// sentence.
-pub type Refusal = (Option<Field>, String);
+/// A refusal: the field it is about (`None`: the whole form) and what
+/// it says.
+pub type Refusal = (Option<Field>, Said<T>);
 
 #[derive(Clone, Copy)]
 pub struct Form {
@@ -101,9 +101,7 @@ impl Form {
 
     /// The typed list; the engine checks the rest (factor > 0, cycles).
     pub fn read(&self, lang: Lang) -> Result<PriceList, Refusal> {
-        let bad = |field, text: String, why: T| {
-            (Some(field), format!("„{}“ {}", text.trim(), why.text(lang)))
-        };
+        let bad = |field, text: String, why: T| (Some(field), Said::Typed(text.to_string(), why));
         let number_text = self.number.get_untracked();
         let number = number_text
             .trim()
@@ -118,7 +116,7 @@ impl Form {
             let base = self
                 .base
                 .get_untracked()
-                .ok_or((Some(Field::Base), T::NoBase.text(lang).to_string()))?;
+                .ok_or((Some(Field::Base), Said::Plain(T::NoBase)))?;
             let factor_text = self.factor.get_untracked();
             let factor = parse_factor(&factor_text, lang)
                 .ok_or_else(|| bad(Field::Factor, factor_text.clone(), T::BadFactor))?;

@@ -18,9 +18,8 @@ use crate::ledger::Command;
 use crate::ledger::items::{ItemsCommand, PriceList, RoundMode, RoundStep};
 use crate::ledger::types::Currency;
 use crate::ui::components::{
-    ErrorBox, NoCompany, basis_words, focus, list_label, mode_words, step_words,
+    ErrorBox, NoCompany, Said, basis_words, focus, list_label, mode_words, step_words,
 };
-use crate::ui::errors::session_error;
 use crate::ui::i18n::{Text, use_i18n};
 use crate::ui::state::use_app;
 
@@ -59,7 +58,7 @@ fn Body() -> impl IntoView {
     form.number
         .set(next_number(&lists.get_untracked()).to_string());
     let refusal = RwSignal::new(None::<Refusal>);
-    let notice = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<Said<T>>);
     let save = Action::new_local(move |_: &()| async move {
         let lang = i18n.lang_untracked();
         refusal.set(None);
@@ -76,10 +75,10 @@ fn Body() -> impl IntoView {
         {
             Ok(_) => {
                 let t = if created { T::Created } else { T::Saved };
-                notice.set(Some(format!("{} {label}", t.text(lang))));
+                notice.set(Some(Said::Done(t, label)));
                 form.clear(next_number(&lists.get_untracked()), lc);
             }
-            Err(e) => refusal.set(Some((field_of(&e), session_error(&e, lang)))),
+            Err(e) => refusal.set(Some((field_of(&e), Said::Session(e)))),
         }
     });
     let edit = move |l: PriceList| {
@@ -192,11 +191,13 @@ fn ListTable(
 
 /// The sentence under `field` when the refusal is about it.
 fn field_error(refusal: RwSignal<Option<Refusal>>, field: Field) -> impl IntoView {
+    let i18n = use_i18n();
     let message = move || {
+        let lang = i18n.lang();
         refusal
             .get()
             .filter(|(f, _)| *f == Some(field))
-            .map(|(_, m)| m)
+            .map(|(_, m)| m.say(lang))
     };
     view! {
         <Show when=move || message().is_some()>
@@ -224,14 +225,19 @@ fn ListForm(
     lists: Memo<Vec<PriceList>>,
     save: Action<(), ()>,
     refusal: RwSignal<Option<Refusal>>,
-    notice: RwSignal<Option<String>>,
+    notice: RwSignal<Option<Said<T>>>,
     cancel: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let pending = save.pending();
     let editing = Signal::derive(move || form.editing.get().is_some());
-    let general =
-        Signal::derive(move || refusal.get().filter(|(f, _)| f.is_none()).map(|(_, m)| m));
+    let general = Signal::derive(move || {
+        let lang = i18n.lang();
+        refusal
+            .get()
+            .filter(|(f, _)| f.is_none())
+            .map(|(_, m)| m.say(lang))
+    });
     let bad = move |f: Field| refusal.get().is_some_and(|(g, _)| g == Some(f));
     view! {
         <form class="form price-list-form" data-testid="price-list-form"
@@ -270,7 +276,7 @@ fn ListForm(
             <BasisFields form=form lists=lists refusal=refusal />
             <ErrorBox message=general />
             <Show when=move || notice.get().is_some()>
-                <div class="success-box" role="status" data-testid="notice">{move || notice.get()}</div>
+                <div class="success-box" role="status" data-testid="notice">{move || notice.get().map(|n| n.say(i18n.lang()))}</div>
             </Show>
             <div class="actions">
                 <button type="submit" class="button primary" data-testid="list-save" prop:disabled=move || pending.get()>

@@ -12,7 +12,7 @@ use crate::ui::i18n::{Text, use_i18n};
 pub fn BreaksTable(form: Form, refusal: RwSignal<Option<Refusal>>) -> impl IntoView {
     let i18n = use_i18n();
     let bad_row = move || match refusal.get() {
-        Some((Some(Field::Break(i)), m)) => Some((i, m)),
+        Some((Some(Field::Break(i)), m)) => Some((i, m.say(i18n.lang()))),
         _ => None,
     };
     let row = move |(i, r): (usize, BreakRow)| {

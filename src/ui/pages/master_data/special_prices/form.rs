@@ -13,8 +13,8 @@ use crate::ledger::items::{
 };
 use crate::ledger::types::{Currency, PartnerCode};
 use crate::session::SessionError;
-use crate::ui::components::{fmt_factor, fmt_price, parse_factor, parse_price};
-use crate::ui::i18n::{Lang, Text};
+use crate::ui::components::{Said, fmt_factor, fmt_price, parse_factor, parse_price};
+use crate::ui::i18n::Lang;
 
 use super::texts::T;
 
@@ -29,7 +29,9 @@ pub enum Field {
     Break(usize),
 }
 
-pub type Refusal = (Option<Field>, String);
+/// A refusal: the field it is about (`None`: the whole form) and what
+/// it says.
+pub type Refusal = (Option<Field>, Said<T>);
 
 /// One quantity break as typed: from, discount (else price), value.
 #[derive(Clone, Copy)]
@@ -135,9 +137,7 @@ impl Form {
     /// The typed special; the engine checks the rest (overlap, rising
     /// breaks, known item and partner).
     pub fn read(&self, lang: Lang) -> Result<SpecialPrice, Refusal> {
-        let bad = |field, text: &str, why: T| {
-            (Some(field), format!("„{}“ {}", text.trim(), why.text(lang)))
-        };
+        let bad = |field, text: &str, why: T| (Some(field), Said::Typed(text.to_string(), why));
         let scope_text = self.scope.get_untracked();
         let scope = if self.for_list.get_untracked() {
             let n = scope_text
@@ -200,18 +200,8 @@ fn read_break(
     currency: Currency,
     lang: Lang,
 ) -> Result<QuantityBreak, Refusal> {
-    let row = |text: &str, why: T| {
-        (
-            Some(Field::Break(i)),
-            format!(
-                "{} {}: „{}“ {}",
-                T::BreakRow.text(lang),
-                i + 1,
-                text.trim(),
-                why.text(lang)
-            ),
-        )
-    };
+    // Shown at its row, so the value and the reason say enough.
+    let row = |text: &str, why: T| (Some(Field::Break(i)), Said::Typed(text.to_string(), why));
     let from_text = b.from.get_untracked();
     let from: Decimal =
         parse_factor(&from_text, lang).ok_or_else(|| row(&from_text, T::BadQuantity))?;

@@ -17,9 +17,8 @@ use crate::ledger::Command;
 use crate::ledger::items::{ItemsCommand, PriceScope, PriceValue, SpecialPrice};
 use crate::ledger::types::Currency;
 use crate::ui::components::{
-    DateField, ErrorBox, NoCompany, fmt_date, fmt_factor, fmt_price, focus, list_label,
+    DateField, ErrorBox, NoCompany, Said, fmt_date, fmt_factor, fmt_price, focus, list_label,
 };
-use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
 
@@ -80,7 +79,7 @@ fn Body() -> impl IntoView {
     let lc = app.with_book(|b| b.settings().lc).unwrap_or(Currency::EUR);
     let form = Form::new(lc);
     let refusal = RwSignal::new(None::<Refusal>);
-    let notice = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<Said<T>>);
     let ask_delete = RwSignal::new(None::<u32>);
     let save = Action::new_local(move |_: &()| async move {
         let lang = i18n.lang_untracked();
@@ -98,24 +97,23 @@ fn Body() -> impl IntoView {
         {
             Ok(_) => {
                 let t = if created { T::Created } else { T::Saved };
-                notice.set(Some(format!("{} {label}", t.text(lang))));
+                notice.set(Some(Said::Done(t, label)));
                 form.clear(lc);
             }
-            Err(e) => refusal.set(Some((field_of(&e), session_error(&e, lang)))),
+            Err(e) => refusal.set(Some((field_of(&e), Said::Session(e)))),
         }
     });
     let delete = Action::new_local(move |id: &u32| {
         let id = *id;
         async move {
-            let lang = i18n.lang_untracked();
             ask_delete.set(None);
             refusal.set(None);
             match app
                 .execute(Command::Items(ItemsCommand::DeleteSpecial { id }))
                 .await
             {
-                Ok(_) => notice.set(Some(format!("{} {id}", T::Deleted.text(lang)))),
-                Err(e) => refusal.set(Some((None, session_error(&e, lang)))),
+                Ok(_) => notice.set(Some(Said::Done(T::Deleted, id.to_string()))),
+                Err(e) => refusal.set(Some((None, Said::Session(e)))),
             }
         }
     });
@@ -316,11 +314,13 @@ fn SpecialTable(
 
 /// The sentence under `field` when the refusal is about it.
 fn field_error(refusal: RwSignal<Option<Refusal>>, field: Field) -> impl IntoView {
+    let i18n = use_i18n();
     let message = move || {
+        let lang = i18n.lang();
         refusal
             .get()
             .filter(|(f, _)| *f == Some(field))
-            .map(|(_, m)| m)
+            .map(|(_, m)| m.say(lang))
     };
     view! {
         <Show when=move || message().is_some()>
@@ -334,14 +334,19 @@ fn SpecialForm(
     form: Form,
     save: Action<(), ()>,
     refusal: RwSignal<Option<Refusal>>,
-    notice: RwSignal<Option<String>>,
+    notice: RwSignal<Option<Said<T>>>,
     cancel: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let pending = save.pending();
     let editing = Signal::derive(move || form.editing.get().is_some());
-    let general =
-        Signal::derive(move || refusal.get().filter(|(f, _)| f.is_none()).map(|(_, m)| m));
+    let general = Signal::derive(move || {
+        let lang = i18n.lang();
+        refusal
+            .get()
+            .filter(|(f, _)| f.is_none())
+            .map(|(_, m)| m.say(lang))
+    });
     let bad = move |f: Field| refusal.get().is_some_and(|(g, _)| g == Some(f));
     let app = use_app();
     let item_name = move || {
@@ -416,7 +421,7 @@ fn SpecialForm(
             <breaks::BreaksTable form=form refusal=refusal />
             <ErrorBox message=general />
             <Show when=move || notice.get().is_some()>
-                <div class="success-box" role="status" data-testid="notice">{move || notice.get()}</div>
+                <div class="success-box" role="status" data-testid="notice">{move || notice.get().map(|n| n.say(i18n.lang()))}</div>
             </Show>
             <div class="actions">
                 <button type="submit" class="button primary" data-testid="special-save" prop:disabled=move || pending.get()>

@@ -51,7 +51,6 @@ texts! {
         BadPercent => "ist kein Prozentsatz.", "is not a percentage.";
         BadQuantity => "ist keine Menge.", "is not a quantity.";
         BadCurrency => "ist kein Währungscode.", "is not a currency code.";
-        BreakRow => "Staffel", "Break";
         Always => "immer", "always";
         Open => "offen", "open";
     }

@@ -1,0 +1,31 @@
+//! A message kept as what it says, not as a sentence: the sentence is
+//! made in the language shown, so a refusal or a notice on screen follows
+//! a language switch (a stored German string would stay German).
+
+use crate::session::SessionError;
+use crate::ui::errors::session_error;
+use crate::ui::i18n::{Lang, Text};
+
+/// What a form tells the user; `T` is the screen's text table.
+#[derive(Clone, Debug)]
+pub enum Said<T> {
+    /// A text of the screen.
+    Plain(T),
+    /// A text of the screen after a value („12,5x“ is not a price).
+    Typed(String, T),
+    /// A text of the screen before a value ("Price list saved: 2").
+    Done(T, String),
+    /// The engine's or the store's refusal.
+    Session(SessionError),
+}
+
+impl<T: Text + Copy> Said<T> {
+    pub fn say(&self, lang: Lang) -> String {
+        match self {
+            Said::Plain(t) => t.text(lang).to_string(),
+            Said::Typed(value, t) => format!("„{}“ {}", value.trim(), t.text(lang)),
+            Said::Done(t, what) => format!("{} {what}", t.text(lang)),
+            Said::Session(e) => session_error(e, lang),
+        }
+    }
+}
