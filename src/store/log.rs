@@ -12,6 +12,12 @@ use crate::ledger::chain::{ChainHead, LogRecord, verify_chain};
 /// events; an import of a year makes thousands. Beyond this, split it.
 pub const MAX_APPEND_RECORDS: usize = 10_000;
 
+// An import makes one event per row and is appended in one go: the
+// engine's import limits must fit one append (a 50,000-item file passed
+// the item check and then failed at the store).
+const _: () = assert!(crate::ledger::types::limits::MAX_IMPORT_ITEMS <= MAX_APPEND_RECORDS);
+const _: () = assert!(crate::ledger::types::limits::MAX_IMPORT_PARTNERS <= MAX_APPEND_RECORDS);
+
 /// Checks that `records` continue `stored` and returns the new head.
 /// A different starting point means another writer moved the log
 /// ([`StoreError::Conflict`]); records that do not link are a caller bug

@@ -163,8 +163,10 @@ pub const MAX_POSTED_LINES: usize = 100_000;
 pub const MAX_ITEMS: usize = 200_000;
 /// Most item groups (Artikelgruppen).
 pub const MAX_ITEM_GROUPS: usize = 1_000;
-/// Most items one import command creates (a CSV file).
-pub const MAX_IMPORT_ITEMS: usize = 50_000;
+/// Most items one import command creates (a CSV file): one event each,
+/// and one append takes at most `store::log::MAX_APPEND_RECORDS` (10,000;
+/// checked there at compile time). A larger catalogue comes in files.
+pub const MAX_IMPORT_ITEMS: usize = 10_000;
 /// Longest item code (letters, digits, `-`, `_`, `.`), item group code.
 pub const MAX_ITEM_CODE_LEN: usize = 50;
 pub const MAX_ITEM_GROUP_CODE_LEN: usize = 20;
