@@ -47,4 +47,4 @@ pub use report::{
     Pager, TYPE_ORDER, default_year_dates, default_year_periods, entry_href, entry_label, lc_of,
     print_page, report_shortcuts, sheet_href, type_name,
 };
-pub use said::Said;
+pub use said::{Said, field_error};

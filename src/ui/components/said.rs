@@ -4,7 +4,8 @@
 
 use crate::session::SessionError;
 use crate::ui::errors::session_error;
-use crate::ui::i18n::{Lang, Text};
+use crate::ui::i18n::{Lang, Text, use_i18n};
+use leptos::prelude::*;
 
 /// What a form tells the user; `T` is the screen's text table.
 #[derive(Clone, Debug)]
@@ -27,5 +28,28 @@ impl<T: Text + Copy> Said<T> {
             Said::Done(t, what) => format!("{} {what}", t.text(lang)),
             Said::Session(e) => session_error(e, lang),
         }
+    }
+}
+
+/// The sentence under `field` while the form's refusal is about it, in
+/// the language shown (`F`: the form's field enum; `None`: the whole form).
+pub fn field_error<F, T>(refusal: RwSignal<Option<(Option<F>, Said<T>)>>, field: F) -> impl IntoView
+where
+    F: PartialEq + Copy + Send + Sync + 'static,
+    T: Text + Copy + Send + Sync + 'static,
+{
+    let i18n = use_i18n();
+    let message = move || {
+        let lang = i18n.lang();
+        refusal.with(|r| {
+            r.as_ref()
+                .filter(|(f, _)| *f == Some(field))
+                .map(|(_, m)| m.say(lang))
+        })
+    };
+    view! {
+        <Show when=move || message().is_some()>
+            <small class="field-error" role="alert" data-testid="field-error">{message}</small>
+        </Show>
     }
 }

@@ -18,7 +18,7 @@ use crate::ledger::Command;
 use crate::ledger::items::{ItemsCommand, PriceList, RoundMode, RoundStep};
 use crate::ledger::types::Currency;
 use crate::ui::components::{
-    ErrorBox, NoCompany, Said, basis_words, focus, list_label, mode_words, step_words,
+    ErrorBox, NoCompany, Said, basis_words, field_error, focus, list_label, mode_words, step_words,
 };
 use crate::ui::i18n::{Text, use_i18n};
 use crate::ui::state::use_app;
@@ -185,23 +185,6 @@ fn ListTable(
                     <tbody>{move || lists.get().into_iter().map(row).collect_view()}</tbody>
                 </table>
             </div>
-        </Show>
-    }
-}
-
-/// The sentence under `field` when the refusal is about it.
-fn field_error(refusal: RwSignal<Option<Refusal>>, field: Field) -> impl IntoView {
-    let i18n = use_i18n();
-    let message = move || {
-        let lang = i18n.lang();
-        refusal
-            .get()
-            .filter(|(f, _)| *f == Some(field))
-            .map(|(_, m)| m.say(lang))
-    };
-    view! {
-        <Show when=move || message().is_some()>
-            <small class="field-error" role="alert" data-testid="field-error">{message}</small>
         </Show>
     }
 }

@@ -17,7 +17,8 @@ use crate::ledger::Command;
 use crate::ledger::items::{ItemsCommand, PriceScope, PriceValue, SpecialPrice};
 use crate::ledger::types::Currency;
 use crate::ui::components::{
-    DateField, ErrorBox, NoCompany, Said, fmt_date, fmt_factor, fmt_price, focus, list_label,
+    DateField, ErrorBox, NoCompany, Said, field_error, fmt_date, fmt_factor, fmt_price, focus,
+    list_label,
 };
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
@@ -308,23 +309,6 @@ fn SpecialTable(
                     <tbody>{move || specials.get().into_iter().map(row).collect_view()}</tbody>
                 </table>
             </div>
-        </Show>
-    }
-}
-
-/// The sentence under `field` when the refusal is about it.
-fn field_error(refusal: RwSignal<Option<Refusal>>, field: Field) -> impl IntoView {
-    let i18n = use_i18n();
-    let message = move || {
-        let lang = i18n.lang();
-        refusal
-            .get()
-            .filter(|(f, _)| *f == Some(field))
-            .map(|(_, m)| m.say(lang))
-    };
-    view! {
-        <Show when=move || message().is_some()>
-            <small class="field-error" role="alert" data-testid="field-error">{message}</small>
         </Show>
     }
 }
