@@ -12,8 +12,7 @@ use wasm_bindgen::JsCast;
 
 use crate::ledger::Command;
 use crate::ledger::items::{DiscountGroup, ItemsCommand};
-use crate::ui::components::{ErrorBox, NoCompany, fmt_factor, focus, parse_factor};
-use crate::ui::errors::session_error;
+use crate::ui::components::{ErrorBox, NoCompany, Said, fmt_factor, focus, parse_factor};
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
 
@@ -69,7 +68,7 @@ impl Form {
         self.rows.set(rows.collect());
     }
 
-    fn read(&self, lang: Lang) -> Result<DiscountGroup, String> {
+    fn read(&self, lang: Lang) -> Result<DiscountGroup, Message> {
         let discounts = self
             .rows
             .get_untracked()
@@ -85,20 +84,36 @@ impl Form {
     }
 }
 
+/// What the form says: a row's typing mistake, or a `Said`; made a
+/// sentence in the language shown, so it follows a language switch.
+#[derive(Clone, Debug)]
+enum Message {
+    Row(usize, Said<T>),
+    Said(Said<T>),
+}
+
+impl Message {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            Message::Row(i, said) => format!("{} {}: {}", T::Row.text(lang), i + 1, said.say(lang)),
+            Message::Said(said) => said.say(lang),
+        }
+    }
+}
+
 fn read_row(
     i: usize,
     group: &RwSignal<String>,
     percent: &RwSignal<String>,
     lang: Lang,
-) -> Result<(String, Decimal), String> {
-    let row = format!("{} {}:", T::Row.text(lang), i + 1);
+) -> Result<(String, Decimal), Message> {
     let group = group.get_untracked();
     if group.is_empty() {
-        return Err(format!("{row} {}", T::NoItemGroup.text(lang)));
+        return Err(Message::Row(i, Said::Plain(T::NoItemGroup)));
     }
     let text = percent.get_untracked();
     let p = parse_factor(&text, lang)
-        .ok_or_else(|| format!("{row} „{}“ {}", text.trim(), T::BadPercent.text(lang)))?;
+        .ok_or_else(|| Message::Row(i, Said::Typed(text.clone(), T::BadPercent)))?;
     Ok((group, p))
 }
 
@@ -116,8 +131,8 @@ fn Body() -> impl IntoView {
         name: RwSignal::new(String::new()),
         rows: RwSignal::new(vec![blank()]),
     };
-    let refusal = RwSignal::new(None::<String>);
-    let notice = RwSignal::new(None::<String>);
+    let refusal = RwSignal::new(None::<Message>);
+    let notice = RwSignal::new(None::<Said<T>>);
     let save = Action::new_local(move |_: &()| async move {
         let lang = i18n.lang_untracked();
         refusal.set(None);
@@ -134,10 +149,10 @@ fn Body() -> impl IntoView {
         {
             Ok(_) => {
                 let t = if created { T::Created } else { T::Saved };
-                notice.set(Some(format!("{} {code}", t.text(lang))));
+                notice.set(Some(Said::Done(t, code)));
                 form.clear();
             }
-            Err(e) => refusal.set(Some(session_error(&e, lang))),
+            Err(e) => refusal.set(Some(Message::Said(Said::Session(e)))),
         }
     });
     let edit = move |g: DiscountGroup| {
@@ -239,8 +254,8 @@ fn GroupTable(
 fn GroupForm(
     form: Form,
     save: Action<(), ()>,
-    refusal: RwSignal<Option<String>>,
-    notice: RwSignal<Option<String>>,
+    refusal: RwSignal<Option<Message>>,
+    notice: RwSignal<Option<Said<T>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let pending = save.pending();
@@ -267,9 +282,9 @@ fn GroupForm(
                 </label>
             </div>
             <RowsTable form=form />
-            <ErrorBox message=Signal::derive(move || refusal.get()) />
+            <ErrorBox message=Signal::derive(move || refusal.get().map(|m| m.say(i18n.lang()))) />
             <Show when=move || notice.get().is_some()>
-                <div class="success-box" role="status" data-testid="notice">{move || notice.get()}</div>
+                <div class="success-box" role="status" data-testid="notice">{move || notice.get().map(|n| n.say(i18n.lang()))}</div>
             </Show>
             <div class="actions">
                 <button type="submit" class="button primary" data-testid="dg-save" prop:disabled=move || pending.get()>
