@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 
 use crate::ledger::Command;
 use crate::ledger::dunning::{DunningCommand, DunningTerm, MAX_LEVELS, TermField};
-use crate::ui::components::{ErrorBox, NoCompany, focus};
+use crate::ui::components::{ErrorBox, NoCompany, Said, focus};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Text, use_i18n};
 use crate::ui::state::use_app;
@@ -54,7 +54,7 @@ fn Body() -> impl IntoView {
     let decimals = move || app.with_book(|b| b.settings().lc_decimals()).unwrap_or(2);
     let form = Form::new();
     let refusal = RwSignal::new(None::<Refusal>);
-    let notice = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<Said<T>>);
     let save = Action::new_local(move |_: &()| async move {
         let lang = i18n.lang_untracked();
         refusal.set(None);
@@ -74,7 +74,7 @@ fn Body() -> impl IntoView {
         match app.execute(cmd).await {
             Ok(_) => {
                 let t = if created { T::Created } else { T::Saved };
-                notice.set(Some(format!("{} {code}", t.text(lang))));
+                notice.set(Some(Said::Done(t, code)));
                 form.clear();
             }
             Err(e) => refusal.set(Some((field_of(&e), session_error(&e, lang)))),
@@ -92,7 +92,7 @@ fn Body() -> impl IntoView {
                 at,
             });
             match app.execute(cmd).await {
-                Ok(_) => notice.set(Some(format!("{} {code}", T::Deleted.text(lang)))),
+                Ok(_) => notice.set(Some(Said::Done(T::Deleted, code))),
                 Err(e) => refusal.set(Some((None, session_error(&e, lang)))),
             }
         }
@@ -209,7 +209,7 @@ fn TermForm(
     form: Form,
     save: Action<(), ()>,
     refusal: RwSignal<Option<Refusal>>,
-    notice: RwSignal<Option<String>>,
+    notice: RwSignal<Option<Said<T>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let pending = save.pending();
@@ -271,7 +271,7 @@ fn TermForm(
             <LevelsTable form=form bad_row=Signal::derive(bad_row) />
             <ErrorBox message=general />
             <Show when=move || notice.get().is_some()>
-                <div class="success-box" role="status" data-testid="notice">{move || notice.get()}</div>
+                <div class="success-box" role="status" data-testid="notice">{move || notice.get().map(|n| n.say(i18n.lang()))}</div>
             </Show>
             <div class="actions">
                 <button type="submit" class="button primary" data-testid="term-save" prop:disabled=move || pending.get()>

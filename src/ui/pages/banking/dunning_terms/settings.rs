@@ -195,7 +195,7 @@ pub fn RatesForm() -> impl IntoView {
         let lang = i18n.lang();
         view! {
             <tr data-testid=format!("rate-{}", i + 1)>
-                <td><input class="narrow" prop:value=from on:input=move |ev| from.set(event_target_value(&ev)) /></td>
+                <td><input class="date" prop:value=from on:input=move |ev| from.set(event_target_value(&ev)) /></td>
                 <td><input class="num narrow" prop:value=percent on:input=move |ev| percent.set(event_target_value(&ev)) /></td>
                 <td><button type="button" class="button small"
                     on:click=move |_| rows.update(|r| { r.remove(i); })>{T::Remove.text(lang)}</button></td>
