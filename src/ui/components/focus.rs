@@ -6,3 +6,34 @@
 pub fn focus(el: &web_sys::HtmlElement) {
     let _ = el.focus();
 }
+
+/// Focuses the element with `id`, if the page has one.
+pub fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        focus(&el);
+    }
+}
+
+/// The row after (`down`) or before `row`, if there is one.
+pub fn sibling_row(row: &web_sys::Element, down: bool) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let next = if down {
+        row.next_element_sibling()
+    } else {
+        row.previous_element_sibling()
+    };
+    next.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
+/// Moves the focus from a table `row` to the next (`down`) or previous
+/// row; stays at the first and last.
+pub fn focus_sibling(row: &web_sys::Element, down: bool) {
+    if let Some(el) = sibling_row(row, down) {
+        focus(&el);
+    }
+}

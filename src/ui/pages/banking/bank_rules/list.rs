@@ -2,6 +2,8 @@
 //! mark, buttons and keys to move, edit and delete (after a confirmation).
 
 use leptos::prelude::*;
+
+use crate::ui::components::focus_sibling;
 use wasm_bindgen::JsCast;
 
 use crate::ledger::bank::Rule;
@@ -42,17 +44,6 @@ pub fn focus_rule(id: u32) {
     }
 }
 
-fn step(row: &web_sys::Element, down: bool) {
-    let next = if down {
-        row.next_element_sibling()
-    } else {
-        row.previous_element_sibling()
-    };
-    if let Some(el) = next.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        focus(&el);
-    }
-}
-
 #[component]
 pub fn RuleList<E, M, D>(rules: Memo<Vec<Rule>>, actions: ListActions<E, M, D>) -> impl IntoView
 where
@@ -83,8 +74,8 @@ where
             match (ev.key().as_str(), ev.alt_key()) {
                 ("ArrowUp", true) if pos > 0 => (actions.move_to)(id, pos - 1),
                 ("ArrowDown", true) if pos < last => (actions.move_to)(id, pos + 1),
-                ("ArrowDown", false) => step(&row, true),
-                ("ArrowUp", false) => step(&row, false),
+                ("ArrowDown", false) => focus_sibling(&row, true),
+                ("ArrowUp", false) => focus_sibling(&row, false),
                 ("Enter", _) => (actions.edit)(for_key.clone()),
                 ("Delete", _) => (actions.delete)(id),
                 _ => return,

@@ -134,11 +134,11 @@ fn Body() -> impl IntoView {
     let edit = move |r: Rule| {
         reset();
         form.load(&r, i18n.lang_untracked());
-        focus_id("rule-name");
+        crate::ui::components::focus_by_id("rule-name");
     };
     let delete = move |id: u32| {
         confirming.set(Some(id));
-        request_animation_frame(|| focus_id("rule-confirm-yes"));
+        request_animation_frame(|| crate::ui::components::focus_by_id("rule-confirm-yes"));
     };
     let actions = ListActions {
         edit,
@@ -149,17 +149,6 @@ fn Body() -> impl IntoView {
         <RuleList rules=rules actions=actions />
         <ConfirmDelete confirming=confirming rules=rules refusal=refusal notice=notice editing=form.editing clear=move || form.clear() />
         <RuleForm form=form save=save test=test cancel=move || { reset(); form.clear() } refusal=refusal notice=notice hits=hits />
-    }
-}
-
-fn focus_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = el {
-        crate::ui::components::focus(&el);
     }
 }
 

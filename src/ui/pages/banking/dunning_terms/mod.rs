@@ -12,12 +12,14 @@ mod texts;
 
 use leptos::prelude::*;
 
+use crate::ui::components::{focus_by_id, focus_sibling};
+
 use crate::ui::components::{USER, now};
 use wasm_bindgen::JsCast;
 
 use crate::ledger::Command;
 use crate::ledger::dunning::{DunningCommand, DunningTerm, MAX_LEVELS, TermField};
-use crate::ui::components::{ErrorBox, NoCompany, Said, focus};
+use crate::ui::components::{ErrorBox, NoCompany, Said};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Text, use_i18n};
 use crate::ui::state::use_app;
@@ -111,28 +113,6 @@ fn Body() -> impl IntoView {
     }
 }
 
-fn focus_by_id(id: &str) {
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = el {
-        focus(&el);
-    }
-}
-
-/// Moves the focus from `row` to its sibling row.
-fn step(row: &web_sys::Element, down: bool) {
-    let next = if down {
-        row.next_element_sibling()
-    } else {
-        row.previous_element_sibling()
-    };
-    if let Some(el) = next.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        focus(&el);
-    }
-}
-
 #[component]
 fn TermList(
     terms: Memo<Vec<DunningTerm>>,
@@ -152,8 +132,8 @@ fn TermList(
                     return;
                 };
                 match ev.key().as_str() {
-                    "ArrowDown" => step(&row, true),
-                    "ArrowUp" => step(&row, false),
+                    "ArrowDown" => focus_sibling(&row, true),
+                    "ArrowUp" => focus_sibling(&row, false),
                     "Enter" => edit(t.clone()),
                     _ => return,
                 }

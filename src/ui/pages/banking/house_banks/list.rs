@@ -2,10 +2,11 @@
 //! move between rows, Enter edits the row's bank).
 
 use leptos::prelude::*;
+
+use crate::ui::components::focus_sibling;
 use wasm_bindgen::JsCast;
 
 use crate::ledger::bank::HouseBank;
-use crate::ui::components::focus;
 use crate::ui::i18n::{Text, use_i18n};
 
 use super::texts::T;
@@ -17,18 +18,6 @@ pub fn iban_groups(iban: &str) -> String {
         .map(|c| String::from_utf8_lossy(c).into_owned())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Moves the focus from `row` to its sibling row (`down` or up).
-fn step(row: &web_sys::Element, down: bool) {
-    let next = if down {
-        row.next_element_sibling()
-    } else {
-        row.previous_element_sibling()
-    };
-    if let Some(el) = next.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        focus(&el);
-    }
 }
 
 #[component]
@@ -50,8 +39,8 @@ pub fn BankList(
                     return;
                 };
                 match ev.key().as_str() {
-                    "ArrowDown" => step(&row, true),
-                    "ArrowUp" => step(&row, false),
+                    "ArrowDown" => focus_sibling(&row, true),
+                    "ArrowUp" => focus_sibling(&row, false),
                     "Enter" => edit(b.clone()),
                     _ => return,
                 }

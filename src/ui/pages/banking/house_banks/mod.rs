@@ -97,14 +97,7 @@ fn Body() -> impl IntoView {
 
 /// Puts the cursor in the form's first free field.
 fn focus_form() {
-    use wasm_bindgen::JsCast;
-    let field = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("house-bank-name"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = field {
-        crate::ui::components::focus(&el);
-    }
+    crate::ui::components::focus_by_id("house-bank-name");
 }
 
 /// A text field of the form with the refusal about it underneath.

@@ -4,27 +4,17 @@
 //! executed or ordered run is a download button.
 
 use leptos::prelude::*;
+
+use crate::ui::components::focus_sibling;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 use super::texts::T;
 use super::{Notice, offer_file, run_total};
 use crate::ledger::payment_runs::{PaymentRun, RunStatus};
-use crate::ui::components::{fmt_amount, fmt_date, focus};
+use crate::ui::components::{fmt_amount, fmt_date};
 use crate::ui::i18n::{Text, use_i18n};
 use crate::ui::state::use_app;
-
-/// Moves the focus from `row` to its sibling row (`down` or up).
-fn step(row: &web_sys::Element, down: bool) {
-    let next = if down {
-        row.next_element_sibling()
-    } else {
-        row.previous_element_sibling()
-    };
-    if let Some(el) = next.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        focus(&el);
-    }
-}
 
 fn status_text(s: &RunStatus) -> T {
     match s {
@@ -59,8 +49,8 @@ pub fn RunList(
                 return;
             };
             match ev.key().as_str() {
-                "ArrowDown" => step(&el, true),
-                "ArrowUp" => step(&el, false),
+                "ArrowDown" => focus_sibling(&el, true),
+                "ArrowUp" => focus_sibling(&el, false),
                 "Enter" => open(number),
                 "Delete" if saved => ask_delete.set(Some(number)),
                 _ => return,

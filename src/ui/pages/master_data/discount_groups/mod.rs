@@ -7,12 +7,14 @@
 mod texts;
 
 use leptos::prelude::*;
+
+use crate::ui::components::{focus_by_id, focus_sibling};
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 
 use crate::ledger::Command;
 use crate::ledger::items::{DiscountGroup, ItemsCommand};
-use crate::ui::components::{ErrorBox, NoCompany, Said, fmt_factor, focus, parse_factor};
+use crate::ui::components::{ErrorBox, NoCompany, Said, fmt_factor, parse_factor};
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
 
@@ -167,27 +169,6 @@ fn Body() -> impl IntoView {
     }
 }
 
-fn focus_by_id(id: &str) {
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = el {
-        focus(&el);
-    }
-}
-
-fn step(row: &web_sys::Element, down: bool) {
-    let next = if down {
-        row.next_element_sibling()
-    } else {
-        row.previous_element_sibling()
-    };
-    if let Some(el) = next.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        focus(&el);
-    }
-}
-
 #[component]
 fn GroupTable(
     groups: Memo<Vec<DiscountGroup>>,
@@ -206,8 +187,8 @@ fn GroupTable(
                     return;
                 };
                 match ev.key().as_str() {
-                    "ArrowDown" => step(&row, true),
-                    "ArrowUp" => step(&row, false),
+                    "ArrowDown" => focus_sibling(&row, true),
+                    "ArrowUp" => focus_sibling(&row, false),
                     "Enter" => edit(g.clone()),
                     _ => return,
                 }

@@ -5,27 +5,16 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+
+use crate::ui::components::focus_sibling;
 use wasm_bindgen::JsCast;
 
 use super::T;
 use crate::ledger::Book;
 use crate::ledger::items::{ItemAccounts, ItemGroup};
 use crate::ledger::types::AccountNo;
-use crate::ui::components::focus;
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
-
-/// Moves the focus from `row` to its sibling row (`down` or up).
-fn step(row: &web_sys::Element, down: bool) {
-    let next = if down {
-        row.next_element_sibling()
-    } else {
-        row.previous_element_sibling()
-    };
-    if let Some(el) = next.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        focus(&el);
-    }
-}
 
 /// "8400 / 8125 / 8120", a dash for an empty one.
 fn three(accounts: &[Option<AccountNo>; 3]) -> String {
@@ -75,8 +64,8 @@ pub fn GroupTable(
                 return;
             };
             match ev.key().as_str() {
-                "ArrowDown" => step(&el, true),
-                "ArrowUp" => step(&el, false),
+                "ArrowDown" => focus_sibling(&el, true),
+                "ArrowUp" => focus_sibling(&el, false),
                 "Enter" => edit(g1.clone()),
                 _ => return,
             }

@@ -29,12 +29,7 @@ fn focus_selector(selector: &str) {
 /// Moves the focus from `row` to its sibling row (`down` or up); up from
 /// the first row returns to the filter.
 fn step(row: &web_sys::Element, down: bool) {
-    let next = if down {
-        row.next_element_sibling()
-    } else {
-        row.previous_element_sibling()
-    };
-    match next.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    match crate::ui::components::sibling_row(row, down) {
         Some(el) => focus(&el),
         None if !down => focus_selector("[data-testid=\"item-search\"]"),
         None => {}

@@ -10,6 +10,8 @@ mod form;
 mod texts;
 
 use leptos::prelude::*;
+
+use crate::ui::components::{focus_by_id, focus_sibling};
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
@@ -18,7 +20,7 @@ use crate::ledger::Command;
 use crate::ledger::items::{ItemsCommand, PriceList, RoundMode, RoundStep};
 use crate::ledger::types::Currency;
 use crate::ui::components::{
-    ErrorBox, NoCompany, Said, basis_words, field_error, focus, list_label, mode_words, step_words,
+    ErrorBox, NoCompany, Said, basis_words, field_error, list_label, mode_words, step_words,
 };
 use crate::ui::i18n::{Text, use_i18n};
 use crate::ui::state::use_app;
@@ -94,28 +96,6 @@ fn Body() -> impl IntoView {
     }
 }
 
-fn focus_by_id(id: &str) {
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = el {
-        focus(&el);
-    }
-}
-
-/// Moves the focus from `row` to its sibling row.
-fn step(row: &web_sys::Element, down: bool) {
-    let next = if down {
-        row.next_element_sibling()
-    } else {
-        row.previous_element_sibling()
-    };
-    if let Some(el) = next.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        focus(&el);
-    }
-}
-
 #[component]
 fn ListTable(
     lists: Memo<Vec<PriceList>>,
@@ -137,8 +117,8 @@ fn ListTable(
                     return;
                 };
                 match ev.key().as_str() {
-                    "ArrowDown" => step(&row, true),
-                    "ArrowUp" => step(&row, false),
+                    "ArrowDown" => focus_sibling(&row, true),
+                    "ArrowUp" => focus_sibling(&row, false),
                     "Enter" if ev.shift_key() => {
                         navigate.with_value(|go| go(&href, Default::default()))
                     }

@@ -11,14 +11,15 @@ mod form;
 mod texts;
 
 use leptos::prelude::*;
+
+use crate::ui::components::{focus_by_id, focus_sibling};
 use wasm_bindgen::JsCast;
 
 use crate::ledger::Command;
 use crate::ledger::items::{ItemsCommand, PriceScope, PriceValue, SpecialPrice};
 use crate::ledger::types::Currency;
 use crate::ui::components::{
-    DateField, ErrorBox, NoCompany, Said, field_error, fmt_date, fmt_factor, fmt_price, focus,
-    list_label,
+    DateField, ErrorBox, NoCompany, Said, field_error, fmt_date, fmt_factor, fmt_price, list_label,
 };
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
@@ -172,27 +173,6 @@ fn FilterBar(kind: RwSignal<ScopeFilter>, text: RwSignal<String>) -> impl IntoVi
     }
 }
 
-fn focus_by_id(id: &str) {
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = el {
-        focus(&el);
-    }
-}
-
-fn step(row: &web_sys::Element, down: bool) {
-    let next = if down {
-        row.next_element_sibling()
-    } else {
-        row.previous_element_sibling()
-    };
-    if let Some(el) = next.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        focus(&el);
-    }
-}
-
 /// "12,50 EUR" or "−5 %".
 pub fn value_words(v: &PriceValue, lang: Lang) -> String {
     match v {
@@ -253,8 +233,8 @@ fn SpecialTable(
                     return;
                 };
                 match ev.key().as_str() {
-                    "ArrowDown" => step(&row, true),
-                    "ArrowUp" => step(&row, false),
+                    "ArrowDown" => focus_sibling(&row, true),
+                    "ArrowUp" => focus_sibling(&row, false),
                     "Enter" => edit(s.clone()),
                     "Delete" => ask_delete.set(Some(id)),
                     _ => return,
