@@ -15,7 +15,17 @@ export CARGO_TERM_COLOR=never
 # A clean checkout (CI) builds once: incremental caches would only add
 # gigabytes to the disk and time to the build. Runs on an existing target
 # keep them.
-[ -d target ] || export CARGO_INCREMENTAL=0
+clean_run=0
+[ -d target ] || { clean_run=1; export CARGO_INCREMENTAL=0; }
+
+# On a clean checkout each layer's build is removed once the layer has run:
+# no later layer reads it, and together they outgrew the free disk of a CI
+# machine (the browser layer's wasm-bindgen failed with "No space left on
+# device" at 2 GB free). Runs on an existing target keep their caches.
+free_layer() {
+  [ "$clean_run" = 1 ] && rm -rf "$@"
+  return 0
+}
 
 ./scripts/setup.sh || { echo "setup failed"; exit 1; }
 
@@ -45,6 +55,7 @@ cargo test --quiet --no-fail-fast 2>&1 | tee target/test-logs/native.log
 [ "${PIPESTATUS[0]}" = 0 ] || native_ok=0
 read -r np nf <<<"$(cargo_counts target/test-logs/native.log)"
 if [ "$native_ok" = 1 ] && [ "$np" -gt 0 ] && [ "$nf" = 0 ]; then RESULT[native]="ok ($np passed)"; else RESULT[native]="FAILED ($np passed, $nf failed)"; status=1; fi
+free_layer target/debug target/wasm32-unknown-unknown/debug
 
 # ---- 2. browser -----------------------------------------------------------
 layer "browser: wasm-bindgen-test in headless Chromium"
@@ -52,6 +63,7 @@ layer "browser: wasm-bindgen-test in headless Chromium"
 browser_rc=${PIPESTATUS[0]}
 read -r bp bf <<<"$(cargo_counts target/test-logs/browser.log)"
 if [ "$browser_rc" = 0 ] && [ "$bp" -gt 0 ] && [ "$bf" = 0 ]; then RESULT[browser]="ok ($bp passed)"; else RESULT[browser]="FAILED ($bp passed, $bf failed)"; status=1; fi
+free_layer target/wasm32-unknown-unknown/debug
 
 # ---- 3. end-to-end --------------------------------------------------------
 layer "end-to-end: release build; Chromium (Playwright), Firefox ESR and WebKitGTK smoke journeys"
