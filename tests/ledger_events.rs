@@ -11,6 +11,7 @@
 use chrono::NaiveDate;
 use kontor::ledger::bank::BankEvent;
 use kontor::ledger::chain::ChainHead;
+use kontor::ledger::closing::ClosingEvent;
 use kontor::ledger::costing::{CostingCommand, CostingEvent};
 use kontor::ledger::dunning::DunningEvent;
 use kontor::ledger::event::{DecodeError, decode, encode};
@@ -21,7 +22,9 @@ use kontor::ledger::partners::PartnersEvent;
 use kontor::ledger::payment_runs::PaymentRunsEvent;
 use kontor::ledger::payments::PaymentsEvent;
 use kontor::ledger::posting::{EntryDraft, LineDraft, PostingCommand};
+use kontor::ledger::recurring::RecurringEvent;
 use kontor::ledger::sample::sample_setup;
+use kontor::ledger::statements::StatementsEvent;
 use kontor::ledger::tax::{TaxCommand, TaxEvent};
 use kontor::ledger::types::{AccountNo, InputError};
 use kontor::ledger::{Book, Command, Event};
@@ -1742,6 +1745,18 @@ event_kinds! {
     Event::Items(ItemsEvent::SpecialDeleted { .. }) => "special_price_deleted",
     Event::Items(ItemsEvent::DiscountGroupSaved { .. }) => "discount_group_saved",
     Event::Items(ItemsEvent::PartnerPricingSet { .. }) => "partner_pricing_set",
+    Event::Recurring(RecurringEvent::TemplateSaved { .. }) => "posting_template_saved",
+    Event::Recurring(RecurringEvent::TemplateDeleted { .. }) => "posting_template_deleted",
+    Event::Recurring(RecurringEvent::StandingSaved { .. }) => "standing_posting_saved",
+    Event::Recurring(RecurringEvent::OccurrencesPosted { .. }) => "occurrences_posted",
+    Event::Recurring(RecurringEvent::OccurrenceSkipped { .. }) => "occurrence_skipped",
+    Event::Recurring(RecurringEvent::LoanSaved { .. }) => "loan_saved",
+    Event::Recurring(RecurringEvent::LoanRateChanged { .. }) => "loan_rate_changed",
+    Event::Closing(ClosingEvent::YearClosed { .. }) => "year_closed",
+    Event::Closing(ClosingEvent::ClosingReverted { .. }) => "closing_reverted",
+    Event::Closing(ClosingEvent::OpeningBalancesPosted { .. }) => "opening_balances_posted",
+    Event::Statements(StatementsEvent::PositionSet { .. }) => "statement_position_set",
+    Event::Statements(StatementsEvent::BudgetsSet { .. }) => "budgets_set",
 }
 
 /// The `type` field of a stored record.

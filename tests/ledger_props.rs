@@ -32,6 +32,7 @@
 use chrono::{Days, NaiveDate};
 use kontor::ledger::bank::BankCommand;
 use kontor::ledger::chain::{ChainHead, LogRecord};
+use kontor::ledger::closing::ClosingCommand;
 use kontor::ledger::costing::{
     CentreRequirement, CostCentre, CostingCommand, Dimension, DistributionBasis, DistributionRule,
     RuleShare,
@@ -51,7 +52,9 @@ use kontor::ledger::payments::PaymentsCommand;
 use kontor::ledger::posting::{
     EntryDraft, LineDraft, PostingCommand, Rights, Voucher, preview_entry,
 };
+use kontor::ledger::recurring::RecurringCommand;
 use kontor::ledger::sample::sample_settings;
+use kontor::ledger::statements::StatementsCommand;
 use kontor::ledger::tax::{Kennzahl, TaxCode, TaxCommand, TaxDirection, TaxKind, TaxRate};
 use kontor::ledger::types::money::split;
 use kontor::ledger::types::{
@@ -1898,6 +1901,18 @@ command_kinds! {
     Command::Items(ItemsCommand::DeleteSpecial { .. }) => "delete_special_price",
     Command::Items(ItemsCommand::SaveDiscountGroup { .. }) => "save_discount_group",
     Command::Items(ItemsCommand::SetPartnerPricing { .. }) => "set_partner_pricing",
+    Command::Recurring(RecurringCommand::SaveTemplate { .. }) => "save_posting_template",
+    Command::Recurring(RecurringCommand::DeleteTemplate { .. }) => "delete_posting_template",
+    Command::Recurring(RecurringCommand::SaveStanding { .. }) => "save_standing_posting",
+    Command::Recurring(RecurringCommand::PostDue { .. }) => "post_due",
+    Command::Recurring(RecurringCommand::Skip { .. }) => "skip_occurrence",
+    Command::Recurring(RecurringCommand::SaveLoan { .. }) => "save_loan",
+    Command::Recurring(RecurringCommand::ChangeLoanRate { .. }) => "change_loan_rate",
+    Command::Closing(ClosingCommand::CloseYear { .. }) => "close_year",
+    Command::Closing(ClosingCommand::RevertClosing { .. }) => "revert_closing",
+    Command::Closing(ClosingCommand::PostOpeningBalances { .. }) => "post_opening_balances",
+    Command::Statements(StatementsCommand::SetPosition { .. }) => "set_statement_position",
+    Command::Statements(StatementsCommand::SetBudgets { .. }) => "set_budgets",
 }
 
 /// The refusal's sub-ledger and variant, e.g. `Journal::Unbalanced`

@@ -6,6 +6,7 @@
 //! command: there is no Book to check it against (`Book::set_up`).
 
 use crate::ledger::bank::BankCommand;
+use crate::ledger::closing::ClosingCommand;
 use crate::ledger::costing::CostingCommand;
 use crate::ledger::dunning::DunningCommand;
 use crate::ledger::gl::GlCommand;
@@ -15,6 +16,8 @@ use crate::ledger::partners::PartnersCommand;
 use crate::ledger::payment_runs::PaymentRunsCommand;
 use crate::ledger::payments::PaymentsCommand;
 use crate::ledger::posting::PostingCommand;
+use crate::ledger::recurring::RecurringCommand;
+use crate::ledger::statements::StatementsCommand;
 use crate::ledger::tax::TaxCommand;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,6 +32,9 @@ pub enum Command {
     PaymentRuns(PaymentRunsCommand),
     Dunning(DunningCommand),
     Items(ItemsCommand),
+    Recurring(RecurringCommand),
+    Closing(ClosingCommand),
+    Statements(StatementsCommand),
     Posting(PostingCommand),
 }
 
@@ -95,5 +101,23 @@ impl From<DunningCommand> for Command {
 impl From<ItemsCommand> for Command {
     fn from(c: ItemsCommand) -> Command {
         Command::Items(c)
+    }
+}
+
+impl From<RecurringCommand> for Command {
+    fn from(c: RecurringCommand) -> Command {
+        Command::Recurring(c)
+    }
+}
+
+impl From<ClosingCommand> for Command {
+    fn from(c: ClosingCommand) -> Command {
+        Command::Closing(c)
+    }
+}
+
+impl From<StatementsCommand> for Command {
+    fn from(c: StatementsCommand) -> Command {
+        Command::Statements(c)
     }
 }

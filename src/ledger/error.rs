@@ -9,6 +9,7 @@
 //! so `DomainError::Gl(..)` is the one place a GL refusal appears.
 
 use crate::ledger::bank::BankError;
+use crate::ledger::closing::ClosingError;
 use crate::ledger::costing::CostingError;
 use crate::ledger::dunning::DunningError;
 use crate::ledger::gl::GlError;
@@ -18,6 +19,8 @@ use crate::ledger::open_items::OpenItemsError;
 use crate::ledger::partners::PartnersError;
 use crate::ledger::payment_runs::PaymentRunsError;
 use crate::ledger::payments::PaymentsError;
+use crate::ledger::recurring::RecurringError;
+use crate::ledger::statements::StatementsError;
 use crate::ledger::tax::TaxError;
 use crate::ledger::types::InputError;
 
@@ -47,6 +50,12 @@ pub enum DomainError {
     Dunning(DunningError),
     #[error(transparent)]
     Items(ItemsError),
+    #[error(transparent)]
+    Recurring(RecurringError),
+    #[error(transparent)]
+    Closing(ClosingError),
+    #[error(transparent)]
+    Statements(StatementsError),
 }
 
 impl DomainError {
@@ -70,6 +79,9 @@ impl DomainError {
             DomainError::PaymentRuns(_) => None,
             DomainError::Dunning(_) => None,
             DomainError::Items(_) => None,
+            DomainError::Recurring(_) => None,
+            DomainError::Closing(_) => None,
+            DomainError::Statements(_) => None,
         }
     }
 }
@@ -191,6 +203,38 @@ impl From<ItemsError> for DomainError {
         match e {
             ItemsError::Gl(e) => e.into(),
             e => DomainError::Items(e),
+        }
+    }
+}
+
+impl From<RecurringError> for DomainError {
+    fn from(e: RecurringError) -> DomainError {
+        match e {
+            RecurringError::Input(e) => e.into(),
+            RecurringError::Gl(e) => e.into(),
+            RecurringError::Journal(e) => e.into(),
+            e => DomainError::Recurring(e),
+        }
+    }
+}
+
+impl From<ClosingError> for DomainError {
+    fn from(e: ClosingError) -> DomainError {
+        match e {
+            ClosingError::Input(e) => e.into(),
+            ClosingError::Gl(e) => e.into(),
+            ClosingError::Journal(e) => e.into(),
+            e => DomainError::Closing(e),
+        }
+    }
+}
+
+impl From<StatementsError> for DomainError {
+    fn from(e: StatementsError) -> DomainError {
+        match e {
+            StatementsError::Input(e) => e.into(),
+            StatementsError::Gl(e) => e.into(),
+            e => DomainError::Statements(e),
         }
     }
 }

@@ -13,8 +13,8 @@
 //! `costing`; `open_items` (the items partner lines become, and their
 //! clearings) beside `journal`, since both fold posted entries. Imports
 //! only point down that list: `types` ← `gl` ← `tax`, `costing`,
-//! `partners` ← `journal`, `open_items`, `items` ← `posting` ← `payments`,
-//! `dunning` ← `bank` (statements, matching, rules) ← `payment_runs` ←
+//! `partners` ← `journal`, `open_items`, `items`, `statements` ← `posting`
+//! ← `payments`, `dunning`, `recurring`, `closing` ← `bank` (statements, matching, rules) ← `payment_runs` ←
 //! `setup` ←
 //! `book` ← `report` (`event`, `command`, `error` sit beside `book`,
 //! `chain` and `sample` at the edges). `tests/ledger_layers.rs` checks it.
@@ -22,6 +22,7 @@
 pub mod bank;
 pub mod book;
 pub mod chain;
+pub mod closing;
 pub mod command;
 pub mod costing;
 pub mod dunning;
@@ -35,9 +36,11 @@ pub mod partners;
 pub mod payment_runs;
 pub mod payments;
 pub mod posting;
+pub mod recurring;
 pub mod report;
 pub mod sample;
 pub mod setup;
+pub mod statements;
 pub mod tax;
 pub mod types;
 

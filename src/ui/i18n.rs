@@ -154,6 +154,20 @@ texts! {
     FinJournalBody => "Mehrzeilige Buchungen in Hauswährung und Fremdwährung; Storno statt Änderung; lückenlos nummeriert.", "Multi-line entries in local and foreign currency; reversal instead of change; numbered without gaps.";
     FinVouchers => "Buchungsstapel", "Journal vouchers";
     FinVouchersBody => "Entwürfe sammeln, prüfen und gemeinsam buchen – alles oder nichts.", "Collect drafts, review them, and post them together – all or nothing.";
+    FinTemplates => "Kontierungsmuster", "Posting templates";
+    FinTemplatesBody => "Einen Betrag nach Prozenten auf Konten, Steuerkennzeichen und Kostenstellen verteilen, z. B. Kfz-Kosten 70/30.", "Split an amount by percent over accounts, tax codes and cost centres, e.g. vehicle costs 70/30.";
+    FinRecurring => "Dauerbuchungen", "Recurring postings";
+    FinRecurringBody => "Buchungsvorlagen mit Rhythmus und Laufzeit; fällige Buchungen prüfen, ändern, buchen oder aussetzen.", "Entry templates with a frequency and term; review, edit, post or skip what is due.";
+    FinDue => "Fällige Dauerbuchungen", "Due recurring postings";
+    FinDueBody => "Was bis heute fällig ist – Dauerbuchungen und Darlehensraten –, gemeinsam gebucht.", "What is due up to today – recurring postings and loan instalments – posted together.";
+    FinLoans => "Darlehen", "Loans";
+    FinLoansBody => "Annuitäten- oder Tilgungsdarlehen: Tilgungsplan, Zinsänderung, Raten als Dauerbuchungen.", "Annuity or fixed-repayment loans: schedule, rate changes, instalments as recurring postings.";
+    FinYearEnd => "Jahresabschluss", "Year-end closing";
+    FinYearEndBody => "GuV-Konten auf den Gewinnvortrag abschließen, Saldenvorträge ins neue Jahr – mit Vorschau, umkehrbar bis zur Sperre.", "Close P&L accounts to retained earnings, carry balances into the new year – with a preview, reversible until locked.";
+    FinOpening => "Eröffnungsbilanzwerte", "Opening balances";
+    FinOpeningBody => "Anfangsbestände bei Umstieg aus einem anderen System, gegen das Saldenvortragskonto, geprüft auf Ausgleich.", "Starting balances when moving from another system, against the opening-balance account, checked to balance.";
+    FinBudgets => "Budgets", "Budgets";
+    FinBudgetsBody => "Planwerte je Konto, Kostenstelle und Periode; aus dem Vorjahr mit Prozentsatz oder gleichmäßig verteilt.", "Budget per account, cost centre and period; from last year with a percentage or spread evenly.";
 
     BankLead => "Zahlungen, Abstimmung, Fremdwährungsbewertung und Kontoauszüge.", "Payments, reconciliation, foreign-currency revaluation and bank statements.";
     BankIncoming => "Zahlungseingang", "Incoming payment";
@@ -202,6 +216,16 @@ texts! {
     ReportsCreditRisk => "Kreditrisiko", "Credit risk";
     ReportsCreditRiskBody => "Je Kunde Kreditlimit, Obligo, ältester überfälliger Posten und höchste Mahnstufe, nach Risiko sortiert.", "Per customer credit limit, exposure, oldest overdue item and highest dunning level, sorted by risk.";
     ReportsStatementBody => "Buchungen eines Kunden oder Lieferanten mit laufendem Saldo; aus den offenen Posten.", "A customer's or vendor's postings with running balance; from the open items.";
+    ReportsBalanceSheet => "Bilanz", "Balance sheet";
+    ReportsBalanceSheetBody => "Gliederung nach § 266 HGB mit Vergleichsspalte und Abweichung; Drilldown aufs Konto.", "Structure of § 266 HGB with a comparison column and deviation; drill-down to the account.";
+    ReportsProfitLoss => "Gewinn- und Verlustrechnung", "Profit and loss";
+    ReportsProfitLossBody => "Gesamtkostenverfahren nach § 275 HGB mit Vergleichsspalte; Ergebnis gleich dem der Bilanz.", "Total-cost format of § 275 HGB with a comparison column; result equal to the balance sheet's.";
+    ReportsBudget => "Plan-Ist-Vergleich", "Budget vs actual";
+    ReportsBudgetBody => "Budget und Ist je Konto mit Abweichung in Betrag und Prozent.", "Budget and actual per account with deviation in amount and percent.";
+    ReportsCharts => "Grafiken", "Charts";
+    ReportsChartsBody => "Umsatz, Aufwand und Ergebnis je Monat, Bank- und Kassenbestand, Aufwandsstruktur.", "Revenue, expenses and result by month, cash and bank balance, expense breakdown.";
+    AdminLayout => "Bilanz- und GuV-Gliederung", "Statement layout";
+    AdminLayoutBody => "Welche Konten in welcher Bilanz- oder GuV-Position stehen; aus dem Kontenrahmen, änderbar.", "Which accounts stand in which balance-sheet or P&L line; from the chart, editable.";
     }
 }
 

@@ -37,6 +37,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/backup") view=admin::BackupPage />
                     <Route path=path!("/admin/tax-codes") view=admin::TaxCodesPage />
                     <Route path=path!("/admin/costing") view=admin::CostingPage />
+                    <Route path=path!("/admin/statement-layout") view=admin::StatementLayoutPage />
                     <Route path=path!("/master-data") view=|| modules::page(Module::MasterData) />
                     <Route path=path!("/master-data/partners") view=master_data::PartnerListPage />
                     <Route path=path!("/master-data/partners/new") view=master_data::PartnerPage />
@@ -58,6 +59,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/financials/vouchers") view=financials::VouchersPage />
                     <Route path=path!("/financials/journal") view=financials::JournalPage />
                     <Route path=path!("/financials/journal/:id") view=financials::EntryDetailPage />
+                    <Route path=path!("/financials/posting-templates") view=financials::PostingTemplatesPage />
+                    <Route path=path!("/financials/recurring") view=financials::RecurringPage />
+                    <Route path=path!("/financials/recurring/due") view=financials::DuePostingsPage />
+                    <Route path=path!("/financials/loans") view=financials::LoansPage />
+                    <Route path=path!("/financials/loans/:number") view=financials::LoanPage />
+                    <Route path=path!("/financials/year-end") view=financials::YearEndPage />
+                    <Route path=path!("/financials/opening-balances") view=financials::OpeningBalancesPage />
+                    <Route path=path!("/financials/budgets") view=financials::BudgetsPage />
                     <Route path=path!("/banking") view=|| modules::page(Module::Banking) />
                     <Route path=path!("/banking/incoming") view=banking::IncomingPaymentPage />
                     <Route path=path!("/banking/outgoing") view=banking::OutgoingPaymentPage />
@@ -83,6 +92,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reports/aging") view=reports::AgingPage />
                     <Route path=path!("/reports/credit-risk") view=reports::CreditRiskPage />
                     <Route path=path!("/reports/partner-statement/:code") view=reports::PartnerStatementPage />
+                    <Route path=path!("/reports/balance-sheet") view=reports::BalanceSheetPage />
+                    <Route path=path!("/reports/profit-loss") view=reports::ProfitLossPage />
+                    <Route path=path!("/reports/budget") view=reports::BudgetReportPage />
+                    <Route path=path!("/reports/charts") view=reports::ChartsPage />
                 </Routes>
             </shell::Shell>
         </Router>

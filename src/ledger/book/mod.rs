@@ -20,6 +20,7 @@ pub mod replay;
 pub use replay::{ReplayError, ReplayErrorKind};
 
 use crate::ledger::bank::{Bank, BankCommand, BankError, BankEvent, LinePosting, PostedLine};
+use crate::ledger::closing::{Closing, ClosingStep};
 use crate::ledger::command::Command;
 use crate::ledger::costing::Costing;
 use crate::ledger::dunning::{Dunning, DunningStep};
@@ -37,7 +38,9 @@ use crate::ledger::payments::{PaymentDraft, Payments, PaymentsCommand, PaymentsE
 use crate::ledger::posting::{
     Context, Pending, PostingCommand, Rights, build_entry, build_reversal, check_voucher,
 };
+use crate::ledger::recurring::{Recurring, RecurringStep};
 use crate::ledger::setup::{self, Setup};
+use crate::ledger::statements::{self as statements, Statements};
 use crate::ledger::tax::Tax;
 use crate::ledger::types::{PostedEntry, Timestamp};
 
@@ -46,6 +49,25 @@ impl From<DunningStep> for Event {
         match step {
             DunningStep::Entry(entry) => Event::EntryPosted { entry: *entry },
             DunningStep::Dunning(e) => Event::Dunning(e),
+        }
+    }
+}
+
+impl From<RecurringStep> for Event {
+    fn from(step: RecurringStep) -> Event {
+        match step {
+            RecurringStep::Entry(entry) => Event::EntryPosted { entry: *entry },
+            RecurringStep::Recurring(e) => Event::Recurring(e),
+        }
+    }
+}
+
+impl From<ClosingStep> for Event {
+    fn from(step: ClosingStep) -> Event {
+        match step {
+            ClosingStep::Entry(entry) => Event::EntryPosted { entry: *entry },
+            ClosingStep::OpenItems(e) => Event::OpenItems(e),
+            ClosingStep::Closing(e) => Event::Closing(e),
         }
     }
 }
@@ -73,6 +95,9 @@ pub struct Book {
     dunning: Dunning,
     items: Items,
     runs: PaymentRuns,
+    recurring: Recurring,
+    closing: Closing,
+    statements: Statements,
 }
 
 impl Book {
@@ -104,6 +129,9 @@ impl Book {
             dunning: Dunning::default(),
             items: Items::default(),
             runs: PaymentRuns::default(),
+            recurring: Recurring::default(),
+            closing: Closing::default(),
+            statements: Statements::default(),
         })
     }
 
@@ -146,6 +174,23 @@ impl Book {
                 .into_iter()
                 .map(Event::Items)
                 .collect(),
+            Command::Recurring(c) => self
+                .recurring
+                .check(self.context(), rights, c)?
+                .into_iter()
+                .map(Event::from)
+                .collect(),
+            Command::Closing(c) => self
+                .closing
+                .check(self.context(), rights, c)?
+                .into_iter()
+                .map(Event::from)
+                .collect(),
+            Command::Statements(c) => {
+                vec![Event::Statements(
+                    self.statements.check(self.statement_refs(), c)?,
+                )]
+            }
         })
     }
 
@@ -400,6 +445,25 @@ impl Book {
                 };
                 self.items.apply(refs, e)?
             }
+            Event::Recurring(e) => {
+                let mut recurring = std::mem::take(&mut self.recurring);
+                let applied = recurring.apply(self.context(), e);
+                self.recurring = recurring;
+                applied?
+            }
+            Event::Closing(e) => {
+                let mut closing = std::mem::take(&mut self.closing);
+                let applied = closing.apply(self.context(), e);
+                self.closing = closing;
+                applied?
+            }
+            Event::Statements(e) => {
+                let refs = statements::Refs {
+                    gl: &self.gl,
+                    costing: &self.costing,
+                };
+                self.statements.apply(refs, e)?
+            }
             Event::EntryPosted { entry } => self.post(entry.clone())?,
         }
         Ok(())
@@ -454,7 +518,14 @@ impl Book {
         Ok(events)
     }
 
-    /// What posting reads.
+    /// What the statements sub-ledger reads.
+    pub fn statement_refs(&self) -> statements::Refs<'_> {
+        statements::Refs {
+            gl: &self.gl,
+            costing: &self.costing,
+        }
+    }
+
     /// What the item sub-ledger reads.
     pub fn item_refs(&self) -> Refs<'_> {
         Refs {
@@ -464,6 +535,7 @@ impl Book {
         }
     }
 
+    /// What posting reads.
     pub fn context(&self) -> Context<'_> {
         Context {
             gl: &self.gl,

@@ -53,6 +53,18 @@ impl Book {
         &self.runs
     }
 
+    pub fn recurring(&self) -> &crate::ledger::recurring::Recurring {
+        &self.recurring
+    }
+
+    pub fn closing(&self) -> &crate::ledger::closing::Closing {
+        &self.closing
+    }
+
+    pub fn statements(&self) -> &crate::ledger::statements::Statements {
+        &self.statements
+    }
+
     pub fn items(&self) -> &crate::ledger::items::Items {
         &self.items
     }

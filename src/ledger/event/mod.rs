@@ -9,6 +9,7 @@
 pub mod v1;
 
 use crate::ledger::bank::BankEvent;
+use crate::ledger::closing::ClosingEvent;
 use crate::ledger::costing::CostingEvent;
 use crate::ledger::dunning::DunningEvent;
 use crate::ledger::gl::{GlEvent, Settings};
@@ -17,6 +18,8 @@ use crate::ledger::open_items::OpenItemsEvent;
 use crate::ledger::partners::PartnersEvent;
 use crate::ledger::payment_runs::PaymentRunsEvent;
 use crate::ledger::payments::PaymentsEvent;
+use crate::ledger::recurring::RecurringEvent;
+use crate::ledger::statements::StatementsEvent;
 use crate::ledger::tax::TaxEvent;
 use crate::ledger::types::PostedEntry;
 
@@ -39,6 +42,9 @@ pub enum Event {
     PaymentRuns(PaymentRunsEvent),
     Dunning(DunningEvent),
     Items(ItemsEvent),
+    Recurring(RecurringEvent),
+    Closing(ClosingEvent),
+    Statements(StatementsEvent),
     EntryPosted {
         entry: PostedEntry,
     },
@@ -77,6 +83,24 @@ impl From<BankEvent> for Event {
 impl From<PaymentRunsEvent> for Event {
     fn from(e: PaymentRunsEvent) -> Event {
         Event::PaymentRuns(e)
+    }
+}
+
+impl From<RecurringEvent> for Event {
+    fn from(e: RecurringEvent) -> Event {
+        Event::Recurring(e)
+    }
+}
+
+impl From<ClosingEvent> for Event {
+    fn from(e: ClosingEvent) -> Event {
+        Event::Closing(e)
+    }
+}
+
+impl From<StatementsEvent> for Event {
+    fn from(e: StatementsEvent) -> Event {
+        Event::Statements(e)
     }
 }
 

@@ -1761,6 +1761,9 @@ fn to_wire(event: &Event) -> EventRefV1<'_> {
         Event::PaymentRuns(e) => payment_runs::runs_to_wire(e),
         Event::Dunning(e) => dunning::dunning_to_wire(e),
         Event::Items(e) => items::items_to_wire(e),
+        Event::Recurring(e) => recurring::recurring_to_wire(e),
+        Event::Closing(e) => closing::closing_to_wire(e),
+        Event::Statements(e) => statements::statements_to_wire(e),
     }
 }
 
@@ -2323,3 +2326,12 @@ mod dunning;
 
 // ----- items and prices (issue 20): `v1/items.rs` -----
 mod items;
+
+// ----- recurring postings, templates, loans (issue 17): `v1/recurring.rs` -----
+mod recurring;
+
+// ----- year-end closing, opening balances (issue 17): `v1/closing.rs` -----
+mod closing;
+
+// ----- statement layout, budgets (issue 17): `v1/statements.rs` -----
+mod statements;

@@ -8,6 +8,7 @@
 //! prices in words (`prices`), and messages that follow a language
 //! switch (`said`).
 
+mod as_of;
 mod clock;
 mod country_picker;
 mod date_field;
@@ -24,6 +25,7 @@ mod prices;
 mod report;
 mod said;
 
+pub use as_of::AsOfBar;
 pub use clock::{USER, now};
 pub use country_picker::CountryPicker;
 pub use date_field::DateField;

@@ -7,6 +7,7 @@
 
 mod bank;
 mod bank_file;
+mod closing;
 mod costing;
 mod dunning;
 mod gl;
@@ -19,11 +20,14 @@ mod partners_csv;
 mod payment_runs;
 mod payments;
 mod reconcile;
+mod recurring;
 mod revaluation;
+mod statements;
 mod tax;
 
 pub use bank::bank_error;
 pub use bank_file::{bank_file_error, statement_form_error};
+pub use closing::closing_error;
 pub use costing::costing_error;
 pub use dunning::{dunning_error, skip_reason as dunning_skip_reason};
 pub use gl::gl_error;
@@ -36,7 +40,9 @@ pub use partners_csv::{csv_column_name, csv_row_error};
 pub use payment_runs::{payment_runs_error, run_file_error};
 pub use payments::payments_error;
 pub use reconcile::reconcile_error;
+pub use recurring::recurring_error;
 pub use revaluation::revaluation_error;
+pub use statements::statements_error;
 pub use tax::tax_error;
 
 use crate::formats::amount::{format_amount, format_number};
@@ -213,6 +219,9 @@ pub fn domain_error(e: &DomainError, lang: Lang) -> String {
         DomainError::PaymentRuns(e) => payment_runs_error(e, lang),
         DomainError::Dunning(e) => dunning_error(e, lang),
         DomainError::Items(e) => items_error(e, lang),
+        DomainError::Recurring(e) => recurring_error(e, lang),
+        DomainError::Closing(e) => closing_error(e, lang),
+        DomainError::Statements(e) => statements_error(e, lang),
     }
 }
 

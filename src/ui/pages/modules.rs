@@ -107,6 +107,11 @@ impl Module {
                     Key::AdminCostingBody,
                     Some("/admin/costing"),
                 ),
+                (
+                    Key::AdminLayout,
+                    Key::AdminLayoutBody,
+                    Some("/admin/statement-layout"),
+                ),
                 (Key::AdminSetup, Key::AdminSetupBody, Some("/setup")),
                 (
                     Key::AdminBackup,
@@ -176,6 +181,37 @@ impl Module {
                     Key::FinChart,
                     Key::FinChartBody,
                     Some("/financials/accounts"),
+                ),
+                (
+                    Key::FinTemplates,
+                    Key::FinTemplatesBody,
+                    Some("/financials/posting-templates"),
+                ),
+                (
+                    Key::FinRecurring,
+                    Key::FinRecurringBody,
+                    Some("/financials/recurring"),
+                ),
+                (
+                    Key::FinDue,
+                    Key::FinDueBody,
+                    Some("/financials/recurring/due"),
+                ),
+                (Key::FinLoans, Key::FinLoansBody, Some("/financials/loans")),
+                (
+                    Key::FinYearEnd,
+                    Key::FinYearEndBody,
+                    Some("/financials/year-end"),
+                ),
+                (
+                    Key::FinOpening,
+                    Key::FinOpeningBody,
+                    Some("/financials/opening-balances"),
+                ),
+                (
+                    Key::FinBudgets,
+                    Key::FinBudgetsBody,
+                    Some("/financials/budgets"),
                 ),
             ],
             Module::Banking => &[
@@ -272,6 +308,26 @@ impl Module {
                     Key::ReportsStatement,
                     Key::ReportsStatementBody,
                     Some("/reports/open-items"),
+                ),
+                (
+                    Key::ReportsBalanceSheet,
+                    Key::ReportsBalanceSheetBody,
+                    Some("/reports/balance-sheet"),
+                ),
+                (
+                    Key::ReportsProfitLoss,
+                    Key::ReportsProfitLossBody,
+                    Some("/reports/profit-loss"),
+                ),
+                (
+                    Key::ReportsBudget,
+                    Key::ReportsBudgetBody,
+                    Some("/reports/budget"),
+                ),
+                (
+                    Key::ReportsCharts,
+                    Key::ReportsChartsBody,
+                    Some("/reports/charts"),
                 ),
             ],
         }

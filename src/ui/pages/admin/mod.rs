@@ -13,6 +13,7 @@ mod currencies;
 mod determination;
 mod periods;
 mod setup;
+mod statement_layout;
 mod tax_codes;
 
 pub use backup::BackupPage;
@@ -22,4 +23,5 @@ pub use currencies::CurrenciesPage;
 pub use determination::DeterminationPage;
 pub use periods::PeriodsPage;
 pub use setup::SetupPage;
+pub use statement_layout::StatementLayoutPage;
 pub use tax_codes::TaxCodesPage;

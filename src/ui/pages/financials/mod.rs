@@ -4,11 +4,27 @@
 //! their drafts through `components::drafts`, never each other's code.
 
 mod accounts;
+mod budgets;
+mod due_postings;
 mod entry;
 mod journal;
+mod loan;
+mod loans;
+mod opening_balances;
+mod posting_templates;
+mod recurring;
 mod vouchers;
+mod year_end;
 
 pub use accounts::AccountsPage;
+pub use budgets::BudgetsPage;
+pub use due_postings::DuePostingsPage;
 pub use entry::EntryPage;
 pub use journal::{EntryDetailPage, JournalPage};
+pub use loan::LoanPage;
+pub use loans::LoansPage;
+pub use opening_balances::OpeningBalancesPage;
+pub use posting_templates::PostingTemplatesPage;
+pub use recurring::RecurringPage;
 pub use vouchers::VouchersPage;
+pub use year_end::YearEndPage;
