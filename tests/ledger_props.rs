@@ -90,6 +90,8 @@ use dunning::DunningOp;
 #[path = "ledger_props/items.rs"]
 mod items;
 use items::ItemsOp;
+#[path = "ledger_props/closing.rs"]
+mod closing;
 
 /// Cases of the main property; the guard draws as many runs.
 const CASES: u32 = 128;
@@ -422,6 +424,7 @@ enum Op {
     Runs(RunOp),
     Dunning(DunningOp),
     Items(ItemsOp),
+    Closing(closing::ClosingOp),
 }
 
 // ----- strategies -----
@@ -692,7 +695,8 @@ fn posting_op() -> impl Strategy<Value = PostingOp> {
 /// (Runs pay items and dunning takes turns: payments went from 8 to 10
 /// and sequences from 60 to 80 commands so the guard's minimums stay
 /// reachable; items took 3, so postings went from 15 to 17 to stay above
-/// the guard's 35 %.)
+/// the guard's 35 %. Year-end closing and opening balances (issue 17)
+/// take 3 more.)
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         10 => master_data_op().prop_map(Op::Master),
@@ -704,6 +708,7 @@ fn op() -> impl Strategy<Value = Op> {
         6 => payment_runs::run_op().prop_map(Op::Runs),
         3 => dunning::dunning_op().prop_map(Op::Dunning),
         3 => items::items_op().prop_map(Op::Items),
+        3 => closing::closing_op().prop_map(Op::Closing),
     ]
 }
 
@@ -1147,6 +1152,7 @@ fn command(book: &Book, base: NaiveDate, op: &Op) -> (Command, Rights) {
         Op::Runs(op) => payment_runs::command(book, base, op),
         Op::Dunning(op) => dunning::command(book, base, op),
         Op::Items(op) => items::command(book, base, op),
+        Op::Closing(op) => closing::command(book, base, op),
         Op::Posting(PostingOp::Post(spec)) => (
             Command::Posting(PostingCommand::PostEntry {
                 draft: entry_draft(book, base, spec),

@@ -80,7 +80,7 @@ impl DomainError {
             DomainError::Dunning(_) => None,
             DomainError::Items(_) => None,
             DomainError::Recurring(_) => None,
-            DomainError::Closing(_) => None,
+            DomainError::Closing(e) => e.line_mut(),
             DomainError::Statements(_) => None,
         }
     }

@@ -1510,6 +1510,25 @@ enum EventRefV1<'a> {
         partner: PartnerCodeV1,
         pricing: items::PartnerPricingV1,
     },
+
+    // ----- year-end closing, opening balances (issue 17): `v1/closing.rs` -----
+    YearClosed {
+        year: i32,
+        entries: Vec<u64>,
+        by: String,
+        at: TimestampV1,
+    },
+    ClosingReverted {
+        year: i32,
+        reversals: Vec<u64>,
+        by: String,
+        at: TimestampV1,
+    },
+    OpeningBalancesPosted {
+        entry: u64,
+        by: String,
+        at: TimestampV1,
+    },
 }
 
 /// The same events as read (entries owned).
@@ -1720,6 +1739,25 @@ enum EventV1 {
     PartnerPricingSet {
         partner: PartnerCodeV1,
         pricing: items::PartnerPricingV1,
+    },
+
+    // ----- year-end closing, opening balances (issue 17): `v1/closing.rs` -----
+    YearClosed {
+        year: i32,
+        entries: Vec<u64>,
+        by: String,
+        at: TimestampV1,
+    },
+    ClosingReverted {
+        year: i32,
+        reversals: Vec<u64>,
+        by: String,
+        at: TimestampV1,
+    },
+    OpeningBalancesPosted {
+        entry: u64,
+        by: String,
+        at: TimestampV1,
     },
 }
 
@@ -1958,6 +1996,9 @@ fn from_wire(event: EventV1) -> Event {
         | W::SpecialPriceDeleted { .. }
         | W::DiscountGroupSaved { .. }
         | W::PartnerPricingSet { .. }) => items::items_from_wire(other),
+        other @ (W::YearClosed { .. }
+        | W::ClosingReverted { .. }
+        | W::OpeningBalancesPosted { .. }) => closing::closing_from_wire(other),
     }
 }
 
