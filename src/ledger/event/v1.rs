@@ -1510,6 +1510,21 @@ enum EventRefV1<'a> {
         partner: PartnerCodeV1,
         pricing: items::PartnerPricingV1,
     },
+
+    // ----- statement layout, budgets (issue 17): types in `v1/statements.rs` -----
+    StatementPositionSet {
+        account: AccountNoV1,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        line: Option<String>,
+        by: String,
+        at: TimestampV1,
+    },
+    BudgetsSet {
+        year: i32,
+        rows: Vec<statements::BudgetRowV1>,
+        by: String,
+        at: TimestampV1,
+    },
 }
 
 /// The same events as read (entries owned).
@@ -1720,6 +1735,21 @@ enum EventV1 {
     PartnerPricingSet {
         partner: PartnerCodeV1,
         pricing: items::PartnerPricingV1,
+    },
+
+    // ----- statement layout, budgets (issue 17): types in `v1/statements.rs` -----
+    StatementPositionSet {
+        account: AccountNoV1,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        line: Option<String>,
+        by: String,
+        at: TimestampV1,
+    },
+    BudgetsSet {
+        year: i32,
+        rows: Vec<statements::BudgetRowV1>,
+        by: String,
+        at: TimestampV1,
     },
 }
 
@@ -1958,6 +1988,9 @@ fn from_wire(event: EventV1) -> Event {
         | W::SpecialPriceDeleted { .. }
         | W::DiscountGroupSaved { .. }
         | W::PartnerPricingSet { .. }) => items::items_from_wire(other),
+        other @ (W::StatementPositionSet { .. } | W::BudgetsSet { .. }) => {
+            statements::statements_from_wire(other)
+        }
     }
 }
 
