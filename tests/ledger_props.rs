@@ -91,6 +91,10 @@ use dunning::DunningOp;
 mod items;
 use items::ItemsOp;
 
+#[path = "ledger_props/statements.rs"]
+mod statements;
+use statements::StatementsOp;
+
 /// Cases of the main property; the guard draws as many runs.
 const CASES: u32 = 128;
 /// Lengths of the command sequences, for the property and the guard alike.
@@ -422,6 +426,7 @@ enum Op {
     Runs(RunOp),
     Dunning(DunningOp),
     Items(ItemsOp),
+    Statements(StatementsOp),
 }
 
 // ----- strategies -----
@@ -704,6 +709,7 @@ fn op() -> impl Strategy<Value = Op> {
         6 => payment_runs::run_op().prop_map(Op::Runs),
         3 => dunning::dunning_op().prop_map(Op::Dunning),
         3 => items::items_op().prop_map(Op::Items),
+        2 => statements::statements_op().prop_map(Op::Statements),
     ]
 }
 
@@ -1147,6 +1153,7 @@ fn command(book: &Book, base: NaiveDate, op: &Op) -> (Command, Rights) {
         Op::Runs(op) => payment_runs::command(book, base, op),
         Op::Dunning(op) => dunning::command(book, base, op),
         Op::Items(op) => items::command(book, base, op),
+        Op::Statements(op) => statements::command(book, base, op),
         Op::Posting(PostingOp::Post(spec)) => (
             Command::Posting(PostingCommand::PostEntry {
                 draft: entry_draft(book, base, spec),
