@@ -360,10 +360,11 @@ fn StatementTable(
                                     <td></td>
                                 }
                             });
+                            let shown = number.clone();
                             view! {
-                                <tr class="statement-account" data-account=number.clone()>
+                                <tr class="statement-account" data-account=number>
                                     <td>
-                                        <A href=sheet_href(account, range)>{number}</A>
+                                        <A href=sheet_href(account, range)>{shown}</A>
                                         " " {name} <span class="muted">{mark}</span>
                                     </td>
                                     <td class="num">{fmt_amount(amount, d, lang)}</td>
