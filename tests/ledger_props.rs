@@ -93,6 +93,10 @@ use items::ItemsOp;
 #[path = "ledger_props/closing.rs"]
 mod closing;
 
+#[path = "ledger_props/statements.rs"]
+mod statements;
+use statements::StatementsOp;
+
 /// Cases of the main property; the guard draws as many runs.
 const CASES: u32 = 128;
 /// Lengths of the command sequences, for the property and the guard alike.
@@ -425,6 +429,7 @@ enum Op {
     Dunning(DunningOp),
     Items(ItemsOp),
     Closing(closing::ClosingOp),
+    Statements(StatementsOp),
 }
 
 // ----- strategies -----
@@ -709,6 +714,7 @@ fn op() -> impl Strategy<Value = Op> {
         3 => dunning::dunning_op().prop_map(Op::Dunning),
         3 => items::items_op().prop_map(Op::Items),
         3 => closing::closing_op().prop_map(Op::Closing),
+        2 => statements::statements_op().prop_map(Op::Statements),
     ]
 }
 
@@ -1153,6 +1159,7 @@ fn command(book: &Book, base: NaiveDate, op: &Op) -> (Command, Rights) {
         Op::Dunning(op) => dunning::command(book, base, op),
         Op::Items(op) => items::command(book, base, op),
         Op::Closing(op) => closing::command(book, base, op),
+        Op::Statements(op) => statements::command(book, base, op),
         Op::Posting(PostingOp::Post(spec)) => (
             Command::Posting(PostingCommand::PostEntry {
                 draft: entry_draft(book, base, spec),

@@ -1529,6 +1529,20 @@ enum EventRefV1<'a> {
         by: String,
         at: TimestampV1,
     },
+    // ----- statement layout, budgets (issue 17): types in `v1/statements.rs` -----
+    StatementPositionSet {
+        account: AccountNoV1,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        line: Option<String>,
+        by: String,
+        at: TimestampV1,
+    },
+    BudgetsSet {
+        year: i32,
+        rows: Vec<statements::BudgetRowV1>,
+        by: String,
+        at: TimestampV1,
+    },
 }
 
 /// The same events as read (entries owned).
@@ -1756,6 +1770,20 @@ enum EventV1 {
     },
     OpeningBalancesPosted {
         entry: u64,
+        by: String,
+        at: TimestampV1,
+    },
+    // ----- statement layout, budgets (issue 17): types in `v1/statements.rs` -----
+    StatementPositionSet {
+        account: AccountNoV1,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        line: Option<String>,
+        by: String,
+        at: TimestampV1,
+    },
+    BudgetsSet {
+        year: i32,
+        rows: Vec<statements::BudgetRowV1>,
         by: String,
         at: TimestampV1,
     },
@@ -1999,6 +2027,9 @@ fn from_wire(event: EventV1) -> Event {
         other @ (W::YearClosed { .. }
         | W::ClosingReverted { .. }
         | W::OpeningBalancesPosted { .. }) => closing::closing_from_wire(other),
+        other @ (W::StatementPositionSet { .. } | W::BudgetsSet { .. }) => {
+            statements::statements_from_wire(other)
+        }
     }
 }
 

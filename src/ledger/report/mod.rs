@@ -9,16 +9,19 @@
 
 pub mod account_sheet;
 pub mod aging;
+pub mod budget;
 pub mod cost_centres;
 pub mod credit_risk;
 pub mod journal;
 pub mod open_items;
 pub mod partners;
+pub mod statements;
 pub mod trial_balance;
 pub mod vat_return;
 
 pub use account_sheet::{AccountSheet, Contra, SheetFc, SheetLine, account_sheet, contra_of};
 pub use aging::{AgingAmounts, AgingReport, AgingRow, DEFAULT_AGING_BOUNDS, aging};
+pub use budget::{BudgetReport, BudgetReportRow, CentreFilter, budget_vs_actual};
 pub use cost_centres::{CostCentreReport, cost_centre_report};
 pub use credit_risk::{CreditRiskRow, OldestOverdue, credit_risk};
 pub use journal::{JournalFilter, JournalPage, journal};
@@ -26,6 +29,10 @@ pub use open_items::{OpenItemRow, OpenItemsFilter, OpenItemsReport, open_items};
 pub use partners::{
     PartnerListFilter, PartnerListRow, PartnerStatement, StatementLine, partner_list,
     partner_statement,
+};
+pub use statements::{
+    Comparison, FinancialStatement, StatementAccount, StatementChecks, StatementRow, balance_sheet,
+    financial_statements, profit_and_loss,
 };
 pub use trial_balance::{TrialBalance, TrialBalanceRow, trial_balance};
 pub use vat_return::{VatReturn, VatReturnRow, vat_return};
