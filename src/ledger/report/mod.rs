@@ -14,6 +14,7 @@ pub mod credit_risk;
 pub mod journal;
 pub mod open_items;
 pub mod partners;
+pub mod series;
 pub mod trial_balance;
 pub mod vat_return;
 
@@ -26,6 +27,10 @@ pub use open_items::{OpenItemRow, OpenItemsFilter, OpenItemsReport, open_items};
 pub use partners::{
     PartnerListFilter, PartnerListRow, PartnerStatement, StatementLine, partner_list,
     partner_statement,
+};
+pub use series::{
+    CashPoint, CashSeries, ExpenseGroup, PeriodResult, cash_accounts, cash_series,
+    expense_breakdown, result_series,
 };
 pub use trial_balance::{TrialBalance, TrialBalanceRow, trial_balance};
 pub use vat_return::{VatReturn, VatReturnRow, vat_return};
