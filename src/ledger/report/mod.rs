@@ -30,7 +30,7 @@ pub use partners::{
 };
 pub use series::{
     CashPoint, CashSeries, ExpenseGroup, PeriodResult, cash_accounts, cash_series,
-    expense_breakdown, result_series,
+    expense_breakdown, nice_ticks, result_series,
 };
 pub use trial_balance::{TrialBalance, TrialBalanceRow, trial_balance};
 pub use vat_return::{VatReturn, VatReturnRow, vat_return};

@@ -16,6 +16,7 @@
 //! - [`expense_breakdown`]: the fiscal year's expenses by account group:
 //!   the title account (Titelkonto) an expense account is grouped under,
 //!   or the account itself when it has none; each group with its accounts.
+//! - [`nice_ticks`]: the value axis of a chart in round steps.
 
 use crate::ledger::book::Book;
 use crate::ledger::error::DomainError;
@@ -224,6 +225,40 @@ pub fn expense_breakdown(book: &Book, year: i32) -> Result<Vec<ExpenseGroup>, Do
     Ok(out)
 }
 
+/// Axis ticks from ≤ `min` to ≥ `max` (both include zero) in steps of 1, 2
+/// or 5 × 10ⁿ, about five of them; exact decimals.
+pub fn nice_ticks(min: Decimal, max: Decimal) -> Vec<Decimal> {
+    let (min, max) = (min.min(Decimal::ZERO), max.max(Decimal::ZERO));
+    let range = max - min;
+    if range.is_zero() {
+        return vec![Decimal::ZERO, Decimal::ONE];
+    }
+    let raw = range / Decimal::from(5);
+    let mut power = Decimal::ONE;
+    while power * Decimal::TEN <= raw {
+        power *= Decimal::TEN;
+    }
+    while power > raw && power > Decimal::new(1, 6) {
+        power /= Decimal::TEN;
+    }
+    let step = [1, 2, 5, 10]
+        .into_iter()
+        .map(|f| power * Decimal::from(f))
+        .find(|s| *s >= raw)
+        .unwrap_or(power * Decimal::TEN);
+    let first = (min / step).floor() * step;
+    let mut ticks = Vec::new();
+    let mut t = first;
+    while t < max + step && ticks.len() < 50 {
+        ticks.push(t);
+        if t >= max {
+            break;
+        }
+        t += step;
+    }
+    ticks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -309,6 +344,27 @@ mod tests {
         assert_eq!(groups[0].accounts, vec![(expense, dec!(300.50))]);
 
         assert!(result_series(&book, 2031).is_err());
+    }
+
+    #[test]
+    fn ticks_are_round_steps_covering_zero_and_the_values() {
+        assert_eq!(
+            nice_ticks(dec!(0), dec!(1234)),
+            vec![dec!(0), dec!(500), dec!(1000), dec!(1500)]
+        );
+        let t = nice_ticks(dec!(-300.5), dec!(1000));
+        assert_eq!(t.first(), Some(&dec!(-500)));
+        assert!(t.contains(&dec!(0)));
+        assert!(*t.last().expect("ticks") >= dec!(1000));
+        assert_eq!(nice_ticks(dec!(0), dec!(0)), vec![dec!(0), dec!(1)]);
+        assert_eq!(
+            nice_ticks(dec!(0), dec!(0.8)),
+            vec![dec!(0), dec!(0.2), dec!(0.4), dec!(0.6), dec!(0.8)]
+        );
+        assert_eq!(
+            nice_ticks(dec!(-40), dec!(0)),
+            vec![dec!(-40), dec!(-30), dec!(-20), dec!(-10), dec!(0)]
+        );
     }
 
     #[test]
