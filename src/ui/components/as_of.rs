@@ -39,7 +39,7 @@ texts! {
         Cancel => "Abbrechen", "Cancel";
         Back => "Zurück zu aktuell", "Back to now";
         StandVom => "Stand vom", "As of";
-        StandAfter => "Stand nach Position", "As after position";
+        StandAfter => "Stand nach Position", "As of position";
         LastStamp => "letzter Zeitstempel", "last time stamp";
         NoStamp => "vor dem ersten Zeitstempel", "before the first time stamp";
         Folding => "Buchungsstand wird aufgebaut …", "Rebuilding the books …";
