@@ -277,7 +277,8 @@ pub fn LineChart(
 }
 
 /// Horizontal bars, one per labelled row (long labels, e.g. account
-/// groups), largest first as given.
+/// groups), in the order given; a row marked in `detail` is a part of the
+/// row above it (an account of a group): indented, lighter.
 #[component]
 pub fn HBarChart(
     #[prop(into)] title: String,
@@ -287,6 +288,7 @@ pub fn HBarChart(
     decimals: u32,
     lang: Lang,
     #[prop(into)] testid: String,
+    #[prop(optional)] detail: Vec<bool>,
 ) -> impl IntoView {
     const ROW: f64 = 30.0;
     const LABEL_W: f64 = 250.0;
@@ -326,9 +328,14 @@ pub fn HBarChart(
             };
             let amount = fmt_amount(*v, decimals, lang);
             let hover = format!("{label}: {amount}");
+            let part = detail.get(i).copied().unwrap_or(false);
+            let class = match part {
+                true => format!("chart-bar {} detail", series.class),
+                false => format!("chart-bar {}", series.class),
+            };
             view! {
-                <text class="chart-label" x=LABEL_W - 8.0 y=y + ROW * 0.62 text-anchor="end">{short}</text>
-                <rect class=format!("chart-bar {}", series.class) x=left y=y + ROW * 0.15 width=width height=ROW * 0.7>
+                <text class="chart-label" class:detail=part x=LABEL_W - 8.0 y=y + ROW * 0.62 text-anchor="end">{short}</text>
+                <rect class=class x=left y=y + ROW * 0.15 width=width height=ROW * 0.7>
                     <title>{hover}</title>
                 </rect>
                 <text class="chart-value" x=left + width + 6.0 y=y + ROW * 0.62>{amount}</text>

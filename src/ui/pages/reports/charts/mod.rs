@@ -93,7 +93,9 @@ struct ChartsView {
     result: Vec<Decimal>,
     cash: Vec<Decimal>,
     cash_accounts: Vec<String>,
-    groups: Vec<(String, Decimal)>,
+    /// Each group, then its accounts (`true`: an account of the group
+    /// above), largest first.
+    groups: Vec<(String, Decimal, bool)>,
 }
 
 fn build(book: &Book, year: i32, lang: Lang) -> Result<ChartsView, String> {
@@ -123,7 +125,16 @@ fn build(book: &Book, year: i32, lang: Lang) -> Result<ChartsView, String> {
         cash_accounts: cash.accounts.iter().map(|a| name(*a)).collect(),
         groups: groups
             .iter()
-            .map(|g| (name(g.group), g.amount_lc))
+            .flat_map(|g| {
+                let mut accounts = g.accounts.clone();
+                accounts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                // An ungrouped account is its own group: no part rows.
+                if accounts.len() == 1 && accounts[0].0 == g.group {
+                    accounts.clear();
+                }
+                std::iter::once((name(g.group), g.amount_lc, false))
+                    .chain(accounts.into_iter().map(move |(a, v)| (name(a), v, true)))
+            })
             .collect(),
     })
 }
@@ -256,8 +267,9 @@ fn Charts(view: ChartsView) -> impl IntoView {
         class: "s1",
         values: view.cash.clone(),
     };
-    let (group_labels, group_values): (Vec<String>, Vec<Decimal>) =
-        view.groups.iter().cloned().unzip();
+    let group_labels: Vec<String> = view.groups.iter().map(|g| g.0.clone()).collect();
+    let group_values: Vec<Decimal> = view.groups.iter().map(|g| g.1).collect();
+    let group_detail: Vec<bool> = view.groups.iter().map(|g| g.2).collect();
     let groups = Series {
         name: t(T::Amount).into(),
         class: "s2",
@@ -281,7 +293,7 @@ fn Charts(view: ChartsView) -> impl IntoView {
             } else {
                 view! {
                     <HBarChart title=t(T::ExpenseTitle) label_head=t(T::Group) labels=group_labels
-                        series=groups decimals=d lang=lang testid="chart-expenses" />
+                        series=groups decimals=d lang=lang testid="chart-expenses" detail=group_detail />
                 }.into_any()
             }}
         </div>
