@@ -545,3 +545,81 @@ async fn prices_lookup_and_item_filter_on_50k_items() {
         wasm_memory_mb()
     );
 }
+
+/// Time travel (issue 17, part E): the trial balance of the 100,000-entry
+/// company as of the middle of its log: read the log (IndexedDB, chain
+/// verified), resolve the position, fold the first half, build the
+/// year's trial balance. The figure the as-of bar waits for.
+#[wasm_bindgen_test]
+async fn time_travel_trial_balance_at_half_of_100k() {
+    use kontor::ledger::book::moment::{Moment, resolve};
+    use kontor::ledger::types::PeriodRef;
+
+    let namespace = format!("bench.tt.{}", js_sys::Date::now() as u64);
+    let store = IdbStore::new(&namespace);
+    let meta = store.create_company("Bench TT GmbH").await.expect("create");
+    let mut head = ChainHead::EMPTY;
+    {
+        let company = store.open_company(&meta.id).await.expect("open");
+        let (mut generator, setup) = Book::set_up(&sample_setup(YEAR)).expect("setup");
+        head = company
+            .append(&seal_events(head, &setup))
+            .await
+            .expect("append setup");
+        for chunk in 0..ENTRIES / CHUNK {
+            let drafts =
+                sample_drafts(42 + chunk as u64, CHUNK, LINES_PER_ENTRY, YEAR).expect("drafts");
+            let mut events = Vec::with_capacity(CHUNK);
+            for draft in drafts {
+                let cmd = Command::Posting(PostingCommand::PostEntry { draft });
+                events.extend(generator.execute(&cmd).expect("post"));
+            }
+            head = company
+                .append(&seal_events(head, &events))
+                .await
+                .expect("append chunk");
+        }
+    }
+    let (from, to) = (
+        PeriodRef {
+            fiscal_year: YEAR,
+            period: 1,
+        },
+        PeriodRef {
+            fiscal_year: YEAR,
+            period: 12,
+        },
+    );
+    let company = store.open_company(&meta.id).await.expect("open");
+    let mut runs = Vec::new();
+    let mut entries = 0;
+    for _ in 0..3 {
+        let started = now_ms();
+        let records = company.load().await.expect("load");
+        let loaded = now_ms() - started;
+        let n = resolve(&records, Moment::Position(head.seq / 2));
+        let book = Book::fold_prefix(&records, n).expect("fold prefix");
+        drop(records);
+        let folded = now_ms() - started;
+        let tb = book.trial_balance(from, to).expect("trial balance");
+        let total = now_ms() - started;
+        assert_eq!(tb.total_debit_lc, tb.total_credit_lc);
+        entries = book.entry_count();
+        runs.push((loaded, folded, total));
+    }
+    for (loaded, folded, total) in &runs {
+        console_log!(
+            "time travel bench: {} records, as of position {} ({entries} entries): load {loaded:.0} ms, + fold prefix {:.0} ms, + trial balance {:.0} ms = {total:.0} ms",
+            head.seq,
+            head.seq / 2,
+            folded - loaded,
+            total - folded
+        );
+    }
+    assert!(entries > ENTRIES / 3 && entries < ENTRIES / 2, "{entries}");
+    drop(company);
+    store
+        .delete_company(&meta.id, "Bench TT GmbH")
+        .await
+        .expect("clean up");
+}

@@ -8,8 +8,10 @@ use std::rc::Rc;
 use gloo::storage::{LocalStorage as Browser, Storage};
 use leptos::prelude::*;
 
+use crate::ledger::book::moment::{self, Moment};
 use crate::ledger::posting::Rights;
 use crate::ledger::setup::Setup;
+use crate::ledger::types::Timestamp;
 use crate::ledger::{Book, Command, Event};
 use crate::session::{Session, SessionError};
 use crate::store::idb::{IdbCompany, tabs};
@@ -62,6 +64,36 @@ pub struct AppState {
     /// refused), with the reason: the start page shows it and the way to
     /// restore a backup, instead of a silent "no company open".
     pub open_failure: RwSignal<Option<OpenFailure>>,
+    /// The books as they stood at a past moment (time travel): the reports
+    /// read it through [`AppState::with_report_book`] while one is chosen.
+    past: StoredValue<Option<Rc<Book>>, LocalStorage>,
+    /// Which moment the reports show (current, being folded, or past).
+    pub time_travel: RwSignal<TimeTravel>,
+}
+
+/// The moment the reports show.
+#[derive(Clone, Debug, Default)]
+pub enum TimeTravel {
+    /// The books as they are now.
+    #[default]
+    Current,
+    /// Reading the log and folding it up to the moment.
+    Folding(Moment, Progress),
+    /// The books after the first `position` records of the log.
+    Past(PastMoment),
+    /// The log could not be read or folded.
+    Failed(SessionError),
+}
+
+/// A past moment the reports show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PastMoment {
+    /// What the user asked for.
+    pub asked: Moment,
+    /// Records folded (log position).
+    pub position: u64,
+    /// The stamp of the last stamped record among them, if any.
+    pub stamp: Option<Timestamp>,
 }
 
 /// A company that did not open, and why.
@@ -103,6 +135,8 @@ impl AppState {
             open_failure: RwSignal::new(None),
             draft: RwSignal::new(DraftSaving::default()),
             loading: RwSignal::new(None),
+            past: StoredValue::new_local(None),
+            time_travel: RwSignal::new(TimeTravel::Current),
         };
         provide_context(state);
         leptos::task::spawn_local(async move { state.start().await });
@@ -209,6 +243,7 @@ impl AppState {
             }
         };
         self.open_failure.set(None);
+        self.back_to_current();
         self.session.set_value(Some(Rc::new(session)));
         self.company.set(meta);
         // Only a convenience (reopen it next time): a localStorage that
@@ -239,6 +274,7 @@ impl AppState {
     }
 
     pub fn close_company(&self) {
+        self.back_to_current();
         self.session.set_value(None);
         self.watch.set_value(None);
         self.company.set(None);
@@ -281,8 +317,83 @@ impl AppState {
     /// Reads the Book a report shows: the open Book, or the books as they
     /// stood at the moment chosen on the report's `AsOfBar` (time travel,
     /// issue 17 part E). Subscribes the caller to both.
+    /// While the past is being folded there is nothing to show (`None`).
     pub fn with_report_book<R>(&self, f: impl FnOnce(&Book) -> R) -> Option<R> {
-        self.with_book(f)
+        match self
+            .time_travel
+            .with(|t| matches!(t, TimeTravel::Current | TimeTravel::Failed(_)))
+        {
+            true => self.with_book(f),
+            false => {
+                self.revision.track();
+                let past = self.past.get_value()?;
+                Some(f(&past))
+            }
+        }
+    }
+
+    /// Whether the reports show a past moment (or are folding one): a
+    /// report offers no action that writes while this is true.
+    pub fn in_past(&self) -> bool {
+        self.time_travel
+            .with(|t| matches!(t, TimeTravel::Folding(..) | TimeTravel::Past(_)))
+    }
+
+    /// Records in the open company's log now (the "of 9,999" of the as-of
+    /// bar); tracks changes.
+    pub fn log_length(&self) -> u64 {
+        self.revision.track();
+        self.session().map(|s| s.head().seq).unwrap_or(0)
+    }
+
+    /// Shows the reports as the books stood at `moment`: reads the log
+    /// (`CompanyLog::load`, verified), resolves the moment to a position
+    /// (`ledger::book::moment`) and folds that prefix
+    /// (`Book::fold_prefix`). Writes nothing.
+    pub async fn travel_to(&self, asked: Moment) {
+        use crate::store::CompanyLog;
+        let Some(session) = self.session() else {
+            return;
+        };
+        self.time_travel
+            .set(TimeTravel::Folding(asked, Progress { done: 0, total: 2 }));
+        // Let the progress bar paint before the work starts.
+        gloo::timers::future::TimeoutFuture::new(0).await;
+        let records = match session.log().load().await {
+            Ok(records) => records,
+            Err(e) => {
+                self.time_travel.set(TimeTravel::Failed(e.into()));
+                return;
+            }
+        };
+        self.time_travel
+            .set(TimeTravel::Folding(asked, Progress { done: 1, total: 2 }));
+        gloo::timers::future::TimeoutFuture::new(0).await;
+        let n = moment::resolve(&records, asked);
+        let stamp = moment::stamp_of_position(&records, n);
+        let folded = Book::fold_prefix(&records, n);
+        drop(records);
+        // The user went back to the current books (or elsewhere) meanwhile.
+        if !matches!(self.time_travel.get_untracked(), TimeTravel::Folding(a, _) if a == asked) {
+            return;
+        }
+        match folded {
+            Ok(book) => {
+                self.past.set_value(Some(Rc::new(book)));
+                self.time_travel.set(TimeTravel::Past(PastMoment {
+                    asked,
+                    position: n as u64,
+                    stamp,
+                }));
+            }
+            Err(e) => self.time_travel.set(TimeTravel::Failed(e.into())),
+        }
+    }
+
+    /// Back to the books as they are now; drops the past Book.
+    pub fn back_to_current(&self) {
+        self.past.set_value(None);
+        self.time_travel.set(TimeTravel::Current);
     }
 
     /// The one write path: check, store, apply; then views re-render. On a

@@ -47,6 +47,17 @@ impl Book {
         fold(records.into_iter().map(|r| (r.seq, r.body)))
     }
 
+    /// Time travel: the Book as it stood after the first `n` of
+    /// `records` (whose chain was verified already, as `store::load`
+    /// does), by the very fold [`Book::fold_records`] uses; `n` beyond the
+    /// log is the whole log, `n == 0` is [`ReplayErrorKind::Empty`] (no
+    /// Book exists before the company's creation). See
+    /// [`crate::ledger::book::moment`] for the position of a date and time.
+    pub fn fold_prefix(records: &[LogRecord], n: usize) -> Result<Book, ReplayError> {
+        let prefix = records.get(..n).unwrap_or(records);
+        fold(prefix.iter().map(|r| (r.seq, r.body.as_str())))
+    }
+
     /// Decodes and folds records whose chain was verified already (a
     /// backup document verifies its log on parsing).
     pub fn fold_records(records: &[LogRecord]) -> Result<Book, ReplayError> {

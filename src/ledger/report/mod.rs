@@ -16,6 +16,7 @@ pub mod journal;
 pub mod open_items;
 pub mod partners;
 pub mod statements;
+pub mod series;
 pub mod trial_balance;
 pub mod vat_return;
 
@@ -33,6 +34,10 @@ pub use partners::{
 pub use statements::{
     Comparison, FinancialStatement, StatementAccount, StatementChecks, StatementRow, balance_sheet,
     financial_statements, profit_and_loss,
+};
+pub use series::{
+    CashPoint, CashSeries, ExpenseGroup, PeriodResult, cash_accounts, cash_series,
+    expense_breakdown, nice_ticks, result_series,
 };
 pub use trial_balance::{TrialBalance, TrialBalanceRow, trial_balance};
 pub use vat_return::{VatReturn, VatReturnRow, vat_return};

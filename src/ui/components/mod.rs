@@ -6,9 +6,11 @@
 //! the one download helper, the drafts two screens share, what the
 //! partner reports share, the account editor of item groups and items,
 //! prices in words (`prices`), and messages that follow a language
-//! switch (`said`).
+//! switch (`said`), the as-of bar of time travel (`as_of`) and SVG
+//! charts (`chart`).
 
 mod as_of;
+mod chart;
 mod clock;
 mod country_picker;
 mod date_field;
@@ -26,7 +28,8 @@ mod report;
 mod said;
 mod statement_table;
 
-pub use as_of::AsOfBar;
+pub use as_of::{AsOfBar, fmt_stamp};
+pub use chart::{BarChart, HBarChart, LineChart, Series};
 pub use clock::{USER, now};
 pub use country_picker::CountryPicker;
 pub use date_field::DateField;

@@ -18,7 +18,7 @@ use crate::ledger::report::{AgingAmounts, DEFAULT_AGING_BOUNDS};
 use crate::ledger::types::PartnerCode;
 use crate::texts;
 use crate::ui::components::{
-    DateField, KindPicker, NoCompany, default_as_of, dialect, fmt_amount, fmt_date, lc_of,
+    AsOfBar, DateField, KindPicker, NoCompany, default_as_of, dialect, fmt_amount, fmt_date, lc_of,
     offer_csv, print_page, report_shortcuts, statement_href,
 };
 use crate::ui::errors::domain_error;
@@ -135,7 +135,7 @@ pub fn AgingPage() -> impl IntoView {
         let Some(b) = parse_bounds(&bounds.get()) else {
             return Some(Err(i18n.t(T::BadBounds).to_string()));
         };
-        app.with_book(|book| build(book, kind.get(), day, &b, lang))
+        app.with_report_book(|book| build(book, kind.get(), day, &b, lang))
     });
     let export = move || {
         if let Some(Ok(v)) = report.get_untracked() {
@@ -155,6 +155,7 @@ pub fn AgingPage() -> impl IntoView {
             } else {
                 view! {
                     <p class="lead no-print">{move || i18n.t(T::Lead)}</p>
+                    <AsOfBar />
                     <div class="toolbar no-print">
                         <KindPicker kind=kind testid="aging-kind" />
                         <DateField label=T::AsOf value=as_of testid="aging-as-of" />

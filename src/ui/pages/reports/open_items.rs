@@ -22,7 +22,7 @@ use crate::ledger::types::{PartnerCode, Timestamp};
 use crate::ledger::{Command, Event};
 use crate::texts;
 use crate::ui::components::{
-    DateField, KindPicker, NoCompany, default_as_of, dialect, fmt_amount, fmt_date, lc_of,
+    AsOfBar, DateField, KindPicker, NoCompany, default_as_of, dialect, fmt_amount, fmt_date, lc_of,
     number_style, offer_csv, print_page, report_shortcuts, statement_href,
 };
 use crate::ui::errors::session_error;
@@ -174,7 +174,7 @@ pub fn OpenItemsPage() -> impl IntoView {
     let report = Memo::new(move |_| {
         let lang = i18n.lang();
         let f = filter.get()?;
-        app.with_book(|b| build(b, &f, lang))
+        app.with_report_book(|b| build(b, &f, lang))
     });
     let selection = Selection {
         items: RwSignal::new(Vec::new()),
@@ -203,9 +203,12 @@ pub fn OpenItemsPage() -> impl IntoView {
             } else {
                 view! {
                     <p class="lead no-print">{move || i18n.t(T::Lead)}</p>
+                    <AsOfBar />
                     <Toolbar filter=filter export=Callback::new(move |()| export()) />
                     {move || report.get().map(|v| view! { <ItemsTable view=v filter=filter selection=selection /> })}
-                    <ClearBar selection=selection as_of=filter.as_of />
+                    <Show when=move || !app.in_past()>
+                        <ClearBar selection=selection as_of=filter.as_of />
+                    </Show>
                 }.into_any()
             }}
         </section>
@@ -341,12 +344,14 @@ fn item_row(
     });
     let statement = statement_href(code, as_of.map(|a| (year_start(a), a)));
     let overdue = r.days_overdue > 0;
+    let app = use_app();
     let reference = r.reference.clone();
     view! {
         <tr data-testid="oi-row" data-partner=code.to_string() data-reference=reference
             class:overdue=overdue>
             <td class="no-print">
                 <input type="checkbox" data-testid="oi-select" prop:checked=checked
+                    disabled=move || app.in_past()
                     on:change=move |ev| toggle(event_target_checked(&ev)) />
             </td>
             <td><A href=statement attr:data-testid="oi-statement-link"><span class="account-no">{code.to_string()}</span>" "{r.name}</A></td>
@@ -405,6 +410,10 @@ async fn clear_selected(
     lang: Lang,
 ) {
     s.message.set(None);
+    // A report showing the past never writes (the bar is hidden then).
+    if app.in_past() {
+        return;
+    }
     let items = s.items.get_untracked();
     let Some(&(_, partner)) = items.first() else {
         return;

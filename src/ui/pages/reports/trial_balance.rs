@@ -23,9 +23,9 @@ use crate::ledger::gl::AccountType;
 use crate::ledger::types::AccountNo;
 use crate::texts;
 use crate::ui::components::{
-    DateField, NoCompany, Pager, TYPE_ORDER, default_year_dates, default_year_periods, dialect,
-    entry_href, entry_label, fmt_amount, fmt_date, fmt_nonzero, lc_of, offer_csv, print_page,
-    report_shortcuts, sheet_href, type_name,
+    AsOfBar, DateField, NoCompany, Pager, TYPE_ORDER, default_year_dates, default_year_periods,
+    dialect, entry_href, entry_label, fmt_amount, fmt_date, fmt_nonzero, lc_of, offer_csv,
+    print_page, report_shortcuts, sheet_href, type_name,
 };
 use crate::ui::errors::{domain_error, no_periods};
 use crate::ui::i18n::{Lang, use_i18n};
@@ -260,7 +260,7 @@ pub fn TrialBalancePage() -> impl IntoView {
     let from_sel = RwSignal::new(None::<usize>);
     let to_sel = RwSignal::new(None::<usize>);
     let range = Memo::new(move |_| {
-        let default = app.with_book(default_year_periods).flatten();
+        let default = app.with_report_book(default_year_periods).flatten();
         let from = from_sel.get().or(default.map(|d| d.0))?;
         let to = to_sel.get().or(default.map(|d| d.1))?;
         Some((from, to))
@@ -268,11 +268,11 @@ pub fn TrialBalancePage() -> impl IntoView {
     let report = Memo::new(move |_| {
         let lang = i18n.lang();
         let (from, to) = range.get()?;
-        app.with_book(|b| build_tb(b, from, to, lang))
+        app.with_report_book(|b| build_tb(b, from, to, lang))
     });
     // Period choices: (global index, label, fiscal year).
     let periods = Memo::new(move |_| {
-        app.with_book(|b| {
+        app.with_report_book(|b| {
             b.calendar()
                 .periods()
                 .enumerate()
@@ -349,6 +349,7 @@ pub fn TrialBalancePage() -> impl IntoView {
             } else {
                 view! {
                     <p class="lead no-print">{move || i18n.t(T::TbLead)}</p>
+                    <AsOfBar />
                     <div class="toolbar no-print">
                         <label class="field narrow">
                             <span>{move || i18n.t(T::FiscalYear)}</span>

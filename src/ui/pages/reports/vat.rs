@@ -17,8 +17,8 @@ use crate::ledger::types::LineRef;
 use crate::ledger::types::Side;
 use crate::texts;
 use crate::ui::components::{
-    NoCompany, PeriodPicker, default_month, dialect, entry_href, entry_label, fmt_amount, fmt_date,
-    fmt_nonzero, lc_of, offer_csv, print_page, report_shortcuts,
+    AsOfBar, NoCompany, PeriodPicker, default_month, dialect, entry_href, entry_label, fmt_amount,
+    fmt_date, fmt_nonzero, lc_of, offer_csv, print_page, report_shortcuts,
 };
 use crate::ui::errors::{domain_error, no_periods};
 use crate::ui::i18n::{Lang, Text, use_i18n};
@@ -203,12 +203,12 @@ pub fn VatReturnPage() -> impl IntoView {
     let current = Memo::new(move |_| {
         selected
             .get()
-            .or_else(|| app.with_book(default_month).flatten())
+            .or_else(|| app.with_report_book(default_month).flatten())
     });
     let report = Memo::new(move |_| {
         let lang = i18n.lang();
         let (from, to) = current.get()?;
-        app.with_book(|b| build(b, from, to, lang))
+        app.with_report_book(|b| build(b, from, to, lang))
     });
     let expanded = RwSignal::new(None::<usize>);
     Effect::new(move |_| {
@@ -241,6 +241,7 @@ pub fn VatReturnPage() -> impl IntoView {
             } else {
                 view! {
                     <p class="lead no-print">{move || i18n.t(T::Lead)}</p>
+                    <AsOfBar />
                     <div class="toolbar no-print">
                         <PeriodPicker selected=selected current=Signal::from(current) testid="vat" />
                         <div class="toolbar-actions">
@@ -299,7 +300,7 @@ fn VatTable(view: VatView, expanded: RwSignal<Option<usize>>) -> impl IntoView {
             let detail = move || {
                 open().then(|| {
                     let items = app
-                        .with_book(|b| drill(b, &lines, lang))
+                        .with_report_book(|b| drill(b, &lines, lang))
                         .unwrap_or_default();
                     let more = count.saturating_sub(items.len());
                     view! {
