@@ -97,6 +97,10 @@ mod closing;
 mod statements;
 use statements::StatementsOp;
 
+#[path = "ledger_props/recurring.rs"]
+mod recurring;
+use recurring::RecurringOp;
+
 /// Cases of the main property; the guard draws as many runs.
 const CASES: u32 = 128;
 /// Lengths of the command sequences, for the property and the guard alike.
@@ -430,6 +434,7 @@ enum Op {
     Items(ItemsOp),
     Closing(closing::ClosingOp),
     Statements(StatementsOp),
+    Recurring(RecurringOp),
 }
 
 // ----- strategies -----
@@ -715,6 +720,7 @@ fn op() -> impl Strategy<Value = Op> {
         3 => items::items_op().prop_map(Op::Items),
         3 => closing::closing_op().prop_map(Op::Closing),
         2 => statements::statements_op().prop_map(Op::Statements),
+        2 => recurring::recurring_op().prop_map(Op::Recurring),
     ]
 }
 
@@ -1160,6 +1166,7 @@ fn command(book: &Book, base: NaiveDate, op: &Op) -> (Command, Rights) {
         Op::Items(op) => items::command(book, base, op),
         Op::Closing(op) => closing::command(book, base, op),
         Op::Statements(op) => statements::command(book, base, op),
+        Op::Recurring(op) => recurring::command(book, base, op),
         Op::Posting(PostingOp::Post(spec)) => (
             Command::Posting(PostingCommand::PostEntry {
                 draft: entry_draft(book, base, spec),

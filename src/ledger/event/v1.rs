@@ -1543,6 +1543,45 @@ enum EventRefV1<'a> {
         by: String,
         at: TimestampV1,
     },
+    // ----- recurring postings, templates, loans (issue 17): types in `v1/recurring.rs` -----
+    PostingTemplateSaved {
+        template: recurring::PostingTemplateV1,
+        by: String,
+        at: TimestampV1,
+    },
+    PostingTemplateDeleted {
+        code: String,
+        by: String,
+        at: TimestampV1,
+    },
+    StandingPostingSaved {
+        posting: recurring::StandingPostingV1,
+        by: String,
+        at: TimestampV1,
+    },
+    OccurrencesPosted {
+        posted: Vec<recurring::PostedOccurrenceV1>,
+        by: String,
+        at: TimestampV1,
+    },
+    OccurrenceSkipped {
+        source: recurring::SourceV1,
+        date: NaiveDate,
+        by: String,
+        at: TimestampV1,
+    },
+    LoanSaved {
+        loan: recurring::LoanV1,
+        by: String,
+        at: TimestampV1,
+    },
+    LoanRateChanged {
+        loan: u32,
+        from: NaiveDate,
+        rate: Decimal,
+        by: String,
+        at: TimestampV1,
+    },
 }
 
 /// The same events as read (entries owned).
@@ -1784,6 +1823,45 @@ enum EventV1 {
     BudgetsSet {
         year: i32,
         rows: Vec<statements::BudgetRowV1>,
+        by: String,
+        at: TimestampV1,
+    },
+    // ----- recurring postings, templates, loans (issue 17): types in `v1/recurring.rs` -----
+    PostingTemplateSaved {
+        template: recurring::PostingTemplateV1,
+        by: String,
+        at: TimestampV1,
+    },
+    PostingTemplateDeleted {
+        code: String,
+        by: String,
+        at: TimestampV1,
+    },
+    StandingPostingSaved {
+        posting: recurring::StandingPostingV1,
+        by: String,
+        at: TimestampV1,
+    },
+    OccurrencesPosted {
+        posted: Vec<recurring::PostedOccurrenceV1>,
+        by: String,
+        at: TimestampV1,
+    },
+    OccurrenceSkipped {
+        source: recurring::SourceV1,
+        date: NaiveDate,
+        by: String,
+        at: TimestampV1,
+    },
+    LoanSaved {
+        loan: recurring::LoanV1,
+        by: String,
+        at: TimestampV1,
+    },
+    LoanRateChanged {
+        loan: u32,
+        from: NaiveDate,
+        rate: Decimal,
         by: String,
         at: TimestampV1,
     },
@@ -2030,6 +2108,13 @@ fn from_wire(event: EventV1) -> Event {
         other @ (W::StatementPositionSet { .. } | W::BudgetsSet { .. }) => {
             statements::statements_from_wire(other)
         }
+        other @ (W::PostingTemplateSaved { .. }
+        | W::PostingTemplateDeleted { .. }
+        | W::StandingPostingSaved { .. }
+        | W::OccurrencesPosted { .. }
+        | W::OccurrenceSkipped { .. }
+        | W::LoanSaved { .. }
+        | W::LoanRateChanged { .. }) => recurring::recurring_from_wire(other),
     }
 }
 

@@ -56,3 +56,94 @@ pub struct Instalment {
     pub principal: Decimal,
     pub remaining: Decimal,
 }
+
+// ----- what `Recurring` calls (part A's stubs; part B fills them) -----
+
+use crate::ledger::posting::Context;
+use crate::ledger::recurring::due::Due;
+use crate::ledger::recurring::error::RecurringError;
+
+/// Checks a `SaveLoan`; returns the loan the event carries: number
+/// assigned (0 creates the next), `done` empty (kept from the saved loan
+/// by `apply_saved`).
+pub fn check_save(loans: &[Loan], cx: Context<'_>, loan: &Loan) -> Result<Loan, RecurringError> {
+    let _ = cx;
+    if loan.instalments == 0 {
+        return Err(RecurringError::ZeroTerm);
+    }
+    let number = match loan.number {
+        0 => loans.iter().map(|l| l.number).max().unwrap_or(0) + 1,
+        n if loans.iter().any(|l| l.number == n) => n,
+        number => return Err(RecurringError::UnknownLoan { number }),
+    };
+    Ok(Loan {
+        number,
+        done: BTreeMap::new(),
+        ..loan.clone()
+    })
+}
+
+/// Folds a saved loan in: a new one is appended (its number must be the
+/// next), a known one replaced keeping what was posted or skipped.
+pub fn apply_saved(loans: &mut Vec<Loan>, loan: &Loan) -> Result<(), RecurringError> {
+    match loans.iter_mut().find(|l| l.number == loan.number) {
+        Some(old) => {
+            let done = std::mem::take(&mut old.done);
+            *old = Loan {
+                done,
+                ..loan.clone()
+            };
+        }
+        None => {
+            let next = loans.iter().map(|l| l.number).max().unwrap_or(0) + 1;
+            if loan.number != next {
+                return Err(RecurringError::UnknownLoan {
+                    number: loan.number,
+                });
+            }
+            loans.push(loan.clone());
+        }
+    }
+    Ok(())
+}
+
+/// Checks a `ChangeLoanRate`.
+pub fn check_rate(
+    loans: &[Loan],
+    cx: Context<'_>,
+    number: u32,
+    from: NaiveDate,
+    rate: Decimal,
+) -> Result<(), RecurringError> {
+    let _ = (cx, from, rate);
+    if !loans.iter().any(|l| l.number == number) {
+        return Err(RecurringError::UnknownLoan { number });
+    }
+    Ok(())
+}
+
+/// Folds a rate change in: the rate from `from` on (replacing one of the
+/// same date), the rates kept sorted by date.
+pub fn apply_rate(
+    loans: &mut [Loan],
+    number: u32,
+    from: NaiveDate,
+    rate: Decimal,
+) -> Result<(), RecurringError> {
+    let Some(loan) = loans.iter_mut().find(|l| l.number == number) else {
+        return Err(RecurringError::UnknownLoan { number });
+    };
+    loan.rates.retain(|(d, _)| *d != from);
+    loan.rates.push((from, rate));
+    loan.rates.sort_by_key(|(d, _)| *d);
+    Ok(())
+}
+
+/// The loan's instalments dated on or before `as_of` that are not in
+/// `loan.done`, oldest first, each with the draft it posts
+/// (`Source::Loan(loan.number)`). `PostDue` and `Skip` accept a loan's
+/// occurrence on `date` only when this lists it for `as_of = date`.
+pub fn due_instalments(loan: &Loan, cx: Context<'_>, as_of: NaiveDate) -> Vec<Due> {
+    let _ = (loan, cx, as_of);
+    Vec::new()
+}

@@ -27,6 +27,7 @@ mod prices;
 mod report;
 mod said;
 mod statement_table;
+mod template_picker;
 
 pub use as_of::{AsOfBar, fmt_stamp};
 pub use chart::{BarChart, HBarChart, LineChart, Series};
@@ -55,3 +56,4 @@ pub use report::{
 };
 pub use said::{Said, field_error};
 pub use statement_table::StatementReport;
+pub use template_picker::TemplatePicker;
