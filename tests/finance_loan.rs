@@ -334,7 +334,7 @@ fn refusals_name_what_is_wrong() {
 #[test]
 fn annuity_formula_matches_known_values() {
     // 50,000 at 4.5 % over 60 months: q = 0.00375, 1.00375^60 =
-    // 1.2516759…; A = 50000 · 0.00375 · 1.2516759 / 0.2516759 = 932.15.
+    // 1.2517958…; A = 50000 · 0.00375 · 1.2517958 / 0.2517958 = 932.1510 → 932.15.
     assert_eq!(annuity(dec!(50000), dec!(4.5), 1, 60), dec!(932.15));
     assert_eq!(annuity(dec!(0), dec!(4.5), 1, 60), dec!(0.00));
     assert_eq!(annuity(dec!(1000), dec!(5), 1, 0), dec!(0));
