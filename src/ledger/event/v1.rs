@@ -1510,6 +1510,46 @@ enum EventRefV1<'a> {
         partner: PartnerCodeV1,
         pricing: items::PartnerPricingV1,
     },
+
+    // ----- recurring postings, templates, loans (issue 17): types in `v1/recurring.rs` -----
+    PostingTemplateSaved {
+        template: recurring::PostingTemplateV1,
+        by: String,
+        at: TimestampV1,
+    },
+    PostingTemplateDeleted {
+        code: String,
+        by: String,
+        at: TimestampV1,
+    },
+    StandingPostingSaved {
+        posting: recurring::StandingPostingV1,
+        by: String,
+        at: TimestampV1,
+    },
+    OccurrencesPosted {
+        posted: Vec<recurring::PostedOccurrenceV1>,
+        by: String,
+        at: TimestampV1,
+    },
+    OccurrenceSkipped {
+        source: recurring::SourceV1,
+        date: NaiveDate,
+        by: String,
+        at: TimestampV1,
+    },
+    LoanSaved {
+        loan: recurring::LoanV1,
+        by: String,
+        at: TimestampV1,
+    },
+    LoanRateChanged {
+        loan: u32,
+        from: NaiveDate,
+        rate: Decimal,
+        by: String,
+        at: TimestampV1,
+    },
 }
 
 /// The same events as read (entries owned).
@@ -1720,6 +1760,46 @@ enum EventV1 {
     PartnerPricingSet {
         partner: PartnerCodeV1,
         pricing: items::PartnerPricingV1,
+    },
+
+    // ----- recurring postings, templates, loans (issue 17): types in `v1/recurring.rs` -----
+    PostingTemplateSaved {
+        template: recurring::PostingTemplateV1,
+        by: String,
+        at: TimestampV1,
+    },
+    PostingTemplateDeleted {
+        code: String,
+        by: String,
+        at: TimestampV1,
+    },
+    StandingPostingSaved {
+        posting: recurring::StandingPostingV1,
+        by: String,
+        at: TimestampV1,
+    },
+    OccurrencesPosted {
+        posted: Vec<recurring::PostedOccurrenceV1>,
+        by: String,
+        at: TimestampV1,
+    },
+    OccurrenceSkipped {
+        source: recurring::SourceV1,
+        date: NaiveDate,
+        by: String,
+        at: TimestampV1,
+    },
+    LoanSaved {
+        loan: recurring::LoanV1,
+        by: String,
+        at: TimestampV1,
+    },
+    LoanRateChanged {
+        loan: u32,
+        from: NaiveDate,
+        rate: Decimal,
+        by: String,
+        at: TimestampV1,
     },
 }
 
@@ -1958,6 +2038,13 @@ fn from_wire(event: EventV1) -> Event {
         | W::SpecialPriceDeleted { .. }
         | W::DiscountGroupSaved { .. }
         | W::PartnerPricingSet { .. }) => items::items_from_wire(other),
+        other @ (W::PostingTemplateSaved { .. }
+        | W::PostingTemplateDeleted { .. }
+        | W::StandingPostingSaved { .. }
+        | W::OccurrencesPosted { .. }
+        | W::OccurrenceSkipped { .. }
+        | W::LoanSaved { .. }
+        | W::LoanRateChanged { .. }) => recurring::recurring_from_wire(other),
     }
 }
 

@@ -202,7 +202,7 @@ pub fn check_loan(
 ) -> Result<(), RecurringError> {
     let name = loan.name.trim();
     if name.is_empty() || name.chars().count() > MAX_NAME_LEN {
-        return Err(RecurringError::LoanName { max: MAX_NAME_LEN });
+        return Err(RecurringError::InvalidName { max: MAX_NAME_LEN });
     }
     maths::check(&loan.terms()).map_err(loan_error)?;
     let gl = cx.gl;
@@ -362,9 +362,39 @@ pub fn due_instalments(loan: &Loan, cx: Context<'_>, as_of: NaiveDate) -> Vec<Du
         .collect()
 }
 
-/// Folds a saved loan: a new number is added, a known one replaced
-/// keeping what was posted or skipped.
-pub fn apply_saved(loans: &mut Vec<Loan>, loan: &Loan) {
+// ----- what `Recurring` calls (names from part A's stubs) -----
+
+/// Checks a `SaveLoan`; returns the loan the event carries: number
+/// assigned (0 creates the next), `done` empty (kept from the saved loan
+/// by `apply_saved`), the name trimmed.
+pub fn check_save(loans: &[Loan], cx: Context<'_>, loan: &Loan) -> Result<Loan, RecurringError> {
+    let (number, existing) = match loan.number {
+        0 => {
+            if loans.len() >= MAX_LOANS {
+                return Err(RecurringError::TooManyLoans { max: MAX_LOANS });
+            }
+            (next_number(loans), None)
+        }
+        n => match loans.iter().find(|l| l.number == n) {
+            Some(old) => (n, Some(old)),
+            None => return Err(RecurringError::UnknownLoan { number: n }),
+        },
+    };
+    let saved = Loan {
+        number,
+        name: loan.name.trim().to_string(),
+        done: BTreeMap::new(),
+        ..loan.clone()
+    };
+    check_loan(cx, existing, &saved)?;
+    Ok(saved)
+}
+
+/// Folds a saved loan in: a new one is appended (its number must be the
+/// next), a known one replaced keeping what was posted or skipped.
+pub fn apply_saved(loans: &mut Vec<Loan>, loan: &Loan) -> Result<(), RecurringError> {
+    // The terms as the event claims them must give a schedule.
+    maths::check(&loan.terms()).map_err(loan_error)?;
     match loans.iter_mut().find(|l| l.number == loan.number) {
         Some(old) => {
             let done = std::mem::take(&mut old.done);
@@ -373,9 +403,47 @@ pub fn apply_saved(loans: &mut Vec<Loan>, loan: &Loan) {
                 ..loan.clone()
             };
         }
-        None => loans.push(Loan {
-            done: BTreeMap::new(),
-            ..loan.clone()
-        }),
+        None => {
+            if loan.number != next_number(loans) {
+                return Err(RecurringError::UnknownLoan {
+                    number: loan.number,
+                });
+            }
+            loans.push(Loan {
+                done: BTreeMap::new(),
+                ..loan.clone()
+            });
+        }
     }
+    Ok(())
+}
+
+/// Checks a `ChangeLoanRate` (see `check_rate_change`).
+pub fn check_rate(
+    loans: &[Loan],
+    cx: Context<'_>,
+    number: u32,
+    from: NaiveDate,
+    rate: Decimal,
+) -> Result<(), RecurringError> {
+    let _ = cx;
+    let loan = loans.iter().find(|l| l.number == number);
+    check_rate_change(loan, number, from, rate)
+}
+
+/// Folds a rate change in: the rate from `from` on (replacing one of the
+/// same date), the rates kept sorted by date.
+pub fn apply_rate(
+    loans: &mut [Loan],
+    number: u32,
+    from: NaiveDate,
+    rate: Decimal,
+) -> Result<(), RecurringError> {
+    let Some(loan) = loans.iter_mut().find(|l| l.number == number) else {
+        return Err(RecurringError::UnknownLoan { number });
+    };
+    let rates = maths::with_rate(&loan.rates, from, rate);
+    maths::check_rates(&rates, loan.start).map_err(loan_error)?;
+    loan.rates = rates;
+    Ok(())
 }
