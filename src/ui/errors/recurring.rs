@@ -5,6 +5,8 @@ use crate::ledger::recurring::RecurringError;
 use crate::ui::i18n::Lang;
 
 pub fn recurring_error(e: &RecurringError, lang: Lang) -> String {
-    let _ = lang;
+    if let Some(s) = super::loan::loan_error(e, lang) {
+        return s;
+    }
     e.to_string()
 }
