@@ -91,6 +91,10 @@ use dunning::DunningOp;
 mod items;
 use items::ItemsOp;
 
+#[path = "ledger_props/recurring.rs"]
+mod recurring;
+use recurring::RecurringOp;
+
 /// Cases of the main property; the guard draws as many runs.
 const CASES: u32 = 128;
 /// Lengths of the command sequences, for the property and the guard alike.
@@ -422,6 +426,7 @@ enum Op {
     Runs(RunOp),
     Dunning(DunningOp),
     Items(ItemsOp),
+    Recurring(RecurringOp),
 }
 
 // ----- strategies -----
@@ -704,6 +709,7 @@ fn op() -> impl Strategy<Value = Op> {
         6 => payment_runs::run_op().prop_map(Op::Runs),
         3 => dunning::dunning_op().prop_map(Op::Dunning),
         3 => items::items_op().prop_map(Op::Items),
+        2 => recurring::recurring_op().prop_map(Op::Recurring),
     ]
 }
 
@@ -1147,6 +1153,7 @@ fn command(book: &Book, base: NaiveDate, op: &Op) -> (Command, Rights) {
         Op::Runs(op) => payment_runs::command(book, base, op),
         Op::Dunning(op) => dunning::command(book, base, op),
         Op::Items(op) => items::command(book, base, op),
+        Op::Recurring(op) => recurring::command(book, base, op),
         Op::Posting(PostingOp::Post(spec)) => (
             Command::Posting(PostingCommand::PostEntry {
                 draft: entry_draft(book, base, spec),
