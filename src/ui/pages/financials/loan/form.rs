@@ -82,7 +82,11 @@ impl Form {
     pub fn load(&self, l: &Loan, lang: Lang) {
         self.number.set(l.number);
         self.name.set(l.name.clone());
-        self.principal.set(typed(l.principal, lang));
+        let cents = format!("{:.2}", l.principal);
+        self.principal.set(match lang {
+            Lang::De => cents.replace('.', ","),
+            Lang::En => cents,
+        });
         self.rate.set(
             l.rates
                 .first()

@@ -230,7 +230,11 @@ fn LoanBody(number: Option<u32>) -> impl IntoView {
                 None => view! { <p class="muted" data-testid="loan-no-schedule">{move || i18n.t(T::NoSchedule)}</p> }.into_any(),
             }}
         </section>
-        {move || saved.get().map(|l| view! { <RateChange loan=l decimals=decimals /> })}
+        // Shown once the loan is saved, and not made anew when a rate
+        // change changes it (its notice would be lost).
+        <Show when=move || saved.with(|l| l.is_some())>
+            <RateChange saved=saved decimals=decimals />
+        </Show>
     }
     .into_any()
 }
@@ -383,10 +387,10 @@ fn AccountInput(label: T, value: RwSignal<String>, testid: &'static str) -> impl
 /// A new rate from a date: the preview of the schedule from then on, and
 /// `ChangeLoanRate`.
 #[component]
-fn RateChange(loan: Loan, decimals: u32) -> impl IntoView {
+fn RateChange(saved: Memo<Option<Loan>>, decimals: u32) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let number = loan.number;
+    let number = saved.with_untracked(|l| l.as_ref().map_or(0, |l| l.number));
     let from = RwSignal::new(None::<NaiveDate>);
     let rate = RwSignal::new(String::new());
     let refusal = RwSignal::new(None::<Said<T>>);
@@ -397,10 +401,9 @@ fn RateChange(loan: Loan, decimals: u32) -> impl IntoView {
         let value = parse_amount(r, number_style(i18n.lang()), RATE_DECIMALS).ok()?;
         Some((from.get()?, value))
     };
-    let loan_for_preview = loan.clone();
     let preview = Memo::new(move |_| -> Option<Vec<Row>> {
         let (f, r) = parsed()?;
-        loan_for_preview.with_rate(f, r).rows().ok()
+        saved.get()?.with_rate(f, r).rows().ok()
     });
     let save = Action::new_local(move |_: &()| async move {
         let lang = i18n.lang_untracked();
@@ -438,13 +441,17 @@ fn RateChange(loan: Loan, decimals: u32) -> impl IntoView {
             Err(e) => refusal.set(Some(Said::Session(e))),
         }
     });
-    let done: BTreeMap<NaiveDate, Occurrence> = loan.done.clone();
-    let done = Signal::derive(move || done.clone());
+    let done = Signal::derive(move || {
+        saved
+            .get()
+            .map(|l| l.done)
+            .unwrap_or_default()
+    });
     view! {
         <section class="loan-rate-change" data-testid="rate-change">
             <h2>{move || i18n.t(T::Change)}</h2>
             <p class="muted hint">{move || i18n.t(T::ChangeHint)}</p>
-            <form class="form" on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
+            <form class="form loan-form loan-rate-form" on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
                 <div class="field-row">
                     <DateField label=T::ChangeFrom value=from testid="rate-from" />
                     <label class="field narrow">

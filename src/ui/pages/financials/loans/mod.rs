@@ -29,7 +29,7 @@ texts! {
         Principal => "Darlehensbetrag", "Principal";
         Rate => "Zins p. a.", "Rate p.a.";
         Remaining => "Restschuld heute", "Remaining today";
-        Next => "Nächste Rate", "Next instalment";
+        Next => "Nächste offene Rate", "Next open instalment";
         Paid => "getilgt", "repaid";
         Inactive => "inaktiv", "inactive";
     }
