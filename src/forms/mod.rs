@@ -8,3 +8,4 @@ pub mod entry;
 pub mod payment_run;
 pub mod search;
 pub mod statement;
+pub mod template;

@@ -24,6 +24,7 @@ mod period_picker;
 mod prices;
 mod report;
 mod said;
+mod template_picker;
 
 pub use as_of::AsOfBar;
 pub use clock::{USER, now};
@@ -50,3 +51,4 @@ pub use report::{
     print_page, report_shortcuts, sheet_href, type_name,
 };
 pub use said::{Said, field_error};
+pub use template_picker::TemplatePicker;

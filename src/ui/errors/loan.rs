@@ -111,18 +111,14 @@ fn zero_term() -> (String, String) {
     )
 }
 
-/// The sentence of a loan refusal of the recurring sub-ledger; `None` for
-/// the variants that are not about loans (`recurring_error` says those).
+/// The sentence of a loan refusal of the recurring sub-ledger (part B's
+/// variants); `None` for the others, which `recurring_error` says (also
+/// `ZeroTerm` and `UnknownLoan`).
 pub fn loan_error(e: &RecurringError, lang: Lang) -> Option<String> {
     use RecurringError as E;
     let acc = |a: &AccountNo| a.to_string();
     let (de, en) = match e {
         E::Loan(e) => return Some(loan_terms_error(e, lang)),
-        E::ZeroTerm => zero_term(),
-        E::UnknownLoan { number } => (
-            format!("Darlehen {number} gibt es nicht."),
-            format!("There is no loan {number}."),
-        ),
         E::LoanAccount { account } => (
             format!(
                 "Konto {} kann kein Darlehenskonto sein: ein bebuchbares Bestandskonto (Verbindlichkeit bei aufgenommenem, Forderung bei gewährtem Darlehen).",

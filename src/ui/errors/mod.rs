@@ -42,7 +42,7 @@ pub use partners_csv::{csv_column_name, csv_row_error};
 pub use payment_runs::{payment_runs_error, run_file_error};
 pub use payments::payments_error;
 pub use reconcile::reconcile_error;
-pub use recurring::recurring_error;
+pub use recurring::{recurring_error, source_name};
 pub use revaluation::revaluation_error;
 pub use statements::statements_error;
 pub use tax::tax_error;

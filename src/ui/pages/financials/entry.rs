@@ -28,7 +28,8 @@ use crate::ledger::{Command, Event};
 use crate::store::CompanyLog;
 use crate::texts;
 use crate::ui::components::{
-    NoCompany, OPEN_VOUCHER_KEY, add_to_open_voucher, focus, fresh_posting_key, number_style, today,
+    NoCompany, OPEN_VOUCHER_KEY, TemplatePicker, add_to_open_voucher, focus, fresh_posting_key,
+    number_style, today,
 };
 use crate::ui::errors::{
     credit_notice, domain_error, entry_warning, error_line, map_line, map_warning_line,
@@ -240,6 +241,14 @@ impl Grid {
     fn clear(&self, lang: Lang) {
         self.load(&EntryForm::new(today(), number_style(lang), START_ROWS));
     }
+
+    /// A posting template's lines replace the typed lines (issue 17).
+    fn fill(&self, lines: Vec<LineForm>) {
+        let mut form = self.form_untracked();
+        form.lines = lines;
+        form.lines.push(LineForm::default());
+        self.load(&form);
+    }
 }
 
 /// Where a refusal points: a line and maybe a field, for highlighting.
@@ -328,6 +337,7 @@ fn EntryForm_() -> impl IntoView {
     view! {
         <div class="entry-form" node_ref=ctx.grid_ref on:keydown=move |e| grid_keys(ctx, actions, e)>
             <Pickers />
+            <TemplatePicker on_fill=Callback::new(move |lines| grid.fill(lines)) />
             <EntryHeader grid=grid mark=ctx.mark />
             <EntryGrid grid=grid mark=ctx.mark warnings=warnings generated=generated />
             <div class="entry-footer">

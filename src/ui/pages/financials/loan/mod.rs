@@ -18,11 +18,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 use crate::finance::loan::Row;
 use crate::formats::amount::parse_amount;
-use crate::ledger::recurring::{Loan, Occurrence, RecurringCommand, RecurringEvent};
+use crate::ledger::recurring::{Loan, RecurringCommand, RecurringEvent};
 use crate::ledger::{Command, Event};
 use crate::texts;
 use crate::ui::components::{
@@ -441,12 +440,7 @@ fn RateChange(saved: Memo<Option<Loan>>, decimals: u32) -> impl IntoView {
             Err(e) => refusal.set(Some(Said::Session(e))),
         }
     });
-    let done = Signal::derive(move || {
-        saved
-            .get()
-            .map(|l| l.done)
-            .unwrap_or_default()
-    });
+    let done = Signal::derive(move || saved.get().map(|l| l.done).unwrap_or_default());
     view! {
         <section class="loan-rate-change" data-testid="rate-change">
             <h2>{move || i18n.t(T::Change)}</h2>
