@@ -2139,6 +2139,135 @@ fn print_recurring_session_for_the_corpus() {
     }
 }
 
+// ----- loans (issue 17, part B) -----
+
+/// A loan session as a user gives it: a bank loan taken (12,000.00 at
+/// 5 %, 24 monthly annuity instalments on the 1st, paid out on the first
+/// of the month before `date`'s, 0630 / 2100 / 1200), a loan given to a
+/// partner company (3,000.00 at 4 %, 4 quarterly fixed-principal
+/// instalments on 1500 / 2650 / 1200); the bank loan's instalment due on
+/// `date` posted through the due list, then its rate changed to 4.25 %
+/// from the first of the next month.
+fn loans_session(b: &mut Book, date: NaiveDate) -> Vec<Event> {
+    use chrono::{Datelike, Months};
+    use kontor::ledger::recurring::{DuePosting, Loan, RecurringCommand, Repayment, Source};
+    use kontor::ledger::types::{PostingKey, Timestamp};
+    let at = Timestamp::at(date, 9, 0, 0).unwrap();
+    let by = || "anna".to_string();
+    let a = |n| AccountNo::parse(n).unwrap();
+    let this_month = NaiveDate::from_ymd_opt(date.year(), date.month(), 1).unwrap();
+    let start = this_month - Months::new(1);
+    let taken = Loan {
+        number: 0,
+        name: "Volksbank Betriebsmittelkredit".into(),
+        principal: dec!(12000.00),
+        rates: vec![(start, dec!(5))],
+        start,
+        instalments: 24,
+        every_months: 1,
+        payment_day: 1,
+        repayment: Repayment::Annuity,
+        loan_account: a("0630"),
+        interest_account: a("2100"),
+        bank_account: a("1200"),
+        active: true,
+        done: BTreeMap::new(),
+    };
+    let given = Loan {
+        name: "Darlehen an Tochter GmbH".into(),
+        principal: dec!(3000.00),
+        rates: vec![(start, dec!(4))],
+        instalments: 4,
+        every_months: 3,
+        repayment: Repayment::FixedPrincipal,
+        loan_account: a("1500"),
+        interest_account: a("2650"),
+        ..taken.clone()
+    };
+    let mut events = Vec::new();
+    for loan in [taken, given] {
+        let cmd = Command::Recurring(RecurringCommand::SaveLoan {
+            loan: Box::new(loan),
+            by: by(),
+            at,
+        });
+        events.extend(b.execute(&cmd).unwrap());
+    }
+    let postings: Vec<DuePosting> = b
+        .recurring()
+        .due(b.context(), date)
+        .into_iter()
+        .filter(|d| d.source == Source::Loan(1))
+        .map(|d| DuePosting {
+            source: d.source,
+            date: d.date,
+            draft: d.draft,
+        })
+        .collect();
+    assert_eq!(postings.len(), 1, "one instalment of the bank loan is due");
+    let cmd = Command::Recurring(RecurringCommand::PostDue {
+        postings,
+        key: PostingKey(0x6c6f_616e_0000_0000_0000_0000_0000_0001),
+        by: by(),
+        at,
+    });
+    events.extend(b.execute(&cmd).unwrap());
+    let cmd = Command::Recurring(RecurringCommand::ChangeLoanRate {
+        loan: 1,
+        from: this_month + Months::new(1),
+        rate: dec!(4.25),
+        by: by(),
+        at,
+    });
+    events.extend(b.execute(&cmd).unwrap());
+    events
+}
+
+/// The loan session runs on a fresh company and writes every loan event
+/// kind (saved, occurrence posted with its entry, rate changed), which
+/// encode and decode back.
+#[test]
+fn the_loans_session_writes_every_loan_event() {
+    let (mut b, _) = Book::set_up(&sample_setup(2024)).unwrap();
+    let events = loans_session(&mut b, NaiveDate::from_ymd_opt(2024, 3, 15).unwrap());
+    let kinds: Vec<&str> = events.iter().map(event_kind).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            "loan_saved",
+            "loan_saved",
+            "entry_posted",
+            "occurrences_posted",
+            "loan_rate_changed"
+        ]
+    );
+    for e in &events {
+        assert_eq!(&decode(&encode(e)).unwrap(), e);
+    }
+}
+
+/// Prints the loan session given to the corpus company (to append to
+/// `tests/fixtures/events/v1-corpus.jsonl` at the merge of issue 17).
+#[test]
+#[ignore = "writes corpus records; run by hand with --nocapture"]
+fn print_loans_session_for_the_corpus() {
+    let corpus = include_str!("fixtures/events/v1-corpus.jsonl");
+    let mut head = ChainHead::EMPTY;
+    let records: Vec<_> = corpus
+        .lines()
+        .map(|body| {
+            let record = head.seal(body.to_string());
+            head = ChainHead::after(&record);
+            record
+        })
+        .collect();
+    let mut b = Book::replay(&records).unwrap();
+    let date = NaiveDate::from_ymd_opt(2025, 1, 17).unwrap();
+    for e in loans_session(&mut b, date) {
+        println!("CORPUS {}", encode(&e));
+    }
+}
+
 // ----- completeness -----
 
 /// Every golden string of every set above.

@@ -721,6 +721,7 @@ fn op() -> impl Strategy<Value = Op> {
         3 => closing::closing_op().prop_map(Op::Closing),
         2 => statements::statements_op().prop_map(Op::Statements),
         2 => recurring::recurring_op().prop_map(Op::Recurring),
+        4 => recurring::recurring_op().prop_map(Op::Recurring),
     ]
 }
 

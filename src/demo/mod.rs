@@ -13,7 +13,9 @@
 //! with their payment terms `partners`, one month of business `month`,
 //! house banks, rules and statements `bank` (from a CSV export written by
 //! `statement_file`), item groups, items, price lists and special prices
-//! `items` (master data after the partners, no entries);
+//! `items` (master data after the partners, no entries), a bank loan
+//! paid out in the first month with its instalments posted through the
+//! due list but the last month's `loans` (after the bank side);
 //! here the spec, the command iterator [`commands`] and [`build`], which
 //! folds them into a Book.
 //!
@@ -23,6 +25,7 @@ pub mod accounts;
 pub mod bank;
 mod dunning;
 mod items;
+mod loans;
 mod month;
 pub mod partners;
 mod payment_runs;
@@ -307,7 +310,8 @@ pub fn generator_spec(spec: &DemoSpec) -> DemoSpec {
         entries: spec.entries
             - bank::entries(spec)
             - payment_runs::entries(spec)
-            - dunning::entries(spec),
+            - dunning::entries(spec)
+            - loans::entries(spec),
         ..*spec
     }
 }
@@ -325,5 +329,6 @@ pub fn bank_side(
     bank::add(spec, book, &mut events, commands_run)?;
     payment_runs::add(spec, book, &mut events, commands_run + 1_000)?;
     dunning::add(spec, book, &mut events, commands_run + 2_000)?;
+    loans::add(spec, book, &mut events, commands_run + 3_000)?;
     Ok(events)
 }

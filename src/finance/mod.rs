@@ -5,3 +5,4 @@
 //! with its rounding stated.
 
 pub mod interest;
+pub mod loan;

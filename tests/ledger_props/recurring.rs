@@ -13,8 +13,8 @@
 use chrono::{Days, NaiveDate};
 use kontor::ledger::posting::{EntryDraft, LineDraft, Rights};
 use kontor::ledger::recurring::{
-    DuePosting, End, Frequency, PostingTemplate, RecurringCommand, Schedule, Source,
-    StandingPosting, TemplateLine,
+    DuePosting, End, Frequency, Loan, PostingTemplate, RecurringCommand, Repayment, Schedule,
+    Source, StandingPosting, TemplateLine,
 };
 use kontor::ledger::types::{AccountNo, PostingKey, Timestamp};
 use kontor::ledger::{Book, Command};
@@ -46,6 +46,17 @@ pub enum RecurringOp {
         day: u16,
         not_due: bool,
     },
+    // ----- loans (part B) -----
+    Loan {
+        every: u8,
+        count: u8,
+        defect: Option<u8>,
+    },
+    LoanRate {
+        months: u8,
+        bp: u16,
+        early: bool,
+    },
 }
 
 pub fn recurring_op() -> impl Strategy<Value = RecurringOp> {
@@ -60,6 +71,11 @@ pub fn recurring_op() -> impl Strategy<Value = RecurringOp> {
             .prop_map(|(day, take, not_due, key)| RecurringOp::PostDue { day, take, not_due, key }),
         2 => (0u16..400, prop::bool::weighted(0.2))
             .prop_map(|(day, not_due)| RecurringOp::Skip { day, not_due }),
+        // ----- loans (part B) -----
+        1 => (0u8..4, 0u8..40, defect(0.3, 3))
+            .prop_map(|(every, count, defect)| RecurringOp::Loan { every, count, defect }),
+        4 => (1u8..24, 0u16..3500, prop::bool::weighted(0.15))
+            .prop_map(|(months, bp, early)| RecurringOp::LoanRate { months, bp, early }),
     ]
 }
 
@@ -185,6 +201,31 @@ pub fn command(book: &Book, base: NaiveDate, op: &RecurringOp) -> (Command, Righ
             day,
             defect,
         } => save_standing(standing(plus(base, *day), *frequency, *defect), at),
+        // ----- loans (part B) -----
+        RecurringOp::Loan {
+            every,
+            count,
+            defect,
+        } => save_loan(loan(base, *every, *count, *defect), at),
+        RecurringOp::LoanRate { months, bp, early } => match book.recurring().loans().first() {
+            // A user changes the rate of a loan there is; first there must
+            // be one (now and then with a zero term).
+            None => save_loan(loan(base, 0, 12, early.then_some(0)), at),
+            Some(l) => RecurringCommand::ChangeLoanRate {
+                loan: l.number,
+                from: if *early {
+                    l.start
+                } else {
+                    l.start
+                        .checked_add_months(chrono::Months::new(u32::from(*months)))
+                        .unwrap_or(l.start)
+                },
+                rate: Decimal::new(i64::from(*bp), 2),
+                by: by(),
+                at,
+            }
+            .into(),
+        },
         _ if needs_standing => save_standing(standing(base, 0, None), at),
         RecurringOp::PostDue {
             day,
@@ -244,4 +285,49 @@ pub fn command(book: &Book, base: NaiveDate, op: &RecurringOp) -> (Command, Righ
         }
     };
     (cmd, Rights::ALL)
+}
+
+// ----- loans (part B) -----
+
+/// 10,000.00 at 6 % on 0630 / 2100 / 1200 from `start`, monthly,
+/// quarterly, half-yearly or yearly, 1 to 40 instalments; now and then
+/// with a zero term, the interest account as bank account or a rate above
+/// the limit.
+fn loan(start: NaiveDate, every: u8, count: u8, defect: Option<u8>) -> Loan {
+    let mut l = Loan {
+        number: 0,
+        name: "Darlehen".into(),
+        principal: Decimal::new(1_000_000, 2),
+        rates: vec![(start, Decimal::new(6, 0))],
+        start,
+        instalments: u32::from(count) + 1,
+        every_months: [1, 3, 6, 12][usize::from(every % 4)],
+        payment_day: 1,
+        repayment: if count % 2 == 0 {
+            Repayment::Annuity
+        } else {
+            Repayment::FixedPrincipal
+        },
+        loan_account: no("0630"),
+        interest_account: no("2100"),
+        bank_account: no("1200"),
+        active: true,
+        done: BTreeMap::new(),
+    };
+    match defect {
+        None => {}
+        Some(0) => l.instalments = 0,
+        Some(1) => l.bank_account = no("2100"),
+        Some(_) => l.rates[0].1 = Decimal::new(40, 0),
+    }
+    l
+}
+
+fn save_loan(loan: Loan, at: Timestamp) -> Command {
+    RecurringCommand::SaveLoan {
+        loan: Box::new(loan),
+        by: "prop".into(),
+        at,
+    }
+    .into()
 }

@@ -1,9 +1,10 @@
 //! Why the recurring sub-ledger refuses a command.
 
+use crate::finance::loan::LoanError;
 use crate::ledger::gl::GlError;
 use crate::ledger::journal::JournalError;
 use crate::ledger::recurring::due::Source;
-use crate::ledger::types::InputError;
+use crate::ledger::types::{AccountNo, InputError};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -29,6 +30,33 @@ pub enum RecurringError {
     NotDue { origin: Source, date: NaiveDate },
     #[error("the loan's term is zero")]
     ZeroTerm,
+    // --- loans (part B) ---
+    /// A loan's terms (principal, rates, interval, payment day, term)
+    /// other than the zero term.
+    #[error("loan: {0}")]
+    Loan(LoanError),
+    #[error(
+        "account {account} cannot be a loan account (a postable balance-sheet account: liability for a loan taken, asset for a loan given)"
+    )]
+    LoanAccount { account: AccountNo },
+    #[error(
+        "account {account} cannot take the loan's interest (an expense account for a loan taken, a revenue account for a loan given)"
+    )]
+    LoanInterestAccount { account: AccountNo, given: bool },
+    #[error(
+        "account {account} cannot be the loan's bank account (a postable asset account other than the loan account)"
+    )]
+    LoanBankAccount { account: AccountNo },
+    #[error("loan {loan}: a rate change from {from} comes too early; the earliest is {earliest}")]
+    RateChangeTooEarly {
+        loan: u32,
+        from: NaiveDate,
+        earliest: NaiveDate,
+    },
+    #[error("loan {loan}: the instalment of {date} is posted and cannot change")]
+    LoanPostedRowsChange { loan: u32, date: NaiveDate },
+    #[error("a company holds at most {max} loans")]
+    TooManyLoans { max: usize },
     #[error("occurrence {origin:?} on {date}: {error}")]
     Occurrence {
         origin: Source,
@@ -88,7 +116,14 @@ impl RecurringError {
             | RecurringError::EndBeforeFirst { .. }
             | RecurringError::InvalidCount { .. }
             | RecurringError::NothingToPost
-            | RecurringError::TooManyOccurrences { .. } => None,
+            | RecurringError::TooManyOccurrences { .. }
+            | RecurringError::Loan(_)
+            | RecurringError::LoanAccount { .. }
+            | RecurringError::LoanInterestAccount { .. }
+            | RecurringError::LoanBankAccount { .. }
+            | RecurringError::RateChangeTooEarly { .. }
+            | RecurringError::LoanPostedRowsChange { .. }
+            | RecurringError::TooManyLoans { .. } => None,
         }
     }
 }

@@ -141,6 +141,17 @@ pub fn recurring_error(e: &RecurringError, lang: Lang) -> String {
             "Es ist keine fällige Buchung ausgewählt.".into(),
             "No due posting is selected.".into(),
         ),
+        // ----- loans (part B): sentences in `super::loan` -----
+        E::Loan(_)
+        | E::LoanAccount { .. }
+        | E::LoanInterestAccount { .. }
+        | E::LoanBankAccount { .. }
+        | E::RateChangeTooEarly { .. }
+        | E::LoanPostedRowsChange { .. }
+        | E::TooManyLoans { .. } => match super::loan::loan_error(e, lang) {
+            Some(sentence) => return sentence,
+            None => unreachable!("loan_error has a sentence for every loan variant"),
+        },
         E::TooManyOccurrences { count, max } => (
             format!("Höchstens {max} Buchungen auf einmal; ausgewählt sind {count}."),
             format!("At most {max} postings at once; {count} are selected."),
