@@ -2101,21 +2101,12 @@ fn recurring_events_have_a_stable_version_1_encoding() {
     }
 }
 
-/// Prints the closing session given to the corpus company (to be appended
-/// to `tests/fixtures/events/v1-corpus.jsonl` at the merge of issue 17).
+/// Prints the sessions of issue 17 (closing, statements, recurring, loans)
+/// given one after another to the corpus company: records 609 on of
+/// `tests/fixtures/events/v1-corpus.jsonl`.
 #[test]
 #[ignore = "writes corpus records; run by hand with --nocapture"]
-fn print_closing_session_for_the_corpus() {
-/// Prints the statements session given to the corpus company (to append
-/// to `tests/fixtures/events/v1-corpus.jsonl` at the merge of issue 17).
-#[test]
-#[ignore = "writes corpus records; run by hand with --nocapture"]
-fn print_statements_session_for_the_corpus() {
-/// Prints the recurring session given to the corpus company (to append
-/// to `tests/fixtures/events/v1-corpus.jsonl` at the merge of issue 17).
-#[test]
-#[ignore = "writes corpus records; run by hand with --nocapture"]
-fn print_recurring_session_for_the_corpus() {
+fn print_issue_17_sessions_for_the_corpus() {
     let corpus = include_str!("fixtures/events/v1-corpus.jsonl");
     let mut head = ChainHead::EMPTY;
     let records: Vec<_> = corpus
@@ -2135,6 +2126,9 @@ fn print_recurring_session_for_the_corpus() {
         println!("CORPUS {}", encode(&e));
     }
     for e in recurring_session(&mut b, date) {
+        println!("CORPUS {}", encode(&e));
+    }
+    for e in loans_session(&mut b, date) {
         println!("CORPUS {}", encode(&e));
     }
 }
@@ -2243,28 +2237,6 @@ fn the_loans_session_writes_every_loan_event() {
     );
     for e in &events {
         assert_eq!(&decode(&encode(e)).unwrap(), e);
-    }
-}
-
-/// Prints the loan session given to the corpus company (to append to
-/// `tests/fixtures/events/v1-corpus.jsonl` at the merge of issue 17).
-#[test]
-#[ignore = "writes corpus records; run by hand with --nocapture"]
-fn print_loans_session_for_the_corpus() {
-    let corpus = include_str!("fixtures/events/v1-corpus.jsonl");
-    let mut head = ChainHead::EMPTY;
-    let records: Vec<_> = corpus
-        .lines()
-        .map(|body| {
-            let record = head.seal(body.to_string());
-            head = ChainHead::after(&record);
-            record
-        })
-        .collect();
-    let mut b = Book::replay(&records).unwrap();
-    let date = NaiveDate::from_ymd_opt(2025, 1, 17).unwrap();
-    for e in loans_session(&mut b, date) {
-        println!("CORPUS {}", encode(&e));
     }
 }
 
