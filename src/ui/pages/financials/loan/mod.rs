@@ -141,6 +141,14 @@ fn LoanBody(number: Option<u32>) -> impl IntoView {
     let saved = Memo::new(move |_| {
         number.and_then(|n| app.with_book(|b| b.recurring().loan(n).cloned()).flatten())
     });
+    // A saved rate change shows in the schedule of the form (and a later
+    // save of the form keeps it).
+    Effect::new(move |_| {
+        if let Some(l) = saved.get() {
+            form.later_rates
+                .set(l.rates.iter().skip(1).copied().collect());
+        }
+    });
     let decimals = untrack(|| app.with_book(|b| b.settings().lc_decimals()).unwrap_or(2));
     let done = Signal::derive(move || saved.get().map(|l| l.done).unwrap_or_default());
     // The schedule of what is typed.
