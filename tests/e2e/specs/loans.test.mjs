@@ -44,10 +44,14 @@ async function go(path, selector) {
 /** Screenshots of the current screen in German and English (once `englishText`
  * shows), back in German. */
 async function shots(name, englishTitle) {
+  await page.evaluate(() => window.scrollTo(0, 0));
   await setLang('de');
   await screenshot(page, `${name}-de`);
   await setLang('en');
   await page.waitForFunction((t) => document.querySelector('main')?.textContent.includes(t), englishTitle);
+  if (await page.$(tid('loan-form'))) {
+    await page.waitForSelector(`${tid('loan-schedule')} tr[data-row="1"]`, { timeout: 5000 });
+  }
   await assertEnglish(page, name);
   await screenshot(page, `${name}-en`);
   await setLang('de');
@@ -118,6 +122,9 @@ test('a 10.000 € annuity loan: the schedule matches the hand-computed table', 
   assert.equal(await cell('loan-schedule', 'total', 'interest'), '327,96');
   assert.equal(await cell('loan-schedule', 'total', 'principal'), '10.000,00');
   await shots('loans-loan', 'Repayment schedule');
+  // After the switch to English and back the typed amounts still read.
+  assert.equal(await page.inputValue(tid('loan-principal')), '10000,00');
+  assert.equal(await cell('loan-schedule', 'total', 'instalment'), '10.327,96');
 });
 
 test('the schedule downloads as CSV in the German dialect', async () => {
