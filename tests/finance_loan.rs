@@ -358,10 +358,10 @@ prop_compose! {
         let start = date(2020, 1, 1) + chrono::Days::new(start_day);
         let rate = Decimal::new(i64::from(rate_bp), 2);
         let mut rates = vec![(start, rate)];
-        if let Some((after_months, bp)) = change {
-            if let Some(from) = start.checked_add_months(chrono::Months::new(after_months)) {
-                rates = with_rate(&rates, from, Decimal::new(i64::from(bp), 2));
-            }
+        if let Some((after_months, bp)) = change
+            && let Some(from) = start.checked_add_months(chrono::Months::new(after_months))
+        {
+            rates = with_rate(&rates, from, Decimal::new(i64::from(bp), 2));
         }
         LoanTerms {
             principal: Decimal::new(cents, 2),

@@ -11,9 +11,8 @@
 //!
 //! Entries: the payout and the posted instalments, counted by
 //! [`entries`] so the generator writes that many less and the demo keeps
-//! its exact size. A demo below the bank side's minimum size has no loan.
+//! its exact size. A demo below `MIN_ENTRIES` has no loan.
 
-use super::bank::MIN_ENTRIES;
 use super::{DEMO_USER, DemoError, DemoSpec};
 use crate::demo::accounts::DemoAccounts;
 use crate::ledger::gl::ChartTemplate;
@@ -30,6 +29,10 @@ const POST_KEY: PostingKey = PostingKey(0xDE17_0000_0000_0000_0000_0000_0000_000
 /// The key of the payout entry.
 const PAYOUT_KEY: PostingKey = PostingKey(0xDE17_0000_0000_0000_0000_0000_0000_0001);
 const INSTALMENTS: u32 = 60;
+/// The smallest demo with a loan: its entries come off the generator's
+/// (the payout and up to 58 instalments), and a small demo needs those
+/// for the vendors its payment run pays.
+pub(crate) const MIN_ENTRIES: usize = 2_000;
 
 fn first_day(spec: &DemoSpec) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(spec.first_year, 1, 1)

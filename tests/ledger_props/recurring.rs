@@ -303,7 +303,7 @@ fn loan(start: NaiveDate, every: u8, count: u8, defect: Option<u8>) -> Loan {
         instalments: u32::from(count) + 1,
         every_months: [1, 3, 6, 12][usize::from(every % 4)],
         payment_day: 1,
-        repayment: if count % 2 == 0 {
+        repayment: if count.is_multiple_of(2) {
             Repayment::Annuity
         } else {
             Repayment::FixedPrincipal

@@ -16,6 +16,7 @@ mod country_picker;
 mod date_field;
 mod download;
 mod drafts;
+mod due_notice;
 mod focus;
 mod format;
 mod frame;
@@ -39,6 +40,7 @@ pub use drafts::{
     OPEN_VOUCHER_KEY, VOUCHER_PREFIX, VoucherDraft, add_to_open_voucher, current_voucher_key,
     fresh_posting_key, load_voucher, save_voucher,
 };
+pub use due_notice::DueNotice;
 pub use focus::{focus, focus_by_id, focus_sibling, sibling_row};
 pub use format::{dialect, fmt_amount, fmt_date, fmt_nonzero, number_style, say, today};
 pub use frame::{AdminFrame, AdminNav, NoCompany, OpenFailureNotice};

@@ -5,7 +5,8 @@
 // (tests/finance_loan.rs: 860,66 a month, the last 860,70; 327,96
 // interest); the CSV download; a rate change to 3 % from 01.08.2026
 // previewed and saved (rows 1–6 stay, rows 7–12 become 853,22 and the last
-// 853,24); the list with Enter to open. Screenshots German and English.
+// 853,24); two instalments posted on the due list and marked posted; the
+// list with Enter to open. Screenshots German and English.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -43,10 +44,14 @@ async function go(path, selector) {
 /** Screenshots of the current screen in German and English (once `englishText`
  * shows), back in German. */
 async function shots(name, englishTitle) {
+  await page.evaluate(() => window.scrollTo(0, 0));
   await setLang('de');
   await screenshot(page, `${name}-de`);
   await setLang('en');
   await page.waitForFunction((t) => document.querySelector('main')?.textContent.includes(t), englishTitle);
+  if (await page.$(tid('loan-form'))) {
+    await page.waitForSelector(`${tid('loan-schedule')} tr[data-row="1"]`, { timeout: 5000 });
+  }
   await assertEnglish(page, name);
   await screenshot(page, `${name}-en`);
   await setLang('de');
@@ -117,6 +122,9 @@ test('a 10.000 € annuity loan: the schedule matches the hand-computed table', 
   assert.equal(await cell('loan-schedule', 'total', 'interest'), '327,96');
   assert.equal(await cell('loan-schedule', 'total', 'principal'), '10.000,00');
   await shots('loans-loan', 'Repayment schedule');
+  // After the switch to English and back the typed amounts still read.
+  assert.equal(await page.inputValue(tid('loan-principal')), '10000,00');
+  assert.equal(await cell('loan-schedule', 'total', 'instalment'), '10.327,96');
 });
 
 test('the schedule downloads as CSV in the German dialect', async () => {
@@ -162,6 +170,28 @@ test('a rate change from 01.08.2026 is previewed and recomputes only the later r
   assert.match(await page.textContent(`${tid('rate-change')} ${tid('error')}`), /zu früh; frühestens ab 02\.01\.2026/);
   await page.fill(tid('rate-new'), '');
   await shots('loans-rate-change', 'Rate change');
+});
+
+test('instalments posted on the due list are marked posted; a rate change before them is refused', async () => {
+  await go('/financials/recurring/due', tid('due-as-of'));
+  await page.fill(tid('due-as-of'), '01.03.2026');
+  await page.press(tid('due-as-of'), 'Tab');
+  await page.waitForSelector(tid('due-l1-2026-03-01'), { timeout: 10000 });
+  assert.match(await page.textContent(tid('due-l1-2026-02-01')), /Hausbank Investitionsdarlehen/);
+  assert.match(await page.textContent(tid('due-l1-2026-02-01')), /Darlehen 1 Rate 1\/12/);
+  await page.click(tid('post-due'));
+  await page.waitForSelector(tid('notice'), { timeout: 15000 });
+  await go('/financials/loans/1', `${tid('loan-schedule')} tr[data-row="1"]`);
+  assert.equal((await page.textContent(`${tid('loan-schedule')} tr[data-row="1"] td.status`)).trim(), 'gebucht');
+  assert.equal((await page.textContent(`${tid('loan-schedule')} tr[data-row="2"] td.status`)).trim(), 'gebucht');
+  assert.ok(await page.$(`${tid('loan-schedule')} tr[data-row="2"].posted`), 'posted rows marked');
+  await page.fill(tid('rate-from'), '01.03.2026');
+  await page.press(tid('rate-from'), 'Tab');
+  await page.fill(tid('rate-new'), '2');
+  await page.click(tid('rate-save'));
+  await page.waitForSelector(`${tid('rate-change')} ${tid('error')}`, { timeout: 10000 });
+  assert.match(await page.textContent(`${tid('rate-change')} ${tid('error')}`), /frühestens ab 02\.03\.2026/);
+  await page.fill(tid('rate-new'), '');
 });
 
 test('the list shows the loan; Enter opens it', async () => {

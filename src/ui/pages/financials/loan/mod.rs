@@ -141,6 +141,27 @@ fn LoanBody(number: Option<u32>) -> impl IntoView {
     let saved = Memo::new(move |_| {
         number.and_then(|n| app.with_book(|b| b.recurring().loan(n).cloned()).flatten())
     });
+    // A language switch rewrites the typed amounts the new way (10.000,00
+    // is not an English number); a form that does not read stays as typed.
+    let typed_in = StoredValue::new(i18n.lang_untracked());
+    Effect::new(move |_| {
+        let lang = i18n.lang();
+        let before = typed_in.get_value();
+        if before != lang {
+            typed_in.set_value(lang);
+            if let Ok(l) = untrack(|| form.read(before, false)) {
+                form.load(&l, lang);
+            }
+        }
+    });
+    // A saved rate change shows in the schedule of the form (and a later
+    // save of the form keeps it).
+    Effect::new(move |_| {
+        if let Some(l) = saved.get() {
+            form.later_rates
+                .set(l.rates.iter().skip(1).copied().collect());
+        }
+    });
     let decimals = untrack(|| app.with_book(|b| b.settings().lc_decimals()).unwrap_or(2));
     let done = Signal::derive(move || saved.get().map(|l| l.done).unwrap_or_default());
     // The schedule of what is typed.
