@@ -178,7 +178,7 @@ pub fn command(book: &Book, base: NaiveDate, op: &ClosingOp) -> (Command, Rights
                 .collect();
             if let Some(customer) = partner {
                 let code = if *customer { "10001" } else { "70001" };
-                let cents = 119_00 + i64::from(*day);
+                let cents = 11_900 + i64::from(*day);
                 let amount = Decimal::new(cents, 2);
                 lines.push(OpeningLine {
                     account: None,

@@ -59,6 +59,7 @@ texts! {
         Posted => "Abschluss gebucht:", "Closing posted:";
         Reverted => "Abschluss zurückgenommen:", "Closing reverted:";
         StatusTitle => "Status der Geschäftsjahre", "Status of the fiscal years";
+        Status => "Status", "Status";
         StatusOpen => "nicht abgeschlossen", "not closed";
         StatusClosed => "abgeschlossen am", "closed on";
         StatusBy => "von", "by";

@@ -147,7 +147,7 @@ pub fn YearStatus() -> impl IntoView {
             <table class="data" data-testid="ye-status">
                 <thead><tr>
                     <th>{move || i18n.t(T::Year)}</th>
-                    <th>{move || i18n.t(T::StatusTitle)}</th>
+                    <th>{move || i18n.t(T::Status)}</th>
                     <th>{move || i18n.t(T::Entry)}</th>
                 </tr></thead>
                 <tbody>
