@@ -290,7 +290,7 @@ pub fn HBarChart(
     #[prop(into)] testid: String,
     #[prop(optional)] detail: Vec<bool>,
 ) -> impl IntoView {
-    const ROW: f64 = 30.0;
+    const ROW: f64 = 24.0;
     const LABEL_W: f64 = 250.0;
     let height = TOP + BOTTOM + ROW * labels.len().max(1) as f64;
     let ticks = value_range(series.values.iter());
@@ -347,7 +347,7 @@ pub fn HBarChart(
     view! {
         <figure class="chart" data-testid=testid>
             <figcaption>{title.clone()}</figcaption>
-            <svg class="chart-svg" viewBox=format!("0 0 {W} {height}") role="img" aria-label=title.clone()
+            <svg class="chart-svg tall" viewBox=format!("0 0 {W} {height}") role="img" aria-label=title.clone()
                 preserveAspectRatio="xMidYMid meet">
                 {grid}
                 {bars}
