@@ -47,7 +47,7 @@ pub fn closing_op() -> impl Strategy<Value = ClosingOp> {
     prop_oneof![
         4 => (0u8..4, prop::bool::weighted(0.1), any::<u64>())
             .prop_map(|(offset, reuse_key, key)| ClosingOp::Close { offset, reuse_key, key }),
-        2 => (any::<Index>(), prop::bool::weighted(0.15))
+        4 => (any::<Index>(), prop::bool::weighted(0.15))
             .prop_map(|(pick, unclosed)| ClosingOp::Revert { pick, unclosed }),
         2 => (
             prop::collection::vec((any::<Index>(), 1i64..5_000_000), 1..4),

@@ -70,7 +70,7 @@ pub fn items_op() -> impl Strategy<Value = ItemsOp> {
             .prop_map(|(second, defect)| ItemsOp::Group { second, defect }),
         2 => (0u8..4, prop::bool::weighted(0.1), defect(0.2, 4))
             .prop_map(|(pick, inactive, defect)| ItemsOp::Item { pick, inactive, defect }),
-        1 => (prop::collection::vec(0u8..8, 1..3), prop::bool::weighted(0.15))
+        1 => (prop::collection::vec(0u8..8, 1..3), prop::bool::weighted(0.25))
             .prop_map(|(codes, defect)| ItemsOp::Import { codes, defect }),
         1 => (prop::bool::weighted(0.6), defect(0.4, 3))
             .prop_map(|(derived, defect)| ItemsOp::List { derived, defect }),
