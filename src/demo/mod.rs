@@ -26,6 +26,7 @@ mod items;
 mod month;
 pub mod partners;
 mod payment_runs;
+mod recurring;
 mod statement_file;
 
 use crate::demo::accounts::{DemoAccounts, DemoTaxCodes};
@@ -307,7 +308,8 @@ pub fn generator_spec(spec: &DemoSpec) -> DemoSpec {
         entries: spec.entries
             - bank::entries(spec)
             - payment_runs::entries(spec)
-            - dunning::entries(spec),
+            - dunning::entries(spec)
+            - recurring::entries(spec),
         ..*spec
     }
 }
@@ -325,5 +327,6 @@ pub fn bank_side(
     bank::add(spec, book, &mut events, commands_run)?;
     payment_runs::add(spec, book, &mut events, commands_run + 1_000)?;
     dunning::add(spec, book, &mut events, commands_run + 2_000)?;
+    recurring::add(spec, book, &mut events, commands_run + 3_000)?;
     Ok(events)
 }
