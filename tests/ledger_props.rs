@@ -709,7 +709,7 @@ fn op() -> impl Strategy<Value = Op> {
         6 => payment_runs::run_op().prop_map(Op::Runs),
         3 => dunning::dunning_op().prop_map(Op::Dunning),
         3 => items::items_op().prop_map(Op::Items),
-        2 => recurring::recurring_op().prop_map(Op::Recurring),
+        4 => recurring::recurring_op().prop_map(Op::Recurring),
     ]
 }
 

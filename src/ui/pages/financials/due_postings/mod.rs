@@ -328,6 +328,14 @@ fn DueRow(
     }
 }
 
+/// An edited line: account, debit, credit cells and the line as it was.
+type EditRow = (
+    RwSignal<String>,
+    RwSignal<String>,
+    RwSignal<String>,
+    LineForm,
+);
+
 /// The occurrence's reference and lines as grid cells; "Übernehmen" reads
 /// them like the entry grid (`EntryForm::to_book_draft`).
 #[component]
