@@ -352,12 +352,7 @@ fn EditOccurrence(
     let decimals = app.with_book(|b| b.settings().lc_decimals()).unwrap_or(2);
     let reference = RwSignal::new(draft.reference.clone());
     let memo = RwSignal::new(draft.memo.clone());
-    let rows: Vec<(
-        RwSignal<String>,
-        RwSignal<String>,
-        RwSignal<String>,
-        LineForm,
-    )> = line_forms(&draft, style, decimals)
+    let rows: Vec<EditRow> = line_forms(&draft, style, decimals)
         .into_iter()
         .map(|l| {
             (
