@@ -182,10 +182,13 @@ fn a_template_whose_shares_do_not_sum_to_100_is_refused() {
     );
 }
 
+/// A change to the good template.
+type Change = Box<dyn Fn(&mut PostingTemplate)>;
+
 #[test]
 fn a_template_line_is_checked_like_an_entry_line() {
     let mut b = book();
-    let cases: Vec<(Box<dyn Fn(&mut PostingTemplate)>, DomainError)> = vec![
+    let cases: Vec<(Change, DomainError)> = vec![
         (
             Box::new(|t| t.code = "K F Z".into()),
             DomainError::Recurring(RecurringError::InvalidCode {

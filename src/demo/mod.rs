@@ -29,6 +29,7 @@ mod loans;
 mod month;
 pub mod partners;
 mod payment_runs;
+mod recurring;
 mod statement_file;
 
 use crate::demo::accounts::{DemoAccounts, DemoTaxCodes};
@@ -311,7 +312,8 @@ pub fn generator_spec(spec: &DemoSpec) -> DemoSpec {
             - bank::entries(spec)
             - payment_runs::entries(spec)
             - dunning::entries(spec)
-            - loans::entries(spec),
+            - loans::entries(spec)
+            - recurring::entries(spec),
         ..*spec
     }
 }
@@ -330,5 +332,6 @@ pub fn bank_side(
     payment_runs::add(spec, book, &mut events, commands_run + 1_000)?;
     dunning::add(spec, book, &mut events, commands_run + 2_000)?;
     loans::add(spec, book, &mut events, commands_run + 3_000)?;
+    recurring::add(spec, book, &mut events, commands_run + 4_000)?;
     Ok(events)
 }

@@ -62,8 +62,8 @@ pub fn recurring_error(e: &RecurringError, lang: Lang) -> String {
             ),
         ),
         E::ZeroTerm => (
-            "Die Laufzeit des Darlehens ist null; es braucht mindestens eine Rate.".into(),
-            "The loan's term is zero; it needs at least one instalment.".into(),
+            "Die Laufzeit des Darlehens ist null: mindestens eine Rate angeben.".into(),
+            "The loan's term is zero: give at least one instalment.".into(),
         ),
         E::Occurrence {
             origin,

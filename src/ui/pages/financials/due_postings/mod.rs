@@ -328,6 +328,14 @@ fn DueRow(
     }
 }
 
+/// An edited line: account, debit, credit cells and the line as it was.
+type EditRow = (
+    RwSignal<String>,
+    RwSignal<String>,
+    RwSignal<String>,
+    LineForm,
+);
+
 /// The occurrence's reference and lines as grid cells; "Übernehmen" reads
 /// them like the entry grid (`EntryForm::to_book_draft`).
 #[component]
@@ -344,12 +352,7 @@ fn EditOccurrence(
     let decimals = app.with_book(|b| b.settings().lc_decimals()).unwrap_or(2);
     let reference = RwSignal::new(draft.reference.clone());
     let memo = RwSignal::new(draft.memo.clone());
-    let rows: Vec<(
-        RwSignal<String>,
-        RwSignal<String>,
-        RwSignal<String>,
-        LineForm,
-    )> = line_forms(&draft, style, decimals)
+    let rows: Vec<EditRow> = line_forms(&draft, style, decimals)
         .into_iter()
         .map(|l| {
             (
