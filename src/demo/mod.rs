@@ -21,6 +21,7 @@
 
 pub mod accounts;
 pub mod bank;
+mod budgets;
 mod dunning;
 mod items;
 mod month;
@@ -295,6 +296,7 @@ pub fn build(
         }
     }
     events.extend(bank_side(spec, &mut book, count)?);
+    events.extend(budgets::budget_events(&mut book, spec.first_year)?);
     progress(book.entry_count(), spec.entries);
     Ok((book, events))
 }
