@@ -4,7 +4,6 @@
 //! account's natural sign); CSV (Alt+E) and print (Alt+P).
 
 use leptos::prelude::*;
-use rust_decimal::Decimal;
 
 use crate::formats::csv::{Cell, CsvWriter};
 use crate::ledger::report::{BudgetReport, CentreFilter, budget_vs_actual};
@@ -32,7 +31,6 @@ texts! {
         Actual => "Ist", "Actual";
         Deviation => "Abweichung", "Deviation";
         Percent => "Abw. %", "Dev. %";
-        Total => "Summe", "Total";
         Empty => "Für dieses Jahr gibt es keine Planwerte.", "There are no budgets for this year.";
         ExportCsv => "CSV exportieren (Alt+E)", "Export CSV (Alt+E)";
         Print => "Drucken (Alt+P)", "Print (Alt+P)";
@@ -220,15 +218,12 @@ fn BudgetTable(view: View) -> impl IntoView {
         return view! { <p class="muted" data-testid="budget-empty">{i18n.t(T::Empty)}</p> }
             .into_any();
     }
-    let (mut budget, mut actual) = (Decimal::ZERO, Decimal::ZERO);
     let rows = view
         .report
         .rows
         .iter()
         .zip(view.names.iter())
         .map(|(r, name)| {
-            budget += r.budget;
-            actual += r.actual;
             let class = if r.deviation.is_sign_negative() && !r.deviation.is_zero() {
                 "num negative"
             } else {
@@ -262,15 +257,6 @@ fn BudgetTable(view: View) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
-                <tfoot>
-                    <tr class="total">
-                        <td colspan="3">{i18n.t(T::Total)}</td>
-                        <td class="num">{fmt_amount(budget, d, lang)}</td>
-                        <td class="num">{fmt_amount(actual, d, lang)}</td>
-                        <td class="num">{fmt_amount(actual - budget, d, lang)}</td>
-                        <td></td>
-                    </tr>
-                </tfoot>
             </table>
         </div>
     }
