@@ -623,3 +623,42 @@ async fn time_travel_trial_balance_at_half_of_100k() {
         .await
         .expect("clean up");
 }
+
+/// Balance sheet and P&L with comparison at 100,000 entries (issue 17
+/// budget: ≤ 100 ms): the Book built in memory (not timed), then both
+/// statements of the second half-year against the first, the median of
+/// five runs.
+#[wasm_bindgen_test]
+async fn balance_sheet_and_pl_with_comparison_at_100k_entries() {
+    use kontor::ledger::report::{Comparison, financial_statements};
+    use kontor::ledger::types::PeriodRef;
+    let mut book = Book::set_up(&sample_setup(YEAR)).expect("setup").0;
+    for chunk in 0..ENTRIES / CHUNK {
+        let drafts =
+            sample_drafts(42 + chunk as u64, CHUNK, LINES_PER_ENTRY, YEAR).expect("drafts");
+        for draft in drafts {
+            book.execute(&Command::Posting(PostingCommand::PostEntry { draft }))
+                .expect("post");
+        }
+    }
+    let p = |period| PeriodRef {
+        fiscal_year: YEAR,
+        period,
+    };
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let t = now_ms();
+        let (bs, pl) = financial_statements(&book, p(7), p(12), Comparison::PreviousPeriod)
+            .expect("statements");
+        times.push(now_ms() - t);
+        assert!(bs.checks.balances() && pl.checks.results_agree());
+    }
+    times.sort_by(f64::total_cmp);
+    console_log!(
+        "balance sheet + P&L with comparison, {} entries: {:.1} ms (median of 5; min {:.1}, max {:.1})",
+        book.entry_count(),
+        times[2],
+        times[0],
+        times[4]
+    );
+}

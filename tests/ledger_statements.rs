@@ -490,4 +490,21 @@ fn the_demo_company_balance_sheet_balances_and_its_result_equals_the_pl() {
     let (bs, _) =
         financial_statements(&book, p(2024, 7), p(2024, 12), Comparison::PreviousPeriod).unwrap();
     assert!(bs.comparison_checks.unwrap().balances());
+    // The demo's budgets: its actuals + 5 %, so every full-year deviation
+    // is about -4.8 % of the budget.
+    let report = budget_vs_actual(&book, 2024, 1, 12, &CentreFilter::All).unwrap();
+    assert!(report.rows.len() > 5, "{}", report.rows.len());
+    let near = report
+        .rows
+        .iter()
+        .filter(|r| {
+            r.deviation_percent
+                .is_some_and(|p| (dec!(-4.9)..=dec!(-4.7)).contains(&p))
+        })
+        .count();
+    assert!(
+        near * 10 >= report.rows.len() * 8,
+        "{near} of {}",
+        report.rows.len()
+    );
 }

@@ -23,6 +23,7 @@
 
 pub mod accounts;
 pub mod bank;
+mod budgets;
 mod dunning;
 mod items;
 mod loans;
@@ -299,6 +300,7 @@ pub fn build(
         }
     }
     events.extend(bank_side(spec, &mut book, count)?);
+    events.extend(budgets::budget_events(&mut book, spec.first_year)?);
     progress(book.entry_count(), spec.entries);
     Ok((book, events))
 }

@@ -56,7 +56,8 @@ pub struct StatementAccount {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StatementRow {
     pub line: &'static LayoutLine,
-    /// 0 for a side's total, 1 for a letter, 2 for a Roman numeral.
+    /// Ancestors of the line: 0 for a side's total and every P&L line, 1
+    /// for a letter, 2 for a Roman numeral.
     pub depth: usize,
     pub amount: Decimal,
     pub comparison: Option<Decimal>,
@@ -256,6 +257,17 @@ fn comparison_range(
     }
 }
 
+/// How many ancestors `line` has.
+fn depth(line: &LayoutLine) -> usize {
+    let mut n = 0;
+    let mut parent = line.parent;
+    while let Some(key) = parent {
+        n += 1;
+        parent = layout::line(key).and_then(|l| l.parent);
+    }
+    n
+}
+
 /// Deviation and its percentage of the comparison's magnitude.
 pub fn deviation(amount: Decimal, comparison: Decimal) -> (Decimal, Option<Decimal>) {
     let d = amount - comparison;
@@ -328,7 +340,7 @@ pub fn financial_statements(
                 }
                 StatementRow {
                     line,
-                    depth: line.key.matches('.').count(),
+                    depth: depth(line),
                     amount,
                     comparison: cmp,
                     deviation: dev,

@@ -43,6 +43,7 @@ texts! {
         NoComparisonData => "Für den Vergleichszeitraum gibt es keine Perioden.", "The calendar has no periods for the comparison.";
         CheckBalance => "Summe Aktiva = Summe Passiva", "Total assets = total equity and liabilities";
         CheckResult => "Jahresergebnis GuV = Jahresüberschuss/-fehlbetrag der Bilanz", "P&L result = balance-sheet net income/net loss";
+        CheckResultYtd => "Jahresergebnis GuV des Geschäftsjahres bis Ende des Zeitraums = Jahresüberschuss/-fehlbetrag der Bilanz", "P&L result of the fiscal year to the end of the range = balance-sheet net income/net loss";
         Difference => "Differenz", "Difference";
         ExpandAll => "Alle aufklappen", "Expand all";
         CollapseAll => "Alle zuklappen", "Collapse all";
@@ -401,11 +402,22 @@ fn StatementTable(
         })
         .collect_view();
     let mark = |ok: bool| if ok { "✓" } else { "✗" };
+    let is_bs = view.report.statement == Statement::BalanceSheet;
+    let result_text = if is_bs {
+        T::CheckResult
+    } else {
+        T::CheckResultYtd
+    };
+    let table_class = if is_bs {
+        "report statement bs"
+    } else {
+        "report statement pl"
+    };
     let balance_ok = checks.balances();
     let result_ok = checks.results_agree();
     view! {
         <div class="table-wrap">
-            <table class="report statement" data-testid="statement">
+            <table class=table_class data-testid="statement">
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
@@ -423,14 +435,16 @@ fn StatementTable(
         </div>
         {(wanted_cmp && !with_cmp).then(|| view! { <p class="muted" data-testid="no-comparison">{i18n.t(T::NoComparisonData)}</p> })}
         <ul class="statement-checks" data-testid="checks">
-            <li class=if balance_ok { "check ok" } else { "check bad" } data-testid="check-balance" data-ok=balance_ok.to_string()>
-                <span class="mark">{mark(balance_ok)}</span>
-                {format!(" {}: {} = {}", i18n.t(T::CheckBalance), fmt_amount(checks.total_assets, d, lang), fmt_amount(checks.total_equity_and_liabilities, d, lang))}
-                {(!balance_ok).then(|| format!(" · {} {}", i18n.t(T::Difference), fmt_amount(checks.balance_difference, d, lang)))}
-            </li>
+            {is_bs.then(|| view! {
+                <li class=if balance_ok { "check ok" } else { "check bad" } data-testid="check-balance" data-ok=balance_ok.to_string()>
+                    <span class="mark">{mark(balance_ok)}</span>
+                    {format!(" {}: {} = {}", i18n.t(T::CheckBalance), fmt_amount(checks.total_assets, d, lang), fmt_amount(checks.total_equity_and_liabilities, d, lang))}
+                    {(!balance_ok).then(|| format!(" · {} {}", i18n.t(T::Difference), fmt_amount(checks.balance_difference, d, lang)))}
+                </li>
+            })}
             <li class=if result_ok { "check ok" } else { "check bad" } data-testid="check-result" data-ok=result_ok.to_string()>
                 <span class="mark">{mark(result_ok)}</span>
-                {format!(" {}: {} = {}", i18n.t(T::CheckResult), fmt_amount(checks.pl_result, d, lang), fmt_amount(checks.bs_result, d, lang))}
+                {format!(" {}: {} = {}", i18n.t(result_text), fmt_amount(checks.pl_result, d, lang), fmt_amount(checks.bs_result, d, lang))}
                 {(!result_ok).then(|| format!(" · {} {}", i18n.t(T::Difference), fmt_amount(checks.result_difference, d, lang)))}
             </li>
         </ul>
