@@ -67,8 +67,12 @@ fn the_demo_has_one_bank_loan_with_posted_instalments_and_december_due() {
         assert_eq!(posted.len(), 10, "February to November");
         assert_eq!(posted.last(), Some(&d(2024, 11, 30)));
         let due = book.recurring().due(book.context(), d(2024, 12, 31));
+        // The demo's standing postings have December due as well.
         assert_eq!(
-            due.iter().map(|x| (x.source, x.date)).collect::<Vec<_>>(),
+            due.iter()
+                .filter(|x| matches!(x.source, Source::Loan(_)))
+                .map(|x| (x.source, x.date))
+                .collect::<Vec<_>>(),
             vec![(Source::Loan(1), d(2024, 12, 30))]
         );
         // The loan account holds the payout less ten principal parts: the

@@ -245,8 +245,24 @@ fn revert_brings_the_balances_back_and_a_locked_year_refuses() {
     let pl_before = year_tb(&book, 2023);
     book.execute(&close(2023, 3)).unwrap();
     assert_ne!(balances(&book, 2024), before);
-    // Closing twice is refused, nothing changes.
+    // The closing entry is not reversed on its own: only by reverting.
+    let entry = book.closing().year(2023).unwrap().entries[0];
     let snapshot = book.clone();
+    assert_eq!(
+        book.execute(&Command::Posting(
+            kontor::ledger::posting::PostingCommand::ReverseEntry {
+                entry,
+                date: Some(d(2024, 1, 15)),
+                user: "anna".into(),
+            }
+        )),
+        Err(DomainError::Closing(ClosingError::ClosingEntry {
+            entry: entry.0,
+            year: 2023
+        }))
+    );
+    assert_eq!(book, snapshot);
+    // Closing twice is refused, nothing changes.
     assert_eq!(
         book.execute(&close(2023, 4)),
         Err(DomainError::Closing(ClosingError::AlreadyClosed {

@@ -104,7 +104,7 @@ use recurring::RecurringOp;
 /// Cases of the main property; the guard draws as many runs.
 const CASES: u32 = 128;
 /// Lengths of the command sequences, for the property and the guard alike.
-const LENGTHS: std::ops::Range<usize> = 1..80;
+const LENGTHS: std::ops::Range<usize> = 1..100;
 const YEAR: i32 = 2024;
 
 /// Accounts lines are typed on: postable ones of every type, a title, an
@@ -705,13 +705,14 @@ fn posting_op() -> impl Strategy<Value = PostingOp> {
 /// (Runs pay items and dunning takes turns: payments went from 8 to 10
 /// and sequences from 60 to 80 commands so the guard's minimums stay
 /// reachable; items took 3, so postings went from 15 to 17 to stay above
-/// the guard's 35 %. Year-end closing and opening balances (issue 17)
-/// take 3 more.)
+/// the guard's 35 %. Issue 17 adds year-end closing and opening balances
+/// 3, statement layout and budgets 2, templates, recurring postings and
+/// loans 4, and postings go to 24 to stay above the 35 %.)
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         10 => master_data_op().prop_map(Op::Master),
         10 => tax_and_costing_op().prop_map(Op::Costing),
-        17 => posting_op().prop_map(Op::Posting),
+        24 => posting_op().prop_map(Op::Posting),
         14 => partners::partner_op().prop_map(Op::Partners),
         10 => payments::payment_op().prop_map(Op::Payments),
         3 => bank::bank_op().prop_map(Op::Bank),
@@ -720,7 +721,6 @@ fn op() -> impl Strategy<Value = Op> {
         3 => items::items_op().prop_map(Op::Items),
         3 => closing::closing_op().prop_map(Op::Closing),
         2 => statements::statements_op().prop_map(Op::Statements),
-        2 => recurring::recurring_op().prop_map(Op::Recurring),
         4 => recurring::recurring_op().prop_map(Op::Recurring),
     ]
 }
@@ -1546,14 +1546,38 @@ fn check_trial_balance(book: &Book) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// Credit minus debit of `accounts` over the range, from the balance index.
+/// Credit minus debit of `accounts` over the range, from the balance index,
+/// without year-end closing entries: a closing moves every P&L account, and
+/// the generator may have made a VAT account one (a type change before its
+/// first posting), which is no VAT.
 fn credit_movement(book: &Book, from: PeriodRef, to: PeriodRef, accounts: &[&str]) -> Decimal {
     let tb = book.trial_balance(from, to).unwrap();
-    tb.rows
+    let booked: Decimal = tb
+        .rows
         .iter()
         .filter(|r| accounts.contains(&r.account.as_str()))
         .map(|r| r.credit_lc - r.debit_lc)
-        .sum()
+        .sum();
+    let cal = book.calendar();
+    let in_range = |date| {
+        cal.index_of_date(date)
+            .is_some_and(|p| Some(p) >= cal.index_of(from) && Some(p) <= cal.index_of(to))
+    };
+    let closing: Decimal = book
+        .closing()
+        .years()
+        .filter(|c| c.reverted.is_none())
+        .flat_map(|c| c.entries.iter())
+        .filter_map(|&id| book.entry(id))
+        .filter(|e| in_range(e.posting_date))
+        .flat_map(|e| e.lines.iter())
+        .filter(|l| accounts.contains(&l.account.as_str()))
+        .map(|l| match l.side {
+            kontor::ledger::types::Side::Credit => l.amount_lc,
+            kontor::ledger::types::Side::Debit => -l.amount_lc,
+        })
+        .sum();
+    booked - closing
 }
 
 /// The VAT return's taxes equal the movements of the VAT accounts, and

@@ -30,7 +30,7 @@ const MIN_ENTRIES: usize = 300;
 /// Occurrences posted: rent and leasing January to November, the insurance.
 const POSTED: usize = 11 + 11 + 1;
 /// The confirmation's idempotency key (distinct from the other parts').
-const POST_KEY: PostingKey = PostingKey(0xDE17_0000_0000_0000_0000_0000_0000_0001);
+const POST_KEY: PostingKey = PostingKey(0xDE17_0000_0000_0000_0000_0000_0000_0003);
 
 /// Entries this part posts for `spec`.
 pub(crate) fn entries(spec: &DemoSpec) -> usize {

@@ -21,7 +21,7 @@ pub mod replay;
 pub use replay::{ReplayError, ReplayErrorKind};
 
 use crate::ledger::bank::{Bank, BankCommand, BankError, BankEvent, LinePosting, PostedLine};
-use crate::ledger::closing::{Closing, ClosingStep};
+use crate::ledger::closing::{Closing, ClosingError, ClosingStep};
 use crate::ledger::command::Command;
 use crate::ledger::costing::Costing;
 use crate::ledger::dunning::{Dunning, DunningStep};
@@ -373,6 +373,13 @@ impl Book {
                 vec![posted(build_entry(cx, draft, rights, &none)?)]
             }
             PostingCommand::ReverseEntry { entry, date, user } => {
+                if let Some(year) = self.closing.year_of_entry(*entry) {
+                    return Err(ClosingError::ClosingEntry {
+                        entry: entry.0,
+                        year,
+                    }
+                    .into());
+                }
                 if let Some(record) = self.payments.by_entry(*entry) {
                     return Err(PaymentsError::EntryOfPayment {
                         entry: *entry,

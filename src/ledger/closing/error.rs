@@ -36,6 +36,10 @@ pub enum ClosingError {
     /// An opening line names neither a G/L account nor a partner.
     #[error("opening line {line} has neither an account nor a partner")]
     OpeningLineWithoutAccount { line: usize },
+    /// A closing entry is reversed only by reverting the year's closing,
+    /// so the closing's record and the books never disagree.
+    #[error("entry {entry} closes fiscal year {year}; revert the closing instead")]
+    ClosingEntry { entry: u64, year: i32 },
 }
 
 impl ClosingError {
@@ -58,7 +62,8 @@ impl ClosingError {
             | ClosingError::OpeningUnbalanced { .. }
             | ClosingError::YearNotFound { .. }
             | ClosingError::NothingToClose { .. }
-            | ClosingError::OpeningEmpty => None,
+            | ClosingError::OpeningEmpty
+            | ClosingError::ClosingEntry { .. } => None,
         }
     }
 }

@@ -62,6 +62,14 @@ impl Closing {
             .any(|c| c.entries.contains(&entry))
     }
 
+    /// The closed year `entry` closes, if it is a closing entry.
+    pub fn year_of_entry(&self, entry: EntryId) -> Option<i32> {
+        self.years
+            .values()
+            .find(|c| c.reverted.is_none() && c.entries.contains(&entry))
+            .map(|c| c.year)
+    }
+
     /// The entries of opening balances entered by hand (migration).
     pub fn opening_entries(&self) -> &[EntryId] {
         &self.opening

@@ -15,8 +15,8 @@ pub mod credit_risk;
 pub mod journal;
 pub mod open_items;
 pub mod partners;
-pub mod statements;
 pub mod series;
+pub mod statements;
 pub mod trial_balance;
 pub mod vat_return;
 
@@ -31,13 +31,13 @@ pub use partners::{
     PartnerListFilter, PartnerListRow, PartnerStatement, StatementLine, partner_list,
     partner_statement,
 };
-pub use statements::{
-    Comparison, FinancialStatement, StatementAccount, StatementChecks, StatementRow, balance_sheet,
-    financial_statements, profit_and_loss,
-};
 pub use series::{
     CashPoint, CashSeries, ExpenseGroup, PeriodResult, cash_accounts, cash_series,
     expense_breakdown, nice_ticks, result_series,
+};
+pub use statements::{
+    Comparison, FinancialStatement, StatementAccount, StatementChecks, StatementRow, balance_sheet,
+    financial_statements, profit_and_loss,
 };
 pub use trial_balance::{TrialBalance, TrialBalanceRow, trial_balance};
 pub use vat_return::{VatReturn, VatReturnRow, vat_return};

@@ -23,6 +23,14 @@ pub fn closing_error(e: &ClosingError, lang: Lang) -> String {
             ),
             format!("Fiscal year {year} is not closed; there is nothing to revert."),
         ),
+        E::ClosingEntry { entry, year } => (
+            format!(
+                "Buchung {entry} ist der Jahresabschluss {year}; sie wird nicht einzeln storniert, sondern mit „Abschluss zurücknehmen“ im Jahresabschluss."
+            ),
+            format!(
+                "Entry {entry} is the year-end closing of {year}; it is not reversed on its own but with “Revert closing” on the year-end screen."
+            ),
+        ),
         E::YearLocked { year } => (
             format!(
                 "Im Geschäftsjahr {year} sind Perioden gesperrt (festgeschrieben); der Abschluss kann nicht mehr zurückgenommen werden."
