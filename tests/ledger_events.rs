@@ -2388,7 +2388,9 @@ fn every_kind_of_event_has_a_golden_that_round_trips_byte_for_byte() {
     assert_eq!(covered.get("bank_rule_saved"), Some(&2));
     // Payment runs: run 1 saved (then deleted) and run 2 saved.
     assert_eq!(covered.get("payment_run_saved"), Some(&2));
-    assert_eq!(goldens.len(), kinds.len() + 9, "{covered:?}");
+    // Statement positions: an account moved to a line and one reset.
+    assert_eq!(covered.get("statement_position_set"), Some(&2));
+    assert_eq!(goldens.len(), kinds.len() + 10, "{covered:?}");
 }
 
 /// The v1 corpus (`tests/ledger_wire.rs` checks that each record encodes
