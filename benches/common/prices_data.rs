@@ -18,6 +18,7 @@ use kontor::ledger::items::{
 };
 use kontor::ledger::partners::{Partner, PartnerKind, PartnersCommand};
 use kontor::ledger::sample::sample_setup;
+use kontor::ledger::types::limits::MAX_IMPORT_ITEMS;
 use kontor::ledger::types::{Currency, PartnerCode, Timestamp};
 use kontor::ledger::{Book, Command};
 use rust_decimal::Decimal;
@@ -121,16 +122,19 @@ fn catalogue(book: &mut Book) {
             },
         );
     }
-    let items = (0..ITEMS).map(item).collect();
-    let by = "bench".into();
-    run(
-        book,
-        ItemsCommand::ImportItems {
-            items,
-            by,
-            at: at(),
-        },
-    );
+    // One import takes at most MAX_IMPORT_ITEMS (one store append).
+    let all: Vec<Item> = (0..ITEMS).map(item).collect();
+    for chunk in all.chunks(MAX_IMPORT_ITEMS) {
+        let by = "bench".into();
+        run(
+            book,
+            ItemsCommand::ImportItems {
+                items: chunk.to_vec(),
+                by,
+                at: at(),
+            },
+        );
+    }
     let eur = Currency::EUR;
     run(
         book,
