@@ -31,6 +31,10 @@ pub enum SessionError {
     /// No company is open (the screen was left while a command ran).
     #[error("no company is open")]
     NotOpen,
+    /// Another tab runs a newer version of Kontor; this tab's older code
+    /// writes nothing until it is reloaded.
+    #[error("this tab runs an older version than another tab")]
+    OutdatedCode,
 }
 
 struct State {

@@ -6,6 +6,7 @@ pub mod components;
 pub mod errors;
 pub mod i18n;
 mod pages;
+pub mod pwa;
 mod shell;
 pub mod state;
 

@@ -95,6 +95,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             </button>
         </header>
         <main id="main" class="app-main" tabindex="-1">
+            <super::components::UpdateNotice />
             <super::components::DueNotice />
             {children()}
         </main>

@@ -409,6 +409,7 @@ impl AppState {
         rights: Rights,
         cmd: Command,
     ) -> Result<Vec<Event>, SessionError> {
+        refuse_outdated_code()?;
         let session = self.session().ok_or(SessionError::NotOpen)?;
         let result = session.execute_with(rights, &cmd).await;
         if let Err(SessionError::Store(StoreError::Conflict { .. })) = &result {
@@ -425,6 +426,7 @@ impl AppState {
     /// ([`crate::session::create_company`]: checked before anything is
     /// written, listed only once its log is complete), then opens it.
     pub async fn create_company(&self, name: &str, setup: Setup) -> Result<(), SessionError> {
+        refuse_outdated_code()?;
         let meta = crate::session::create_company(&*self.store(), name, &setup).await?;
         self.after_create(&meta.id).await
     }
@@ -437,6 +439,7 @@ impl AppState {
         name: &str,
         events: &[Event],
     ) -> Result<(), SessionError> {
+        refuse_outdated_code()?;
         let loading = self.loading;
         let stored = crate::session::create_company_from_events(
             &*self.store(),
@@ -471,6 +474,15 @@ impl AppState {
         self.refresh_storage().await;
         self.refresh_companies().await
     }
+}
+
+/// Old code never writes next to new: a tab that another tab's update made
+/// outdated refuses every write until it is reloaded (see `ui::pwa`).
+fn refuse_outdated_code() -> Result<(), SessionError> {
+    if super::pwa::code_is_outdated() {
+        return Err(SessionError::OutdatedCode);
+    }
+    Ok(())
 }
 
 pub fn use_app() -> AppState {

@@ -29,6 +29,7 @@ mod report;
 mod said;
 mod statement_table;
 mod template_picker;
+mod update_notice;
 
 pub use as_of::{AsOfBar, fmt_stamp};
 pub use chart::{BarChart, HBarChart, LineChart, Series};
@@ -59,3 +60,4 @@ pub use report::{
 pub use said::{Said, field_error};
 pub use statement_table::StatementReport;
 pub use template_picker::TemplatePicker;
+pub use update_notice::UpdateNotice;

@@ -91,6 +91,11 @@ pub fn session_error(e: &SessionError, lang: Lang) -> String {
             "Es ist kein Mandant geöffnet; es wurde nichts gespeichert.".into(),
             "No company is open; nothing was saved.".into(),
         ),
+        SessionError::OutdatedCode => pick(
+            lang,
+            "Kontor wurde in einem anderen Tab aktualisiert; bitte laden Sie diese Seite neu. Es wurde nichts gespeichert.".into(),
+            "Kontor was updated in another tab; please reload this page. Nothing was saved.".into(),
+        ),
         SessionError::Replay(r) => {
             let why = match &r.kind {
                 ReplayErrorKind::Chain(_) => pick(

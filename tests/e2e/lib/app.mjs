@@ -21,9 +21,9 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** Starts the server and a browser with a fresh profile; `close()` ends both. */
-export async function startApp() {
-  const dist = process.env.KONTOR_DIST ?? join(ROOT, 'dist');
+/** Starts the server and a browser with a fresh profile; `close()` ends both.
+ *  `dist` serves another build directory; `stopServer()` takes the network away. */
+export async function startApp({ dist = process.env.KONTOR_DIST ?? join(ROOT, 'dist') } = {}) {
   const server = await serveDist(dist);
   const profile = await mkdtemp(join(tmpdir(), 'kontor-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -45,9 +45,14 @@ export async function startApp() {
       page.on('pageerror', (e) => page.errors.push(String(e)));
       return page;
     },
+    stopped: false,
+    async stopServer() {
+      this.stopped = true;
+      await server.close();
+    },
     async close() {
       await context.close();
-      await server.close();
+      if (!this.stopped) await server.close();
       await rm(profile, { recursive: true, force: true });
     },
   };

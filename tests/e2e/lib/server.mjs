@@ -35,7 +35,10 @@ export async function serveDist(root, port = 0) {
   });
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
   const { port: actual } = server.address();
-  return { url: `http://127.0.0.1:${actual}`, close: () => new Promise((ok) => server.close(ok)) };
+  // Kept-alive connections would go on serving after close(): end them too,
+  // so a stopped server is really gone (the offline journey relies on it).
+  const close = () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); });
+  return { url: `http://127.0.0.1:${actual}`, close };
 }
 
 // `node lib/server.mjs DIR PORT` serves until killed (used by scripts/serve.sh).
