@@ -74,6 +74,10 @@ test('after one visit Kontor starts, opens the company and posts with the server
   });
   assert.equal(manifest.short_name, 'Kontor');
   assert.deepEqual(manifest.icons.map((i) => i.sizes), ['any', '192x192', '512x512']);
+  // Chromium's own verdict on installing it as an app.
+  const cdp = await app.context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  assert.deepEqual(installabilityErrors, [], 'Chromium can install Kontor');
 
   await app.stopServer();
   const down = await page.evaluate(() => fetch('/not-cached-' + Date.now()).then(() => 'up', () => 'down'));
