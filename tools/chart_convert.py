@@ -45,6 +45,10 @@ GERMAN_FIXES = {
     ("SKR04", "3517"): "Verbindlichkeiten gegenüber Gesellschaftern - Restlaufzeit größer 5 Jahre",
     ("SKR04", "4970"): "Versicherungsentschädigungen und Schadenersatzleistungen",
 }
+# English names cut off in the source.
+ENGLISH_FIXES = {
+    ("SKR03", "2430"): "Bad debt allowances (if unusually high)",
+}
 # Odoo's own clearing accounts and unnamed technical accounts: not SKR.
 SKIP = {"1205", "3301", "9991", "9994"}
 
@@ -216,7 +220,7 @@ def main():
                 old_by_no[no][3] = flags
             continue
         de = GERMAN_FIXES.get((chart, no), row["name@de"]).strip()
-        en = row["name"].strip()
+        en = ENGLISH_FIXES.get((chart, no), row["name"]).strip()
         if not de:
             raise SystemExit(f"{chart} {no}: no German name")
         tagged = tag_line(row["tag_ids"])
