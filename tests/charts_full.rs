@@ -262,6 +262,13 @@ fn used_accounts_are_the_named_ones_until_something_is_posted() {
     .unwrap();
     let used = book.used_accounts();
     assert!(used.contains(&a("6815")) && used.contains(&a("1600")));
+    // An account the company creates itself is one it means to use.
+    let mut own = book.account(a("6815")).unwrap().clone();
+    own.number = a("6816");
+    assert!(!used.contains(&own.number));
+    book.execute(&Command::Gl(GlCommand::CreateAccount { account: own }))
+        .unwrap();
+    assert!(book.used_accounts().contains(&a("6816")));
 }
 
 fn hledger_balances(journal: &str) -> BTreeMap<String, Decimal> {

@@ -3,21 +3,25 @@
 //! touches; the chart-of-accounts screen can hide the rest.
 
 use crate::ledger::book::Book;
+use crate::ledger::setup::chart::in_template;
 use crate::ledger::types::AccountNo;
 use std::collections::BTreeSet;
 
 impl Book {
-    /// The accounts in use: those with a posted line, and those named in
+    /// The accounts in use: those with a posted line, those the company
+    /// created itself (not in its chart template), and those named in
     /// the G/L account determination, a tax code, the payment settings, a
     /// partner (control account), an item group or item (revenue and
     /// expense accounts per region), or a house bank (its account and
     /// suspense account). Title accounts are in it only if named so.
     pub fn used_accounts(&self) -> BTreeSet<AccountNo> {
+        let template = self.settings().chart;
         let mut used: BTreeSet<AccountNo> = self
             .accounts()
             .filter(|a| {
                 self.account_line_refs(a.number)
                     .is_some_and(|lines| !lines.is_empty())
+                    || !in_template(template, a.number)
             })
             .map(|a| a.number)
             .collect();

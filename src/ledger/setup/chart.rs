@@ -75,12 +75,34 @@ pub fn datev_automatic(template: ChartTemplate, account: AccountNo) -> Option<Au
             marks_of(ChartTemplate::Generic),
         ]
     });
-    let i = match template {
+    marks[template_index(template)].get(&account).copied()
+}
+
+/// Whether `account` is one of template `template`'s accounts (parsed
+/// once). An account that is not was created by the company itself.
+pub fn in_template(template: ChartTemplate, account: AccountNo) -> bool {
+    static NUMBERS: OnceLock<[std::collections::BTreeSet<AccountNo>; 3]> = OnceLock::new();
+    let numbers = NUMBERS.get_or_init(|| {
+        let of = |t| {
+            load(t)
+                .map(|c| c.accounts.iter().map(|a| a.number).collect())
+                .unwrap_or_default()
+        };
+        [
+            of(ChartTemplate::Skr03),
+            of(ChartTemplate::Skr04),
+            of(ChartTemplate::Generic),
+        ]
+    });
+    numbers[template_index(template)].contains(&account)
+}
+
+fn template_index(template: ChartTemplate) -> usize {
+    match template {
         ChartTemplate::Skr03 => 0,
         ChartTemplate::Skr04 => 1,
         ChartTemplate::Generic => 2,
-    };
-    marks[i].get(&account).copied()
+    }
 }
 
 /// The text of a template.
