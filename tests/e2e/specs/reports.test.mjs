@@ -224,7 +224,8 @@ test('the chart of accounts searches as you type, opens a sheet with Enter, adds
   await page.keyboard.type('bank');
   await page.waitForSelector('[data-testid="account-row"][data-account="1200"]');
   const shown = await page.$$eval('[data-testid="account-row"]', (rows) => rows.map((r) => r.dataset.account));
-  assert.ok(shown.length < 20, `search narrows the list: ${shown}`);
+  // The full SKR03 has some 25 accounts with "bank" in a name.
+  assert.ok(shown.length < 40, `search narrows the list: ${shown}`);
   assert.match(await text(page, '[data-testid="account-row"][data-account="1200"] td.num'), /^1\.071,00$/);
   await screenshot(page, 'accounts-search-de');
   // Enter opens the sheet of the first postable match.

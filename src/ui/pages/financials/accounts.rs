@@ -9,7 +9,8 @@
 //! used (`Book::used_accounts`: no postings, named nowhere), so the full
 //! SKR03/SKR04 of over a thousand accounts reads like the company's own
 //! chart; on by default above [`USED_ONLY_FROM`] accounts, remembered per
-//! company in localStorage; a search still finds hidden accounts.
+//! company in localStorage; a search still finds hidden accounts. The
+//! table shows [`PAGE`] rows at a time.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -29,7 +30,7 @@ use crate::ledger::types::AccountNo;
 use crate::ledger::types::Currency;
 use crate::texts;
 use crate::ui::components::{
-    NoCompany, TYPE_ORDER, fmt_amount, focus, lc_of, sheet_href, type_name,
+    NoCompany, Pager, TYPE_ORDER, fmt_amount, focus, lc_of, sheet_href, type_name,
 };
 
 /// A count with the language's thousands separator ("1.150", "1,150").
@@ -93,6 +94,10 @@ texts! {
         Unused => "nicht verwendet", "unused";
     }
 }
+
+/// Rows per page: the DOM holds at most this many rows (the full SKR03
+/// has 1,296 accounts; rendering all at once lagged by about a second).
+const PAGE: usize = 400;
 
 /// From this many accounts on, "used accounts only" starts switched on.
 pub const USED_ONLY_FROM: usize = 300;
@@ -322,6 +327,15 @@ pub fn AccountsPage() -> impl IntoView {
                 .count()
         })
     });
+    let page = RwSignal::new(0usize);
+    // A new filter starts on its first page.
+    Effect::new(move |_| {
+        search.track();
+        used_only.track();
+        show_inactive.track();
+        collapsed.track();
+        page.set(0);
+    });
     let visible = Memo::new(move |_| {
         let needle = search.get().trim().to_lowercase();
         let nodes = nodes.get();
@@ -443,6 +457,10 @@ pub fn AccountsPage() -> impl IntoView {
                         if rows.is_empty() {
                             return view! { <p class="muted">{i18n.t(T::NoMatches)}</p> }.into_any();
                         }
+                        let count = rows.len();
+                        let pages = count.div_ceil(PAGE).max(1);
+                        let first = page.get().min(pages - 1) * PAGE;
+                        let rows: Vec<Node> = rows.into_iter().skip(first).take(PAGE).collect();
                         let lang = i18n.lang();
                         let d = lc.get().1;
                         let closed = collapsed.get_untracked();
@@ -469,6 +487,7 @@ pub fn AccountsPage() -> impl IntoView {
                                     <tbody>{body}</tbody>
                                 </table>
                             </div>
+                            <Pager page=page pages=pages count=count unit=Signal::derive(move || i18n.t(T::Matches)) />
                         }.into_any()
                     }}
                 }.into_any()
