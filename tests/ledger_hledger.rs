@@ -35,7 +35,7 @@ fn generated_book() -> Book {
     .unwrap();
     book.execute(&Command::Gl(GlCommand::CreateAccount {
         account: Account {
-            number: a("1210"),
+            number: a("1260"),
             name_de: "Bank (USD): Konto [alt]".into(),
             name_en: "Bank USD".into(),
             account_type: AccountType::Asset,
@@ -48,7 +48,7 @@ fn generated_book() -> Book {
     }))
     .unwrap();
     let mut lines: Vec<LineDraft> = (0..3)
-        .map(|_| LineDraft::credit_lc(a("1210"), dec!(33.33)).in_fc(Currency::USD, None))
+        .map(|_| LineDraft::credit_lc(a("1260"), dec!(33.33)).in_fc(Currency::USD, None))
         .collect();
     lines.push(LineDraft::debit_lc(a("4930"), dec!(92.27)));
     let date = NaiveDate::from_ymd_opt(2024, 6, 30).unwrap();
@@ -125,7 +125,7 @@ fn journal_has_one_transaction_per_entry() {
     let transactions = journal.lines().filter(|l| l.starts_with("2024-")).count();
     assert_eq!(transactions, book.entry_count());
     assert!(
-        journal.contains("1210 Bank <USD>- Konto <alt>  -30.76 EUR"),
+        journal.contains("1260 Bank <USD>- Konto <alt>  -30.76 EUR"),
         "{journal:.2000}"
     );
     assert!(journal.contains("reverses:3"));

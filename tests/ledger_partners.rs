@@ -459,10 +459,10 @@ fn kind_never_changes_and_the_control_account_only_before_postings() {
     );
     // A second receivables control account.
     let mut second = b.account(a("1400")).unwrap().clone();
-    second.number = a("1410");
+    second.number = a("1420");
     run(&mut b, &GlCommand::CreateAccount { account: second }.into());
     let mut moved = b.partner(c("10001")).unwrap().clone();
-    moved.control_account = Some(a("1410"));
+    moved.control_account = Some(a("1420"));
     run(&mut b, &update(moved.clone()));
     invoice(&mut b, "10001", d(2024, 2, 1), dec!(100));
     moved.control_account = Some(a("1400"));
@@ -471,7 +471,7 @@ fn kind_never_changes_and_the_control_account_only_before_postings() {
         DomainError::Partners(PartnersError::PartnerHasPostings { code: c("10001") })
     );
     assert_eq!(control_balance(&b, "10001"), dec!(100));
-    assert_eq!(b.account_totals(a("1410")).unwrap()[1].debit_lc, dec!(100));
+    assert_eq!(b.account_totals(a("1420")).unwrap()[1].debit_lc, dec!(100));
 }
 
 #[test]

@@ -854,7 +854,7 @@ fn bad_payments_are_refused_and_change_nothing() {
     );
 }
 
-/// A customer 10002 in USD (control 1410, any currency), a USD bank 1210,
+/// A customer 10002 in USD (control 1410, any currency), a USD bank 1260,
 /// the rate 1.10 USD/EUR and its invoice of 1,100.00 USD (1,000.00 EUR).
 fn usd_company() -> (Book, ItemId) {
     use kontor::ledger::gl::{Account, AccountCurrency, AccountType, GlCommand};
@@ -872,9 +872,9 @@ fn usd_company() -> (Book, ItemId) {
         active: true,
     };
     for account in [
-        acc("1410", "Forderungen FW", true, AccountCurrency::All),
+        acc("1420", "Forderungen FW", true, AccountCurrency::All),
         acc(
-            "1210",
+            "1260",
             "Bank USD",
             false,
             AccountCurrency::Foreign(Currency::USD),
@@ -892,7 +892,7 @@ fn usd_company() -> (Book, ItemId) {
         .into(),
     );
     let mut p = Partner::new(c("10002"), PartnerKind::Customer, "Acme Inc.");
-    p.control_account = Some(a("1410"));
+    p.control_account = Some(a("1420"));
     p.currency = AccountCurrency::All;
     run(
         &mut b,
@@ -928,7 +928,7 @@ fn usd_payment(
         vec![(item, amount, discount)],
         vec![MeansDraft {
             means: Means::Transfer,
-            account: Some(a("1210")),
+            account: Some(a("1260")),
             amount: amount - discount,
             reference: String::new(),
         }],
@@ -958,8 +958,8 @@ fn a_usd_item_paid_in_two_parts_with_a_discount() {
         )),
     );
     let e = last_entry(&b);
-    assert_eq!(signed_on(e, "1210"), dec!(550.00));
-    assert_eq!(signed_on(e, "1410"), dec!(-500.00));
+    assert_eq!(signed_on(e, "1260"), dec!(550.00));
+    assert_eq!(signed_on(e, "1420"), dec!(-500.00));
     assert_eq!(signed_on(e, "2660"), dec!(-50.00));
     let item = b.open_items().item(inv).unwrap();
     assert_eq!(
@@ -970,9 +970,9 @@ fn a_usd_item_paid_in_two_parts_with_a_discount() {
     rest.key = key(5);
     run(&mut b, &pay(rest));
     let e = last_entry(&b);
-    assert_eq!(signed_on(e, "1210"), dec!(490.00));
+    assert_eq!(signed_on(e, "1260"), dec!(490.00));
     assert_eq!(signed_on(e, "8736"), dec!(10.00));
-    assert_eq!(signed_on(e, "1410"), dec!(-500.00));
+    assert_eq!(signed_on(e, "1420"), dec!(-500.00));
     assert_eq!(signed_on(e, "2660") + signed_on(e, "2150"), dec!(0));
     let item = b.open_items().item(inv).unwrap();
     assert_eq!(
@@ -997,7 +997,7 @@ fn a_usd_invoice_paid_at_another_rate_realises_the_difference() {
         vec![(inv, dec!(1100), dec!(0))],
         vec![MeansDraft {
             means: Means::Transfer,
-            account: Some(a("1210")),
+            account: Some(a("1260")),
             amount: dec!(1100),
             reference: String::new(),
         }],
@@ -1006,8 +1006,8 @@ fn a_usd_invoice_paid_at_another_rate_realises_the_difference() {
     usd.rate_fc_per_lc = Some(dec!(1.0));
     run(&mut b, &pay(usd));
     let entry = last_entry(&b);
-    assert_eq!(signed_on(entry, "1210"), dec!(1100.00));
-    assert_eq!(signed_on(entry, "1410"), dec!(-1000.00));
+    assert_eq!(signed_on(entry, "1260"), dec!(1100.00));
+    assert_eq!(signed_on(entry, "1420"), dec!(-1000.00));
     assert_eq!(entry.lines[0].fc().unwrap().amount_fc, dec!(1100));
     assert_eq!(signed_on(entry, "2660"), dec!(-100.00));
     assert_eq!(entry.imbalance(), (dec!(0), dec!(0)));

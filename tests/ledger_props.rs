@@ -115,13 +115,13 @@ const YEAR: i32 = 2024;
 /// must equal the VAT return.
 const POOL: [&str; 19] = [
     "1000", "1200", "1500", "1700", "4210", "4930", "3400", "8400", "8300", "2650", "0800", "1",
-    "9999", "1210", "1211", "4211", "8401", "1400", "1600",
+    "9999", "1260", "1211", "4213", "8401", "1400", "1600",
 ];
 /// The accounts tax codes post output and input tax to (SKR03's).
 const OUTPUT_VAT: [&str; 4] = ["1776", "1771", "1774", "1787"];
 const INPUT_VAT: [&str; 4] = ["1576", "1571", "1574", "1577"];
 /// Numbers `CreateAccount` tries; 1200 exists already.
-const NEW_ACCOUNTS: [&str; 4] = ["1211", "4211", "8401", "1200"];
+const NEW_ACCOUNTS: [&str; 4] = ["1211", "4213", "8401", "1200"];
 /// Parents an account may be given: none, titles, a postable account and
 /// an unknown one.
 const PARENTS: [Option<&str>; 8] = [
@@ -761,7 +761,7 @@ fn line_draft(book: &Book, spec: &LineSpec) -> LineDraft {
     }
     if let Some((c, rate, own_account)) = spec.fc {
         if own_account {
-            line.account = Some(no(["1210", "1211", "1200"][c]));
+            line.account = Some(no(["1260", "1211", "1200"][c]));
         }
         line = line.in_fc(currency(c), rate);
     }
@@ -1296,7 +1296,7 @@ fn costing_command(book: &Book, base: NaiveDate, op: &CostingOp) -> Command {
 
 fn usd_account() -> Account {
     Account {
-        number: no("1210"),
+        number: no("1260"),
         name_de: "Bank USD".into(),
         name_en: "Bank USD".into(),
         account_type: AccountType::Asset,

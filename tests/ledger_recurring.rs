@@ -219,10 +219,10 @@ fn a_template_line_is_checked_like_an_entry_line() {
             }),
         ),
         (
-            Box::new(|t| t.lines[1].account = a("4999")),
+            Box::new(|t| t.lines[1].account = a("8999")),
             DomainError::Journal(JournalError::AccountNotFound {
                 line: 1,
-                account: a("4999"),
+                account: a("8999"),
             }),
         ),
         (
@@ -503,12 +503,12 @@ fn a_standing_posting_gets_a_number_and_its_draft_is_checked() {
         DomainError::Journal(JournalError::Unbalanced { .. })
     ));
     let mut bad = rent();
-    bad.draft.lines[1].account = Some(a("4999"));
+    bad.draft.lines[1].account = Some(a("8999"));
     assert_eq!(
         refuses(&mut b, &save_standing(bad)),
         DomainError::Journal(JournalError::AccountNotFound {
             line: 1,
-            account: a("4999")
+            account: a("8999")
         })
     );
     let mut unknown = rent();

@@ -171,7 +171,7 @@ fn with_usd_bank() -> Book {
     .unwrap();
     b.execute(&Command::Gl(GlCommand::CreateAccount {
         account: Account {
-            number: a("1210"),
+            number: a("1260"),
             name_de: "Bank USD".into(),
             name_en: "Bank USD".into(),
             account_type: AccountType::Asset,
@@ -193,7 +193,7 @@ fn a_foreign_currency_account_sheet_shows_fc_amounts_and_the_fc_balance() {
         &mut b,
         d(2024, 1, 10),
         vec![
-            LineDraft::debit_lc(a("1210"), dec!(1000)).in_fc(Currency::USD, None),
+            LineDraft::debit_lc(a("1260"), dec!(1000)).in_fc(Currency::USD, None),
             LineDraft::credit_lc(a("0800"), dec!(800)),
         ],
     );
@@ -202,7 +202,7 @@ fn a_foreign_currency_account_sheet_shows_fc_amounts_and_the_fc_balance() {
         d(2024, 2, 10),
         vec![
             LineDraft::debit_lc(a("4930"), dec!(100)),
-            LineDraft::credit_lc(a("1210"), dec!(125)).in_fc(Currency::USD, None),
+            LineDraft::credit_lc(a("1260"), dec!(125)).in_fc(Currency::USD, None),
         ],
     );
     post(
@@ -210,11 +210,11 @@ fn a_foreign_currency_account_sheet_shows_fc_amounts_and_the_fc_balance() {
         d(2024, 3, 10),
         vec![
             LineDraft::debit_lc(a("4930"), dec!(40)),
-            LineDraft::credit_lc(a("1210"), dec!(50)).in_fc(Currency::USD, None),
+            LineDraft::credit_lc(a("1260"), dec!(50)).in_fc(Currency::USD, None),
         ],
     );
     let sheet = b
-        .account_sheet(a("1210"), d(2024, 2, 1), d(2024, 12, 31))
+        .account_sheet(a("1260"), d(2024, 2, 1), d(2024, 12, 31))
         .unwrap();
     let fc = sheet.fc.expect("an FC account has an FC side");
     assert_eq!(fc.currency, Currency::USD);

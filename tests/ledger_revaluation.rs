@@ -342,11 +342,11 @@ fn gains_and_losses_are_posted_gross_and_the_reversal_nets_them_to_zero() {
 fn a_usd_bank_balance_is_revalued_on_the_account_itself_through_the_book() {
     let mut b = book();
     let mut bank = b.account(a("1200")).unwrap().clone();
-    bank.number = a("1210");
+    bank.number = a("1260");
     bank.currency = AccountCurrency::Foreign(Currency::USD);
     run(&mut b, GlCommand::CreateAccount { account: bank }.into());
     let deposit = LineDraft {
-        account: Some(a("1210")),
+        account: Some(a("1260")),
         debit: dec!(1000),
         ..LineDraft::default()
     }
@@ -369,7 +369,7 @@ fn a_usd_bank_balance_is_revalued_on_the_account_itself_through_the_book() {
     assert_eq!(
         lines(entry),
         vec![
-            ("1210".into(), Side::Debit, dec!(43.29)),
+            ("1260".into(), Side::Debit, dec!(43.29)),
             ("2660".into(), Side::Credit, dec!(43.29)),
         ]
     );
@@ -378,7 +378,7 @@ fn a_usd_bank_balance_is_revalued_on_the_account_itself_through_the_book() {
         (fc.currency, fc.amount_fc, fc.rate_fc_per_lc),
         (Currency::USD, Decimal::ZERO, dec!(1.05))
     );
-    assert_eq!(balance(&b, "1210"), dec!(952.38));
+    assert_eq!(balance(&b, "1260"), dec!(952.38));
     // Revalued again at the same rate: nothing left to post.
     let again = preview(b.context(), &PaymentSettings::default(), d(2024, 6, 30)).unwrap();
     assert_eq!(again.accounts[0].balance_fc, dec!(1000));

@@ -303,7 +303,7 @@ fn means(fc: Option<Currency>, needed: Decimal, spec: &PaySpec) -> Vec<MeansDraf
     if spec.defect == 4 || needed <= Decimal::ZERO {
         return Vec::new();
     }
-    let bank = if fc.is_some() { "1210" } else { "1200" };
+    let bank = if fc.is_some() { "1260" } else { "1200" };
     let one = |means, account: Option<&str>, amount| MeansDraft {
         means,
         account: account.map(no),

@@ -17,6 +17,7 @@
 pub mod moment;
 mod query;
 pub mod replay;
+mod used;
 
 pub use replay::{ReplayError, ReplayErrorKind};
 

@@ -1,11 +1,14 @@
-//! Chart-of-accounts templates (Kontenrahmen): SKR03, SKR04 and a small
-//! generic chart, kept as data files in `templates/` (written by us from
-//! publicly known account numbers and names) and embedded in the binary.
-//! A template yields accounts and default G/L account determination.
+//! Chart-of-accounts templates (Kontenrahmen): the complete SKR03 and SKR04
+//! (generated from Odoo's `l10n_de` data by `tools/chart_convert.py`, see
+//! `templates/README.md` for source and licence) and a small generic chart,
+//! kept as data files in `templates/` and embedded in the binary. A
+//! template yields accounts and default G/L account determination.
 //!
 //! File format, one record per line: `number;kind;type;flags;parent;name_de;name_en`
 //! with kind `T` (title) or `P` (postable), type `A L E R X` (asset,
-//! liability, equity, revenue, expense), flags `C` (control account) or `-`.
+//! liability, equity, revenue, expense), flags `C` (control account), `AM`
+//! or `AV` (DATEV automatic account with output or input VAT, see
+//! [`datev_automatic`]) or `-`.
 //! `@key=account` lines set determination defaults; `&key=value` lines
 //! the payment settings (`payment_setting`); `%` lines define the
 //! default tax codes (format in `tax::code::parse_template_line` and in the
@@ -27,6 +30,8 @@ use crate::ledger::tax::{TaxCode, code::parse_template_line};
 use crate::ledger::types::AccountNo;
 use crate::ledger::types::money::decimals_used;
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 const SKR03: &str = include_str!("templates/skr03.txt");
 const SKR04: &str = include_str!("templates/skr04.txt");
@@ -41,6 +46,63 @@ pub struct Chart {
     pub tax_codes: Vec<TaxCode>,
     /// Default payment settings (cash-discount accounts per tax code …).
     pub payments: PaymentSettings,
+    /// DATEV automatic accounts (flags `AM`, `AV`): the VAT on them is
+    /// computed by DATEV from the account alone.
+    pub automatic: BTreeMap<AccountNo, AutomaticVat>,
+}
+
+/// The mark DATEV's chart puts on an automatic account (Automatikkonto):
+/// postings to it carry their VAT by the account, without a tax key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AutomaticVat {
+    /// `AM`: automatic output VAT (revenue accounts such as 8400/4400).
+    Output,
+    /// `AV`: automatic input VAT (purchase accounts such as 3400/5400).
+    Input,
+}
+
+/// Whether `account` is a DATEV automatic account in the standard chart
+/// `template`. By number, as DATEV reads it, so it holds for a company
+/// set up on an older, smaller template too (the standard charts of
+/// Kontor only ever grew).
+pub fn datev_automatic(template: ChartTemplate, account: AccountNo) -> Option<AutomaticVat> {
+    static MARKS: OnceLock<[BTreeMap<AccountNo, AutomaticVat>; 3]> = OnceLock::new();
+    let marks = MARKS.get_or_init(|| {
+        let marks_of = |t| load(t).map(|c| c.automatic).unwrap_or_default();
+        [
+            marks_of(ChartTemplate::Skr03),
+            marks_of(ChartTemplate::Skr04),
+            marks_of(ChartTemplate::Generic),
+        ]
+    });
+    marks[template_index(template)].get(&account).copied()
+}
+
+/// Whether `account` is one of template `template`'s accounts (parsed
+/// once). An account that is not was created by the company itself.
+pub fn in_template(template: ChartTemplate, account: AccountNo) -> bool {
+    static NUMBERS: OnceLock<[std::collections::BTreeSet<AccountNo>; 3]> = OnceLock::new();
+    let numbers = NUMBERS.get_or_init(|| {
+        let of = |t| {
+            load(t)
+                .map(|c| c.accounts.iter().map(|a| a.number).collect())
+                .unwrap_or_default()
+        };
+        [
+            of(ChartTemplate::Skr03),
+            of(ChartTemplate::Skr04),
+            of(ChartTemplate::Generic),
+        ]
+    });
+    numbers[template_index(template)].contains(&account)
+}
+
+fn template_index(template: ChartTemplate) -> usize {
+    match template {
+        ChartTemplate::Skr03 => 0,
+        ChartTemplate::Skr04 => 1,
+        ChartTemplate::Generic => 2,
+    }
 }
 
 /// The text of a template.
@@ -64,6 +126,7 @@ pub fn parse(text: &str) -> Result<Chart, GlError> {
         determination: GlDetermination::default(),
         tax_codes: Vec::new(),
         payments: PaymentSettings::default(),
+        automatic: BTreeMap::new(),
     };
     for (i, raw) in text.lines().enumerate() {
         let line = raw.trim();
@@ -106,9 +169,11 @@ pub fn parse(text: &str) -> Result<Chart, GlError> {
             "P" => true,
             _ => return Err(bad()),
         };
-        let control = match flags {
-            "C" => true,
-            "-" => false,
+        let (control, automatic) = match flags {
+            "C" => (true, None),
+            "AM" => (false, Some(AutomaticVat::Output)),
+            "AV" => (false, Some(AutomaticVat::Input)),
+            "-" => (false, None),
             _ => return Err(bad()),
         };
         let parent = match parent {
@@ -125,8 +190,12 @@ pub fn parse(text: &str) -> Result<Chart, GlError> {
         if parent_type.is_some_and(|t| t != account_type) {
             return Err(bad());
         }
+        let number = AccountNo::parse(number).map_err(|_| bad())?;
+        if let Some(mark) = automatic {
+            chart.automatic.insert(number, mark);
+        }
         chart.accounts.push(Account {
-            number: AccountNo::parse(number).map_err(|_| bad())?,
+            number,
             name_de: name_de.to_string(),
             name_en: name_en.to_string(),
             account_type,

@@ -120,7 +120,7 @@ test('the revaluation previews the FC balances and posts them with the reversal'
   })));
   const usd = rows.find((r) => r.currency === 'USD');
   assert.ok(usd, `a USD account in ${JSON.stringify(rows)}`);
-  assert.match(usd.who, /^1210 /);
+  assert.match(usd.who, /^1260 /);
   assert.ok(rows.some((r) => r.posted === 'true'), 'something to post');
   assert.match(usd.treatment, /^(ja|nein)/);
   await screenshot(page, 'revaluation-de');
@@ -141,7 +141,7 @@ test('the revaluation previews the FC balances and posts them with the reversal'
   await page.waitForSelector('[data-testid="entry-lines"]');
   assert.match(await text('entry-title'), new RegExp(links[0].label.replace('/', '\\/')));
   const accounts = await page.$$eval('[data-testid="entry-line"]', (trs) => trs.map((t) => t.textContent));
-  assert.ok(accounts.some((t) => t.includes('1210')), 'a line on the USD bank account');
+  assert.ok(accounts.some((t) => t.includes('1260')), 'a line on the USD bank account');
   assert.ok(accounts.some((t) => t.includes('2660') || t.includes('2150')), 'a line on the gain or loss account');
   assert.deepEqual(page.errors, []);
 });

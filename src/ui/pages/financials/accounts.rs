@@ -4,9 +4,17 @@
 //!
 //! Balances are all-time LC balances (every posted period, debit
 //! positive); a title account shows the sum of the accounts under it.
+//!
+//! "Nur verwendete Konten" (Alt+U) hides the accounts a company never
+//! used (`Book::used_accounts`: no postings, named nowhere), so the full
+//! SKR03/SKR04 of over a thousand accounts reads like the company's own
+//! chart; on by default above [`USED_ONLY_FROM`] accounts, remembered per
+//! company in localStorage; a search still finds hidden accounts. The
+//! table shows [`PAGE`] rows at a time.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
+use gloo::storage::{LocalStorage as Browser, Storage};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -22,8 +30,22 @@ use crate::ledger::types::AccountNo;
 use crate::ledger::types::Currency;
 use crate::texts;
 use crate::ui::components::{
-    NoCompany, TYPE_ORDER, fmt_amount, focus, lc_of, sheet_href, type_name,
+    NoCompany, Pager, TYPE_ORDER, fmt_amount, focus, lc_of, sheet_href, type_name,
 };
+
+/// A count with the language's thousands separator ("1.150", "1,150").
+fn fmt_count(n: usize, lang: Lang) -> String {
+    let digits = n.to_string();
+    let sep = if lang == Lang::De { '.' } else { ',' };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::state::use_app;
@@ -66,7 +88,33 @@ texts! {
         Cancel => "Abbrechen", "Cancel";
         Expand => "Aufklappen", "Expand";
         Collapse => "Zuklappen", "Collapse";
+        // Issue 19 (full charts): used accounts only.
+        UsedOnly => "Nur verwendete Konten (Alt+U)", "Used accounts only (Alt+U)";
+        HiddenUnused => "nie verwendete Konten ausgeblendet – die Suche findet sie trotzdem", "accounts never used hidden – a search still finds them";
+        Unused => "nicht verwendet", "unused";
     }
+}
+
+/// Rows per page: the DOM holds at most this many rows (the full SKR03
+/// has 1,296 accounts; rendering all at once lagged by about a second).
+const PAGE: usize = 400;
+
+/// From this many accounts on, "used accounts only" starts switched on.
+pub const USED_ONLY_FROM: usize = 300;
+
+/// localStorage key of the "used accounts only" choice of company `id`.
+fn used_only_key(id: &str) -> String {
+    format!("kontor.accounts.used_only.{id}")
+}
+
+/// The rows shown when only used accounts are: the used postable ones and
+/// the titles above them (so the tree still reads).
+fn used_rows(nodes: &[Node], used: &BTreeSet<AccountNo>) -> HashSet<AccountNo> {
+    nodes
+        .iter()
+        .filter(|n| n.account.postable && used.contains(&n.account.number))
+        .flat_map(|n| n.ancestors.iter().copied().chain([n.account.number]))
+        .collect()
 }
 
 /// One row of the tree, in display order.
@@ -239,15 +287,66 @@ pub fn AccountsPage() -> impl IntoView {
     let form = RwSignal::new(None::<Form>);
     let nodes = Memo::new(move |_| app.with_book(tree).unwrap_or_default());
     let lc = Memo::new(move |_| app.with_book(lc_of).unwrap_or(("EUR".into(), 2)));
+    let used = Memo::new(move |_| app.with_book(|b| b.used_accounts()).unwrap_or_default());
+    let used_only = RwSignal::new(false);
+    // Decided once per company: the remembered choice, else on for a
+    // chart of more than USED_ONLY_FROM accounts.
+    let decided_for = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        let Some(id) = app.company.with(|c| c.as_ref().map(|c| c.id.clone())) else {
+            return;
+        };
+        let Some(count) = app.with_book(|b| b.accounts().count()) else {
+            return;
+        };
+        if decided_for.with_value(|d| d.as_deref() == Some(id.as_str())) {
+            return;
+        }
+        let remembered = Browser::get::<bool>(used_only_key(&id)).ok();
+        used_only.set(remembered.unwrap_or(count > USED_ONLY_FROM));
+        decided_for.set_value(Some(id));
+    });
+    let set_used_only = move |on: bool| {
+        used_only.set(on);
+        if let Some(id) = app
+            .company
+            .with_untracked(|c| c.as_ref().map(|c| c.id.clone()))
+        {
+            // Best effort: without localStorage the choice lasts the visit.
+            let _ = Browser::set(used_only_key(&id), on);
+        }
+    };
+    let hidden = Memo::new(move |_| {
+        if !used_only.get() {
+            return 0;
+        }
+        let used = used.get();
+        nodes.with(|ns| {
+            ns.iter()
+                .filter(|n| n.account.postable && !used.contains(&n.account.number))
+                .count()
+        })
+    });
+    let page = RwSignal::new(0usize);
+    // A new filter starts on its first page.
+    Effect::new(move |_| {
+        search.track();
+        used_only.track();
+        show_inactive.track();
+        collapsed.track();
+        page.set(0);
+    });
     let visible = Memo::new(move |_| {
         let needle = search.get().trim().to_lowercase();
         let nodes = nodes.get();
         let inactive = show_inactive.get();
         if needle.is_empty() {
             let closed = collapsed.get();
+            let keep = used_only.get().then(|| used.with(|u| used_rows(&nodes, u)));
             return nodes
                 .into_iter()
                 .filter(|n| inactive || n.account.active)
+                .filter(|n| keep.as_ref().is_none_or(|k| k.contains(&n.account.number)))
                 .filter(|n| !n.ancestors.iter().any(|a| closed.contains(a)))
                 .collect::<Vec<_>>();
         }
@@ -283,6 +382,10 @@ pub fn AccountsPage() -> impl IntoView {
         if e.alt_key() && !e.ctrl_key() && !e.meta_key() && e.key().eq_ignore_ascii_case("a") {
             e.prevent_default();
             new_account();
+        }
+        if e.alt_key() && !e.ctrl_key() && !e.meta_key() && e.key().eq_ignore_ascii_case("u") {
+            e.prevent_default();
+            set_used_only(!used_only.get_untracked());
         }
     });
     on_cleanup(move || shortcut.remove());
@@ -325,6 +428,11 @@ pub fn AccountsPage() -> impl IntoView {
                                 on:input=move |ev| search.set(event_target_value(&ev))
                                 on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); open_first() } />
                         </label>
+                        <label class="check used-only">
+                            <input type="checkbox" data-testid="account-used-only" prop:checked=move || used_only.get()
+                                on:change=move |ev| set_used_only(event_target_checked(&ev)) />
+                            {move || i18n.t(T::UsedOnly)}
+                        </label>
                         <label class="check">
                             <input type="checkbox" prop:checked=move || show_inactive.get()
                                 on:change=move |ev| show_inactive.set(event_target_checked(&ev)) />
@@ -337,20 +445,33 @@ pub fn AccountsPage() -> impl IntoView {
                         </div>
                     </div>
                     {move || form.get().map(|f| view! { <AccountForm initial=f form=form /> })}
-                    <p class="muted" data-testid="account-count">{move || format!("{} {} · {} {}", visible.get().len(), i18n.t(T::Matches), i18n.t(T::Balance), lc.get().0)}</p>
+                    <p class="muted" data-testid="account-count">{move || format!("{} {} · {} {}", visible.get().len(), i18n.t(T::Matches), i18n.t(T::Balance), lc.get().0)}
+                        {move || (hidden.get() > 0 && search.with(|s| s.trim().is_empty())).then(|| view! {
+                            " · " <span class="hidden-count" data-testid="account-hidden" data-count=hidden.get().to_string()>
+                                {format!("{} {}", fmt_count(hidden.get(), i18n.lang()), i18n.t(T::HiddenUnused))}
+                            </span>
+                        })}
+                    </p>
                     {move || {
                         let rows = visible.get();
                         if rows.is_empty() {
                             return view! { <p class="muted">{i18n.t(T::NoMatches)}</p> }.into_any();
                         }
+                        let count = rows.len();
+                        let pages = count.div_ceil(PAGE).max(1);
+                        let first = page.get().min(pages - 1) * PAGE;
+                        let rows: Vec<Node> = rows.into_iter().skip(first).take(PAGE).collect();
                         let lang = i18n.lang();
                         let d = lc.get().1;
                         let closed = collapsed.get_untracked();
                         let searching = !search.get_untracked().trim().is_empty();
+                        let mark_unused = used_only.get_untracked() && searching;
+                        let used = used.get_untracked();
                         let body = rows.into_iter().map(|n| {
                             let is_closed = closed.contains(&n.account.number);
+                            let unused = mark_unused && n.account.postable && !used.contains(&n.account.number);
                             view! { <AccountRow node=n lang=lang decimals=d collapsed=is_closed
-                                searching=searching toggle=toggle form=form /> }
+                                searching=searching unused=unused toggle=toggle form=form /> }
                         }).collect_view();
                         view! {
                             <div class="table-wrap">
@@ -366,6 +487,7 @@ pub fn AccountsPage() -> impl IntoView {
                                     <tbody>{body}</tbody>
                                 </table>
                             </div>
+                            <Pager page=page pages=pages count=count unit=Signal::derive(move || i18n.t(T::Matches)) />
                         }.into_any()
                     }}
                 }.into_any()
@@ -381,6 +503,8 @@ fn AccountRow(
     decimals: u32,
     collapsed: bool,
     searching: bool,
+    /// Hidden by "used accounts only" and shown by a search.
+    unused: bool,
     toggle: impl Fn(AccountNo) + Copy + 'static,
     form: RwSignal<Option<Form>>,
 ) -> impl IntoView {
@@ -433,6 +557,7 @@ fn AccountRow(
                 {a.name(lang == Lang::De).to_string()}
                 {(!a.postable).then(|| view! { " " <span class="badge subtle">{i18n.t(T::TitleAccount)}</span> })}
                 {a.control.then(|| view! { " " <span class="badge subtle">{i18n.t(T::Control)}</span> })}
+                {unused.then(|| view! { " " <span class="badge subtle" data-testid="unused">{i18n.t(T::Unused)}</span> })}
                 {(!active).then(|| view! { " " <span class="badge inactive" data-testid="inactive">{i18n.t(T::Inactive)}</span> })}
                 {move || error.get().map(|e| view! { <div class="field-error" role="alert">{e}</div> })}
             </td>
