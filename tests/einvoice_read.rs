@@ -590,13 +590,14 @@ fn cli_einvoice_prints_json_or_the_typed_error_with_exit_code_2() {
 // ------------------------------------------------------------ no panics
 
 fn all_fixture_bytes() -> Vec<Vec<u8>> {
-    let mut names: Vec<String> = std::fs::read_dir(fixtures())
-        .unwrap()
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".xml") || n.ends_with(".pdf"))
+    let mut paths: Vec<PathBuf> = [fixtures(), zugferd_dir()]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).unwrap())
+        .filter_map(|e| Some(e.ok()?.path()))
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("xml" | "pdf")))
         .collect();
-    names.sort();
-    names.iter().map(|n| fixture(n)).collect()
+    paths.sort();
+    paths.iter().map(|p| std::fs::read(p).unwrap()).collect()
 }
 
 mod no_panics {
@@ -647,4 +648,90 @@ mod no_panics {
             }
         }
     }
+}
+
+// ------------------------------------------------------------ real ZUGFeRD PDFs
+
+fn zugferd_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/zugferd")
+}
+
+#[test]
+fn real_zugferd_pdfs_read_add_up_and_match_pdfdetach() {
+    for (name, index, embedded) in [
+        ("EN16931_Einfach.pdf", "1", "factur-x.xml"),
+        ("validV2PDF.pdf", "2", "factur-x.xml"),
+        ("zugferd_2p1_EXTENDED_PDFA-3A.pdf", "1", "factur-x.xml"),
+    ] {
+        let path = zugferd_dir().join(name);
+        let bytes = std::fs::read(&path).unwrap();
+        let invoice = einvoice::read(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            invoice.container,
+            Container::Pdf {
+                file: embedded.into()
+            },
+            "{name}"
+        );
+        assert_eq!(invoice.syntax, Syntax::Cii);
+        assert!(!invoice.lines.is_empty(), "{name}");
+        assert_eq!(totals::check(&invoice), vec![], "{name}");
+
+        let dir =
+            std::env::temp_dir().join(format!("kontor-zugferd-{}-{index}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let saved = dir.join(format!("{name}.xml"));
+        pdfdetach(&[
+            "-save",
+            index,
+            "-o",
+            saved.to_str().unwrap(),
+            path.to_str().unwrap(),
+        ]);
+        let ours = einvoice::pdf::embedded_invoice(&bytes).unwrap();
+        assert_eq!(ours.bytes, std::fs::read(&saved).unwrap(), "{name}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
+
+#[test]
+fn the_extended_profiles_freight_is_a_document_charge() {
+    let bytes = std::fs::read(zugferd_dir().join("zugferd_2p1_EXTENDED_PDFA-3A.pdf")).unwrap();
+    let i = einvoice::read(&bytes).unwrap();
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    let freight: Vec<_> = i.allowances_charges.iter().filter(|a| a.charge).collect();
+    assert_eq!(freight.len(), 1);
+    assert_eq!(freight[0].amount, d("3.00"));
+    assert_eq!(freight[0].reason.as_deref(), Some("Transportkosten"));
+    assert_eq!(i.totals.charges, d("3.00"));
+    assert_eq!(i.totals.payable, d("518.99"));
+    assert_eq!(i.vat_breakdown.len(), 2);
+}
+
+#[test]
+fn a_zugferd_1_invoice_is_refused_as_such() {
+    // validV2PDF.pdf's first embedded file is ZUGFeRD 1; alone in a PDF it
+    // is refused by name.
+    let bytes = std::fs::read(zugferd_dir().join("validV2PDF.pdf")).unwrap();
+    let doc_names = einvoice::pdf::embedded_names(&bytes).unwrap();
+    assert_eq!(doc_names, vec!["ZUGFeRD-invoice.xml", "factur-x.xml"]);
+    let dir = std::env::temp_dir().join(format!("kontor-zugferd1-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let saved = dir.join("v1.xml");
+    let path = zugferd_dir().join("validV2PDF.pdf");
+    pdfdetach(&[
+        "-save",
+        "1",
+        "-o",
+        saved.to_str().unwrap(),
+        path.to_str().unwrap(),
+    ]);
+    let v1 = std::fs::read(&saved).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let e = einvoice::read(&v1).unwrap_err();
+    assert_eq!(e.kind, EInvoiceErrorKind::ZugferdV1, "{e}");
+    let pdf = zugferd_pdf(&v1, "ZUGFeRD-invoice.xml", true);
+    let e = einvoice::read(&pdf).unwrap_err();
+    assert_eq!(e.kind, EInvoiceErrorKind::ZugferdV1, "{e}");
+    assert_eq!(e.embedded.as_deref(), Some("ZUGFeRD-invoice.xml"));
 }

@@ -104,11 +104,16 @@ pub fn read(root: Node<'_>) -> Result<Invoice, EInvoiceError> {
         .iter()
         .map(line)
         .collect::<Result<Vec<_>, _>>()?;
-    let allowances_charges = settlement
+    let mut allowances_charges = settlement
         .all(ram("SpecifiedTradeAllowanceCharge"))
         .iter()
         .map(|a| allowance_charge(a, true))
         .collect::<Result<Vec<_>, _>>()?;
+    // ZUGFeRD's EXTENDED profile writes freight as a logistics service
+    // charge; EN 16931 counts it among the document charges (BT-108).
+    for charge in settlement.all(ram("SpecifiedLogisticsServiceCharge")) {
+        allowances_charges.push(logistics_charge(&charge)?);
+    }
     let vat_breakdown = settlement
         .all(ram("ApplicableTradeTax"))
         .iter()
@@ -313,6 +318,23 @@ fn allowance_charge(a: &Node<'_>, document: bool) -> Result<AllowanceCharge, EIn
             .and_then(|c| c.text_at(&[ram("CategoryCode")])),
         vat_rate: match &category {
             Some(c) => c.decimal_at(&[ram("RateApplicablePercent")], Expected::Percent)?,
+            None => None,
+        },
+    })
+}
+
+fn logistics_charge(c: &Node<'_>) -> Result<AllowanceCharge, EInvoiceError> {
+    let tax = c.first(ram("AppliedTradeTax"));
+    Ok(AllowanceCharge {
+        charge: true,
+        amount: c.need_decimal(&[ram("AppliedAmount")], Expected::Amount)?,
+        base_amount: None,
+        percent: None,
+        reason: c.text_at(&[ram("Description")]),
+        reason_code: None,
+        vat_category: tax.as_ref().and_then(|t| t.text_at(&[ram("CategoryCode")])),
+        vat_rate: match &tax {
+            Some(t) => t.decimal_at(&[ram("RateApplicablePercent")], Expected::Percent)?,
             None => None,
         },
     })

@@ -375,6 +375,9 @@ pub fn read_xml(bytes: &[u8]) -> Result<Invoice, EInvoiceError> {
         (ubl::INVOICE, "Invoice") => ubl::read(node, false),
         (ubl::CREDIT_NOTE, "CreditNote") => ubl::read(node, true),
         (cii::RSM, "CrossIndustryInvoice") => cii::read(node),
+        (ns, "CrossIndustryDocument") if ns.starts_with("urn:ferd:CrossIndustryDocument") => Err(
+            EInvoiceError::at(node.path.clone(), EInvoiceErrorKind::ZugferdV1),
+        ),
         _ => Err(EInvoiceError::at(
             node.path.clone(),
             EInvoiceErrorKind::NotAnInvoice {
