@@ -238,7 +238,7 @@ fn a_bad_date_and_a_bad_line_are_named_with_their_position() {
     let quantity = second + text[second..].find("<cbc:InvoicedQuantity").unwrap();
     let close = quantity + text[quantity..].find('>').unwrap() + 1;
     let mut broken = text.clone();
-    broken.insert_str(close, "x");
+    broken.insert(close, 'x');
     let e = einvoice::read(broken.as_bytes()).unwrap_err();
     assert_eq!(
         e.path(),
@@ -734,4 +734,34 @@ fn a_zugferd_1_invoice_is_refused_as_such() {
     let e = einvoice::read(&pdf).unwrap_err();
     assert_eq!(e.kind, EInvoiceErrorKind::ZugferdV1, "{e}");
     assert_eq!(e.embedded.as_deref(), Some("ZUGFeRD-invoice.xml"));
+}
+
+#[test]
+fn cash_discounts_are_read_from_the_xrechnung_convention_and_zugferd_terms() {
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    for name in ["01.10a-INVOICE_ubl.xml", "01.10a-INVOICE_uncefact.xml"] {
+        let i = read(name);
+        let found: Vec<(u32, Decimal)> = i
+            .cash_discounts
+            .iter()
+            .map(|c| (c.days, c.percent))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(7, d("2.00")), (14, d("1.00")), (30, d("0.00"))],
+            "{name}"
+        );
+    }
+    let bytes = std::fs::read(zugferd_dir().join("zugferd_2p1_EXTENDED_PDFA-3A.pdf")).unwrap();
+    let i = einvoice::read(&bytes).unwrap();
+    assert!(
+        i.cash_discounts
+            .iter()
+            .any(|c| c.days == 14 && c.percent == d("2.00"))
+    );
+    let parsed = einvoice::skonto_from_terms(
+        "Zahlbar sofort.\n#SKONTO#TAGE=10#PROZENT=3.00#BASISBETRAG=119.00#\n#SKONTO#TAGE=x#PROZENT=1#",
+    );
+    assert_eq!(parsed.len(), 1);
+    assert_eq!(parsed[0].base, Some(d("119.00")));
 }

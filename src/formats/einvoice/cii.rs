@@ -87,6 +87,30 @@ pub fn read(root: Node<'_>) -> Result<Invoice, EInvoiceError> {
         }
         mandate = mandate.or_else(|| t.text_at(&[ram("DirectDebitMandateID")]));
     }
+    let payment_terms = join(
+        terms
+            .iter()
+            .filter_map(|t| t.text_at(&[ram("Description")])),
+    );
+    let mut cash_discounts = payment_terms
+        .as_deref()
+        .map(super::skonto_from_terms)
+        .unwrap_or_default();
+    // ZUGFeRD EXTENDED: structured discount terms (days, percent, base).
+    for t in &terms {
+        for d in t.all(ram("ApplicableTradePaymentDiscountTerms")) {
+            let days = d.get(&[ram("BasisPeriodMeasure")]);
+            let days = days.and_then(|n| n.text()?.parse::<u32>().ok());
+            let percent = d.decimal_at(&[ram("CalculationPercent")], Expected::Percent)?;
+            if let (Some(days), Some(percent)) = (days, percent) {
+                cash_discounts.push(super::CashDiscount {
+                    days,
+                    percent,
+                    base: d.decimal_at(&[ram("BasisAmount")], Expected::Amount)?,
+                });
+            }
+        }
+    }
     let remittance = settlement.text_at(&[ram("PaymentReference")]);
     let payment_means = settlement
         .all(ram("SpecifiedTradeSettlementPaymentMeans"))
@@ -141,11 +165,7 @@ pub fn read(root: Node<'_>) -> Result<Invoice, EInvoiceError> {
             ],
         )?,
         period: period(&settlement)?,
-        payment_terms: join(
-            terms
-                .iter()
-                .filter_map(|t| t.text_at(&[ram("Description")])),
-        ),
+        payment_terms,
         currency,
         buyer_reference: agreement.text_at(&[ram("BuyerReference")]),
         order_reference: agreement
@@ -166,6 +186,7 @@ pub fn read(root: Node<'_>) -> Result<Invoice, EInvoiceError> {
         allowances_charges,
         vat_breakdown,
         totals,
+        cash_discounts,
     })
 }
 

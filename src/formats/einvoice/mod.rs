@@ -92,6 +92,48 @@ pub struct Invoice {
     pub vat_breakdown: Vec<VatBreakdown>,
     /// BG-22 document totals.
     pub totals: Totals,
+    /// Cash discounts (Skonto) offered, from XRechnung's payment-terms
+    /// convention `#SKONTO#TAGE=14#PROZENT=2.00#` (BT-20) or ZUGFeRD
+    /// EXTENDED's discount terms; in the order written, 0 % entries kept.
+    pub cash_discounts: Vec<CashDiscount>,
+}
+
+/// A cash discount: `percent` off when paid within `days` of the issue
+/// date, on `base` (the whole amount due when absent).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CashDiscount {
+    pub days: u32,
+    pub percent: Decimal,
+    pub base: Option<Decimal>,
+}
+
+/// The cash discounts of XRechnung's payment-terms convention (KoSIT):
+/// one `#SKONTO#TAGE=n#PROZENT=p#` (optionally `BASISBETRAG=b#`) per line;
+/// anything else in the text is ignored, a malformed entry skipped.
+pub fn skonto_from_terms(text: &str) -> Vec<CashDiscount> {
+    text.lines()
+        .filter_map(|line| {
+            let rest = line.trim().strip_prefix("#SKONTO#")?;
+            let mut days = None;
+            let mut percent = None;
+            let mut base = None;
+            for field in rest.split('#').filter(|f| !f.trim().is_empty()) {
+                let (key, value) = field.split_once('=')?;
+                let value = value.trim();
+                match key.trim() {
+                    "TAGE" => days = value.parse::<u32>().ok(),
+                    "PROZENT" => percent = value.parse::<Decimal>().ok(),
+                    "BASISBETRAG" => base = Some(value.parse::<Decimal>().ok()?),
+                    _ => return None,
+                }
+            }
+            Some(CashDiscount {
+                days: days?,
+                percent: percent?,
+                base,
+            })
+        })
+        .collect()
 }
 
 impl Invoice {

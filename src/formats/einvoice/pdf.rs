@@ -38,8 +38,10 @@ fn bad_pdf(error: impl std::fmt::Display) -> EInvoiceError {
 }
 
 fn load(bytes: &[u8]) -> Result<Document, EInvoiceError> {
-    let mut options = LoadOptions::default();
-    options.max_decompressed_size = Some(MAX_BYTES);
+    let options = LoadOptions {
+        max_decompressed_size: Some(MAX_BYTES),
+        ..LoadOptions::default()
+    };
     Document::load_mem_with_options(bytes, options).map_err(bad_pdf)
 }
 
