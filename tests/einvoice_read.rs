@@ -765,3 +765,26 @@ fn cash_discounts_are_read_from_the_xrechnung_convention_and_zugferd_terms() {
     assert_eq!(parsed.len(), 1);
     assert_eq!(parsed[0].base, Some(d("119.00")));
 }
+
+#[test]
+fn a_ubl_credit_note_reads_with_its_own_element_names() {
+    // No credit note among the suite's cases: one is derived here from
+    // 01.01a by the UBL CreditNote schema's names (the fixture is unchanged).
+    let text = String::from_utf8(fixture("01.01a-INVOICE_ubl.xml")).unwrap();
+    let credit = text
+        .replace("ubl:schema:xsd:Invoice-2", "ubl:schema:xsd:CreditNote-2")
+        .replace("ubl:Invoice", "ubl:CreditNote")
+        .replace(
+            "<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>",
+            "<cbc:CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>",
+        )
+        .replace("cac:InvoiceLine>", "cac:CreditNoteLine>")
+        .replace("cbc:InvoicedQuantity", "cbc:CreditedQuantity");
+    let i = einvoice::read(credit.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let original = read("01.01a-INVOICE_ubl.xml");
+    assert_eq!(i.type_code, "381");
+    assert!(i.is_credit_note() && !original.is_credit_note());
+    assert_eq!(i.totals, original.totals);
+    assert_eq!(i.lines, original.lines);
+    assert!(totals::check(&i).is_empty());
+}
