@@ -788,3 +788,36 @@ fn a_ubl_credit_note_reads_with_its_own_element_names() {
     assert_eq!(i.lines, original.lines);
     assert!(totals::check(&i).is_empty());
 }
+
+#[test]
+fn utf16_files_read_and_limits_hold() {
+    let text = String::from_utf8(fixture("01.01a-INVOICE_uncefact.xml")).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in text
+        .replacen("encoding=\"UTF-8\"", "encoding=\"UTF-16\"", 1)
+        .encode_utf16()
+    {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    assert_eq!(einvoice::detect(&utf16), einvoice::Detected::Xml);
+    assert_eq!(
+        einvoice::read(&utf16).unwrap().totals,
+        read("01.01a-INVOICE_uncefact.xml").totals
+    );
+
+    let deep = format!("{}{}", "<a>".repeat(200), "</a>".repeat(200));
+    let e = einvoice::read(deep.as_bytes()).unwrap_err();
+    assert!(matches!(e.kind, EInvoiceErrorKind::TooDeep { .. }), "{e}");
+
+    // An XML file that mentions %PDF- early is still XML.
+    let mentions = text.replacen(
+        "<rsm:ExchangedDocument>",
+        "<!-- %PDF-1.7 --><rsm:ExchangedDocument>",
+        1,
+    );
+    assert_eq!(
+        einvoice::detect(mentions.as_bytes()),
+        einvoice::Detected::Xml
+    );
+    assert!(einvoice::read(mentions.as_bytes()).is_ok());
+}

@@ -360,17 +360,24 @@ pub enum Detected {
     Unknown,
 }
 
-/// Sniffs the file kind: `%PDF-` within the first KiB, or XML markup.
+/// Sniffs the file kind: XML markup first (after a BOM and whitespace;
+/// UTF-16 by its BOM), else `%PDF-` within the first KiB (PDF readers
+/// allow a little junk before the header).
 pub fn detect(bytes: &[u8]) -> Detected {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Detected::Xml;
+    }
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(i) = text.iter().position(|b| !b.is_ascii_whitespace())
+        && text[i] == b'<'
+    {
+        return Detected::Xml;
+    }
     let head = &bytes[..bytes.len().min(1024)];
     if head.windows(5).any(|w| w == b"%PDF-") {
         return Detected::Pdf;
     }
-    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match text.iter().position(|b| !b.is_ascii_whitespace()) {
-        Some(i) if text[i] == b'<' => Detected::Xml,
-        _ => Detected::Unknown,
-    }
+    Detected::Unknown
 }
 
 /// Reads one e-invoice: UBL or CII XML, or a ZUGFeRD / Factur-X PDF with the
