@@ -11,6 +11,7 @@ mod closing;
 mod costing;
 mod dunning;
 mod gl;
+mod inbox;
 mod input;
 mod items;
 mod items_csv;
@@ -27,6 +28,7 @@ mod statements;
 mod tax;
 
 pub use bank::bank_error;
+pub use inbox::inbox_error;
 pub use bank_file::{bank_file_error, statement_form_error};
 pub use closing::closing_error;
 pub use costing::costing_error;
@@ -224,6 +226,7 @@ pub fn domain_error(e: &DomainError, lang: Lang) -> String {
         DomainError::Recurring(e) => recurring_error(e, lang),
         DomainError::Closing(e) => closing_error(e, lang),
         DomainError::Statements(e) => statements_error(e, lang),
+        DomainError::Inbox(e) => inbox_error(e, lang),
     }
 }
 
