@@ -33,6 +33,10 @@
 //!     reads an item CSV file as the import does and prints the items it
 //!     would import (tab-separated, with the line each came from), or
 //!     every bad row with its line, column and reason on stderr and exits 1
+//! kontor-cli einvoice FILE
+//!     reads an e-invoice (XRechnung UBL/CII XML, ZUGFeRD/Factur-X PDF) and
+//!     prints it as JSON with the EN 16931 totals check; a refused file
+//!     prints the typed error with the element path and exits 2
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -41,7 +45,10 @@ fn main() -> std::process::ExitCode {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("kontor-cli: {e}");
-            std::process::ExitCode::FAILURE
+            match e {
+                cli::CliError::EInvoice { .. } => std::process::ExitCode::from(2),
+                _ => std::process::ExitCode::FAILURE,
+            }
         }
     }
 }
@@ -56,6 +63,10 @@ mod partners;
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "kontor-cli/items.rs"]
 mod items;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "kontor-cli/einvoice.rs"]
+mod einvoice;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
@@ -79,7 +90,7 @@ mod cli {
     /// records of even 999 lines each stay far below).
     const MAX_BLOCK_BYTES: u64 = 256 << 20;
 
-    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] [--vat codes|lines] --out DIR\n  kontor-cli balance [--threads N] DIR\n  kontor-cli statement FILE [--format camt|zip|mt940|csv] [--preset NAME]\n  kontor-cli partners FILE [--lc CUR] [--today YYYY-MM-DD] [--company DIR]\n  kontor-cli items-csv FILE";
+    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] [--vat codes|lines] --out DIR\n  kontor-cli balance [--threads N] DIR\n  kontor-cli statement FILE [--format camt|zip|mt940|csv] [--preset NAME]\n  kontor-cli partners FILE [--lc CUR] [--today YYYY-MM-DD] [--company DIR]\n  kontor-cli items-csv FILE\n  kontor-cli einvoice FILE";
 
     #[derive(Debug, thiserror::Error)]
     pub enum CliError {
@@ -124,6 +135,11 @@ mod cli {
         PartnerRows { path: PathBuf, count: usize },
         #[error("{path}: {count} bad rows; nothing would be imported")]
         ItemRows { path: PathBuf, count: usize },
+        #[error("{path}: {source}")]
+        EInvoice {
+            path: PathBuf,
+            source: kontor::formats::einvoice::EInvoiceError,
+        },
     }
 
     pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> CliError + '_ {
@@ -146,6 +162,7 @@ mod cli {
             Some("statement") => statement(&args[1..]),
             Some("partners") => crate::partners::partners(&args[1..]),
             Some("items-csv") => crate::items::items_csv(&args[1..]),
+            Some("einvoice") => crate::einvoice::einvoice(&args[1..]),
             Some(other) => Err(CliError::Usage(format!("unknown command {other:?}"))),
             None => Err(CliError::Usage("no command".into())),
         }

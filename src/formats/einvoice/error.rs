@@ -12,6 +12,9 @@ pub struct EInvoiceError(Box<EInvoiceErrorData>);
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EInvoiceErrorData {
+    /// The embedded file of a PDF the fault is in (`factur-x.xml`), when it
+    /// is in one.
+    pub embedded: Option<String>,
     pub at: Location,
     pub kind: EInvoiceErrorKind,
 }
@@ -27,7 +30,11 @@ impl std::error::Error for EInvoiceError {}
 
 impl EInvoiceError {
     pub fn new(at: Location, kind: EInvoiceErrorKind) -> EInvoiceError {
-        EInvoiceError(Box::new(EInvoiceErrorData { at, kind }))
+        EInvoiceError(Box::new(EInvoiceErrorData {
+            embedded: None,
+            at,
+            kind,
+        }))
     }
 
     /// An error about the file as a whole.
@@ -38,6 +45,12 @@ impl EInvoiceError {
     /// An error about the element at `path`.
     pub fn at(path: impl Into<String>, kind: EInvoiceErrorKind) -> EInvoiceError {
         EInvoiceError::new(Location::Element { path: path.into() }, kind)
+    }
+
+    /// The same error, inside the PDF's embedded file `name`.
+    pub fn in_embedded(mut self, name: &str) -> EInvoiceError {
+        self.0.embedded = Some(name.to_string());
+        self
     }
 
     /// The element path, when the error is about one element.
@@ -51,6 +64,9 @@ impl EInvoiceError {
 
 impl fmt::Display for EInvoiceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(name) = &self.embedded {
+            write!(f, "embedded file {name}, ")?;
+        }
         match &self.at {
             Location::File => write!(f, "{}", self.kind),
             at => write!(f, "{at}: {}", self.kind),

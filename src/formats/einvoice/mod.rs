@@ -9,8 +9,12 @@
 //! recomputes the sums and reports every mismatch with its numbers — a
 //! mismatch is data to show, not a refusal.
 
+mod cii;
 pub mod error;
+pub mod pdf;
 pub mod totals;
+mod ubl;
+mod xml;
 
 pub use error::{EInvoiceError, EInvoiceErrorKind, Location};
 
@@ -339,10 +343,43 @@ pub fn read(bytes: &[u8]) -> Result<Invoice, EInvoiceError> {
         }));
     }
     match detect(bytes) {
-        Detected::Pdf => Err(EInvoiceError::whole(EInvoiceErrorKind::NoEmbeddedInvoice)),
-        Detected::Xml => Err(EInvoiceError::whole(EInvoiceErrorKind::NotAnInvoice {
-            root: String::new(),
-        })),
+        Detected::Pdf => {
+            let embedded = pdf::embedded_invoice(bytes)?;
+            let mut invoice =
+                read_xml(&embedded.bytes).map_err(|e| e.in_embedded(&embedded.name))?;
+            invoice.container = Container::Pdf {
+                file: embedded.name,
+            };
+            Ok(invoice)
+        }
+        Detected::Xml => read_xml(bytes),
         Detected::Unknown => Err(EInvoiceError::whole(EInvoiceErrorKind::UnknownFormat)),
+    }
+}
+
+/// Reads a UBL or CII XML document (the syntax from the root element's
+/// namespace, never assumed).
+pub fn read_xml(bytes: &[u8]) -> Result<Invoice, EInvoiceError> {
+    if bytes.is_empty() {
+        return Err(EInvoiceError::whole(EInvoiceErrorKind::Empty));
+    }
+    if bytes.len() > MAX_BYTES {
+        return Err(EInvoiceError::whole(EInvoiceErrorKind::TooLarge {
+            limit: MAX_BYTES as u64,
+        }));
+    }
+    let text = xml::decode(bytes)?;
+    let root = xml::parse(&text)?;
+    let node = xml::Node::root(&root);
+    match (root.namespace.as_str(), root.local.as_str()) {
+        (ubl::INVOICE, "Invoice") => ubl::read(node, false),
+        (ubl::CREDIT_NOTE, "CreditNote") => ubl::read(node, true),
+        (cii::RSM, "CrossIndustryInvoice") => cii::read(node),
+        _ => Err(EInvoiceError::at(
+            node.path.clone(),
+            EInvoiceErrorKind::NotAnInvoice {
+                root: xml::quoted(&format!("{{{}}}{}", root.namespace, root.local)),
+            },
+        )),
     }
 }
