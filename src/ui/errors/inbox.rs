@@ -58,3 +58,16 @@ pub fn inbox_error(e: &InboxError, lang: Lang) -> String {
     };
     pick(lang, de, en)
 }
+
+/// The proposal refused for an invoice in a foreign currency.
+pub fn proposal_currency(invoice: &str, local: &str, lang: Lang) -> String {
+    pick(
+        lang,
+        format!(
+            "Die Rechnung lautet auf {invoice}, die Buchhaltung auf {local}; Fremdwährungsrechnungen werden hier nicht vorgeschlagen – bitte in der Buchungserfassung buchen."
+        ),
+        format!(
+            "The invoice is in {invoice}, the books in {local}; foreign-currency invoices are not proposed here – please post them in the journal entry."
+        ),
+    )
+}

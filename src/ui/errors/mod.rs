@@ -29,7 +29,7 @@ mod statements;
 mod tax;
 
 pub use bank::bank_error;
-pub use inbox::inbox_error;
+pub use inbox::{inbox_error, proposal_currency};
 pub use bank_file::{bank_file_error, statement_form_error};
 pub use closing::closing_error;
 pub use costing::costing_error;
