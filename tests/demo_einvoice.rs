@@ -14,10 +14,16 @@ fn the_demo_keeps_two_received_e_invoices_with_their_entries() {
     assert_eq!(book.entry_count(), spec.entries, "the demo keeps its size");
     let docs: Vec<_> = book.inbox().documents().collect();
     assert_eq!(docs.len(), 2);
-    assert_eq!(docs[0].vendor, docs[1].vendor, "one vendor, recognised the second time");
+    assert_eq!(
+        docs[0].vendor, docs[1].vendor,
+        "one vendor, recognised the second time"
+    );
     let vendor = book.partner(docs[0].vendor).unwrap();
     assert_eq!(vendor.name, "Seminarhaus Lindenhof GmbH");
-    assert!(!vendor.bank_accounts.is_empty(), "IBAN taken from the invoice");
+    assert!(
+        !vendor.bank_accounts.is_empty(),
+        "IBAN taken from the invoice"
+    );
     for d in &docs {
         assert_eq!(d.sha256, sha256_hex(&d.bytes));
         let invoice = einvoice::read(&d.bytes).unwrap();

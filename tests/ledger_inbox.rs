@@ -127,7 +127,9 @@ fn refused(b: &mut Book, cmd: &Command) -> DomainError {
 #[test]
 fn posting_keeps_the_original_with_the_entry_in_one_append() {
     let (mut b, _) = book();
-    let events = b.execute(&post(draft("70001"), doc(original()), 1)).unwrap();
+    let events = b
+        .execute(&post(draft("70001"), doc(original()), 1))
+        .unwrap();
     assert_eq!(events.len(), 2, "the entry and the document");
     let Event::EntryPosted { entry } = &events[0] else {
         panic!("first the entry: {:?}", events[0]);
@@ -172,7 +174,9 @@ fn the_known_digest_of_a_known_text() {
 #[test]
 fn the_same_file_is_not_posted_twice() {
     let (mut b, _) = book();
-    let events = b.execute(&post(draft("70001"), doc(original()), 1)).unwrap();
+    let events = b
+        .execute(&post(draft("70001"), doc(original()), 1))
+        .unwrap();
     let Event::EntryPosted { entry } = &events[0] else {
         panic!()
     };
@@ -191,12 +195,16 @@ fn the_same_file_is_not_posted_twice() {
 #[test]
 fn the_same_key_is_not_posted_twice() {
     let (mut b, _) = book();
-    b.execute(&post(draft("70001"), doc(original()), 7)).unwrap();
+    b.execute(&post(draft("70001"), doc(original()), 7))
+        .unwrap();
     let mut other = original();
     other.push(0);
     let err = refused(&mut b, &post(draft("70001"), doc(other), 7));
     assert!(
-        matches!(err, DomainError::Journal(JournalError::AlreadyPosted { .. })),
+        matches!(
+            err,
+            DomainError::Journal(JournalError::AlreadyPosted { .. })
+        ),
         "{err:?}"
     );
 }
@@ -205,7 +213,10 @@ fn the_same_key_is_not_posted_twice() {
 fn empty_oversized_and_vendorless_invoices_are_refused() {
     let (mut b, _) = book();
     let err = refused(&mut b, &post(draft("70001"), doc(Vec::new()), 1));
-    assert!(matches!(err, DomainError::Inbox(InboxError::EmptyDocument { .. })));
+    assert!(matches!(
+        err,
+        DomainError::Inbox(InboxError::EmptyDocument { .. })
+    ));
 
     let big = vec![b'x'; MAX_INVOICE_DOCUMENT_BYTES + 1];
     let err = refused(&mut b, &post(draft("70001"), doc(big), 1));
@@ -245,13 +256,15 @@ fn empty_oversized_and_vendorless_invoices_are_refused() {
 #[test]
 fn the_remembered_accounts_follow_the_last_invoice() {
     let (mut b, _) = book();
-    b.execute(&post(draft("70001"), doc(original()), 1)).unwrap();
+    b.execute(&post(draft("70001"), doc(original()), 1))
+        .unwrap();
     let mut next = draft("70001");
     next.lines = vec![
         LineDraft::partner(c("70001"), Side::Credit, dec!(119.00)),
         taxed("4200", dec!(100.00), "V19"),
     ];
-    b.execute(&post(next, doc(b"<second/>".to_vec()), 2)).unwrap();
+    b.execute(&post(next, doc(b"<second/>".to_vec()), 2))
+        .unwrap();
     assert_eq!(b.inbox().last_accounts(c("70001")), &[a("4200")]);
     assert_eq!(b.inbox().last_accounts(c("10001")), &[] as &[AccountNo]);
 }
@@ -260,10 +273,15 @@ fn the_remembered_accounts_follow_the_last_invoice() {
 fn the_event_reads_back_and_a_tampered_digest_or_byte_is_refused() {
     let (mut b, mut events) = book();
     let before = b.clone();
-    let posted = b.execute(&post(draft("70001"), doc(original()), 1)).unwrap();
+    let posted = b
+        .execute(&post(draft("70001"), doc(original()), 1))
+        .unwrap();
     events.extend(posted.iter().cloned());
     let text = encode(&posted[1]);
-    assert!(text.starts_with("{\"v\":1,\"type\":\"invoice_document_stored\""), "{text}");
+    assert!(
+        text.starts_with("{\"v\":1,\"type\":\"invoice_document_stored\""),
+        "{text}"
+    );
     assert_eq!(decode(&text).unwrap(), posted[1]);
     let records = seal_all(ChainHead::EMPTY, events.iter().map(encode));
     assert_eq!(Book::replay(&records).unwrap(), b);
@@ -305,7 +323,10 @@ fn the_event_reads_back_and_a_tampered_digest_or_byte_is_refused() {
 #[test]
 fn the_original_is_byte_identical_after_backup_and_restore() {
     let (mut b, mut events) = book();
-    events.extend(b.execute(&post(draft("70001"), doc(original()), 1)).unwrap());
+    events.extend(
+        b.execute(&post(draft("70001"), doc(original()), 1))
+            .unwrap(),
+    );
     let records = seal_all(ChainHead::EMPTY, events.iter().map(encode));
     let store = MemoryStore::new();
     let meta = block_on(async {
@@ -321,8 +342,13 @@ fn the_original_is_byte_identical_after_backup_and_restore() {
         .unwrap();
     let document = backup::inspect(&file, "Eingang-Test 2026!", |_, _| {}).unwrap();
     block_on(store.delete_company(&meta.id, "Eingang GmbH")).unwrap();
-    let restored =
-        block_on(backup::restore(&store, &document, RestoreMode::New, |_, _| {})).unwrap();
+    let restored = block_on(backup::restore(
+        &store,
+        &document,
+        RestoreMode::New,
+        |_, _| {},
+    ))
+    .unwrap();
     let replayed = block_on(async {
         let company = store.open_company(&restored.id).await.unwrap();
         Book::replay(&company.load().await.unwrap()).unwrap()
@@ -333,4 +359,3 @@ fn the_original_is_byte_identical_after_backup_and_restore() {
     assert_eq!(&*kept[0].bytes, original().as_slice());
     assert_eq!(kept[0].sha256, sha256_hex(&original()));
 }
-

@@ -57,7 +57,10 @@ pub fn files(spec: &DemoSpec) -> Option<[(String, Vec<u8>, NaiveDate); 2]> {
         CII,
         &[
             ("20150424".into(), ymd(first)),
-            ("20150420".into(), ymd(first.checked_sub_days(Days::new(4))?)),
+            (
+                "20150420".into(),
+                ymd(first.checked_sub_days(Days::new(4))?),
+            ),
             seller("[Seller name]"),
         ],
     );
@@ -65,8 +68,14 @@ pub fn files(spec: &DemoSpec) -> Option<[(String, Vec<u8>, NaiveDate); 2]> {
         UBL,
         &[
             ("2016-06-30".into(), iso(second)),
-            ("2016-08-14".into(), iso(second.checked_add_days(Days::new(30))?)),
-            ("2016-06-01".into(), iso(second.checked_sub_days(Days::new(10))?)),
+            (
+                "2016-08-14".into(),
+                iso(second.checked_add_days(Days::new(30))?),
+            ),
+            (
+                "2016-06-01".into(),
+                iso(second.checked_sub_days(Days::new(10))?),
+            ),
             seller("[Seller name]"),
             seller("[Seller trading name]"),
         ],
@@ -92,9 +101,10 @@ pub(crate) fn add(
         return Ok(());
     };
     let mut run = |book: &mut Book, n: usize, cmd: Command| -> Result<(), DemoError> {
-        let new = book
-            .execute(&cmd)
-            .map_err(|error| DemoError::Refused { index: index + n, error })?;
+        let new = book.execute(&cmd).map_err(|error| DemoError::Refused {
+            index: index + n,
+            error,
+        })?;
         events.extend(new);
         Ok(())
     };

@@ -122,7 +122,11 @@ pub fn match_vendor(book: &Book, invoice: &Invoice) -> Option<(PartnerCode, Matc
         .collect();
     vendors.sort_by_key(|p| !p.active);
     let seller = &invoice.seller;
-    if let Some(vat) = seller.vat_id.as_deref().map(compact).filter(|v| !v.is_empty())
+    if let Some(vat) = seller
+        .vat_id
+        .as_deref()
+        .map(compact)
+        .filter(|v| !v.is_empty())
         && let Some(p) = vendors.iter().find(|p| compact(&p.vat_id) == vat)
     {
         return Some((p.code, MatchedBy::VatId));

@@ -137,10 +137,14 @@ impl Inbox {
             InboxEvent::InvoiceDocumentStored { document } => {
                 let id = document.entry;
                 let mismatch = InboxError::DocumentMismatch { entry: id };
-                let entry = cx.journal.entry(id).ok_or(
-                    crate::ledger::journal::JournalError::EntryNotFound { entry: id },
-                )?;
-                let has_vendor = entry.lines.iter().any(|l| l.partner().map(|p| p.partner) == Some(document.vendor));
+                let entry = cx
+                    .journal
+                    .entry(id)
+                    .ok_or(crate::ledger::journal::JournalError::EntryNotFound { entry: id })?;
+                let has_vendor = entry
+                    .lines
+                    .iter()
+                    .any(|l| l.partner().map(|p| p.partner) == Some(document.vendor));
                 if !has_vendor
                     || document.bytes.is_empty()
                     || self.documents.contains_key(&id)

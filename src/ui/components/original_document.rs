@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::texts;
 use crate::ledger::types::EntryId;
+use crate::texts;
 use crate::ui::components::download;
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::state::use_app;
@@ -43,7 +43,10 @@ pub fn fmt_bytes(n: usize, lang: Lang) -> String {
 pub fn OriginalDocument(entry: EntryId) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let doc = Memo::new(move |_| app.with_book(|b| b.inbox().document(entry).cloned()).flatten());
+    let doc = Memo::new(move |_| {
+        app.with_book(|b| b.inbox().document(entry).cloned())
+            .flatten()
+    });
     let error = RwSignal::new(None::<String>);
     move || {
         doc.get().map(|d| {

@@ -29,13 +29,13 @@ mod statements;
 mod tax;
 
 pub use bank::bank_error;
-pub use inbox::{inbox_error, proposal_currency};
 pub use bank_file::{bank_file_error, statement_form_error};
 pub use closing::closing_error;
 pub use costing::costing_error;
 pub use dunning::{dunning_error, skip_reason as dunning_skip_reason};
 pub use einvoice::{einvoice_error, mismatch as einvoice_mismatch};
 pub use gl::gl_error;
+pub use inbox::{inbox_error, proposal_currency};
 pub use input::input_error;
 pub use items::{items_error, items_field_name, price_error};
 pub use items_csv::{item_column_name, item_row_error};

@@ -35,7 +35,12 @@ pub(super) fn inbox_to_wire(event: &InboxEvent) -> EventRefV1<'static> {
                 sha256: d.sha256.clone(),
                 invoice_number: d.invoice_number.clone(),
                 vendor: PartnerCodeV1(d.vendor),
-                expense_accounts: d.expense_accounts.iter().copied().map(AccountNoV1).collect(),
+                expense_accounts: d
+                    .expense_accounts
+                    .iter()
+                    .copied()
+                    .map(AccountNoV1)
+                    .collect(),
                 by: d.by.clone(),
                 at: TimestampV1(d.at),
                 bytes: BytesV1(d.bytes.to_vec()),

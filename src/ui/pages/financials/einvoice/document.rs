@@ -16,7 +16,8 @@ fn amount(v: Decimal, lang: Lang) -> String {
 }
 
 fn rate(r: Option<Decimal>) -> String {
-    r.map(|r| format!("{} %", r.normalize())).unwrap_or_default()
+    r.map(|r| format!("{} %", r.normalize()))
+        .unwrap_or_default()
 }
 
 #[component]

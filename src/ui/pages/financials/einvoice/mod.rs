@@ -335,7 +335,9 @@ fn reproposal(app: AppState, s: State) {
     let Some(inv) = s.invoice.get_untracked() else {
         return;
     };
-    let Some(result) = untrack(|| app.with_book(|b| propose(b, &inv).map(|p| (p, default_date(b, &inv))))) else {
+    let Some(result) =
+        untrack(|| app.with_book(|b| propose(b, &inv).map(|p| (p, default_date(b, &inv)))))
+    else {
         return;
     };
     match result {
@@ -344,7 +346,9 @@ fn reproposal(app: AppState, s: State) {
                 p.lines
                     .iter()
                     .map(|l| EditLine {
-                        account: RwSignal::new(l.account.map(|a| a.to_string()).unwrap_or_default()),
+                        account: RwSignal::new(
+                            l.account.map(|a| a.to_string()).unwrap_or_default(),
+                        ),
                         tax_code: RwSignal::new(l.tax_code.clone().unwrap_or_default()),
                         net: RwSignal::new(typed(l.net, s)),
                         source: l.source,
@@ -352,7 +356,9 @@ fn reproposal(app: AppState, s: State) {
                         label: format!(
                             "{} {}",
                             l.category,
-                            l.rate.map(|r| format!("{} %", r.normalize())).unwrap_or_default()
+                            l.rate
+                                .map(|r| format!("{} %", r.normalize()))
+                                .unwrap_or_default()
                         ),
                     })
                     .collect(),
@@ -429,7 +435,12 @@ async fn post_invoice(app: AppState, s: State) {
     };
     let style = number_style(lang);
     let mut edited = p.clone();
-    for (i, (line, typed)) in edited.lines.iter_mut().zip(s.lines.get_untracked()).enumerate() {
+    for (i, (line, typed)) in edited
+        .lines
+        .iter_mut()
+        .zip(s.lines.get_untracked())
+        .enumerate()
+    {
         let account = typed.account.get_untracked();
         line.account = if account.trim().is_empty() {
             None
@@ -437,7 +448,11 @@ async fn post_invoice(app: AppState, s: State) {
             match AccountNo::parse(account.trim()) {
                 Ok(a) => Some(a),
                 Err(_) => {
-                    return s.other_error.set(Some(format!("{} {}", T::BadAccount.text(lang), i + 2)));
+                    return s.other_error.set(Some(format!(
+                        "{} {}",
+                        T::BadAccount.text(lang),
+                        i + 2
+                    )));
                 }
             }
         };
@@ -448,15 +463,25 @@ async fn post_invoice(app: AppState, s: State) {
         {
             Ok(v) => line.net = v,
             Err(_) => {
-                return s.other_error.set(Some(format!("{} {}", T::BadAmount.text(lang), i + 2)));
+                return s
+                    .other_error
+                    .set(Some(format!("{} {}", T::BadAmount.text(lang), i + 2)));
             }
         }
     }
-    match parse_amount(&s.vendor_amount.get_untracked(), style, 2)
-        .or_else(|_| s.vendor_amount.get_untracked().trim().parse().map_err(|_| ()))
-    {
+    match parse_amount(&s.vendor_amount.get_untracked(), style, 2).or_else(|_| {
+        s.vendor_amount
+            .get_untracked()
+            .trim()
+            .parse()
+            .map_err(|_| ())
+    }) {
         Ok(v) => edited.gross = v,
-        Err(_) => return s.other_error.set(Some(format!("{} 1", T::BadAmount.text(lang)))),
+        Err(_) => {
+            return s
+                .other_error
+                .set(Some(format!("{} 1", T::BadAmount.text(lang))));
+        }
     }
     edited.reference = s.reference.get_untracked();
     edited.memo = s.memo.get_untracked();
@@ -482,7 +507,9 @@ async fn post_invoice(app: AppState, s: State) {
     match app.execute(cmd).await {
         Ok(events) => {
             let posted = events.iter().find_map(|e| match e {
-                Event::EntryPosted { entry } => Some((entry.id, format!("{}/{}", entry.number, entry.fiscal_year))),
+                Event::EntryPosted { entry } => {
+                    Some((entry.id, format!("{}/{}", entry.number, entry.fiscal_year)))
+                }
                 _ => None,
             });
             s.posted.set(posted);
@@ -495,9 +522,13 @@ async fn post_invoice(app: AppState, s: State) {
     }
 }
 
-
 #[component]
-fn ProposalView(p: Proposal, s: State, post: Action<(), ()>, create: Action<(), ()>) -> impl IntoView {
+fn ProposalView(
+    p: Proposal,
+    s: State,
+    post: Action<(), ()>,
+    create: Action<(), ()>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let codes: Vec<(String, String, String)> = app
@@ -538,10 +569,15 @@ fn ProposalView(p: Proposal, s: State, post: Action<(), ()>, create: Action<(), 
             let nv = p.new_vendor.clone();
             let details = [
                 nv.address.street.clone(),
-                format!("{} {}", nv.address.postcode, nv.address.town).trim().to_string(),
+                format!("{} {}", nv.address.postcode, nv.address.town)
+                    .trim()
+                    .to_string(),
                 nv.address.country.clone(),
                 nv.vat_id.clone(),
-                nv.bank_accounts.first().map(|b| b.iban.clone()).unwrap_or_default(),
+                nv.bank_accounts
+                    .first()
+                    .map(|b| b.iban.clone())
+                    .unwrap_or_default(),
             ]
             .into_iter()
             .filter(|t| !t.is_empty())
@@ -570,7 +606,11 @@ fn ProposalView(p: Proposal, s: State, post: Action<(), ()>, create: Action<(), 
         }
     };
     let credit_note = p.credit_note;
-    let (vendor_col, line_col) = if credit_note { (T::Debit, T::Credit) } else { (T::Credit, T::Debit) };
+    let (vendor_col, line_col) = if credit_note {
+        (T::Debit, T::Credit)
+    } else {
+        (T::Credit, T::Debit)
+    };
     let payable = p.payable;
     let gross = p.gross;
     let vendor_label = p
