@@ -85,6 +85,10 @@ pub struct Proposal {
     pub memo: String,
 }
 
+/// A taxed VAT category and rate the company's tax codes do not cover.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NoTaxCode;
+
 /// Why nothing is proposed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProposalError {
@@ -216,14 +220,14 @@ pub fn vendor_from_invoice(invoice: &Invoice, code: PartnerCode) -> Partner {
 /// standard or reduced input code of that rate; AE → § 13b (from a German
 /// seller the code of § 13b (2), else (1)), at the standard rate; K →
 /// intra-EU acquisition at the standard rate; untaxed categories none.
-/// `Err(())` when a taxed category finds no code.
+/// `Err(NoTaxCode)` when a taxed category finds no code.
 pub fn tax_code_for(
     book: &Book,
     category: &str,
     rate: Option<Decimal>,
     seller_country: &str,
     date: NaiveDate,
-) -> Result<Option<String>, ()> {
+) -> Result<Option<String>, NoTaxCode> {
     let input = || {
         book.tax_codes()
             .filter(|c| c.active && c.direction == TaxDirection::Input)
@@ -239,7 +243,7 @@ pub fn tax_code_for(
                 .filter(|c| matches!(c.kind, TaxKind::Standard | TaxKind::Reduced))
                 .find(|c| rate_is(c, r))
                 .map(|c| Some(c.code.clone()))
-                .ok_or(())
+                .ok_or(NoTaxCode)
         }
         "AE" => {
             let codes: Vec<_> = input()
@@ -255,13 +259,13 @@ pub fn tax_code_for(
                 .find(|c| c.base_box.is_some_and(|b| b.0 == wanted))
                 .or(codes.first())
                 .map(|c| Some(c.code.clone()))
-                .ok_or(())
+                .ok_or(NoTaxCode)
         }
         "K" => input()
             .filter(|c| c.kind == TaxKind::IntraEuAcquisition)
             .find(|c| standard.is_none_or(|s| rate_is(c, s)))
             .map(|c| Some(c.code.clone()))
-            .ok_or(()),
+            .ok_or(NoTaxCode),
         _ => Ok(None),
     }
 }

@@ -28,11 +28,11 @@ use crate::ledger::{Book, Event};
 use crate::session::SessionError;
 use crate::texts;
 use crate::ui::components::{
-    DateField, NoCompany, USER, entry_href, fmt_amount, fmt_bytes, fresh_posting_key, now,
+    DateField, NoCompany, USER, entry_href, fmt_amount, fresh_posting_key, now,
     number_style, today,
 };
 use crate::ui::errors::{einvoice_error, proposal_currency, session_error};
-use crate::ui::i18n::{I18n, use_i18n};
+use crate::ui::i18n::{I18n, Text, use_i18n};
 use crate::ui::state::{AppState, use_app};
 use document::InvoiceDocument;
 
@@ -327,8 +327,6 @@ async fn read_file(app: AppState, file: web_sys::File, i18n: I18n, s: State) {
     s.invoice.set(Some(invoice));
     reproposal(app, s);
 }
-
-use crate::ui::i18n::Text;
 
 /// (Re)computes the proposal from the invoice and the Book.
 fn reproposal(app: AppState, s: State) {
@@ -699,9 +697,4 @@ fn ProposalView(
             </button>
         </section>
     }
-}
-
-#[allow(dead_code)]
-fn size_label(n: usize, lang: crate::ui::i18n::Lang) -> String {
-    fmt_bytes(n, lang)
 }
