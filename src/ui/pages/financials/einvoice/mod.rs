@@ -28,8 +28,7 @@ use crate::ledger::{Book, Event};
 use crate::session::SessionError;
 use crate::texts;
 use crate::ui::components::{
-    DateField, NoCompany, USER, entry_href, fmt_amount, fresh_posting_key, now,
-    number_style, today,
+    DateField, NoCompany, USER, entry_href, fmt_amount, fresh_posting_key, now, number_style, today,
 };
 use crate::ui::errors::{einvoice_error, proposal_currency, session_error};
 use crate::ui::i18n::{I18n, Text, use_i18n};
