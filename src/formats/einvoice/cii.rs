@@ -87,6 +87,30 @@ pub fn read(root: Node<'_>) -> Result<Invoice, EInvoiceError> {
         }
         mandate = mandate.or_else(|| t.text_at(&[ram("DirectDebitMandateID")]));
     }
+    let payment_terms = join(
+        terms
+            .iter()
+            .filter_map(|t| t.text_at(&[ram("Description")])),
+    );
+    let mut cash_discounts = payment_terms
+        .as_deref()
+        .map(super::skonto_from_terms)
+        .unwrap_or_default();
+    // ZUGFeRD EXTENDED: structured discount terms (days, percent, base).
+    for t in &terms {
+        for d in t.all(ram("ApplicableTradePaymentDiscountTerms")) {
+            let days = d.get(&[ram("BasisPeriodMeasure")]);
+            let days = days.and_then(|n| n.text()?.parse::<u32>().ok());
+            let percent = d.decimal_at(&[ram("CalculationPercent")], Expected::Percent)?;
+            if let (Some(days), Some(percent)) = (days, percent) {
+                cash_discounts.push(super::CashDiscount {
+                    days,
+                    percent,
+                    base: d.decimal_at(&[ram("BasisAmount")], Expected::Amount)?,
+                });
+            }
+        }
+    }
     let remittance = settlement.text_at(&[ram("PaymentReference")]);
     let payment_means = settlement
         .all(ram("SpecifiedTradeSettlementPaymentMeans"))
@@ -104,11 +128,16 @@ pub fn read(root: Node<'_>) -> Result<Invoice, EInvoiceError> {
         .iter()
         .map(line)
         .collect::<Result<Vec<_>, _>>()?;
-    let allowances_charges = settlement
+    let mut allowances_charges = settlement
         .all(ram("SpecifiedTradeAllowanceCharge"))
         .iter()
         .map(|a| allowance_charge(a, true))
         .collect::<Result<Vec<_>, _>>()?;
+    // ZUGFeRD's EXTENDED profile writes freight as a logistics service
+    // charge; EN 16931 counts it among the document charges (BT-108).
+    for charge in settlement.all(ram("SpecifiedLogisticsServiceCharge")) {
+        allowances_charges.push(logistics_charge(&charge)?);
+    }
     let vat_breakdown = settlement
         .all(ram("ApplicableTradeTax"))
         .iter()
@@ -136,11 +165,7 @@ pub fn read(root: Node<'_>) -> Result<Invoice, EInvoiceError> {
             ],
         )?,
         period: period(&settlement)?,
-        payment_terms: join(
-            terms
-                .iter()
-                .filter_map(|t| t.text_at(&[ram("Description")])),
-        ),
+        payment_terms,
         currency,
         buyer_reference: agreement.text_at(&[ram("BuyerReference")]),
         order_reference: agreement
@@ -161,6 +186,7 @@ pub fn read(root: Node<'_>) -> Result<Invoice, EInvoiceError> {
         allowances_charges,
         vat_breakdown,
         totals,
+        cash_discounts,
     })
 }
 
@@ -313,6 +339,23 @@ fn allowance_charge(a: &Node<'_>, document: bool) -> Result<AllowanceCharge, EIn
             .and_then(|c| c.text_at(&[ram("CategoryCode")])),
         vat_rate: match &category {
             Some(c) => c.decimal_at(&[ram("RateApplicablePercent")], Expected::Percent)?,
+            None => None,
+        },
+    })
+}
+
+fn logistics_charge(c: &Node<'_>) -> Result<AllowanceCharge, EInvoiceError> {
+    let tax = c.first(ram("AppliedTradeTax"));
+    Ok(AllowanceCharge {
+        charge: true,
+        amount: c.need_decimal(&[ram("AppliedAmount")], Expected::Amount)?,
+        base_amount: None,
+        percent: None,
+        reason: c.text_at(&[ram("Description")]),
+        reason_code: None,
+        vat_category: tax.as_ref().and_then(|t| t.text_at(&[ram("CategoryCode")])),
+        vat_rate: match &tax {
+            Some(t) => t.decimal_at(&[ram("RateApplicablePercent")], Expected::Percent)?,
             None => None,
         },
     })

@@ -146,6 +146,10 @@ pub enum EInvoiceErrorKind {
         "not an e-invoice: the root element is {root:?} (expected UBL Invoice/CreditNote or CII CrossIndustryInvoice)"
     )]
     NotAnInvoice { root: String },
+    #[error(
+        "ZUGFeRD 1.0 (CrossIndustryDocument) is not read; ZUGFeRD 2 / Factur-X and XRechnung are"
+    )]
+    ZugferdV1,
     #[error("a required element is missing")]
     Missing,
     #[error("{value:?} is not {expected}")]

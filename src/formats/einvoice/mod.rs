@@ -92,6 +92,48 @@ pub struct Invoice {
     pub vat_breakdown: Vec<VatBreakdown>,
     /// BG-22 document totals.
     pub totals: Totals,
+    /// Cash discounts (Skonto) offered, from XRechnung's payment-terms
+    /// convention `#SKONTO#TAGE=14#PROZENT=2.00#` (BT-20) or ZUGFeRD
+    /// EXTENDED's discount terms; in the order written, 0 % entries kept.
+    pub cash_discounts: Vec<CashDiscount>,
+}
+
+/// A cash discount: `percent` off when paid within `days` of the issue
+/// date, on `base` (the whole amount due when absent).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CashDiscount {
+    pub days: u32,
+    pub percent: Decimal,
+    pub base: Option<Decimal>,
+}
+
+/// The cash discounts of XRechnung's payment-terms convention (KoSIT):
+/// one `#SKONTO#TAGE=n#PROZENT=p#` (optionally `BASISBETRAG=b#`) per line;
+/// anything else in the text is ignored, a malformed entry skipped.
+pub fn skonto_from_terms(text: &str) -> Vec<CashDiscount> {
+    text.lines()
+        .filter_map(|line| {
+            let rest = line.trim().strip_prefix("#SKONTO#")?;
+            let mut days = None;
+            let mut percent = None;
+            let mut base = None;
+            for field in rest.split('#').filter(|f| !f.trim().is_empty()) {
+                let (key, value) = field.split_once('=')?;
+                let value = value.trim();
+                match key.trim() {
+                    "TAGE" => days = value.parse::<u32>().ok(),
+                    "PROZENT" => percent = value.parse::<Decimal>().ok(),
+                    "BASISBETRAG" => base = Some(value.parse::<Decimal>().ok()?),
+                    _ => return None,
+                }
+            }
+            Some(CashDiscount {
+                days: days?,
+                percent: percent?,
+                base,
+            })
+        })
+        .collect()
 }
 
 impl Invoice {
@@ -318,17 +360,24 @@ pub enum Detected {
     Unknown,
 }
 
-/// Sniffs the file kind: `%PDF-` within the first KiB, or XML markup.
+/// Sniffs the file kind: XML markup first (after a BOM and whitespace;
+/// UTF-16 by its BOM), else `%PDF-` within the first KiB (PDF readers
+/// allow a little junk before the header).
 pub fn detect(bytes: &[u8]) -> Detected {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Detected::Xml;
+    }
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(i) = text.iter().position(|b| !b.is_ascii_whitespace())
+        && text[i] == b'<'
+    {
+        return Detected::Xml;
+    }
     let head = &bytes[..bytes.len().min(1024)];
     if head.windows(5).any(|w| w == b"%PDF-") {
         return Detected::Pdf;
     }
-    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match text.iter().position(|b| !b.is_ascii_whitespace()) {
-        Some(i) if text[i] == b'<' => Detected::Xml,
-        _ => Detected::Unknown,
-    }
+    Detected::Unknown
 }
 
 /// Reads one e-invoice: UBL or CII XML, or a ZUGFeRD / Factur-X PDF with the
@@ -375,6 +424,9 @@ pub fn read_xml(bytes: &[u8]) -> Result<Invoice, EInvoiceError> {
         (ubl::INVOICE, "Invoice") => ubl::read(node, false),
         (ubl::CREDIT_NOTE, "CreditNote") => ubl::read(node, true),
         (cii::RSM, "CrossIndustryInvoice") => cii::read(node),
+        (ns, "CrossIndustryDocument") if ns.starts_with("urn:ferd:CrossIndustryDocument") => Err(
+            EInvoiceError::at(node.path.clone(), EInvoiceErrorKind::ZugferdV1),
+        ),
         _ => Err(EInvoiceError::at(
             node.path.clone(),
             EInvoiceErrorKind::NotAnInvoice {

@@ -11,9 +11,11 @@ use super::xml::quoted;
 use lopdf::{Dictionary, Document, LoadOptions, Object};
 use std::collections::HashSet;
 
-/// The names ZUGFeRD 2.x, Factur-X and XRechnung give the embedded XML
-/// (compared without regard to case; ZUGFeRD 1 used `ZUGFeRD-invoice.xml`).
-pub const INVOICE_FILE_NAMES: [&str; 3] = ["factur-x.xml", "zugferd-invoice.xml", "xrechnung.xml"];
+/// The names ZUGFeRD 2.x, Factur-X and XRechnung give the embedded XML, in
+/// the order they are preferred when a PDF carries several (compared
+/// without regard to case; ZUGFeRD 1's `ZUGFeRD-invoice.xml` matches the
+/// last and is refused as ZUGFeRD 1 when nothing better is there).
+pub const INVOICE_FILE_NAMES: [&str; 3] = ["factur-x.xml", "xrechnung.xml", "zugferd-invoice.xml"];
 
 /// Deepest name tree followed (real ones have one or two levels).
 const MAX_TREE_DEPTH: usize = 16;
@@ -36,8 +38,10 @@ fn bad_pdf(error: impl std::fmt::Display) -> EInvoiceError {
 }
 
 fn load(bytes: &[u8]) -> Result<Document, EInvoiceError> {
-    let mut options = LoadOptions::default();
-    options.max_decompressed_size = Some(MAX_BYTES);
+    let options = LoadOptions {
+        max_decompressed_size: Some(MAX_BYTES),
+        ..LoadOptions::default()
+    };
     Document::load_mem_with_options(bytes, options).map_err(bad_pdf)
 }
 
@@ -57,10 +61,15 @@ pub fn embedded_names(bytes: &[u8]) -> Result<Vec<String>, EInvoiceError> {
 pub fn embedded_invoice(bytes: &[u8]) -> Result<Embedded, EInvoiceError> {
     let doc = load(bytes)?;
     let specs = file_specs(&doc)?;
-    let spec = specs.into_iter().find(|spec| {
+    let rank = |spec: &&Dictionary| {
         let name = name_of(&doc, spec).to_ascii_lowercase();
-        INVOICE_FILE_NAMES.contains(&name.as_str())
-    });
+        INVOICE_FILE_NAMES.iter().position(|n| *n == name)
+    };
+    let spec = specs
+        .iter()
+        .filter_map(|spec| rank(spec).map(|r| (r, *spec)))
+        .min_by_key(|(r, _)| *r)
+        .map(|(_, spec)| spec);
     let Some(spec) = spec else {
         return Err(EInvoiceError::whole(EInvoiceErrorKind::NoEmbeddedInvoice));
     };

@@ -69,6 +69,10 @@ pub fn read(root: Node<'_>, credit_note: bool) -> Result<Invoice, EInvoiceError>
             .iter()
             .filter_map(|t| t.text_at(&[cbc("Note")])),
     );
+    let cash_discounts = payment_terms
+        .as_deref()
+        .map(super::skonto_from_terms)
+        .unwrap_or_default();
     let lines_found = root.all(cac(line_name));
     if lines_found.len() > MAX_LINES {
         return Err(EInvoiceError::whole(EInvoiceErrorKind::TooMany {
@@ -115,6 +119,7 @@ pub fn read(root: Node<'_>, credit_note: bool) -> Result<Invoice, EInvoiceError>
         allowances_charges,
         vat_breakdown,
         totals,
+        cash_discounts,
     })
 }
 

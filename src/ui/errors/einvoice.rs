@@ -88,6 +88,10 @@ fn reason(kind: &EInvoiceErrorKind) -> (String, String) {
                 "This is not an e-invoice: the root element is {root} (expected UBL Invoice/CreditNote or CII CrossIndustryInvoice)."
             ),
         ),
+        K::ZugferdV1 => (
+            "ZUGFeRD 1.0 (CrossIndustryDocument) wird nicht gelesen; gelesen werden ZUGFeRD 2 / Factur-X und XRechnung.".into(),
+            "ZUGFeRD 1.0 (CrossIndustryDocument) is not read; ZUGFeRD 2 / Factur-X and XRechnung are.".into(),
+        ),
         K::Missing => (
             "Dieses Pflichtelement fehlt oder ist leer.".into(),
             "This required element is missing or empty.".into(),
