@@ -31,7 +31,7 @@ pub fn fmt_bytes(n: usize, lang: Lang) -> String {
     let sep = if lang == Lang::De { '.' } else { ',' };
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(ch);
