@@ -28,6 +28,7 @@ const RANKS: &[(&str, u8)] = &[
     ("dunning", 5),
     ("recurring", 5),
     ("closing", 5),
+    ("inbox", 5),
     ("bank", 6),
     ("payment_runs", 7),
     ("event", 8),

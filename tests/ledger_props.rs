@@ -92,6 +92,8 @@ mod items;
 use items::ItemsOp;
 #[path = "ledger_props/closing.rs"]
 mod closing;
+#[path = "ledger_props/inbox.rs"]
+mod inbox;
 
 #[path = "ledger_props/statements.rs"]
 mod statements;
@@ -435,6 +437,7 @@ enum Op {
     Closing(closing::ClosingOp),
     Statements(StatementsOp),
     Recurring(RecurringOp),
+    Inbox(inbox::InboxOp),
 }
 
 // ----- strategies -----
@@ -712,7 +715,7 @@ fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         10 => master_data_op().prop_map(Op::Master),
         10 => tax_and_costing_op().prop_map(Op::Costing),
-        24 => posting_op().prop_map(Op::Posting),
+        26 => posting_op().prop_map(Op::Posting),
         14 => partners::partner_op().prop_map(Op::Partners),
         10 => payments::payment_op().prop_map(Op::Payments),
         3 => bank::bank_op().prop_map(Op::Bank),
@@ -722,6 +725,7 @@ fn op() -> impl Strategy<Value = Op> {
         3 => closing::closing_op().prop_map(Op::Closing),
         2 => statements::statements_op().prop_map(Op::Statements),
         4 => recurring::recurring_op().prop_map(Op::Recurring),
+        2 => inbox::inbox_op().prop_map(Op::Inbox), // issue 19 (postings 24 → 26)
     ]
 }
 
@@ -1168,6 +1172,7 @@ fn command(book: &Book, base: NaiveDate, op: &Op) -> (Command, Rights) {
         Op::Closing(op) => closing::command(book, base, op),
         Op::Statements(op) => statements::command(book, base, op),
         Op::Recurring(op) => recurring::command(book, base, op),
+        Op::Inbox(op) => inbox::command(book, base, op),
         Op::Posting(PostingOp::Post(spec)) => (
             Command::Posting(PostingCommand::PostEntry {
                 draft: entry_draft(book, base, spec),
@@ -1958,6 +1963,7 @@ command_kinds! {
     Command::Closing(ClosingCommand::PostOpeningBalances { .. }) => "post_opening_balances",
     Command::Statements(StatementsCommand::SetPosition { .. }) => "set_statement_position",
     Command::Statements(StatementsCommand::SetBudgets { .. }) => "set_budgets",
+    Command::Inbox(_) => "post_incoming_invoice",
 }
 
 /// The refusal's sub-ledger and variant, e.g. `Journal::Unbalanced`

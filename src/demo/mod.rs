@@ -25,6 +25,7 @@ pub mod accounts;
 pub mod bank;
 mod budgets;
 mod dunning;
+pub mod einvoice;
 mod items;
 mod loans;
 mod month;
@@ -315,7 +316,8 @@ pub fn generator_spec(spec: &DemoSpec) -> DemoSpec {
             - payment_runs::entries(spec)
             - dunning::entries(spec)
             - loans::entries(spec)
-            - recurring::entries(spec),
+            - recurring::entries(spec)
+            - einvoice::entries(spec),
         ..*spec
     }
 }
@@ -335,5 +337,6 @@ pub fn bank_side(
     dunning::add(spec, book, &mut events, commands_run + 2_000)?;
     loans::add(spec, book, &mut events, commands_run + 3_000)?;
     recurring::add(spec, book, &mut events, commands_run + 4_000)?;
+    einvoice::add(spec, book, &mut events, commands_run + 5_000)?;
     Ok(events)
 }

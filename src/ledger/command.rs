@@ -10,6 +10,7 @@ use crate::ledger::closing::ClosingCommand;
 use crate::ledger::costing::CostingCommand;
 use crate::ledger::dunning::DunningCommand;
 use crate::ledger::gl::GlCommand;
+use crate::ledger::inbox::InboxCommand;
 use crate::ledger::items::ItemsCommand;
 use crate::ledger::open_items::OpenItemsCommand;
 use crate::ledger::partners::PartnersCommand;
@@ -36,6 +37,7 @@ pub enum Command {
     Closing(ClosingCommand),
     Statements(StatementsCommand),
     Posting(PostingCommand),
+    Inbox(InboxCommand),
 }
 
 impl From<PartnersCommand> for Command {
@@ -119,5 +121,11 @@ impl From<ClosingCommand> for Command {
 impl From<StatementsCommand> for Command {
     fn from(c: StatementsCommand) -> Command {
         Command::Statements(c)
+    }
+}
+
+impl From<InboxCommand> for Command {
+    fn from(c: InboxCommand) -> Command {
+        Command::Inbox(c)
     }
 }

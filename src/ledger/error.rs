@@ -13,6 +13,7 @@ use crate::ledger::closing::ClosingError;
 use crate::ledger::costing::CostingError;
 use crate::ledger::dunning::DunningError;
 use crate::ledger::gl::GlError;
+use crate::ledger::inbox::InboxError;
 use crate::ledger::items::ItemsError;
 use crate::ledger::journal::JournalError;
 use crate::ledger::open_items::OpenItemsError;
@@ -56,6 +57,8 @@ pub enum DomainError {
     Closing(ClosingError),
     #[error(transparent)]
     Statements(StatementsError),
+    #[error(transparent)]
+    Inbox(InboxError),
 }
 
 impl DomainError {
@@ -82,6 +85,7 @@ impl DomainError {
             DomainError::Recurring(_) => None,
             DomainError::Closing(e) => e.line_mut(),
             DomainError::Statements(_) => None,
+            DomainError::Inbox(e) => e.line_mut(),
         }
     }
 }
@@ -235,6 +239,16 @@ impl From<StatementsError> for DomainError {
             StatementsError::Input(e) => e.into(),
             StatementsError::Gl(e) => e.into(),
             e => DomainError::Statements(e),
+        }
+    }
+}
+
+impl From<InboxError> for DomainError {
+    fn from(e: InboxError) -> DomainError {
+        match e {
+            InboxError::Input(e) => e.into(),
+            InboxError::Journal(e) => e.into(),
+            e => DomainError::Inbox(e),
         }
     }
 }

@@ -14,7 +14,7 @@
 //! clearings) beside `journal`, since both fold posted entries. Imports
 //! only point down that list: `types` ← `gl` ← `tax`, `costing`,
 //! `partners` ← `journal`, `open_items`, `items`, `statements` ← `posting`
-//! ← `payments`, `dunning`, `recurring`, `closing` ← `bank` (statements, matching, rules) ← `payment_runs` ←
+//! ← `payments`, `dunning`, `recurring`, `closing`, `inbox` ← `bank` (statements, matching, rules) ← `payment_runs` ←
 //! `setup` ←
 //! `book` ← `report` (`event`, `command`, `error` sit beside `book`,
 //! `chain` and `sample` at the edges). `tests/ledger_layers.rs` checks it.
@@ -29,6 +29,7 @@ pub mod dunning;
 pub mod error;
 pub mod event;
 pub mod gl;
+pub mod inbox;
 pub mod items;
 pub mod journal;
 pub mod open_items;

@@ -168,6 +168,9 @@ texts! {
     FinOpeningBody => "Anfangsbestände bei Umstieg aus einem anderen System, gegen das Saldenvortragskonto, geprüft auf Ausgleich.", "Starting balances when moving from another system, against the opening-balance account, checked to balance.";
     FinBudgets => "Budgets", "Budgets";
     FinBudgetsBody => "Planwerte je Konto, Kostenstelle und Periode; aus dem Vorjahr mit Prozentsatz oder gleichmäßig verteilt.", "Budget per account, cost centre and period; from last year with a percentage or spread evenly.";
+    // --- issue 19, part F: e-invoices in (Eingangsrechnung) ---
+    FinEInvoice => "Eingangsrechnung (E-Rechnung)", "Incoming e-invoice";
+    FinEInvoiceBody => "XRechnung oder ZUGFeRD einlesen, Lieferant erkennen, Buchung vorschlagen und buchen; das Original bleibt bei der Buchung.", "Read an XRechnung or ZUGFeRD, recognise the vendor, propose and post the entry; the original stays with the entry.";
 
     BankLead => "Zahlungen, Abstimmung, Fremdwährungsbewertung und Kontoauszüge.", "Payments, reconciliation, foreign-currency revaluation and bank statements.";
     BankIncoming => "Zahlungseingang", "Incoming payment";

@@ -68,6 +68,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/financials/year-end") view=financials::YearEndPage />
                     <Route path=path!("/financials/opening-balances") view=financials::OpeningBalancesPage />
                     <Route path=path!("/financials/budgets") view=financials::BudgetsPage />
+                    <Route path=path!("/financials/einvoice") view=financials::EInvoicePage />
                     <Route path=path!("/banking") view=|| modules::page(Module::Banking) />
                     <Route path=path!("/banking/incoming") view=banking::IncomingPaymentPage />
                     <Route path=path!("/banking/outgoing") view=banking::OutgoingPaymentPage />

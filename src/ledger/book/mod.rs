@@ -29,6 +29,7 @@ use crate::ledger::dunning::{Dunning, DunningStep};
 use crate::ledger::error::DomainError;
 use crate::ledger::event::Event;
 use crate::ledger::gl::{Gl, GlError, Settings};
+use crate::ledger::inbox::{Inbox, InboxStep};
 use crate::ledger::items::{Items, Refs};
 use crate::ledger::journal::Journal;
 use crate::ledger::open_items::{OpenItems, OpenItemsEvent};
@@ -74,6 +75,15 @@ impl From<ClosingStep> for Event {
     }
 }
 
+impl From<InboxStep> for Event {
+    fn from(step: InboxStep) -> Event {
+        match step {
+            InboxStep::Entry(entry) => Event::EntryPosted { entry: *entry },
+            InboxStep::Inbox(e) => Event::Inbox(e),
+        }
+    }
+}
+
 impl From<Step> for Event {
     fn from(step: Step) -> Event {
         match step {
@@ -100,6 +110,7 @@ pub struct Book {
     recurring: Recurring,
     closing: Closing,
     statements: Statements,
+    inbox: Inbox,
 }
 
 impl Book {
@@ -134,6 +145,7 @@ impl Book {
             recurring: Recurring::default(),
             closing: Closing::default(),
             statements: Statements::default(),
+            inbox: Inbox::default(),
         })
     }
 
@@ -184,6 +196,12 @@ impl Book {
                 .collect(),
             Command::Closing(c) => self
                 .closing
+                .check(self.context(), rights, c)?
+                .into_iter()
+                .map(Event::from)
+                .collect(),
+            Command::Inbox(c) => self
+                .inbox
                 .check(self.context(), rights, c)?
                 .into_iter()
                 .map(Event::from)
@@ -472,6 +490,12 @@ impl Book {
                     costing: &self.costing,
                 };
                 self.statements.apply(refs, e)?
+            }
+            Event::Inbox(e) => {
+                let mut inbox = std::mem::take(&mut self.inbox);
+                let applied = inbox.apply(self.context(), e);
+                self.inbox = inbox;
+                applied?
             }
             Event::EntryPosted { entry } => self.post(entry.clone())?,
         }

@@ -69,6 +69,10 @@ impl Book {
         &self.items
     }
 
+    pub fn inbox(&self) -> &crate::ledger::inbox::Inbox {
+        &self.inbox
+    }
+
     pub fn dunning(&self) -> &crate::ledger::dunning::Dunning {
         &self.dunning
     }

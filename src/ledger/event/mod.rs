@@ -13,6 +13,7 @@ use crate::ledger::closing::ClosingEvent;
 use crate::ledger::costing::CostingEvent;
 use crate::ledger::dunning::DunningEvent;
 use crate::ledger::gl::{GlEvent, Settings};
+use crate::ledger::inbox::InboxEvent;
 use crate::ledger::items::ItemsEvent;
 use crate::ledger::open_items::OpenItemsEvent;
 use crate::ledger::partners::PartnersEvent;
@@ -45,6 +46,7 @@ pub enum Event {
     Recurring(RecurringEvent),
     Closing(ClosingEvent),
     Statements(StatementsEvent),
+    Inbox(InboxEvent),
     EntryPosted {
         entry: PostedEntry,
     },
@@ -101,6 +103,12 @@ impl From<ClosingEvent> for Event {
 impl From<StatementsEvent> for Event {
     fn from(e: StatementsEvent) -> Event {
         Event::Statements(e)
+    }
+}
+
+impl From<InboxEvent> for Event {
+    fn from(e: InboxEvent) -> Event {
+        Event::Inbox(e)
     }
 }
 

@@ -1582,6 +1582,10 @@ enum EventRefV1<'a> {
         by: String,
         at: TimestampV1,
     },
+    // ----- invoice inbox (issue 19): types in `v1/inbox.rs` -----
+    InvoiceDocumentStored {
+        document: inbox::InvoiceDocumentV1,
+    },
 }
 
 /// The same events as read (entries owned).
@@ -1865,6 +1869,10 @@ enum EventV1 {
         by: String,
         at: TimestampV1,
     },
+    // ----- invoice inbox (issue 19): types in `v1/inbox.rs` -----
+    InvoiceDocumentStored {
+        document: inbox::InvoiceDocumentV1,
+    },
 }
 
 /// The version field first, then the event's own fields.
@@ -1908,6 +1916,7 @@ fn to_wire(event: &Event) -> EventRefV1<'_> {
         Event::Recurring(e) => recurring::recurring_to_wire(e),
         Event::Closing(e) => closing::closing_to_wire(e),
         Event::Statements(e) => statements::statements_to_wire(e),
+        Event::Inbox(e) => inbox::inbox_to_wire(e),
     }
 }
 
@@ -2115,6 +2124,7 @@ fn from_wire(event: EventV1) -> Event {
         | W::OccurrenceSkipped { .. }
         | W::LoanSaved { .. }
         | W::LoanRateChanged { .. }) => recurring::recurring_from_wire(other),
+        other @ W::InvoiceDocumentStored { .. } => inbox::inbox_from_wire(other),
     }
 }
 
@@ -2492,3 +2502,6 @@ mod closing;
 
 // ----- statement layout, budgets (issue 17): `v1/statements.rs` -----
 mod statements;
+
+// ----- invoice inbox (issue 19): `v1/inbox.rs` -----
+mod inbox;

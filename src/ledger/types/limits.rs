@@ -150,6 +150,10 @@ pub const MAX_DISCOUNT_GROUP_ROWS: usize = 500;
 /// account's camt.053 is a few MB; the file is kept in the log (as
 /// base64) and in every backup, so a bound keeps one record sane.
 pub const MAX_BANK_FILE_BYTES: usize = 32 * 1024 * 1024;
+/// Largest original invoice document the inbox keeps (bytes, issue 19):
+/// an XRechnung is a few kB, a ZUGFeRD PDF with images rarely more than
+/// 1–2 MB. The bytes go into the log (as base64) and every backup.
+pub const MAX_INVOICE_DOCUMENT_BYTES: usize = 5 * 1024 * 1024;
 /// Longest house bank code (1 to 8 ASCII letters or digits).
 pub const MAX_HOUSE_BANK_CODE_LEN: usize = 8;
 /// Longest house bank name, in characters.
@@ -202,6 +206,8 @@ const _: () = assert!(MAX_ACCOUNT_NO_LEN <= u8::MAX as usize);
 const _: () = assert!(DIMENSIONS <= u8::MAX as usize);
 // Generated rounding lines (at most two) must leave room for typed lines.
 const _: () = assert!(MAX_LINES > 2);
+// An invoice document is one log record, like a bank file: never larger.
+const _: () = assert!(MAX_INVOICE_DOCUMENT_BYTES <= MAX_BANK_FILE_BYTES);
 // The number range fits a u32 with room for the "next" number.
 const _: () = assert!(MAX_ENTRY_NUMBER < u32::MAX);
 // Every fiscal year in range can be opened within the year count.

@@ -22,6 +22,7 @@ mod format;
 mod frame;
 mod item_accounts;
 mod notice;
+mod original_document;
 mod partner_report;
 mod period_picker;
 mod prices;
@@ -47,6 +48,7 @@ pub use format::{dialect, fmt_amount, fmt_date, fmt_nonzero, number_style, say, 
 pub use frame::{AdminFrame, AdminNav, NoCompany, OpenFailureNotice};
 pub use item_accounts::{AccountFields, AccountsEditor};
 pub use notice::{ErrorBox, ProgressBar};
+pub use original_document::{OriginalDocument, fmt_bytes};
 pub use partner_report::{KindPicker, default_as_of, statement_href};
 pub use period_picker::{PeriodPicker, default_month};
 pub use prices::{

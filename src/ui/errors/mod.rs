@@ -12,6 +12,7 @@ mod costing;
 mod dunning;
 mod einvoice;
 mod gl;
+mod inbox;
 mod input;
 mod items;
 mod items_csv;
@@ -34,6 +35,7 @@ pub use costing::costing_error;
 pub use dunning::{dunning_error, skip_reason as dunning_skip_reason};
 pub use einvoice::{einvoice_error, mismatch as einvoice_mismatch};
 pub use gl::gl_error;
+pub use inbox::{inbox_error, proposal_currency};
 pub use input::input_error;
 pub use items::{items_error, items_field_name, price_error};
 pub use items_csv::{item_column_name, item_row_error};
@@ -231,6 +233,7 @@ pub fn domain_error(e: &DomainError, lang: Lang) -> String {
         DomainError::Recurring(e) => recurring_error(e, lang),
         DomainError::Closing(e) => closing_error(e, lang),
         DomainError::Statements(e) => statements_error(e, lang),
+        DomainError::Inbox(e) => inbox_error(e, lang),
     }
 }
 

@@ -173,6 +173,11 @@ impl Module {
                     Some("/financials/journal"),
                 ),
                 (
+                    Key::FinEInvoice,
+                    Key::FinEInvoiceBody,
+                    Some("/financials/einvoice"),
+                ),
+                (
                     Key::FinVouchers,
                     Key::FinVouchersBody,
                     Some("/financials/vouchers"),

@@ -716,6 +716,7 @@ fn EntryDetail(entry: EntryView) -> impl IntoView {
                 </tr></tfoot>
             </table>
         </div>
+        <crate::ui::components::OriginalDocument entry=entry.id />
         {can_reverse.then(|| view! { <ReverseForm id=entry.id /> })}
         <nav class="pager no-print">
             {nav(entry.prev, T::Prev)}

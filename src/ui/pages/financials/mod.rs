@@ -6,6 +6,7 @@
 mod accounts;
 mod budgets;
 mod due_postings;
+mod einvoice;
 mod entry;
 mod journal;
 mod loan;
@@ -19,6 +20,7 @@ mod year_end;
 pub use accounts::AccountsPage;
 pub use budgets::BudgetsPage;
 pub use due_postings::DuePostingsPage;
+pub use einvoice::EInvoicePage;
 pub use entry::EntryPage;
 pub use journal::{EntryDetailPage, JournalPage};
 pub use loan::LoanPage;
