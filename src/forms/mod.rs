@@ -4,6 +4,7 @@
 //! line and field. No web code here: tested natively.
 
 pub mod company;
+pub mod datev_import;
 pub mod entry;
 pub mod payment_run;
 pub mod search;

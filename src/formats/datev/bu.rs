@@ -227,3 +227,36 @@ mod tests {
         }
     }
 }
+
+/// DATEV automatic accounts (Automatikkonten) of SKR03/SKR04 whose tax
+/// DATEV posts from the account alone, without a BU key, and the tax code
+/// of ours that does the same: the revenue and purchase accounts at 19 %
+/// and 7 % (SKR03 8400/8300, 3400/3300; SKR04 4400/4300, 5400/5300). A
+/// row without key on one of them is imported as gross with that code;
+/// key 40 (Aufhebung der Automatik) posts it without tax. Other automatic
+/// accounts are not in this table: a row on them needs its BU key.
+pub const AUTOMATIC_ACCOUNTS: [(Chart, &str, &str); 8] = [
+    (Chart::Skr03, "8400", "U19"),
+    (Chart::Skr03, "8300", "U7"),
+    (Chart::Skr03, "3400", "V19"),
+    (Chart::Skr03, "3300", "V7"),
+    (Chart::Skr04, "4400", "U19"),
+    (Chart::Skr04, "4300", "U7"),
+    (Chart::Skr04, "5400", "V19"),
+    (Chart::Skr04, "5300", "V7"),
+];
+
+/// The chart a company uses, as far as the automatic accounts go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chart {
+    Skr03,
+    Skr04,
+}
+
+/// The tax code DATEV applies automatically on `account` in `chart`.
+pub fn automatic_tax_code(chart: Chart, account: &str) -> Option<&'static str> {
+    AUTOMATIC_ACCOUNTS
+        .iter()
+        .find(|(c, a, _)| *c == chart && *a == account)
+        .map(|(_, _, code)| *code)
+}
