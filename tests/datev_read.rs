@@ -284,3 +284,123 @@ fn header_faults_refuse_the_file() {
     let unclosed = read(b"\"EXTF;700").expect_err("quote");
     assert_eq!(unclosed.expected, Expected::ClosedQuote);
 }
+
+fn cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_kontor-cli"))
+        .args(args)
+        .output()
+        .expect("kontor-cli runs")
+}
+
+#[test]
+fn cli_datev_prints_header_and_rows_as_json() {
+    let path = format!(
+        "{}/tests/fixtures/datev/EXTF_Buchungsstapel.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = cli(&["datev", &path]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["header"]["category"], 21);
+    assert_eq!(json["header"]["adviser"], 1001);
+    assert_eq!(json["header"]["client"], 456);
+    assert_eq!(json["header"]["date_from"], "2018-02-01");
+    assert_eq!(json["header"]["label"], "Beispiel-Buchungen");
+    assert_eq!(json["row_count"], 2);
+    assert_eq!(json["rows"][0]["amount"], "24.95");
+    assert_eq!(json["rows"][0]["side"], "H");
+    assert_eq!(json["rows"][0]["bu_key"], 8);
+    assert_eq!(json["rows"][0]["date"], "2018-02-21");
+    assert_eq!(json["rows"][0]["text"], "Fachbuch: Controlling für Dummies");
+    assert_eq!(json["rows"][1]["amount"], "5950.00");
+    assert_eq!(json["rows"][1]["account"], "10000");
+
+    let path = format!(
+        "{}/tests/fixtures/datev/EXTF_Stammdaten.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = cli(&["datev", &path]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["header"]["format_name"], "Debitoren/Kreditoren");
+    assert_eq!(json["rows"][0]["Konto"], "10000");
+    assert_eq!(json["rows"][0]["Ort"], "Köln");
+    assert_eq!(
+        json["rows"][3]["Name (Adressatentyp Unternehmen)"],
+        "Scary Kitten  AG"
+    );
+}
+
+#[test]
+fn cli_datev_names_a_bad_row_and_exits_2() {
+    let dir = std::env::temp_dir().join(format!("kontor-datev-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join("bad.csv");
+    std::fs::write(
+        &path,
+        sample_with("10,00;\"X\";\"\";;;\"\";1200;4940;\"\";2102"),
+    )
+    .expect("write");
+    let out = cli(&["datev", &path.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&out.stderr).expect("JSON on stderr");
+    assert_eq!(json["errors"][0]["line"], 3);
+    assert_eq!(json["errors"][0]["column"], "Soll/Haben-Kennzeichen");
+    assert_eq!(json["errors"][0]["value"], "X");
+    assert_eq!(json["errors"][0]["expected"], "Side");
+    std::fs::write(&path, b"not a DATEV file").expect("write");
+    let out = cli(&["datev", &path.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&out.stderr).expect("JSON on stderr");
+    assert_eq!(json["errors"][0]["column"], "Kennzeichen");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let _ = read(&bytes);
+        }
+
+        #[test]
+        fn arbitrary_bytes_after_a_real_header(tail in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let mut bytes = first_line(&fixture("EXTF_Buchungsstapel.csv")).to_vec();
+            bytes.extend_from_slice(b"\r\n");
+            bytes.extend_from_slice(&tail);
+            let _ = read(&bytes);
+        }
+
+        #[test]
+        fn mutated_samples(
+            which in 0usize..3,
+            edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..12),
+            cut in any::<prop::sample::Index>(),
+        ) {
+            let name = ["EXTF_Buchungsstapel.csv", "EXTF_Kontenbeschriftungen.csv", "EXTF_Stammdaten.csv"][which];
+            let mut bytes = fixture(name);
+            for (at, b) in edits {
+                let i = at.index(bytes.len());
+                bytes[i] = b;
+            }
+            let keep = cut.index(bytes.len() + 1);
+            bytes.truncate(keep.max(bytes.len() / 2));
+            if let Ok(file) = read(&bytes) {
+                // Whatever reads, reads consistently: every refusal names a line.
+                for e in &file.refused {
+                    prop_assert!(e.line >= 3);
+                }
+                let _ = file.header.to_line();
+            }
+        }
+    }
+}

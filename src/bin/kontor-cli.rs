@@ -33,6 +33,9 @@
 //!     reads an item CSV file as the import does and prints the items it
 //!     would import (tab-separated, with the line each came from), or
 //!     every bad row with its line, column and reason on stderr and exits 1
+//! kontor-cli datev FILE
+//!     prints a DATEV EXTF file's header and rows as JSON (amounts as
+//!     decimal strings, dates ISO), or its typed errors and exits 2
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -58,6 +61,10 @@ mod partners;
 mod items;
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "kontor-cli/datev.rs"]
+mod datev;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use kontor::demo::{self, DemoError, DemoSpec, VatPosting};
     use kontor::formats::bank::{BankError, FileFormat, csv as bank_csv, read_statements};
@@ -79,7 +86,7 @@ mod cli {
     /// records of even 999 lines each stay far below).
     const MAX_BLOCK_BYTES: u64 = 256 << 20;
 
-    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] [--vat codes|lines] --out DIR\n  kontor-cli balance [--threads N] DIR\n  kontor-cli statement FILE [--format camt|zip|mt940|csv] [--preset NAME]\n  kontor-cli partners FILE [--lc CUR] [--today YYYY-MM-DD] [--company DIR]\n  kontor-cli items-csv FILE";
+    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] [--vat codes|lines] --out DIR\n  kontor-cli balance [--threads N] DIR\n  kontor-cli statement FILE [--format camt|zip|mt940|csv] [--preset NAME]\n  kontor-cli partners FILE [--lc CUR] [--today YYYY-MM-DD] [--company DIR]\n  kontor-cli items-csv FILE\n  kontor-cli datev FILE";
 
     #[derive(Debug, thiserror::Error)]
     pub enum CliError {
@@ -146,6 +153,7 @@ mod cli {
             Some("statement") => statement(&args[1..]),
             Some("partners") => crate::partners::partners(&args[1..]),
             Some("items-csv") => crate::items::items_csv(&args[1..]),
+            Some("datev") => crate::datev::datev(&args[1..]),
             Some(other) => Err(CliError::Usage(format!("unknown command {other:?}"))),
             None => Err(CliError::Usage("no command".into())),
         }
