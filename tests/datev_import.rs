@@ -209,3 +209,27 @@ fn other_categories_are_not_imported_as_postings() {
     .expect_err("not postings");
     assert_eq!(err, FileRefusal::NotBookings { category: 16 });
 }
+
+#[test]
+fn the_bu_key_goes_on_the_expense_line_whichever_column_holds_it() {
+    let mut book = book();
+    // Konto 4940 (expense) debited, Gegenkonto 1200 (bank), BU 9: the tax
+    // is split off the expense, not off the bank.
+    let plan = plan_import(
+        &book,
+        &with_rows(&["119,00;\"S\";\"\";;;\"\";4940;1200;\"9\";2102;\"B-1\""]),
+        DE,
+        d(2018, 3, 1),
+        USER,
+    )
+    .expect("reads");
+    assert!(plan.refused.is_empty(), "{:?}", plan.refused);
+    let form = &plan.rows[0].form;
+    assert_eq!(form.lines[0].tax_code, "V19");
+    assert!(form.lines[0].gross);
+    assert_eq!(form.lines[1].tax_code, "");
+    post(&mut book, plan.voucher_entries().expect("entries"));
+    assert_eq!(balance(&book, "4940"), dec!(100.00));
+    assert_eq!(balance(&book, "1576"), dec!(19.00));
+    assert_eq!(balance(&book, "1200"), dec!(-119.00));
+}

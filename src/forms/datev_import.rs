@@ -16,8 +16,9 @@
 //!   refused).
 //! - BU key (`formats::datev::bu`): the tax code must exist and be active
 //!   in the company (keys 5 and 7 only where the code's rate on the date is
-//!   16 %); it goes on the Gegenkonto's line, or on Konto's when the
-//!   Gegenkonto is a partner, as a gross amount the engine splits into net
+//!   16 %); it goes on the line of the revenue or expense account when
+//!   exactly one of the two is one, else on the Gegenkonto's line (Konto's
+//!   when the Gegenkonto is a partner), as a gross amount the engine splits into net
 //!   and tax like the entry grid does. Without a key, a DATEV automatic
 //!   account of the company's chart (`bu::AUTOMATIC_ACCOUNTS`) gets its
 //!   code the same way; key 40 switches that off.
@@ -37,7 +38,7 @@ use crate::formats::datev::read::{Booking, ExtfFile, Side, col};
 use crate::formats::datev::{DatevError, read};
 use crate::forms::entry::{EntryCheck, EntryForm, LineForm, Refusal};
 use crate::ledger::Book;
-use crate::ledger::gl::ChartTemplate;
+use crate::ledger::gl::{AccountType, ChartTemplate};
 use crate::ledger::types::limits::MAX_VOUCHER_ENTRIES;
 use crate::ledger::types::{AccountNo, PartnerCode};
 
@@ -269,13 +270,20 @@ fn row(
             lc,
         });
     }
-    // Which line carries the tax, and with which code.
+    // Which line carries the tax, and with which code: the P&L account's
+    // when exactly one of the two is one, else the Gegenkonto's (Konto's
+    // when the Gegenkonto is a partner).
     let contra_is_partner = matches!(contra, Target::Partner(_));
+    let taxed_is_contra = match (is_pl(book, &konto), is_pl(book, &contra)) {
+        (true, false) => false,
+        (false, true) => true,
+        _ => !contra_is_partner,
+    };
     let (code, on_contra): (Option<&'static str>, bool) = match b.bu_key {
         Some(key) => match bu::tax_code_of_bu_key(key) {
             Some(BuMeaning::Tax { code, rate_16 }) => {
                 check_code(book, key, code, rate_16, b.date)?;
-                (Some(code), !contra_is_partner)
+                (Some(code), taxed_is_contra)
             }
             Some(BuMeaning::NoAutomatic) | None => (None, false),
         },
@@ -326,6 +334,16 @@ fn row(
     match form.check(book, style, today, user) {
         EntryCheck::NotPostable { reason, .. } => Err(RowProblem::Refused(reason)),
         EntryCheck::Empty | EntryCheck::Postable { .. } => Ok((form, code.map(str::to_string))),
+    }
+}
+
+/// Whether `t` is a revenue or expense account.
+fn is_pl(book: &Book, t: &Target) -> bool {
+    match t {
+        Target::Account(a) => book
+            .account(*a)
+            .is_some_and(|a| matches!(a.account_type, AccountType::Revenue | AccountType::Expense)),
+        Target::Partner(_) => false,
     }
 }
 
