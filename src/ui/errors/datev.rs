@@ -171,55 +171,100 @@ pub fn datev_file_refusal(e: &FileRefusal, lang: Lang) -> String {
     }
 }
 
-/// Why one row is refused (the page shows its line beside it).
+/// One refused row's sentence in parts, so the page can mark the column
+/// title and the value (the file's own words, DATEV's German titles) as
+/// data: `column`, `value` (already in quotes) and the `reason` that
+/// follows them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowParts {
+    pub column: Option<String>,
+    pub value: Option<String>,
+    pub reason: String,
+}
+
+/// Why one row is refused, as one sentence (the page shows its line).
 pub fn datev_row_problem(p: &RowProblem, lang: Lang) -> String {
+    let parts = datev_row_parts(p, lang);
+    let mut out = String::new();
+    if let Some(c) = &parts.column {
+        out.push_str(c);
+        out.push_str(": ");
+    }
+    if let Some(v) = &parts.value {
+        out.push_str(v);
+        out.push(' ');
+    }
+    out.push_str(&parts.reason);
+    out
+}
+
+fn quoted(v: &str, lang: Lang) -> String {
+    match lang {
+        Lang::De => format!("„{v}“"),
+        Lang::En => format!("\"{v}\""),
+    }
+}
+
+/// The parts of `datev_row_problem`.
+pub fn datev_row_parts(p: &RowProblem, lang: Lang) -> RowParts {
+    let plain = |column: Option<&str>, de: String, en: String| RowParts {
+        column: column.map(|c| quoted(c, lang)),
+        value: None,
+        reason: pick(lang, de, en),
+    };
     match p {
-        RowProblem::Read(e)
-            if matches!(e.expected, Expected::Present | Expected::FieldCount { .. }) =>
-        {
-            datev_error(e, lang)
+        RowProblem::Read(e) if e.value.is_empty() => {
+            let what = expected(&e.expected, lang);
+            plain(
+                Some(&e.column),
+                format!("Das Feld ist leer; erwartet: {what}."),
+                format!("the field is empty; expected {what}."),
+            )
         }
         RowProblem::Read(e) => {
             let what = expected(&e.expected, lang);
-            match lang {
-                Lang::De => format!("Spalte „{}“: „{}“ ist nicht {what}.", e.column, e.value)
-                    .replace("nicht ein", "kein"),
-                Lang::En => format!("Column \"{}\": \"{}\" is not {what}.", e.column, e.value),
+            RowParts {
+                column: (!e.column.is_empty()).then(|| quoted(&e.column, lang)),
+                value: Some(quoted(&e.value, lang)),
+                reason: match lang {
+                    Lang::De => format!("ist nicht {what}.").replace("nicht ein", "kein"),
+                    Lang::En => format!("is not {what}."),
+                },
             }
         }
-        RowProblem::UnknownAccount { column, value } => pick(
-            lang,
-            format!("{column}: Das Konto {value} gibt es in dieser Firma nicht."),
-            format!("{column}: account {value} does not exist in this company."),
+        RowProblem::UnknownAccount { column, value } => plain(
+            Some(column),
+            format!("Das Konto {value} gibt es in dieser Firma nicht."),
+            format!("account {value} does not exist in this company."),
         ),
-        RowProblem::UnknownPartner { column, value } => pick(
-            lang,
+        RowProblem::UnknownPartner { column, value } => plain(
+            Some(column),
             format!(
-                "{column}: {value} ist ein Personenkonto (Sachkontenlänge + 1), aber kein Geschäftspartner dieser Firma hat diese Nummer."
+                "{value} ist ein Personenkonto (Sachkontenlänge + 1), aber kein Geschäftspartner dieser Firma hat diese Nummer."
             ),
             format!(
-                "{column}: {value} is a partner account (account length + 1), but no business partner of this company has that code."
+                "{value} is a partner account (account length + 1), but no business partner of this company has that code."
             ),
         ),
-        RowProblem::NotPostable { column, value } => pick(
-            lang,
-            format!("{column}: Das Konto {value} ist nicht bebuchbar (Titelkonto oder inaktiv)."),
-            format!("{column}: account {value} cannot be posted to (title account or inactive)."),
+        RowProblem::NotPostable { column, value } => plain(
+            Some(column),
+            format!("Das Konto {value} ist nicht bebuchbar (Titelkonto oder inaktiv)."),
+            format!("account {value} cannot be posted to (title account or inactive)."),
         ),
-        RowProblem::Currency { value, lc } => pick(
-            lang,
+        RowProblem::Currency { value, lc } => plain(
+            None,
             format!("Währung {value}: Es werden nur Buchungen in der Hauswährung {lc} übernommen."),
             format!("Currency {value}: only postings in the local currency {lc} are imported."),
         ),
-        RowProblem::TaxCodeMissing { key, code } => pick(
-            lang,
+        RowProblem::TaxCodeMissing { key, code } => plain(
+            None,
             format!(
                 "BU-Schlüssel {key}: Das Steuerkennzeichen {code} fehlt in dieser Firma oder ist inaktiv."
             ),
             format!("BU key {key}: tax code {code} is missing in this company or inactive."),
         ),
-        RowProblem::Rate16 { key, code } => pick(
-            lang,
+        RowProblem::Rate16 { key, code } => plain(
+            None,
             format!(
                 "BU-Schlüssel {key} (16 %): {code} hat an diesem Datum nicht 16 % (nur 1.7.–31.12.2020)."
             ),
@@ -227,14 +272,22 @@ pub fn datev_row_problem(p: &RowProblem, lang: Lang) -> String {
                 "BU key {key} (16 %): {code} is not 16 % on this date (only 1 Jul – 31 Dec 2020)."
             ),
         ),
-        RowProblem::Refused(Refusal::Domain(d)) => domain_error(d, lang),
+        RowProblem::Refused(Refusal::Domain(d)) => RowParts {
+            column: None,
+            value: None,
+            reason: domain_error(d, lang),
+        },
         RowProblem::Refused(Refusal::Form(f)) => match &f.kind {
-            FormErrorKind::Domain(d) => domain_error(d, lang),
+            FormErrorKind::Domain(d) => RowParts {
+                column: None,
+                value: None,
+                reason: domain_error(d, lang),
+            },
             FormErrorKind::Date(_)
             | FormErrorKind::Amount(_)
             | FormErrorKind::BothSides
-            | FormErrorKind::TooManyLines { .. } => pick(
-                lang,
+            | FormErrorKind::TooManyLines { .. } => plain(
+                None,
                 "Die Zeile ergibt keine lesbare Buchung.".into(),
                 "The row does not make a readable entry.".into(),
             ),

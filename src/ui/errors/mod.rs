@@ -31,7 +31,7 @@ pub use bank::bank_error;
 pub use bank_file::{bank_file_error, statement_form_error};
 pub use closing::closing_error;
 pub use costing::costing_error;
-pub use datev::{datev_error, datev_file_refusal, datev_row_problem};
+pub use datev::{RowParts, datev_error, datev_file_refusal, datev_row_parts, datev_row_problem};
 pub use dunning::{dunning_error, skip_reason as dunning_skip_reason};
 pub use gl::gl_error;
 pub use input::input_error;

@@ -91,12 +91,13 @@ test('a file with a bad row is refused with its line; nothing can be taken over'
   const refused = await page.textContent(tid('datev-refused'));
   assert.match(refused, /1 von 2 Zeilen abgelehnt/);
   assert.match(await page.textContent(`${tid('datev-refused')} li[data-line="3"]`),
-    /Zeile 3: Spalte „Soll\/Haben-Kennzeichen“: „X“ ist nicht S \(Soll\) oder H \(Haben\)/);
+    /Zeile 3: „Soll\/Haben-Kennzeichen“: „X“ ist nicht S \(Soll\) oder H \(Haben\)/);
   assert.equal(await page.$(tid('datev-take-over')), null, 'no take-over while a row is refused');
   await shots('datev-import-refused', 'DATEV import');
 });
 
 test('the DATEV sample shows its header, takes over as one voucher and posts', async () => {
+  await setLang('de');
   await pick(SAMPLE, 'datev-ready');
   assert.equal((await page.textContent(tid('datev-adviser'))).trim(), '1001');
   assert.equal((await page.textContent(tid('datev-client'))).trim(), '456');

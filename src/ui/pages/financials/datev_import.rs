@@ -19,7 +19,7 @@ use crate::ui::components::{
     ErrorBox, NoCompany, OPEN_VOUCHER_KEY, USER, VOUCHER_PREFIX, VoucherDraft, fmt_amount,
     fmt_date, fresh_posting_key, number_style, save_voucher, today,
 };
-use crate::ui::errors::{datev_file_refusal, datev_row_problem, store_error};
+use crate::ui::errors::{datev_file_refusal, datev_row_parts, store_error};
 use crate::ui::i18n::{I18n, Lang, Text, use_i18n};
 use crate::ui::state::{AppState, use_app};
 
@@ -244,7 +244,7 @@ fn HeaderFacts(header: ExtfHeader) -> impl IntoView {
             <dt>{move || i18n.t(T::Adviser)}</dt><dd data-testid="datev-adviser">{h.with_value(|h| h.adviser)}</dd>
             <dt>{move || i18n.t(T::Client)}</dt><dd data-testid="datev-client">{h.with_value(|h| h.client)}</dd>
             <dt>{move || i18n.t(T::Period)}</dt><dd data-testid="datev-period">{period}</dd>
-            <dt>{move || i18n.t(T::Label)}</dt><dd data-testid="datev-label">{h.with_value(|h| h.label.clone())}</dd>
+            <dt>{move || i18n.t(T::Label)}</dt><dd data-testid="datev-label" translate="no">{h.with_value(|h| h.label.clone())}</dd>
             <dt>{move || i18n.t(T::Category)}</dt><dd>{move || category_name(h.with_value(|h| h.category), i18n.lang())}</dd>
             <dt>{move || i18n.t(T::FiscalYear)}</dt><dd>{move || fmt_date(h.with_value(|h| h.fiscal_year_start), i18n.lang())}</dd>
             <dt>{move || i18n.t(T::AccountLength)}</dt><dd>{h.with_value(|h| h.account_length)}</dd>
@@ -273,7 +273,16 @@ fn PlanView(plan: ImportPlan, take: Action<(), ()>) -> impl IntoView {
                 <ul>
                     {refused.into_iter().map(|r| {
                         let line = r.line;
-                        view! { <li data-line=line>{move || format!("{} {line}: {}", i18n.t(T::Line), datev_row_problem(&r.problem, i18n.lang()))}</li> }
+                        let problem = StoredValue::new(r.problem);
+                        let parts = move || problem.with_value(|p| datev_row_parts(p, i18n.lang()));
+                        view! {
+                            <li data-line=line>
+                                {move || format!("{} {line}: ", i18n.t(T::Line))}
+                                {move || parts().column.map(|c| view! { <span class="datev-col" translate="no">{c}</span>": " })}
+                                {move || parts().value.map(|v| view! { <span class="datev-value" translate="no">{v}</span>" " })}
+                                {move || parts().reason}
+                            </li>
+                        }
                     }).collect_view()}
                 </ul>
             </div>
@@ -321,7 +330,7 @@ fn PlanView(plan: ImportPlan, take: Action<(), ()>) -> impl IntoView {
                             <td class="num">{move || fmt_amount(b.amount, decimals, i18n.lang())}</td>
                             <td>{b.bu_key.map(|k| k.0.to_string()).unwrap_or_default()}</td>
                             <td>{r.tax_code.clone().unwrap_or_default()}</td>
-                            <td>{b.doc1.clone()}</td>
+                            <td translate="no">{b.doc1.clone()}</td>
                             <td>{b.text.clone()}</td>
                         </tr>
                     }
