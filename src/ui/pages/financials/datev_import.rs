@@ -315,7 +315,8 @@ fn PlanView(plan: ImportPlan, take: Action<(), ()>) -> impl IntoView {
             <tbody>
                 {rows.into_iter().map(|r| {
                     let b = r.booking;
-                    let side = match (b.side, i18n.lang_untracked()) {
+                    let b_side = b.side;
+                    let side = move || match (b_side, i18n.lang()) {
                         (s, Lang::De) => s.letter(),
                         (crate::formats::datev::Side::Debit, Lang::En) => "D",
                         (crate::formats::datev::Side::Credit, Lang::En) => "C",
