@@ -37,6 +37,9 @@
 //!     reads an e-invoice (XRechnung UBL/CII XML, ZUGFeRD/Factur-X PDF) and
 //!     prints it as JSON with the EN 16931 totals check; a refused file
 //!     prints the typed error with the element path and exits 2
+//! kontor-cli datev FILE
+//!     prints a DATEV EXTF file's header and rows as JSON (amounts as
+//!     decimal strings, dates ISO), or its typed errors and exits 2
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -67,6 +70,8 @@ mod items;
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "kontor-cli/einvoice.rs"]
 mod einvoice;
+#[path = "kontor-cli/datev.rs"]
+mod datev;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
@@ -90,7 +95,7 @@ mod cli {
     /// records of even 999 lines each stay far below).
     const MAX_BLOCK_BYTES: u64 = 256 << 20;
 
-    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] [--vat codes|lines] --out DIR\n  kontor-cli balance [--threads N] DIR\n  kontor-cli statement FILE [--format camt|zip|mt940|csv] [--preset NAME]\n  kontor-cli partners FILE [--lc CUR] [--today YYYY-MM-DD] [--company DIR]\n  kontor-cli items-csv FILE\n  kontor-cli einvoice FILE";
+    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] [--vat codes|lines] --out DIR\n  kontor-cli balance [--threads N] DIR\n  kontor-cli statement FILE [--format camt|zip|mt940|csv] [--preset NAME]\n  kontor-cli partners FILE [--lc CUR] [--today YYYY-MM-DD] [--company DIR]\n  kontor-cli items-csv FILE\n  kontor-cli einvoice FILE\n  kontor-cli datev FILE";
 
     #[derive(Debug, thiserror::Error)]
     pub enum CliError {
@@ -163,6 +168,7 @@ mod cli {
             Some("partners") => crate::partners::partners(&args[1..]),
             Some("items-csv") => crate::items::items_csv(&args[1..]),
             Some("einvoice") => crate::einvoice::einvoice(&args[1..]),
+            Some("datev") => crate::datev::datev(&args[1..]),
             Some(other) => Err(CliError::Usage(format!("unknown command {other:?}"))),
             None => Err(CliError::Usage("no command".into())),
         }

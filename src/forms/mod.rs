@@ -5,6 +5,7 @@
 
 pub mod company;
 pub mod einvoice;
+pub mod datev_import;
 pub mod entry;
 pub mod payment_run;
 pub mod search;

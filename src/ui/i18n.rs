@@ -229,6 +229,9 @@ texts! {
     ReportsChartsBody => "Umsatz, Aufwand und Ergebnis je Monat, Bank- und Kassenbestand, Aufwandsstruktur.", "Revenue, expenses and result by month, cash and bank balance, expense breakdown.";
     AdminLayout => "Bilanz- und GuV-Gliederung", "Statement layout";
     AdminLayoutBody => "Welche Konten in welcher Bilanz- oder GuV-Position stehen; aus dem Kontenrahmen, änderbar.", "Which accounts stand in which balance-sheet or P&L line; from the chart, editable.";
+    // Issue 19, part C: DATEV import.
+    FinDatevImport => "DATEV-Import", "DATEV import";
+    FinDatevImportBody => "Buchungsstapel im DATEV-EXTF-Format prüfen und als Buchungsstapel übernehmen – Zeile für Zeile geprüft.", "Check a posting batch in DATEV EXTF format and take it over as a journal voucher – every row checked.";
     }
 }
 

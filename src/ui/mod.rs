@@ -58,6 +58,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/financials/accounts") view=financials::AccountsPage />
                     <Route path=path!("/financials/entry") view=financials::EntryPage />
                     <Route path=path!("/financials/vouchers") view=financials::VouchersPage />
+                    // Issue 19, part C: DATEV import.
+                    <Route path=path!("/financials/datev-import") view=financials::DatevImportPage />
                     <Route path=path!("/financials/journal") view=financials::JournalPage />
                     <Route path=path!("/financials/journal/:id") view=financials::EntryDetailPage />
                     <Route path=path!("/financials/posting-templates") view=financials::PostingTemplatesPage />

@@ -183,6 +183,11 @@ impl Module {
                     Some("/financials/vouchers"),
                 ),
                 (
+                    Key::FinDatevImport,
+                    Key::FinDatevImportBody,
+                    Some("/financials/datev-import"),
+                ),
+                (
                     Key::FinChart,
                     Key::FinChartBody,
                     Some("/financials/accounts"),

@@ -5,6 +5,7 @@
 
 mod accounts;
 mod budgets;
+mod datev_import;
 mod due_postings;
 mod einvoice;
 mod entry;
@@ -19,6 +20,7 @@ mod year_end;
 
 pub use accounts::AccountsPage;
 pub use budgets::BudgetsPage;
+pub use datev_import::DatevImportPage;
 pub use due_postings::DuePostingsPage;
 pub use einvoice::EInvoicePage;
 pub use entry::EntryPage;
