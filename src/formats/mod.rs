@@ -4,6 +4,7 @@ pub mod amount;
 pub mod bank;
 pub mod country;
 pub mod csv;
+pub mod datev;
 pub mod ecb;
 pub mod hledger;
 pub mod iban;

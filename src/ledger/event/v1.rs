@@ -1582,6 +1582,12 @@ enum EventRefV1<'a> {
         by: String,
         at: TimestampV1,
     },
+    // ----- DATEV settings (issue 19): types in `v1/datev.rs` -----
+    DatevSettingsSet {
+        settings: datev::DatevSettingsV1,
+        by: String,
+        at: TimestampV1,
+    },
 }
 
 /// The same events as read (entries owned).
@@ -1865,6 +1871,12 @@ enum EventV1 {
         by: String,
         at: TimestampV1,
     },
+    // ----- DATEV settings (issue 19): types in `v1/datev.rs` -----
+    DatevSettingsSet {
+        settings: datev::DatevSettingsV1,
+        by: String,
+        at: TimestampV1,
+    },
 }
 
 /// The version field first, then the event's own fields.
@@ -1977,6 +1989,7 @@ fn gl_to_wire(event: &GlEvent) -> EventRefV1<'static> {
         GlEvent::CompanyDetailsUpdated { details } => EventRefV1::CompanyDetailsUpdated {
             details: details.into(),
         },
+        GlEvent::DatevSettingsSet { .. } => datev::datev_to_wire(event),
     }
 }
 
@@ -2115,6 +2128,7 @@ fn from_wire(event: EventV1) -> Event {
         | W::OccurrenceSkipped { .. }
         | W::LoanSaved { .. }
         | W::LoanRateChanged { .. }) => recurring::recurring_from_wire(other),
+        other @ W::DatevSettingsSet { .. } => datev::datev_from_wire(other),
     }
 }
 
@@ -2492,3 +2506,6 @@ mod closing;
 
 // ----- statement layout, budgets (issue 17): `v1/statements.rs` -----
 mod statements;
+
+// ----- DATEV settings (issue 19): `v1/datev.rs` -----
+mod datev;
