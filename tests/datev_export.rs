@@ -679,3 +679,72 @@ proptest! {
         }
     }
 }
+
+// ----- round trip through helper C's reader -----
+
+#[test]
+fn the_export_reads_back_through_the_datev_reader_to_the_same_rows() {
+    use kontor::formats::datev::read::{Side as DSide, read};
+    let b = golden_book();
+    let r = request(d(2024, 1, 1), d(2024, 6, 30));
+    let e = export::export(&b, &r).unwrap();
+    let stapel = read(file(&e, BUCHUNGSSTAPEL_FILE)).unwrap();
+    assert!(stapel.refused.is_empty(), "{:?}", stapel.refused);
+    assert_eq!(stapel.header.adviser, 29098);
+    assert_eq!(stapel.header.client, 55003);
+    assert_eq!(stapel.header.account_length, 4);
+    assert_eq!(stapel.header.locked, Some(true));
+    assert_eq!((stapel.header.date_from, stapel.header.date_to), (Some(r.from), Some(r.to)));
+    // The rows as the export made them, entry by entry.
+    let want: Vec<export::Row> = b
+        .entries()
+        .iter()
+        .filter(|x| x.posting_date >= r.from && x.posting_date <= r.to)
+        .flat_map(|x| rows_of(&b, x, 4).unwrap())
+        .collect();
+    assert_eq!(stapel.bookings.len(), want.len());
+    for (got, want) in stapel.bookings.iter().zip(&want) {
+        let side = match got.side {
+            DSide::Debit => Side::Debit,
+            DSide::Credit => Side::Credit,
+        };
+        assert_eq!(
+            (
+                got.amount,
+                side,
+                got.account.as_str(),
+                got.contra.as_str(),
+                got.bu_key.map(|k| k.0),
+                got.date,
+                got.doc1.as_str(),
+            ),
+            (
+                want.amount,
+                want.side,
+                want.account.as_str(),
+                want.counter.as_str(),
+                want.bu,
+                want.date,
+                want.document.as_str(),
+            ),
+            "line {}",
+            got.line
+        );
+        // Texts come back as written: Windows-1252, transliterated.
+        assert_eq!(got.text, want.text.replace('ő', "o"));
+        assert_eq!(got.cost1, want.kost1.clone().unwrap_or_default());
+        assert_eq!(got.eu_vat_id, want.eu_vat_id.clone().unwrap_or_default());
+        assert_eq!(got.eu_rate, want.eu_rate);
+        assert_eq!(got.currency, "EUR");
+    }
+    // The labels file reads back to the accounts' names.
+    let labels = read(file(&e, LABELS_FILE)).unwrap();
+    assert_eq!(labels.labels.len(), 9);
+    assert_eq!(
+        (labels.labels[1].account.as_str(), labels.labels[1].label.as_str()),
+        ("1200", "Bank")
+    );
+    // And the partners file is an EXTF file of category 16 the reader takes.
+    let partners = read(file(&e, PARTNERS_FILE)).unwrap();
+    assert_eq!(partners.rows.len(), 3);
+}

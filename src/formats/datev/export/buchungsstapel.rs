@@ -6,8 +6,10 @@ use super::header::{self, HeaderLine};
 use super::text::Out;
 use super::{
     BUCHUNGSSTAPEL_FILE, Counts, DatevExport, DatevFile, ExportError, ExportRequest, Place,
-    bu_stub, chart_code, checked, created, labels, partner_account, partners,
+    chart_code, checked, created, labels, partner_account, partners,
 };
+use crate::formats::datev::bu::bu_key_of_tax_code;
+use crate::formats::datev::header::Category;
 use crate::ledger::Book;
 use crate::ledger::gl::DatevSettings;
 use crate::ledger::tax::TaxKind;
@@ -29,7 +31,7 @@ pub struct Row {
     /// Gegenkonto (ohne BU-Schlüssel).
     pub counter: String,
     /// BU-Schlüssel of the Gegenkonto's tax code.
-    pub bu: Option<&'static str>,
+    pub bu: Option<u8>,
     /// Belegdatum: the posting date (DATEV books by it; it lies in the
     /// header's range).
     pub date: NaiveDate,
@@ -57,7 +59,7 @@ struct Folded<'a> {
     /// Debit positive.
     signed: Decimal,
     line: &'a Line,
-    bu: Option<&'static str>,
+    bu: Option<u8>,
     kind: Option<TaxKind>,
     percent: Option<Decimal>,
 }
@@ -143,11 +145,16 @@ fn fold<'a>(book: &Book, entry: &'a PostedEntry, length: u8) -> Result<Vec<Folde
         };
         f.kind = Some(tax_code.kind);
         f.percent = Some(percent);
-        f.bu = bu_stub::bu_key(tax_code, percent).map_err(|()| ExportError::NoBuKey {
-            year: entry.fiscal_year,
-            number: entry.number,
-            code: code.to_string(),
-        })?;
+        f.bu = bu_key_of_tax_code(code).map(|k| k.0);
+        // A code that makes tax lines without a key would lose its tax
+        // (the rows are gross); a tax-free one (UFO) needs none.
+        if f.bu.is_none() && tax_code.kind.taxed() {
+            return Err(ExportError::NoBuKey {
+                year: entry.fiscal_year,
+                number: entry.number,
+                code: code.to_string(),
+            });
+        }
     }
     Ok(folded)
 }
@@ -336,9 +343,7 @@ impl<'a> Stapel<'a> {
         header::write(
             &mut out,
             &HeaderLine {
-                category: 21,
-                name: "Buchungsstapel",
-                version: 9,
+                category: Category::Bookings,
                 created: created(request),
                 consultant: settings.consultant,
                 client: settings.client,
@@ -420,7 +425,8 @@ impl<'a> Stapel<'a> {
             (c.account, Value::Num(row.account.clone())),
             (c.counter, Value::Num(row.counter.clone())),
         ];
-        if let Some(bu) = row.bu {
+        let bu = row.bu.map(|k| k.to_string());
+        if let Some(bu) = &bu {
             fields.push((c.bu, Value::Text(bu, 4)));
         }
         fields.push((c.date, Value::Num(format!("{:02}{:02}", row.date.day(), row.date.month()))));
@@ -491,16 +497,12 @@ pub(super) fn master_header(
     request: &ExportRequest,
     settings: &DatevSettings,
     year_start: NaiveDate,
-    category: u8,
-    name: &str,
-    version: u8,
+    category: Category,
 ) {
     header::write(
         out,
         &HeaderLine {
             category,
-            name,
-            version,
             created: created(request),
             consultant: settings.consultant,
             client: settings.client,

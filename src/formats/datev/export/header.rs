@@ -1,15 +1,15 @@
-//! The EXTF header line (line 1) as the export writes it. Helper C's
-//! `formats::datev::header` replaces this at merge (same fields).
+//! The EXTF header line (line 1) of the three files, built with
+//! `formats::datev::header::ExtfHeader` (helper C's, shared with the
+//! reader) and written through the Windows-1252 encoder.
 
-use super::text::Out;
 use super::Place;
+use super::text::Out;
+use crate::formats::datev::header::{Category, ExtfHeader, MAX_LABEL};
 use chrono::NaiveDate;
 
 /// What differs between the three files' header lines.
 pub struct HeaderLine<'a> {
-    pub category: u8,
-    pub name: &'a str,
-    pub version: u8,
+    pub category: Category,
     /// `YYYYMMDDHHMMSSmmm`.
     pub created: String,
     pub consultant: u32,
@@ -24,61 +24,29 @@ pub struct HeaderLine<'a> {
     pub chart: &'a str,
 }
 
-fn date(d: NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
-}
-
 /// Writes the 31 fields of format version 700 and CRLF.
 pub fn write(out: &mut Out, h: &HeaderLine<'_>) {
-    let place = Place::Header;
-    out.text("EXTF", 4, &place);
-    out.ascii(&format!(";700;{};", h.category));
-    out.text(h.name, 40, &place);
-    out.ascii(&format!(";{};{};;", h.version, h.created));
-    out.text("KO", 2, &place); // Herkunft: Kontor
-    out.sep();
-    out.text("Kontor", 25, &place); // exportiert von
-    out.sep();
-    out.text("", 25, &place); // importiert von
-    out.ascii(&format!(
-        ";{};{};{};{};",
+    let mut header = ExtfHeader::new(
+        h.category,
         h.consultant,
         h.client,
-        date(h.fiscal_year_start),
-        h.account_length
-    ));
-    match h.range {
-        Some((from, to, _)) => out.ascii(&format!("{};{};", date(from), date(to))),
-        None => out.ascii(";;"),
+        h.fiscal_year_start,
+        h.account_length,
+    );
+    header.created = h.created.clone();
+    // Herkunft: two letters naming the sending program (Kontor).
+    header.origin = "KO".into();
+    header.exported_by = "Kontor".into();
+    header.label = h.label.chars().take(MAX_LABEL).collect();
+    header.chart = h.chart.into();
+    if let Some((from, to, lock)) = h.range {
+        header.date_from = Some(from);
+        header.date_to = Some(to);
+        // 1 = Finanzbuchführung.
+        header.booking_type = Some(1);
+        header.locked = Some(lock);
+        header.currency = h.currency.into();
     }
-    out.text(h.label, 30, &place);
-    out.sep();
-    out.text("", 2, &place); // Diktatkürzel
-    out.sep();
-    match h.range {
-        // Buchungstyp 1 = Finanzbuchführung; Rechnungslegungszweck empty;
-        // Festschreibung 0/1.
-        Some((_, _, lock)) => out.ascii(&format!("1;;{};", u8::from(lock))),
-        None => out.ascii(";;;"),
-    }
-    if h.range.is_some() {
-        out.text(h.currency, 3, &place);
-    } else {
-        out.text("", 3, &place);
-    }
-    out.sep();
-    out.text("", 0, &place); // reserviert
-    out.sep();
-    out.text("", 0, &place); // Derivatskennzeichen
-    out.sep();
-    out.text("", 0, &place); // reserviert
-    out.sep();
-    out.text("", 0, &place); // reserviert
-    out.sep();
-    out.text(h.chart, 2, &place); // Sachkontenrahmen
-    out.ascii(";;;");
-    out.text("", 0, &place); // reserviert
-    out.sep();
-    out.text("", 0, &place); // Anwendungsinformation
+    out.raw(&header.to_line(), &Place::Header);
     out.crlf();
 }

@@ -6,6 +6,7 @@ use super::buchungsstapel::master_header;
 use super::columns::{Layout, Value, write_row};
 use super::text::Out;
 use super::{ExportRequest, Place};
+use crate::formats::datev::header::Category;
 use crate::ledger::Book;
 use crate::ledger::gl::DatevSettings;
 use crate::ledger::types::AccountNo;
@@ -26,9 +27,7 @@ pub(super) fn write(
         request,
         settings,
         year_start,
-        20,
-        "Kontenbeschriftungen",
-        2,
+        Category::AccountLabels,
     );
     let layout = Layout::labels();
     layout.write_titles(&mut out);

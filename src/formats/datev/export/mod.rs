@@ -25,7 +25,6 @@
 //! Gegenkonto and the rows sum to the entry.
 
 pub mod archive;
-mod bu_stub;
 pub mod buchungsstapel;
 mod columns;
 mod header;

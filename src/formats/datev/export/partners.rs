@@ -7,6 +7,7 @@ use super::buchungsstapel::master_header;
 use super::columns::{Layout, Value, write_row};
 use super::text::Out;
 use super::{ExportRequest, Place, partner_account};
+use crate::formats::datev::header::Category;
 use crate::ledger::Book;
 use crate::ledger::gl::DatevSettings;
 use chrono::NaiveDate;
@@ -24,9 +25,7 @@ pub(super) fn write(
         request,
         settings,
         year_start,
-        16,
-        "Debitoren/Kreditoren",
-        5,
+        Category::Partners,
     );
     let layout = Layout::partners();
     layout.write_titles(&mut out);

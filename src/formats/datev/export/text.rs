@@ -119,6 +119,31 @@ impl Out {
         self.bytes.extend_from_slice(b"\r\n");
     }
 
+    /// Text already quoted (a header line): encoded, nothing added.
+    pub fn raw(&mut self, s: &str, place: &Place) {
+        for c in s.chars() {
+            self.char(c, place);
+        }
+    }
+
+    fn char(&mut self, c: char, place: &Place) {
+        match cp1252(c) {
+            Some(b) => self.bytes.push(b),
+            None => {
+                let written = stand_in(c);
+                self.bytes.extend_from_slice(written.as_bytes());
+                self.replaced_count += 1;
+                if self.replaced.len() < MAX_LISTED {
+                    self.replaced.push(Replaced {
+                        place: place.clone(),
+                        found: c,
+                        written,
+                    });
+                }
+            }
+        }
+    }
+
     /// A quoted text field of at most `max` characters (cut, never an
     /// error: DATEV's limits are shorter than ours). Line breaks become
     /// spaces, a quote is doubled.
@@ -128,21 +153,7 @@ impl Out {
             match c {
                 '"' => self.bytes.extend_from_slice(b"\"\""),
                 '\r' | '\n' | '\t' => self.bytes.push(b' '),
-                c => match cp1252(c) {
-                    Some(b) => self.bytes.push(b),
-                    None => {
-                        let written = stand_in(c);
-                        self.bytes.extend_from_slice(written.as_bytes());
-                        self.replaced_count += 1;
-                        if self.replaced.len() < MAX_LISTED {
-                            self.replaced.push(Replaced {
-                                place: place.clone(),
-                                found: c,
-                                written,
-                            });
-                        }
-                    }
-                },
+                c => self.char(c, place),
             }
         }
         self.bytes.push(b'"');
