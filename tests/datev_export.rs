@@ -10,9 +10,7 @@ use kontor::formats::datev::export::{
     archive, partner_account, rows_of,
 };
 use kontor::ledger::costing::{CostCentre, CostingCommand, Dimension};
-use kontor::ledger::gl::{
-    Account, AccountType, DatevSettings, DatevSettingsError, GlCommand,
-};
+use kontor::ledger::gl::{Account, AccountType, DatevSettings, DatevSettingsError, GlCommand};
 use kontor::ledger::partners::{BankAccount, Partner, PartnerKind, PartnersCommand};
 use kontor::ledger::posting::{EntryDraft, LineDraft, PostingCommand};
 use kontor::ledger::sample::sample_setup;
@@ -316,7 +314,12 @@ fn the_golden_postings_export_byte_for_byte() {
     assert_golden(LABELS_FILE, file(&e, LABELS_FILE));
     assert_golden(PARTNERS_FILE, file(&e, PARTNERS_FILE));
     assert_eq!(
-        (e.counts.entries, e.counts.rows, e.counts.accounts, e.counts.partners),
+        (
+            e.counts.entries,
+            e.counts.rows,
+            e.counts.accounts,
+            e.counts.partners
+        ),
         (8, 11, 9, 3)
     );
 }
@@ -355,7 +358,10 @@ fn every_file_is_windows_1252_with_crlf_and_an_extf_700_header() {
     }
     // German letters are single Windows-1252 bytes.
     let stapel = file(&e, BUCHUNGSSTAPEL_FILE);
-    assert!(stapel.windows(2).any(|w| w == b"\xF6t"), "ö of Brötchen as 0xF6");
+    assert!(
+        stapel.windows(2).any(|w| w == b"\xF6t"),
+        "ö of Brötchen as 0xF6"
+    );
 }
 
 /// The Buchungsstapel's rows as (title → field) maps.
@@ -404,17 +410,36 @@ fn rows_fold_tax_into_gross_with_the_bu_key_and_name_partners_by_number() {
     // Sale: the customer's personal account 10001 against 8400, gross, BU 3.
     assert_eq!(
         pick(&rows[0]),
-        (s("119,00"), s("S"), s("10001"), s("8400"), s("3"), s("1501"), s("RE-2024-001"))
+        (
+            s("119,00"),
+            s("S"),
+            s("10001"),
+            s("8400"),
+            s("3"),
+            s("1501"),
+            s("RE-2024-001")
+        )
     );
     assert_eq!(f(&rows[0], "Buchungstext"), "Rechnung Brötchen Januar");
     // Mixed sale: one row per rate, gross.
     assert_eq!(pick(&rows[1]).0, "119,00");
     assert_eq!(pick(&rows[2]).0, "107,00");
-    assert_eq!((f(&rows[2], "BU-Schlüssel"), f(&rows[2], "Buchungstext")), (s("2"), s("Backwaren")));
+    assert_eq!(
+        (f(&rows[2], "BU-Schlüssel"), f(&rows[2], "Buchungstext")),
+        (s("2"), s("Backwaren"))
+    );
     // Purchase: vendor 70001 credited, 4930 with input tax 19 % (BU 9).
     assert_eq!(
         pick(&rows[3]),
-        (s("59,50"), s("H"), s("70001"), s("4930"), s("9"), s("1002"), s("ER88/24"))
+        (
+            s("59,50"),
+            s("H"),
+            s("70001"),
+            s("4930"),
+            s("9"),
+            s("1002"),
+            s("ER88/24")
+        )
     );
     // Intra-EU supply: the VAT id of the Hungarian customer on the row.
     assert_eq!(f(&rows[5], "EU-Land u. USt-IdNr."), "HU12892312");
@@ -425,7 +450,11 @@ fn rows_fold_tax_into_gross_with_the_bu_key_and_name_partners_by_number() {
     assert_eq!(f(&rows[7], "KOST1 – Kostenstelle"), "VERW");
     assert_eq!(f(&rows[7], "Belegfeld 1"), "7");
     // 300 + 200 against 350 + 150: 300|350, 50|350→… three rows.
-    let split: Vec<_> = rows[8..11].iter().map(pick).map(|p| (p.0, p.2, p.3)).collect();
+    let split: Vec<_> = rows[8..11]
+        .iter()
+        .map(pick)
+        .map(|p| (p.0, p.2, p.3))
+        .collect();
     assert_eq!(
         split,
         [
@@ -444,7 +473,14 @@ fn characters_outside_windows_1252_are_transliterated_and_listed() {
         .iter()
         .map(|r| (r.place.clone(), r.found, r.written))
         .collect();
-    assert!(places.contains(&(Place::Entry { year: 2024, number: 5 }, 'ő', "o")));
+    assert!(places.contains(&(
+        Place::Entry {
+            year: 2024,
+            number: 5
+        },
+        'ő',
+        "o"
+    )));
     assert!(places.contains(&(Place::Partner(pc("10002")), 'ő', "o")));
     assert_eq!(e.replaced_count, e.replaced.len());
     let partners = cp1252(file(&e, PARTNERS_FILE));
@@ -489,27 +525,51 @@ fn datev_settings_are_checked_and_kept() {
     };
     assert_eq!(
         refused(&mut b, with(|s| s.consultant = 1000)),
-        DatevSettingsError::Consultant { value: 1000, min: 1001, max: 9_999_999 }
+        DatevSettingsError::Consultant {
+            value: 1000,
+            min: 1001,
+            max: 9_999_999
+        }
     );
     assert_eq!(
         refused(&mut b, with(|s| s.consultant = 10_000_000)),
-        DatevSettingsError::Consultant { value: 10_000_000, min: 1001, max: 9_999_999 }
+        DatevSettingsError::Consultant {
+            value: 10_000_000,
+            min: 1001,
+            max: 9_999_999
+        }
     );
     assert_eq!(
         refused(&mut b, with(|s| s.client = 0)),
-        DatevSettingsError::Client { value: 0, min: 1, max: 99_999 }
+        DatevSettingsError::Client {
+            value: 0,
+            min: 1,
+            max: 99_999
+        }
     );
     assert_eq!(
         refused(&mut b, with(|s| s.client = 100_000)),
-        DatevSettingsError::Client { value: 100_000, min: 1, max: 99_999 }
+        DatevSettingsError::Client {
+            value: 100_000,
+            min: 1,
+            max: 99_999
+        }
     );
     assert_eq!(
         refused(&mut b, with(|s| s.account_length = 3)),
-        DatevSettingsError::AccountLength { value: 3, min: 4, max: 8 }
+        DatevSettingsError::AccountLength {
+            value: 3,
+            min: 4,
+            max: 8
+        }
     );
     assert_eq!(
         refused(&mut b, with(|s| s.account_length = 9)),
-        DatevSettingsError::AccountLength { value: 9, min: 4, max: 8 }
+        DatevSettingsError::AccountLength {
+            value: 9,
+            min: 4,
+            max: 8
+        }
     );
     assert_eq!(b.gl().datev_settings(), None, "a refusal changes nothing");
     set_datev(&mut b, settings()).unwrap();
@@ -521,10 +581,24 @@ fn datev_settings_are_checked_and_kept() {
     .unwrap();
     assert_eq!(
         refused(&mut b, settings()),
-        DatevSettingsError::AccountTooLong { account: a("48001"), length: 4 }
+        DatevSettingsError::AccountTooLong {
+            account: a("48001"),
+            length: 4
+        }
     );
-    set_datev(&mut b, DatevSettings { account_length: 5, lock: false, ..settings() }).unwrap();
-    assert_eq!(b.gl().datev_settings().map(|s| (s.account_length, s.lock)), Some((5, false)));
+    set_datev(
+        &mut b,
+        DatevSettings {
+            account_length: 5,
+            lock: false,
+            ..settings()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        b.gl().datev_settings().map(|s| (s.account_length, s.lock)),
+        Some((5, false))
+    );
 }
 
 #[test]
@@ -543,7 +617,10 @@ fn the_export_refuses_without_settings_and_across_fiscal_years() {
     );
     assert_eq!(
         export::export(&b, &request(d(2024, 6, 2), d(2024, 6, 1))),
-        Err(ExportError::EmptyRange { from: d(2024, 6, 2), to: d(2024, 6, 1) })
+        Err(ExportError::EmptyRange {
+            from: d(2024, 6, 2),
+            to: d(2024, 6, 1)
+        })
     );
     // An empty year exports headers and titles only.
     let e = export::export(&b, &r).unwrap();
@@ -558,7 +635,14 @@ fn a_longer_account_length_widens_partner_numbers_and_refuses_nothing_else() {
     assert_eq!(partner_account(pc("70001"), 5), Some(700_001));
     assert_eq!(partner_account(pc("69999"), 8), Some(600_009_999));
     let mut b = golden_book();
-    set_datev(&mut b, DatevSettings { account_length: 5, ..settings() }).unwrap();
+    set_datev(
+        &mut b,
+        DatevSettings {
+            account_length: 5,
+            ..settings()
+        },
+    )
+    .unwrap();
     let e = export::export(&b, &request(d(2024, 1, 1), d(2024, 6, 30))).unwrap();
     let rows = rows(&e);
     assert_eq!(rows[0]["Konto"], "100001");
@@ -586,7 +670,11 @@ fn an_account_with_letters_is_refused_with_its_entry() {
     );
     assert_eq!(
         export::export(&b, &request(d(2024, 1, 1), d(2024, 12, 31))),
-        Err(ExportError::AccountNotNumeric { year: 2024, number: 1, account: a("K100") })
+        Err(ExportError::AccountNotNumeric {
+            year: 2024,
+            number: 1,
+            account: a("K100")
+        })
     );
 }
 
@@ -624,7 +712,14 @@ fn row_sums(rows: &[export::Row]) -> BTreeMap<String, Decimal> {
     sums
 }
 
-const CODES: [Option<&str>; 6] = [None, Some("U19"), Some("U7"), Some("V19"), Some("IGE19"), Some("RC19")];
+const CODES: [Option<&str>; 6] = [
+    None,
+    Some("U19"),
+    Some("U7"),
+    Some("V19"),
+    Some("IGE19"),
+    Some("RC19"),
+];
 const ACCOUNTS: [&str; 6] = ["8400", "4930", "1200", "1000", "3425", "4210"];
 
 proptest! {
@@ -694,7 +789,10 @@ fn the_export_reads_back_through_the_datev_reader_to_the_same_rows() {
     assert_eq!(stapel.header.client, 55003);
     assert_eq!(stapel.header.account_length, 4);
     assert_eq!(stapel.header.locked, Some(true));
-    assert_eq!((stapel.header.date_from, stapel.header.date_to), (Some(r.from), Some(r.to)));
+    assert_eq!(
+        (stapel.header.date_from, stapel.header.date_to),
+        (Some(r.from), Some(r.to))
+    );
     // The rows as the export made them, entry by entry.
     let want: Vec<export::Row> = b
         .entries()
@@ -741,7 +839,10 @@ fn the_export_reads_back_through_the_datev_reader_to_the_same_rows() {
     let labels = read(file(&e, LABELS_FILE)).unwrap();
     assert_eq!(labels.labels.len(), 9);
     assert_eq!(
-        (labels.labels[1].account.as_str(), labels.labels[1].label.as_str()),
+        (
+            labels.labels[1].account.as_str(),
+            labels.labels[1].label.as_str()
+        ),
         ("1200", "Bank")
     );
     // And the partners file is an EXTF file of category 16 the reader takes.

@@ -85,7 +85,9 @@ pub fn check<'a>(
     }
     for account in accounts {
         let text = account.as_str();
-        if text.bytes().all(|b| b.is_ascii_digit()) && text.len() > usize::from(settings.account_length) {
+        if text.bytes().all(|b| b.is_ascii_digit())
+            && text.len() > usize::from(settings.account_length)
+        {
             return Err(DatevSettingsError::AccountTooLong {
                 account: *account,
                 length: settings.account_length,

@@ -251,7 +251,10 @@ impl Gl {
     // ----- checks shared by commands and events -----
 
     fn check_datev(&self, settings: &DatevSettings) -> Result<(), GlError> {
-        Ok(datev::check(settings, self.accounts.iter().map(|a| &a.number))?)
+        Ok(datev::check(
+            settings,
+            self.accounts.iter().map(|a| &a.number),
+        )?)
     }
 
     fn index_of(&self, account: AccountNo) -> Result<usize, GlError> {

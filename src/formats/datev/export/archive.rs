@@ -16,7 +16,9 @@ pub struct ArchiveError(pub String);
 pub fn zip(export: &DatevExport, created: chrono::NaiveDateTime) -> Result<Vec<u8>, ArchiveError> {
     use chrono::{Datelike, Timelike};
     let stamp = DateTime::from_date_and_time(
-        u16::try_from(created.year()).unwrap_or(1980).clamp(1980, 2107),
+        u16::try_from(created.year())
+            .unwrap_or(1980)
+            .clamp(1980, 2107),
         created.month() as u8,
         created.day() as u8,
         created.hour() as u8,

@@ -64,11 +64,7 @@ struct Folded<'a> {
     percent: Option<Decimal>,
 }
 
-fn number_of(
-    entry: &PostedEntry,
-    line: &Line,
-    length: u8,
-) -> Result<(String, bool), ExportError> {
+fn number_of(entry: &PostedEntry, line: &Line, length: u8) -> Result<(String, bool), ExportError> {
     if let Some(partner) = line.partner_code() {
         return partner_account(partner, length)
             .map(|n| (n.to_string(), true))
@@ -96,7 +92,11 @@ fn number_of(
 /// Folds each generated tax line into its base line (same side adds,
 /// the other side subtracts: § 13b and intra-EU acquisitions net out to
 /// the base) and gives each remaining line its BU key.
-fn fold<'a>(book: &Book, entry: &'a PostedEntry, length: u8) -> Result<Vec<Folded<'a>>, ExportError> {
+fn fold<'a>(
+    book: &Book,
+    entry: &'a PostedEntry,
+    length: u8,
+) -> Result<Vec<Folded<'a>>, ExportError> {
     let lines = &entry.lines;
     let folds_into = |i: usize| -> Option<usize> {
         let tax = lines[i].tax()?;
@@ -137,8 +137,12 @@ fn fold<'a>(book: &Book, entry: &'a PostedEntry, length: u8) -> Result<Vec<Folde
         .filter(|f| !f.signed.is_zero())
         .collect();
     for f in &mut folded {
-        let Some(code) = f.line.tax_code() else { continue };
-        let Some(tax_code) = book.tax_code(code) else { continue };
+        let Some(code) = f.line.tax_code() else {
+            continue;
+        };
+        let Some(tax_code) = book.tax_code(code) else {
+            continue;
+        };
         let percent = match f.percent {
             Some(p) => p,
             None => tax_code.rate_on(entry.posting_date).unwrap_or_default(),
@@ -175,14 +179,24 @@ fn document(entry: &PostedEntry) -> String {
     }
 }
 
-fn row_of(book: &Book, entry: &PostedEntry, konto: &Folded<'_>, counter: &Folded<'_>, amount: Decimal) -> Row {
+fn row_of(
+    book: &Book,
+    entry: &PostedEntry,
+    konto: &Folded<'_>,
+    counter: &Folded<'_>,
+    amount: Decimal,
+) -> Row {
     let taxed = if counter.bu.is_some() { counter } else { konto };
     let memo = [&counter.line.memo, &konto.line.memo, &entry.memo]
         .into_iter()
         .find(|m| !m.trim().is_empty())
         .cloned()
         .unwrap_or_default();
-    let dims_line = if counter.line.has_dims() { counter.line } else { konto.line };
+    let dims_line = if counter.line.has_dims() {
+        counter.line
+    } else {
+        konto.line
+    };
     let dims = dims_line.dims();
     let intra_eu = matches!(
         taxed.kind,
@@ -201,7 +215,11 @@ fn row_of(book: &Book, entry: &PostedEntry, konto: &Folded<'_>, counter: &Folded
     };
     Row {
         amount: round(amount, 2),
-        side: if konto.signed > Decimal::ZERO { Side::Debit } else { Side::Credit },
+        side: if konto.signed > Decimal::ZERO {
+            Side::Debit
+        } else {
+            Side::Credit
+        },
         account: konto.number.clone(),
         counter: counter.number.clone(),
         bu: counter.bu,
@@ -280,13 +298,15 @@ fn amount_text(amount: Decimal) -> String {
 }
 
 /// The export's state between steps: the page runs `push` in chunks to
-/// show progress; `export` runs it in one go.
-pub struct Stapel<'a> {
-    book: &'a Book,
-    request: &'a ExportRequest,
-    settings: &'a DatevSettings,
+/// show progress (and lets the browser paint in between, so it holds no
+/// borrow of the Book); `export` runs it in one go. The Book may only grow
+/// between steps (entries are never removed), so the indices stay valid.
+pub struct Stapel {
+    request: ExportRequest,
+    settings: DatevSettings,
     year_start: NaiveDate,
-    entries: Vec<&'a PostedEntry>,
+    /// Indices into `Book::entries` of the entries in the range.
+    entries: Vec<usize>,
     next: usize,
     layout: Layout,
     cols: Cols,
@@ -313,13 +333,16 @@ struct Cols {
     eu_rate: usize,
 }
 
-impl<'a> Stapel<'a> {
-    pub fn new(book: &'a Book, request: &'a ExportRequest) -> Result<Stapel<'a>, ExportError> {
+impl Stapel {
+    pub fn new(book: &Book, request: &ExportRequest) -> Result<Stapel, ExportError> {
         let (settings, year_start) = checked(book, request)?;
-        let entries: Vec<&PostedEntry> = book
+        let settings = settings.clone();
+        let entries: Vec<usize> = book
             .entries()
             .iter()
-            .filter(|e| e.posting_date >= request.from && e.posting_date <= request.to)
+            .enumerate()
+            .filter(|(_, e)| e.posting_date >= request.from && e.posting_date <= request.to)
+            .map(|(i, _)| i)
             .collect();
         let layout = Layout::buchungsstapel();
         let cols = Cols {
@@ -357,8 +380,7 @@ impl<'a> Stapel<'a> {
         );
         layout.write_titles(&mut out);
         Ok(Stapel {
-            book,
-            request,
+            request: request.clone(),
             settings,
             year_start,
             entries,
@@ -386,16 +408,19 @@ impl<'a> Stapel<'a> {
     }
 
     /// Writes the next `n` entries.
-    pub fn push(&mut self, n: usize) -> Result<(), ExportError> {
+    pub fn push(&mut self, book: &Book, n: usize) -> Result<(), ExportError> {
         let end = (self.next + n).min(self.entries.len());
         let length = self.settings.account_length;
+        let all = book.entries();
         for k in self.next..end {
-            let entry = self.entries[k];
-            let rows = rows_of(self.book, entry, length)?;
+            let Some(entry) = all.get(self.entries[k]) else {
+                continue;
+            };
+            let rows = rows_of(book, entry, length)?;
             if !rows.is_empty() {
                 self.counts.entries += 1;
             }
-            gl_accounts(self.book, entry, length, &mut self.accounts);
+            gl_accounts(book, entry, length, &mut self.accounts);
             let place = Place::Entry {
                 year: entry.fiscal_year,
                 number: entry.number,
@@ -409,8 +434,8 @@ impl<'a> Stapel<'a> {
         Ok(())
     }
 
-    pub fn push_all(&mut self) -> Result<(), ExportError> {
-        self.push(self.entries.len())
+    pub fn push_all(&mut self, book: &Book) -> Result<(), ExportError> {
+        self.push(book, self.entries.len())
     }
 
     fn write(&mut self, row: &Row, place: &Place) {
@@ -429,7 +454,10 @@ impl<'a> Stapel<'a> {
         if let Some(bu) = &bu {
             fields.push((c.bu, Value::Text(bu, 4)));
         }
-        fields.push((c.date, Value::Num(format!("{:02}{:02}", row.date.day(), row.date.month()))));
+        fields.push((
+            c.date,
+            Value::Num(format!("{:02}{:02}", row.date.day(), row.date.month())),
+        ));
         fields.push((c.document, Value::Text(&row.document, 36)));
         fields.push((c.text, Value::Text(&row.text, 60)));
         if let Some(k) = &row.kost1 {
@@ -445,7 +473,14 @@ impl<'a> Stapel<'a> {
             fields.push((c.eu_rate, Value::Num(amount_text(r))));
         }
         fields.sort_by_key(|(col, _)| *col);
-        write_row(&mut self.out, &self.layout, &fields, c.eu_rate + 1, &self.tail, place);
+        write_row(
+            &mut self.out,
+            &self.layout,
+            &fields,
+            c.eu_rate + 1,
+            &self.tail,
+            place,
+        );
     }
 
     pub fn counts(&self) -> Counts {
@@ -456,15 +491,19 @@ impl<'a> Stapel<'a> {
     }
 
     /// The three files.
-    pub fn finish(self) -> DatevExport {
+    pub fn finish(self, book: &Book) -> DatevExport {
         let counts = self.counts();
-        let label_out = labels::write(self.book, self.request, self.settings, self.year_start, &self.accounts);
-        let partner_out = partners::write(self.book, self.request, self.settings, self.year_start);
+        let label_out = labels::write(
+            book,
+            &self.request,
+            &self.settings,
+            self.year_start,
+            &self.accounts,
+        );
+        let partner_out = partners::write(book, &self.request, &self.settings, self.year_start);
         let mut replaced = self.out.replaced;
-        let mut replaced_count = self.out.replaced_count;
-        for o in [&label_out, &partner_out] {
-            replaced_count += o.replaced_count;
-        }
+        let replaced_count =
+            self.out.replaced_count + label_out.replaced_count + partner_out.replaced_count;
         replaced.extend(label_out.replaced);
         replaced.extend(partner_out.replaced);
         replaced.truncate(super::text::MAX_LISTED);

@@ -15,7 +15,12 @@ impl Layout {
     fn parse(data: &'static str) -> Layout {
         let mut lines = data.lines();
         let titles: Vec<&'static str> = lines.next().unwrap_or_default().split(';').collect();
-        let text: Vec<bool> = lines.next().unwrap_or_default().bytes().map(|b| b == b'T').collect();
+        let text: Vec<bool> = lines
+            .next()
+            .unwrap_or_default()
+            .bytes()
+            .map(|b| b == b'T')
+            .collect();
         assert_eq!(titles.len(), text.len(), "columns data: one kind per title");
         Layout { titles, text }
     }

@@ -53,7 +53,14 @@ pub(super) fn write(
             (language, Value::Text("de-DE", 5)),
         ];
         fields.sort_by_key(|(c, _)| *c);
-        write_row(&mut out, &layout, &fields, end, &tail, &Place::Account(*number));
+        write_row(
+            &mut out,
+            &layout,
+            &fields,
+            end,
+            &tail,
+            &Place::Account(*number),
+        );
     }
     out
 }

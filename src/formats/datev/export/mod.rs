@@ -32,7 +32,7 @@ pub mod labels;
 pub mod partners;
 pub mod text;
 
-pub use buchungsstapel::{Row, rows_of};
+pub use buchungsstapel::{Row, Stapel, rows_of};
 pub use text::Replaced;
 
 use crate::ledger::Book;
@@ -45,7 +45,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 pub enum Place {
     Header,
     /// A posted entry by fiscal year and number.
-    Entry { year: i32, number: u32 },
+    Entry {
+        year: i32,
+        number: u32,
+    },
     Account(AccountNo),
     Partner(PartnerCode),
 }
@@ -88,7 +91,11 @@ pub enum ExportError {
         counter: AccountNo,
     },
     #[error("entry {year}/{number}: tax code {code} has no DATEV BU key")]
-    NoBuKey { year: i32, number: u32, code: String },
+    NoBuKey {
+        year: i32,
+        number: u32,
+        code: String,
+    },
 }
 
 /// What to export.
@@ -184,13 +191,13 @@ fn created(request: &ExportRequest) -> String {
 /// Counts what an export of the range would hold, without writing it.
 pub fn preview(book: &Book, request: &ExportRequest) -> Result<Counts, ExportError> {
     let mut stapel = buchungsstapel::Stapel::new(book, request)?;
-    stapel.push_all()?;
+    stapel.push_all(book)?;
     Ok(stapel.counts())
 }
 
 /// The whole export in one go (the page runs the same steps in chunks).
 pub fn export(book: &Book, request: &ExportRequest) -> Result<DatevExport, ExportError> {
     let mut stapel = buchungsstapel::Stapel::new(book, request)?;
-    stapel.push_all()?;
-    Ok(stapel.finish())
+    stapel.push_all(book)?;
+    Ok(stapel.finish(book))
 }
