@@ -849,3 +849,42 @@ fn the_export_reads_back_through_the_datev_reader_to_the_same_rows() {
     let partners = read(file(&e, PARTNERS_FILE)).unwrap();
     assert_eq!(partners.rows.len(), 3);
 }
+
+// ----- the demo company -----
+
+#[test]
+fn the_demo_year_exports_and_every_entry_re_sums() {
+    use kontor::demo::{self, DemoSpec};
+    use kontor::ledger::gl::ChartTemplate;
+    for chart in [ChartTemplate::Skr03, ChartTemplate::Skr04] {
+        let spec = DemoSpec {
+            chart,
+            entries: 600,
+            ..DemoSpec::one_year(2024)
+        };
+        let mut b = demo::build(&spec, |_, _| {}).unwrap().0;
+        set_datev(&mut b, settings()).unwrap();
+        let year = b.calendar().fiscal_years().last().unwrap().year;
+        let r = request(d(year, 1, 1), d(year, 12, 31));
+        let e = export::export(&b, &r).unwrap();
+        let in_range: Vec<_> = b
+            .entries()
+            .iter()
+            .filter(|x| x.posting_date >= r.from && x.posting_date <= r.to)
+            .collect();
+        assert!(in_range.len() >= 600, "{chart:?}: {}", in_range.len());
+        assert_eq!(e.counts.entries, in_range.len());
+        assert_eq!(e.counts.partners, b.partners().len());
+        let mut rows = 0;
+        for entry in in_range {
+            let r = rows_of(&b, entry, 4).unwrap();
+            assert_eq!(row_sums(&r), entry_sums(entry), "entry {}", entry.number);
+            rows += r.len();
+        }
+        assert_eq!(e.counts.rows, rows);
+        let read = kontor::formats::datev::read::read(file(&e, BUCHUNGSSTAPEL_FILE)).unwrap();
+        assert!(read.refused.is_empty(), "{:?}", read.refused.first());
+        assert_eq!(read.bookings.len(), rows);
+        assert_eq!(e.replaced_count, 0, "{:?}", e.replaced.first());
+    }
+}

@@ -725,7 +725,7 @@ fn op() -> impl Strategy<Value = Op> {
         3 => closing::closing_op().prop_map(Op::Closing),
         2 => statements::statements_op().prop_map(Op::Statements),
         4 => recurring::recurring_op().prop_map(Op::Recurring),
-        1 => datev::datev_op().prop_map(Op::Datev),
+        3 => datev::datev_op().prop_map(Op::Datev),
     ]
 }
 
