@@ -2317,10 +2317,58 @@ fn inbox_events_have_a_stable_version_1_encoding() {
         assert_eq!(&decode(golden).unwrap(), event);
     }
 }
+// ----- DATEV settings (issue 19, part B) -----
+
+/// The DATEV settings as a user gives them to the corpus company: first
+/// without Festschreibung, then corrected (account length 4, locked).
+fn datev_session(b: &mut Book, date: NaiveDate) -> Vec<Event> {
+    use kontor::ledger::gl::DatevSettings;
+    use kontor::ledger::types::Timestamp;
+    let at = Timestamp::at(date, 11, 0, 0).unwrap();
+    [false, true]
+        .into_iter()
+        .flat_map(|lock| {
+            b.execute(&Command::Gl(GlCommand::SetDatevSettings {
+                settings: DatevSettings {
+                    consultant: 29098,
+                    client: 55003,
+                    account_length: 4,
+                    lock,
+                },
+                by: "anna".into(),
+                at,
+            }))
+            .unwrap()
+        })
+        .collect()
+}
+
+fn golden_events_v1_datev() -> Vec<Event> {
+    let (mut b, _) = Book::set_up(&sample_setup(2024)).unwrap();
+    datev_session(&mut b, NaiveDate::from_ymd_opt(2024, 3, 15).unwrap())
+        .into_iter()
+        .take(1)
+        .collect()
+}
+
+/// Captured from the encoder when the DATEV export came (issue 19).
+const GOLDEN_DATEV: [&str; 1] = [
+    r#"{"v":1,"type":"datev_settings_set","settings":{"consultant":29098,"client":55003,"account_length":4,"lock":false},"by":"anna","at":"2024-03-15T11:00:00Z"}"#,
+];
+
+#[test]
+fn datev_events_have_a_stable_version_1_encoding() {
+    let events = golden_events_v1_datev();
+    assert_eq!(events.len(), GOLDEN_DATEV.len());
+    for (event, golden) in events.iter().zip(GOLDEN_DATEV) {
+        assert_eq!(encode(event), golden);
+        assert_eq!(&decode(golden).unwrap(), event);
+    }
+}
 
 #[test]
 #[ignore = "writes corpus records; run by hand with --nocapture"]
-fn print_inbox_session_for_the_corpus() {
+fn print_issue_19_sessions_for_the_corpus() {
     let corpus = include_str!("fixtures/events/v1-corpus.jsonl");
     let mut head = ChainHead::EMPTY;
     let records: Vec<_> = corpus
@@ -2334,6 +2382,9 @@ fn print_inbox_session_for_the_corpus() {
     let mut b = Book::replay(&records).unwrap();
     let date = NaiveDate::from_ymd_opt(2025, 1, 17).unwrap();
     for e in inbox_session(&mut b, date) {
+        println!("CORPUS {}", encode(&e));
+    }
+    for e in datev_session(&mut b, date) {
         println!("CORPUS {}", encode(&e));
     }
 }
@@ -2356,6 +2407,7 @@ fn all_goldens() -> Vec<&'static str> {
         .chain(&GOLDEN_STATEMENTS)
         .chain(&GOLDEN_RECURRING)
         .chain(&GOLDEN_INBOX)
+        .chain(&GOLDEN_DATEV)
         .copied()
         .chain([GOLDEN_COMPANY_DETAILS])
         .collect()
@@ -2389,6 +2441,7 @@ event_kinds! {
     Event::Gl(GlEvent::ExchangeRateSet { .. }) => "exchange_rate_set",
     Event::Gl(GlEvent::GlDeterminationSet { .. }) => "gl_determination_set",
     Event::Gl(GlEvent::CompanyDetailsUpdated { .. }) => "company_details_updated",
+    Event::Gl(GlEvent::DatevSettingsSet { .. }) => "datev_settings_set",
     Event::Tax(TaxEvent::TaxCodeCreated { .. }) => "tax_code_created",
     Event::Tax(TaxEvent::TaxCodeUpdated { .. }) => "tax_code_updated",
     Event::Costing(CostingEvent::DimensionDefined { .. }) => "dimension_defined",

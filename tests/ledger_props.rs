@@ -102,6 +102,8 @@ use statements::StatementsOp;
 #[path = "ledger_props/recurring.rs"]
 mod recurring;
 use recurring::RecurringOp;
+#[path = "ledger_props/datev.rs"]
+mod datev;
 
 /// Cases of the main property; the guard draws as many runs.
 const CASES: u32 = 128;
@@ -438,6 +440,7 @@ enum Op {
     Statements(StatementsOp),
     Recurring(RecurringOp),
     Inbox(inbox::InboxOp),
+    Datev(datev::DatevOp),
 }
 
 // ----- strategies -----
@@ -726,6 +729,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => statements::statements_op().prop_map(Op::Statements),
         4 => recurring::recurring_op().prop_map(Op::Recurring),
         2 => inbox::inbox_op().prop_map(Op::Inbox), // issue 19 (postings 24 → 26)
+        3 => datev::datev_op().prop_map(Op::Datev),
     ]
 }
 
@@ -1173,6 +1177,7 @@ fn command(book: &Book, base: NaiveDate, op: &Op) -> (Command, Rights) {
         Op::Statements(op) => statements::command(book, base, op),
         Op::Recurring(op) => recurring::command(book, base, op),
         Op::Inbox(op) => inbox::command(book, base, op),
+        Op::Datev(op) => datev::command(book, base, op),
         Op::Posting(PostingOp::Post(spec)) => (
             Command::Posting(PostingCommand::PostEntry {
                 draft: entry_draft(book, base, spec),
@@ -1905,6 +1910,7 @@ command_kinds! {
     Command::Gl(GlCommand::SetExchangeRate { .. }) => "set_exchange_rate",
     Command::Gl(GlCommand::SetGlDetermination { .. }) => "set_gl_determination",
     Command::Gl(GlCommand::UpdateCompanyDetails { .. }) => "update_company_details",
+    Command::Gl(GlCommand::SetDatevSettings { .. }) => "set_datev_settings",
     Command::Tax(TaxCommand::CreateTaxCode { .. }) => "create_tax_code",
     Command::Tax(TaxCommand::UpdateTaxCode { .. }) => "update_tax_code",
     Command::Costing(CostingCommand::DefineDimension { .. }) => "define_dimension",

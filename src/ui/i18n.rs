@@ -227,6 +227,9 @@ texts! {
     ReportsBudgetBody => "Budget und Ist je Konto mit Abweichung in Betrag und Prozent.", "Budget and actual per account with deviation in amount and percent.";
     ReportsCharts => "Grafiken", "Charts";
     ReportsChartsBody => "Umsatz, Aufwand und Ergebnis je Monat, Bank- und Kassenbestand, Aufwandsstruktur.", "Revenue, expenses and result by month, cash and bank balance, expense breakdown.";
+    // issue 19, part B: DATEV export tile
+    ReportsDatevExport => "DATEV-Export", "DATEV export";
+    ReportsDatevExportBody => "Buchungsstapel, Kontenbeschriftungen und Debitoren/Kreditoren als ZIP für die Steuerberatung.", "Bookings, account labels and customers/vendors as a ZIP for the tax advisor.";
     AdminLayout => "Bilanz- und GuV-Gliederung", "Statement layout";
     AdminLayoutBody => "Welche Konten in welcher Bilanz- oder GuV-Position stehen; aus dem Kontenrahmen, änderbar.", "Which accounts stand in which balance-sheet or P&L line; from the chart, editable.";
     // Issue 19, part C: DATEV import.

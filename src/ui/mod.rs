@@ -100,6 +100,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reports/profit-loss") view=reports::ProfitLossPage />
                     <Route path=path!("/reports/budget") view=reports::BudgetReportPage />
                     <Route path=path!("/reports/charts") view=reports::ChartsPage />
+                    // issue 19, part B: DATEV export
+                    <Route path=path!("/reports/datev-export") view=reports::DatevExportPage />
                 </Routes>
             </shell::Shell>
         </Router>

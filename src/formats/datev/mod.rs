@@ -19,6 +19,7 @@
 
 pub mod bu;
 pub mod error;
+pub mod export;
 pub mod header;
 pub mod read;
 

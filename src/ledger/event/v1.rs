@@ -1586,6 +1586,12 @@ enum EventRefV1<'a> {
     InvoiceDocumentStored {
         document: inbox::InvoiceDocumentV1,
     },
+    // ----- DATEV settings (issue 19): types in `v1/datev.rs` -----
+    DatevSettingsSet {
+        settings: datev::DatevSettingsV1,
+        by: String,
+        at: TimestampV1,
+    },
 }
 
 /// The same events as read (entries owned).
@@ -1873,6 +1879,12 @@ enum EventV1 {
     InvoiceDocumentStored {
         document: inbox::InvoiceDocumentV1,
     },
+    // ----- DATEV settings (issue 19): types in `v1/datev.rs` -----
+    DatevSettingsSet {
+        settings: datev::DatevSettingsV1,
+        by: String,
+        at: TimestampV1,
+    },
 }
 
 /// The version field first, then the event's own fields.
@@ -1986,6 +1998,7 @@ fn gl_to_wire(event: &GlEvent) -> EventRefV1<'static> {
         GlEvent::CompanyDetailsUpdated { details } => EventRefV1::CompanyDetailsUpdated {
             details: details.into(),
         },
+        GlEvent::DatevSettingsSet { .. } => datev::datev_to_wire(event),
     }
 }
 
@@ -2125,6 +2138,7 @@ fn from_wire(event: EventV1) -> Event {
         | W::LoanSaved { .. }
         | W::LoanRateChanged { .. }) => recurring::recurring_from_wire(other),
         other @ W::InvoiceDocumentStored { .. } => inbox::inbox_from_wire(other),
+        other @ W::DatevSettingsSet { .. } => datev::datev_from_wire(other),
     }
 }
 
@@ -2505,3 +2519,5 @@ mod statements;
 
 // ----- invoice inbox (issue 19): `v1/inbox.rs` -----
 mod inbox;
+// ----- DATEV settings (issue 19): `v1/datev.rs` -----
+mod datev;

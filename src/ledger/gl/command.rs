@@ -4,8 +4,9 @@
 
 use crate::ledger::gl::account::Account;
 use crate::ledger::gl::company::CompanyDetails;
+use crate::ledger::gl::datev::DatevSettings;
 use crate::ledger::gl::determination::GlDetermination;
-use crate::ledger::types::{AccountNo, Currency, PeriodRef, PeriodStatus};
+use crate::ledger::types::{AccountNo, Currency, PeriodRef, PeriodStatus, Timestamp};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -43,6 +44,12 @@ pub enum GlCommand {
     UpdateCompanyDetails {
         details: CompanyDetails,
     },
+    /// DATEV export settings (issue 19): replaces the previous ones.
+    SetDatevSettings {
+        settings: DatevSettings,
+        by: String,
+        at: Timestamp,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,5 +81,10 @@ pub enum GlEvent {
     },
     CompanyDetailsUpdated {
         details: CompanyDetails,
+    },
+    DatevSettingsSet {
+        settings: DatevSettings,
+        by: String,
+        at: Timestamp,
     },
 }

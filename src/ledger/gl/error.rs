@@ -1,6 +1,7 @@
 //! Refusals of the general ledger (Hauptbuch): company settings, accounts,
 //! fiscal years and periods, exchange rates, G/L account determination.
 
+use crate::ledger::gl::datev::DatevSettingsError;
 use crate::ledger::gl::determination::DeterminationKey;
 use crate::ledger::types::{AccountNo, Currency, InputError, PeriodRef};
 use chrono::NaiveDate;
@@ -99,6 +100,10 @@ pub enum GlError {
     },
     #[error("determination {key:?} has no account, but this posting needs one")]
     DeterminationMissing { key: DeterminationKey },
+
+    // --- DATEV settings (issue 19) ---
+    #[error(transparent)]
+    Datev(#[from] DatevSettingsError),
 }
 
 impl GlError {
@@ -142,7 +147,8 @@ impl GlError {
             | GlError::DeterminationAccountNotFound { .. }
             | GlError::DeterminationAccountNotPostable { .. }
             | GlError::DeterminationAccountIsControl { .. }
-            | GlError::DeterminationMissing { .. } => None,
+            | GlError::DeterminationMissing { .. }
+            | GlError::Datev(_) => None,
         }
     }
 }

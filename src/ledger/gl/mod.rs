@@ -8,6 +8,7 @@
 pub mod account;
 pub mod command;
 pub mod company;
+pub mod datev;
 pub mod determination;
 pub mod error;
 pub mod fx;
@@ -16,6 +17,7 @@ pub mod period;
 pub use account::{Account, AccountCurrency, AccountType};
 pub use command::{GlCommand, GlEvent};
 pub use company::{ChartTemplate, CompanyDetails, Settings};
+pub use datev::{DatevSettings, DatevSettingsError};
 pub use determination::{DeterminationKey, GlDetermination};
 pub use error::GlError;
 pub use fx::RateTable;
@@ -65,6 +67,8 @@ pub struct Gl {
     /// `balances[account][period]`, periods numbered globally.
     balances: Vec<Vec<Totals>>,
     account_lines: Vec<Vec<LineRef>>,
+    /// DATEV export settings; `None` until set (issue 19).
+    datev: Option<DatevSettings>,
 }
 
 impl Gl {
@@ -80,6 +84,7 @@ impl Gl {
             rates: RateTable::default(),
             balances: Vec::new(),
             account_lines: Vec::new(),
+            datev: None,
         })
     }
 
@@ -140,6 +145,14 @@ impl Gl {
                     details: details.clone(),
                 }
             }
+            GlCommand::SetDatevSettings { settings, by, at } => {
+                self.check_datev(settings)?;
+                GlEvent::DatevSettingsSet {
+                    settings: settings.clone(),
+                    by: by.clone(),
+                    at: *at,
+                }
+            }
         })
     }
 
@@ -191,6 +204,10 @@ impl Gl {
                 details.check()?;
                 self.settings = self.settings.with_details(details.clone());
             }
+            GlEvent::DatevSettingsSet { settings, .. } => {
+                self.check_datev(settings)?;
+                self.datev = Some(settings.clone());
+            }
         }
         Ok(())
     }
@@ -226,7 +243,19 @@ impl Gl {
         }
     }
 
+    /// The DATEV export settings, if the company set them (issue 19).
+    pub fn datev_settings(&self) -> Option<&DatevSettings> {
+        self.datev.as_ref()
+    }
+
     // ----- checks shared by commands and events -----
+
+    fn check_datev(&self, settings: &DatevSettings) -> Result<(), GlError> {
+        Ok(datev::check(
+            settings,
+            self.accounts.iter().map(|a| &a.number),
+        )?)
+    }
 
     fn index_of(&self, account: AccountNo) -> Result<usize, GlError> {
         self.account_index

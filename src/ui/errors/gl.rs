@@ -10,6 +10,7 @@ use crate::ui::i18n::Lang;
 pub fn gl_error(e: &GlError, lang: Lang) -> String {
     let (de, en): (String, String) = match e {
         GlError::Input(e) => return super::input_error(e, lang),
+        GlError::Datev(e) => return super::datev_settings_error(e, lang),
         GlError::CompanyAlreadySetUp => (
             "Der Mandant ist bereits eingerichtet.".into(),
             "The company is already set up.".into(),

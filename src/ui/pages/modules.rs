@@ -339,6 +339,12 @@ impl Module {
                     Key::ReportsChartsBody,
                     Some("/reports/charts"),
                 ),
+                // issue 19, part B
+                (
+                    Key::ReportsDatevExport,
+                    Key::ReportsDatevExportBody,
+                    Some("/reports/datev-export"),
+                ),
             ],
         }
     }
