@@ -33,6 +33,11 @@
 //!     reads an item CSV file as the import does and prints the items it
 //!     would import (tab-separated, with the line each came from), or
 //!     every bad row with its line, column and reason on stderr and exits 1
+//! kontor-cli verify FILE [--expect-head HASH]
+//!     checks an unencrypted backup (plain JSON, or gzipped) by the rules of
+//!     docs/log-format.md: sequence, every hash, manifest, the events fold;
+//!     prints company, records, head hash and OK, or the first bad record
+//!     with its position and line and exits 1
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -58,6 +63,10 @@ mod partners;
 mod items;
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "kontor-cli/verify.rs"]
+mod verify;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use kontor::demo::{self, DemoError, DemoSpec, VatPosting};
     use kontor::formats::bank::{BankError, FileFormat, csv as bank_csv, read_statements};
@@ -79,7 +88,7 @@ mod cli {
     /// records of even 999 lines each stay far below).
     const MAX_BLOCK_BYTES: u64 = 256 << 20;
 
-    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] [--vat codes|lines] --out DIR\n  kontor-cli balance [--threads N] DIR\n  kontor-cli statement FILE [--format camt|zip|mt940|csv] [--preset NAME]\n  kontor-cli partners FILE [--lc CUR] [--today YYYY-MM-DD] [--company DIR]\n  kontor-cli items-csv FILE";
+    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] [--vat codes|lines] --out DIR\n  kontor-cli balance [--threads N] DIR\n  kontor-cli statement FILE [--format camt|zip|mt940|csv] [--preset NAME]\n  kontor-cli partners FILE [--lc CUR] [--today YYYY-MM-DD] [--company DIR]\n  kontor-cli items-csv FILE\n  kontor-cli verify FILE [--expect-head HASH]";
 
     #[derive(Debug, thiserror::Error)]
     pub enum CliError {
@@ -124,6 +133,8 @@ mod cli {
         PartnerRows { path: PathBuf, count: usize },
         #[error("{path}: {count} bad rows; nothing would be imported")]
         ItemRows { path: PathBuf, count: usize },
+        #[error(transparent)]
+        Verify(#[from] crate::verify::VerifyError),
     }
 
     pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> CliError + '_ {
@@ -146,6 +157,7 @@ mod cli {
             Some("statement") => statement(&args[1..]),
             Some("partners") => crate::partners::partners(&args[1..]),
             Some("items-csv") => crate::items::items_csv(&args[1..]),
+            Some("verify") => crate::verify::verify(&args[1..]),
             Some(other) => Err(CliError::Usage(format!("unknown command {other:?}"))),
             None => Err(CliError::Usage("no command".into())),
         }

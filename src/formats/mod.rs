@@ -5,6 +5,7 @@ pub mod bank;
 pub mod country;
 pub mod csv;
 pub mod ecb;
+pub mod gobd;
 pub mod hledger;
 pub mod iban;
 pub mod items_csv;
