@@ -55,7 +55,10 @@ fn year_export(year: i32) -> GobdFiles {
 
 fn range_export(from: NaiveDate, to: NaiveDate) -> GobdFiles {
     let (book, records) = demo_log();
-    Exporter::new(book, records, from, to).unwrap().finish()
+    Exporter::new(book, records, from, to)
+        .unwrap()
+        .finish(book)
+        .unwrap()
 }
 
 /// The demo year and its second half.
@@ -623,7 +626,10 @@ fn the_zip_holds_index_dtd_and_tables_and_is_deterministic() {
 fn a_range_within_the_year_holds_only_its_entries() {
     let (book, records) = demo_log();
     let (from, to) = (date(2025, 3, 1), date(2025, 3, 31));
-    let files = Exporter::new(book, records, from, to).unwrap().finish();
+    let files = Exporter::new(book, records, from, to)
+        .unwrap()
+        .finish(book)
+        .unwrap();
     let tables = check_described(&files);
     for cell in column(&tables["Buchungsjournal"], "Buchungsdatum") {
         let d = NaiveDate::parse_from_str(&cell.text, "%d.%m.%Y").unwrap();
@@ -639,7 +645,8 @@ fn a_range_without_postings_has_only_the_head_and_a_reversed_range_is_refused() 
     let (book, records) = demo_log();
     let files = Exporter::new(book, records, date(2030, 1, 1), date(2030, 12, 31))
         .unwrap()
-        .finish();
+        .finish(book)
+        .unwrap();
     let tables = check_described(&files);
     assert_eq!(tables["Buchungsjournal"].1.len(), 0);
     assert_eq!(tables["Hashkette"].1.len(), 1);
@@ -665,11 +672,11 @@ fn the_exporter_reports_progress_step_by_step() {
     let mut exporter = Exporter::new(book, records, date(2025, 1, 1), date(2025, 12, 31)).unwrap();
     let total = exporter.total();
     assert!(total > 200);
-    assert!(!exporter.step(100));
+    assert!(!exporter.step(book, 100));
     assert_eq!(exporter.done(), 100);
-    while !exporter.step(100) {}
+    while !exporter.step(book, 100) {}
     assert_eq!(exporter.done(), total);
-    let stepped = exporter.finish();
+    let stepped = exporter.finish(book).unwrap();
     assert_eq!(stepped, year_export(2025));
 }
 
@@ -712,7 +719,10 @@ proptest! {
             kontor::ledger::sample::sample_events(seed, entries, accounts, 2026).unwrap();
         let records = seal_all(ChainHead::EMPTY, events.iter().map(encode));
         let from = date(2026, month, 1);
-        let files = Exporter::new(&book, &records, from, date(2026, 12, 31)).unwrap().finish();
+        let files = Exporter::new(&book, &records, from, date(2026, 12, 31))
+            .unwrap()
+            .finish(&book)
+            .unwrap();
         journal_sums_to_zero(&files)?;
         let expected: usize = book
             .entries()
@@ -722,4 +732,13 @@ proptest! {
             .sum();
         prop_assert_eq!(files.counts[0], (TableKind::Journal, expected));
     }
+}
+
+#[test]
+fn books_that_gained_entries_during_the_export_are_refused() {
+    let (small, events) = kontor::ledger::sample::sample_events(3, 10, 3, 2026).unwrap();
+    let records = seal_all(ChainHead::EMPTY, events.iter().map(encode));
+    let (bigger, _) = kontor::ledger::sample::sample_events(3, 11, 3, 2026).unwrap();
+    let exporter = Exporter::new(&small, &records, date(2026, 1, 1), date(2026, 12, 31)).unwrap();
+    assert_eq!(exporter.finish(&bigger), Err(GobdError::BooksChanged));
 }

@@ -267,3 +267,61 @@ fn truncated_foreign_and_encrypted_files_are_refused() {
     assert!(text(&out.stderr).contains("verify takes one FILE"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+// ----- the hledger/ledger journal of a range -----
+
+#[test]
+fn a_range_journal_holds_the_range_and_hledger_agrees_with_our_movements() {
+    use kontor::formats::hledger::{write_journal, write_journal_between};
+    use rust_decimal::Decimal;
+    use std::collections::BTreeMap;
+    use std::str::FromStr;
+
+    let (book, _) = sample_events(11, 120, 5, 2026).unwrap();
+    let from = chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
+    let to = chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+    let in_range: Vec<_> = book
+        .entries()
+        .iter()
+        .filter(|e| e.posting_date >= from && e.posting_date <= to)
+        .collect();
+    assert!(!in_range.is_empty() && in_range.len() < book.entry_count());
+    let journal = write_journal_between(&book, Some((from, to)));
+    assert!(journal.contains("entries posted from 2026-04-01 to 2026-06-30 only"));
+    let transactions = journal.lines().filter(|l| l.starts_with("2026-")).count();
+    assert_eq!(transactions, in_range.len());
+    assert_eq!(write_journal_between(&book, None), write_journal(&book));
+    // Our movements per account in the range.
+    let mut ours: BTreeMap<String, Decimal> = BTreeMap::new();
+    for e in &in_range {
+        for l in &e.lines {
+            *ours.entry(l.account.to_string()).or_default() += l.signed_lc();
+        }
+    }
+    ours.retain(|_, v| !v.is_zero());
+    // hledger's, from the file as the page tells the user to check it.
+    let path = std::env::temp_dir().join(format!("kontor-range-{}.journal", std::process::id()));
+    std::fs::write(&path, &journal).unwrap();
+    let out = Command::new("hledger")
+        .arg("-f")
+        .arg(&path)
+        .args(["balance", "--flat", "--no-total", "-O", "csv"])
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run hledger ({e}): install it with scripts/setup.sh"));
+    let _ = std::fs::remove_file(&path);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut theirs = BTreeMap::new();
+    for row in text(&out.stdout).lines().skip(1) {
+        let (account, amount) = row.split_once("\",\"").unwrap();
+        let number = account
+            .trim_matches('"')
+            .split(' ')
+            .next()
+            .unwrap()
+            .to_string();
+        let value = amount.trim_matches('"').replace(',', "");
+        let value = value.trim_end_matches(" EUR").trim().to_string();
+        theirs.insert(number, Decimal::from_str(&value).unwrap());
+    }
+    assert_eq!(theirs, ours);
+}

@@ -51,6 +51,9 @@ pub enum GobdError {
     /// they hold `postings` entry records, the Book `entries` entries.
     #[error("the log holds {postings} postings, the books {entries} entries")]
     LogMismatch { postings: usize, entries: usize },
+    /// The books gained entries while the export was being written.
+    #[error("the books changed while the export was being written")]
+    BooksChanged,
     /// The ZIP writer failed (out of memory).
     #[error("the ZIP file could not be written: {detail}")]
     Zip { detail: String },
@@ -160,10 +163,11 @@ fn open_items(
 }
 
 /// The export of one range, written step by step: [`Exporter::step`]
-/// writes journal rows, [`Exporter::finish`] the rest.
-pub struct Exporter<'a> {
-    book: &'a Book,
-    records: &'a [LogRecord],
+/// writes journal rows, [`Exporter::finish`] the rest. It keeps no
+/// reference to the Book between steps (the UI must not hold the open
+/// Book across an `.await`); every step is given the same Book, and
+/// `finish` refuses one that gained entries meanwhile.
+pub struct Exporter {
     from: NaiveDate,
     to: NaiveDate,
     acc: Accuracy,
@@ -171,20 +175,22 @@ pub struct Exporter<'a> {
     entry_seqs: Vec<u64>,
     /// Indexes of the entries in the range, in id order.
     selected: Vec<usize>,
+    entries_at_start: usize,
+    chain: ChainSummary,
     next: usize,
     journal_spec: TableSpec,
     journal: CsvTable,
 }
 
-impl<'a> Exporter<'a> {
+impl Exporter {
     /// Prepares the export of `from..=to` of `book`, whose log is
     /// `records` (verified; the Book folded from exactly them).
     pub fn new(
-        book: &'a Book,
-        records: &'a [LogRecord],
+        book: &Book,
+        records: &[LogRecord],
         from: NaiveDate,
         to: NaiveDate,
-    ) -> Result<Exporter<'a>, GobdError> {
+    ) -> Result<Exporter, GobdError> {
         if to < from {
             return Err(GobdError::EmptyRange { from, to });
         }
@@ -206,17 +212,18 @@ impl<'a> Exporter<'a> {
             .filter(|(_, e)| in_range(e, from, to))
             .map(|(i, _)| i)
             .collect();
+        let chain = chain(book, records, &entry_seqs, &selected);
         let acc = accuracy(book, &selected, to);
         let journal_spec = spec(TableKind::Journal, acc);
         let journal = CsvTable::new(&journal_spec);
         Ok(Exporter {
-            book,
-            records,
             from,
             to,
             acc,
             entry_seqs,
             selected,
+            entries_at_start: book.entry_count(),
+            chain,
             next: 0,
             journal_spec,
             journal,
@@ -233,14 +240,16 @@ impl<'a> Exporter<'a> {
         self.next
     }
 
-    /// Writes the journal rows of up to `max_entries` more entries; true
-    /// once every entry of the range is written.
-    pub fn step(&mut self, max_entries: usize) -> bool {
+    /// Writes the journal rows of up to `max_entries` more entries of
+    /// `book` (the Book given to `new`); true once every entry of the
+    /// range is written.
+    pub fn step(&mut self, book: &Book, max_entries: usize) -> bool {
         let end = (self.next + max_entries).min(self.selected.len());
-        let lc = self.book.settings().lc;
+        let lc = book.settings().lc;
         for &i in &self.selected[self.next..end] {
-            let Some(entry) = self.book.entries().get(i) else {
-                unreachable!("selected indexes come from entries()")
+            // Entries are never removed: an index once valid stays valid.
+            let Some(entry) = book.entries().get(i) else {
+                continue;
             };
             let seq = self.entry_seqs.get(i).copied().unwrap_or(0);
             journal_rows(&mut self.journal, entry, lc.as_str(), self.acc, seq);
@@ -249,13 +258,15 @@ impl<'a> Exporter<'a> {
         self.next == self.selected.len()
     }
 
-    /// Writes what is left of the journal and the other tables and
-    /// `index.xml`.
-    pub fn finish(mut self) -> GobdFiles {
-        while !self.step(10_000) {}
-        let book = self.book;
+    /// Writes what is left of the journal, the other tables and
+    /// `index.xml`. Refused when `book` gained entries since `new`.
+    pub fn finish(mut self, book: &Book) -> Result<GobdFiles, GobdError> {
+        if book.entry_count() != self.entries_at_start {
+            return Err(GobdError::BooksChanged);
+        }
+        while !self.step(book, 10_000) {}
         let acc = self.acc;
-        let chain = self.chain();
+        let chain = self.chain.clone();
         let mut tables: Vec<(TableSpec, CsvTable)> = Vec::new();
         let journal = std::mem::take(&mut self.journal);
         tables.push((self.journal_spec.clone(), journal));
@@ -310,49 +321,53 @@ impl<'a> Exporter<'a> {
             counts.push((s.kind, t.rows));
             files.push((s.kind.file().to_string(), t.text.into_bytes()));
         }
-        GobdFiles {
+        Ok(GobdFiles {
             files,
             counts,
             chain,
-        }
-    }
-
-    fn point(&self, seq: u64, entry: Option<&PostedEntry>) -> Option<ChainPoint> {
-        let index = usize::try_from(seq).ok()?.checked_sub(1)?;
-        let record = self.records.get(index)?;
-        let previous = match index.checked_sub(1) {
-            Some(p) => self.records.get(p)?.hash,
-            None => ChainHash::GENESIS,
-        };
-        Some(ChainPoint {
-            seq: record.seq,
-            hash: record.hash,
-            previous,
-            entry: entry.map(|e| (e.id, e.posting_date)),
         })
     }
+}
 
-    fn chain(&self) -> ChainSummary {
-        let entries = self.book.entries();
-        let at = |i: Option<&usize>| {
-            let i = *i?;
-            self.point(*self.entry_seqs.get(i)?, entries.get(i))
-        };
-        let head = self.records.last().and_then(|r| {
-            let entry = self
-                .entry_seqs
-                .last()
-                .filter(|&&s| s == r.seq)
-                .and_then(|_| entries.last());
-            self.point(r.seq, entry)
-        });
-        ChainSummary {
-            first: at(self.selected.first()),
-            last: at(self.selected.last()),
-            head,
-            range_entries: self.selected.len(),
-            all_entries: entries.len(),
-        }
+fn point(records: &[LogRecord], seq: u64, entry: Option<&PostedEntry>) -> Option<ChainPoint> {
+    let index = usize::try_from(seq).ok()?.checked_sub(1)?;
+    let record = records.get(index)?;
+    let previous = match index.checked_sub(1) {
+        Some(p) => records.get(p)?.hash,
+        None => ChainHash::GENESIS,
+    };
+    Some(ChainPoint {
+        seq: record.seq,
+        hash: record.hash,
+        previous,
+        entry: entry.map(|e| (e.id, e.posting_date)),
+    })
+}
+
+fn chain(
+    book: &Book,
+    records: &[LogRecord],
+    entry_seqs: &[u64],
+    selected: &[usize],
+) -> ChainSummary {
+    let entries = book.entries();
+    let at = |i: Option<&usize>| {
+        let i = *i?;
+        point(records, *entry_seqs.get(i)?, entries.get(i))
+    };
+    let head = records.last().and_then(|r| {
+        let entry = entry_seqs
+            .last()
+            .filter(|&&s| s == r.seq)
+            .and_then(|_| entries.last());
+        point(records, r.seq, entry)
+    });
+    ChainSummary {
+        first: at(selected.first()),
+        last: at(selected.last()),
+        head,
+        range_entries: selected.len(),
+        all_entries: entries.len(),
     }
 }
 
@@ -663,7 +678,7 @@ pub fn export_zip(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<(GobdFiles, Vec<u8>), GobdError> {
-    let files = Exporter::new(book, records, from, to)?.finish();
+    let files = Exporter::new(book, records, from, to)?.finish(book)?;
     let bytes = zip(&files.files)?;
     Ok((files, bytes))
 }
