@@ -226,6 +226,11 @@ texts! {
     ReportsChartsBody => "Umsatz, Aufwand und Ergebnis je Monat, Bank- und Kassenbestand, Aufwandsstruktur.", "Revenue, expenses and result by month, cash and bank balance, expense breakdown.";
     AdminLayout => "Bilanz- und GuV-Gliederung", "Statement layout";
     AdminLayoutBody => "Welche Konten in welcher Bilanz- oder GuV-Position stehen; aus dem Kontenrahmen, änderbar.", "Which accounts stand in which balance-sheet or P&L line; from the chart, editable.";
+    // issue 19 part D: GoBD export and the hledger/ledger journal
+    ReportsGobd => "GoBD-Export", "GoBD export";
+    ReportsGobdBody => "Datenträgerüberlassung für die Außenprüfung: CSV-Tabellen mit index.xml und Hash-Kette in einer ZIP-Datei.", "Data for a tax audit: CSV tables with index.xml and the hash chain in one ZIP file.";
+    ReportsJournal => "hledger/ledger-Journal", "hledger/ledger journal";
+    ReportsJournalBody => "Die Bücher als Klartext-Journal zum Nachrechnen mit hledger oder ledger.", "The books as a plain-text journal to recompute with hledger or ledger.";
     }
 }
 

@@ -96,6 +96,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reports/profit-loss") view=reports::ProfitLossPage />
                     <Route path=path!("/reports/budget") view=reports::BudgetReportPage />
                     <Route path=path!("/reports/charts") view=reports::ChartsPage />
+                    // issue 19 part D: GoBD export, hledger/ledger journal
+                    <Route path=path!("/reports/gobd-export") view=reports::GobdExportPage />
+                    <Route path=path!("/reports/journal-download") view=reports::JournalDownloadPage />
                 </Routes>
             </shell::Shell>
         </Router>

@@ -329,6 +329,17 @@ impl Module {
                     Key::ReportsChartsBody,
                     Some("/reports/charts"),
                 ),
+                // issue 19 part D
+                (
+                    Key::ReportsGobd,
+                    Key::ReportsGobdBody,
+                    Some("/reports/gobd-export"),
+                ),
+                (
+                    Key::ReportsJournal,
+                    Key::ReportsJournalBody,
+                    Some("/reports/journal-download"),
+                ),
             ],
         }
     }
