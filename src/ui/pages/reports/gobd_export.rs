@@ -49,7 +49,27 @@ texts! {
         Centres => "Kostenstellen und Profitcenter je Dimension mit Gültigkeit.", "Cost and profit centres per dimension with validity.";
         OpenItems => "Offene Posten am Ende des Zeitraums: ursprünglicher und offener Betrag, Fälligkeit.", "Open items at the end of the range: original and open amount, due date.";
         Chain => "Hash-Kette: erster und letzter Protokollsatz des Zeitraums und Kopf des Protokolls mit SHA-256.", "Hash chain: first and last log record of the range and the head of the log with SHA-256.";
+        NameJournal => "Buchungsjournal", "Journal";
+        NameAccounts => "Konten", "Accounts";
+        NamePartners => "Geschäftspartner", "Business partners";
+        NameTaxCodes => "Steuerschlüssel", "Tax codes";
+        NameCentres => "Kostenstellen", "Cost centres";
+        NameOpenItems => "Offene Posten", "Open items";
+        NameChain => "Hash-Kette", "Hash chain";
+        NameIndex => "Beschreibung", "Description";
         Dtd => "Beschreibung der Tabellen nach dem Beschreibungsstandard, mit der DTD daneben.", "Description of the tables by the GDPdU standard, with the DTD beside it.";
+    }
+}
+
+fn label(kind: TableKind) -> T {
+    match kind {
+        TableKind::Journal => T::NameJournal,
+        TableKind::Accounts => T::NameAccounts,
+        TableKind::Partners => T::NamePartners,
+        TableKind::TaxCodes => T::NameTaxCodes,
+        TableKind::CostCentres => T::NameCentres,
+        TableKind::OpenItems => T::NameOpenItems,
+        TableKind::Chain => T::NameChain,
     }
 }
 
@@ -236,7 +256,7 @@ fn GobdTables(preview: Preview) -> impl IntoView {
         let mut rows: Vec<AnyView> = vec![
             view! {
                 <tr data-testid="gobd-row-index">
-                    <td>"index.xml"</td>
+                    <td>{T::NameIndex.text(lang)}</td>
                     <td><code>"index.xml, gdpdu-01-09-2004.dtd"</code></td>
                     <td>{T::Dtd.text(lang)}</td>
                     <td class="num">"—"</td>
@@ -248,7 +268,7 @@ fn GobdTables(preview: Preview) -> impl IntoView {
             rows.push(
                 view! {
                     <tr data-testid=format!("gobd-row-{}", kind.name())>
-                        <td>{kind.name()}</td>
+                        <td>{label(kind).text(lang)}</td>
                         <td><code>{kind.file()}</code></td>
                         <td>{holds(kind).text(lang)}</td>
                         <td class="num" data-testid=format!("gobd-count-{}", kind.name())>{count(n, lang)}</td>

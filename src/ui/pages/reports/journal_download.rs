@@ -102,6 +102,16 @@ pub fn JournalDownloadPage() -> impl IntoView {
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<String>);
+    // The dates the "only a range" example uses: the chosen range, or
+    // the default fiscal year's.
+    let example = Memo::new(move |_| {
+        let (a, b) = current.get()?;
+        app.with_book(|book| {
+            let c = book.calendar();
+            Some((c.period(a)?.start, c.period(b)?.end.succ_opt()?))
+        })
+        .flatten()
+    });
     let name = move || {
         let company = app.company.get().map(|c| c.name).unwrap_or_default();
         file_name(&company, range.get())
@@ -184,7 +194,12 @@ pub fn JournalDownloadPage() -> impl IntoView {
                         <p>{move || i18n.t(T::CheckBalance)}</p>
                         <pre><code>{move || format!("hledger -f {} balance", name())}</code></pre>
                         <p>{move || i18n.t(T::CheckRange)}</p>
-                        <pre><code>{move || format!("hledger -f {} balance -b 2025-01-01 -e 2026-01-01", name())}</code></pre>
+                        <pre><code>{move || {
+                            let (b, e) = example.get().map_or((String::new(), String::new()), |(b, e)| {
+                                (b.format("%Y-%m-%d").to_string(), e.format("%Y-%m-%d").to_string())
+                            });
+                            format!("hledger -f {} balance -b {b} -e {e}", name())
+                        }}</code></pre>
                         <p>{move || i18n.t(T::CheckLedger)}</p>
                         <pre><code>{move || format!("ledger -f {} balance", name())}</code></pre>
                         <Show when=move || !whole.get()>
