@@ -549,17 +549,23 @@ fn the_chain_rows_point_at_the_right_records() {
     let hashes = column(chain, "Hash");
     let previous = column(chain, "VorherigerHash");
     let ids = column(chain, "BuchungsID");
-    for i in 0..3 {
-        let seq: usize = seqs[i].text.parse().unwrap();
+    for (i, (((seq, hash), prev), id)) in seqs
+        .iter()
+        .zip(&hashes)
+        .zip(&previous)
+        .zip(&ids)
+        .enumerate()
+    {
+        let seq: usize = seq.text.parse().unwrap();
         let record = &records[seq - 1];
         assert_eq!(record.seq as usize, seq);
-        assert_eq!(hashes[i].text, record.hash.to_hex());
-        let prev = ChainHash::from_hex(&previous[i].text).unwrap();
+        assert_eq!(hash.text, record.hash.to_hex());
+        let prev = ChainHash::from_hex(&prev.text).unwrap();
         // An auditor recomputes the hash from the record and the one before.
         assert_eq!(ChainHash::link(&prev, record.body.as_bytes()), record.hash);
         if i < 2 {
             assert!(record.body.contains("\"entry_posted\""));
-            let id: u64 = ids[i].text.parse().unwrap();
+            let id: u64 = id.text.parse().unwrap();
             assert!(
                 record.body.contains(&format!("\"id\":{id}")),
                 "{}",
@@ -688,12 +694,12 @@ fn journal_sums_to_zero(files: &GobdFiles) -> Result<(), TestCaseError> {
     let plain = column(journal, "Betrag");
     let sides = column(journal, "SollHaben");
     let mut sums: BTreeMap<&str, Decimal> = BTreeMap::new();
-    for i in 0..ids.len() {
-        let s = amount(signed[i]);
-        let a = amount(plain[i]);
-        let expected = if sides[i].text == "S" { a } else { -a };
+    for (((id, signed), plain), side) in ids.iter().zip(&signed).zip(&plain).zip(&sides) {
+        let s = amount(signed);
+        let a = amount(plain);
+        let expected = if side.text == "S" { a } else { -a };
         prop_assert_eq!(s, expected);
-        *sums.entry(ids[i].text.as_str()).or_default() += s;
+        *sums.entry(id.text.as_str()).or_default() += s;
     }
     for (id, sum) in sums {
         prop_assert!(sum.is_zero(), "entry {} sums to {}", id, sum);
