@@ -61,8 +61,11 @@ fn range_export(from: NaiveDate, to: NaiveDate) -> GobdFiles {
         .unwrap()
 }
 
+/// A date as (year, month, day).
+type Ymd = (i32, u32, u32);
+
 /// The demo year and its second half.
-const RANGES: [((i32, u32, u32), (i32, u32, u32)); 2] = [
+const RANGES: [(Ymd, Ymd); 2] = [
     ((2025, 1, 1), (2025, 12, 31)),
     ((2025, 7, 1), (2025, 12, 31)),
 ];
