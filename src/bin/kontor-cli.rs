@@ -40,6 +40,11 @@
 //! kontor-cli datev FILE
 //!     prints a DATEV EXTF file's header and rows as JSON (amounts as
 //!     decimal strings, dates ISO), or its typed errors and exits 2
+//! kontor-cli verify FILE [--expect-head HASH]
+//!     checks an unencrypted backup (plain JSON, or gzipped) by the rules of
+//!     docs/log-format.md: sequence, every hash, manifest, the events fold;
+//!     prints company, records, head hash and OK, or the first bad record
+//!     with its position and line and exits 1
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -72,6 +77,8 @@ mod items;
 mod einvoice;
 #[path = "kontor-cli/datev.rs"]
 mod datev;
+#[path = "kontor-cli/verify.rs"]
+mod verify;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
@@ -95,7 +102,7 @@ mod cli {
     /// records of even 999 lines each stay far below).
     const MAX_BLOCK_BYTES: u64 = 256 << 20;
 
-    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] [--vat codes|lines] --out DIR\n  kontor-cli balance [--threads N] DIR\n  kontor-cli statement FILE [--format camt|zip|mt940|csv] [--preset NAME]\n  kontor-cli partners FILE [--lc CUR] [--today YYYY-MM-DD] [--company DIR]\n  kontor-cli items-csv FILE\n  kontor-cli einvoice FILE\n  kontor-cli datev FILE";
+    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] [--vat codes|lines] --out DIR\n  kontor-cli balance [--threads N] DIR\n  kontor-cli statement FILE [--format camt|zip|mt940|csv] [--preset NAME]\n  kontor-cli partners FILE [--lc CUR] [--today YYYY-MM-DD] [--company DIR]\n  kontor-cli items-csv FILE\n  kontor-cli einvoice FILE\n  kontor-cli datev FILE\n  kontor-cli verify FILE [--expect-head HASH]";
 
     #[derive(Debug, thiserror::Error)]
     pub enum CliError {
@@ -145,6 +152,8 @@ mod cli {
             path: PathBuf,
             source: kontor::formats::einvoice::EInvoiceError,
         },
+        #[error(transparent)]
+        Verify(#[from] crate::verify::VerifyError),
     }
 
     pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> CliError + '_ {
@@ -169,6 +178,7 @@ mod cli {
             Some("items-csv") => crate::items::items_csv(&args[1..]),
             Some("einvoice") => crate::einvoice::einvoice(&args[1..]),
             Some("datev") => crate::datev::datev(&args[1..]),
+            Some("verify") => crate::verify::verify(&args[1..]),
             Some(other) => Err(CliError::Usage(format!("unknown command {other:?}"))),
             None => Err(CliError::Usage("no command".into())),
         }

@@ -8,6 +8,7 @@
 
 use crate::ledger::Book;
 use crate::ledger::gl::Account;
+use chrono::NaiveDate;
 use std::fmt::Write;
 
 /// hledger account name of `account`: number, space, German name (English
@@ -38,6 +39,13 @@ fn clean(text: &str) -> String {
 
 /// The whole Book as an hledger journal.
 pub fn write_journal(book: &Book) -> String {
+    write_journal_between(book, None)
+}
+
+/// The Book's entries posted in `from..=to` (all when `None`) as an
+/// hledger journal; the header says which range it holds, so
+/// `hledger balance` shows that range's movements.
+pub fn write_journal_between(book: &Book, range: Option<(NaiveDate, NaiveDate)>) -> String {
     let mut out = String::new();
     let settings = book.settings();
     let lc = settings.lc.as_str();
@@ -46,13 +54,26 @@ pub fn write_journal(book: &Book) -> String {
     let _ = writeln!(out, "; Kontor export: {}", clean(&settings.name));
     let _ = writeln!(
         out,
-        "; amounts in local currency {lc}, one transaction per posted entry\n"
+        "; amounts in local currency {lc}, one transaction per posted entry"
     );
+    if let Some((from, to)) = range {
+        let _ = writeln!(
+            out,
+            "; entries posted from {} to {} only: balances are that range's movements",
+            from.format("%Y-%m-%d"),
+            to.format("%Y-%m-%d")
+        );
+    }
+    out.push('\n');
     let _ = writeln!(out, "decimal-mark .\n");
     for account in book.accounts().filter(|a| a.postable) {
         let _ = writeln!(out, "account {}", account_name(account));
     }
-    for entry in book.entries() {
+    let entries = book
+        .entries()
+        .iter()
+        .filter(|e| range.is_none_or(|(from, to)| e.posting_date >= from && e.posting_date <= to));
+    for entry in entries {
         let description = match (entry.reference.is_empty(), entry.memo.is_empty()) {
             (false, false) => format!("{} | {}", clean(&entry.reference), clean(&entry.memo)),
             (false, true) => clean(&entry.reference),

@@ -7,6 +7,7 @@ pub mod csv;
 pub mod datev;
 pub mod ecb;
 pub mod einvoice;
+pub mod gobd;
 pub mod hledger;
 pub mod iban;
 pub mod items_csv;

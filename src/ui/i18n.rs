@@ -235,6 +235,11 @@ texts! {
     // Issue 19, part C: DATEV import.
     FinDatevImport => "DATEV-Import", "DATEV import";
     FinDatevImportBody => "Buchungsstapel im DATEV-EXTF-Format prüfen und als Buchungsstapel übernehmen – Zeile für Zeile geprüft.", "Check a posting batch in DATEV EXTF format and take it over as a journal voucher – every row checked.";
+    // issue 19 part D: GoBD export and the hledger/ledger journal
+    ReportsGobd => "GoBD-Export", "GoBD export";
+    ReportsGobdBody => "Datenträgerüberlassung für die Außenprüfung: CSV-Tabellen mit index.xml und Hash-Kette in einer ZIP-Datei.", "Data for a tax audit: CSV tables with index.xml and the hash chain in one ZIP file.";
+    ReportsJournal => "hledger/ledger-Journal", "hledger/ledger journal";
+    ReportsJournalBody => "Die Bücher als Klartext-Journal zum Nachrechnen mit hledger oder ledger.", "The books as a plain-text journal to recompute with hledger or ledger.";
     }
 }
 

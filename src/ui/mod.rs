@@ -102,6 +102,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reports/charts") view=reports::ChartsPage />
                     // issue 19, part B: DATEV export
                     <Route path=path!("/reports/datev-export") view=reports::DatevExportPage />
+                    // issue 19 part D: GoBD export, hledger/ledger journal
+                    <Route path=path!("/reports/gobd-export") view=reports::GobdExportPage />
+                    <Route path=path!("/reports/journal-download") view=reports::JournalDownloadPage />
                 </Routes>
             </shell::Shell>
         </Router>

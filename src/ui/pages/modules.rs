@@ -345,6 +345,17 @@ impl Module {
                     Key::ReportsDatevExportBody,
                     Some("/reports/datev-export"),
                 ),
+                // issue 19 part D
+                (
+                    Key::ReportsGobd,
+                    Key::ReportsGobdBody,
+                    Some("/reports/gobd-export"),
+                ),
+                (
+                    Key::ReportsJournal,
+                    Key::ReportsJournalBody,
+                    Some("/reports/journal-download"),
+                ),
             ],
         }
     }
