@@ -72,11 +72,11 @@ mod partners;
 #[path = "kontor-cli/items.rs"]
 mod items;
 
+#[path = "kontor-cli/datev.rs"]
+mod datev;
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "kontor-cli/einvoice.rs"]
 mod einvoice;
-#[path = "kontor-cli/datev.rs"]
-mod datev;
 #[path = "kontor-cli/verify.rs"]
 mod verify;
 

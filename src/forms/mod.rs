@@ -4,8 +4,8 @@
 //! line and field. No web code here: tested natively.
 
 pub mod company;
-pub mod einvoice;
 pub mod datev_import;
+pub mod einvoice;
 pub mod entry;
 pub mod payment_run;
 pub mod search;

@@ -8,9 +8,10 @@ use super::{
     BUCHUNGSSTAPEL_FILE, Counts, DatevExport, DatevFile, ExportError, ExportRequest, Place,
     chart_code, checked, created, labels, partner_account, partners,
 };
-use crate::formats::datev::bu::bu_key_of_tax_code;
+use crate::formats::datev::bu::{Chart, automatic_tax_code, bu_key_of_tax_code};
 use crate::formats::datev::header::Category;
 use crate::ledger::Book;
+use crate::ledger::gl::ChartTemplate;
 use crate::ledger::gl::DatevSettings;
 use crate::ledger::tax::TaxKind;
 use crate::ledger::types::money::round;
@@ -149,6 +150,11 @@ fn fold<'a>(
         };
         f.kind = Some(tax_code.kind);
         f.percent = Some(percent);
+        // On an automatic account whose automatic tax is this code, DATEV
+        // takes the tax from the account: the gross row carries no key.
+        if automatic_code(book, f.account) == Some(code.as_ref()) {
+            continue;
+        }
         f.bu = bu_key_of_tax_code(code).map(|k| k.0);
         // A code that makes tax lines without a key would lose its tax
         // (the rows are gross); a tax-free one (UFO) needs none.
@@ -161,6 +167,17 @@ fn fold<'a>(
         }
     }
     Ok(folded)
+}
+
+/// The tax code DATEV applies by itself on `account` in this company's
+/// chart (`bu::AUTOMATIC_ACCOUNTS`, the table the import reads too).
+fn automatic_code(book: &Book, account: AccountNo) -> Option<&'static str> {
+    let chart = match book.settings().chart {
+        ChartTemplate::Skr03 => Chart::Skr03,
+        ChartTemplate::Skr04 => Chart::Skr04,
+        ChartTemplate::Generic => return None,
+    };
+    automatic_tax_code(chart, &account.to_string())
 }
 
 /// Belegfeld 1: the characters DATEV admits ($ & % * + - / and letters
