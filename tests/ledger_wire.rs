@@ -13,7 +13,7 @@
 use kontor::ledger::Book;
 use kontor::ledger::chain::{ChainHead, LogRecord};
 use kontor::ledger::event::{decode, encode};
-use kontor::ledger::types::PartnerCode;
+use kontor::ledger::types::{EntryId, PartnerCode};
 use rust_decimal_macros::dec;
 
 const CORPUS: &str = include_str!("fixtures/events/v1-corpus.jsonl");
@@ -39,13 +39,22 @@ fn every_corpus_record_encodes_back_to_the_same_bytes() {
         let kind = body.split('"').nth(5).unwrap_or_default().to_string();
         kinds.insert(kind);
     }
-    assert_eq!(kinds.len(), 61, "every event kind of version 1: {kinds:?}");
+    assert_eq!(kinds.len(), 63, "every event kind of version 1: {kinds:?}");
 }
 
 #[test]
 fn the_corpus_replays_as_a_log() {
     let book = Book::replay(&records()).unwrap();
-    assert_eq!(book.entry_count(), 422);
+    assert_eq!(book.entry_count(), 423);
+    // Issue 19's sessions: the e-invoice's original kept with entry 423,
+    // the DATEV settings as last given.
+    let document = book.inbox().document(EntryId(423)).unwrap();
+    assert_eq!(document.name, "RE-4711.xml");
+    let datev = book.gl().datev_settings().unwrap();
+    assert_eq!(
+        (datev.consultant, datev.client, datev.lock),
+        (29098, 55003, true)
+    );
     // Issue 17's sessions: 2024 and 2025 closed, a standing posting and a
     // loan with posted occurrences.
     assert!(book.closing().year(2024).is_some());
