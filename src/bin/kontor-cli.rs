@@ -72,11 +72,15 @@ mod partners;
 #[path = "kontor-cli/items.rs"]
 mod items;
 
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "kontor-cli/datev.rs"]
 mod datev;
+
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "kontor-cli/einvoice.rs"]
 mod einvoice;
+
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "kontor-cli/verify.rs"]
 mod verify;
 

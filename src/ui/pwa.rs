@@ -37,7 +37,7 @@ pub fn apply_update() {
     };
     let apply = js_sys::Reflect::get(&window, &JsValue::from_str("kontorPwa"))
         .and_then(|pwa| js_sys::Reflect::get(&pwa, &JsValue::from_str("applyUpdate")));
-    if let Ok(f) = apply.and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from)) {
+    if let Ok(f) = apply.and_then(|f| f.dyn_into::<js_sys::Function>()) {
         // A failure leaves the notice up; the user can reload by hand.
         let _ = f.call0(&JsValue::NULL);
     }

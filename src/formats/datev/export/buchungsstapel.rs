@@ -152,7 +152,7 @@ fn fold<'a>(
         f.percent = Some(percent);
         // On an automatic account whose automatic tax is this code, DATEV
         // takes the tax from the account: the gross row carries no key.
-        if automatic_code(book, f.account) == Some(code.as_ref()) {
+        if automatic_code(book, f.account) == Some(code) {
             continue;
         }
         f.bu = bu_key_of_tax_code(code).map(|k| k.0);
