@@ -90,7 +90,7 @@ texts! {
         Collapse => "Zuklappen", "Collapse";
         // Issue 19 (full charts): used accounts only.
         UsedOnly => "Nur verwendete Konten (Alt+U)", "Used accounts only (Alt+U)";
-        HiddenUnused => "nie verwendete Konten ausgeblendet – die Suche findet sie trotzdem", "accounts never used hidden – a search still finds them";
+        HiddenUnused => "nie verwendete Konten ausgeblendet – die Suche findet sie trotzdem", "unused accounts hidden – a search still finds them";
         Unused => "nicht verwendet", "unused";
     }
 }
