@@ -224,7 +224,7 @@ test('demo: the CHF bank account sheet shows CHF amounts, the CHF balance and ev
   await page.waitForSelector('[data-testid="trial-balance"]', { timeout: 120000 });
   demoYear = Number(await page.$eval('[data-testid="tb-year"]', (s) => s.value));
   assert.ok(demoYear > 2000, `demo year ${demoYear}`);
-  await page.goto(app.url + `/reports/account/1220?from=${demoYear}-01-01&to=${demoYear}-12-31`);
+  await page.goto(app.url + `/reports/account/1270?from=${demoYear}-01-01&to=${demoYear}-12-31`);
   await page.waitForSelector('[data-testid="account-sheet"][data-fc="CHF"]');
   const heads = await page.$$eval('[data-testid="account-sheet"] thead th', (ths) => ths.map((th) => th.textContent.trim()));
   assert.deepEqual(heads, ['Nr.', 'Datum', 'Referenz', 'Gegenkonto', 'Buchungstext', 'Soll EUR', 'Haben EUR', 'Saldo EUR', 'Soll CHF', 'Haben CHF', 'Saldo CHF']);

@@ -89,8 +89,16 @@ test('demo company: balance sheet balances, P&L with comparison, drill-down, lay
 
   // Layout: an expense account of "sonstige betriebliche Aufwendungen"
   // moves to "Materialaufwand" and shows there.
+  // The full chart maps hundreds of unused accounts there: move one the
+  // demo posts to, so the P&L shows it.
+  await go('/reports/profit-loss', tid('statement'));
+  await page.click('tr[data-line="GuV.8"]');
+  await page.locator('tr.statement-account a').first().waitFor();
+  const posted = await page.$$eval('tr.statement-account a', (as) => as.map((a) => a.textContent.trim()));
   await go('/admin/statement-layout', '[data-line="GuV.8"] li[data-account]');
-  const moved = await page.getAttribute('[data-line="GuV.8"] li[data-account]', 'data-account');
+  const inLine = await page.$$eval('[data-line="GuV.8"] li[data-account]', (ls) => ls.map((l) => l.dataset.account));
+  const moved = inLine.find((a) => posted.includes(a));
+  assert.ok(moved, `an account of GuV.8 with postings: ${posted}`);
   await page.selectOption(`li[data-account="${moved}"] select`, 'GuV.5');
   await page.waitForSelector(`[data-line="GuV.5"] li[data-account="${moved}"]`, { timeout: 15000 });
   await go('/reports/profit-loss', tid('statement'));
