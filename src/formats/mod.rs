@@ -3,6 +3,7 @@
 pub mod amount;
 pub mod bank;
 pub mod country;
+pub mod cp1252;
 pub mod csv;
 pub mod datev;
 pub mod ecb;

@@ -10,47 +10,12 @@ pub fn encode(text: &str) -> Vec<u8> {
 
 fn byte(c: char) -> u8 {
     match c {
-        ' '..='~' => c as u8,
-        '\u{a0}'..='\u{ff}' => c as u8,
-        '\t' | '\n' | '\r' => b' ',
-        _ => high(c).unwrap_or(b'?'),
+        ' '..='~' | '\u{a0}'..='\u{ff}' => c as u8,
+        // A tab or break, and the narrow spaces (as in "10 %"), read as a space.
+        '\t' | '\n' | '\r' | '\u{202f}' | '\u{2009}' => b' ',
+        c if c > '\u{ff}' => crate::formats::cp1252::byte(c).unwrap_or(b'?'),
+        _ => b'?',
     }
-}
-
-/// The Windows-1252 characters at 0x80–0x9F.
-fn high(c: char) -> Option<u8> {
-    Some(match c {
-        '€' => 0x80,
-        '‚' => 0x82,
-        'ƒ' => 0x83,
-        '„' => 0x84,
-        '…' => 0x85,
-        '†' => 0x86,
-        '‡' => 0x87,
-        'ˆ' => 0x88,
-        '‰' => 0x89,
-        'Š' => 0x8A,
-        '‹' => 0x8B,
-        'Œ' => 0x8C,
-        'Ž' => 0x8E,
-        '‘' => 0x91,
-        '’' => 0x92,
-        '“' => 0x93,
-        '”' => 0x94,
-        '•' => 0x95,
-        '–' => 0x96,
-        '—' => 0x97,
-        '˜' => 0x98,
-        '™' => 0x99,
-        'š' => 0x9A,
-        '›' => 0x9B,
-        'œ' => 0x9C,
-        'ž' => 0x9E,
-        'Ÿ' => 0x9F,
-        // Narrow no-break space (as in "10 %") reads as a space.
-        '\u{202f}' | '\u{2009}' => b' ',
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

@@ -64,10 +64,10 @@ pub async fn estimate() -> Result<Option<StorageEstimate>, StoreError> {
     }
     let books = indexed_db_usage(&answer);
     let estimate: web_sys::StorageEstimate = answer.unchecked_into();
-    let used = books.or(estimate.get_usage());
+    let used = books.or(estimate.get_usage().map(|u| u as u64));
     match (used, estimate.get_quota()) {
         (Some(used), Some(quota)) => Ok(Some(StorageEstimate {
-            used_bytes: used as u64,
+            used_bytes: used,
             quota_bytes: quota as u64,
         })),
         _ => Ok(None),
@@ -77,12 +77,12 @@ pub async fn estimate() -> Result<Option<StorageEstimate>, StoreError> {
 /// The books' share of the usage where the engine says it (Chromium's
 /// `usageDetails.indexedDB`): the total also counts the app's own files
 /// the service worker keeps for offline use, which are not the user's data.
-fn indexed_db_usage(answer: &wasm_bindgen::JsValue) -> Option<f64> {
+fn indexed_db_usage(answer: &wasm_bindgen::JsValue) -> Option<u64> {
     let details = js_sys::Reflect::get(answer, &"usageDetails".into()).ok()?;
     if !details.is_object() {
         return None;
     }
     let idb = js_sys::Reflect::get(&details, &"indexedDB".into()).ok()?;
     // No IndexedDB entry yet means nothing stored: zero bytes.
-    Some(idb.as_f64().unwrap_or(0.0))
+    Some(idb.as_f64().map_or(0, |bytes| bytes as u64))
 }
