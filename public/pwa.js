@@ -29,7 +29,8 @@
   if (!state.supported) return;
   navigator.serviceWorker.addEventListener('message', (event) => {
     const data = event.data || {};
-    if (data.type === 'kontor-update-ready' && !state.updateReady) {
+    // An offer of the version this tab already runs is no update.
+    if (data.type === 'kontor-update-ready' && versionOf(data.index) !== ownVersion && !state.updateReady) {
       state.updateReady = true;
       changed();
     }

@@ -57,6 +57,15 @@ async function cachedIndex(name) {
   return hit ? hit.text() : null;
 }
 
+/** Runs cache changes one after another: a check that overlapped an
+ *  applied update would otherwise offer the version just applied. */
+let queue = Promise.resolve();
+function serially(task) {
+  const run = queue.then(task, task);
+  queue = run.catch(() => {});
+  return run;
+}
+
 async function tell(message) {
   for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) client.postMessage(message);
 }
@@ -71,7 +80,7 @@ async function checkForUpdate() {
   }
   if (html === (await cachedIndex(SHELL))) return;
   if (html !== (await cachedIndex(NEXT))) await precache(NEXT, html);
-  await tell({ type: 'kontor-update-ready' });
+  await tell({ type: 'kontor-update-ready', index: html });
 }
 
 /** Makes NEXT the version new tabs start, then tells every tab its index. */
@@ -96,9 +105,9 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   const type = event.data && event.data.type;
-  if (type === 'kontor-check-update') event.waitUntil(checkForUpdate());
+  if (type === 'kontor-check-update') event.waitUntil(serially(checkForUpdate));
   if (type === 'kontor-apply-update') {
-    event.waitUntil(applyUpdate().then(() => event.source && event.source.postMessage({ type: 'kontor-applied' })));
+    event.waitUntil(serially(applyUpdate).then(() => event.source && event.source.postMessage({ type: 'kontor-applied' })));
   }
 });
 
@@ -111,7 +120,7 @@ self.addEventListener('fetch', (event) => {
       (async () => {
         const hit = await caches.match(INDEX, { cacheName: SHELL });
         if (hit) {
-          event.waitUntil(checkForUpdate());
+          event.waitUntil(serially(checkForUpdate));
           return hit;
         }
         return fetch(request);
