@@ -27,11 +27,15 @@ free_layer() {
   return 0
 }
 
-./scripts/setup.sh || { echo "setup failed"; exit 1; }
-
 mkdir -p target/test-logs
-declare -A RESULT
+declare -A RESULT TOOK
 status=0
+# Each layer's wall time for the summary (CI has 90 minutes; the setup's
+# first run compiles Trunk and wasm-bindgen-cli).
+took() { TOOK[$1]="$(((SECONDS - $2) / 60))m$(((SECONDS - $2) % 60))s"; }
+start=$SECONDS
+./scripts/setup.sh || { echo "setup failed"; exit 1; }
+took setup "$start"
 
 # Counts "test result: ok. N passed; M failed" lines of cargo test output.
 cargo_counts() {
@@ -47,6 +51,7 @@ layer() {
 
 # ---- 1. native ------------------------------------------------------------
 layer "native: fmt, clippy, cargo test"
+start=$SECONDS
 native_ok=1
 cargo fmt --check || { echo "cargo fmt --check failed"; native_ok=0; }
 cargo clippy --all-targets --quiet -- -D warnings || native_ok=0
@@ -55,18 +60,22 @@ cargo test --quiet --no-fail-fast 2>&1 | tee target/test-logs/native.log
 [ "${PIPESTATUS[0]}" = 0 ] || native_ok=0
 read -r np nf <<<"$(cargo_counts target/test-logs/native.log)"
 if [ "$native_ok" = 1 ] && [ "$np" -gt 0 ] && [ "$nf" = 0 ]; then RESULT[native]="ok ($np passed)"; else RESULT[native]="FAILED ($np passed, $nf failed)"; status=1; fi
+took native "$start"
 free_layer target/debug target/wasm32-unknown-unknown/debug
 
 # ---- 2. browser -----------------------------------------------------------
 layer "browser: wasm-bindgen-test in headless Chromium"
+start=$SECONDS
 ./scripts/test-browser.sh 2>&1 | tee target/test-logs/browser.log
 browser_rc=${PIPESTATUS[0]}
 read -r bp bf <<<"$(cargo_counts target/test-logs/browser.log)"
 if [ "$browser_rc" = 0 ] && [ "$bp" -gt 0 ] && [ "$bf" = 0 ]; then RESULT[browser]="ok ($bp passed)"; else RESULT[browser]="FAILED ($bp passed, $bf failed)"; status=1; fi
+took browser "$start"
 free_layer target/wasm32-unknown-unknown/debug
 
 # ---- 3. end-to-end --------------------------------------------------------
 layer "end-to-end: release build; Chromium (Playwright), Firefox ESR and WebKitGTK smoke journeys"
+start=$SECONDS
 e2e_ok=1
 trunk build --release --offline >target/test-logs/trunk.log 2>&1 || { e2e_ok=0; tail -40 target/test-logs/trunk.log; }
 tail -3 target/test-logs/trunk.log
@@ -81,8 +90,12 @@ ef=$(awk '/^ℹ fail /{print $3}' target/test-logs/e2e.log 2>/dev/null | tail -1
 if [ "$e2e_ok" = 1 ] && [ "$ep" -gt 0 ] && [ "$ef" = 0 ]; then RESULT[e2e]="ok ($ep passed)"; else RESULT[e2e]="FAILED ($ep passed, $ef failed)"; status=1; fi
 
 # ---- summary --------------------------------------------------------------
+took e2e "$start"
+
 layer "summary"
-printf '  %-10s %s\n' native "${RESULT[native]}" browser "${RESULT[browser]}" e2e "${RESULT[e2e]}"
+printf '  %-10s %-24s %s\n' setup "" "${TOOK[setup]}" native "${RESULT[native]}" "${TOOK[native]}" \
+  browser "${RESULT[browser]}" "${TOOK[browser]}" e2e "${RESULT[e2e]}" "${TOOK[e2e]}"
+echo "  total: $((SECONDS / 60))m$((SECONDS % 60))s"
 echo "  screenshots: tests/e2e/artifacts/"
 printf '%d passed, %d failed\n' "$((np + bp + ep))" "$((nf + bf + ef))"
 exit $status
