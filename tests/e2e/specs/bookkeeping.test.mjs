@@ -98,6 +98,13 @@ test('an entry in a foreign currency converts at the typed rate', async () => {
   // 4950, with the FC amount and rate kept; the bank is credited 100,00.
   await page.goto(app.url + '/financials/journal');
   await page.waitForSelector('[data-testid="journal-row"]');
+  // Alt+L redraws the table itself in English, not only the page around it.
+  assert.match(await page.textContent('[data-testid="journal-count"]'), /Buchungen/);
+  await page.keyboard.press('Alt+L');
+  await page.waitForFunction(() => /entries/.test(document.querySelector('[data-testid="journal-count"]')?.textContent ?? ''));
+  assert.match(await page.textContent('[data-testid="journal"] thead'), /No\..*Date/s);
+  await page.keyboard.press('Alt+L');
+  await page.waitForFunction(() => /Buchungen/.test(document.querySelector('[data-testid="journal-count"]')?.textContent ?? ''));
   const id = await page.getAttribute('[data-testid="journal-row"]:first-child', 'data-entry');
   await page.goto(app.url + `/financials/journal/${id}`);
   await page.waitForSelector('[data-testid="entry-lines"]');

@@ -437,7 +437,11 @@ pub fn JournalPage() -> impl IntoView {
                             <A href="/financials/entry" attr:class="button primary">{move || i18n.t(T::NewEntry)}</A>
                         </div>
                     </div>
-                    {move || list.get().map(|v| view! { <JournalTable view=v page=page /> })}
+                    // The table's texts and amounts are in the language it was drawn in: redraw on Alt+L.
+                    {move || {
+                        i18n.lang();
+                        list.get().map(|v| view! { <JournalTable view=v page=page /> })
+                    }}
                 }.into_any()
             }}
         </section>
