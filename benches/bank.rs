@@ -31,6 +31,12 @@ fn day(n: u64) -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
+fn paid(n: u64) -> NaiveDate {
+    day(n)
+        .checked_add_days(Days::new(1))
+        .unwrap_or(NaiveDate::MAX)
+}
+
 fn code(n: u64) -> PartnerCode {
     PartnerCode::parse(&n.to_string()).unwrap_or_else(|e| panic!("{n}: {e:?}"))
 }
@@ -108,8 +114,10 @@ fn company(at: Timestamp) -> (Book, Vec<kontor::ledger::open_items::ItemId>) {
 fn import(at: Timestamp) -> Command {
     let lines = (0..LINES)
         .map(|n| BankLine {
-            booking_date: day(n + 1),
-            value_date: day(n + 1),
+            // The day after invoice n (`day(n + 1)` wraps to 1 January at
+            // n = 299, before the invoice, and the payment was refused).
+            booking_date: paid(n),
+            value_date: paid(n),
             amount: amount(n),
             currency: Currency::EUR,
             counterparty: "Kunde GmbH".into(),
