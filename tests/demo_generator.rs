@@ -358,3 +358,30 @@ fn explicit_vat_lines_post_to_the_vat_accounts_without_tax_codes() {
     }
     assert!(book.vat_return(first, last).unwrap().rows.is_empty());
 }
+
+#[test]
+fn the_demo_sets_its_data_entry_rules_last_in_warning_mode() {
+    use kontor::ledger::gl::RuleMode;
+    for (chart, cash) in [
+        (ChartTemplate::Skr03, "1000"),
+        (ChartTemplate::Skr04, "1600"),
+    ] {
+        let (book, events) = demo::build(&small(7, chart), |_, _| {}).unwrap();
+        assert!(
+            matches!(
+                events.last(),
+                Some(Event::Gl(GlEvent::EntryRulesSet { .. }))
+            ),
+            "the rules come last, after every generated entry"
+        );
+        let rules = book.gl().entry_rules();
+        assert_eq!(rules.reference, RuleMode::Warn);
+        assert_eq!(rules.cash_negative, RuleMode::Warn);
+        assert_eq!(rules.date_window, RuleMode::Off);
+        let named: Vec<String> = rules.cash_accounts.iter().map(|a| a.to_string()).collect();
+        assert_eq!(named, [cash]);
+        // The demo never takes its cash box below zero.
+        let balance = book.gl().balance_lc(rules.cash_accounts[0]);
+        assert!(balance >= Decimal::ZERO, "{chart:?}: cash {balance}");
+    }
+}

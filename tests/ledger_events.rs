@@ -2389,6 +2389,67 @@ fn print_issue_19_sessions_for_the_corpus() {
     }
 }
 
+// ----- data-entry rules (issue 18) -----
+
+/// The data-entry rules as a user gives them to the corpus company: a
+/// date window refused 30 days back (none ahead), a reference asked for,
+/// the document date off, and the cash box 1000 never below zero.
+fn entry_rules_session(b: &mut Book, date: NaiveDate) -> Vec<Event> {
+    use kontor::ledger::gl::{EntryRules, RuleMode};
+    use kontor::ledger::types::Timestamp;
+    let rules = EntryRules {
+        days_back: Some(30),
+        days_ahead: None,
+        date_window: RuleMode::Refuse,
+        reference: RuleMode::Warn,
+        document_date: RuleMode::Off,
+        cash_accounts: vec![AccountNo::parse("1000").unwrap()],
+        cash_negative: RuleMode::Refuse,
+    };
+    b.execute(&Command::Gl(GlCommand::SetEntryRules {
+        rules,
+        by: "anna".into(),
+        at: Timestamp::at(date, 9, 30, 0).unwrap(),
+    }))
+    .unwrap()
+}
+
+/// Captured from the encoder when the data-entry rules came (issue 18).
+const GOLDEN_ENTRY_RULES: [&str; 1] = [
+    r#"{"v":1,"type":"entry_rules_set","rules":{"days_back":30,"date_window":"refuse","reference":"warn","document_date":"off","cash_accounts":["1000"],"cash_negative":"refuse"},"by":"anna","at":"2024-03-15T09:30:00Z"}"#,
+];
+
+#[test]
+fn entry_rules_events_have_a_stable_version_1_encoding() {
+    let (mut b, _) = Book::set_up(&sample_setup(2024)).unwrap();
+    let events = entry_rules_session(&mut b, NaiveDate::from_ymd_opt(2024, 3, 15).unwrap());
+    assert_eq!(events.len(), GOLDEN_ENTRY_RULES.len());
+    for (event, golden) in events.iter().zip(GOLDEN_ENTRY_RULES) {
+        assert_eq!(encode(event), golden);
+        assert_eq!(&decode(golden).unwrap(), event);
+    }
+}
+
+#[test]
+#[ignore = "writes corpus records; run by hand with --nocapture"]
+fn print_issue_18_sessions_for_the_corpus() {
+    let corpus = include_str!("fixtures/events/v1-corpus.jsonl");
+    let mut head = ChainHead::EMPTY;
+    let records: Vec<_> = corpus
+        .lines()
+        .map(|body| {
+            let record = head.seal(body.to_string());
+            head = ChainHead::after(&record);
+            record
+        })
+        .collect();
+    let mut b = Book::replay(&records).unwrap();
+    let date = NaiveDate::from_ymd_opt(2025, 1, 18).unwrap();
+    for e in entry_rules_session(&mut b, date) {
+        println!("CORPUS {}", encode(&e));
+    }
+}
+
 // ----- completeness -----
 
 /// Every golden string of every set above.
@@ -2408,6 +2469,7 @@ fn all_goldens() -> Vec<&'static str> {
         .chain(&GOLDEN_RECURRING)
         .chain(&GOLDEN_INBOX)
         .chain(&GOLDEN_DATEV)
+        .chain(&GOLDEN_ENTRY_RULES)
         .copied()
         .chain([GOLDEN_COMPANY_DETAILS])
         .collect()
@@ -2442,6 +2504,7 @@ event_kinds! {
     Event::Gl(GlEvent::GlDeterminationSet { .. }) => "gl_determination_set",
     Event::Gl(GlEvent::CompanyDetailsUpdated { .. }) => "company_details_updated",
     Event::Gl(GlEvent::DatevSettingsSet { .. }) => "datev_settings_set",
+    Event::Gl(GlEvent::EntryRulesSet { .. }) => "entry_rules_set",
     Event::Tax(TaxEvent::TaxCodeCreated { .. }) => "tax_code_created",
     Event::Tax(TaxEvent::TaxCodeUpdated { .. }) => "tax_code_updated",
     Event::Costing(CostingEvent::DimensionDefined { .. }) => "dimension_defined",

@@ -104,6 +104,8 @@ mod recurring;
 use recurring::RecurringOp;
 #[path = "ledger_props/datev.rs"]
 mod datev;
+#[path = "ledger_props/entry_rules.rs"]
+mod entry_rules;
 
 /// Cases of the main property; the guard draws as many runs.
 const CASES: u32 = 128;
@@ -441,6 +443,7 @@ enum Op {
     Recurring(RecurringOp),
     Inbox(inbox::InboxOp),
     Datev(datev::DatevOp),
+    EntryRules(entry_rules::EntryRulesOp),
 }
 
 // ----- strategies -----
@@ -730,6 +733,7 @@ fn op() -> impl Strategy<Value = Op> {
         4 => recurring::recurring_op().prop_map(Op::Recurring),
         2 => inbox::inbox_op().prop_map(Op::Inbox), // issue 19 (postings 24 → 26)
         3 => datev::datev_op().prop_map(Op::Datev),
+        2 => entry_rules::entry_rules_op().prop_map(Op::EntryRules), // issue 18
     ]
 }
 
@@ -1178,6 +1182,7 @@ fn command(book: &Book, base: NaiveDate, op: &Op) -> (Command, Rights) {
         Op::Recurring(op) => recurring::command(book, base, op),
         Op::Inbox(op) => inbox::command(book, base, op),
         Op::Datev(op) => datev::command(book, base, op),
+        Op::EntryRules(op) => entry_rules::command(book, base, op),
         Op::Posting(PostingOp::Post(spec)) => (
             Command::Posting(PostingCommand::PostEntry {
                 draft: entry_draft(book, base, spec),
@@ -1911,6 +1916,7 @@ command_kinds! {
     Command::Gl(GlCommand::SetGlDetermination { .. }) => "set_gl_determination",
     Command::Gl(GlCommand::UpdateCompanyDetails { .. }) => "update_company_details",
     Command::Gl(GlCommand::SetDatevSettings { .. }) => "set_datev_settings",
+    Command::Gl(GlCommand::SetEntryRules { .. }) => "set_entry_rules",
     Command::Tax(TaxCommand::CreateTaxCode { .. }) => "create_tax_code",
     Command::Tax(TaxCommand::UpdateTaxCode { .. }) => "update_tax_code",
     Command::Costing(CostingCommand::DefineDimension { .. }) => "define_dimension",

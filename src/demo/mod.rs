@@ -15,7 +15,8 @@
 //! `statement_file`), item groups, items, price lists and special prices
 //! `items` (master data after the partners, no entries), a bank loan
 //! paid out in the first month with its instalments posted through the
-//! due list but the last month's `loans` (after the bank side);
+//! due list but the last month's `loans` (after the bank side), budgets
+//! `budgets` and the data-entry rules `rules` (both last, in `build`);
 //! here the spec, the command iterator [`commands`] and [`build`], which
 //! folds them into a Book.
 //!
@@ -32,6 +33,7 @@ mod month;
 pub mod partners;
 mod payment_runs;
 mod recurring;
+mod rules;
 mod statement_file;
 
 use crate::demo::accounts::{DemoAccounts, DemoTaxCodes};
@@ -302,6 +304,7 @@ pub fn build(
     }
     events.extend(bank_side(spec, &mut book, count)?);
     events.extend(budgets::budget_events(&mut book, spec.first_year)?);
+    events.extend(rules::rules_events(&mut book, spec.chart, spec.first_year)?);
     progress(book.entry_count(), spec.entries);
     Ok((book, events))
 }

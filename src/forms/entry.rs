@@ -244,6 +244,7 @@ impl EntryForm {
         draft.reference = self.reference.trim().to_string();
         draft.memo = self.memo.trim().to_string();
         draft.key = PostingKey::from_hex(self.key.trim());
+        draft.entered_on = Some(today);
         Ok(draft)
     }
 

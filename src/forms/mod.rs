@@ -7,6 +7,7 @@ pub mod company;
 pub mod datev_import;
 pub mod einvoice;
 pub mod entry;
+pub mod entry_rules;
 pub mod payment_run;
 pub mod search;
 pub mod statement;

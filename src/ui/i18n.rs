@@ -121,6 +121,8 @@ texts! {
     AdminCurrenciesBody => "Kurstabelle je Währung und Datum; gilt für Fremdwährungsbuchungen.", "Rate table per currency and date; used by foreign-currency postings.";
     AdminDetermination => "Sachkontenfindung", "G/L account determination";
     AdminDeterminationBody => "Standardkonten für Rundung, Saldenvorträge, Kursdifferenzen, Steuern.", "Default accounts for rounding, opening balances, exchange differences, taxes.";
+    AdminEntryRules => "Erfassungsregeln", "Data-entry rules";
+    AdminEntryRulesBody => "Zulässiges Buchungsdatum, Pflichtfelder, keine negative Kasse: warnen oder ablehnen.", "Allowed posting date, mandatory fields, no negative cash: warn or refuse.";
     FinJournalList => "Journal", "Journal";
     FinJournalListBody => "Alle gebuchten Belege mit Filtern; Storno mit Datum.", "Every posted entry with filters; reversal with a date.";
     ShortcutNewEntry => "Neue Buchung (Alt+N)", "New entry (Alt+N)";

@@ -78,7 +78,9 @@ pub fn items_op() -> impl Strategy<Value = ItemsOp> {
             .prop_map(|(cents, second_list)| ItemsOp::Prices { cents, second_list }),
         1 => (prop::bool::weighted(0.6), 0u8..12, prop::bool::weighted(0.2))
             .prop_map(|(partner, window, defect)| ItemsOp::Special { partner, window, defect }),
-        1 => (any::<Index>(), prop::bool::weighted(0.15))
+        // An unknown pick 3 in 10 (was 15 in 100): with the entry rules'
+        // draws (issue 18) the guard saw 5 deletes and no refusal.
+        1 => (any::<Index>(), prop::bool::weighted(0.3))
             .prop_map(|(pick, unknown)| ItemsOp::Delete { pick, unknown }),
         1 => defect(0.3, 2).prop_map(|defect| ItemsOp::DiscountGroup { defect }),
         1 => defect(0.25, 3).prop_map(|defect| ItemsOp::PartnerPricing { defect }),

@@ -107,6 +107,7 @@ pub(crate) fn opening_entry(
         user: by.to_string(),
         lines: drafts,
         key: Some(key),
+        entered_on: None,
     };
     let entry = build_entry(cx, &draft, rights, &Pending::default())?;
     cx.journal.check_posted(cx.gl, cx.partners, &entry)?;

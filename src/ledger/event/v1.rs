@@ -1592,6 +1592,12 @@ enum EventRefV1<'a> {
         by: String,
         at: TimestampV1,
     },
+    // ----- data-entry rules (issue 18): types in `v1/entry_rules.rs` -----
+    EntryRulesSet {
+        rules: entry_rules::EntryRulesV1,
+        by: String,
+        at: TimestampV1,
+    },
 }
 
 /// The same events as read (entries owned).
@@ -1885,6 +1891,12 @@ enum EventV1 {
         by: String,
         at: TimestampV1,
     },
+    // ----- data-entry rules (issue 18): types in `v1/entry_rules.rs` -----
+    EntryRulesSet {
+        rules: entry_rules::EntryRulesV1,
+        by: String,
+        at: TimestampV1,
+    },
 }
 
 /// The version field first, then the event's own fields.
@@ -1999,6 +2011,7 @@ fn gl_to_wire(event: &GlEvent) -> EventRefV1<'static> {
             details: details.into(),
         },
         GlEvent::DatevSettingsSet { .. } => datev::datev_to_wire(event),
+        GlEvent::EntryRulesSet { .. } => entry_rules::entry_rules_to_wire(event),
     }
 }
 
@@ -2139,6 +2152,7 @@ fn from_wire(event: EventV1) -> Event {
         | W::LoanRateChanged { .. }) => recurring::recurring_from_wire(other),
         other @ W::InvoiceDocumentStored { .. } => inbox::inbox_from_wire(other),
         other @ W::DatevSettingsSet { .. } => datev::datev_from_wire(other),
+        other @ W::EntryRulesSet { .. } => entry_rules::entry_rules_from_wire(other),
     }
 }
 
@@ -2521,3 +2535,5 @@ mod statements;
 mod inbox;
 // ----- DATEV settings (issue 19): `v1/datev.rs` -----
 mod datev;
+// ----- data-entry rules (issue 18): `v1/entry_rules.rs` -----
+mod entry_rules;

@@ -6,6 +6,7 @@ use crate::ledger::gl::account::Account;
 use crate::ledger::gl::company::CompanyDetails;
 use crate::ledger::gl::datev::DatevSettings;
 use crate::ledger::gl::determination::GlDetermination;
+use crate::ledger::gl::entry_rules::EntryRules;
 use crate::ledger::types::{AccountNo, Currency, PeriodRef, PeriodStatus, Timestamp};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -50,6 +51,12 @@ pub enum GlCommand {
         by: String,
         at: Timestamp,
     },
+    /// Data-entry rules (issue 18): replaces the previous ones.
+    SetEntryRules {
+        rules: EntryRules,
+        by: String,
+        at: Timestamp,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -84,6 +91,11 @@ pub enum GlEvent {
     },
     DatevSettingsSet {
         settings: DatevSettings,
+        by: String,
+        at: Timestamp,
+    },
+    EntryRulesSet {
+        rules: EntryRules,
         by: String,
         at: Timestamp,
     },

@@ -3,6 +3,7 @@
 
 use crate::ledger::gl::datev::DatevSettingsError;
 use crate::ledger::gl::determination::DeterminationKey;
+use crate::ledger::gl::entry_rules::EntryRulesError;
 use crate::ledger::types::{AccountNo, Currency, InputError, PeriodRef};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -104,6 +105,10 @@ pub enum GlError {
     // --- DATEV settings (issue 19) ---
     #[error(transparent)]
     Datev(#[from] DatevSettingsError),
+
+    // --- data-entry rules (issue 18) ---
+    #[error(transparent)]
+    EntryRules(#[from] EntryRulesError),
 }
 
 impl GlError {
@@ -148,7 +153,8 @@ impl GlError {
             | GlError::DeterminationAccountNotPostable { .. }
             | GlError::DeterminationAccountIsControl { .. }
             | GlError::DeterminationMissing { .. }
-            | GlError::Datev(_) => None,
+            | GlError::Datev(_)
+            | GlError::EntryRules(_) => None,
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod command;
 pub mod company;
 pub mod datev;
 pub mod determination;
+pub mod entry_rules;
 pub mod error;
 pub mod fx;
 pub mod period;
@@ -19,6 +20,9 @@ pub use command::{GlCommand, GlEvent};
 pub use company::{ChartTemplate, CompanyDetails, Settings};
 pub use datev::{DatevSettings, DatevSettingsError};
 pub use determination::{DeterminationKey, GlDetermination};
+pub use entry_rules::{
+    EntryRules, EntryRulesError, MAX_CASH_ACCOUNTS, MAX_WINDOW_DAYS, RuleBreach, RuleMode,
+};
 pub use error::GlError;
 pub use fx::RateTable;
 
@@ -69,6 +73,8 @@ pub struct Gl {
     account_lines: Vec<Vec<LineRef>>,
     /// DATEV export settings; `None` until set (issue 19).
     datev: Option<DatevSettings>,
+    /// Data-entry rules; every rule off until set (issue 18).
+    entry_rules: EntryRules,
 }
 
 impl Gl {
@@ -85,6 +91,7 @@ impl Gl {
             balances: Vec::new(),
             account_lines: Vec::new(),
             datev: None,
+            entry_rules: EntryRules::default(),
         })
     }
 
@@ -153,6 +160,14 @@ impl Gl {
                     at: *at,
                 }
             }
+            GlCommand::SetEntryRules { rules, by, at } => {
+                self.check_entry_rules(rules)?;
+                GlEvent::EntryRulesSet {
+                    rules: rules.clone(),
+                    by: by.clone(),
+                    at: *at,
+                }
+            }
         })
     }
 
@@ -208,6 +223,10 @@ impl Gl {
                 self.check_datev(settings)?;
                 self.datev = Some(settings.clone());
             }
+            GlEvent::EntryRulesSet { rules, .. } => {
+                self.check_entry_rules(rules)?;
+                self.entry_rules = rules.clone();
+            }
         }
         Ok(())
     }
@@ -248,7 +267,26 @@ impl Gl {
         self.datev.as_ref()
     }
 
+    /// The data-entry rules (every rule off until set, issue 18).
+    pub fn entry_rules(&self) -> &EntryRules {
+        &self.entry_rules
+    }
+
+    /// The LC balance of `account` over every period (0 for an unknown one).
+    pub fn balance_lc(&self, account: AccountNo) -> Decimal {
+        self.account_totals(account)
+            .map(|periods| periods.iter().map(Totals::balance_lc).sum())
+            .unwrap_or_default()
+    }
+
     // ----- checks shared by commands and events -----
+
+    fn check_entry_rules(&self, rules: &EntryRules) -> Result<(), GlError> {
+        Ok(entry_rules::check(rules, |number| {
+            self.account(number)
+                .is_some_and(|a| a.postable && !a.control && a.account_type == AccountType::Asset)
+        })?)
+    }
 
     fn check_datev(&self, settings: &DatevSettings) -> Result<(), GlError> {
         Ok(datev::check(

@@ -6,7 +6,7 @@
 //! unchanged (`DomainError` flattens them).
 
 use crate::ledger::costing::CostingError;
-use crate::ledger::gl::GlError;
+use crate::ledger::gl::{GlError, RuleBreach};
 use crate::ledger::partners::PartnersError;
 use crate::ledger::tax::TaxError;
 use crate::ledger::types::{AccountNo, Currency, EntryId, InputError, PostingKey};
@@ -103,6 +103,10 @@ pub enum JournalError {
     EntryNumbersExhausted { fiscal_year: i32, max: u32 },
     #[error("the journal holds at most {max} entries")]
     JournalFull { max: u64 },
+
+    // --- the company's data-entry rules (issue 18) ---
+    #[error("the entry breaks a data-entry rule: {0:?}")]
+    Rule(RuleBreach),
 }
 
 impl JournalError {
@@ -146,7 +150,8 @@ impl JournalError {
             | JournalError::EntryIdMismatch { .. }
             | JournalError::EntryNumberMismatch { .. }
             | JournalError::EntryNumbersExhausted { .. }
-            | JournalError::JournalFull { .. } => None,
+            | JournalError::JournalFull { .. }
+            | JournalError::Rule(_) => None,
         }
     }
 }

@@ -105,6 +105,8 @@ pub(crate) fn check_post(
         user: draft.user.clone(),
         lines: lines.drafts,
         key: Some(draft.key),
+        // Derived from the payment: the rules on typed entries do not apply.
+        entered_on: None,
     };
     let entry = build_entry(cx, &entry_draft, rights, &Pending::default())?;
     let clearing = clearing(&frame, &paid, &entry, at)?;

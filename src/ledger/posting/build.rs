@@ -22,7 +22,7 @@ use crate::ledger::journal::JournalError;
 use crate::ledger::posting::credit::check_commitment;
 use crate::ledger::posting::draft::EntryDraft;
 use crate::ledger::posting::line::{Conversion, build_typed_line};
-use crate::ledger::posting::{Context, Pending, Rights};
+use crate::ledger::posting::{Context, Pending, Rights, rules};
 use crate::ledger::types::limits::{MAX_ENTRY_NUMBER, MAX_LINES, MAX_TEXT_LEN};
 use crate::ledger::types::money::minor_unit;
 use crate::ledger::types::{EntryId, Field, Line, PostedEntry, PostingKey, Side, check_text};
@@ -58,6 +58,9 @@ pub fn build_entry(
         .index_of_date(date)
         .ok_or(GlError::NoPeriod { date })?;
     let lines = build_lines(cx, draft)?;
+    if let Some(breach) = rules::refusal(cx, draft, &lines) {
+        return Err(JournalError::Rule(breach));
+    }
     check_commitment(cx, &lines, rights)?;
     let header = Header {
         posting_date: date,
@@ -94,7 +97,7 @@ fn check_line_count(count: usize) -> Result<(), JournalError> {
 }
 
 /// The typed lines with their tax lines, balanced by rounding lines.
-fn build_lines(cx: Context<'_>, draft: &EntryDraft) -> Result<Vec<Line>, JournalError> {
+pub(crate) fn build_lines(cx: Context<'_>, draft: &EntryDraft) -> Result<Vec<Line>, JournalError> {
     let mut conv = Conversion::new(cx.gl, draft.posting_date);
     let mut lines = Vec::with_capacity(draft.lines.len() + 2);
     let mut fc_lines = 0usize;

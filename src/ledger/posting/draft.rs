@@ -97,6 +97,10 @@ pub struct EntryDraft {
     pub lines: Vec<LineDraft>,
     /// The idempotency key of the grid or voucher (None: not remembered).
     pub key: Option<PostingKey>,
+    /// The day a user entered the draft (the screens set it from the
+    /// clock): the date window's "today". `None` for entries the engine
+    /// derives, which the rules on typed entries do not hold.
+    pub entered_on: Option<NaiveDate>,
 }
 
 impl EntryDraft {
@@ -110,6 +114,7 @@ impl EntryDraft {
             user: user.to_string(),
             lines,
             key: None,
+            entered_on: None,
         }
     }
 }

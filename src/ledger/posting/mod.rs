@@ -7,7 +7,8 @@
 //! rounding lines, numbering), one typed line `line` (its account, or its
 //! partner's control account), the credit limit of customers `credit`,
 //! reversal `reversal`, all-or-nothing batches `voucher`, the grid's live
-//! view `preview`, plausibility warnings (never refusals) `warning`.
+//! view `preview`, plausibility warnings (never refusals) `warning`, the
+//! company's data-entry rules `rules`.
 
 pub mod build;
 pub mod command;
@@ -16,6 +17,7 @@ pub mod draft;
 pub mod line;
 pub mod preview;
 pub mod reversal;
+pub mod rules;
 pub mod voucher;
 pub mod warning;
 

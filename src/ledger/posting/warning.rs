@@ -14,9 +14,11 @@
 //!   needs the closing right. Until users and rights exist every user holds
 //!   every right ([`Rights::ALL`](super::Rights::ALL)), so this is a
 //!   question, not a refusal: the screen posts after the user confirms.
+//! - A data-entry rule of the company in warning mode (`posting::rules`).
 
-use super::{Context, EntryDraft};
+use super::{Context, EntryDraft, rules};
 use crate::ledger::gl::AccountType;
+use crate::ledger::gl::{RuleBreach, RuleMode};
 use crate::ledger::tax::TaxDirection;
 use crate::ledger::types::{AccountNo, EntryId, PeriodStatus};
 use chrono::NaiveDate;
@@ -38,6 +40,8 @@ pub enum EntryWarning {
     },
     /// The posting date lies in a period in closing.
     ClosingPeriod { date: NaiveDate },
+    /// The entry breaks a data-entry rule in warning mode.
+    Rule(RuleBreach),
 }
 
 impl EntryWarning {
@@ -46,7 +50,7 @@ impl EntryWarning {
         match self {
             EntryWarning::InputTaxOnRevenue { line, .. }
             | EntryWarning::OutputTaxOnExpense { line, .. } => Some(*line),
-            EntryWarning::ClosingPeriod { .. } => None,
+            EntryWarning::ClosingPeriod { .. } | EntryWarning::Rule(_) => None,
         }
     }
 
@@ -88,7 +92,19 @@ pub fn entry_warnings(ctx: Context<'_>, draft: &EntryDraft) -> Vec<EntryWarning>
         }
     }
     warnings.extend(closing_period(ctx, draft.posting_date));
+    warnings.extend(rule_warnings(ctx, draft));
     warnings
+}
+
+/// The company's data-entry rules in warning mode that `draft` breaks;
+/// the negative-cash rule only when the draft's lines build.
+fn rule_warnings(ctx: Context<'_>, draft: &EntryDraft) -> Vec<EntryWarning> {
+    let lines = super::build::build_lines(ctx, draft).unwrap_or_default();
+    rules::breaches(ctx, draft, &lines)
+        .into_iter()
+        .filter(|(_, mode)| *mode == RuleMode::Warn)
+        .map(|(breach, _)| EntryWarning::Rule(breach))
+        .collect()
 }
 
 /// The warnings of reversing `entry` on `date` (default: the original's

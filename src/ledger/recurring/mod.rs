@@ -112,6 +112,9 @@ impl Recurring {
                     draft: posting::EntryDraft {
                         posting_date: posting.schedule.first,
                         key: None,
+                        // Not stored: a template is entered once, its
+                        // occurrences are posted later.
+                        entered_on: None,
                         ..posting.draft.clone()
                     },
                     ..(**posting).clone()

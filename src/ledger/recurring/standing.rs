@@ -63,6 +63,7 @@ pub fn occurrence_draft(draft: &EntryDraft, name: &str, date: NaiveDate) -> Entr
         due_date: None,
         reference,
         key: None,
+        entered_on: None,
         ..draft.clone()
     }
 }

@@ -27,6 +27,7 @@ texts! {
         NavTaxCodes => "Steuerkennzeichen", "Tax codes";
         NavCosting => "Kostenrechnung", "Cost accounting";
         NavBackup => "Datensicherung", "Backup";
+        NavEntryRules => "Erfassungsregeln", "Entry rules";
         AdminNoCompanyTitle => "Kein Mandant geöffnet", "No company open";
         AdminNoCompanyBody => "Diese Einstellungen gehören zu einem Mandanten. Öffnen oder legen Sie auf der Startseite einen an.", "These settings belong to a company. Open or create one on the start page.";
     }
@@ -85,6 +86,7 @@ pub fn AdminNav() -> impl IntoView {
             <A href="/admin/periods">{move || i18n.t(T::NavPeriods)}</A>
             <A href="/admin/currencies">{move || i18n.t(T::NavCurrencies)}</A>
             <A href="/admin/determination">{move || i18n.t(T::NavDetermination)}</A>
+            <A href="/admin/entry-rules">{move || i18n.t(T::NavEntryRules)}</A>
             <A href="/admin/tax-codes">{move || i18n.t(T::NavTaxCodes)}</A>
             <A href="/admin/costing">{move || i18n.t(T::NavCosting)}</A>
             <A href="/admin/backup">{move || i18n.t(T::NavBackup)}</A>

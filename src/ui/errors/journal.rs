@@ -13,6 +13,7 @@ pub fn journal_error(e: &JournalError, lang: Lang) -> String {
         JournalError::Tax(e) => return super::tax_error(e, lang),
         JournalError::Costing(e) => return super::costing_error(e, lang),
         JournalError::Partners(e) => return super::partners_error(e, lang),
+        JournalError::Rule(b) => return super::rule_breach(b, lang),
         JournalError::TooFewLines { count } => (
             format!("Eine Buchung braucht mindestens 2 Zeilen, diese hat {count}."),
             format!("An entry needs at least 2 lines; this one has {count}."),

@@ -13,6 +13,7 @@ mod datev;
 mod datev_export;
 mod dunning;
 mod einvoice;
+mod entry_rules;
 mod gl;
 mod gobd;
 mod inbox;
@@ -39,6 +40,7 @@ pub use datev::{RowParts, datev_error, datev_file_refusal, datev_row_parts, date
 pub use datev_export::{datev_export_error, datev_replaced, datev_settings_error};
 pub use dunning::{dunning_error, skip_reason as dunning_skip_reason};
 pub use einvoice::{einvoice_error, mismatch as einvoice_mismatch};
+pub use entry_rules::{entry_rules_error, rule_breach};
 pub use gl::gl_error;
 pub use gobd::gobd_error;
 pub use inbox::{inbox_error, proposal_currency};

@@ -47,6 +47,7 @@ pub fn entry_warning(w: &EntryWarning, lang: Lang) -> String {
                 "The period of {date} is in closing: closing entries only, with the closing right (which everyone holds until there are users)."
             ),
         ),
+        EntryWarning::Rule(b) => return super::rule_breach(b, lang),
     };
     pick(lang, de, en)
 }
@@ -57,7 +58,7 @@ pub fn map_warning_line(w: &EntryWarning, to_row: impl Fn(usize) -> usize) -> En
     match &mut w {
         EntryWarning::InputTaxOnRevenue { line, .. }
         | EntryWarning::OutputTaxOnExpense { line, .. } => *line = to_row(*line),
-        EntryWarning::ClosingPeriod { .. } => {}
+        EntryWarning::ClosingPeriod { .. } | EntryWarning::Rule(_) => {}
     }
     w
 }

@@ -98,6 +98,11 @@ impl Module {
                     Some("/admin/determination"),
                 ),
                 (
+                    Key::AdminEntryRules,
+                    Key::AdminEntryRulesBody,
+                    Some("/admin/entry-rules"),
+                ),
+                (
                     Key::AdminTaxCodes,
                     Key::AdminTaxCodesBody,
                     Some("/admin/tax-codes"),

@@ -202,6 +202,7 @@ impl EntryDraftV1 {
                 })
                 .collect(),
             key: None,
+            entered_on: None,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Administration: the setup wizard (Einrichtungsassistent), company
 //! details (Firmendaten), posting periods (Buchungsperioden), currencies
 //! and exchange rates (Währungen, Wechselkurse), G/L account determination
-//! (Sachkontenfindung), tax codes (Steuerkennzeichen), cost accounting
+//! (Sachkontenfindung), data-entry rules (Erfassungsregeln), tax codes (Steuerkennzeichen), cost accounting
 //! (Kostenrechnung) and backup (Datensicherung). Each screen reads the open
 //! Book and changes it only through a checked command; they share their
 //! frame (`components::AdminFrame`), never each other's code.
@@ -11,6 +11,7 @@ mod company;
 mod costing;
 mod currencies;
 mod determination;
+mod entry_rules;
 mod periods;
 mod setup;
 mod statement_layout;
@@ -21,6 +22,7 @@ pub use company::CompanyDetailsPage;
 pub use costing::CostingPage;
 pub use currencies::CurrenciesPage;
 pub use determination::DeterminationPage;
+pub use entry_rules::EntryRulesPage;
 pub use periods::PeriodsPage;
 pub use setup::SetupPage;
 pub use statement_layout::StatementLayoutPage;

@@ -483,7 +483,8 @@ async fn post_invoice(app: AppState, s: State) {
     edited.reference = s.reference.get_untracked();
     edited.memo = s.memo.get_untracked();
     let date = s.posting_date.get_untracked().unwrap_or_else(today);
-    let draft = edited.draft(vendor, date, USER);
+    let mut draft = edited.draft(vendor, date, USER);
+    draft.entered_on = Some(today());
     let number = s
         .invoice
         .get_untracked()
