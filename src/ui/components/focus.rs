@@ -37,3 +37,45 @@ pub fn focus_sibling(row: &web_sys::Element, down: bool) {
         focus(&el);
     }
 }
+
+/// The keydown handler of a focusable list row: ↑/↓ move to the previous
+/// or next row, `other` gets every other key and says whether it took it.
+/// A key taken here does not also scroll the page or submit a form.
+pub fn row_keys(
+    other: impl Fn(&web_sys::KeyboardEvent) -> bool + 'static,
+) -> impl Fn(web_sys::KeyboardEvent) + 'static {
+    use wasm_bindgen::JsCast;
+    move |ev: web_sys::KeyboardEvent| {
+        let Some(row) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let taken = match ev.key().as_str() {
+            "ArrowDown" => {
+                focus_sibling(&row, true);
+                true
+            }
+            "ArrowUp" => {
+                focus_sibling(&row, false);
+                true
+            }
+            _ => other(&ev),
+        };
+        if taken {
+            ev.prevent_default();
+        }
+    }
+}
+
+/// [`row_keys`] for a row whose only other key is Enter, which opens it.
+pub fn row_enter(open: impl Fn() + 'static) -> impl Fn(web_sys::KeyboardEvent) + 'static {
+    row_keys(move |ev| {
+        let enter = ev.key() == "Enter";
+        if enter {
+            open();
+        }
+        enter
+    })
+}

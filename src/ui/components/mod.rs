@@ -43,7 +43,7 @@ pub use drafts::{
     fresh_posting_key, load_voucher, save_voucher,
 };
 pub use due_notice::DueNotice;
-pub use focus::{focus, focus_by_id, focus_sibling, sibling_row};
+pub use focus::{focus, focus_by_id, focus_sibling, row_enter, row_keys, sibling_row};
 pub use format::{dialect, fmt_amount, fmt_date, fmt_nonzero, number_style, say, today};
 pub use frame::{AdminFrame, AdminNav, NoCompany, OpenFailureNotice};
 pub use item_accounts::{AccountFields, AccountsEditor};

@@ -89,6 +89,13 @@ test('a house bank is created by keyboard; refusals stand at their field', async
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('tr[data-code="POST"]')?.textContent.includes('Postbank Hamburg'));
   assert.deepEqual(await codes(), ['HASPA', 'HASPAUSD', 'HASPACHF', 'POST']);
+  // ↑/↓ walk the rows; the last row stays the last.
+  await page.focus('tr[data-code="POST"]');
+  await page.keyboard.press('ArrowUp');
+  await page.waitForFunction(() => document.activeElement?.dataset?.code === 'HASPACHF');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.activeElement?.dataset?.code === 'POST');
   await page.focus('tr[data-code="HASPA"]');
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-testid="hb-mapping"]');

@@ -138,6 +138,15 @@ test('a recurring posting due in the past is announced after a reload and posted
   assert.ok(rows.length >= 1, 'the November occurrence is due');
   await page.waitForSelector(tid('due-s1-2026-11-01'));
   assert.match(await page.textContent(tid('due-s1-2026-11-01')), /Miete Garage/);
+  // Space on the focused row takes it out of the posting and back in
+  // (the rows' shared keys: ↑/↓ move, other keys go to the list).
+  const due = tid('due-s1-2026-11-01');
+  await page.focus(due);
+  await page.keyboard.press('Space');
+  await page.waitForFunction((s) => document.querySelector(s)?.classList.contains('unchecked'), due);
+  assert.equal(await page.$eval(`${due} [data-testid="due-check"]`, (c) => c.checked), false);
+  await page.keyboard.press('Space');
+  await page.waitForFunction((s) => !document.querySelector(s)?.classList.contains('unchecked'), due);
   await shots('recurring-due', 'Due recurring postings');
   await page.click(tid('post-due'));
   await outcome(tid('notice'), 'post-due');

@@ -12,10 +12,9 @@ mod texts;
 
 use leptos::prelude::*;
 
-use crate::ui::components::{focus_by_id, focus_sibling};
+use crate::ui::components::{focus_by_id, row_enter};
 
 use crate::ui::components::{USER, now};
-use wasm_bindgen::JsCast;
 
 use crate::ledger::Command;
 use crate::ledger::dunning::{DunningCommand, DunningTerm, MAX_LEVELS, TermField};
@@ -124,21 +123,7 @@ fn TermList(
         let lang = i18n.lang();
         let on_key = {
             let t = t.clone();
-            move |ev: web_sys::KeyboardEvent| {
-                let Some(row) = ev
-                    .current_target()
-                    .and_then(|x| x.dyn_into::<web_sys::Element>().ok())
-                else {
-                    return;
-                };
-                match ev.key().as_str() {
-                    "ArrowDown" => focus_sibling(&row, true),
-                    "ArrowUp" => focus_sibling(&row, false),
-                    "Enter" => edit(t.clone()),
-                    _ => return,
-                }
-                ev.prevent_default();
-            }
+            row_enter(move || edit(t.clone()))
         };
         let days = t
             .levels

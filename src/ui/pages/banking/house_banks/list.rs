@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::components::focus_sibling;
-use wasm_bindgen::JsCast;
+use crate::ui::components::row_enter;
 
 use crate::ledger::bank::HouseBank;
 use crate::ui::i18n::{Text, use_i18n};
@@ -31,21 +30,7 @@ pub fn BankList(
         let code = b.code.clone();
         let on_key = {
             let b = b.clone();
-            move |ev: web_sys::KeyboardEvent| {
-                let Some(row) = ev
-                    .current_target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                else {
-                    return;
-                };
-                match ev.key().as_str() {
-                    "ArrowDown" => focus_sibling(&row, true),
-                    "ArrowUp" => focus_sibling(&row, false),
-                    "Enter" => edit(b.clone()),
-                    _ => return,
-                }
-                ev.prevent_default();
-            }
+            row_enter(move || edit(b.clone()))
         };
         let for_edit = b.clone();
         let mapping = if b.csv_mapping.is_some() {

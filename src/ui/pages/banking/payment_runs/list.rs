@@ -5,9 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::ui::components::focus_sibling;
+use crate::ui::components::row_keys;
 use leptos_router::hooks::use_navigate;
-use wasm_bindgen::JsCast;
 
 use super::texts::T;
 use super::{Notice, offer_file, run_total};
@@ -41,22 +40,14 @@ pub fn RunList(
         let number = r.number;
         let saved = r.status == RunStatus::Saved;
         let total = app.with_book(|b| run_total(b, &r)).unwrap_or_default();
-        let on_key = move |ev: web_sys::KeyboardEvent| {
-            let Some(el) = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            else {
-                return;
-            };
+        let on_key = row_keys(move |ev| {
             match ev.key().as_str() {
-                "ArrowDown" => focus_sibling(&el, true),
-                "ArrowUp" => focus_sibling(&el, false),
                 "Enter" => open(number),
                 "Delete" if saved => ask_delete.set(Some(number)),
-                _ => return,
+                _ => return false,
             }
-            ev.prevent_default();
-        };
+            true
+        });
         let files = r
             .files
             .iter()

@@ -16,7 +16,6 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use rust_decimal::Decimal;
-use wasm_bindgen::JsCast;
 
 use crate::forms::entry::{EntryForm, LineForm};
 use crate::forms::template::line_forms;
@@ -25,8 +24,8 @@ use crate::ledger::recurring::{Due, DuePosting, RecurringCommand, Source};
 use crate::ledger::types::PostingKey;
 use crate::ledger::{Command, Event};
 use crate::ui::components::{
-    DateField, ErrorBox, NoCompany, Said, USER, fmt_amount, fmt_date, focus_sibling,
-    fresh_posting_key, now, number_style, today,
+    DateField, ErrorBox, NoCompany, Said, USER, fmt_amount, fmt_date, fresh_posting_key, now,
+    number_style, row_keys, today,
 };
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
@@ -265,22 +264,14 @@ fn DueRow(
             }
         })
     };
-    let on_key = move |ev: web_sys::KeyboardEvent| {
-        let Some(row) = ev
-            .current_target()
-            .and_then(|x| x.dyn_into::<web_sys::Element>().ok())
-        else {
-            return;
-        };
+    let on_key = row_keys(move |ev| {
         match ev.key().as_str() {
-            "ArrowDown" => focus_sibling(&row, true),
-            "ArrowUp" => focus_sibling(&row, false),
             " " => toggle(),
             "e" | "E" => editing.set(Some(occ)),
-            _ => return,
+            _ => return false,
         }
-        ev.prevent_default();
-    };
+        true
+    });
     let lines_text = move || {
         let lang = i18n.lang();
         draft

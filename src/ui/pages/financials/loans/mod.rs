@@ -8,12 +8,11 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use wasm_bindgen::JsCast;
 
 use crate::formats::amount::format_number;
 use crate::ledger::recurring::Loan;
 use crate::texts;
-use crate::ui::components::{NoCompany, fmt_amount, fmt_date, focus_sibling, number_style, today};
+use crate::ui::components::{NoCompany, fmt_amount, fmt_date, number_style, row_enter, today};
 use crate::ui::i18n::{Text, use_i18n};
 use crate::ui::state::use_app;
 
@@ -73,21 +72,7 @@ fn Body() -> impl IntoView {
         let href = format!("/financials/loans/{}", l.number);
         let on_key = {
             let href = href.clone();
-            move |ev: web_sys::KeyboardEvent| {
-                let Some(row) = ev
-                    .current_target()
-                    .and_then(|x| x.dyn_into::<web_sys::Element>().ok())
-                else {
-                    return;
-                };
-                match ev.key().as_str() {
-                    "ArrowDown" => focus_sibling(&row, true),
-                    "ArrowUp" => focus_sibling(&row, false),
-                    "Enter" => go(href.clone()),
-                    _ => return,
-                }
-                ev.prevent_default();
-            }
+            row_enter(move || go(href.clone()))
         };
         let next = match l.next_open() {
             Some(r) => format!(

@@ -12,7 +12,6 @@ mod texts;
 use leptos::ev;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
-use wasm_bindgen::JsCast;
 
 use crate::formats::amount::{format_number, parse_amount};
 use crate::forms::entry::account_number;
@@ -21,7 +20,7 @@ use crate::ledger::Command;
 use crate::ledger::recurring::{PostingTemplate, RecurringCommand, TemplateLine};
 use crate::ledger::types::AccountNo;
 use crate::ui::components::{
-    ErrorBox, NoCompany, Said, USER, focus_by_id, focus_sibling, now, number_style,
+    ErrorBox, NoCompany, Said, USER, focus_by_id, now, number_style, row_enter,
 };
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
@@ -270,21 +269,7 @@ fn TemplateTable(
         let lang = i18n.lang();
         let on_key = {
             let t = t.clone();
-            move |ev: web_sys::KeyboardEvent| {
-                let Some(row) = ev
-                    .current_target()
-                    .and_then(|x| x.dyn_into::<web_sys::Element>().ok())
-                else {
-                    return;
-                };
-                match ev.key().as_str() {
-                    "ArrowDown" => focus_sibling(&row, true),
-                    "ArrowUp" => focus_sibling(&row, false),
-                    "Enter" => edit(t.clone()),
-                    _ => return,
-                }
-                ev.prevent_default();
-            }
+            row_enter(move || edit(t.clone()))
         };
         let split = t
             .lines

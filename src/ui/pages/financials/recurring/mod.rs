@@ -13,7 +13,6 @@ use chrono::NaiveDate;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
 
 use crate::formats::amount::{format_date, parse_date};
 use crate::forms::entry::{EntryForm, LineForm};
@@ -21,8 +20,8 @@ use crate::forms::template::line_forms;
 use crate::ledger::Command;
 use crate::ledger::recurring::{End, Frequency, RecurringCommand, Schedule, StandingPosting};
 use crate::ui::components::{
-    ErrorBox, NoCompany, Said, USER, fmt_amount, fmt_date, focus_by_id, focus_sibling, now,
-    number_style, today,
+    ErrorBox, NoCompany, Said, USER, fmt_amount, fmt_date, focus_by_id, now, number_style,
+    row_enter, today,
 };
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
@@ -378,21 +377,7 @@ fn StandingTable(
         let lang = i18n.lang();
         let on_key = {
             let s = s.clone();
-            move |ev: web_sys::KeyboardEvent| {
-                let Some(row) = ev
-                    .current_target()
-                    .and_then(|x| x.dyn_into::<web_sys::Element>().ok())
-                else {
-                    return;
-                };
-                match ev.key().as_str() {
-                    "ArrowDown" => focus_sibling(&row, true),
-                    "ArrowUp" => focus_sibling(&row, false),
-                    "Enter" => edit(s.clone()),
-                    _ => return,
-                }
-                ev.prevent_default();
-            }
+            row_enter(move || edit(s.clone()))
         };
         let next = s
             .next_due(

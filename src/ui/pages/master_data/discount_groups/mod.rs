@@ -8,9 +8,8 @@ mod texts;
 
 use leptos::prelude::*;
 
-use crate::ui::components::{focus_by_id, focus_sibling};
+use crate::ui::components::{focus_by_id, row_enter};
 use rust_decimal::Decimal;
-use wasm_bindgen::JsCast;
 
 use crate::ledger::Command;
 use crate::ledger::items::{DiscountGroup, ItemsCommand};
@@ -179,21 +178,7 @@ fn GroupTable(
         let lang = i18n.lang();
         let on_key = {
             let g = g.clone();
-            move |ev: web_sys::KeyboardEvent| {
-                let Some(row) = ev
-                    .current_target()
-                    .and_then(|x| x.dyn_into::<web_sys::Element>().ok())
-                else {
-                    return;
-                };
-                match ev.key().as_str() {
-                    "ArrowDown" => focus_sibling(&row, true),
-                    "ArrowUp" => focus_sibling(&row, false),
-                    "Enter" => edit(g.clone()),
-                    _ => return,
-                }
-                ev.prevent_default();
-            }
+            row_enter(move || edit(g.clone()))
         };
         let discounts = g
             .discounts

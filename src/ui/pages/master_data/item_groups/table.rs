@@ -6,8 +6,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::ui::components::focus_sibling;
-use wasm_bindgen::JsCast;
+use crate::ui::components::row_enter;
 
 use super::T;
 use crate::ledger::Book;
@@ -56,21 +55,7 @@ pub fn GroupTable(
         };
         let count = counts.with(|c| c.get(&code).copied().unwrap_or(0));
         let (g1, g2) = (g.clone(), g.clone());
-        let on_key = move |ev: web_sys::KeyboardEvent| {
-            let Some(el) = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            else {
-                return;
-            };
-            match ev.key().as_str() {
-                "ArrowDown" => focus_sibling(&el, true),
-                "ArrowUp" => focus_sibling(&el, false),
-                "Enter" => edit(g1.clone()),
-                _ => return,
-            }
-            ev.prevent_default();
-        };
+        let on_key = row_enter(move || edit(g1.clone()));
         view! {
             <tr tabindex="0" data-code=code.clone() on:keydown=on_key>
                 <td><strong class="code">{code.clone()}</strong></td>

@@ -11,10 +11,9 @@ mod texts;
 
 use leptos::prelude::*;
 
-use crate::ui::components::{focus_by_id, focus_sibling};
+use crate::ui::components::{focus_by_id, row_keys};
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use wasm_bindgen::JsCast;
 
 use crate::ledger::Command;
 use crate::ledger::items::{ItemsCommand, PriceList, RoundMode, RoundStep};
@@ -109,24 +108,16 @@ fn ListTable(
         let href = format!("/master-data/price-lists/{}", l.number);
         let on_key = {
             let (l, href) = (l.clone(), href.clone());
-            move |ev: web_sys::KeyboardEvent| {
-                let Some(row) = ev
-                    .current_target()
-                    .and_then(|x| x.dyn_into::<web_sys::Element>().ok())
-                else {
-                    return;
-                };
+            row_keys(move |ev| {
                 match ev.key().as_str() {
-                    "ArrowDown" => focus_sibling(&row, true),
-                    "ArrowUp" => focus_sibling(&row, false),
                     "Enter" if ev.shift_key() => {
                         navigate.with_value(|go| go(&href, Default::default()))
                     }
                     "Enter" => edit(l.clone()),
-                    _ => return,
+                    _ => return false,
                 }
-                ev.prevent_default();
-            }
+                true
+            })
         };
         let basis = app
             .with_book(|b| basis_words(b.items(), &l.basis, lang))

@@ -12,8 +12,7 @@ mod texts;
 
 use leptos::prelude::*;
 
-use crate::ui::components::{focus_by_id, focus_sibling};
-use wasm_bindgen::JsCast;
+use crate::ui::components::{focus_by_id, row_keys};
 
 use crate::ledger::Command;
 use crate::ledger::items::{ItemsCommand, PriceScope, PriceValue, SpecialPrice};
@@ -225,22 +224,14 @@ fn SpecialTable(
         let id = s.id;
         let on_key = {
             let s = s.clone();
-            move |ev: web_sys::KeyboardEvent| {
-                let Some(row) = ev
-                    .current_target()
-                    .and_then(|x| x.dyn_into::<web_sys::Element>().ok())
-                else {
-                    return;
-                };
+            row_keys(move |ev| {
                 match ev.key().as_str() {
-                    "ArrowDown" => focus_sibling(&row, true),
-                    "ArrowUp" => focus_sibling(&row, false),
                     "Enter" => edit(s.clone()),
                     "Delete" => ask_delete.set(Some(id)),
-                    _ => return,
+                    _ => return false,
                 }
-                ev.prevent_default();
-            }
+                true
+            })
         };
         let breaks = s
             .breaks
