@@ -49,7 +49,9 @@ pub fn on_change(f: impl Fn() + 'static) {
         return;
     };
     let closure = Closure::<dyn Fn()>::new(f);
-    // Registered once by the shell, which lives as long as the page.
+    // Registered once by the shell, which lives as long as the page. A
+    // browser that refuses the listener only loses the update notice; the
+    // outdated-code check before every write still holds, so nothing is said.
     let _ = window.add_event_listener_with_callback(CHANGED, closure.as_ref().unchecked_ref());
     closure.forget();
 }
