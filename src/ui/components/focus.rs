@@ -38,11 +38,12 @@ pub fn focus_sibling(row: &web_sys::Element, down: bool) {
     }
 }
 
-/// The keydown handler of a focusable list row: ↑/↓ move to the previous
-/// or next row, `other` gets every other key and says whether it took it.
-/// A key taken here does not also scroll the page or submit a form.
+/// The keydown handler of a focusable list row. `own` sees every key
+/// first, with the row, and says whether it took it (a list's Enter, Delete,
+/// Alt+↑ or ↑ from its first row); ↑/↓ it leaves move to the previous or
+/// next row. A key taken here does not also scroll the page or submit a form.
 pub fn row_keys(
-    other: impl Fn(&web_sys::KeyboardEvent) -> bool + 'static,
+    own: impl Fn(&web_sys::KeyboardEvent, &web_sys::Element) -> bool + 'static,
 ) -> impl Fn(web_sys::KeyboardEvent) + 'static {
     use wasm_bindgen::JsCast;
     move |ev: web_sys::KeyboardEvent| {
@@ -52,26 +53,27 @@ pub fn row_keys(
         else {
             return;
         };
-        let taken = match ev.key().as_str() {
-            "ArrowDown" => {
-                focus_sibling(&row, true);
-                true
-            }
-            "ArrowUp" => {
-                focus_sibling(&row, false);
-                true
-            }
-            _ => other(&ev),
-        };
+        let taken = own(&ev, &row)
+            || match ev.key().as_str() {
+                "ArrowDown" => {
+                    focus_sibling(&row, true);
+                    true
+                }
+                "ArrowUp" => {
+                    focus_sibling(&row, false);
+                    true
+                }
+                _ => false,
+            };
         if taken {
             ev.prevent_default();
         }
     }
 }
 
-/// [`row_keys`] for a row whose only other key is Enter, which opens it.
+/// [`row_keys`] for a row whose only own key is Enter, which opens it.
 pub fn row_enter(open: impl Fn() + 'static) -> impl Fn(web_sys::KeyboardEvent) + 'static {
-    row_keys(move |ev| {
+    row_keys(move |ev, _| {
         let enter = ev.key() == "Enter";
         if enter {
             open();

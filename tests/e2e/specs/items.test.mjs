@@ -180,8 +180,13 @@ test('the list filter finds items by code, description and group; the keyboard o
   assert.match(await page.textContent(tid('item-empty')), /Kein Artikel passt/);
   await page.fill(tid('item-search'), '');
   await waitForItems(page, ['A-100', 'D-200']);
-  // ↓ into the list, ↓ to the second row, Enter opens it.
+  // ↓ into the list, ↑ from its first row back to the filter; ↓ into the
+  // list, ↓ to the second row, Enter opens it.
   await page.focus(tid('item-search'));
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.activeElement?.dataset?.code === 'A-100');
+  await page.keyboard.press('ArrowUp');
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'item-search');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');

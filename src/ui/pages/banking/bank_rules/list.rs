@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::components::focus_sibling;
+use crate::ui::components::row_keys;
 use wasm_bindgen::JsCast;
 
 use crate::ledger::bank::Rule;
@@ -64,24 +64,18 @@ where
         let last = rules.with_untracked(|rs| rs.len() as u32).saturating_sub(1);
         let for_edit = r.clone();
         let for_key = r.clone();
-        let on_key = move |ev: web_sys::KeyboardEvent| {
-            let Some(row) = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            else {
-                return;
-            };
+        // Alt+↑/↓ moves the rule (and stops at either end); plain ↑/↓ move the focus.
+        let on_key = row_keys(move |ev, _| {
             match (ev.key().as_str(), ev.alt_key()) {
                 ("ArrowUp", true) if pos > 0 => (actions.move_to)(id, pos - 1),
                 ("ArrowDown", true) if pos < last => (actions.move_to)(id, pos + 1),
-                ("ArrowDown", false) => focus_sibling(&row, true),
-                ("ArrowUp", false) => focus_sibling(&row, false),
+                ("ArrowUp" | "ArrowDown", true) => {}
                 ("Enter", _) => (actions.edit)(for_key.clone()),
                 ("Delete", _) => (actions.delete)(id),
-                _ => return,
+                _ => return false,
             }
-            ev.prevent_default();
-        };
+            true
+        });
         view! {
             <tr data-rule=id.to_string() tabindex="0" on:keydown=on_key>
                 <td class="num">{pos + 1}</td>

@@ -40,7 +40,7 @@ pub fn RunList(
         let number = r.number;
         let saved = r.status == RunStatus::Saved;
         let total = app.with_book(|b| run_total(b, &r)).unwrap_or_default();
-        let on_key = row_keys(move |ev| {
+        let on_key = row_keys(move |ev, _| {
             match ev.key().as_str() {
                 "Enter" => open(number),
                 "Delete" if saved => ask_delete.set(Some(number)),

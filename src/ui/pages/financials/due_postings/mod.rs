@@ -264,7 +264,7 @@ fn DueRow(
             }
         })
     };
-    let on_key = row_keys(move |ev| {
+    let on_key = row_keys(move |ev, _| {
         match ev.key().as_str() {
             " " => toggle(),
             "e" | "E" => editing.set(Some(occ)),

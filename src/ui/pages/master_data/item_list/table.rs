@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::T;
 use super::index::{Index, PAGE, Row};
-use crate::ui::components::{fmt_amount, focus};
+use crate::ui::components::{fmt_amount, focus, row_keys, sibling_row};
 use crate::ui::i18n::{Lang, Text, use_i18n};
 
 /// Focuses the list's first row (↓ in the filter box).
@@ -23,16 +23,6 @@ fn focus_selector(selector: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(el) = el {
         focus(&el);
-    }
-}
-
-/// Moves the focus from `row` to its sibling row (`down` or up); up from
-/// the first row returns to the filter.
-fn step(row: &web_sys::Element, down: bool) {
-    match crate::ui::components::sibling_row(row, down) {
-        Some(el) => focus(&el),
-        None if !down => focus_selector("[data-testid=\"item-search\"]"),
-        None => {}
     }
 }
 
@@ -108,21 +98,18 @@ fn row_view(
     let code = r.code.clone();
     let on_key = {
         let code = code.clone();
-        move |ev: web_sys::KeyboardEvent| {
-            let Some(el) = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            else {
-                return;
-            };
-            match ev.key().as_str() {
-                "ArrowDown" => step(&el, true),
-                "ArrowUp" => step(&el, false),
-                "Enter" => open(&code),
-                _ => return,
+        row_keys(move |ev, row| match ev.key().as_str() {
+            "Enter" => {
+                open(&code);
+                true
             }
-            ev.prevent_default();
-        }
+            // ↑ on the first row goes back to the filter.
+            "ArrowUp" if sibling_row(row, false).is_none() => {
+                focus_selector("[data-testid=\"item-search\"]");
+                true
+            }
+            _ => false,
+        })
     };
     let href = format!("/master-data/items/{code}");
     let active = if r.active { T::Yes } else { T::No };

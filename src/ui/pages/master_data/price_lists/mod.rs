@@ -108,7 +108,7 @@ fn ListTable(
         let href = format!("/master-data/price-lists/{}", l.number);
         let on_key = {
             let (l, href) = (l.clone(), href.clone());
-            row_keys(move |ev| {
+            row_keys(move |ev, _| {
                 match ev.key().as_str() {
                     "Enter" if ev.shift_key() => {
                         navigate.with_value(|go| go(&href, Default::default()))

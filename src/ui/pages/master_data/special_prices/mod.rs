@@ -224,7 +224,7 @@ fn SpecialTable(
         let id = s.id;
         let on_key = {
             let s = s.clone();
-            row_keys(move |ev| {
+            row_keys(move |ev, _| {
                 match ev.key().as_str() {
                     "Enter" => edit(s.clone()),
                     "Delete" => ask_delete.set(Some(id)),
