@@ -385,3 +385,14 @@ fn the_demo_sets_its_data_entry_rules_last_in_warning_mode() {
         assert!(balance >= Decimal::ZERO, "{chart:?}: cash {balance}");
     }
 }
+
+#[test]
+fn the_demo_offers_numbering_series_that_start_unused() {
+    let (book, _) = demo::build(&small(7, ChartTemplate::Skr03), |_, _| {}).unwrap();
+    let numbering = book.gl().numbering();
+    let codes: Vec<_> = numbering.series().iter().map(|s| s.code.as_str()).collect();
+    assert_eq!(codes, ["AR", "ER", "KA", "UB"]);
+    let year = book.entries()[0].fiscal_year;
+    assert_eq!(numbering.next("KA", year, 0), Ok(1));
+    assert!(codes.iter().all(|c| !numbering.in_use(c)));
+}

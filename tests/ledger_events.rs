@@ -2450,6 +2450,101 @@ fn print_issue_18_sessions_for_the_corpus() {
     }
 }
 
+// ----- numbering series (issue 18) -----
+
+/// Numbering series as a user gives them to the corpus company: cash
+/// receipts `KA-<year>-0001` and outgoing invoices without the year, then
+/// one cash entry (bank → cash box, so the cash rule holds) drawing KA's
+/// first number.
+fn number_series_session(b: &mut Book, date: NaiveDate) -> Vec<Event> {
+    use kontor::ledger::gl::{DocumentKind, NumberSeries};
+    use kontor::ledger::types::Timestamp;
+    let series = vec![
+        NumberSeries {
+            code: "KA".into(),
+            name: "Kassenbelege".into(),
+            kind: DocumentKind::Cash,
+            prefix: "KA-".into(),
+            with_year: true,
+            width: 4,
+            start: 1,
+        },
+        NumberSeries {
+            code: "AR".into(),
+            name: "Ausgangsrechnungen".into(),
+            kind: DocumentKind::OutgoingInvoice,
+            prefix: String::new(),
+            with_year: false,
+            width: 6,
+            start: 100_000,
+        },
+    ];
+    let mut events = b
+        .execute(&Command::Gl(GlCommand::SetNumberSeries {
+            series,
+            by: "anna".into(),
+            at: Timestamp::at(date, 9, 45, 0).unwrap(),
+        }))
+        .unwrap();
+    let mut draft = EntryDraft::new(
+        date,
+        "anna",
+        vec![
+            LineDraft::debit_lc(AccountNo::parse("1000").unwrap(), dec!(200)),
+            LineDraft::credit_lc(AccountNo::parse("1200").unwrap(), dec!(200)),
+        ],
+    );
+    draft.memo = "Bargeld von der Bank".into();
+    draft.series = Some("KA".into());
+    events.extend(
+        b.execute(&Command::Posting(PostingCommand::PostEntry { draft }))
+            .unwrap(),
+    );
+    events
+}
+
+/// Captured from the encoder when the numbering series came (issue 18):
+/// the series and the draw (the entry itself is an `entry_posted`).
+const GOLDEN_NUMBER_SERIES: [&str; 2] = [
+    r#"{"v":1,"type":"number_series_set","series":[{"code":"KA","name":"Kassenbelege","kind":"cash","prefix":"KA-","with_year":true,"width":4,"start":1},{"code":"AR","name":"Ausgangsrechnungen","kind":"outgoing_invoice","with_year":false,"width":6,"start":100000}],"by":"anna","at":"2024-03-15T09:45:00Z"}"#,
+    r#"{"v":1,"type":"series_number_drawn","series":"KA","year":2024,"number":1,"entry":1}"#,
+];
+
+#[test]
+fn number_series_events_have_a_stable_version_1_encoding() {
+    let (mut b, _) = Book::set_up(&sample_setup(2024)).unwrap();
+    let events = number_series_session(&mut b, NaiveDate::from_ymd_opt(2024, 3, 15).unwrap());
+    let gl: Vec<_> = events
+        .iter()
+        .filter(|e| matches!(e, Event::Gl(_)))
+        .collect();
+    assert_eq!(gl.len(), GOLDEN_NUMBER_SERIES.len());
+    for (event, golden) in gl.into_iter().zip(GOLDEN_NUMBER_SERIES) {
+        assert_eq!(encode(event), golden);
+        assert_eq!(&decode(golden).unwrap(), event);
+    }
+}
+
+#[test]
+#[ignore = "writes corpus records; run by hand with --nocapture"]
+fn print_issue_18_series_sessions_for_the_corpus() {
+    let corpus = include_str!("fixtures/events/v1-corpus.jsonl");
+    let mut head = ChainHead::EMPTY;
+    let records: Vec<_> = corpus
+        .lines()
+        .map(|body| {
+            let record = head.seal(body.to_string());
+            head = ChainHead::after(&record);
+            record
+        })
+        .collect();
+    let mut b = Book::replay(&records).unwrap();
+    let date = NaiveDate::from_ymd_opt(2025, 1, 20).unwrap();
+    for e in number_series_session(&mut b, date) {
+        println!("CORPUS {}", encode(&e));
+    }
+}
+
 // ----- completeness -----
 
 /// Every golden string of every set above.
@@ -2470,6 +2565,7 @@ fn all_goldens() -> Vec<&'static str> {
         .chain(&GOLDEN_INBOX)
         .chain(&GOLDEN_DATEV)
         .chain(&GOLDEN_ENTRY_RULES)
+        .chain(&GOLDEN_NUMBER_SERIES)
         .copied()
         .chain([GOLDEN_COMPANY_DETAILS])
         .collect()
@@ -2505,6 +2601,8 @@ event_kinds! {
     Event::Gl(GlEvent::CompanyDetailsUpdated { .. }) => "company_details_updated",
     Event::Gl(GlEvent::DatevSettingsSet { .. }) => "datev_settings_set",
     Event::Gl(GlEvent::EntryRulesSet { .. }) => "entry_rules_set",
+    Event::Gl(GlEvent::NumberSeriesSet { .. }) => "number_series_set",
+    Event::Gl(GlEvent::SeriesNumberDrawn { .. }) => "series_number_drawn",
     Event::Tax(TaxEvent::TaxCodeCreated { .. }) => "tax_code_created",
     Event::Tax(TaxEvent::TaxCodeUpdated { .. }) => "tax_code_updated",
     Event::Costing(CostingEvent::DimensionDefined { .. }) => "dimension_defined",

@@ -106,6 +106,8 @@ use recurring::RecurringOp;
 mod datev;
 #[path = "ledger_props/entry_rules.rs"]
 mod entry_rules;
+#[path = "ledger_props/number_series.rs"]
+mod number_series;
 
 /// Cases of the main property; the guard draws as many runs.
 const CASES: u32 = 128;
@@ -309,6 +311,9 @@ struct PostSpec {
     /// The grid's idempotency key, from a small pool so that a key is now
     /// and then posted again (`KEYS`).
     key: Option<u8>,
+    /// A numbering series from `number_series::CODES` (issue 18): one the
+    /// family sets, or one never set (refused).
+    series: Option<usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -444,6 +449,7 @@ enum Op {
     Inbox(inbox::InboxOp),
     Datev(datev::DatevOp),
     EntryRules(entry_rules::EntryRulesOp),
+    NumberSeries(number_series::NumberSeriesOp),
 }
 
 // ----- strategies -----
@@ -547,15 +553,19 @@ fn post_spec() -> impl Strategy<Value = PostSpec> {
         prop_oneof![6 => Just(0i8), 1 => -3i8..=3],
         prop::bool::weighted(0.3),
         key(),
+        prop_oneof![6 => Just(None), 1 => (0..number_series::CODES.len()).prop_map(Some)],
     )
-        .prop_map(|(day, lines, counter, skew, closing_right, key)| PostSpec {
-            day,
-            lines,
-            counter,
-            skew,
-            closing_right,
-            key,
-        })
+        .prop_map(
+            |(day, lines, counter, skew, closing_right, key, series)| PostSpec {
+                day,
+                lines,
+                counter,
+                skew,
+                closing_right,
+                key,
+                series,
+            },
+        )
 }
 
 fn account_spec(numbers: usize) -> impl Strategy<Value = AccountSpec> {
@@ -716,12 +726,13 @@ fn posting_op() -> impl Strategy<Value = PostingOp> {
 /// reachable; items took 3, so postings went from 15 to 17 to stay above
 /// the guard's 35 %. Issue 17 adds year-end closing and opening balances
 /// 3, statement layout and budgets 2, templates, recurring postings and
-/// loans 4, and postings go to 24 to stay above the 35 %.)
+/// loans 4, and postings go to 24 to stay above the 35 %; numbering
+/// series 1 with postings to 27.)
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         10 => master_data_op().prop_map(Op::Master),
         10 => tax_and_costing_op().prop_map(Op::Costing),
-        26 => posting_op().prop_map(Op::Posting),
+        27 => posting_op().prop_map(Op::Posting),
         14 => partners::partner_op().prop_map(Op::Partners),
         10 => payments::payment_op().prop_map(Op::Payments),
         3 => bank::bank_op().prop_map(Op::Bank),
@@ -734,6 +745,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => inbox::inbox_op().prop_map(Op::Inbox), // issue 19 (postings 24 → 26)
         3 => datev::datev_op().prop_map(Op::Datev),
         2 => entry_rules::entry_rules_op().prop_map(Op::EntryRules), // issue 18
+        1 => number_series::number_series_op().prop_map(Op::NumberSeries), // issue 18 (postings 26 → 27)
     ]
 }
 
@@ -787,6 +799,7 @@ fn entry_draft(book: &Book, base: NaiveDate, spec: &PostSpec) -> EntryDraft {
     let lines = spec.lines.iter().map(|l| line_draft(book, l)).collect();
     let mut draft = EntryDraft::new(date(base, spec.day), "prop", lines);
     draft.key = posting_key(spec.key);
+    draft.series = spec.series.map(|i| number_series::CODES[i].to_string());
     let diff = preview_entry(book.context(), &draft).diff_lc;
     let decimals = book.settings().lc_decimals();
     let amount = diff.abs() + Decimal::new(i64::from(spec.skew), decimals);
@@ -1183,6 +1196,7 @@ fn command(book: &Book, base: NaiveDate, op: &Op) -> (Command, Rights) {
         Op::Inbox(op) => inbox::command(book, base, op),
         Op::Datev(op) => datev::command(book, base, op),
         Op::EntryRules(op) => entry_rules::command(book, base, op),
+        Op::NumberSeries(op) => number_series::command(base, op),
         Op::Posting(PostingOp::Post(spec)) => (
             Command::Posting(PostingCommand::PostEntry {
                 draft: entry_draft(book, base, spec),
@@ -1824,6 +1838,7 @@ fn replay_of_a_log_with_a_forged_but_rehashed_entry_is_refused_by_the_fold() {
             skew: 0,
             closing_right: false,
             key: None,
+            series: None,
         }))],
     );
     assert_eq!(outcomes[0].1, None, "{:?}", outcomes[0].0);
@@ -1917,6 +1932,7 @@ command_kinds! {
     Command::Gl(GlCommand::UpdateCompanyDetails { .. }) => "update_company_details",
     Command::Gl(GlCommand::SetDatevSettings { .. }) => "set_datev_settings",
     Command::Gl(GlCommand::SetEntryRules { .. }) => "set_entry_rules",
+    Command::Gl(GlCommand::SetNumberSeries { .. }) => "set_number_series",
     Command::Tax(TaxCommand::CreateTaxCode { .. }) => "create_tax_code",
     Command::Tax(TaxCommand::UpdateTaxCode { .. }) => "update_tax_code",
     Command::Costing(CostingCommand::DefineDimension { .. }) => "define_dimension",

@@ -304,6 +304,7 @@ pub fn build(
     }
     events.extend(bank_side(spec, &mut book, count)?);
     events.extend(budgets::budget_events(&mut book, spec.first_year)?);
+    events.extend(rules::series_events(&mut book, spec.first_year)?);
     events.extend(rules::rules_events(&mut book, spec.chart, spec.first_year)?);
     progress(book.entry_count(), spec.entries);
     Ok((book, events))

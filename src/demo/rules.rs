@@ -4,9 +4,14 @@
 //! entry, and the cash box (SKR03 1000, SKR04 1600) never below zero.
 //! The date window is filled in (a year back, 60 days ahead) but off:
 //! the demo's books are last year's, and a class posts into them.
+//! Before the rules, four numbering series (outgoing and incoming
+//! invoices, cash, journal), so the entry screen offers them; the demo's
+//! own entries keep their references, so every series starts unused.
 
 use super::DemoError;
-use crate::ledger::gl::{ChartTemplate, EntryRules, GlCommand, RuleMode};
+use crate::ledger::gl::{
+    ChartTemplate, DocumentKind, EntryRules, GlCommand, NumberSeries, RuleMode,
+};
 use crate::ledger::types::{AccountNo, Timestamp};
 use crate::ledger::{Book, Command, DomainError, Event};
 
@@ -35,6 +40,50 @@ pub fn rules_events(
         .ok_or(DemoError::YearOutOfRange { year })?;
     let cmd = Command::Gl(GlCommand::SetEntryRules {
         rules,
+        by: "demo".into(),
+        at,
+    });
+    Ok(book.execute(&cmd)?)
+}
+
+/// The demo's numbering series: (code, name, kind, prefix, width).
+const SERIES: [(&str, &str, DocumentKind, &str, u8); 4] = [
+    (
+        "AR",
+        "Ausgangsrechnungen",
+        DocumentKind::OutgoingInvoice,
+        "AR-",
+        5,
+    ),
+    (
+        "ER",
+        "Eingangsrechnungen",
+        DocumentKind::IncomingInvoice,
+        "ER-",
+        5,
+    ),
+    ("KA", "Kassenbelege", DocumentKind::Cash, "KA-", 4),
+    ("UB", "Umbuchungen", DocumentKind::General, "UB-", 4),
+];
+
+pub fn series_events(book: &mut Book, year: i32) -> Result<Vec<Event>, DemoError> {
+    let series = SERIES
+        .iter()
+        .map(|&(code, name, kind, prefix, width)| NumberSeries {
+            code: code.into(),
+            name: name.into(),
+            kind,
+            prefix: prefix.into(),
+            with_year: true,
+            width,
+            start: 1,
+        })
+        .collect();
+    let at = chrono::NaiveDate::from_ymd_opt(year, 1, 2)
+        .and_then(|d| Timestamp::at(d, 8, 4, 0))
+        .ok_or(DemoError::YearOutOfRange { year })?;
+    let cmd = Command::Gl(GlCommand::SetNumberSeries {
+        series,
         by: "demo".into(),
         at,
     });

@@ -8,6 +8,7 @@ pub mod datev_import;
 pub mod einvoice;
 pub mod entry;
 pub mod entry_rules;
+pub mod number_series;
 pub mod payment_run;
 pub mod search;
 pub mod statement;

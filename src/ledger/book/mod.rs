@@ -39,7 +39,7 @@ use crate::ledger::payment_runs::{
 };
 use crate::ledger::payments::{PaymentDraft, Payments, PaymentsCommand, PaymentsError, Step};
 use crate::ledger::posting::{
-    Context, Pending, PostingCommand, Rights, build_entry, build_reversal, check_voucher,
+    Context, Pending, PostingCommand, Rights, build_numbered, build_reversal, check_voucher,
 };
 use crate::ledger::recurring::{Recurring, RecurringStep};
 use crate::ledger::setup::{self, Setup};
@@ -389,7 +389,9 @@ impl Book {
         let posted = |entry| Event::EntryPosted { entry };
         Ok(match cmd {
             PostingCommand::PostEntry { draft } => {
-                vec![posted(build_entry(cx, draft, rights, &none)?)]
+                let (entry, drawn) = build_numbered(cx, draft, rights, &none)?;
+                let drawn = drawn.map(Event::Gl);
+                std::iter::once(posted(entry)).chain(drawn).collect()
             }
             PostingCommand::ReverseEntry { entry, date, user } => {
                 if let Some(year) = self.closing.year_of_entry(*entry) {
@@ -424,7 +426,9 @@ impl Book {
             }
             PostingCommand::PostVoucher { voucher } => check_voucher(cx, voucher, rights)?
                 .into_iter()
-                .map(posted)
+                .flat_map(|(entry, drawn)| {
+                    std::iter::once(posted(entry)).chain(drawn.map(Event::Gl))
+                })
                 .collect(),
         })
     }

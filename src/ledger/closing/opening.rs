@@ -108,6 +108,7 @@ pub(crate) fn opening_entry(
         lines: drafts,
         key: Some(key),
         entered_on: None,
+        series: None,
     };
     let entry = build_entry(cx, &draft, rights, &Pending::default())?;
     cx.journal.check_posted(cx.gl, cx.partners, &entry)?;

@@ -1598,6 +1598,18 @@ enum EventRefV1<'a> {
         by: String,
         at: TimestampV1,
     },
+    // ----- numbering series (issue 18): types in `v1/numbering.rs` -----
+    NumberSeriesSet {
+        series: Vec<numbering::NumberSeriesV1>,
+        by: String,
+        at: TimestampV1,
+    },
+    SeriesNumberDrawn {
+        series: String,
+        year: i32,
+        number: u32,
+        entry: u64,
+    },
 }
 
 /// The same events as read (entries owned).
@@ -1897,6 +1909,18 @@ enum EventV1 {
         by: String,
         at: TimestampV1,
     },
+    // ----- numbering series (issue 18): types in `v1/numbering.rs` -----
+    NumberSeriesSet {
+        series: Vec<numbering::NumberSeriesV1>,
+        by: String,
+        at: TimestampV1,
+    },
+    SeriesNumberDrawn {
+        series: String,
+        year: i32,
+        number: u32,
+        entry: u64,
+    },
 }
 
 /// The version field first, then the event's own fields.
@@ -2012,6 +2036,9 @@ fn gl_to_wire(event: &GlEvent) -> EventRefV1<'static> {
         },
         GlEvent::DatevSettingsSet { .. } => datev::datev_to_wire(event),
         GlEvent::EntryRulesSet { .. } => entry_rules::entry_rules_to_wire(event),
+        GlEvent::NumberSeriesSet { .. } | GlEvent::SeriesNumberDrawn { .. } => {
+            numbering::numbering_to_wire(event)
+        }
     }
 }
 
@@ -2153,6 +2180,9 @@ fn from_wire(event: EventV1) -> Event {
         other @ W::InvoiceDocumentStored { .. } => inbox::inbox_from_wire(other),
         other @ W::DatevSettingsSet { .. } => datev::datev_from_wire(other),
         other @ W::EntryRulesSet { .. } => entry_rules::entry_rules_from_wire(other),
+        other @ (W::NumberSeriesSet { .. } | W::SeriesNumberDrawn { .. }) => {
+            numbering::numbering_from_wire(other)
+        }
     }
 }
 
@@ -2537,3 +2567,5 @@ mod inbox;
 mod datev;
 // ----- data-entry rules (issue 18): `v1/entry_rules.rs` -----
 mod entry_rules;
+// ----- numbering series (issue 18): `v1/numbering.rs` -----
+mod numbering;

@@ -7,7 +7,8 @@ use crate::ledger::gl::company::CompanyDetails;
 use crate::ledger::gl::datev::DatevSettings;
 use crate::ledger::gl::determination::GlDetermination;
 use crate::ledger::gl::entry_rules::EntryRules;
-use crate::ledger::types::{AccountNo, Currency, PeriodRef, PeriodStatus, Timestamp};
+use crate::ledger::gl::numbering::NumberSeries;
+use crate::ledger::types::{AccountNo, Currency, EntryId, PeriodRef, PeriodStatus, Timestamp};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -57,6 +58,12 @@ pub enum GlCommand {
         by: String,
         at: Timestamp,
     },
+    /// Numbering series (issue 18): replaces the list.
+    SetNumberSeries {
+        series: Vec<NumberSeries>,
+        by: String,
+        at: Timestamp,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,5 +105,18 @@ pub enum GlEvent {
         rules: EntryRules,
         by: String,
         at: Timestamp,
+    },
+    NumberSeriesSet {
+        series: Vec<NumberSeries>,
+        by: String,
+        at: Timestamp,
+    },
+    /// `number` of `series` in fiscal `year` went to `entry` as its
+    /// reference; appended with the entry by posting, never alone.
+    SeriesNumberDrawn {
+        series: String,
+        year: i32,
+        number: u32,
+        entry: EntryId,
     },
 }

@@ -4,6 +4,7 @@
 use crate::ledger::gl::datev::DatevSettingsError;
 use crate::ledger::gl::determination::DeterminationKey;
 use crate::ledger::gl::entry_rules::EntryRulesError;
+use crate::ledger::gl::numbering::NumberSeriesError;
 use crate::ledger::types::{AccountNo, Currency, InputError, PeriodRef};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -109,6 +110,10 @@ pub enum GlError {
     // --- data-entry rules (issue 18) ---
     #[error(transparent)]
     EntryRules(#[from] EntryRulesError),
+
+    // --- numbering series (issue 18) ---
+    #[error(transparent)]
+    Series(#[from] NumberSeriesError),
 }
 
 impl GlError {
@@ -154,7 +159,8 @@ impl GlError {
             | GlError::DeterminationAccountIsControl { .. }
             | GlError::DeterminationMissing { .. }
             | GlError::Datev(_)
-            | GlError::EntryRules(_) => None,
+            | GlError::EntryRules(_)
+            | GlError::Series(_) => None,
         }
     }
 }

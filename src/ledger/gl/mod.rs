@@ -13,6 +13,7 @@ pub mod determination;
 pub mod entry_rules;
 pub mod error;
 pub mod fx;
+pub mod numbering;
 pub mod period;
 
 pub use account::{Account, AccountCurrency, AccountType};
@@ -25,6 +26,7 @@ pub use entry_rules::{
 };
 pub use error::GlError;
 pub use fx::RateTable;
+pub use numbering::{DocumentKind, NumberSeries, NumberSeriesError, Numbering};
 
 use crate::ledger::types::limits::{MAX_ACCOUNT_NAME_LEN, MAX_ACCOUNTS};
 use crate::ledger::types::{
@@ -75,6 +77,8 @@ pub struct Gl {
     datev: Option<DatevSettings>,
     /// Data-entry rules; every rule off until set (issue 18).
     entry_rules: EntryRules,
+    /// Numbering series and the numbers they gave (issue 18).
+    numbering: Numbering,
 }
 
 impl Gl {
@@ -92,6 +96,7 @@ impl Gl {
             account_lines: Vec::new(),
             datev: None,
             entry_rules: EntryRules::default(),
+            numbering: Numbering::default(),
         })
     }
 
@@ -168,6 +173,14 @@ impl Gl {
                     at: *at,
                 }
             }
+            GlCommand::SetNumberSeries { series, by, at } => {
+                self.numbering.check(series)?;
+                GlEvent::NumberSeriesSet {
+                    series: series.clone(),
+                    by: by.clone(),
+                    at: *at,
+                }
+            }
         })
     }
 
@@ -227,6 +240,13 @@ impl Gl {
                 self.check_entry_rules(rules)?;
                 self.entry_rules = rules.clone();
             }
+            GlEvent::NumberSeriesSet { series, .. } => self.numbering.set(series)?,
+            GlEvent::SeriesNumberDrawn {
+                series,
+                year,
+                number,
+                ..
+            } => self.numbering.draw(series, *year, *number)?,
         }
         Ok(())
     }
@@ -265,6 +285,11 @@ impl Gl {
     /// The DATEV export settings, if the company set them (issue 19).
     pub fn datev_settings(&self) -> Option<&DatevSettings> {
         self.datev.as_ref()
+    }
+
+    /// The numbering series and the numbers they gave (issue 18).
+    pub fn numbering(&self) -> &Numbering {
+        &self.numbering
     }
 
     /// The data-entry rules (every rule off until set, issue 18).

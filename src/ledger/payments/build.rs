@@ -107,6 +107,7 @@ pub(crate) fn check_post(
         key: Some(draft.key),
         // Derived from the payment: the rules on typed entries do not apply.
         entered_on: None,
+        series: None,
     };
     let entry = build_entry(cx, &entry_draft, rights, &Pending::default())?;
     let clearing = clearing(&frame, &paid, &entry, at)?;

@@ -17,12 +17,12 @@
 //! (Storno, `reversal`) is a new entry with every line mirrored.
 
 use crate::ledger::gl::period::check_posting;
-use crate::ledger::gl::{AccountType, DeterminationKey, GlError};
+use crate::ledger::gl::{AccountType, DeterminationKey, GlError, GlEvent, NumberSeriesError};
 use crate::ledger::journal::JournalError;
 use crate::ledger::posting::credit::check_commitment;
 use crate::ledger::posting::draft::EntryDraft;
 use crate::ledger::posting::line::{Conversion, build_typed_line};
-use crate::ledger::posting::{Context, Pending, Rights, rules};
+use crate::ledger::posting::{Context, Pending, Rights, rules, series};
 use crate::ledger::types::limits::{MAX_ENTRY_NUMBER, MAX_LINES, MAX_TEXT_LEN};
 use crate::ledger::types::money::minor_unit;
 use crate::ledger::types::{EntryId, Field, Line, PostedEntry, PostingKey, Side, check_text};
@@ -41,22 +41,40 @@ pub(crate) struct Header {
     pub key: Option<PostingKey>,
 }
 
-/// Checks `draft` and returns the entry it would post.
+/// Checks `draft` and returns the entry it would post. For entries the
+/// engine derives (payments, closing, standing postings …), which never
+/// draw from a numbering series: a draft naming one is refused.
 pub fn build_entry(
     cx: Context<'_>,
     draft: &EntryDraft,
     rights: Rights,
     pending: &Pending,
 ) -> Result<PostedEntry, JournalError> {
+    if let Some(code) = &draft.series {
+        let code = code.clone();
+        return Err(GlError::Series(NumberSeriesError::NotHere { code }).into());
+    }
+    build_numbered(cx, draft, rights, pending).map(|(entry, _)| entry)
+}
+
+/// Checks `draft` and returns the entry it would post and, when the draft
+/// names a numbering series, the draw that gave its reference.
+pub fn build_numbered(
+    cx: Context<'_>,
+    draft: &EntryDraft,
+    rights: Rights,
+    pending: &Pending,
+) -> Result<(PostedEntry, Option<GlEvent>), JournalError> {
     check_header(draft)?;
     if let Some(key) = draft.key {
         pending.check_key(cx.journal, key)?;
     }
     let date = draft.posting_date;
-    cx.gl
-        .calendar()
+    let calendar = cx.gl.calendar();
+    let period = calendar
         .index_of_date(date)
         .ok_or(GlError::NoPeriod { date })?;
+    let drawn = series::draw(cx, draft, calendar.reference(period).fiscal_year, pending)?;
     let lines = build_lines(cx, draft)?;
     if let Some(breach) = rules::refusal(cx, draft, &lines) {
         return Err(JournalError::Rule(breach));
@@ -66,13 +84,18 @@ pub fn build_entry(
         posting_date: date,
         document_date: draft.document_date.unwrap_or(date),
         due_date: draft.due_date.unwrap_or(date),
-        reference: draft.reference.clone(),
+        reference: match &drawn {
+            Some(drawn) => drawn.reference.clone(),
+            None => draft.reference.clone(),
+        },
         memo: draft.memo.clone(),
         user: draft.user.clone(),
         reverses: None,
         key: draft.key,
     };
-    finish(cx, header, lines, rights, pending)
+    let entry = finish(cx, header, lines, rights, pending)?;
+    let drawn = drawn.map(|drawn| drawn.event(&entry));
+    Ok((entry, drawn))
 }
 
 fn check_header(draft: &EntryDraft) -> Result<(), JournalError> {

@@ -101,6 +101,9 @@ pub struct EntryDraft {
     /// clock): the date window's "today". `None` for entries the engine
     /// derives, which the rules on typed entries do not hold.
     pub entered_on: Option<NaiveDate>,
+    /// The numbering series that gives the reference when the entry is
+    /// posted (issue 18; the reference is then left empty).
+    pub series: Option<String>,
 }
 
 impl EntryDraft {
@@ -115,6 +118,7 @@ impl EntryDraft {
             lines,
             key: None,
             entered_on: None,
+            series: None,
         }
     }
 }

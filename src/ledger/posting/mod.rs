@@ -8,7 +8,8 @@
 //! partner's control account), the credit limit of customers `credit`,
 //! reversal `reversal`, all-or-nothing batches `voucher`, the grid's live
 //! view `preview`, plausibility warnings (never refusals) `warning`, the
-//! company's data-entry rules `rules`.
+//! company's data-entry rules `rules`, the reference a numbering series
+//! gives `series`.
 
 pub mod build;
 pub mod command;
@@ -18,10 +19,11 @@ pub mod line;
 pub mod preview;
 pub mod reversal;
 pub mod rules;
+pub mod series;
 pub mod voucher;
 pub mod warning;
 
-pub use build::build_entry;
+pub use build::{build_entry, build_numbered};
 pub use command::PostingCommand;
 pub use credit::{CreditLevel, CreditNotice, credit_notices, draft_credit_notices};
 pub use draft::{EntryDraft, FcDraft, LineDraft};
@@ -31,7 +33,7 @@ pub use voucher::{Voucher, check_voucher};
 pub use warning::{EntryWarning, entry_warnings, reversal_warnings};
 
 use crate::ledger::costing::Costing;
-use crate::ledger::gl::Gl;
+use crate::ledger::gl::{Gl, GlEvent};
 use crate::ledger::journal::{Journal, JournalError};
 use crate::ledger::open_items::OpenItems;
 use crate::ledger::partners::Partners;
@@ -77,6 +79,8 @@ pub struct Pending {
     pub numbers: BTreeMap<i32, u32>,
     /// Keys of the pending entries, with the id each will get.
     pub keys: BTreeMap<PostingKey, EntryId>,
+    /// Numbers drawn per (series, fiscal year).
+    pub series: BTreeMap<(String, i32), u32>,
 }
 
 impl Pending {
@@ -85,6 +89,13 @@ impl Pending {
         *self.numbers.entry(entry.fiscal_year).or_default() += 1;
         if let Some(key) = entry.key {
             self.keys.insert(key, entry.id);
+        }
+    }
+
+    /// Counts a number drawn by an entry of this command.
+    pub fn add_drawn(&mut self, drawn: &GlEvent) {
+        if let GlEvent::SeriesNumberDrawn { series, year, .. } = drawn {
+            *self.series.entry((series.clone(), *year)).or_default() += 1;
         }
     }
 

@@ -44,7 +44,7 @@ pub fn breaches(
             rules.date_window,
             too_far_ahead(date, today, rules.days_ahead),
         );
-        let no_reference = draft.reference.trim().is_empty();
+        let no_reference = draft.reference.trim().is_empty() && draft.series.is_none();
         push(
             rules.reference,
             no_reference.then_some(RuleBreach::NoReference),

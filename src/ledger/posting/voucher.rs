@@ -5,8 +5,9 @@
 //! The voucher's key goes on its first entry, so the whole batch is
 //! remembered as posted.
 
+use crate::ledger::gl::GlEvent;
 use crate::ledger::journal::JournalError;
-use crate::ledger::posting::build::build_entry;
+use crate::ledger::posting::build::build_numbered;
 use crate::ledger::posting::draft::EntryDraft;
 use crate::ledger::posting::{Context, Pending, Rights};
 use crate::ledger::types::limits::MAX_VOUCHER_ENTRIES;
@@ -21,13 +22,14 @@ pub struct Voucher {
     pub key: Option<PostingKey>,
 }
 
-/// The entries posting all of `voucher` would append, or the first error
-/// wrapped in `VoucherEntry { index, .. }` (0-based entry index).
+/// The entries posting all of `voucher` would append, each with the draw
+/// of its numbering series if it names one, or the first error wrapped in
+/// `VoucherEntry { index, .. }` (0-based entry index).
 pub fn check_voucher(
     cx: Context<'_>,
     voucher: &Voucher,
     rights: Rights,
-) -> Result<Vec<PostedEntry>, JournalError> {
+) -> Result<Vec<(PostedEntry, Option<GlEvent>)>, JournalError> {
     let count = voucher.entries.len();
     if count == 0 {
         return Err(JournalError::VoucherEmpty);
@@ -58,14 +60,17 @@ pub fn check_voucher(
             }
             _ => draft,
         };
-        let entry = build_entry(cx, draft, rights, &pending).map_err(|error| {
+        let (entry, drawn) = build_numbered(cx, draft, rights, &pending).map_err(|error| {
             JournalError::VoucherEntry {
                 index,
                 error: Box::new(error),
             }
         })?;
         pending.add(&entry);
-        entries.push(entry);
+        if let Some(drawn) = &drawn {
+            pending.add_drawn(drawn);
+        }
+        entries.push((entry, drawn));
     }
     Ok(entries)
 }

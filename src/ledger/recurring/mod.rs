@@ -115,6 +115,7 @@ impl Recurring {
                         // Not stored: a template is entered once, its
                         // occurrences are posted later.
                         entered_on: None,
+                        series: None,
                         ..posting.draft.clone()
                     },
                     ..(**posting).clone()

@@ -64,6 +64,7 @@ pub fn occurrence_draft(draft: &EntryDraft, name: &str, date: NaiveDate) -> Entr
         reference,
         key: None,
         entered_on: None,
+        series: None,
         ..draft.clone()
     }
 }

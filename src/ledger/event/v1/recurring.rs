@@ -203,6 +203,7 @@ impl EntryDraftV1 {
                 .collect(),
             key: None,
             entered_on: None,
+            series: None,
         }
     }
 }
