@@ -330,6 +330,7 @@ fn row(
         memo: b.text.clone(),
         lines: vec![konto_line, contra_line],
         key: String::new(),
+        series: String::new(),
     };
     match form.check(book, style, today, user) {
         EntryCheck::NotPostable { reason, .. } => Err(RowProblem::Refused(reason)),

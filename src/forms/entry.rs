@@ -86,6 +86,10 @@ pub struct EntryForm {
     /// Empty: none (older drafts).
     #[serde(default)]
     pub key: String,
+    /// The numbering series that gives the reference when posted (its
+    /// code; empty: the reference as typed).
+    #[serde(default)]
+    pub series: String,
 }
 
 /// The field of the form an error points at.
@@ -245,6 +249,8 @@ impl EntryForm {
         draft.memo = self.memo.trim().to_string();
         draft.key = PostingKey::from_hex(self.key.trim());
         draft.entered_on = Some(today);
+        let series = self.series.trim();
+        draft.series = (!series.is_empty()).then(|| series.to_string());
         Ok(draft)
     }
 

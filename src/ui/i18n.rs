@@ -123,6 +123,8 @@ texts! {
     AdminDeterminationBody => "Standardkonten für Rundung, Saldenvorträge, Kursdifferenzen, Steuern.", "Default accounts for rounding, opening balances, exchange differences, taxes.";
     AdminEntryRules => "Erfassungsregeln", "Data-entry rules";
     AdminEntryRulesBody => "Zulässiges Buchungsdatum, Pflichtfelder, keine negative Kasse: warnen oder ablehnen.", "Allowed posting date, mandatory fields, no negative cash: warn or refuse.";
+    AdminNumberSeries => "Nummernkreise", "Numbering series";
+    AdminNumberSeriesBody => "Belegnummern je Belegart mit Präfix, lückenlos je Geschäftsjahr, beim Buchen vergeben.", "Document numbers per kind with a prefix, gapless per fiscal year, given when posting.";
     FinJournalList => "Journal", "Journal";
     FinJournalListBody => "Alle gebuchten Belege mit Filtern; Storno mit Datum.", "Every posted entry with filters; reversal with a date.";
     ShortcutNewEntry => "Neue Buchung (Alt+N)", "New entry (Alt+N)";

@@ -28,6 +28,7 @@ texts! {
         NavCosting => "Kostenrechnung", "Cost accounting";
         NavBackup => "Datensicherung", "Backup";
         NavEntryRules => "Erfassungsregeln", "Entry rules";
+        NavNumberSeries => "Nummernkreise", "Numbering series";
         AdminNoCompanyTitle => "Kein Mandant geöffnet", "No company open";
         AdminNoCompanyBody => "Diese Einstellungen gehören zu einem Mandanten. Öffnen oder legen Sie auf der Startseite einen an.", "These settings belong to a company. Open or create one on the start page.";
     }
@@ -87,6 +88,7 @@ pub fn AdminNav() -> impl IntoView {
             <A href="/admin/currencies">{move || i18n.t(T::NavCurrencies)}</A>
             <A href="/admin/determination">{move || i18n.t(T::NavDetermination)}</A>
             <A href="/admin/entry-rules">{move || i18n.t(T::NavEntryRules)}</A>
+            <A href="/admin/number-series">{move || i18n.t(T::NavNumberSeries)}</A>
             <A href="/admin/tax-codes">{move || i18n.t(T::NavTaxCodes)}</A>
             <A href="/admin/costing">{move || i18n.t(T::NavCosting)}</A>
             <A href="/admin/backup">{move || i18n.t(T::NavBackup)}</A>

@@ -103,6 +103,11 @@ impl Module {
                     Some("/admin/entry-rules"),
                 ),
                 (
+                    Key::AdminNumberSeries,
+                    Key::AdminNumberSeriesBody,
+                    Some("/admin/number-series"),
+                ),
+                (
                     Key::AdminTaxCodes,
                     Key::AdminTaxCodesBody,
                     Some("/admin/tax-codes"),

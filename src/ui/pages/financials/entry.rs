@@ -46,6 +46,9 @@ texts! {
         PostingDate => "Buchungsdatum", "Posting date";
         DocumentDate => "Belegdatum", "Document date";
         Reference => "Referenz", "Reference";
+        Series => "Nummernkreis", "Numbering series";
+        SeriesHelp => "Die Belegnummer vergibt Kontor beim Buchen aus dem Nummernkreis, lückenlos je Geschäftsjahr.", "Kontor gives the reference from the series when posting, gapless per fiscal year.";
+        NoSeries => "– von Hand –", "– by hand –";
         Memo => "Buchungstext", "Memo";
         Line => "Zeile", "Line";
         Account => "Konto", "Account";
@@ -176,6 +179,8 @@ struct Grid {
     posting_date: RwSignal<String>,
     document_date: RwSignal<String>,
     reference: RwSignal<String>,
+    /// The numbering series' code, or empty for a typed reference.
+    series: RwSignal<String>,
     memo: RwSignal<String>,
     rows: RwSignal<Vec<Row>>,
     next_id: StoredValue<usize>,
@@ -189,6 +194,7 @@ impl Grid {
             posting_date: RwSignal::new(String::new()),
             document_date: RwSignal::new(String::new()),
             reference: RwSignal::new(String::new()),
+            series: RwSignal::new(String::new()),
             memo: RwSignal::new(String::new()),
             rows: RwSignal::new(Vec::new()),
             next_id: StoredValue::new(0),
@@ -204,6 +210,7 @@ impl Grid {
             memo: self.memo.get(),
             lines: self.rows.get().iter().map(Row::line).collect(),
             key: self.key.get_value(),
+            series: self.series.get(),
         }
     }
 
@@ -215,6 +222,7 @@ impl Grid {
         self.posting_date.set(form.posting_date.clone());
         self.document_date.set(form.document_date.clone());
         self.reference.set(form.reference.clone());
+        self.series.set(form.series.clone());
         self.memo.set(form.memo.clone());
         let mut lines = form.lines.clone();
         while lines.len() < START_ROWS {
@@ -238,8 +246,13 @@ impl Grid {
             .update(|rows| rows.push(Row::new(id, &LineForm::default())));
     }
 
+    /// An empty grid; the numbering series chosen stays (a cash book is
+    /// typed entry after entry).
     fn clear(&self, lang: Lang) {
-        self.load(&EntryForm::new(today(), number_style(lang), START_ROWS));
+        self.load(&EntryForm {
+            series: self.series.get_untracked(),
+            ..EntryForm::new(today(), number_style(lang), START_ROWS)
+        });
     }
 
     /// A posting template's lines replace the typed lines (issue 17).
@@ -616,6 +629,7 @@ fn marked(mark: RwSignal<Option<Mark>>, line: usize, field: FormField) -> bool {
 #[component]
 fn EntryHeader(grid: Grid, mark: RwSignal<Option<Mark>>) -> impl IntoView {
     let i18n = use_i18n();
+    let app = use_app();
     let header_invalid = move |field: FormField| {
         mark.get()
             .is_some_and(|m| m.line.is_none() && m.field == Some(field))
@@ -632,9 +646,12 @@ fn EntryHeader(grid: Grid, mark: RwSignal<Option<Mark>>) -> impl IntoView {
                 <input type="text" data-testid="document-date" prop:value=move || grid.document_date.get()
                     on:input=move |ev| grid.document_date.set(event_target_value(&ev)) />
             </label>
+            <SeriesPicker grid=grid />
             <label class="field narrow">
                 <span>{move || i18n.t(T::Reference)}</span>
                 <input type="text" data-testid="reference" prop:value=move || grid.reference.get()
+                    disabled=move || !grid.series.get().is_empty()
+                    placeholder=move || next_reference(app, grid)
                     on:input=move |ev| grid.reference.set(event_target_value(&ev)) />
             </label>
             <label class="field">
@@ -644,6 +661,71 @@ fn EntryHeader(grid: Grid, mark: RwSignal<Option<Mark>>) -> impl IntoView {
             </label>
         </div>
     }
+}
+
+/// The numbering series that gives the reference (Nummernkreis), shown
+/// when the company has any: choosing one empties and locks the typed
+/// reference, whose field then shows the number the posting will get.
+#[component]
+fn SeriesPicker(grid: Grid) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let choices = move || {
+        app.with_book(|b| {
+            let series = b.gl().numbering().series();
+            series
+                .iter()
+                .map(|s| (s.code.clone(), s.name.clone()))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    };
+    view! {
+        <Show when=move || !choices().is_empty()>
+            <label class="field narrow">
+                <span>{move || i18n.t(T::Series)}</span>
+                <select data-testid="series" title=move || i18n.t(T::SeriesHelp)
+                    on:change=move |ev| {
+                        grid.series.set(event_target_value(&ev));
+                        grid.reference.set(String::new());
+                    }>
+                    <option value="" selected=move || grid.series.get().is_empty()>
+                        {move || i18n.t(T::NoSeries)}
+                    </option>
+                    {move || choices().into_iter().map(|(code, name)| {
+                        let selected = code.clone();
+                        view! {
+                            <option value=code.clone() selected=move || grid.series.get() == selected>
+                                {format!("{code} – {name}")}
+                            </option>
+                        }
+                    }).collect_view()}
+                </select>
+            </label>
+        </Show>
+    }
+}
+
+/// The reference the chosen series gives next for the typed posting date
+/// (empty without a series or a readable date).
+fn next_reference(app: AppState, grid: Grid) -> String {
+    let code = grid.series.get();
+    if code.is_empty() {
+        return String::new();
+    }
+    let date = crate::formats::amount::parse_date(&grid.posting_date.get(), today())
+        .unwrap_or_else(|_| today());
+    app.with_book(|b| {
+        let calendar = b.gl().calendar();
+        let year = calendar
+            .reference(calendar.index_of_date(date)?)
+            .fiscal_year;
+        let numbering = b.gl().numbering();
+        let next = numbering.next(&code, year, 0).ok()?;
+        Some(numbering.find(&code)?.reference(year, next))
+    })
+    .flatten()
+    .unwrap_or_default()
 }
 
 /// The lines of the entry, one row each, with the lines they generate.

@@ -372,6 +372,7 @@ fn EditOccurrence(
                 })
                 .collect(),
             key: String::new(),
+            series: String::new(),
         };
         let read = app.with_book(|b| form.to_book_draft(b, style, today(), USER));
         match read {

@@ -273,6 +273,7 @@ fn read(form: Form, lang: Lang) -> Result<StandingPosting, Said<T>> {
         memo: form.memo.get_untracked(),
         lines: form.rows.get_untracked().iter().map(Row::line).collect(),
         key: String::new(),
+        series: String::new(),
     };
     let app = use_app();
     let draft = app
