@@ -69,8 +69,10 @@ const _: () = {
     assert!(PRODUCTION.memory_kib >= 8 * PRODUCTION.parallelism);
     assert!(TESTS_ONLY.memory_kib >= 8 * TESTS_ONLY.parallelism);
     assert!(PRODUCTION.memory_kib <= MAX_MEMORY_KIB);
-    assert!(PRODUCTION.iterations >= 1 && PRODUCTION.iterations <= MAX_ITERATIONS);
-    assert!(PRODUCTION.parallelism >= 1 && PRODUCTION.parallelism <= MAX_PARALLELISM);
+    assert!(PRODUCTION.iterations >= 1);
+    assert!(PRODUCTION.iterations <= MAX_ITERATIONS);
+    assert!(PRODUCTION.parallelism >= 1);
+    assert!(PRODUCTION.parallelism <= MAX_PARALLELISM);
     assert!(TESTS_ONLY.memory_kib < PRODUCTION.memory_kib);
     assert!(TESTS_ONLY.iterations <= PRODUCTION.iterations);
 };

@@ -23,7 +23,10 @@ pub const FIRST_DELAY: Duration = Duration::from_secs(30);
 /// never locked for good.
 pub const MAX_DELAY: Duration = Duration::from_secs(15 * 60);
 
-const _: () = assert!(FIRST_DELAY.as_secs() >= 1 && FIRST_DELAY.as_secs() <= MAX_DELAY.as_secs());
+const _: () = {
+    assert!(FIRST_DELAY.as_secs() >= 1);
+    assert!(FIRST_DELAY.as_secs() <= MAX_DELAY.as_secs());
+};
 
 /// A class of characters a password may be required to contain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
