@@ -795,3 +795,56 @@ async fn datev_export_100k() {
         wasm_memory_mb()
     );
 }
+
+/// Password hashing and sealed blocks (issue 18): one Argon2id hash and
+/// verification with the production parameters (the login's cost, aimed
+/// at about half a second), unwrapping a data key (the same Argon2id plus
+/// 48 bytes of AES-GCM), and sealing and opening 100 blocks of 512 KiB
+/// (about a 100,000-entry company's log). Run alone with
+/// `-- security_argon2id_and_blocks`.
+#[wasm_bindgen_test]
+async fn security_argon2id_and_blocks() {
+    use kontor::security::{self, DataKey, password};
+    let params = password::PRODUCTION;
+    let t = now_ms();
+    let stored = security::hash("Bilanz2026", params).expect("hash");
+    let hash_ms = now_ms() - t;
+    let mut verify_ms = Vec::new();
+    for _ in 0..5 {
+        let t = now_ms();
+        assert!(security::verify(&stored, "Bilanz2026"));
+        verify_ms.push(now_ms() - t);
+    }
+    verify_ms.sort_by(f64::total_cmp);
+    let key = DataKey::generate().expect("key");
+    let wrapped = security::wrap(&key, "Bilanz2026", "bench", params).expect("wrap");
+    let t = now_ms();
+    security::unwrap(&wrapped, "Bilanz2026", "bench").expect("unwrap");
+    let unwrap_ms = now_ms() - t;
+    console_log!(
+        "security bench: argon2id m={} KiB t={} p={}: hash {hash_ms:.0} ms; verify median {:.0} ms (min {:.0}, max {:.0}) of 5; unwrap data key {unwrap_ms:.0} ms; WASM memory {:.0} MB",
+        params.memory_kib,
+        params.iterations,
+        params.parallelism,
+        verify_ms[2],
+        verify_ms[0],
+        verify_ms[4],
+        wasm_memory_mb()
+    );
+
+    let block: Vec<u8> = (0..512 * 1024).map(|i| (i % 251) as u8).collect();
+    let t = now_ms();
+    let sealed: Vec<_> = (0..100u64)
+        .map(|position| security::seal(&key, "bench", position, &block).expect("seal"))
+        .collect();
+    let seal_ms = now_ms() - t;
+    let t = now_ms();
+    for (position, s) in sealed.iter().enumerate() {
+        let opened = security::open(&key, "bench", position as u64, s).expect("open");
+        assert_eq!(opened.len(), block.len());
+    }
+    let open_ms = now_ms() - t;
+    console_log!(
+        "security bench: 100 blocks of 512 KiB (50 MiB): seal {seal_ms:.0} ms, open {open_ms:.0} ms"
+    );
+}
