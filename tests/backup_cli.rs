@@ -237,8 +237,8 @@ fn committed_armoured_cli_fixture_opens_and_restores() {
     assert_eq!(restore_and_replay(&document), original);
 }
 
-/// Rewrites the armoured fixture: `cargo test --test backup_cli --
-/// --ignored write_armored_fixture` (`age -a -p`).
+/// Rewrites the armoured fixture: `cargo test --test native --
+/// --ignored --exact backup_cli::write_armored_fixture` (`age -a -p`).
 #[test]
 #[ignore]
 fn write_armored_fixture() {
@@ -255,7 +255,8 @@ fn write_armored_fixture() {
 }
 
 /// Rewrites the fixture (see tests/fixtures/backup/README.md):
-/// `cargo test --test backup_cli -- --ignored write_fixture`.
+/// `cargo test --test native -- --ignored --exact
+/// backup_cli::write_fixture`.
 #[test]
 #[ignore]
 fn write_fixture() {

@@ -571,8 +571,8 @@ fn document_in_memory_is_what_inspect_returns() {
     assert_eq!(document.manifest.app_version, env!("CARGO_PKG_VERSION"));
 }
 
-/// Figures, not pass/fail: `cargo test --release --test backup_native --
-/// --ignored --nocapture timing_100k`.
+/// Figures, not pass/fail: `cargo test --release --test native --
+/// --ignored --nocapture backup_native::timing_100k`.
 #[test]
 #[ignore]
 fn timing_100k_entries() {

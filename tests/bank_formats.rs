@@ -961,7 +961,7 @@ fn generated_statement_parses_every_line() {
 }
 
 /// Timing, not a pass/fail test: `cargo test --release --test
-/// bank_formats -- --ignored --nocapture measure_10000_line_camt053`.
+/// native -- --ignored --nocapture bank_formats::measure_10000_line_camt053`.
 #[test]
 #[ignore]
 fn measure_10000_line_camt053() {
