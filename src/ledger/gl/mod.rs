@@ -292,6 +292,19 @@ impl Gl {
         &self.numbering
     }
 
+    /// The reference the next entry of series `code` dated `date` would
+    /// draw (the series counts per fiscal year of the posting date); `None`
+    /// for an unknown series, a date outside the calendar or an exhausted
+    /// year. What the entry screen and the series page show before posting.
+    pub fn next_series_reference(&self, code: &str, date: chrono::NaiveDate) -> Option<String> {
+        let year = self
+            .calendar
+            .reference(self.calendar.index_of_date(date)?)
+            .fiscal_year;
+        let next = self.numbering.next(code, year, 0).ok()?;
+        Some(self.numbering.find(code)?.reference(year, next))
+    }
+
     /// The data-entry rules (every rule off until set, issue 18).
     pub fn entry_rules(&self) -> &EntryRules {
         &self.entry_rules

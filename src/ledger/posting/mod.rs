@@ -33,7 +33,7 @@ pub use voucher::{Voucher, check_voucher};
 pub use warning::{EntryWarning, entry_warnings, reversal_warnings};
 
 use crate::ledger::costing::Costing;
-use crate::ledger::gl::{Gl, GlEvent};
+use crate::ledger::gl::Gl;
 use crate::ledger::journal::{Journal, JournalError};
 use crate::ledger::open_items::OpenItems;
 use crate::ledger::partners::Partners;
@@ -93,10 +93,8 @@ impl Pending {
     }
 
     /// Counts a number drawn by an entry of this command.
-    pub fn add_drawn(&mut self, drawn: &GlEvent) {
-        if let GlEvent::SeriesNumberDrawn { series, year, .. } = drawn {
-            *self.series.entry((series.clone(), *year)).or_default() += 1;
-        }
+    pub fn add_drawn(&mut self, series: &str, year: i32) {
+        *self.series.entry((series.to_string(), year)).or_default() += 1;
     }
 
     /// Refuses a key already posted or already used earlier in the same

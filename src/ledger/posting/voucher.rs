@@ -67,8 +67,8 @@ pub fn check_voucher(
             }
         })?;
         pending.add(&entry);
-        if let Some(drawn) = &drawn {
-            pending.add_drawn(drawn);
+        if let Some(GlEvent::SeriesNumberDrawn { series, year, .. }) = &drawn {
+            pending.add_drawn(series, *year);
         }
         entries.push((entry, drawn));
     }

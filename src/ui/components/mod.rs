@@ -59,7 +59,7 @@ pub use report::{
     Pager, TYPE_ORDER, default_year_dates, default_year_periods, entry_href, entry_label, lc_of,
     print_page, report_shortcuts, sheet_href, type_name,
 };
-pub use said::{Said, field_error};
+pub use said::{Said, field_error, said_box};
 pub use statement_table::StatementReport;
 pub use template_picker::TemplatePicker;
 pub use update_notice::UpdateNotice;

@@ -53,3 +53,23 @@ where
         </Show>
     }
 }
+
+/// What a settings form said after saving: `saved` as a status notice
+/// (test id `ok_id`), anything else as an alert box (test id `error`), in
+/// the language shown.
+pub fn said_box<T>(said: RwSignal<Option<Said<T>>>, saved: T, ok_id: &'static str) -> impl IntoView
+where
+    T: Text + Copy + PartialEq + Send + Sync + 'static,
+{
+    let i18n = use_i18n();
+    move || {
+        said.get().map(|s| {
+            let ok = matches!(s, Said::Plain(t) if t == saved);
+            let text = s.say(i18n.lang());
+            view! {
+                <div class=if ok { "notice" } else { "error-box" } role=if ok { "status" } else { "alert" }
+                    data-testid=if ok { ok_id } else { "error" }>{text}</div>
+            }
+        })
+    }
+}

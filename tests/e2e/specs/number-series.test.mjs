@@ -76,6 +76,8 @@ test('a series is set on its page; a bad width is refused', async () => {
   await page.focus(tid('series-width-0'));
   await page.keyboard.press('Control+Enter');
   await page.waitForSelector(tid('series-saved'));
+  // Shown as stored: the code upper-cased.
+  assert.equal(await page.inputValue(tid('series-code-0')), 'KA');
   assert.equal(await text('series-next-0'), `KA-${year}-0001`);
   await screenshot(page, 'number-series-de');
   await setLang('en');
@@ -87,8 +89,14 @@ test('a series is set on its page; a bad width is refused', async () => {
 
 test('the entry screen draws gapless references from the series', async () => {
   await postCash();
+  // The notice names the reference the series gave.
+  assert.match(await text('entry-posted'), new RegExp(`\\(KA-${year}-0001\\)`));
   await screenshot(page, 'number-series-entry-de');
+  await setLang('en');
   await postCash();
+  assert.match(await text('entry-posted'), new RegExp(`^Posted as entry .*\\(KA-${year}-0002\\)`));
+  await screenshot(page, 'number-series-entry-en');
+  await setLang('de');
   // The series stays chosen after posting, and shows the next number.
   assert.equal(await page.inputValue(tid('series')), 'KA');
   assert.equal(await page.getAttribute(tid('reference'), 'placeholder'), `KA-${year}-0003`);

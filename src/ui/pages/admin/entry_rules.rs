@@ -10,7 +10,7 @@ use crate::forms::entry_rules::{EntryRulesForm, RulesFormError};
 use crate::ledger::Command;
 use crate::ledger::gl::{GlCommand, RuleMode};
 use crate::texts;
-use crate::ui::components::{AdminFrame, Said, USER, now};
+use crate::ui::components::{AdminFrame, Said, USER, now, said_box};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 
@@ -137,14 +137,7 @@ fn EntryRulesBody() -> impl IntoView {
                     disabled=move || save.pending().get()>{move || i18n.t(T::Save)}</button>
                 <span class="muted small">{move || i18n.t(T::Keys)}</span>
             </div>
-            {move || said.get().map(|s| {
-                let ok = matches!(s, Said::Plain(T::Saved));
-                let text = s.say(i18n.lang());
-                view! {
-                    <div class=if ok { "notice" } else { "error-box" } role=if ok { "status" } else { "alert" }
-                        data-testid=if ok { "rules-saved" } else { "error" }>{text}</div>
-                }
-            })}
+            {said_box(said, T::Saved, "rules-saved")}
         </form>
     }
 }

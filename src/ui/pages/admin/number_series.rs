@@ -11,7 +11,7 @@ use crate::forms::number_series::{SeriesFormError, SeriesRow, series};
 use crate::ledger::Command;
 use crate::ledger::gl::{DocumentKind, GlCommand, NumberSeries};
 use crate::texts;
-use crate::ui::components::{AdminFrame, Said, USER, now, today};
+use crate::ui::components::{AdminFrame, Said, USER, now, said_box, today};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 
@@ -63,22 +63,28 @@ pub fn NumberSeriesPage() -> impl IntoView {
     }
 }
 
+/// The stored series as rows of the form.
+fn stored_rows(app: crate::ui::state::AppState) -> Vec<SeriesRow> {
+    app.with_book(|b| {
+        b.gl()
+            .numbering()
+            .series()
+            .iter()
+            .map(SeriesRow::of)
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
 /// The reference each stored series gives next in today's fiscal year.
 fn next_references(app: crate::ui::state::AppState) -> Vec<(String, String)> {
     app.with_book(|b| {
-        let year = b
-            .gl()
-            .calendar()
-            .index_of_date(today())
-            .map(|p| b.gl().calendar().reference(p).fiscal_year);
-        let numbering = b.gl().numbering();
-        numbering
+        let gl = b.gl();
+        gl.numbering()
             .series()
             .iter()
             .filter_map(|s: &NumberSeries| {
-                let year = year?;
-                let next = numbering.next(&s.code, year, 0).ok()?;
-                Some((s.code.clone(), s.reference(year, next)))
+                Some((s.code.clone(), gl.next_series_reference(&s.code, today())?))
             })
             .collect()
     })
@@ -89,10 +95,7 @@ fn next_references(app: crate::ui::state::AppState) -> Vec<(String, String)> {
 fn NumberSeriesBody() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let stored = app
-        .with_book(|b| b.gl().numbering().series().to_vec())
-        .unwrap_or_default();
-    let rows = RwSignal::new(stored.iter().map(SeriesRow::of).collect::<Vec<_>>());
+    let rows = RwSignal::new(stored_rows(app));
     let next = RwSignal::new(next_references(app));
     let said = RwSignal::new(None::<Said<T>>);
     let save = Action::new_local(move |_: &()| async move {
@@ -114,6 +117,8 @@ fn NumberSeriesBody() -> impl IntoView {
         };
         match app.execute(Command::Gl(command)).await {
             Ok(_) => {
+                // As stored: codes upper-cased, text trimmed.
+                rows.set(stored_rows(app));
                 next.set(next_references(app));
                 said.set(Some(Said::Plain(T::Saved)));
             }
@@ -162,14 +167,7 @@ fn NumberSeriesBody() -> impl IntoView {
                     disabled=move || save.pending().get()>{move || i18n.t(T::Save)}</button>
                 <span class="muted small">{move || i18n.t(T::Keys)}</span>
             </div>
-            {move || said.get().map(|s| {
-                let ok = matches!(s, Said::Plain(T::Saved));
-                let text = s.say(i18n.lang());
-                view! {
-                    <div class=if ok { "notice" } else { "error-box" } role=if ok { "status" } else { "alert" }
-                        data-testid=if ok { "series-saved" } else { "error" }>{text}</div>
-                }
-            })}
+            {said_box(said, T::Saved, "series-saved")}
         </form>
     }
 }

@@ -715,17 +715,9 @@ fn next_reference(app: AppState, grid: Grid) -> String {
     }
     let date = crate::formats::amount::parse_date(&grid.posting_date.get(), today())
         .unwrap_or_else(|_| today());
-    app.with_book(|b| {
-        let calendar = b.gl().calendar();
-        let year = calendar
-            .reference(calendar.index_of_date(date)?)
-            .fiscal_year;
-        let numbering = b.gl().numbering();
-        let next = numbering.next(&code, year, 0).ok()?;
-        Some(numbering.find(&code)?.reference(year, next))
-    })
-    .flatten()
-    .unwrap_or_default()
+    app.with_book(|b| b.gl().next_series_reference(&code, date))
+        .flatten()
+        .unwrap_or_default()
 }
 
 /// The lines of the entry, one row each, with the lines they generate.
@@ -950,10 +942,18 @@ async fn post_entry(c: Ctx, confirmed: Option<Vec<Question>>) {
         // users and rights exist: over it, the entry is refused.
         exceed_commitment_limit: false,
     };
+    let series_chosen = draft.series.is_some();
     let command = Command::Posting(PostingCommand::PostEntry { draft });
     match c.app.execute_with(rights, command).await {
         Ok(events) => {
+            // The entry's number, and the reference a series gave it.
             let number = events.iter().find_map(|e| match e {
+                Event::EntryPosted { entry } if series_chosen && !entry.reference.is_empty() => {
+                    Some(format!(
+                        "{}/{} ({})",
+                        entry.fiscal_year, entry.number, entry.reference
+                    ))
+                }
                 Event::EntryPosted { entry } => {
                     Some(format!("{}/{}", entry.fiscal_year, entry.number))
                 }

@@ -19,6 +19,7 @@ use crate::ledger::gl::{DatevSettings, GlCommand};
 use crate::texts;
 use crate::ui::components::{
     NoCompany, PeriodPicker, ProgressBar, Said, USER, default_month, download, fmt_date, now,
+    said_box,
 };
 use crate::ui::errors::{datev_export_error, datev_replaced};
 use crate::ui::i18n::{Lang, use_i18n};
@@ -339,14 +340,7 @@ pub fn DatevExportPage() -> impl IntoView {
                                 <span class="muted" data-testid="datev-not-set">{i18n.t(T::NotSet)}</span>
                             })}
                         </div>
-                        {move || said.get().map(|s| {
-                            let ok = matches!(s, Said::Plain(T::Saved));
-                            let text = s.say(i18n.lang());
-                            view! {
-                                <div class=if ok { "notice" } else { "error-box" } role=if ok { "status" } else { "alert" }
-                                    data-testid=if ok { "datev-saved" } else { "error" }>{text}</div>
-                            }
-                        })}
+                        {said_box(said, T::Saved, "datev-saved")}
                     </form>
                     <div class="toolbar">
                         <PeriodPicker selected=selected current=Signal::from(current) testid="datev" />
