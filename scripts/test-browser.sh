@@ -11,6 +11,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
-export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-600}"
 unset NO_HEADLESS
-exec cargo test --target wasm32-unknown-unknown --test browser "$@"
+exec cargo test --profile browser --target wasm32-unknown-unknown --test browser "$@"

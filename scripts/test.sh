@@ -82,7 +82,10 @@ tail -3 target/test-logs/trunk.log
 [ -f dist/index.html ] || e2e_ok=0
 ./scripts/bundle-size.sh || true
 if [ "$e2e_ok" = 1 ]; then
-  (cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec specs/) 2>&1 | tee target/test-logs/e2e.log
+  # Two spec files at a time: each has its own server, browser and
+  # profile, and waits for what it checks (no sleeps), so they do not
+  # disturb each other.
+  (cd tests/e2e && node --test --test-concurrency=2 --test-reporter=spec specs/) 2>&1 | tee target/test-logs/e2e.log
   [ "${PIPESTATUS[0]}" = 0 ] || e2e_ok=0
 fi
 ep=$(awk '/^ℹ pass /{print $3}' target/test-logs/e2e.log 2>/dev/null | tail -1); ep=${ep:-0}
