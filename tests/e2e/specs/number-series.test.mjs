@@ -38,19 +38,24 @@ async function openSeries() {
   await page.waitForSelector(tid('number-series'));
 }
 
-/** Cash from the bank, 50,00, with series KA chosen. */
-async function postCash() {
+const isoToday = `${year}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+
+/** Cash from the bank, 50,00, with series KA chosen; date and amounts
+ *  typed in the style of the language shown (`en`: 2026-12-02, 50.00). */
+async function postCash(lang = 'de') {
+  const date = lang === 'en' ? isoToday : today;
+  const amount = lang === 'en' ? '50.00' : '50,00';
   await page.goto(app.url + '/financials/entry');
   await waitForApp(page);
   await page.waitForSelector(tid('series'));
-  await page.fill(tid('posting-date'), today);
+  await page.fill(tid('posting-date'), date);
   await page.selectOption(tid('series'), 'KA');
   assert.equal(await page.isDisabled(tid('reference')), true);
   await page.fill(tid('memo'), 'Bargeld');
   await page.fill(tid('account-0'), '1000');
-  await page.fill(tid('debit-0'), '50,00');
+  await page.fill(tid('debit-0'), amount);
   await page.fill(tid('account-1'), '1200');
-  await page.fill(tid('credit-1'), '50,00');
+  await page.fill(tid('credit-1'), amount);
   await page.focus(tid('account-0'));
   await page.keyboard.press('Control+Enter');
   await page.waitForSelector(tid('entry-posted'));
@@ -93,7 +98,7 @@ test('the entry screen draws gapless references from the series', async () => {
   assert.match(await text('entry-posted'), new RegExp(`\\(KA-${year}-0001\\)`));
   await screenshot(page, 'number-series-entry-de');
   await setLang('en');
-  await postCash();
+  await postCash('en');
   assert.match(await text('entry-posted'), new RegExp(`^Posted as entry .*\\(KA-${year}-0002\\)`));
   await screenshot(page, 'number-series-entry-en');
   await setLang('de');
