@@ -1,7 +1,8 @@
 //! Numbering series (issue 18, Nummernkreise): an entry naming a series
 //! gets its reference from the engine, gapless per series and fiscal
 //! year, also inside one voucher; the draw is stored beside the entry and
-//! replays; a refused entry draws nothing; a used series stays.
+//! replays; a refused entry draws nothing; a used series stays; the
+//! reference shown before posting is the one the posting gets.
 
 use chrono::NaiveDate;
 use kontor::ledger::event::{decode, encode};
@@ -108,6 +109,25 @@ fn entries_draw_gapless_references_and_the_draw_replays() {
     assert_eq!(wire, log);
     let replayed = Book::from_events(&wire).unwrap();
     assert_eq!(replayed, b);
+}
+
+#[test]
+fn the_next_reference_is_the_one_the_posting_gets() {
+    let (mut b, mut log) = company();
+    let march = d(2024, 3, 1);
+    assert_eq!(
+        b.gl().next_series_reference("KA", march).as_deref(),
+        Some("KA-2024-0001")
+    );
+    post(&mut b, &mut log, numbered(march, "KA")).unwrap();
+    assert_eq!(references(&b), ["KA-2024-0001"]);
+    assert_eq!(
+        b.gl().next_series_reference("KA", march).as_deref(),
+        Some("KA-2024-0002")
+    );
+    // Nothing to show for an unknown series or a date outside the calendar.
+    assert_eq!(b.gl().next_series_reference("XX", march), None);
+    assert_eq!(b.gl().next_series_reference("KA", d(1990, 1, 1)), None);
 }
 
 #[test]
