@@ -13,4 +13,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-600}"
 unset NO_HEADLESS
-exec cargo test --profile browser --target wasm32-unknown-unknown --test browser "$@"
+# The wasm32 build the end-to-end layer's app build (scripts/test.sh) also
+# makes, in its own target directory: the suite then compiles only itself.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target/wasm-test}"
+exec cargo test --profile wasm-test --target wasm32-unknown-unknown --test browser "$@"

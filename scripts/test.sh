@@ -2,8 +2,9 @@
 # Runs every test layer of Kontor, after setting up what they need:
 #   1. native: cargo fmt --check, clippy (host and wasm32, -D warnings), cargo test
 #   2. browser: wasm-bindgen-test in headless Chromium (IndexedDB store suite)
-#   3. end-to-end: playwright-core + Debian Chromium against the release build
-#      (built in the background from the start, in target/e2e),
+#   3. end-to-end: playwright-core + Debian Chromium against the app built
+#      with the wasm-test profile (in the background from the start, in
+#      target/wasm-test, which the browser layer then reuses),
 #      and smoke journeys in Firefox ESR (puppeteer-core, WebDriver BiDi) and
 #      WebKitGTK (selenium-webdriver, WebKitWebDriver under Xvfb)
 # Prints a summary line per layer and exits non-zero if any layer fails or ran
@@ -38,14 +39,17 @@ start=$SECONDS
 ./scripts/setup.sh || { echo "setup failed"; exit 1; }
 took setup "$start"
 
-# The end-to-end layer's release build starts now, beside the native and
-# browser layers: it needs nothing they make, and its longest parts keep
-# one core busy (the library as one codegen unit, fat LTO, wasm-bindgen,
-# wasm-opt). Its own target directory, or one cargo would wait for the
-# other's lock; the crates are fetched first, as the build runs offline.
-cargo fetch --quiet || echo "cargo fetch failed; the release build may not find its crates"
+# The app for the end-to-end layer is built now, beside the native layer:
+# it needs nothing that layer makes, and compiling the library keeps one
+# core busy for minutes. Profile wasm-test (Cargo.toml): release semantics,
+# a cheap optimiser, no wasm-opt; the browser layer's suite reuses its
+# crates. Its own target directory, or one cargo would wait for the other's
+# lock; the crates are fetched first, as the build runs offline. The
+# shipped build (./scripts/serve.sh, trunk build --release) and its size
+# (scripts/bundle-size.sh) are measured outside the test command.
+cargo fetch --quiet || echo "cargo fetch failed; the app build may not find its crates"
 (
-  CARGO_TARGET_DIR=target/e2e trunk build --release --offline >target/test-logs/trunk.log 2>&1
+  CARGO_TARGET_DIR=target/wasm-test trunk build --offline --cargo-profile wasm-test >target/test-logs/trunk.log 2>&1
   echo $? >target/test-logs/trunk.rc
 ) &
 trunk_pid=$!
@@ -79,23 +83,23 @@ free_layer target/debug target/wasm32-unknown-unknown/debug
 # ---- 2. browser -----------------------------------------------------------
 layer "browser: wasm-bindgen-test in headless Chromium"
 start=$SECONDS
+# The suite's build reuses the app build's crates: wait for it (cargo's
+# lock would wait too, but silently).
+wait "$trunk_pid"
 ./scripts/test-browser.sh 2>&1 | tee target/test-logs/browser.log
 browser_rc=${PIPESTATUS[0]}
 read -r bp bf <<<"$(cargo_counts target/test-logs/browser.log)"
 if [ "$browser_rc" = 0 ] && [ "$bp" -gt 0 ] && [ "$bf" = 0 ]; then RESULT[browser]="ok ($bp passed)"; else RESULT[browser]="FAILED ($bp passed, $bf failed)"; status=1; fi
 took browser "$start"
-free_layer target/wasm32-unknown-unknown/browser
 
 # ---- 3. end-to-end --------------------------------------------------------
-layer "end-to-end: release build; Chromium (Playwright), Firefox ESR and WebKitGTK smoke journeys"
+layer "end-to-end: Chromium (Playwright), Firefox ESR and WebKitGTK smoke journeys"
 start=$SECONDS
 e2e_ok=1
-wait "$trunk_pid"
 [ "$(cat target/test-logs/trunk.rc 2>/dev/null)" = 0 ] || { e2e_ok=0; tail -40 target/test-logs/trunk.log; }
 grep -h 'Finished' target/test-logs/trunk.log
 tail -2 target/test-logs/trunk.log
 [ -f dist/index.html ] || e2e_ok=0
-./scripts/bundle-size.sh || true
 if [ "$e2e_ok" = 1 ]; then
   # Two spec files at a time: each has its own server, browser and
   # profile, and waits for what it checks (no sleeps), so they do not
