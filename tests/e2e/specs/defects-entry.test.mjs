@@ -214,6 +214,52 @@ test('posting into a closing period asks, then posts; so does its reversal', asy
   assert.deepEqual(page.errors, []);
 });
 
+/** The entry screen's stored draft ("entry-form" in the company's drafts):
+ *  read it (`json` undefined) or put `json` back. */
+async function entryDraft(json) {
+  return page.evaluate(async (json) => {
+    const dbs = await indexedDB.databases();
+    const name = dbs.map((d) => d.name).find((n) => n.includes('.company.'));
+    const db = await new Promise((ok, fail) => {
+      const r = indexedDB.open(name);
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const tx = db.transaction('drafts', 'readwrite');
+    const store = tx.objectStore('drafts');
+    const old = await new Promise((ok) => { const r = store.get('entry-form'); r.onsuccess = () => ok(r.result); });
+    if (json !== undefined) store.put(json, 'entry-form');
+    await new Promise((ok) => { tx.oncomplete = ok; });
+    db.close();
+    return old;
+  }, json);
+}
+
+test('a stored draft that was already posted is not restored: a new entry starts, and it posts', async () => {
+  await openEntry();
+  await typeEntry({ date: '12.02.2026', reference: 'ENTW-1', memo: 'Entwurf', lines: [['4210', '30,00', ''], ['1200', '', '30,00']] });
+  let draft;
+  for (let i = 0; i < 100 && !(draft ?? '').includes('ENTW-1'); i++) draft = await entryDraft();
+  assert.match(draft, /ENTW-1/, 'the typed entry is saved as the draft');
+  await postWithKeyboard();
+  await page.waitForSelector('[data-testid="entry-posted"]');
+  const posted = (await text('[data-testid="entry-posted"]')).match(/2026\/\d+/)[0];
+  // The clearing after the post is lost (the tab closed before it was
+  // saved): the posted draft is what the company holds.
+  await entryDraft(draft);
+  await openEntry();
+  assert.equal(await text('[data-testid="entry-posted"]'), `Neue Buchung begonnen: der gespeicherte Entwurf ist schon gebucht, als Beleg ${posted}.`);
+  assert.equal(await page.inputValue('[data-testid="reference"]'), '');
+  assert.equal(await page.inputValue('[data-testid="account-0"]'), '');
+  await screenshot(page, 'entry-draft-was-posted-de');
+  // What is typed now posts, instead of being refused as the posted one.
+  await typeEntry({ date: '13.02.2026', reference: 'ENTW-2', memo: 'neu', lines: [['4210', '5,00', ''], ['1200', '', '5,00']] });
+  await postWithKeyboard();
+  await page.waitForSelector('[data-testid="entry-posted"] >> text=Gebucht als Beleg');
+  assert.notEqual((await text('[data-testid="entry-posted"]')).match(/2026\/\d+/)[0], posted);
+  assert.deepEqual(page.errors, []);
+});
+
 /** The demo's one fiscal year (last calendar year). */
 let demoYear;
 

@@ -78,6 +78,7 @@ texts! {
         ToVoucher => "In Stapel (Alt+S)", "To voucher (Alt+S)";
         Posting => "Wird gebucht …", "Posting …";
         Posted => "Gebucht als Beleg", "Posted as entry";
+        DraftWasPosted => "Neue Buchung begonnen: der gespeicherte Entwurf ist schon gebucht, als Beleg", "New entry started: the saved draft was already posted, as entry";
         AddedToVoucher => "Zum offenen Buchungsstapel hinzugefügt.", "Added to the open voucher.";
         OpenVoucher => "Offener Stapel", "Open voucher";
         Entries => "Buchungen", "entries";
@@ -319,14 +320,15 @@ fn EntryForm_() -> impl IntoView {
     let app = use_app();
     let grid = Grid::new();
     let voucher_count = RwSignal::new(0usize);
-    keep_draft(app, i18n, grid, voucher_count);
+    let message = RwSignal::new(None);
+    let loaded = keep_draft(app, i18n, grid, voucher_count, message);
     let (check, warnings) = live_check(app, i18n, grid);
     let generated = generated_lines(app, i18n, grid);
     let ctx = Ctx {
         app,
         i18n,
         grid,
-        message: RwSignal::new(None),
+        message,
         mark: RwSignal::new(None),
         // Warnings waiting for the user's answer (draft line numbers).
         asking: RwSignal::new(None),
@@ -346,8 +348,11 @@ fn EntryForm_() -> impl IntoView {
         to_voucher,
         discard,
     };
-    let (message, asking) = (ctx.message, ctx.asking);
-    view! {
+    let asking = ctx.asking;
+    // No field before the draft is restored: what is typed earlier would
+    // be overwritten by it.
+    move || {
+        loaded.get().then(|| view! {
         <div class="entry-form" node_ref=ctx.grid_ref on:keydown=move |e| grid_keys(ctx, actions, e)>
             <Pickers />
             <TemplatePicker on_fill=Callback::new(move |lines| grid.fill(lines)) />
@@ -368,21 +373,38 @@ fn EntryForm_() -> impl IntoView {
             <p class="hint">{move || i18n.t(T::Keys)}</p>
             <p class="hint">{move || i18n.t(T::FcHint)}</p>
         </div>
+    })
     }
 }
 
 /// Restores the half-typed entry (or starts a fresh one), then saves it as
-/// the user types: a reload loses nothing.
-fn keep_draft(app: AppState, i18n: I18n, grid: Grid, voucher_count: RwSignal<usize>) {
+/// the user types: a reload loses nothing. True once restored.
+fn keep_draft(
+    app: AppState,
+    i18n: I18n,
+    grid: Grid,
+    voucher_count: RwSignal<usize>,
+    message: RwSignal<Option<(bool, String)>>,
+) -> RwSignal<bool> {
     let loaded = RwSignal::new(false);
     leptos::task::spawn_local(async move {
         let saved = match app.session() {
             Some(s) => s.log().get_draft(DRAFT_KEY).await.ok().flatten(),
             None => None,
         };
+        let lang = i18n.lang_untracked();
         match saved.and_then(|json| serde_json::from_str::<EntryForm>(&json).ok()) {
-            Some(form) => grid.load(&form),
-            None => grid.clear(i18n.lang_untracked()),
+            Some(form) => match posted_as(app, &form) {
+                // Posted (or posted from a voucher) before its clearing
+                // was saved: its key would refuse whatever is typed now.
+                Some(number) => {
+                    grid.clear(lang);
+                    let text = format!("{} {number}.", T::DraftWasPosted.text(lang));
+                    message.set(Some((true, text)));
+                }
+                None => grid.load(&form),
+            },
+            None => grid.clear(lang),
         }
         voucher_count.set(open_voucher_len(app).await);
         loaded.set(true);
@@ -396,6 +418,20 @@ fn keep_draft(app: AppState, i18n: I18n, grid: Grid, voucher_count: RwSignal<usi
             app.save_draft(DRAFT_KEY, json);
         }
     });
+    loaded
+}
+
+/// The entry ("2026/7") a stored draft's idempotency key already posted.
+fn posted_as(app: AppState, form: &EntryForm) -> Option<String> {
+    let key = crate::ledger::types::PostingKey::from_hex(&form.key)?;
+    untrack(|| {
+        app.with_book(|book| {
+            let journal = book.journal();
+            let entry = journal.entry(journal.posted_key(key)?)?;
+            Some(format!("{}/{}", entry.fiscal_year, entry.number))
+        })
+    })
+    .flatten()
 }
 
 /// The posting's own check, and the warnings by grid row, live.
