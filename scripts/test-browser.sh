@@ -15,5 +15,9 @@ export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-600}"
 unset NO_HEADLESS
 # The wasm32 build the end-to-end layer's app build (scripts/test.sh) also
 # makes, in its own target directory: the suite then compiles only itself.
+# `--release` among the arguments (the timings in BENCHMARKS.md) replaces
+# that profile.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target/wasm-test}"
-exec cargo test --profile wasm-test --target wasm32-unknown-unknown --test browser "$@"
+profile=(--profile wasm-test)
+for arg in "$@"; do [ "$arg" = --release ] && profile=(); done
+exec cargo test "${profile[@]}" --target wasm32-unknown-unknown --test browser "$@"
