@@ -14,3 +14,22 @@ export async function createCompany(page, url, { name = 'Muster GmbH', chart = '
   await page.click('[data-testid="setup-submit"]');
   await page.waitForFunction((n) => document.querySelector('[data-testid="status-company"]')?.textContent === n, name, { timeout: 20000 });
 }
+
+/** Runs `edit(store, ask, arg)` in the page on the object store `name` of the
+ *  open company's IndexedDB database, in one readwrite transaction, and
+ *  returns its result: how a spec changes stored data behind the app's
+ *  back. `ask(request)` awaits an IDBRequest's result; `edit` sees no
+ *  variable of the spec, only `arg`. */
+export async function editCompanyStore(page, name, edit, arg) {
+  return page.evaluate(async ([name, source, arg]) => {
+    const edit = (0, eval)(`(${source})`);
+    const ask = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+    const dbs = await indexedDB.databases();
+    const db = await ask(indexedDB.open(dbs.map((d) => d.name).find((n) => n.includes('.company.'))));
+    const tx = db.transaction(name, 'readwrite');
+    const result = await edit(tx.objectStore(name), ask, arg);
+    await new Promise((ok) => { tx.oncomplete = ok; });
+    db.close();
+    return result;
+  }, [name, edit.toString(), arg]);
+}

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp, waitForApp, screenshot } from '../lib/app.mjs';
-import { createCompany } from '../lib/company.mjs';
+import { createCompany, editCompanyStore } from '../lib/company.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
@@ -13,22 +13,11 @@ after(async () => { await app?.close(); });
 /** Changes one character of the company's first log block in IndexedDB
  * ("GmbH" → "GmbX" in the company's creation): same length, broken hash. */
 async function damageLog(page) {
-  return page.evaluate(async () => {
-    const dbs = await indexedDB.databases();
-    const name = dbs.map((d) => d.name).find((n) => n.includes('.company.'));
-    const db = await new Promise((ok, fail) => {
-      const r = indexedDB.open(name);
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    const tx = db.transaction('log', 'readwrite');
-    const store = tx.objectStore('log');
-    const keys = await new Promise((ok) => { const r = store.getAllKeys(); r.onsuccess = () => ok(r.result); });
-    const block = await new Promise((ok) => { const r = store.get(keys[0]); r.onsuccess = () => ok(r.result); });
+  return editCompanyStore(page, 'log', async (store, ask) => {
+    const keys = await ask(store.getAllKeys());
+    const block = await ask(store.get(keys[0]));
     const changed = block.replace('GmbH', 'GmbX');
     store.put(changed, keys[0]);
-    await new Promise((ok) => { tx.oncomplete = ok; });
-    db.close();
     return changed !== block;
   });
 }

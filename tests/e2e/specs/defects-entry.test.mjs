@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp, waitForApp, screenshot } from '../lib/app.mjs';
-import { createCompany } from '../lib/company.mjs';
+import { createCompany, editCompanyStore } from '../lib/company.mjs';
 
 let app;
 let page;
@@ -217,22 +217,9 @@ test('posting into a closing period asks, then posts; so does its reversal', asy
 /** The entry screen's stored draft ("entry-form" in the company's drafts):
  *  read it (`json` undefined) or put `json` back. */
 async function entryDraft(json) {
-  return page.evaluate(async (json) => {
-    const dbs = await indexedDB.databases();
-    const name = dbs.map((d) => d.name).find((n) => n.includes('.company.'));
-    const db = await new Promise((ok, fail) => {
-      const r = indexedDB.open(name);
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    const tx = db.transaction('drafts', 'readwrite');
-    const store = tx.objectStore('drafts');
-    const old = await new Promise((ok) => { const r = store.get('entry-form'); r.onsuccess = () => ok(r.result); });
-    if (json !== undefined) store.put(json, 'entry-form');
-    await new Promise((ok) => { tx.oncomplete = ok; });
-    db.close();
-    return old;
-  }, json);
+  const old = await editCompanyStore(page, 'drafts', (store, ask) => ask(store.get('entry-form')));
+  if (json !== undefined) await editCompanyStore(page, 'drafts', (store, ask, json) => ask(store.put(json, 'entry-form')), json);
+  return old;
 }
 
 test('a stored draft that was already posted is not restored: a new entry starts, and it posts', async () => {
