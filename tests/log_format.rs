@@ -208,6 +208,58 @@ fn a_removed_record_is_a_gap_at_its_position() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `kontor-cli changes` on a backup of the demo company: one JSON line
+/// per change, and the demo's edit of its first customer among them with
+/// its author, time and the street's old and new value.
+#[test]
+fn the_cli_prints_the_change_log_of_a_backup() {
+    let spec = kontor::demo::DemoSpec {
+        entries: 2_000,
+        ..kontor::demo::DemoSpec::one_year(3)
+    };
+    let (_, events) = kontor::demo::build(&spec, |_, _| {}).unwrap();
+    let snapshot = CompanySnapshot {
+        records: seal_all(ChainHead::EMPTY, events.iter().map(encode)),
+        ..snapshot()
+    };
+    let json = backup::export_plain(&snapshot, |_, _| {}).unwrap();
+    let file = work_dir("changes").join("demo.kontor.json");
+    std::fs::write(&file, &json).unwrap();
+    let out = cli(&["changes", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let lines: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(
+        lines.len() > 1_000,
+        "every account and partner created is a line"
+    );
+    let moved: Vec<_> = lines
+        .iter()
+        .filter(|l| l["kind"] == "Partner" && l["action"] == "changed")
+        .collect();
+    assert_eq!(moved.len(), 2, "{moved:?}");
+    assert_eq!(moved[0]["by"], "demo");
+    assert_eq!(moved[0]["at"], "2024-01-02T08:01:00Z");
+    let street = moved[0]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["field"] == "address.street")
+        .unwrap();
+    assert_eq!(street["new"], "Große Bleichen");
+    assert_ne!(street["old"], street["new"]);
+    // A damaged file is refused as `verify` refuses it, before any line.
+    let mut damaged = json.clone();
+    let at = damaged.len() / 2;
+    damaged[at] ^= 1;
+    std::fs::write(&file, &damaged).unwrap();
+    let out = cli(&["changes", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+}
+
 #[test]
 fn truncated_foreign_and_encrypted_files_are_refused() {
     let (snapshot, json) = plain_backup();

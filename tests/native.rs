@@ -28,6 +28,7 @@ mod forms_entry;
 mod gobd_export;
 mod items_csv;
 mod ledger_bank;
+mod ledger_change_log;
 mod ledger_closing;
 mod ledger_costing;
 mod ledger_dunning;

@@ -45,6 +45,11 @@
 //!     docs/log-format.md: sequence, every hash, manifest, the events fold;
 //!     prints company, records, head hash and OK, or the first bad record
 //!     with its position and line and exits 1
+//! kontor-cli changes FILE
+//!     verifies the backup as `verify` does, then prints its change log
+//!     (Änderungsprotokoll) as JSON lines, oldest first: log position,
+//!     record kind and key, created/changed/deleted, user and time where
+//!     the event was stamped, and each field's old and new value
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -85,6 +90,10 @@ mod einvoice;
 mod verify;
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "kontor-cli/changes.rs"]
+mod changes;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use kontor::demo::{self, DemoError, DemoSpec, VatPosting};
     use kontor::formats::bank::{BankError, FileFormat, csv as bank_csv, read_statements};
@@ -106,7 +115,7 @@ mod cli {
     /// records of even 999 lines each stay far below).
     const MAX_BLOCK_BYTES: u64 = 256 << 20;
 
-    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] [--vat codes|lines] --out DIR\n  kontor-cli balance [--threads N] DIR\n  kontor-cli statement FILE [--format camt|zip|mt940|csv] [--preset NAME]\n  kontor-cli partners FILE [--lc CUR] [--today YYYY-MM-DD] [--company DIR]\n  kontor-cli items-csv FILE\n  kontor-cli einvoice FILE\n  kontor-cli datev FILE\n  kontor-cli verify FILE [--expect-head HASH]";
+    const USAGE: &str = "usage:\n  kontor-cli generate --entries N [--seed S] [--chart skr03|skr04] [--first-year Y] [--vat codes|lines] --out DIR\n  kontor-cli balance [--threads N] DIR\n  kontor-cli statement FILE [--format camt|zip|mt940|csv] [--preset NAME]\n  kontor-cli partners FILE [--lc CUR] [--today YYYY-MM-DD] [--company DIR]\n  kontor-cli items-csv FILE\n  kontor-cli einvoice FILE\n  kontor-cli datev FILE\n  kontor-cli verify FILE [--expect-head HASH]\n  kontor-cli changes FILE";
 
     #[derive(Debug, thiserror::Error)]
     pub enum CliError {
@@ -158,6 +167,11 @@ mod cli {
         },
         #[error(transparent)]
         Verify(#[from] crate::verify::VerifyError),
+        #[error("{path}: {source}")]
+        ChangeLog {
+            path: PathBuf,
+            source: kontor::ledger::book::change_log::ChangeLogError,
+        },
     }
 
     pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> CliError + '_ {
@@ -183,6 +197,7 @@ mod cli {
             Some("einvoice") => crate::einvoice::einvoice(&args[1..]),
             Some("datev") => crate::datev::datev(&args[1..]),
             Some("verify") => crate::verify::verify(&args[1..]),
+            Some("changes") => crate::changes::changes(&args[1..]),
             Some(other) => Err(CliError::Usage(format!("unknown command {other:?}"))),
             None => Err(CliError::Usage("no command".into())),
         }

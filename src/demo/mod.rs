@@ -25,6 +25,7 @@
 pub mod accounts;
 pub mod bank;
 mod budgets;
+mod changes;
 mod dunning;
 pub mod einvoice;
 mod items;
@@ -304,6 +305,7 @@ pub fn build(
     }
     events.extend(bank_side(spec, &mut book, count)?);
     events.extend(budgets::budget_events(&mut book, spec.first_year)?);
+    events.extend(changes::change_events(&mut book, spec.first_year)?);
     events.extend(rules::series_events(&mut book, spec.first_year)?);
     events.extend(rules::rules_events(&mut book, spec.chart, spec.first_year)?);
     progress(book.entry_count(), spec.entries);

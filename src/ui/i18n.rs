@@ -124,6 +124,8 @@ texts! {
     AdminEntryRules => "Erfassungsregeln", "Data-entry rules";
     AdminEntryRulesBody => "Zulässiges Buchungsdatum, Pflichtfelder, keine negative Kasse: warnen oder ablehnen.", "Allowed posting date, mandatory fields, no negative cash: warn or refuse.";
     AdminNumberSeries => "Nummernkreise", "Numbering series";
+    AdminChangeLog => "Änderungsprotokoll", "Change log";
+    AdminChangeLogBody => "Wer hat welchen Stammdatensatz wann geändert, Feld für Feld mit altem und neuem Wert.", "Who changed which master record when, field by field with old and new value.";
     AdminNumberSeriesBody => "Belegnummern je Belegart mit Präfix, lückenlos je Geschäftsjahr, beim Buchen vergeben.", "Document numbers per kind with a prefix, gapless per fiscal year, given when posting.";
     FinJournalList => "Journal", "Journal";
     FinJournalListBody => "Alle gebuchten Belege mit Filtern; Storno mit Datum.", "Every posted entry with filters; reversal with a date.";

@@ -38,6 +38,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/entry-rules") view=admin::EntryRulesPage />
                     <Route path=path!("/admin/number-series") view=admin::NumberSeriesPage />
                     <Route path=path!("/admin/backup") view=admin::BackupPage />
+                    <Route path=path!("/admin/change-log") view=admin::ChangeLogPage />
                     <Route path=path!("/admin/tax-codes") view=admin::TaxCodesPage />
                     <Route path=path!("/admin/costing") view=admin::CostingPage />
                     <Route path=path!("/admin/statement-layout") view=admin::StatementLayoutPage />

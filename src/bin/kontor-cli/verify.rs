@@ -135,6 +135,16 @@ pub fn verify(args: &[String]) -> Result<(), CliError> {
 
 /// Verifies the bytes of a backup file; the report's lines on success.
 pub fn check(path: &Path, bytes: &[u8], expect: Option<&str>) -> Result<String, VerifyError> {
+    checked_records(path, bytes, expect).map(|(report, _)| report)
+}
+
+/// Verifies the bytes of a backup file; the report and the verified
+/// records of its log.
+pub fn checked_records(
+    path: &Path,
+    bytes: &[u8],
+    expect: Option<&str>,
+) -> Result<(String, Vec<LogRecord>), VerifyError> {
     let path = path.to_path_buf();
     let json = match detect(bytes) {
         FileKind::Encrypted => return Err(VerifyError::Encrypted { path }),
@@ -209,7 +219,7 @@ pub fn check(path: &Path, bytes: &[u8], expect: Option<&str>) -> Result<String, 
         detail: e.to_string(),
     })?;
     let first = records.first().map(|r| r.hash.to_hex()).unwrap_or_default();
-    Ok(format!(
+    let report = format!(
         "file: {}\ncompany: {} (id {})\nrecords: {}\nentries: {}\nfirst hash: {first}\nhead: {} {}\nchain: every hash recomputed\n",
         path.display(),
         m.company_name,
@@ -218,7 +228,8 @@ pub fn check(path: &Path, bytes: &[u8], expect: Option<&str>) -> Result<String, 
         book.entry_count(),
         head.seq,
         head.hash.to_hex()
-    ))
+    );
+    Ok((report, records))
 }
 
 fn parse(path: &Path, json: &[u8]) -> Result<Document, VerifyError> {

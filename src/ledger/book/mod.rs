@@ -14,6 +14,7 @@
 //! corrupt or reordered log is refused instead of folded: the pair of
 //! "check when built, check when read back".
 
+pub mod change_log;
 pub mod moment;
 mod query;
 pub mod replay;

@@ -27,6 +27,7 @@ texts! {
         NavTaxCodes => "Steuerkennzeichen", "Tax codes";
         NavCosting => "Kostenrechnung", "Cost accounting";
         NavBackup => "Datensicherung", "Backup";
+        NavChangeLog => "Änderungsprotokoll", "Change log";
         NavEntryRules => "Erfassungsregeln", "Entry rules";
         NavNumberSeries => "Nummernkreise", "Numbering series";
         AdminNoCompanyTitle => "Kein Mandant geöffnet", "No company open";
@@ -91,6 +92,7 @@ pub fn AdminNav() -> impl IntoView {
             <A href="/admin/number-series">{move || i18n.t(T::NavNumberSeries)}</A>
             <A href="/admin/tax-codes">{move || i18n.t(T::NavTaxCodes)}</A>
             <A href="/admin/costing">{move || i18n.t(T::NavCosting)}</A>
+            <A href="/admin/change-log">{move || i18n.t(T::NavChangeLog)}</A>
             <A href="/admin/backup">{move || i18n.t(T::NavBackup)}</A>
         </nav>
     }

@@ -122,6 +122,11 @@ impl Module {
                     Key::AdminLayoutBody,
                     Some("/admin/statement-layout"),
                 ),
+                (
+                    Key::AdminChangeLog,
+                    Key::AdminChangeLogBody,
+                    Some("/admin/change-log"),
+                ),
                 (Key::AdminSetup, Key::AdminSetupBody, Some("/setup")),
                 (
                     Key::AdminBackup,

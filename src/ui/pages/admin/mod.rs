@@ -1,12 +1,13 @@
 //! Administration: the setup wizard (Einrichtungsassistent), company
 //! details (Firmendaten), posting periods (Buchungsperioden), currencies
 //! and exchange rates (Währungen, Wechselkurse), G/L account determination
-//! (Sachkontenfindung), data-entry rules (Erfassungsregeln), tax codes (Steuerkennzeichen), cost accounting
+//! (Sachkontenfindung), data-entry rules (Erfassungsregeln), the change log (Änderungsprotokoll), tax codes (Steuerkennzeichen), cost accounting
 //! (Kostenrechnung) and backup (Datensicherung). Each screen reads the open
 //! Book and changes it only through a checked command; they share their
 //! frame (`components::AdminFrame`), never each other's code.
 
 pub mod backup;
+mod change_log;
 mod company;
 mod costing;
 mod currencies;
@@ -19,6 +20,7 @@ mod statement_layout;
 mod tax_codes;
 
 pub use backup::BackupPage;
+pub use change_log::ChangeLogPage;
 pub use company::CompanyDetailsPage;
 pub use costing::CostingPage;
 pub use currencies::CurrenciesPage;
