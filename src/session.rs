@@ -13,6 +13,7 @@ use std::cell::{Ref, RefCell};
 use crate::ledger::chain::{ChainHead, LogRecord};
 use crate::ledger::posting::Rights;
 use crate::ledger::setup::Setup;
+use crate::ledger::types::Stamp;
 use crate::ledger::{Book, Command, DomainError, Event, ReplayError, event};
 use crate::store::{CompanyLog, CompanyMeta, Store, StoreError, log::seal_all};
 
@@ -93,10 +94,23 @@ impl<C: CompanyLog> Session<C> {
         rights: Rights,
         cmd: &Command,
     ) -> Result<Vec<Event>, SessionError> {
+        self.execute_as(rights, None, cmd).await
+    }
+
+    /// `execute_with`, the records of master data that carry no author of
+    /// their own stamped with who gave the command and when
+    /// (`event::encode_stamped`).
+    pub async fn execute_as(
+        &self,
+        rights: Rights,
+        stamp: Option<&Stamp>,
+        cmd: &Command,
+    ) -> Result<Vec<Event>, SessionError> {
         let (events, records) = {
             let state = self.state.borrow();
             let events = state.book.check_with(rights, cmd)?;
-            let records = seal_all(state.head, events.iter().map(event::encode));
+            let bodies = events.iter().map(|e| event::encode_stamped(e, stamp));
+            let records = seal_all(state.head, bodies);
             (events, records)
         };
         self.log.append(&records).await?;
@@ -137,19 +151,27 @@ impl<C: CompanyLog> Session<C> {
 /// turned into the first events and folded before anything is written, so
 /// a refusal leaves no trace; then the whole log is stored and
 /// the company listed in one step ([`Store::create_company_with_log`]), so
-/// a storage failure leaves none either.
+/// a storage failure leaves none either. The set-up's master data is
+/// stamped with `stamp` (who set the company up, and when).
 pub async fn create_company<S: Store>(
     store: &S,
     name: &str,
     setup: &Setup,
+    stamp: Option<&Stamp>,
 ) -> Result<CompanyMeta, SessionError> {
     let (_, events) = Book::set_up(setup)?;
-    create_company_from_events(store, name, &events, |_, _| {}).await
+    let records = seal_all(
+        ChainHead::EMPTY,
+        events.iter().map(|e| event::encode_stamped(e, stamp)),
+    );
+    Ok(store
+        .create_company_with_log(name, &records, |_, _| {})
+        .await?)
 }
 
 /// Stores a company made of events built and checked elsewhere (the demo
 /// company), listed only once complete; `progress(done, total)` counts
-/// records.
+/// records. Unstamped: such events carry the stamps their builder gave.
 pub async fn create_company_from_events<S: Store>(
     store: &S,
     name: &str,

@@ -381,3 +381,76 @@ mod items {
         assert!(decode(scope).is_err());
     }
 }
+
+fn stamp() -> kontor::ledger::types::Stamp {
+    kontor::ledger::types::Stamp {
+        by: "Jana \"JB\" Brandt".into(),
+        at: kontor::ledger::types::Timestamp::parse("2026-12-03T09:54:07Z").unwrap(),
+    }
+}
+
+/// The writer's stamp (log format 1.1): every corpus record of a kind that
+/// takes it decodes with the stamp appended to the same event, gives the
+/// stamp back, and encodes back to the same stamped bytes; every other
+/// kind is written exactly as without a stamp.
+#[test]
+fn the_writers_stamp_is_added_last_read_back_and_changes_no_event() {
+    use kontor::ledger::event::{STAMPED_BY_WRITER, decode_stamp, encode_stamped, stored_type};
+    let stamp = stamp();
+    let mut stamped_kinds = std::collections::BTreeSet::new();
+    for (i, body) in CORPUS.lines().enumerate() {
+        let event = decode(body).unwrap();
+        let kind = stored_type(body).unwrap();
+        let written = encode_stamped(&event, Some(&stamp));
+        if STAMPED_BY_WRITER.contains(&kind) {
+            stamped_kinds.insert(kind);
+            assert_eq!(
+                written,
+                format!(
+                    "{},\"by\":\"Jana \\\"JB\\\" Brandt\",\"at\":\"2026-12-03T09:54:07Z\"}}",
+                    &body[..body.len() - 1]
+                ),
+                "record {i}"
+            );
+            assert_eq!(decode(&written).unwrap(), event, "record {i}");
+            assert_eq!(decode_stamp(&written), Some(stamp.clone()), "record {i}");
+            assert_eq!(decode_stamp(body), None, "record {i} was written unstamped");
+            let again = encode_stamped(&decode(&written).unwrap(), decode_stamp(&written).as_ref());
+            assert_eq!(again, written, "record {i}");
+        } else {
+            assert_eq!(
+                written, body,
+                "record {i}: {kind} carries its own stamp or none"
+            );
+            assert_eq!(decode_stamp(body), None);
+        }
+    }
+    // Every kind in the list is in the corpus, so each was checked.
+    assert_eq!(
+        stamped_kinds.len(),
+        STAMPED_BY_WRITER.len(),
+        "{stamped_kinds:?}"
+    );
+}
+
+/// Every master-data kind the change log reads names its author: in its
+/// own fields, or by the writer's stamp.
+#[test]
+fn every_master_data_kind_can_name_who_wrote_it() {
+    use kontor::ledger::book::change_log::master_data_types;
+    use kontor::ledger::event::{STAMPED_BY_WRITER, stored_type};
+    for kind in master_data_types() {
+        if kind == "company_created" || STAMPED_BY_WRITER.contains(&kind) {
+            continue;
+        }
+        let body = CORPUS
+            .lines()
+            .find(|b| stored_type(b) == Some(kind))
+            .unwrap_or_else(|| panic!("{kind} is in the corpus"));
+        let value: serde_json::Value = serde_json::from_str(body).unwrap();
+        assert!(
+            value.get("by").is_some() && value.get("at").is_some(),
+            "{kind} names neither its user nor its time: add it to STAMPED_BY_WRITER"
+        );
+    }
+}

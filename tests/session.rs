@@ -14,7 +14,7 @@ use kontor::store::{CompanyLog, MemoryStore, Store, StoreError};
 /// A new company in `store`, set up through the session.
 fn open_new(store: &MemoryStore) -> (String, Session<<MemoryStore as Store>::Company>) {
     block_on(async {
-        let meta = create_company(store, "Muster GmbH", &sample_setup(2026))
+        let meta = create_company(store, "Muster GmbH", &sample_setup(2026), None)
             .await
             .unwrap();
         let log = store.open_company(&meta.id).await.unwrap();
@@ -105,7 +105,7 @@ fn a_refused_company_setup_leaves_no_company_behind() {
     let store = MemoryStore::new();
     let mut setup = sample_setup(2026);
     setup.settings.country = "DEUTSCHLAND".into();
-    let err = block_on(create_company(&store, "Land GmbH", &setup)).unwrap_err();
+    let err = block_on(create_company(&store, "Land GmbH", &setup, None)).unwrap_err();
     assert!(
         matches!(
             err,
@@ -120,7 +120,13 @@ fn a_refused_company_setup_leaves_no_company_behind() {
 #[test]
 fn a_company_is_created_complete_in_one_step() {
     let store = MemoryStore::new();
-    let meta = block_on(create_company(&store, "Muster GmbH", &sample_setup(2026))).unwrap();
+    let meta = block_on(create_company(
+        &store,
+        "Muster GmbH",
+        &sample_setup(2026),
+        None,
+    ))
+    .unwrap();
     assert_eq!(
         block_on(store.list_companies()).unwrap(),
         vec![meta.clone()]
@@ -136,4 +142,51 @@ fn a_company_is_created_complete_in_one_step() {
     // Exactly the events the setup produced, in one log.
     let (_, expected) = Book::set_up(&sample_setup(2026)).unwrap();
     assert_eq!(session.head().seq, expected.len() as u64);
+}
+
+/// An account renamed through the session as a user: the stored record
+/// carries the user and time, the change log names them, time travel
+/// finds the moment, and the company reopens to the same Book.
+#[test]
+fn a_master_data_command_is_stored_with_who_gave_it_and_when() {
+    use kontor::ledger::book::change_log::{Action, RecordKind, change_log};
+    use kontor::ledger::book::moment::record_stamp;
+    use kontor::ledger::gl::GlCommand;
+    use kontor::ledger::posting::Rights;
+    use kontor::ledger::types::{AccountNo, Stamp, Timestamp};
+    let store = MemoryStore::new();
+    let (id, session) = open_new(&store);
+    let number = AccountNo::parse("4210").unwrap();
+    let mut account = session.book().gl().account(number).unwrap().clone();
+    account.name_de = "Miete Lager".into();
+    let stamp = Stamp {
+        by: "anna".into(),
+        at: Timestamp::parse("2026-12-03T10:15:00Z").unwrap(),
+    };
+    let cmd = Command::Gl(GlCommand::UpdateAccount { account });
+    block_on(session.execute_as(Rights::ALL, Some(&stamp), &cmd)).unwrap();
+    let records = block_on(session.log().load()).unwrap();
+    let last = records.last().unwrap();
+    assert!(
+        last.body
+            .ends_with(r#","by":"anna","at":"2026-12-03T10:15:00Z"}"#),
+        "{}",
+        last.body
+    );
+    assert_eq!(record_stamp(&last.body), Some(stamp.at));
+    let log = change_log(&records).unwrap();
+    let renamed = log.last().unwrap();
+    assert_eq!(
+        (renamed.kind, renamed.action),
+        (RecordKind::Account, Action::Changed)
+    );
+    assert_eq!(
+        (renamed.by.as_deref(), renamed.at),
+        (Some("anna"), Some(stamp.at))
+    );
+    assert_eq!(renamed.fields.len(), 1);
+    assert_eq!(renamed.fields[0].new, "Miete Lager");
+    let reopened =
+        block_on(async { Session::open(store.open_company(&id).await.unwrap()).await }).unwrap();
+    assert_eq!(*reopened.book(), *session.book());
 }

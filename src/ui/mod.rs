@@ -2,6 +2,7 @@
 //! Pages read the Book through `state::AppState::with_book` and write only
 //! through `AppState::execute` (see ARCHITECTURE.md).
 
+pub mod actor;
 pub mod components;
 pub mod errors;
 pub mod i18n;

@@ -411,7 +411,8 @@ impl AppState {
     ) -> Result<Vec<Event>, SessionError> {
         refuse_outdated_code()?;
         let session = self.session().ok_or(SessionError::NotOpen)?;
-        let result = session.execute_with(rights, &cmd).await;
+        let stamp = crate::ui::actor::stamp();
+        let result = session.execute_as(rights, stamp.as_ref(), &cmd).await;
         if let Err(SessionError::Store(StoreError::Conflict { .. })) = &result {
             // The conflict is returned and shown; a failed catch-up shows again on retry.
             let _ = session.catch_up().await;
@@ -427,7 +428,9 @@ impl AppState {
     /// written, listed only once its log is complete), then opens it.
     pub async fn create_company(&self, name: &str, setup: Setup) -> Result<(), SessionError> {
         refuse_outdated_code()?;
-        let meta = crate::session::create_company(&*self.store(), name, &setup).await?;
+        let stamp = crate::ui::actor::stamp();
+        let meta =
+            crate::session::create_company(&*self.store(), name, &setup, stamp.as_ref()).await?;
         self.after_create(&meta.id).await
     }
 

@@ -11,8 +11,10 @@
 //! its elements joined by `; `, nothing (or an omitted field) as "". A
 //! field is named by its stored key, nested keys joined by `.`
 //! (`address.street`), so the screen can label the ones it knows and show
-//! the rest as they are. Who and when come from the event's stamp; events
-//! written before they carried one have neither, and say so.
+//! the rest as they are. Who and when come from the record's stamp: the
+//! event's own, or the writer's that the session adds to master data
+//! whose events carry none (`event::encode_stamped`); records written
+//! before that have neither, and say so.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -20,6 +22,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::ledger::chain::LogRecord;
+use crate::ledger::event::stored_type;
 use crate::ledger::types::Timestamp;
 
 /// The kinds of master record the log knows.
@@ -335,6 +338,11 @@ const RULES: &[(&str, RecordKind, Shape)] = {
     ]
 };
 
+/// The event types the change log reads as master data.
+pub fn master_data_types() -> impl Iterator<Item = &'static str> {
+    RULES.iter().map(|(t, ..)| *t)
+}
+
 /// A record's fields as text, by flattened key.
 pub type Fields = BTreeMap<String, String>;
 
@@ -343,7 +351,7 @@ pub fn change_log(records: &[LogRecord]) -> Result<Vec<Change>, ChangeLogError> 
     let mut state: HashMap<(RecordKind, String), Fields> = HashMap::new();
     let mut changes = Vec::new();
     for record in records {
-        let Some((kind, shape)) = event_type(&record.body).and_then(rule) else {
+        let Some((kind, shape)) = stored_type(&record.body).and_then(rule) else {
             continue;
         };
         let event: Value = serde_json::from_str(&record.body).map_err(|e| ChangeLogError {
@@ -355,14 +363,6 @@ pub fn change_log(records: &[LogRecord]) -> Result<Vec<Change>, ChangeLogError> 
         }
     }
     Ok(changes)
-}
-
-/// The stored type of a body, read without decoding it when it starts as
-/// the canonical encoding does (`{"v":1,"type":"…"`).
-fn event_type(body: &str) -> Option<&str> {
-    const START: &str = "{\"v\":1,\"type\":\"";
-    let rest = body.strip_prefix(START)?;
-    rest.find('"').map(|end| &rest[..end])
 }
 
 fn rule(event_type: &str) -> Option<(RecordKind, Shape)> {

@@ -4,9 +4,14 @@
 //! entries are the Book's and the journal's.
 //!
 //! The stored form is `v1` (frozen, canonical JSON). `encode` writes it;
-//! `decode` reads every version this program knows.
+//! `decode` reads every version this program knows. `encode_stamped` adds
+//! the writer's stamp to the records of master data whose events carry no
+//! author of their own (`stamp`).
 
+mod stamp;
 pub mod v1;
+
+pub use stamp::{STAMPED_BY_WRITER, decode_stamp, encode_stamped, stored_type};
 
 use crate::ledger::bank::BankEvent;
 use crate::ledger::closing::ClosingEvent;

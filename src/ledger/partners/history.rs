@@ -10,6 +10,7 @@
 
 use crate::ledger::gl::AccountCurrency;
 use crate::ledger::partners::master::{Language, MandateSequence, Partner, PaymentMethod};
+pub use crate::ledger::types::Stamp;
 use crate::ledger::types::Timestamp;
 
 /// The fields a change can touch (code and kind never change).
@@ -40,13 +41,6 @@ pub enum PartnerField {
     Mandate,
     Remarks,
     Active,
-}
-
-/// Who did something, and when.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Stamp {
-    pub by: String,
-    pub at: Timestamp,
 }
 
 /// One changed field.

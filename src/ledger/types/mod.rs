@@ -24,5 +24,5 @@ pub use entry::{
 pub use error::InputError;
 pub use ids::{AccountNo, EntryId, LineRef, PartnerCode, PostingKey};
 pub use money::Side;
-pub use stamp::Timestamp;
+pub use stamp::{Stamp, Timestamp};
 pub use text::{Field, Names, check_text, valid_code};

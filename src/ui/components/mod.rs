@@ -11,7 +11,6 @@
 
 mod as_of;
 mod chart;
-mod clock;
 mod country_picker;
 mod date_field;
 mod download;
@@ -32,9 +31,9 @@ mod statement_table;
 mod template_picker;
 mod update_notice;
 
+pub use crate::ui::actor::{USER, now};
 pub use as_of::{AsOfBar, fmt_stamp};
 pub use chart::{BarChart, HBarChart, LineChart, Series};
-pub use clock::{USER, now};
 pub use country_picker::CountryPicker;
 pub use date_field::DateField;
 pub use download::{download, download_csv, offer_csv};

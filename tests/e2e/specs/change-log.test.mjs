@@ -1,9 +1,10 @@
 // The change log (issue 18, Administration → Änderungsprotokoll): a
 // partner whose town is edited and an account that is renamed show up
-// with old and new value; the partner's change names its user and time,
-// the account's (whose events carry no stamp yet) says "nicht erfasst".
-// New records only when asked for; the record and user filters narrow the
-// list. Screenshots in German and English.
+// with old and new value, each with its user and time (the account's
+// record carries the writer's stamp, log format 1.1). New records only
+// when asked for, the company's chart among them, stamped by whoever set
+// the company up; the record, user and type filters narrow the list.
+// Screenshots in German and English.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp, waitForApp, screenshot } from '../lib/app.mjs';
@@ -71,8 +72,8 @@ test('the log shows both edits with old and new value, newest first', async () =
   assert.equal(account.kind, 'Account');
   assert.equal(account.record, '4210');
   assert.deepEqual(account.fields, { name_de: ['Miete', 'Miete Lager'] });
-  assert.match(account.head[0], /nicht erfasst/);
-  assert.equal(account.head[1], 'nicht erfasst');
+  assert.match(account.head[0], /^\d\d\.\d\d\.\d{4} \d\d:\d\d/);
+  assert.equal(account.head[1], 'kontor');
   assert.equal(account.head[2], 'Sachkonto');
   assert.equal(account.head[4], 'geändert');
   assert.equal(partner.kind, 'Partner');
@@ -99,12 +100,26 @@ test('new records when asked for; the record and user filters narrow', async () 
 
   await page.fill(tid('change-record'), '');
   await page.uncheck(tid('change-created'));
-  await page.selectOption(tid('change-user'), 'kontor');
+  await page.fill(tid('change-record'), '4210');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="change"]').length === 1);
+  assert.equal((await changes())[0].kind, 'Account');
+  await page.fill(tid('change-record'), '');
+  await page.selectOption(tid('change-kind'), { label: 'Geschäftspartner' });
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="change"]').length === 1);
   assert.equal((await changes())[0].record, '10000');
-  await page.selectOption(tid('change-kind'), { label: 'Sachkonto' });
+  await page.selectOption(tid('change-user'), 'kontor');
+  await page.selectOption(tid('change-kind'), { label: 'Steuerkennzeichen' });
   await page.waitForSelector(tid('change-log-empty'));
   assert.match(await page.textContent(tid('change-log-empty')), /Keine Änderungen für diese Auswahl/);
+  // Both edits were made today: a range starting next year holds none.
+  await page.selectOption(tid('change-kind'), '');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="change"]').length === 2);
+  await page.fill(tid('change-from'), `01.01.${new Date().getFullYear() + 1}`);
+  await page.press(tid('change-from'), 'Tab');
+  await page.waitForSelector(tid('change-log-empty'));
+  await page.fill(tid('change-from'), '');
+  await page.press(tid('change-from'), 'Tab');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="change"]').length === 2);
 });
 
 test('in English', async () => {
@@ -113,7 +128,8 @@ test('in English', async () => {
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   await page.waitForFunction(() => document.querySelector('[data-testid="change"] td:nth-child(3)')?.textContent === 'G/L account');
   const [account, partner] = await changes();
-  assert.equal(account.head[1], 'not recorded');
+  assert.equal(account.head[1], 'kontor');
+  assert.equal(account.head[2], 'G/L account');
   assert.equal(partner.head[2], 'Business partner');
   await screenshot(page, 'change-log-en');
   await page.keyboard.press('Alt+L');
