@@ -7,6 +7,7 @@
 // Screenshots in German and English.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { startApp, waitForApp, screenshot } from '../lib/app.mjs';
 import { createCompany } from '../lib/company.mjs';
 
@@ -85,9 +86,21 @@ test('the log shows both edits with old and new value, newest first', async () =
   const label = await page.textContent('[data-testid="change"][data-kind="Partner"] td:nth-last-child(3)');
   assert.equal(label.trim(), 'Ort');
   await screenshot(page, 'change-log-de');
+  // Alt+E: what is shown, one row per field, in the German dialect.
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Alt+E')]);
+  assert.equal(dl.suggestedFilename(), 'aenderungsprotokoll.csv');
+  const csv = (await readFile(await dl.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  assert.equal(csv.length, 3, csv.join('\n'));
+  assert.match(csv[0], /^Zeitpunkt;Benutzer;Datensatzart;Datensatz;Aktion;Feld;Alter Wert;Neuer Wert;Satz$/);
+  assert.match(csv[1], /;kontor;Sachkonto;4210;geändert;Bezeichnung \(deutsch\);Miete;Miete Lager;\d+$/);
+  assert.match(csv[2], /;kontor;Geschäftspartner;10000;geändert;Ort;Berlin;Potsdam;\d+$/);
+  // The partner's key leads to its card.
+  await page.click('[data-testid="change"][data-kind="Partner"] [data-testid="change-record-link"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="partner-title"]')?.textContent === '10000 Bäckerei Sonnenschein');
 });
 
 test('new records when asked for; the record and user filters narrow', async () => {
+  await openLog();
   await page.check(tid('change-created'));
   // Every account of the chart is a new record: a page of 50 and a pager.
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="change"]').length === 50);

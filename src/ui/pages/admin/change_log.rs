@@ -1,20 +1,25 @@
 //! Änderungsprotokoll: who changed which master record's field when,
 //! from what to what, read from the log (`ledger::book::change_log`),
 //! nothing stored beside it. Filters by record type, record, user and
-//! date; new records only when asked for; newest first, a page at a time.
-//! The log is read again whenever it grows.
+//! date; new records only when asked for; newest first, a page at a time;
+//! partners and items link to their cards. What the filters show is
+//! exported as CSV (Alt+E) or printed (Alt+P). The log is read again
+//! whenever it grows.
 
 use std::rc::Rc;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::formats::csv::{Cell, CsvWriter};
 use crate::ledger::book::change_log::{
     Action, Change, ChangeFilter, ChangeLogError, RecordKind, change_log, users,
 };
 use crate::store::{CompanyLog, StoreError};
 use crate::texts;
-use crate::ui::components::{AdminFrame, DateField, Pager, fmt_stamp};
+use crate::ui::components::{
+    AdminFrame, DateField, Pager, dialect, fmt_stamp, offer_csv, print_page, report_shortcuts,
+};
 use crate::ui::errors::store_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::{AppState, use_app};
@@ -108,6 +113,9 @@ texts! {
         FCreditorId => "Gläubiger-ID", "Creditor ID";
         FTo => "Reihenfolge", "Order";
         FLine => "Zeile", "Line";
+        ExportCsv => "CSV exportieren (Alt+E)", "Export CSV (Alt+E)";
+        Print => "Drucken (Alt+P)", "Print (Alt+P)";
+        FileName => "aenderungsprotokoll", "change-log";
     }
 }
 
@@ -254,6 +262,11 @@ fn ChangeLogBody() -> impl IntoView {
             .cloned()
             .collect::<Vec<_>>()
     });
+    report_shortcuts(move || {
+        let lang = i18n.lang_untracked();
+        let name = format!("{}.csv", T::FileName.text(lang));
+        offer_csv(&name, &changes_csv(&shown.get_untracked(), lang));
+    });
     let error = move || match loaded.get()? {
         Err(LoadError::Store(e)) => Some(store_error(&e, i18n.lang())),
         Err(LoadError::Log(e)) => Some(format!(
@@ -268,6 +281,14 @@ fn ChangeLogBody() -> impl IntoView {
     view! {
         <div class="change-log" data-testid="change-log">
             <Filters kind record by from to created names=Signal::derive(move || users(&all())) />
+            <div class="toolbar-actions no-print">
+                <button class="button" data-testid="export-csv" on:click=move |_| {
+                    let lang = i18n.lang_untracked();
+                    let name = format!("{}.csv", T::FileName.text(lang));
+                    offer_csv(&name, &changes_csv(&shown.get_untracked(), lang));
+                }>{move || i18n.t(T::ExportCsv)}</button>
+                <button class="button" data-testid="print" on:click=move |_| print_page()>{move || i18n.t(T::Print)}</button>
+            </div>
             {move || error().map(|e| view! { <div class="error-box" role="alert" data-testid="change-log-error">{e}</div> })}
             {move || loaded.get().is_none().then(|| view! { <p class="muted" data-testid="change-log-loading">{i18n.t(T::Loading)}</p> })}
             <Show when=move || loaded.get().is_some() && shown.with(|s| s.is_empty())>
@@ -392,7 +413,7 @@ fn ChangeRows(change: Change) -> impl IntoView {
             <td rowspan=span title=hint>{when.clone()}<br /><span class="muted small">{position.clone()}</span></td>
             <td rowspan=span>{who.clone()}</td>
             <td rowspan=span>{kind}</td>
-            <td rowspan=span class="mono">{change.record.clone()}</td>
+            <td rowspan=span class="mono">{record_cell(change.kind, &change.record)}</td>
             <td rowspan=span>{action}</td>
         });
         view! {
@@ -405,4 +426,52 @@ fn ChangeRows(change: Change) -> impl IntoView {
         }
     }).collect_view();
     view! { <tbody data-testid="change" data-kind=format!("{:?}", change.kind) data-record=change.record.clone()>{rows}</tbody> }
+}
+
+/// A partner's or item's key links to its card; other keys are text.
+fn record_cell(kind: RecordKind, record: &str) -> impl IntoView + use<> {
+    let href = match kind {
+        RecordKind::Partner => Some(format!("/master-data/partners/{record}")),
+        RecordKind::Item => Some(format!("/master-data/items/{record}")),
+        _ => None,
+    };
+    let text = record.to_owned();
+    match href {
+        Some(href) => view! { <a href=href data-testid="change-record-link">{text}</a> }.into_any(),
+        None => text.into_any(),
+    }
+}
+
+/// The changes shown, one row per field, as the screen lists them.
+fn changes_csv(changes: &[Change], lang: Lang) -> String {
+    let t = |k: T| k.text(lang);
+    let mut w = CsvWriter::new(dialect(lang));
+    w.header(&[
+        t(T::When),
+        t(T::User),
+        t(T::Kind),
+        t(T::Record),
+        t(T::What),
+        t(T::Field),
+        t(T::Old),
+        t(T::New),
+        t(T::Position),
+    ]);
+    for c in changes {
+        let when = c.at.map_or_else(String::new, |at| fmt_stamp(at, lang));
+        for f in &c.fields {
+            w.row(&[
+                Cell::text(when.clone()),
+                Cell::text(c.by.clone().unwrap_or_default()),
+                Cell::text(t(kind_text(c.kind))),
+                Cell::text(c.record.clone()),
+                Cell::text(t(action_text(c.action))),
+                Cell::text(field_label(&f.field, lang)),
+                Cell::text(f.old.clone()),
+                Cell::text(f.new.clone()),
+                Cell::text(c.position.to_string()),
+            ]);
+        }
+    }
+    w.finish()
 }
