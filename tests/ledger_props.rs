@@ -128,6 +128,13 @@ const POOL: [&str; 19] = [
 /// The accounts tax codes post output and input tax to (SKR03's).
 const OUTPUT_VAT: [&str; 4] = ["1776", "1771", "1774", "1787"];
 const INPUT_VAT: [&str; 4] = ["1576", "1571", "1574", "1577"];
+
+/// A VAT account of the generator. Its movements are held to the VAT
+/// return, so no generator posts anything but tax lines on it, whatever
+/// type an account update gave it.
+fn is_vat_account(number: &str) -> bool {
+    OUTPUT_VAT.contains(&number) || INPUT_VAT.contains(&number)
+}
 /// Numbers `CreateAccount` tries; 1200 exists already.
 const NEW_ACCOUNTS: [&str; 4] = ["1211", "4213", "8401", "1200"];
 /// Parents an account may be given: none, titles, a postable account and

@@ -77,10 +77,9 @@ fn first_year(book: &Book) -> i32 {
 /// accounts and no VAT accounts (whose movements the invariants hold to
 /// the VAT return): what a migration types opening balances on.
 fn balance_sheet_accounts(book: &Book) -> Vec<AccountNo> {
-    let vat = |n: &str| super::OUTPUT_VAT.contains(&n) || super::INPUT_VAT.contains(&n);
     book.accounts()
         .filter(|a| {
-            !vat(a.number.as_str())
+            !super::is_vat_account(a.number.as_str())
                 && a.postable
                 && a.active
                 && !a.control

@@ -102,7 +102,13 @@ fn charge_account(book: &Book, expense: bool) -> Option<AccountNo> {
         AccountType::Revenue
     };
     book.accounts()
-        .find(|a| a.postable && a.active && !a.control && a.account_type == wanted)
+        .find(|a| {
+            a.postable
+                && a.active
+                && !a.control
+                && a.account_type == wanted
+                && !super::is_vat_account(a.number.as_str())
+        })
         .map(|a| a.number)
 }
 

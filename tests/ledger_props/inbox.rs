@@ -78,6 +78,7 @@ pub fn command(book: &Book, base: NaiveDate, op: &InboxOp) -> (Command, Rights) 
         .accounts()
         .filter(|a| {
             a.account_type == AccountType::Expense
+                && !super::is_vat_account(a.number.as_str())
                 && a.postable
                 && a.active
                 && !a.control

@@ -99,7 +99,13 @@ fn partner(code: &str) -> PartnerCode {
 /// account of whichever chart the run drew).
 fn account(book: &Book, wanted: AccountType) -> Option<AccountNo> {
     book.accounts()
-        .find(|a| a.postable && a.active && !a.control && a.account_type == wanted)
+        .find(|a| {
+            a.postable
+                && a.active
+                && !a.control
+                && a.account_type == wanted
+                && !super::is_vat_account(a.number.as_str())
+        })
         .map(|a| a.number)
 }
 
