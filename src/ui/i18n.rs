@@ -281,6 +281,12 @@ impl I18n {
         self.lang.get()
     }
 
+    /// Subscribes the running effect to language changes without reading
+    /// the language: for views whose texts are looked up further down.
+    pub fn track(&self) {
+        self.lang.track();
+    }
+
     /// Reactive text: re-renders when the language changes.
     pub fn t(&self, key: impl Text) -> &'static str {
         key.text(self.lang.get())

@@ -231,7 +231,7 @@ fn ChangeLogBody() -> impl IntoView {
     let app = use_app();
     let loaded = LocalResource::new(move || {
         // Read again when the log grows.
-        let _ = app.log_length();
+        app.revision.track();
         load(app)
     });
     let kind = RwSignal::new(None::<RecordKind>);
@@ -380,7 +380,7 @@ fn ChangeTable(shown: Memo<Vec<Change>>, page: RwSignal<usize>) -> impl IntoView
             </tr></thead>
             {move || {
                 // Re-rendered in the language shown.
-                let _ = i18n.lang();
+                i18n.track();
                 let start = page.get() * PAGE;
                 shown.with(|s| s.iter().skip(start).take(PAGE).cloned().collect::<Vec<_>>())
                     .into_iter()
