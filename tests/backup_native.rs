@@ -11,6 +11,7 @@ use kontor::ledger::Book;
 use kontor::ledger::chain::{ChainHead, LogRecord};
 use kontor::ledger::event::encode;
 use kontor::ledger::sample::sample_events;
+use kontor::security::KdfParams;
 use kontor::store::log::seal_all;
 use kontor::store::{
     CompanyLog, CompanyMeta, MemoryStore, Persistence, StorageEstimate, Store, StoreError,
@@ -701,6 +702,21 @@ impl CompanyLog for FlakyCompany {
     }
     async fn delete_draft(&self, key: &str) -> Result<(), StoreError> {
         self.inner.delete_draft(key).await
+    }
+    async fn logins(&self) -> Result<Vec<String>, StoreError> {
+        self.inner.logins().await
+    }
+    async fn is_locked(&self) -> Result<bool, StoreError> {
+        self.inner.is_locked().await
+    }
+    async fn unlock(&self, login: &str, password: &str) -> Result<(), StoreError> {
+        self.inner.unlock(login, password).await
+    }
+    async fn encrypt(&self, login: &str, password: &str, p: KdfParams) -> Result<(), StoreError> {
+        self.inner.encrypt(login, password, p).await
+    }
+    async fn put_login(&self, login: &str, password: &str, p: KdfParams) -> Result<(), StoreError> {
+        self.inner.put_login(login, password, p).await
     }
 }
 

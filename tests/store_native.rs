@@ -108,3 +108,63 @@ fn log_in_encoding_v1_opens_and_extends() {
         suite::old_encoding_opens_and_extends(|| store.clone(), &meta.id, FIXTURE_V1).await;
     });
 }
+
+#[test]
+fn encrypted_company_opens_only_with_a_password() {
+    let store = MemoryStore::new();
+    let id = block_on(suite::encrypted_company_opens_only_with_a_password({
+        let store = store.clone();
+        move || store.clone()
+    }));
+    // The markers are in what was written, so their absence means sealed.
+    let body = suite::sample_body(5);
+    for marker in &suite::PLAINTEXT_MARKERS[..3] {
+        assert!(body.contains(marker), "{marker}");
+    }
+    assert!(body.contains(suite::PLAINTEXT_MARKERS[4]));
+    let raw = store.raw_texts(&id);
+    assert!(raw.len() > 3);
+    for text in raw {
+        for marker in suite::PLAINTEXT_MARKERS {
+            assert!(!text.contains(marker), "{marker} in raw storage");
+        }
+    }
+}
+
+#[test]
+fn a_changed_or_moved_sealed_block_is_refused_by_number() {
+    use kontor::security::password::TESTS_ONLY;
+    let store = MemoryStore::new();
+    let meta = block_on(store.create_company("A")).unwrap();
+    let company = block_on(store.open_company(&meta.id)).unwrap();
+    block_on(company.append(&suite::sample_records(ChainHead::EMPTY, 2_500))).unwrap();
+    block_on(company.encrypt("anna", "pw", TESTS_ONLY)).unwrap();
+    let raw = store.raw_texts(&meta.id);
+    // Block 0 copied over block 1: authentic, but not here.
+    store.overwrite_block(&meta.id, 1, raw[0].clone());
+    assert_eq!(
+        block_on(company.load()),
+        Err(StoreError::BlockRefused { block: 1 })
+    );
+    // One character of block 0's ciphertext changed.
+    let mut changed = raw[0].clone();
+    let at = changed.len() - 10;
+    let c = if &changed[at..at + 1] == "A" {
+        "B"
+    } else {
+        "A"
+    };
+    changed.replace_range(at..at + 1, c);
+    store.overwrite_block(&meta.id, 0, changed);
+    assert_eq!(
+        block_on(company.load()),
+        Err(StoreError::BlockRefused { block: 0 })
+    );
+    // A plaintext block slipped into the encrypted company.
+    let plain = kontor::store::blocks::encode_block(&suite::sample_records(ChainHead::EMPTY, 1));
+    store.overwrite_block(&meta.id, 0, plain);
+    assert_eq!(
+        block_on(company.load()),
+        Err(StoreError::UnsealedBlock { block: 0 })
+    );
+}

@@ -52,6 +52,30 @@ pub enum StoreError {
     #[error("the write was aborted; nothing was stored")]
     Aborted,
     /// Anything the browser reported that none of the above describes.
+    /// The company is encrypted and nobody has logged in to this handle.
+    #[error("the company is encrypted: a user must log in")]
+    Locked,
+    /// Unknown login or wrong password: deliberately the same answer.
+    #[error("user name or password is wrong")]
+    LoginRefused,
+    #[error("a login must be 1 to {max_chars} characters without spaces")]
+    InvalidLogin { max_chars: usize },
+    /// A sealed block that does not open: changed, moved, or from another
+    /// company.
+    #[error("log block {block} was changed or does not belong to this company")]
+    BlockRefused { block: u64 },
+    /// A plaintext block in an encrypted company: not written by Kontor.
+    #[error("log block {block} is not encrypted although the company is")]
+    UnsealedBlock { block: u64 },
+    #[error("the draft {key} was changed or does not belong to this company")]
+    DraftRefused { key: String },
+    #[error("the company is encrypted already")]
+    AlreadyEncrypted,
+    #[error("the company is not encrypted")]
+    NotEncrypted,
+    /// No random numbers or unusable key parameters: nothing was changed.
+    #[error("the company's key could not be made: {detail}")]
+    KeyUnavailable { detail: String },
     #[error("unexpected storage error: {detail}")]
     Unexpected { detail: String },
 }

@@ -6,6 +6,7 @@
 
 use super::blocks::decode_block;
 use super::error::StoreError;
+use super::vault::{Place, Vault, from_stored};
 use crate::ledger::chain::{ChainHead, LogRecord, verify_chain};
 
 /// Most records one append may carry: one command makes a handful of
@@ -43,16 +44,19 @@ pub fn check_append(stored: ChainHead, records: &[LogRecord]) -> Result<ChainHea
 
 /// Decodes and verifies stored blocks (in key order) against the stored
 /// head; `from` is where verification starts (EMPTY for a whole log) and
-/// only records after `from.seq` are returned.
+/// only records after `from.seq` are returned. With a `vault` every block
+/// must be sealed by it; without one, a sealed block means "locked".
 pub fn verify_blocks(
     from: ChainHead,
     blocks: impl IntoIterator<Item = Result<(u64, String), StoreError>>,
     stored_head: ChainHead,
+    vault: Option<&Vault>,
 ) -> Result<Vec<LogRecord>, StoreError> {
     let mut out: Vec<LogRecord> = Vec::new();
     let mut head = from;
     for block in blocks {
         let (number, text) = block?;
+        let text = from_stored(vault, Place::Block(number), text)?;
         let records = decode_block(number, &text)?;
         drop(text);
         let fresh: Vec<LogRecord> = records.into_iter().filter(|r| r.seq > from.seq).collect();
@@ -150,7 +154,12 @@ mod tests {
         let records = seal_all(ChainHead::EMPTY, ["a".into(), "b".into()]);
         let blocks = vec![Ok((0, encode_block(&records[..1])))];
         assert_eq!(
-            verify_blocks(ChainHead::EMPTY, blocks, ChainHead::after(&records[1])),
+            verify_blocks(
+                ChainHead::EMPTY,
+                blocks,
+                ChainHead::after(&records[1]),
+                None
+            ),
             Err(StoreError::BrokenChain { seq: 2 })
         );
     }

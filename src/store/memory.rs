@@ -11,8 +11,10 @@ use super::log::{
 use super::registry::{
     CompanyMeta, check_delete_confirmation, clean_name, now_unix_ms, sort_companies,
 };
+use super::vault::{self, KeySlot, Place, Vault, from_stored, to_stored};
 use super::{CompanyLog, Persistence, StorageEstimate, Store};
 use crate::ledger::chain::{ChainHead, LogRecord};
+use crate::security::KdfParams;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -35,6 +37,8 @@ struct Database {
     blocks: BTreeMap<u64, String>,
     head: Option<String>,
     drafts: BTreeMap<String, String>,
+    /// Login → its [`KeySlot`] as JSON; non-empty once encrypted.
+    keys: BTreeMap<String, String>,
 }
 
 impl MemoryStore {
@@ -64,6 +68,22 @@ impl MemoryStore {
 
     /// How many company databases exist, listed or not: for tests that
     /// check a failed creation left none behind.
+    /// Every text stored for a company (blocks, head, drafts, keys): what
+    /// tests search for plaintext.
+    #[doc(hidden)]
+    pub fn raw_texts(&self, company_id: &str) -> Vec<String> {
+        let state = self.state.borrow();
+        let Some(db) = state.databases.get(company_id) else {
+            return Vec::new();
+        };
+        let db = db.borrow();
+        let mut texts: Vec<String> = db.blocks.values().cloned().collect();
+        texts.extend(db.head.clone());
+        texts.extend(db.drafts.iter().flat_map(|(k, v)| [k.clone(), v.clone()]));
+        texts.extend(db.keys.values().cloned());
+        texts
+    }
+
     #[doc(hidden)]
     pub fn database_count(&self) -> usize {
         self.state.borrow().databases.len()
@@ -115,7 +135,7 @@ impl Store for MemoryStore {
             state.ids_issued += 1;
             format!("m{}", state.ids_issued)
         };
-        let company = MemoryCompany { db: Rc::default() };
+        let company = MemoryCompany::new(Rc::default(), &id);
         self.state
             .borrow_mut()
             .databases
@@ -166,7 +186,7 @@ impl Store for MemoryStore {
         self.meta(id)?;
         let db = self.state.borrow().databases.get(id).cloned();
         let db = db.ok_or_else(|| StoreError::not_found(format!("database of company {id}")))?;
-        Ok(MemoryCompany { db })
+        Ok(MemoryCompany::new(db, id))
     }
 
     async fn persist(&self) -> Result<Persistence, StoreError> {
@@ -182,9 +202,41 @@ impl Store for MemoryStore {
 /// an IndexedDB connection would until closed.
 pub struct MemoryCompany {
     db: Rc<RefCell<Database>>,
+    id: String,
+    vault: RefCell<Option<Rc<Vault>>>,
 }
 
 impl MemoryCompany {
+    fn new(db: Rc<RefCell<Database>>, id: &str) -> MemoryCompany {
+        MemoryCompany {
+            db,
+            id: id.to_owned(),
+            vault: RefCell::new(None),
+        }
+    }
+
+    /// The vault to read and write with: none for a plaintext company,
+    /// `Locked` for an encrypted one nobody unlocked here.
+    fn vault(&self) -> Result<Option<Rc<Vault>>, StoreError> {
+        if self.db.borrow().keys.is_empty() {
+            return Ok(None);
+        }
+        self.vault
+            .borrow()
+            .clone()
+            .map(Some)
+            .ok_or(StoreError::Locked)
+    }
+
+    fn slots(&self) -> Result<Vec<KeySlot>, StoreError> {
+        self.db
+            .borrow()
+            .keys
+            .values()
+            .map(|t| KeySlot::decode(t))
+            .collect()
+    }
+
     fn stored_head(&self) -> Result<ChainHead, StoreError> {
         match &self.db.borrow().head {
             Some(text) => decode_head(text),
@@ -212,11 +264,19 @@ impl CompanyLog for MemoryCompany {
 
     async fn read_since(&self, from: ChainHead) -> Result<Vec<LogRecord>, StoreError> {
         let stored = self.stored_head()?;
+        let vault = self.vault()?;
         let first_block = from.seq / super::blocks::BLOCK_LEN;
-        verify_blocks(from, self.blocks_from(first_block), stored)
+        verify_blocks(
+            from,
+            self.blocks_from(first_block),
+            stored,
+            vault.as_deref(),
+        )
     }
 
     async fn append(&self, records: &[LogRecord]) -> Result<ChainHead, StoreError> {
+        let vault = self.vault()?;
+        let vault = vault.as_deref();
         let stored = self.stored_head()?;
         let new_head = check_append(stored, records)?;
         if records.is_empty() {
@@ -226,11 +286,15 @@ impl CompanyLog for MemoryCompany {
             Some(n) => {
                 let text = self.db.borrow().blocks.get(&n).cloned();
                 let text = text.ok_or(StoreError::BrokenChain { seq: stored.seq })?;
+                let text = from_stored(vault, Place::Block(n), text)?;
                 check_tail(stored, decode_block(n, &text)?)?
             }
             None => Vec::new(),
         };
-        let writes = blocks_after_append(&tail, records);
+        let writes = blocks_after_append(&tail, records)
+            .into_iter()
+            .map(|(n, text)| Ok((n, to_stored(vault, Place::Block(n), text)?)))
+            .collect::<Result<Vec<_>, StoreError>>()?;
         let mut db = self.db.borrow_mut();
         for (n, text) in writes {
             db.blocks.insert(n, text);
@@ -240,23 +304,88 @@ impl CompanyLog for MemoryCompany {
     }
 
     async fn put_draft(&self, key: &str, json: &str) -> Result<(), StoreError> {
-        self.db
-            .borrow_mut()
-            .drafts
-            .insert(key.to_string(), json.to_string());
+        let vault = self.vault()?;
+        let text = to_stored(vault.as_deref(), Place::Draft(key), json.to_string())?;
+        self.db.borrow_mut().drafts.insert(key.to_string(), text);
         Ok(())
     }
 
     async fn get_draft(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.db.borrow().drafts.get(key).cloned())
+        let vault = self.vault()?;
+        let text = self.db.borrow().drafts.get(key).cloned();
+        text.map(|t| from_stored(vault.as_deref(), Place::Draft(key), t))
+            .transpose()
     }
 
     async fn list_drafts(&self) -> Result<Vec<String>, StoreError> {
+        self.vault()?;
         Ok(self.db.borrow().drafts.keys().cloned().collect())
     }
 
     async fn delete_draft(&self, key: &str) -> Result<(), StoreError> {
+        self.vault()?;
         self.db.borrow_mut().drafts.remove(key);
+        Ok(())
+    }
+
+    async fn logins(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.db.borrow().keys.keys().cloned().collect())
+    }
+
+    async fn is_locked(&self) -> Result<bool, StoreError> {
+        Ok(matches!(self.vault(), Err(StoreError::Locked)))
+    }
+
+    async fn unlock(&self, login: &str, password: &str) -> Result<(), StoreError> {
+        let vault = vault::unlock(&self.slots()?, login, password, &self.id)?;
+        *self.vault.borrow_mut() = Some(Rc::new(vault));
+        Ok(())
+    }
+
+    async fn encrypt(
+        &self,
+        login: &str,
+        password: &str,
+        params: KdfParams,
+    ) -> Result<(), StoreError> {
+        if !self.db.borrow().keys.is_empty() {
+            return Err(StoreError::AlreadyEncrypted);
+        }
+        // The log must verify before it is sealed.
+        self.load().await?;
+        let vault = Vault::generate(&self.id)?;
+        let slot = vault.slot_for(login, password, params)?;
+        let (blocks, drafts) = {
+            let db = self.db.borrow();
+            let blocks = db.blocks.iter().map(|(n, t)| (*n, t.clone())).collect();
+            let drafts = db
+                .drafts
+                .iter()
+                .map(|(k, t)| (k.clone(), t.clone()))
+                .collect();
+            vault::seal_all_texts(&vault, blocks, drafts)?
+        };
+        let mut db = self.db.borrow_mut();
+        db.blocks = blocks.into_iter().collect();
+        db.drafts = drafts.into_iter().collect();
+        db.keys.insert(slot.login.clone(), slot.encode()?);
+        drop(db);
+        *self.vault.borrow_mut() = Some(Rc::new(vault));
+        Ok(())
+    }
+
+    async fn put_login(
+        &self,
+        login: &str,
+        password: &str,
+        params: KdfParams,
+    ) -> Result<(), StoreError> {
+        let vault = self.vault()?.ok_or(StoreError::NotEncrypted)?;
+        let slot = vault.slot_for(login, password, params)?;
+        self.db
+            .borrow_mut()
+            .keys
+            .insert(slot.login.clone(), slot.encode()?);
         Ok(())
     }
 }

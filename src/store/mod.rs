@@ -16,6 +16,7 @@ pub mod idb;
 pub mod log;
 pub mod memory;
 pub mod registry;
+pub mod vault;
 
 pub use error::StoreError;
 #[cfg(target_arch = "wasm32")]
@@ -32,6 +33,7 @@ pub struct RawLayout {
 }
 
 use crate::ledger::chain::{ChainHead, LogRecord};
+use crate::security::KdfParams;
 
 /// What the browser answered to `navigator.storage.persist()`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,4 +109,34 @@ pub trait CompanyLog {
     /// Keys of all drafts, sorted.
     async fn list_drafts(&self) -> Result<Vec<String>, StoreError>;
     async fn delete_draft(&self, key: &str) -> Result<(), StoreError>;
+
+    /// The logins that hold a key to this company (sorted); empty while
+    /// the company is not encrypted ([`vault`]).
+    async fn logins(&self) -> Result<Vec<String>, StoreError>;
+    /// Whether the company is encrypted and this handle not unlocked: then
+    /// every read and write of the log and drafts is [`StoreError::Locked`].
+    async fn is_locked(&self) -> Result<bool, StoreError>;
+    /// Opens the company's key with a user's password (one Argon2id), for
+    /// this handle only; [`StoreError::LoginRefused`] for an unknown login
+    /// and a wrong password alike.
+    async fn unlock(&self, login: &str, password: &str) -> Result<(), StoreError>;
+    /// Encrypts a company in place for its first login: a new random key,
+    /// every block and draft sealed and checked to open again, then all of
+    /// them replaced together with the login's key in one transaction. An
+    /// interruption leaves the company as it was; afterwards this handle
+    /// is unlocked.
+    async fn encrypt(
+        &self,
+        login: &str,
+        password: &str,
+        params: KdfParams,
+    ) -> Result<(), StoreError>;
+    /// Stores `login`'s copy of the key under `password`: a new user, a
+    /// changed password, or one a superuser sets. Needs the handle unlocked.
+    async fn put_login(
+        &self,
+        login: &str,
+        password: &str,
+        params: KdfParams,
+    ) -> Result<(), StoreError>;
 }

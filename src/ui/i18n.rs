@@ -126,6 +126,8 @@ texts! {
     AdminNumberSeries => "Nummernkreise", "Numbering series";
     AdminChangeLog => "Änderungsprotokoll", "Change log";
     AdminChangeLogBody => "Wer hat welchen Stammdatensatz wann geändert, Feld für Feld mit altem und neuem Wert.", "Who changed which master record when, field by field with old and new value.";
+    AdminUsers => "Benutzer", "Users";
+    AdminUsersBody => "Anmeldung mit Kennwort; der Mandant wird im Browser verschlüsselt gespeichert.", "Log in with a password; the company is stored encrypted in the browser.";
     AdminNumberSeriesBody => "Belegnummern je Belegart mit Präfix, lückenlos je Geschäftsjahr, beim Buchen vergeben.", "Document numbers per kind with a prefix, gapless per fiscal year, given when posting.";
     FinJournalList => "Journal", "Journal";
     FinJournalListBody => "Alle gebuchten Belege mit Filtern; Storno mit Datum.", "Every posted entry with filters; reversal with a date.";

@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <shell::Shell>
                 <components::OpenFailureNotice />
+                <components::LockScreen />
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=start::StartPage />
                     <Route path=path!("/setup") view=admin::SetupPage />
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/number-series") view=admin::NumberSeriesPage />
                     <Route path=path!("/admin/backup") view=admin::BackupPage />
                     <Route path=path!("/admin/change-log") view=admin::ChangeLogPage />
+                    <Route path=path!("/admin/users") view=admin::UsersPage />
                     <Route path=path!("/admin/tax-codes") view=admin::TaxCodesPage />
                     <Route path=path!("/admin/costing") view=admin::CostingPage />
                     <Route path=path!("/admin/statement-layout") view=admin::StatementLayoutPage />

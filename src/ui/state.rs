@@ -13,9 +13,12 @@ use crate::ledger::posting::Rights;
 use crate::ledger::setup::Setup;
 use crate::ledger::types::Timestamp;
 use crate::ledger::{Book, Command, Event};
+use crate::security::password::PRODUCTION;
 use crate::session::{Session, SessionError};
 use crate::store::idb::{IdbCompany, tabs};
-use crate::store::{CompanyMeta, IdbStore, Persistence, StorageEstimate, Store, StoreError};
+use crate::store::{
+    CompanyLog, CompanyMeta, IdbStore, Persistence, StorageEstimate, Store, StoreError,
+};
 
 /// Databases of the app; tests use other namespaces.
 const NAMESPACE: &str = "kontor";
@@ -64,6 +67,11 @@ pub struct AppState {
     /// refused), with the reason: the start page shows it and the way to
     /// restore a backup, instead of a silent "no company open".
     pub open_failure: RwSignal<Option<OpenFailure>>,
+    /// An encrypted company waiting for a login (the lock screen).
+    pub login_needed: RwSignal<Option<CompanyMeta>>,
+    /// Who is logged in to the open company; `None` for a company without
+    /// users.
+    pub user: RwSignal<Option<String>>,
     /// The books as they stood at a past moment (time travel): the reports
     /// read it through [`AppState::with_report_book`] while one is chosen.
     past: StoredValue<Option<Rc<Book>>, LocalStorage>,
@@ -133,6 +141,8 @@ impl AppState {
             storage: RwSignal::new(StorageInfo::default()),
             startup_error: RwSignal::new(None),
             open_failure: RwSignal::new(None),
+            login_needed: RwSignal::new(None),
+            user: RwSignal::new(None),
             draft: RwSignal::new(DraftSaving::default()),
             loading: RwSignal::new(None),
             past: StoredValue::new_local(None),
@@ -218,6 +228,8 @@ impl AppState {
     }
 
     /// Opens a company: loads and verifies its log, folds it into a Book.
+    /// An encrypted company is not opened: `login_needed` names it, and
+    /// the lock screen asks for a user and password ([`AppState::log_in`]).
     pub async fn open_company(&self, id: &str) -> Result<(), SessionError> {
         let store = self.store();
         self.loading.set(Some(Progress { done: 0, total: 1 }));
@@ -227,12 +239,43 @@ impl AppState {
         }
         .await;
         self.loading.set(None);
+        self.opened(id, result, None)
+    }
+
+    /// Opens the company the lock screen names with a user's password
+    /// (one Argon2id, about half a second), as that user.
+    pub async fn log_in(&self, login: &str, password: &str) -> Result<(), SessionError> {
+        let Some(meta) = self.login_needed.get_untracked() else {
+            return Err(SessionError::NotOpen);
+        };
+        let store = self.store();
+        let log = store.open_company(&meta.id).await?;
+        log.unlock(login, password).await?;
+        let user = crate::store::vault::normalise_login(login)?;
+        self.loading.set(Some(Progress { done: 0, total: 1 }));
+        let result = Session::open(log).await;
+        self.loading.set(None);
+        self.opened(&meta.id, result, Some(user))
+    }
+
+    /// Makes an opened session the current one, or records why it failed.
+    fn opened(
+        &self,
+        id: &str,
+        result: Result<Session<IdbCompany>, SessionError>,
+        user: Option<String>,
+    ) -> Result<(), SessionError> {
         let meta = self
             .companies
             .get_untracked()
             .and_then(|cs| cs.into_iter().find(|c| c.id == id));
         let session = match result {
             Ok(session) => session,
+            Err(SessionError::Store(StoreError::Locked)) => {
+                self.open_failure.set(None);
+                self.login_needed.set(meta);
+                return Err(StoreError::Locked.into());
+            }
             Err(error) => {
                 self.open_failure.set(Some(OpenFailure {
                     id: id.to_string(),
@@ -243,7 +286,10 @@ impl AppState {
             }
         };
         self.open_failure.set(None);
+        self.login_needed.set(None);
         self.back_to_current();
+        crate::ui::actor::set_user(user.as_deref());
+        self.user.set(user);
         self.session.set_value(Some(Rc::new(session)));
         self.company.set(meta);
         // Only a convenience (reopen it next time): a localStorage that
@@ -252,6 +298,42 @@ impl AppState {
         self.watch_other_tabs(id);
         self.revision.update(|r| *r += 1);
         Ok(())
+    }
+
+    /// Encrypts the open company for its first user (`CompanyLog::encrypt`,
+    /// one transaction), who is logged in from then on.
+    pub async fn enable_users(&self, login: &str, password: &str) -> Result<(), SessionError> {
+        let session = self.session().ok_or(SessionError::NotOpen)?;
+        let user = crate::store::vault::normalise_login(login)?;
+        session.log().encrypt(&user, password, PRODUCTION).await?;
+        crate::ui::actor::set_user(Some(&user));
+        self.user.set(Some(user));
+        Ok(())
+    }
+
+    /// A user's copy of the open company's key under `password`: a new
+    /// user, or a password set again.
+    pub async fn set_password(&self, login: &str, password: &str) -> Result<(), SessionError> {
+        let session = self.session().ok_or(SessionError::NotOpen)?;
+        Ok(session.log().put_login(login, password, PRODUCTION).await?)
+    }
+
+    /// The logins of the open company (empty: no users, not encrypted).
+    pub async fn logins(&self) -> Result<Vec<String>, SessionError> {
+        let session = self.session().ok_or(SessionError::NotOpen)?;
+        Ok(session.log().logins().await?)
+    }
+
+    /// Locks an encrypted company: the session and its key are dropped
+    /// (only the password opens it again); the lock screen names it. A
+    /// company without users has nothing to lock.
+    pub fn lock(&self) {
+        if self.user.get_untracked().is_none() {
+            return;
+        }
+        let meta = self.company.get_untracked();
+        self.forget_session();
+        self.login_needed.set(meta);
     }
 
     /// Another tab appended to this company: catch up.
@@ -274,11 +356,18 @@ impl AppState {
     }
 
     pub fn close_company(&self) {
+        self.forget_session();
+        self.login_needed.set(None);
+        Browser::delete(LAST_COMPANY_KEY);
+    }
+
+    fn forget_session(&self) {
         self.back_to_current();
         self.session.set_value(None);
         self.watch.set_value(None);
         self.company.set(None);
-        Browser::delete(LAST_COMPANY_KEY);
+        self.user.set(None);
+        crate::ui::actor::set_user(None);
         self.revision.update(|r| *r += 1);
     }
 

@@ -71,7 +71,7 @@ async fn newer_schema_is_refused_and_left_untouched() {
         store.open_company(&id).await,
         Err(StoreError::NewerSchema {
             found: 7,
-            supported: 1
+            supported: 2
         })
     ));
     let db = raw::open(&db_name).await;

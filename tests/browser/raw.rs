@@ -93,3 +93,34 @@ pub async fn upgrade_to(name: &str, version: u32) {
         .expect("upgrade");
     db.close();
 }
+
+/// Every text stored in a company database (log, meta, drafts, keys; keys
+/// of the drafts included), in store order: what tests compare and search.
+pub async fn all_texts(name: &str) -> Vec<String> {
+    let stores = ["log", "meta", "drafts", "keys"];
+    let db = open(name).await;
+    let tx = db.transaction(stores).build().unwrap();
+    let mut out = Vec::new();
+    for name in stores {
+        let store = tx.object_store(name).unwrap();
+        let values = store
+            .get_all::<String>()
+            .primitive()
+            .unwrap()
+            .await
+            .unwrap();
+        out.extend(values.map(|v| v.unwrap()));
+        if name == "drafts" {
+            let keys = store
+                .get_all_keys::<String>()
+                .primitive()
+                .unwrap()
+                .await
+                .unwrap();
+            out.extend(keys.map(|k| k.unwrap()));
+        }
+    }
+    drop(tx);
+    db.close();
+    out
+}

@@ -387,3 +387,101 @@ pub async fn old_encoding_opens_and_extends<S: Store>(
     assert_eq!(reloaded.len(), expected.len() + 2);
     assert_eq!(reloaded[..expected.len()], expected[..]);
 }
+
+/// Encryption at rest (issue 18): a company encrypted in place keeps its
+/// log and drafts, this handle keeps working, and a reopened handle reads
+/// and writes nothing until a login with the right password; an unknown
+/// login and a wrong password get the same refusal; a second login and a
+/// password set again open the same books. Returns the company's id and
+/// the texts that must not appear in raw storage.
+pub async fn encrypted_company_opens_only_with_a_password<S: Store>(
+    make: impl Fn() -> S,
+) -> String {
+    use kontor::security::password::TESTS_ONLY;
+    let store = make();
+    let (id, company) = new_company(&store, "Verschlüsselt GmbH").await;
+    let records = sample_records(ChainHead::EMPTY, 1_500);
+    company.append(&records).await.unwrap();
+    company
+        .put_draft("voucher/1", "{\"text\":\"Büromaterial Schreiber\"}")
+        .await
+        .unwrap();
+    assert!(!company.is_locked().await.unwrap());
+    assert!(company.logins().await.unwrap().is_empty());
+    assert_eq!(
+        company.put_login("ben", "x", TESTS_ONLY).await,
+        Err(StoreError::NotEncrypted)
+    );
+
+    company
+        .encrypt(" Anna ", "Sommer2026!", TESTS_ONLY)
+        .await
+        .unwrap();
+    assert_eq!(
+        company.encrypt("anna", "Sommer2026!", TESTS_ONLY).await,
+        Err(StoreError::AlreadyEncrypted)
+    );
+    assert_eq!(company.logins().await.unwrap(), vec!["anna"]);
+    let head = company.head().await.unwrap();
+    let more = sample_records(head, 3);
+    company.append(&more).await.unwrap();
+    let mut all = records.clone();
+    all.extend(more);
+
+    let locked = make().open_company(&id).await.unwrap();
+    assert!(locked.is_locked().await.unwrap());
+    assert_eq!(locked.load().await, Err(StoreError::Locked));
+    assert_eq!(locked.get_draft("voucher/1").await, Err(StoreError::Locked));
+    let next = sample_records(ChainHead::after(&all[all.len() - 1]), 1);
+    assert_eq!(locked.append(&next).await, Err(StoreError::Locked));
+    for (login, password) in [("anna", "sommer2026!"), ("ben", "Sommer2026!"), ("", "")] {
+        assert_eq!(
+            locked.unlock(login, password).await,
+            Err(StoreError::LoginRefused),
+            "{login}"
+        );
+    }
+    locked.unlock("ANNA", "Sommer2026!").await.unwrap();
+    assert!(!locked.is_locked().await.unwrap());
+    assert_eq!(locked.load().await.unwrap(), all);
+    assert_eq!(
+        locked.get_draft("voucher/1").await.unwrap().as_deref(),
+        Some("{\"text\":\"Büromaterial Schreiber\"}")
+    );
+    locked.append(&next).await.unwrap();
+    all.extend(next);
+
+    locked
+        .put_login("ben", "Winter2026?", TESTS_ONLY)
+        .await
+        .unwrap();
+    locked
+        .put_login("anna", "Neu2026!", TESTS_ONLY)
+        .await
+        .unwrap();
+    assert_eq!(locked.logins().await.unwrap(), vec!["anna", "ben"]);
+    let as_ben = make().open_company(&id).await.unwrap();
+    as_ben.unlock("ben", "Winter2026?").await.unwrap();
+    assert_eq!(as_ben.load().await.unwrap(), all);
+    let as_anna = make().open_company(&id).await.unwrap();
+    assert_eq!(
+        as_anna.unlock("anna", "Sommer2026!").await,
+        Err(StoreError::LoginRefused)
+    );
+    as_anna.unlock("anna", "Neu2026!").await.unwrap();
+    assert_eq!(as_anna.load().await.unwrap(), all);
+    id
+}
+
+/// What an encrypted company's raw storage must not contain: words and
+/// amounts of `sample_body` and of the draft above. Each holds a character
+/// base64 never writes (a quote, a space, an umlaut), so random ciphertext
+/// cannot contain it by chance ("8400" alone is in about one 800 kB
+/// base64 text in twenty).
+pub const PLAINTEXT_MARKERS: [&str; 5] = [
+    "Müller",
+    "Rechnung ",
+    "\"EntryPosted\"",
+    "Büromaterial",
+    "\"8400\"",
+];

@@ -2,19 +2,21 @@
 //! drafts.
 
 use super::errors::map_err;
-use super::schema::{DRAFTS, LOG, META, strict};
+use super::schema::{DRAFTS, KEYS, LOG, META, strict};
 use super::tabs;
 use crate::ledger::chain::{ChainHead, LogRecord};
 use crate::store::CompanyLog;
 use crate::store::blocks::{BLOCK_LEN, blocks_after_append, decode_block, tail_block_to_extend};
 use crate::store::error::StoreError;
 use crate::store::log::{check_append, check_tail, decode_head, encode_head, verify_blocks};
+use crate::store::vault::{Place, Vault, from_stored, to_stored};
 use indexed_db_futures::KeyRange;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use std::cell::RefCell;
+use std::rc::Rc;
 
 const HEAD_KEY: &str = "head";
 
@@ -26,6 +28,9 @@ pub struct IdbCompany {
     /// a load or append so that an append need not read and decode the tail
     /// block again. Trusted only while the stored head still equals `head`.
     tail: RefCell<Option<(ChainHead, Vec<LogRecord>)>>,
+    /// The unlocked data key, once a user logged in (`unlock`) or the
+    /// company was encrypted here; never the password.
+    pub(super) vault: RefCell<Option<Rc<Vault>>>,
 }
 
 impl IdbCompany {
@@ -35,11 +40,50 @@ impl IdbCompany {
             id,
             channel,
             tail: RefCell::new(None),
+            vault: RefCell::new(None),
         }
     }
 
     pub fn id(&self) -> &str {
         &self.id
+    }
+
+    pub(super) fn db(&self) -> &Database {
+        &self.db
+    }
+
+    /// The vault to read and write with, given how many logins hold a key
+    /// (read in the caller's transaction, so a company encrypted by another
+    /// tab is never written in plaintext): none for a plaintext company,
+    /// `Locked` when encrypted and not unlocked here.
+    pub(super) fn vault_for(&self, key_count: u32) -> Result<Option<Rc<Vault>>, StoreError> {
+        if key_count == 0 {
+            return Ok(None);
+        }
+        self.vault
+            .borrow()
+            .clone()
+            .map(Some)
+            .ok_or(StoreError::Locked)
+    }
+
+    /// [`Self::vault_for`] with the count read from `keys`.
+    pub(super) async fn vault_in(
+        &self,
+        keys: &ObjectStore<'_>,
+    ) -> Result<Option<Rc<Vault>>, StoreError> {
+        let count = keys
+            .count()
+            .primitive()
+            .map_err(map_err)?
+            .await
+            .map_err(map_err)?;
+        self.vault_for(count)
+    }
+
+    /// Forgets the cached tail: after the blocks were rewritten sealed.
+    pub(super) fn forget_tail(&self) {
+        *self.tail.borrow_mut() = None;
     }
 
     fn remember_tail(&self, head: ChainHead, records: &[LogRecord]) {
@@ -95,17 +139,21 @@ impl IdbCompany {
     ) -> Result<ChainHead, StoreError> {
         let tx = self
             .db
-            .transaction([LOG, META])
+            .transaction([LOG, META, KEYS])
             .with_mode(TransactionMode::Readwrite)
             .with_options(strict())
             .build()
             .map_err(map_err)?;
         let log = tx.object_store(LOG).map_err(map_err)?;
         let meta = tx.object_store(META).map_err(map_err)?;
+        let keys = tx.object_store(KEYS).map_err(map_err)?;
+        let key_count = keys.count().primitive().map_err(map_err)?;
         // The head is read inside the write transaction: IndexedDB runs
         // overlapping readwrite transactions one after another, so no other
         // writer can move it between this check and the commit.
         let stored = read_head(&meta).await?;
+        let vault = self.vault_for(key_count.await.map_err(map_err)?)?;
+        let vault = vault.as_deref();
         let new_head = check_append(stored, records)?;
         if records.is_empty() {
             return Ok(stored);
@@ -121,12 +169,14 @@ impl IdbCompany {
                     .await
                     .map_err(map_err)?;
                 let text = text.ok_or(StoreError::BrokenChain { seq: stored.seq })?;
+                let text = from_stored(vault, Place::Block(block), text)?;
                 check_tail(stored, decode_block(block, &text)?)?
             }
         };
         let writes = blocks_after_append(&tail, records);
         let mut puts = Vec::with_capacity(writes.len());
         for (block, text) in writes {
+            let text = to_stored(vault, Place::Block(block), text)?;
             puts.push(
                 log.put(text)
                     .with_key(block as u32)
@@ -145,6 +195,7 @@ impl IdbCompany {
         head_put.await.map_err(map_err)?;
         drop(log);
         drop(meta);
+        drop(keys);
         if finish == Finish::Abort {
             tx.abort().await.map_err(map_err)?;
             return Err(StoreError::Aborted);
@@ -174,12 +225,19 @@ impl CompanyLog for IdbCompany {
     }
 
     async fn read_since(&self, from: ChainHead) -> Result<Vec<LogRecord>, StoreError> {
-        let tx = self.db.transaction([LOG, META]).build().map_err(map_err)?;
+        let tx = self
+            .db
+            .transaction([LOG, META, KEYS])
+            .build()
+            .map_err(map_err)?;
         let log = tx.object_store(LOG).map_err(map_err)?;
         let meta = tx.object_store(META).map_err(map_err)?;
+        let keys = tx.object_store(KEYS).map_err(map_err)?;
         let first_block = (from.seq / BLOCK_LEN) as u32;
-        // Three requests in one snapshot: the head, the block numbers and the
-        // blocks. Issued together, awaited after.
+        // Four requests in one snapshot: whether the company is encrypted,
+        // the head, the block numbers and the blocks. Issued together,
+        // awaited after.
+        let key_count = keys.count().primitive().map_err(map_err)?;
         let head_req = meta.get(HEAD_KEY).primitive().map_err(map_err)?;
         let keys_req = log
             .get_all_keys::<u32>()
@@ -191,6 +249,7 @@ impl CompanyLog for IdbCompany {
             .with_query::<u32, _>(KeyRange::LowerBound(first_block, false))
             .primitive()
             .map_err(map_err)?;
+        let vault = self.vault_for(key_count.await.map_err(map_err)?)?;
         let head_text: Option<String> = head_req.await.map_err(map_err)?;
         let keys = keys_req.await.map_err(map_err)?;
         let blocks = blocks_req.await.map_err(map_err)?;
@@ -203,7 +262,7 @@ impl CompanyLog for IdbCompany {
             let text = text.map_err(map_err)?;
             Ok((u64::from(key), text))
         });
-        verify_blocks(from, numbered, stored)
+        verify_blocks(from, numbered, stored, vault.as_deref())
     }
 
     async fn append(&self, records: &[LogRecord]) -> Result<ChainHead, StoreError> {
@@ -212,13 +271,17 @@ impl CompanyLog for IdbCompany {
     async fn put_draft(&self, key: &str, json: &str) -> Result<(), StoreError> {
         let tx = self
             .db
-            .transaction(DRAFTS)
+            .transaction([DRAFTS, KEYS])
             .with_mode(TransactionMode::Readwrite)
             .build()
             .map_err(map_err)?;
         let drafts = tx.object_store(DRAFTS).map_err(map_err)?;
+        let vault = self
+            .vault_in(&tx.object_store(KEYS).map_err(map_err)?)
+            .await?;
+        let text = to_stored(vault.as_deref(), Place::Draft(key), json.to_string())?;
         drafts
-            .put(json)
+            .put(text)
             .with_key(key)
             .primitive()
             .map_err(map_err)?
@@ -229,19 +292,34 @@ impl CompanyLog for IdbCompany {
     }
 
     async fn get_draft(&self, key: &str) -> Result<Option<String>, StoreError> {
-        let tx = self.db.transaction(DRAFTS).build().map_err(map_err)?;
+        let tx = self
+            .db
+            .transaction([DRAFTS, KEYS])
+            .build()
+            .map_err(map_err)?;
         let drafts = tx.object_store(DRAFTS).map_err(map_err)?;
-        drafts
+        let vault = self
+            .vault_in(&tx.object_store(KEYS).map_err(map_err)?)
+            .await?;
+        let text: Option<String> = drafts
             .get(key)
             .primitive()
             .map_err(map_err)?
             .await
-            .map_err(map_err)
+            .map_err(map_err)?;
+        text.map(|t| from_stored(vault.as_deref(), Place::Draft(key), t))
+            .transpose()
     }
 
     async fn list_drafts(&self) -> Result<Vec<String>, StoreError> {
-        let tx = self.db.transaction(DRAFTS).build().map_err(map_err)?;
+        let tx = self
+            .db
+            .transaction([DRAFTS, KEYS])
+            .build()
+            .map_err(map_err)?;
         let drafts = tx.object_store(DRAFTS).map_err(map_err)?;
+        self.vault_in(&tx.object_store(KEYS).map_err(map_err)?)
+            .await?;
         let keys = drafts
             .get_all_keys::<String>()
             .primitive()
@@ -254,11 +332,13 @@ impl CompanyLog for IdbCompany {
     async fn delete_draft(&self, key: &str) -> Result<(), StoreError> {
         let tx = self
             .db
-            .transaction(DRAFTS)
+            .transaction([DRAFTS, KEYS])
             .with_mode(TransactionMode::Readwrite)
             .build()
             .map_err(map_err)?;
         let drafts = tx.object_store(DRAFTS).map_err(map_err)?;
+        self.vault_in(&tx.object_store(KEYS).map_err(map_err)?)
+            .await?;
         drafts
             .delete(key)
             .primitive()
@@ -267,5 +347,41 @@ impl CompanyLog for IdbCompany {
             .map_err(map_err)?;
         drop(drafts);
         tx.commit().await.map_err(map_err)
+    }
+
+    async fn logins(&self) -> Result<Vec<String>, StoreError> {
+        self.stored_logins().await
+    }
+
+    async fn is_locked(&self) -> Result<bool, StoreError> {
+        let tx = self.db.transaction(KEYS).build().map_err(map_err)?;
+        let keys = tx.object_store(KEYS).map_err(map_err)?;
+        Ok(matches!(
+            self.vault_in(&keys).await,
+            Err(StoreError::Locked)
+        ))
+    }
+
+    async fn unlock(&self, login: &str, password: &str) -> Result<(), StoreError> {
+        self.unlock_with(login, password).await
+    }
+
+    async fn encrypt(
+        &self,
+        login: &str,
+        password: &str,
+        params: crate::security::KdfParams,
+    ) -> Result<(), StoreError> {
+        self.encrypt_then(login, password, params, Finish::Commit)
+            .await
+    }
+
+    async fn put_login(
+        &self,
+        login: &str,
+        password: &str,
+        params: crate::security::KdfParams,
+    ) -> Result<(), StoreError> {
+        self.put_login_with(login, password, params).await
     }
 }

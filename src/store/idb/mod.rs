@@ -5,13 +5,16 @@
 //! Company database (schema [`schema::COMPANY_VERSION`]):
 //! - `log`: block number → block text ([`crate::store::blocks`]);
 //! - `meta`: `"head"` → the head (seq, hash) written with the blocks;
-//! - `drafts`: draft key → JSON, never part of the log.
+//! - `drafts`: draft key → JSON, never part of the log;
+//! - `keys`: login → the login's copy of the data key: a company with one
+//!   is encrypted, and its blocks and drafts are sealed ([`crate::store::vault`]).
 //!
 //! Registry database: `companies`: id → [`CompanyMeta`] as JSON.
 
 mod company;
 mod durability;
 mod errors;
+mod keys;
 mod schema;
 pub mod tabs;
 

@@ -6,6 +6,8 @@
 //!
 //! History:
 //! - company 1: `log` (blocks), `meta` (head), `drafts`.
+//! - company 2: `keys` (login → the login's wrapped data key; a company
+//!   with a key is encrypted at rest, `store::vault`).
 //! - registry 1: `companies`.
 
 use super::errors::{dom_exception_name, map_open_err};
@@ -14,12 +16,13 @@ use indexed_db_futures::database::{Database, VersionChangeEvent};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{TransactionDurability, TransactionOptions};
 
-pub const COMPANY_VERSION: u32 = 1;
+pub const COMPANY_VERSION: u32 = 2;
 pub const REGISTRY_VERSION: u32 = 1;
 
 pub const LOG: &str = "log";
 pub const META: &str = "meta";
 pub const DRAFTS: &str = "drafts";
+pub const KEYS: &str = "keys";
 
 /// Log writes wait until the data is flushed to disk: a posted entry must
 /// survive a power cut right after the user saw it posted (measured: 1.8 ms
@@ -34,6 +37,9 @@ fn migrate_company(event: VersionChangeEvent, db: Database) -> indexed_db_future
         db.create_object_store(LOG).build()?;
         db.create_object_store(META).build()?;
         db.create_object_store(DRAFTS).build()?;
+    }
+    if old < 2 {
+        db.create_object_store(KEYS).build()?;
     }
     Ok(())
 }

@@ -30,6 +30,7 @@ texts! {
         NavChangeLog => "Änderungsprotokoll", "Change log";
         NavEntryRules => "Erfassungsregeln", "Entry rules";
         NavNumberSeries => "Nummernkreise", "Numbering series";
+        NavUsers => "Benutzer", "Users";
         AdminNoCompanyTitle => "Kein Mandant geöffnet", "No company open";
         AdminNoCompanyBody => "Diese Einstellungen gehören zu einem Mandanten. Öffnen oder legen Sie auf der Startseite einen an.", "These settings belong to a company. Open or create one on the start page.";
     }
@@ -93,6 +94,7 @@ pub fn AdminNav() -> impl IntoView {
             <A href="/admin/tax-codes">{move || i18n.t(T::NavTaxCodes)}</A>
             <A href="/admin/costing">{move || i18n.t(T::NavCosting)}</A>
             <A href="/admin/change-log">{move || i18n.t(T::NavChangeLog)}</A>
+            <A href="/admin/users">{move || i18n.t(T::NavUsers)}</A>
             <A href="/admin/backup">{move || i18n.t(T::NavBackup)}</A>
         </nav>
     }

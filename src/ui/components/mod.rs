@@ -6,7 +6,7 @@
 //! the one download helper, the drafts two screens share, what the
 //! partner reports share, the account editor of item groups and items,
 //! prices in words (`prices`), and messages that follow a language
-//! switch (`said`), the as-of bar of time travel (`as_of`) and SVG
+//! switch (`said`), the lock screen with its login (`lock_screen`), the as-of bar of time travel (`as_of`) and SVG
 //! charts (`chart`).
 
 mod as_of;
@@ -20,6 +20,7 @@ mod focus;
 mod format;
 mod frame;
 mod item_accounts;
+pub mod lock_screen;
 mod notice;
 mod original_document;
 mod partner_report;
@@ -31,7 +32,7 @@ mod statement_table;
 mod template_picker;
 mod update_notice;
 
-pub use crate::ui::actor::{USER, now};
+pub use crate::ui::actor::{now, user};
 pub use as_of::{AsOfBar, fmt_stamp};
 pub use chart::{BarChart, HBarChart, LineChart, Series};
 pub use country_picker::CountryPicker;
@@ -46,6 +47,7 @@ pub use focus::{focus, focus_by_id, focus_sibling, row_enter, row_keys, sibling_
 pub use format::{dialect, fmt_amount, fmt_date, fmt_nonzero, number_style, say, today};
 pub use frame::{AdminFrame, AdminNav, NoCompany, OpenFailureNotice};
 pub use item_accounts::{AccountFields, AccountsEditor};
+pub use lock_screen::LockScreen;
 pub use notice::{ErrorBox, ProgressBar};
 pub use original_document::{OriginalDocument, fmt_bytes};
 pub use partner_report::{KindPicker, default_as_of, statement_href};

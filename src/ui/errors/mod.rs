@@ -316,7 +316,52 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
         AppendTooLarge { count, max } => (format!("Zu viele Einträge auf einmal ({count}, höchstens {max})."), format!("Too many records at once ({count}, at most {max}).")),
         StorageUnavailable { .. } => ("Der Browser-Speicher (IndexedDB) ist nicht verfügbar – etwa im privaten Modus. Kontor kann so nichts speichern.".into(), "The browser's storage (IndexedDB) is not available – e.g. in private mode. Kontor cannot save anything.".into()),
         Aborted => ("Der Speichervorgang wurde abgebrochen; es wurde nichts gespeichert.".into(), "The write was aborted; nothing was saved.".into()),
+        Locked => ("Dieser Mandant ist verschlüsselt. Bitte melden Sie sich mit Benutzer und Kennwort an.".into(), "This company is encrypted. Please log in with your user name and password.".into()),
+        LoginRefused => ("Benutzer oder Kennwort ist falsch.".into(), "User name or password is wrong.".into()),
+        InvalidLogin { max_chars } => (format!("Der Benutzername muss 1 bis {max_chars} Zeichen lang sein und darf keine Leerzeichen enthalten."), format!("The user name must be 1 to {max_chars} characters long, without spaces.")),
+        BlockRefused { block } => (format!("Block {block} des Journals wurde verändert oder gehört nicht zu diesem Mandanten. Der Mandant wird nicht geöffnet; es wurde nichts verändert."), format!("Log block {block} was changed or does not belong to this company. The company is not opened; nothing was changed.")),
+        UnsealedBlock { block } => (format!("Block {block} des Journals ist unverschlüsselt, obwohl der Mandant verschlüsselt ist: Er stammt nicht von Kontor. Der Mandant wird nicht geöffnet."), format!("Log block {block} is not encrypted although the company is: Kontor did not write it. The company is not opened.")),
+        DraftRefused { key } => (format!("Der Entwurf „{key}“ wurde verändert oder gehört nicht zu diesem Mandanten."), format!("The draft “{key}” was changed or does not belong to this company.")),
+        AlreadyEncrypted => ("Dieser Mandant ist bereits verschlüsselt.".into(), "This company is encrypted already.".into()),
+        NotEncrypted => ("Dieser Mandant hat noch keine Benutzer.".into(), "This company has no users yet.".into()),
+        KeyUnavailable { detail } => (format!("Der Schlüssel des Mandanten konnte nicht erzeugt werden; es wurde nichts verändert ({detail})."), format!("The company's key could not be made; nothing was changed ({detail}).")),
         Unexpected { detail } => (format!("Unerwarteter Speicherfehler: {detail}"), format!("Unexpected storage error: {detail}")),
+    };
+    pick(lang, de, en)
+}
+
+/// A password the company's rules refuse (`security::policy`).
+pub fn policy_error(e: &crate::security::PolicyError, lang: Lang) -> String {
+    use crate::security::{CharClass, PolicyError::*};
+    let class = |c: &CharClass| match c {
+        CharClass::Upper => ("einen Großbuchstaben", "an upper-case letter"),
+        CharClass::Lower => ("einen Kleinbuchstaben", "a lower-case letter"),
+        CharClass::Digit => ("eine Ziffer", "a digit"),
+        CharClass::Other => ("ein Sonderzeichen", "a special character"),
+    };
+    let (de, en): (String, String) = match e {
+        TooShort { min } => (
+            format!("Das Kennwort braucht mindestens {min} Zeichen."),
+            format!("The password needs at least {min} characters."),
+        ),
+        TooLong { max_bytes } => (
+            format!("Das Kennwort ist länger als {max_bytes} Bytes."),
+            format!("The password is longer than {max_bytes} bytes."),
+        ),
+        MissingClass { class: c } => (
+            format!("Das Kennwort braucht {}.", class(c).0),
+            format!("The password needs {}.", class(c).1),
+        ),
+        ReusesRecent { n } => (
+            format!(
+                "Das Kennwort war eines der letzten {n} und darf nicht wieder verwendet werden."
+            ),
+            format!("The password is one of the last {n} and may not be used again."),
+        ),
+        BadSetting { field } => (
+            format!("Die Kennwortregel „{field}“ liegt außerhalb ihrer Grenzen."),
+            format!("The password rule “{field}” is out of range."),
+        ),
     };
     pick(lang, de, en)
 }

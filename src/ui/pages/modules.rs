@@ -127,6 +127,7 @@ impl Module {
                     Key::AdminChangeLogBody,
                     Some("/admin/change-log"),
                 ),
+                (Key::AdminUsers, Key::AdminUsersBody, Some("/admin/users")),
                 (Key::AdminSetup, Key::AdminSetupBody, Some("/setup")),
                 (
                     Key::AdminBackup,

@@ -10,7 +10,7 @@ use crate::forms::entry_rules::{EntryRulesForm, RulesFormError};
 use crate::ledger::Command;
 use crate::ledger::gl::{GlCommand, RuleMode};
 use crate::texts;
-use crate::ui::components::{AdminFrame, Said, USER, now, said_box};
+use crate::ui::components::{AdminFrame, Said, now, said_box, user};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 
@@ -76,7 +76,7 @@ fn EntryRulesBody() -> impl IntoView {
         let Some(at) = now() else { return };
         let command = GlCommand::SetEntryRules {
             rules,
-            by: USER.into(),
+            by: user(),
             at,
         };
         match app.execute(Command::Gl(command)).await {

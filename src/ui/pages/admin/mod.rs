@@ -1,7 +1,7 @@
 //! Administration: the setup wizard (Einrichtungsassistent), company
 //! details (Firmendaten), posting periods (Buchungsperioden), currencies
 //! and exchange rates (Währungen, Wechselkurse), G/L account determination
-//! (Sachkontenfindung), data-entry rules (Erfassungsregeln), the change log (Änderungsprotokoll), tax codes (Steuerkennzeichen), cost accounting
+//! (Sachkontenfindung), data-entry rules (Erfassungsregeln), the change log (Änderungsprotokoll), users (Benutzer: encryption at rest, logins), tax codes (Steuerkennzeichen), cost accounting
 //! (Kostenrechnung) and backup (Datensicherung). Each screen reads the open
 //! Book and changes it only through a checked command; they share their
 //! frame (`components::AdminFrame`), never each other's code.
@@ -18,6 +18,7 @@ mod periods;
 mod setup;
 mod statement_layout;
 mod tax_codes;
+mod users;
 
 pub use backup::BackupPage;
 pub use change_log::ChangeLogPage;
@@ -31,3 +32,4 @@ pub use periods::PeriodsPage;
 pub use setup::SetupPage;
 pub use statement_layout::StatementLayoutPage;
 pub use tax_codes::TaxCodesPage;
+pub use users::UsersPage;

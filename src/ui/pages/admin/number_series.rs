@@ -11,7 +11,7 @@ use crate::forms::number_series::{SeriesFormError, SeriesRow, series};
 use crate::ledger::Command;
 use crate::ledger::gl::{DocumentKind, GlCommand, NumberSeries};
 use crate::texts;
-use crate::ui::components::{AdminFrame, Said, USER, now, said_box, today};
+use crate::ui::components::{AdminFrame, Said, now, said_box, today, user};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 
@@ -112,7 +112,7 @@ fn NumberSeriesBody() -> impl IntoView {
         let Some(at) = now() else { return };
         let command = GlCommand::SetNumberSeries {
             series: list,
-            by: USER.into(),
+            by: user(),
             at,
         };
         match app.execute(Command::Gl(command)).await {

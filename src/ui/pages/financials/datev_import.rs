@@ -16,8 +16,8 @@ use crate::forms::datev_import::{FileRefusal, ImportPlan, plan_import};
 use crate::store::CompanyLog;
 use crate::texts;
 use crate::ui::components::{
-    ErrorBox, NoCompany, OPEN_VOUCHER_KEY, USER, VOUCHER_PREFIX, VoucherDraft, fmt_amount,
-    fmt_date, fresh_posting_key, number_style, save_voucher, today,
+    ErrorBox, NoCompany, OPEN_VOUCHER_KEY, VOUCHER_PREFIX, VoucherDraft, fmt_amount, fmt_date,
+    fresh_posting_key, number_style, save_voucher, today, user,
 };
 use crate::ui::errors::{datev_file_refusal, datev_row_parts, store_error};
 use crate::ui::i18n::{I18n, Lang, Text, use_i18n};
@@ -164,7 +164,7 @@ async fn read_file(
     match gloo::file::futures::read_as_bytes(&file).await {
         Ok(bytes) => {
             let style = number_style(i18n.lang_untracked());
-            let result = app.with_book(|b| plan_import(b, &bytes, style, today(), USER));
+            let result = app.with_book(|b| plan_import(b, &bytes, style, today(), &user()));
             outcome.set(result.map(|r| match r {
                 Ok(plan) => Outcome::Plan(Box::new(plan)),
                 Err(f) => Outcome::File(f),

@@ -14,7 +14,7 @@ use std::cell::RefCell;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::ui::components::USER;
+use crate::ui::components::user;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use rust_decimal::Decimal;
@@ -755,7 +755,7 @@ fn ReverseForm(id: EntryId) -> impl IntoView {
             let cmd = Command::Posting(PostingCommand::ReverseEntry {
                 entry: id,
                 date,
-                user: USER.to_string(),
+                user: user(),
             });
             let rights = Rights {
                 post_into_closing: warnings.iter().any(EntryWarning::needs_closing_right),

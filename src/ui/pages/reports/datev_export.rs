@@ -18,8 +18,8 @@ use crate::ledger::Command;
 use crate::ledger::gl::{DatevSettings, GlCommand};
 use crate::texts;
 use crate::ui::components::{
-    NoCompany, PeriodPicker, ProgressBar, Said, USER, default_month, download, fmt_date, now,
-    said_box,
+    NoCompany, PeriodPicker, ProgressBar, Said, default_month, download, fmt_date, now, said_box,
+    user,
 };
 use crate::ui::errors::{datev_export_error, datev_replaced};
 use crate::ui::i18n::{Lang, use_i18n};
@@ -167,7 +167,7 @@ pub fn DatevExportPage() -> impl IntoView {
         match app
             .execute(Command::Gl(GlCommand::SetDatevSettings {
                 settings,
-                by: USER.into(),
+                by: user(),
                 at,
             }))
             .await

@@ -12,7 +12,7 @@ use crate::ledger::statements::layout::{LINES, lines_of};
 use crate::ledger::statements::{Source, Statement, StatementsCommand};
 use crate::ledger::types::AccountNo;
 use crate::texts;
-use crate::ui::components::{AdminFrame, Said, USER, now};
+use crate::ui::components::{AdminFrame, Said, now, user};
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::state::use_app;
 
@@ -81,7 +81,7 @@ fn LayoutBody() -> impl IntoView {
         let cmd = Command::Statements(StatementsCommand::SetPosition {
             account,
             line,
-            by: USER.to_string(),
+            by: user(),
             at,
         });
         leptos::task::spawn_local(async move {

@@ -13,7 +13,7 @@ mod words;
 
 use leptos::prelude::*;
 
-use crate::ui::components::{USER, now};
+use crate::ui::components::{now, user};
 
 use crate::ledger::Command;
 use crate::ledger::bank::matching::rule_hits;
@@ -90,7 +90,7 @@ fn Body() -> impl IntoView {
         let name = rule.name.clone();
         let cmd = Command::Bank(BankCommand::SaveRule {
             rule: Box::new(rule),
-            by: USER.into(),
+            by: user(),
             at,
         });
         match app.execute(cmd).await {
@@ -119,7 +119,7 @@ fn Body() -> impl IntoView {
                 BankCommand::MoveRule {
                     id,
                     to,
-                    by: USER.into(),
+                    by: user(),
                     at,
                 },
                 lang,
@@ -177,17 +177,7 @@ fn ConfirmDelete(
         confirming.set(None);
         leptos::task::spawn_local(async move {
             let lang = i18n.lang_untracked();
-            match run(
-                app,
-                BankCommand::DeleteRule {
-                    id,
-                    by: USER.into(),
-                    at,
-                },
-                lang,
-            )
-            .await
-            {
+            match run(app, BankCommand::DeleteRule { id, by: user(), at }, lang).await {
                 Ok(()) => {
                     if editing.get_untracked() == id {
                         clear();

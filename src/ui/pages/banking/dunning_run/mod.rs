@@ -14,7 +14,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::ui::components::{USER, now};
+use crate::ui::components::{now, user};
 
 use crate::ledger::Command;
 use crate::ledger::dunning::{
@@ -144,7 +144,7 @@ fn Body() -> impl IntoView {
             date: d,
             letters: exclusions.choices(&p),
             post_charges: post_charges.get_untracked(),
-            user: USER.into(),
+            user: user(),
             key: PostingKey::from_hex(&key.get_untracked()).unwrap_or(PostingKey(0)),
         };
         let cmd = Command::Dunning(DunningCommand::Execute {

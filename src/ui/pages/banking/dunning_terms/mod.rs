@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 use crate::ui::components::{focus_by_id, row_enter};
 
-use crate::ui::components::{USER, now};
+use crate::ui::components::{now, user};
 
 use crate::ledger::Command;
 use crate::ledger::dunning::{DunningCommand, DunningTerm, MAX_LEVELS, TermField};
@@ -69,7 +69,7 @@ fn Body() -> impl IntoView {
         let code = term.code.clone();
         let cmd = Command::Dunning(DunningCommand::SaveTerm {
             term: Box::new(term),
-            by: USER.into(),
+            by: user(),
             at,
         });
         match app.execute(cmd).await {
@@ -89,7 +89,7 @@ fn Body() -> impl IntoView {
             let Some(at) = now() else { return };
             let cmd = Command::Dunning(DunningCommand::DeleteTerm {
                 code: code.clone(),
-                by: USER.into(),
+                by: user(),
                 at,
             });
             match app.execute(cmd).await {

@@ -16,7 +16,7 @@ use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::{AppState, use_app};
 
 use super::texts::T;
-use super::{USER, now};
+use super::{now, user};
 
 /// Saves `settings`; the refusal's sentence, or the notice, goes to `out`.
 async fn set(
@@ -29,7 +29,7 @@ async fn set(
     let Some(at) = now() else { return };
     let cmd = Command::Dunning(DunningCommand::SetSettings {
         settings: Box::new(settings),
-        by: USER.into(),
+        by: user(),
         at,
     });
     out.set(Some(match app.execute(cmd).await {

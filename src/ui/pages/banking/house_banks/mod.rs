@@ -11,7 +11,7 @@ mod texts;
 
 use leptos::prelude::*;
 
-use crate::ui::components::{USER, now};
+use crate::ui::components::{now, user};
 
 use crate::ledger::Command;
 use crate::ledger::bank::{BankCommand, HouseBank, HouseBankField};
@@ -68,7 +68,7 @@ fn Body() -> impl IntoView {
         let code = bank.code.clone();
         let cmd = Command::Bank(BankCommand::SaveHouseBank {
             bank: Box::new(bank.clone()),
-            by: USER.into(),
+            by: user(),
             at,
         });
         match app.execute(cmd).await {

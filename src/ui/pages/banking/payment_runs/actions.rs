@@ -10,7 +10,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::form::Form;
 use super::texts::T;
-use super::{Notice, USER, now, offer_file};
+use super::{Notice, now, offer_file, user};
 use crate::forms::payment_run::{RunFileError, run_files};
 use crate::ledger::open_items::ItemId;
 use crate::ledger::payment_runs::{
@@ -103,7 +103,7 @@ async fn save_run(
     let items = draft.items.clone();
     let cmd = Command::PaymentRuns(PaymentRunsCommand::Save {
         run: Box::new(draft),
-        by: USER.into(),
+        by: user(),
         at: now()?,
     });
     match app.execute(cmd).await {
@@ -181,7 +181,7 @@ pub async fn execute(
         order_only,
         files: files.clone(),
         key,
-        by: USER.into(),
+        by: user(),
         at,
     });
     match app.execute(cmd).await {

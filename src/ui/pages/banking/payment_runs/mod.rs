@@ -18,7 +18,7 @@ mod wizard;
 
 use leptos::prelude::*;
 
-use crate::ui::components::{USER, now};
+use crate::ui::components::{now, user};
 use leptos_router::hooks::{use_navigate, use_params_map};
 use rust_decimal::Decimal;
 
@@ -112,7 +112,7 @@ fn ListBody() -> impl IntoView {
             let Some(at) = now() else { return };
             let cmd = Command::PaymentRuns(PaymentRunsCommand::Delete {
                 number,
-                by: USER.into(),
+                by: user(),
                 at,
             });
             ask_delete.set(None);

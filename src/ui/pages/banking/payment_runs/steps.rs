@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::form::{Form, METHODS, Pick};
 use super::texts::T;
-use super::{Notice, USER, now};
+use super::{Notice, now, user};
 use crate::ledger::Command;
 use crate::ledger::partners::PaymentMethod;
 use crate::ledger::payment_runs::PaymentRunsCommand;
@@ -71,7 +71,7 @@ fn General(form: Form, notice: RwSignal<Option<Notice>>) -> impl IntoView {
         let Some(at) = now() else { return };
         let cmd = Command::PaymentRuns(PaymentRunsCommand::SetCreditorId {
             creditor_id: form.creditor_id.get_untracked().trim().to_string(),
-            by: USER.into(),
+            by: user(),
             at,
         });
         notice.set(match app.execute(cmd).await {

@@ -15,7 +15,7 @@ use crate::ledger::statements::budget::{natural_sign, raise, spread};
 use crate::ledger::statements::{BudgetKey, BudgetRow, StatementsCommand};
 use crate::ledger::types::{AccountNo, PeriodRef};
 use crate::texts;
-use crate::ui::components::{NoCompany, Said, USER, fmt_amount, lc_of, now, number_style};
+use crate::ui::components::{NoCompany, Said, fmt_amount, lc_of, now, number_style, user};
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
 
@@ -245,7 +245,7 @@ pub fn BudgetsPage() -> impl IntoView {
         let cmd = Command::Statements(StatementsCommand::SetBudgets {
             year: y,
             rows: out,
-            by: USER.to_string(),
+            by: user(),
             at,
         });
         busy.set(true);

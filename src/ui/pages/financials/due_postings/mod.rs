@@ -24,8 +24,8 @@ use crate::ledger::recurring::{Due, DuePosting, RecurringCommand, Source};
 use crate::ledger::types::PostingKey;
 use crate::ledger::{Command, Event};
 use crate::ui::components::{
-    DateField, ErrorBox, NoCompany, Said, USER, fmt_amount, fmt_date, fresh_posting_key, now,
-    number_style, row_keys, today,
+    DateField, ErrorBox, NoCompany, Said, fmt_amount, fmt_date, fresh_posting_key, now,
+    number_style, row_keys, today, user,
 };
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
@@ -111,7 +111,7 @@ fn Body() -> impl IntoView {
         let cmd = RecurringCommand::PostDue {
             postings,
             key: PostingKey::from_hex(&key_hex).unwrap_or(PostingKey(0)),
-            by: USER.into(),
+            by: user(),
             at,
         };
         match app.execute(Command::Recurring(cmd)).await {
@@ -149,7 +149,7 @@ fn Body() -> impl IntoView {
             let cmd = RecurringCommand::Skip {
                 source,
                 date,
-                by: USER.into(),
+                by: user(),
                 at,
             };
             match app.execute(Command::Recurring(cmd)).await {
@@ -374,7 +374,7 @@ fn EditOccurrence(
             key: String::new(),
             series: String::new(),
         };
-        let read = app.with_book(|b| form.to_book_draft(b, style, today(), USER));
+        let read = app.with_book(|b| form.to_book_draft(b, style, today(), &user()));
         match read {
             Some(Ok(mut d)) => {
                 // The grid has no due-date cell: keep the lines' own.

@@ -28,7 +28,7 @@ use crate::ledger::{Book, Event};
 use crate::session::SessionError;
 use crate::texts;
 use crate::ui::components::{
-    DateField, NoCompany, USER, entry_href, fmt_amount, fresh_posting_key, now, number_style, today,
+    DateField, NoCompany, entry_href, fmt_amount, fresh_posting_key, now, number_style, today, user,
 };
 use crate::ui::errors::{einvoice_error, proposal_currency, session_error};
 use crate::ui::i18n::{I18n, Text, use_i18n};
@@ -408,7 +408,7 @@ async fn create_vendor(app: AppState, s: State) {
     partner.name = s.new_name.get_untracked().trim().to_string();
     let cmd = Command::Partners(PartnersCommand::CreatePartner {
         partner: Box::new(partner),
-        by: USER.to_string(),
+        by: user(),
         at,
     });
     match app.execute(cmd).await {
@@ -483,7 +483,7 @@ async fn post_invoice(app: AppState, s: State) {
     edited.reference = s.reference.get_untracked();
     edited.memo = s.memo.get_untracked();
     let date = s.posting_date.get_untracked().unwrap_or_else(today);
-    let mut draft = edited.draft(vendor, date, USER);
+    let mut draft = edited.draft(vendor, date, &user());
     draft.entered_on = Some(today());
     let number = s
         .invoice
@@ -499,7 +499,7 @@ async fn post_invoice(app: AppState, s: State) {
         },
         invoice_number: number,
         key: s.key.get_value(),
-        by: USER.to_string(),
+        by: user(),
         at,
     });
     match app.execute(cmd).await {

@@ -25,7 +25,7 @@ use crate::ledger::recurring::{Loan, RecurringCommand, RecurringEvent};
 use crate::ledger::{Command, Event};
 use crate::texts;
 use crate::ui::components::{
-    DateField, ErrorBox, NoCompany, Said, USER, now, number_style, offer_csv, today,
+    DateField, ErrorBox, NoCompany, Said, now, number_style, offer_csv, today, user,
 };
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::{AppState, use_app};
@@ -272,7 +272,7 @@ async fn save_loan(
     };
     let cmd = Command::Recurring(RecurringCommand::SaveLoan {
         loan: Box::new(loan),
-        by: USER.into(),
+        by: user(),
         at,
     });
     let events = app.execute(cmd).await.map_err(Said::Session)?;
@@ -447,7 +447,7 @@ fn RateChange(saved: Memo<Option<Loan>>, decimals: u32) -> impl IntoView {
             loan: number,
             from: f,
             rate: r,
-            by: USER.into(),
+            by: user(),
             at,
         });
         match app.execute(cmd).await {

@@ -19,8 +19,8 @@ use crate::ledger::types::{AccountNo, PartnerCode, PostingKey};
 use crate::ledger::{Book, Command, Event};
 use crate::texts;
 use crate::ui::components::{
-    DateField, NoCompany, Said, USER, entry_href, entry_label, fmt_amount, fresh_posting_key, now,
-    number_style, today,
+    DateField, NoCompany, Said, entry_href, entry_label, fmt_amount, fresh_posting_key, now,
+    number_style, today, user,
 };
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::state::{AppState, use_app};
@@ -332,7 +332,7 @@ async fn post(
         date: day,
         lines,
         key: posting_key,
-        by: USER.into(),
+        by: user(),
         at,
     });
     match app.execute(cmd).await {

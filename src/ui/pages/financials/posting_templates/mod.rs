@@ -20,7 +20,7 @@ use crate::ledger::Command;
 use crate::ledger::recurring::{PostingTemplate, RecurringCommand, TemplateLine};
 use crate::ledger::types::AccountNo;
 use crate::ui::components::{
-    ErrorBox, NoCompany, Said, USER, focus_by_id, now, number_style, row_enter,
+    ErrorBox, NoCompany, Said, focus_by_id, now, number_style, row_enter, user,
 };
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
@@ -191,7 +191,7 @@ fn Body() -> impl IntoView {
         };
         let cmd = RecurringCommand::SaveTemplate {
             template,
-            by: USER.into(),
+            by: user(),
             at,
         };
         match app.execute(Command::Recurring(cmd)).await {
@@ -213,7 +213,7 @@ fn Body() -> impl IntoView {
             };
             let cmd = RecurringCommand::DeleteTemplate {
                 code: code.clone(),
-                by: USER.into(),
+                by: user(),
                 at,
             };
             match app.execute(Command::Recurring(cmd)).await {

@@ -20,8 +20,8 @@ use crate::forms::template::line_forms;
 use crate::ledger::Command;
 use crate::ledger::recurring::{End, Frequency, RecurringCommand, Schedule, StandingPosting};
 use crate::ui::components::{
-    ErrorBox, NoCompany, Said, USER, fmt_amount, fmt_date, focus_by_id, now, number_style,
-    row_enter, today,
+    ErrorBox, NoCompany, Said, fmt_amount, fmt_date, focus_by_id, now, number_style, row_enter,
+    today, user,
 };
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
@@ -277,7 +277,7 @@ fn read(form: Form, lang: Lang) -> Result<StandingPosting, Said<T>> {
     };
     let app = use_app();
     let draft = app
-        .with_book(|b| entry.to_book_draft(b, style, today(), USER))
+        .with_book(|b| entry.to_book_draft(b, style, today(), &user()))
         .and_then(Result::ok)
         .ok_or(Said::Plain(T::BadLines))?;
     Ok(StandingPosting {
@@ -317,7 +317,7 @@ fn Body() -> impl IntoView {
         let name = posting.name.clone();
         let cmd = RecurringCommand::SaveStanding {
             posting: Box::new(posting),
-            by: USER.into(),
+            by: user(),
             at,
         };
         match app.execute(Command::Recurring(cmd)).await {

@@ -19,8 +19,8 @@ use crate::ledger::types::PostingKey;
 use crate::ledger::{Book, Command};
 use crate::texts;
 use crate::ui::components::{
-    NoCompany, Said, USER, current_voucher_key, entry_href, entry_label, fmt_amount, fmt_date,
-    fresh_posting_key, load_voucher, now, today,
+    NoCompany, Said, current_voucher_key, entry_href, entry_label, fmt_amount, fmt_date,
+    fresh_posting_key, load_voucher, now, today, user,
 };
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::{AppState, use_app};
@@ -162,7 +162,7 @@ fn YearEndBody() -> impl IntoView {
         let Some(at) = now() else { return };
         let cmd = Command::Closing(ClosingCommand::RevertClosing {
             year: y,
-            by: USER.into(),
+            by: user(),
             at,
         });
         match app.execute(cmd).await {
@@ -312,7 +312,7 @@ async fn close(
     let cmd = Command::Closing(ClosingCommand::CloseYear {
         year,
         key: posting_key,
-        by: USER.into(),
+        by: user(),
         at,
     });
     match app.execute(cmd).await {

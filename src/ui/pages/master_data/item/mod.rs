@@ -18,7 +18,7 @@ use crate::ledger::Command;
 use crate::ledger::items::{ItemsCommand, ItemsError};
 use crate::session::SessionError;
 use crate::texts;
-use crate::ui::components::{NoCompany, USER, focus, now};
+use crate::ui::components::{NoCompany, focus, now, user};
 use crate::ui::errors::{items_error, session_error};
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::state::{AppState, use_app};
@@ -200,7 +200,7 @@ async fn save_item(
     };
     let cmd = ItemsCommand::SaveItem {
         item,
-        by: USER.into(),
+        by: user(),
         at,
     };
     match app.execute(Command::Items(cmd)).await {

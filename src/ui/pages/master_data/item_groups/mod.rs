@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use crate::ledger::Command;
 use crate::ledger::items::{ItemGroup, ItemsCommand};
 use crate::texts;
-use crate::ui::components::{AccountsEditor, ErrorBox, NoCompany, USER, now};
+use crate::ui::components::{AccountsEditor, ErrorBox, NoCompany, now, user};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::{AppState, use_app};
@@ -123,7 +123,7 @@ async fn save_group(app: AppState, form: Form, lang: Lang) -> Result<(T, String)
     let at = now().ok_or_else(|| T::NoClock.text(lang).to_string())?;
     let cmd = ItemsCommand::SaveGroup {
         group,
-        by: USER.into(),
+        by: user(),
         at,
     };
     match app.execute(Command::Items(cmd)).await {

@@ -17,7 +17,7 @@ use crate::ledger::DomainError;
 use crate::ledger::items::ItemsError;
 use crate::session::SessionError;
 use crate::texts;
-use crate::ui::components::{ErrorBox, NoCompany, USER, now};
+use crate::ui::components::{ErrorBox, NoCompany, now, user};
 use crate::ui::errors::{item_row_error, session_error};
 use crate::ui::i18n::{I18n, Lang, Text, use_i18n};
 use crate::ui::state::{AppState, use_app};
@@ -72,7 +72,7 @@ fn examine(app: AppState, bytes: &[u8], mapping: Option<&ColumnMap>) -> Option<O
         let at = now().unwrap_or(crate::ledger::types::Timestamp::at_midnight(
             crate::ui::components::today(),
         ));
-        let refused = check_against(book, &parsed, USER, at);
+        let refused = check_against(book, &parsed, &user(), at);
         if refused.is_empty() {
             Outcome::Ready(parsed)
         } else {
@@ -192,7 +192,7 @@ async fn run_import(app: AppState, i18n: I18n, state: State) {
     let Some(at) = now() else {
         return state.error.set(Some(T::NoClock.text(lang).into()));
     };
-    match app.execute(parsed.command(USER, at)).await {
+    match app.execute(parsed.command(&user(), at)).await {
         Ok(_) => {
             state.notice.set(Some(parsed.items.len()));
             state.outcome.set(None);

@@ -1,0 +1,335 @@
+//! The books encrypted at rest (verschlüsselte Ablage), issue 18: what the
+//! store writes for a company with users. Both stores (IndexedDB and the
+//! in-memory twin) seal and open through this one module.
+//!
+//! A company is encrypted once it has a [`KeySlot`]: its data key wrapped
+//! for one login (`security::keys`). From then on every log block and every
+//! draft is stored sealed ([`SEALED_HEADER`] and base64 of nonce and
+//! ciphertext, `security::block`), bound to the company and to its place
+//! (block number or draft key), and a plaintext block is refused rather
+//! than read. The hash chain stays over the plaintext records, so
+//! verification, backups and the CLI are unchanged.
+//!
+//! The [`Vault`] (the unlocked data key) lives only in the open company's
+//! handle, in memory; the password is never kept.
+
+use super::error::StoreError;
+use crate::security::{self, DataKey, KdfParams, SealedBlock, WrappedKey};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use serde::{Deserialize, Serialize};
+
+/// First line of every sealed block or draft as stored.
+pub const SEALED_HEADER: &str = "KONTOR-SEALED 1\n";
+/// Longest login name, in characters.
+pub const MAX_LOGIN_CHARS: usize = 64;
+
+/// One login's copy of the company's data key: what the `keys` store keeps
+/// per user. Nothing in it opens the books without the password.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeySlot {
+    pub login: String,
+    pub wrapped: WrappedKey,
+}
+
+impl KeySlot {
+    pub fn encode(&self) -> Result<String, StoreError> {
+        serde_json::to_string(self).map_err(StoreError::unexpected)
+    }
+
+    pub fn decode(text: &str) -> Result<KeySlot, StoreError> {
+        serde_json::from_str(text).map_err(|e| StoreError::CorruptMeta {
+            what: "key of a user".into(),
+            detail: e.to_string(),
+        })
+    }
+}
+
+/// A login as compared and stored: trimmed, lower case, 1 to
+/// [`MAX_LOGIN_CHARS`] characters without spaces or control characters.
+pub fn normalise_login(login: &str) -> Result<String, StoreError> {
+    let login = login.trim().to_lowercase();
+    let chars = login.chars().count();
+    if chars == 0
+        || chars > MAX_LOGIN_CHARS
+        || login.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
+        return Err(StoreError::InvalidLogin {
+            max_chars: MAX_LOGIN_CHARS,
+        });
+    }
+    Ok(login)
+}
+
+/// Where a sealed text belongs: sealing binds it to this place, so a block
+/// moved to another number or a draft under another key is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place<'a> {
+    Block(u64),
+    Draft(&'a str),
+}
+
+/// The unlocked data key of one company.
+pub struct Vault {
+    key: DataKey,
+    company_id: String,
+}
+
+impl Vault {
+    pub fn new(key: DataKey, company_id: &str) -> Vault {
+        Vault {
+            key,
+            company_id: company_id.to_owned(),
+        }
+    }
+
+    /// A fresh random key for `company_id` (its first user).
+    pub fn generate(company_id: &str) -> Result<Vault, StoreError> {
+        let key = DataKey::generate().map_err(|e| StoreError::KeyUnavailable {
+            detail: e.to_string(),
+        })?;
+        Ok(Vault::new(key, company_id))
+    }
+
+    /// Wraps this key for `login`'s `password`.
+    pub fn slot_for(
+        &self,
+        login: &str,
+        password: &str,
+        params: KdfParams,
+    ) -> Result<KeySlot, StoreError> {
+        let wrapped =
+            security::wrap(&self.key, password, &self.company_id, params).map_err(|e| {
+                StoreError::KeyUnavailable {
+                    detail: e.to_string(),
+                }
+            })?;
+        Ok(KeySlot {
+            login: normalise_login(login)?,
+            wrapped,
+        })
+    }
+
+    /// The company and place a sealing is bound to: blocks under the
+    /// company's id, drafts under the id and their key (an id never holds
+    /// a '/', and the block module length-prefixes it).
+    fn binding(&self, place: Place) -> (String, u64) {
+        match place {
+            Place::Block(n) => (self.company_id.clone(), n),
+            Place::Draft(key) => (format!("{}/draft/{key}", self.company_id), 0),
+        }
+    }
+
+    pub fn seal(&self, place: Place, text: &str) -> Result<String, StoreError> {
+        let (company, position) = self.binding(place);
+        let sealed =
+            security::seal(&self.key, &company, position, text.as_bytes()).map_err(|e| {
+                StoreError::KeyUnavailable {
+                    detail: e.to_string(),
+                }
+            })?;
+        let mut out = String::from(SEALED_HEADER);
+        STANDARD.encode_string(sealed.to_bytes(), &mut out);
+        Ok(out)
+    }
+
+    /// The plaintext of a sealed text, refused when it is not sealed, was
+    /// changed, or belongs to another place or company.
+    pub fn open(&self, place: Place, text: &str) -> Result<String, StoreError> {
+        let refused = || refusal(place);
+        let encoded = text
+            .strip_prefix(SEALED_HEADER)
+            .ok_or_else(|| match place {
+                Place::Block(block) => StoreError::UnsealedBlock { block },
+                Place::Draft(_) => refused(),
+            })?;
+        let bytes = STANDARD.decode(encoded).map_err(|_| refused())?;
+        let sealed = SealedBlock::from_bytes(&bytes).ok_or_else(refused)?;
+        let (company, position) = self.binding(place);
+        let plain =
+            security::open(&self.key, &company, position, &sealed).map_err(|_| refused())?;
+        String::from_utf8(plain).map_err(|_| refused())
+    }
+}
+
+fn refusal(place: Place) -> StoreError {
+    match place {
+        Place::Block(block) => StoreError::BlockRefused { block },
+        Place::Draft(key) => StoreError::DraftRefused {
+            key: key.to_owned(),
+        },
+    }
+}
+
+/// Whether a stored text is sealed.
+pub fn is_sealed(text: &str) -> bool {
+    text.starts_with(SEALED_HEADER)
+}
+
+/// The stored text of a block or draft as the company keeps it: sealed
+/// when a vault is open, as it is otherwise.
+pub fn to_stored(vault: Option<&Vault>, place: Place, text: String) -> Result<String, StoreError> {
+    match vault {
+        Some(vault) => vault.seal(place, &text),
+        None => Ok(text),
+    }
+}
+
+/// The plaintext of a stored text: opened with the vault when there is
+/// one; without one, a sealed text means the company is locked.
+pub fn from_stored(
+    vault: Option<&Vault>,
+    place: Place,
+    text: String,
+) -> Result<String, StoreError> {
+    match vault {
+        Some(vault) => vault.open(place, &text),
+        None if is_sealed(&text) => Err(StoreError::Locked),
+        None => Ok(text),
+    }
+}
+
+/// The data key from the slot of `login`, if `password` is theirs. A login
+/// nobody has costs the same Argon2id work (on another slot, whose result
+/// is dropped) and gets the same refusal as a wrong password, so neither
+/// the answer nor its time says who exists.
+pub fn unlock(
+    slots: &[KeySlot],
+    login: &str,
+    password: &str,
+    company_id: &str,
+) -> Result<Vault, StoreError> {
+    let login = normalise_login(login).map_err(|_| StoreError::LoginRefused)?;
+    let Some(first) = slots.first() else {
+        return Err(StoreError::NotEncrypted);
+    };
+    match slots.iter().find(|s| s.login == login) {
+        Some(slot) => security::unwrap(&slot.wrapped, password, company_id)
+            .map(|key| Vault::new(key, company_id))
+            .map_err(|_| StoreError::LoginRefused),
+        None => {
+            // The work is what counts; even a success must not open.
+            drop(security::unwrap(&first.wrapped, password, company_id));
+            Err(StoreError::LoginRefused)
+        }
+    }
+}
+
+/// A draft as stored: its key and text.
+pub type Draft = (String, String);
+/// A block as stored: its number and text.
+pub type Block = (u64, String);
+
+/// Seals every plaintext block and draft of a company for encryption in
+/// place, and checks that each sealed copy opens to the same text before
+/// anything is replaced. Refuses a text that is sealed already.
+pub fn seal_all_texts(
+    vault: &Vault,
+    blocks: Vec<Block>,
+    drafts: Vec<Draft>,
+) -> Result<(Vec<Block>, Vec<Draft>), StoreError> {
+    let sealed_blocks = blocks
+        .into_iter()
+        .map(|(n, text)| Ok((n, seal_checked(vault, Place::Block(n), &text)?)))
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    let sealed_drafts = drafts
+        .into_iter()
+        .map(|(key, text)| {
+            let sealed = seal_checked(vault, Place::Draft(&key), &text)?;
+            Ok((key, sealed))
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    Ok((sealed_blocks, sealed_drafts))
+}
+
+fn seal_checked(vault: &Vault, place: Place, text: &str) -> Result<String, StoreError> {
+    if is_sealed(text) {
+        return Err(StoreError::AlreadyEncrypted);
+    }
+    let sealed = vault.seal(place, text)?;
+    if vault.open(place, &sealed)? != text {
+        return Err(refusal(place));
+    }
+    Ok(sealed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::security::password::TESTS_ONLY;
+
+    fn vault() -> Vault {
+        Vault::generate("c1").unwrap()
+    }
+
+    #[test]
+    fn sealed_text_opens_only_at_its_place() {
+        let v = vault();
+        let sealed = v.seal(Place::Block(3), "KONTOR-LOG-BLOCK 2\n").unwrap();
+        assert!(is_sealed(&sealed));
+        assert!(!sealed.contains("LOG-BLOCK"));
+        assert_eq!(
+            v.open(Place::Block(3), &sealed).unwrap(),
+            "KONTOR-LOG-BLOCK 2\n"
+        );
+        assert_eq!(
+            v.open(Place::Block(4), &sealed),
+            Err(StoreError::BlockRefused { block: 4 })
+        );
+        assert_eq!(
+            v.open(Place::Draft("3"), &sealed),
+            Err(StoreError::DraftRefused { key: "3".into() })
+        );
+        assert_eq!(
+            vault().open(Place::Block(3), &sealed),
+            Err(StoreError::BlockRefused { block: 3 })
+        );
+    }
+
+    #[test]
+    fn a_plain_block_in_an_encrypted_company_is_refused() {
+        assert_eq!(
+            vault().open(Place::Block(0), "KONTOR-LOG-BLOCK 2\n"),
+            Err(StoreError::UnsealedBlock { block: 0 })
+        );
+        assert_eq!(
+            from_stored(None, Place::Block(0), SEALED_HEADER.to_string()),
+            Err(StoreError::Locked)
+        );
+    }
+
+    #[test]
+    fn unlock_refuses_a_wrong_password_and_an_unknown_login_alike() {
+        let v = vault();
+        let slots = vec![v.slot_for(" Anna ", "Sommer2026!", TESTS_ONLY).unwrap()];
+        assert_eq!(slots[0].login, "anna");
+        let sealed = v.seal(Place::Block(0), "x").unwrap();
+        let opened = unlock(&slots, "ANNA", "Sommer2026!", "c1").unwrap();
+        assert_eq!(opened.open(Place::Block(0), &sealed).unwrap(), "x");
+        for (login, password) in [("anna", "sommer2026!"), ("ben", "Sommer2026!"), ("", "x")] {
+            assert_eq!(
+                unlock(&slots, login, password, "c1").err(),
+                Some(StoreError::LoginRefused),
+                "{login}"
+            );
+        }
+        assert_eq!(
+            unlock(&slots, "anna", "Sommer2026!", "c2").err(),
+            Some(StoreError::LoginRefused)
+        );
+    }
+
+    #[test]
+    fn sealing_all_refuses_what_is_sealed_already() {
+        let v = vault();
+        let sealed = v.seal(Place::Block(0), "a").unwrap();
+        assert_eq!(
+            seal_all_texts(&v, vec![(0, sealed)], vec![]).err(),
+            Some(StoreError::AlreadyEncrypted)
+        );
+        let (blocks, drafts) =
+            seal_all_texts(&v, vec![(0, "a".into())], vec![("k".into(), "{}".into())]).unwrap();
+        assert_eq!(v.open(Place::Block(0), &blocks[0].1).unwrap(), "a");
+        assert_eq!(v.open(Place::Draft("k"), &drafts[0].1).unwrap(), "{}");
+    }
+}

@@ -1,0 +1,150 @@
+// Users and the books encrypted at rest (issue 18, Administration →
+// Benutzer): a password the rules refuse, the first user encrypting the
+// company, a second user, no plaintext left in IndexedDB, locking with
+// Alt+Q, a wrong password and an unknown user refused alike, the lock
+// screen after a reload, the second user logging in and stamping an edit
+// with their name. Screenshots in German and English.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, waitForApp, screenshot } from '../lib/app.mjs';
+import { createCompany } from '../lib/company.mjs';
+import { assertEnglish } from '../lib/english.mjs';
+
+let app;
+let page;
+before(async () => {
+  app = await startApp();
+  page = await app.page();
+});
+after(async () => { await app?.close(); });
+
+const tid = (id) => `[data-testid="${id}"]`;
+
+async function go(path) {
+  await page.goto(app.url + path);
+  await waitForApp(page);
+}
+
+async function fillPassword(prefix, login, password, repeat = password) {
+  await page.fill(tid(`${prefix}-login`), login);
+  await page.fill(tid(`${prefix}-password`), password);
+  await page.fill(tid(`${prefix}-repeat`), repeat);
+}
+
+/** Every string stored in the company's database (log, drafts, keys). */
+async function storedTexts() {
+  return page.evaluate(async () => {
+    const ask = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+    const dbs = await indexedDB.databases();
+    const db = await ask(indexedDB.open(dbs.map((d) => d.name).find((n) => n.includes('.company.'))));
+    const stores = ['log', 'meta', 'drafts', 'keys'];
+    const tx = db.transaction(stores);
+    const all = [];
+    for (const s of stores) all.push(...await ask(tx.objectStore(s).getAll()));
+    db.close();
+    return all;
+  });
+}
+
+async function logIn(user, password) {
+  await page.fill(tid('login-user'), user);
+  await page.fill(tid('login-password'), password);
+  await page.click(tid('login-submit'));
+}
+
+test('a company gets its first user and is encrypted', async () => {
+  await createCompany(page, app.url, { name: 'Tresor GmbH', chart: 'skr03', year: '2026' });
+  const before = await storedTexts();
+  // Each word holds a character base64 never writes (a quote, an
+  // underscore), so ciphertext cannot contain it by chance.
+  const words = ['"Kasse"', 'Tresor GmbH', 'company_created', '"DE123456788"'];
+  for (const word of words) assert.ok(before.some((t) => t.includes(word)), `${word} stored in plaintext before`);
+  await go('/admin/users');
+  await page.waitForSelector(tid('enable-users'));
+  await screenshot(page, 'users-enable-de');
+
+  await fillPassword('enable', 'anna', 'kurz');
+  await page.click(tid('enable-submit'));
+  assert.equal(await page.textContent(tid('enable-error')), 'Das Kennwort braucht mindestens 8 Zeichen.');
+  await fillPassword('enable', 'anna', 'Sommer2026', 'Sommer2025');
+  await page.click(tid('enable-submit'));
+  assert.equal(await page.textContent(tid('enable-error')), 'Die beiden Kennwörter stimmen nicht überein.');
+
+  await fillPassword('enable', 'Anna', 'Sommer2026');
+  await page.click(tid('enable-submit'));
+  await page.waitForSelector(tid('users-enabled'), { timeout: 30000 });
+  assert.match(await page.textContent(tid('users-enabled')), /Angemeldet als anna$/);
+  assert.deepEqual(await page.$$eval(tid('user-row') + ' .user-login', (e) => e.map((x) => x.textContent)), ['anna']);
+
+  const after = await storedTexts();
+  for (const word of words) {
+    assert.ok(!after.some((t) => t.includes(word)), `${word} stored in plaintext`);
+  }
+  assert.ok(after.some((t) => t.startsWith('KONTOR-SEALED 1\n')));
+});
+
+test('a second user is added', async () => {
+  await fillPassword('user', 'ben', 'Winter2026x');
+  await page.click(tid('user-submit'));
+  await page.waitForSelector(tid('user-saved'), { timeout: 30000 });
+  assert.equal(await page.textContent(tid('user-saved')), 'Gespeichert: ben');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="user-row"]').length === 2);
+  await screenshot(page, 'users-de');
+});
+
+test('Alt+Q locks; a wrong password and an unknown user get the same answer', async () => {
+  await page.keyboard.press('Alt+Q');
+  await page.waitForSelector(tid('lock-screen'));
+  assert.equal(await page.textContent(tid('lock-company')), 'Tresor GmbH');
+  assert.notEqual(await page.textContent(tid('status-company')).catch(() => ''), 'Tresor GmbH');
+  await logIn('anna', 'Sommer2027');
+  await page.waitForSelector(tid('login-error'), { timeout: 30000 });
+  const wrong = await page.textContent(tid('login-error'));
+  assert.equal(wrong, 'Benutzer oder Kennwort ist falsch.');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="login-submit"]').disabled);
+  await logIn('carla', 'Sommer2026');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="login-submit"]').disabled, null, { timeout: 30000 });
+  assert.equal(await page.textContent(tid('login-error')), wrong);
+  await screenshot(page, 'lock-de');
+});
+
+test('after a reload the lock screen asks again; the second user logs in and is named on the change', async () => {
+  await go('/');
+  await page.waitForSelector(tid('lock-screen'));
+  await logIn('BEN', 'Winter2026x');
+  await page.waitForSelector(tid('lock-screen'), { state: 'detached', timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="status-company"]')?.textContent === 'Tresor GmbH');
+  await go('/financials/accounts');
+  // Reloading asks again: the key was in the old page's memory only.
+  await page.waitForSelector(tid('lock-screen'));
+  await logIn('ben', 'Winter2026x');
+  await page.waitForSelector(tid('lock-screen'), { state: 'detached', timeout: 30000 });
+  await page.fill(tid('account-search'), '4210');
+  await page.click('tr[data-account="4210"] [data-testid="account-edit"]');
+  await page.fill(tid('account-name-de'), 'Miete Lager');
+  await page.click(tid('account-save'));
+  await page.waitForSelector(tid('account-form'), { state: 'detached' });
+  // In-app navigation: a reload would lock again.
+  await page.click('nav.main-nav a[href="/admin"]');
+  await page.click('main a[href="/admin/change-log"]');
+  await page.waitForSelector('[data-testid="change"][data-kind="Account"]');
+  const user = await page.$eval('[data-testid="change"][data-kind="Account"] tr', (r) => r.querySelectorAll('td')[1].textContent);
+  assert.equal(user.trim(), 'ben');
+});
+
+test('in English', async () => {
+  await page.keyboard.press('Alt+L');
+  await page.click('a[href="/admin/users"]');
+  await page.waitForSelector(tid('users-enabled'));
+  assert.match(await page.textContent(tid('users-enabled')), /Logged in as ben$/);
+  await assertEnglish(page, 'users');
+  await screenshot(page, 'users-en');
+  await page.click(tid('lock-now'));
+  await page.waitForSelector(tid('lock-screen'));
+  await logIn('ben', 'falsch');
+  await page.waitForSelector(tid('login-error'), { timeout: 30000 });
+  assert.equal(await page.textContent(tid('login-error')), 'User name or password is wrong.');
+  await assertEnglish(page, 'lock screen');
+  await screenshot(page, 'lock-en');
+  assert.deepEqual(page.errors.filter((e) => !/401|favicon/.test(e)), []);
+});
