@@ -56,6 +56,87 @@ async fn post(
     head
 }
 
+/// Appends the sample company's set-up and [`ENTRIES`] posted entries to
+/// company `id`; returns the head and the bytes of the bodies.
+async fn fill(store: &IdbStore, id: &str) -> (ChainHead, usize) {
+    let mut head = ChainHead::EMPTY;
+    let mut body_bytes = 0usize;
+    let company = store.open_company(id).await.expect("open");
+    let (mut generator, setup) = Book::set_up(&sample_setup(YEAR)).expect("setup");
+    let records = seal_events(head, &setup);
+    head = company.append(&records).await.expect("append setup");
+    for chunk in 0..ENTRIES / CHUNK {
+        let drafts =
+            sample_drafts(42 + chunk as u64, CHUNK, LINES_PER_ENTRY, YEAR).expect("drafts");
+        let mut events = Vec::with_capacity(CHUNK);
+        for draft in drafts {
+            let cmd = Command::Posting(PostingCommand::PostEntry { draft });
+            events.extend(generator.execute(&cmd).expect("post"));
+        }
+        let records = seal_events(head, &events);
+        body_bytes += records.iter().map(|r| r.body.len()).sum::<usize>();
+        head = company.append(&records).await.expect("append chunk");
+    }
+    (head, body_bytes)
+}
+
+/// Open to Book ready (load, verify, replay) in ms, after unlocking with
+/// `login` when given (the unlock not timed: its Argon2id is the login's,
+/// measured in `security_argon2id_and_blocks`).
+async fn open_ms(store: &IdbStore, id: &str, login: Option<(&str, &str)>) -> (f64, usize) {
+    let company = store.open_company(id).await.expect("open");
+    if let Some((user, password)) = login {
+        company.unlock(user, password).await.expect("unlock");
+    }
+    let started = now_ms();
+    let records = company.load().await.expect("load");
+    let book = Book::replay(&records).expect("replay");
+    let ms = now_ms() - started;
+    (ms, book.entry_count())
+}
+
+/// Issue 18: opening 100,000 entries plain and encrypted at rest, three
+/// times each in one run (the encrypted company opened through WebCrypto),
+/// and the encryption in place between them.
+#[wasm_bindgen_test]
+async fn open_100k_plain_and_encrypted() {
+    use kontor::security::password::TESTS_ONLY;
+    let store = IdbStore::new(&format!("bench.enc.{}", js_sys::Date::now() as u64));
+    let meta = store.create_company("Bench GmbH").await.expect("create");
+    fill(&store, &meta.id).await;
+    let used_plain = store.estimate().await.ok().flatten().map(|e| e.used_bytes);
+    let mut plain = Vec::new();
+    for _ in 0..3 {
+        let (ms, entries) = open_ms(&store, &meta.id, None).await;
+        assert_eq!(entries, ENTRIES);
+        plain.push(ms);
+    }
+    let company = store.open_company(&meta.id).await.expect("open");
+    let t = now_ms();
+    company
+        .encrypt("bench", "Bench2026", TESTS_ONLY)
+        .await
+        .expect("encrypt");
+    let encrypt_ms = now_ms() - t;
+    drop(company);
+    let used_sealed = store.estimate().await.ok().flatten().map(|e| e.used_bytes);
+    let mut sealed = Vec::new();
+    for _ in 0..3 {
+        let (ms, entries) = open_ms(&store, &meta.id, Some(("bench", "Bench2026"))).await;
+        assert_eq!(entries, ENTRIES);
+        sealed.push(ms);
+    }
+    console_log!(
+        "encryption bench: open {ENTRIES} entries to Book ready: plain {plain:.0?} ms, encrypted (WebCrypto) {sealed:.0?} ms; encrypt in place {encrypt_ms:.0} ms; storage {:?} -> {:?} MB",
+        used_plain.map(|b| b / 1_048_576),
+        used_sealed.map(|b| b / 1_048_576)
+    );
+    store
+        .delete_company(&meta.id, "Bench GmbH")
+        .await
+        .expect("clean up");
+}
+
 #[wasm_bindgen_test]
 async fn open_100k_entries_and_post() {
     let namespace = format!("bench.{}", js_sys::Date::now() as u64);
@@ -65,26 +146,7 @@ async fn open_100k_entries_and_post() {
     // Fill: generate and append in chunks, so generation never holds all
     // events at once. Not timed.
     let fill_started = now_ms();
-    let mut head = ChainHead::EMPTY;
-    let mut body_bytes = 0usize;
-    {
-        let company = store.open_company(&meta.id).await.expect("open");
-        let (mut generator, setup) = Book::set_up(&sample_setup(YEAR)).expect("setup");
-        let records = seal_events(head, &setup);
-        head = company.append(&records).await.expect("append setup");
-        for chunk in 0..ENTRIES / CHUNK {
-            let drafts =
-                sample_drafts(42 + chunk as u64, CHUNK, LINES_PER_ENTRY, YEAR).expect("drafts");
-            let mut events = Vec::with_capacity(CHUNK);
-            for draft in drafts {
-                let cmd = Command::Posting(PostingCommand::PostEntry { draft });
-                events.extend(generator.execute(&cmd).expect("post"));
-            }
-            let records = seal_events(head, &events);
-            body_bytes += records.iter().map(|r| r.body.len()).sum::<usize>();
-            head = company.append(&records).await.expect("append chunk");
-        }
-    }
+    let (head, body_bytes) = fill(&store, &meta.id).await;
     let fill_ms = now_ms() - fill_started;
     let memory_after_fill_mb = wasm_memory_mb();
 

@@ -122,7 +122,7 @@ pub fn open(
 
 /// Prefix, the company id's length (so no id can run into the position),
 /// the id, the position: each block's place, unambiguously.
-fn associated_data(company_id: &str, position: u64) -> Vec<u8> {
+pub(crate) fn associated_data(company_id: &str, position: u64) -> Vec<u8> {
     let id = company_id.as_bytes();
     let mut aad = Vec::with_capacity(BLOCK_AAD_PREFIX.len() + 8 + id.len() + 8);
     aad.extend_from_slice(BLOCK_AAD_PREFIX);

@@ -43,6 +43,13 @@ impl DataKey {
         Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(&self.0))
     }
 
+    /// The raw bytes, for the browser's WebCrypto to import as a
+    /// non-extractable key (`store::idb::webcrypto`).
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn expose(&self) -> &[u8; KEY_BYTES] {
+        &self.0
+    }
+
     /// The raw bytes, for tests that compare two keys.
     #[cfg(test)]
     pub(crate) fn bytes(&self) -> &[u8; KEY_BYTES] {

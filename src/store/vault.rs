@@ -120,6 +120,18 @@ impl Vault {
         }
     }
 
+    /// The key's bytes, for WebCrypto's import only.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn key_bytes(&self) -> &[u8; crate::security::keys::KEY_BYTES] {
+        self.key.expose()
+    }
+
+    /// What a sealing at `place` is bound to, as `security::block` builds it.
+    pub fn associated_data(&self, place: Place) -> Vec<u8> {
+        let (company, position) = self.binding(place);
+        crate::security::block::associated_data(&company, position)
+    }
+
     pub fn seal(&self, place: Place, text: &str) -> Result<String, StoreError> {
         let (company, position) = self.binding(place);
         let sealed =
@@ -136,20 +148,26 @@ impl Vault {
     /// The plaintext of a sealed text, refused when it is not sealed, was
     /// changed, or belongs to another place or company.
     pub fn open(&self, place: Place, text: &str) -> Result<String, StoreError> {
-        let refused = || refusal(place);
-        let encoded = text
-            .strip_prefix(SEALED_HEADER)
-            .ok_or_else(|| match place {
-                Place::Block(block) => StoreError::UnsealedBlock { block },
-                Place::Draft(_) => refused(),
-            })?;
-        let bytes = STANDARD.decode(encoded).map_err(|_| refused())?;
-        let sealed = SealedBlock::from_bytes(&bytes).ok_or_else(refused)?;
+        let sealed = parse_sealed(place, text)?;
         let (company, position) = self.binding(place);
         let plain =
-            security::open(&self.key, &company, position, &sealed).map_err(|_| refused())?;
-        String::from_utf8(plain).map_err(|_| refused())
+            security::open(&self.key, &company, position, &sealed).map_err(|_| refusal(place))?;
+        String::from_utf8(plain).map_err(|_| refusal(place))
     }
+}
+
+/// Nonce and ciphertext of a stored sealed text; a plaintext block is
+/// `UnsealedBlock`, anything else unreadable a refusal of its place.
+pub fn parse_sealed(place: Place, text: &str) -> Result<SealedBlock, StoreError> {
+    let refused = || refusal(place);
+    let encoded = text
+        .strip_prefix(SEALED_HEADER)
+        .ok_or_else(|| match place {
+            Place::Block(block) => StoreError::UnsealedBlock { block },
+            Place::Draft(_) => refused(),
+        })?;
+    let bytes = STANDARD.decode(encoded).map_err(|_| refused())?;
+    SealedBlock::from_bytes(&bytes).ok_or_else(refused)
 }
 
 fn refusal(place: Place) -> StoreError {

@@ -31,6 +31,9 @@ pub struct IdbCompany {
     /// The unlocked data key, once a user logged in (`unlock`) or the
     /// company was encrypted here; never the password.
     pub(super) vault: RefCell<Option<Rc<Vault>>>,
+    /// The same key imported into WebCrypto, which opens the blocks on a
+    /// load (`webcrypto`); `None` where the browser has no WebCrypto.
+    pub(super) web_key: RefCell<Option<web_sys::CryptoKey>>,
 }
 
 impl IdbCompany {
@@ -41,6 +44,7 @@ impl IdbCompany {
             channel,
             tail: RefCell::new(None),
             vault: RefCell::new(None),
+            web_key: RefCell::new(None),
         }
     }
 
@@ -79,6 +83,12 @@ impl IdbCompany {
             .await
             .map_err(map_err)?;
         self.vault_for(count)
+    }
+
+    /// Keeps the unlocked vault, and its key imported into WebCrypto.
+    pub(super) async fn keep_vault(&self, vault: Vault) {
+        *self.web_key.borrow_mut() = super::webcrypto::import(&vault).await;
+        *self.vault.borrow_mut() = Some(Rc::new(vault));
     }
 
     /// Forgets the cached tail: after the blocks were rewritten sealed.
@@ -262,7 +272,15 @@ impl CompanyLog for IdbCompany {
             let text = text.map_err(map_err)?;
             Ok((u64::from(key), text))
         });
-        verify_blocks(from, numbered, stored, vault.as_deref())
+        let web_key = self.web_key.borrow().clone();
+        match (vault, web_key) {
+            (Some(vault), Some(web_key)) => {
+                let sealed = numbered.collect::<Result<Vec<_>, StoreError>>()?;
+                let opened = super::webcrypto::open_blocks(&web_key, &vault, sealed).await?;
+                verify_blocks(from, opened.into_iter().map(Ok), stored, None)
+            }
+            (vault, _) => verify_blocks(from, numbered, stored, vault.as_deref()),
+        }
     }
 
     async fn append(&self, records: &[LogRecord]) -> Result<ChainHead, StoreError> {

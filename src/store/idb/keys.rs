@@ -13,7 +13,6 @@ use crate::store::log::{decode_head, encode_head};
 use crate::store::vault::{self, KeySlot, Vault};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
-use std::rc::Rc;
 
 const HEAD_KEY: &str = "head";
 
@@ -40,7 +39,7 @@ impl IdbCompany {
 
     pub(super) async fn unlock_with(&self, login: &str, password: &str) -> Result<(), StoreError> {
         let vault = vault::unlock(&self.slots().await?, login, password, self.id())?;
-        *self.vault.borrow_mut() = Some(Rc::new(vault));
+        self.keep_vault(vault).await;
         Ok(())
     }
 
@@ -101,7 +100,7 @@ impl IdbCompany {
         self.replace_sealed(&vault, head, blocks, &slot, finish)
             .await?;
         self.forget_tail();
-        *self.vault.borrow_mut() = Some(Rc::new(vault));
+        self.keep_vault(vault).await;
         Ok(())
     }
 

@@ -17,6 +17,7 @@ mod errors;
 mod keys;
 mod schema;
 pub mod tabs;
+mod webcrypto;
 
 pub use company::{Finish, IdbCompany};
 
