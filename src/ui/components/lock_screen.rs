@@ -89,8 +89,15 @@ fn LoginForm() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let checking = RwSignal::new(false);
     let said = RwSignal::new(None::<Said<T>>);
-    let failures = StoredValue::new(0u32);
-    let wait_until = RwSignal::new(0.0f64);
+    // Failed tries survive a reload (kept per company in this browser), so
+    // reloading the page does not skip the wait.
+    let company_id = app
+        .login_needed
+        .with_untracked(|m| m.as_ref().map(|m| m.id.clone()));
+    let company_id = StoredValue::new(company_id.unwrap_or_default());
+    let stored = Failures::read(&company_id.get_value());
+    let failures = StoredValue::new(stored.count);
+    let wait_until = RwSignal::new(stored.until_ms);
     let now = RwSignal::new(js_sys::Date::now());
     let tick = StoredValue::new_local(Some(gloo::timers::callback::Interval::new(
         500,
@@ -117,11 +124,24 @@ fn LoginForm() -> impl IntoView {
                 .await;
             password.set(String::new());
             checking.set(false);
-            if let Err(error) = result {
-                failures.update_value(|f| *f += 1);
-                let delay = delay_after(failures.get_value(), &PasswordPolicy::default());
-                wait_until.set(js_sys::Date::now() + delay_ms(delay));
-                said.set(Some(Said::Session(error)));
+            let id = company_id.get_value();
+            match result {
+                Ok(()) => Failures::clear(&id),
+                Err(error) => {
+                    failures.update_value(|f| *f += 1);
+                    let delay = delay_after(failures.get_value(), &PasswordPolicy::default());
+                    let failed_at = js_sys::Date::now();
+                    let until_ms = failed_at + delay_ms(delay);
+                    // The ticking clock may be half a second behind.
+                    now.set(failed_at);
+                    wait_until.set(until_ms);
+                    Failures {
+                        count: failures.get_value(),
+                        until_ms,
+                    }
+                    .write(&id);
+                    said.set(Some(Said::Session(error)));
+                }
             }
         });
     };
@@ -162,6 +182,38 @@ fn LoginForm() -> impl IntoView {
                 </div>
             </form>
         </div>
+    }
+}
+
+/// Failed logins in a row for one company in this browser, and until when
+/// the next try waits.
+#[derive(Clone, Copy, Default, serde::Serialize, serde::Deserialize)]
+struct Failures {
+    count: u32,
+    until_ms: f64,
+}
+
+impl Failures {
+    fn key(company_id: &str) -> String {
+        format!("kontor.loginFailures.{company_id}")
+    }
+
+    fn read(company_id: &str) -> Failures {
+        use gloo::storage::{LocalStorage, Storage};
+        LocalStorage::get(Self::key(company_id)).unwrap_or_default()
+    }
+
+    fn write(self, company_id: &str) {
+        use gloo::storage::{LocalStorage, Storage};
+        // A browser refusing the write only shortens the next wait.
+        if LocalStorage::set(Self::key(company_id), self).is_err() {
+            leptos::logging::warn!("failed logins not kept");
+        }
+    }
+
+    fn clear(company_id: &str) {
+        use gloo::storage::{LocalStorage, Storage};
+        LocalStorage::delete(Self::key(company_id));
     }
 }
 

@@ -148,3 +148,25 @@ test('in English', async () => {
   await screenshot(page, 'lock-en');
   assert.deepEqual(page.errors.filter((e) => !/401|favicon/.test(e)), []);
 });
+
+test('five failed tries make the next one wait, also after a reload', async () => {
+  // One failure is behind us (the English test); four more.
+  for (let i = 0; i < 4; i += 1) {
+    await page.waitForFunction(() => !document.querySelector('[data-testid="login-submit"]').disabled, null, { timeout: 30000 });
+    await logIn('ben', `falsch${i}`);
+    await page.waitForFunction(() => document.querySelector('[data-testid="login-submit"]').textContent === 'Log in' || document.querySelector('[data-testid="login-wait"]'), null, { timeout: 30000 });
+  }
+  await page.waitForSelector(tid('login-wait'), { timeout: 30000 });
+  assert.match(await page.textContent(tid('login-wait')), /Next try possible in (2\d|30) seconds\./);
+  assert.equal(await page.$eval(tid('login-submit'), (b) => b.disabled), true);
+  await go('/');
+  await page.waitForSelector(tid('login-wait'));
+  assert.equal(await page.$eval(tid('login-submit'), (b) => b.disabled), true);
+  // The wait is this browser's record: removing it (what waiting does) lets
+  // the right password in, and a success forgets the failures.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kontor.loginFailures.')).forEach((k) => localStorage.removeItem(k)));
+  await go('/');
+  await logIn('ben', 'Winter2026x');
+  await page.waitForSelector(tid('lock-screen'), { state: 'detached', timeout: 30000 });
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kontor.loginFailures.'))), []);
+});

@@ -167,7 +167,7 @@ fn EnableUsers(reload: RwSignal<u32>) -> impl IntoView {
         });
     };
     view! {
-        <form class="panel" on:submit=submit data-testid="enable-users">
+        <form class="panel users-form" on:submit=submit data-testid="enable-users">
             <h2>{move || i18n.t(T::Enable)}</h2>
             <p>{move || i18n.t(T::EnableLead)}</p>
             {form.fields("enable")}
@@ -245,7 +245,7 @@ fn SetPassword(reload: RwSignal<u32>, saved: RwSignal<Option<String>>) -> impl I
         });
     };
     view! {
-        <form class="panel" on:submit=submit data-testid="set-password">
+        <form class="panel users-form" on:submit=submit data-testid="set-password">
             <h2>{move || i18n.t(T::SetTitle)}</h2>
             <p>{move || i18n.t(T::SetLead)}</p>
             {form.fields("user")}
