@@ -218,14 +218,8 @@ impl MemoryCompany {
     /// The vault to read and write with: none for a plaintext company,
     /// `Locked` for an encrypted one nobody unlocked here.
     fn vault(&self) -> Result<Option<Rc<Vault>>, StoreError> {
-        if self.db.borrow().keys.is_empty() {
-            return Ok(None);
-        }
-        self.vault
-            .borrow()
-            .clone()
-            .map(Some)
-            .ok_or(StoreError::Locked)
+        let encrypted = !self.db.borrow().keys.is_empty();
+        vault::in_use(encrypted, &self.vault)
     }
 
     fn slots(&self) -> Result<Vec<KeySlot>, StoreError> {

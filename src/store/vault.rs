@@ -179,6 +179,19 @@ fn refusal(place: Place) -> StoreError {
     }
 }
 
+/// The vault a company handle reads and writes with: none for a plaintext
+/// company, the one `held` once unlocked, `Locked` otherwise. Both stores'
+/// handles ask this on every read and write.
+pub fn in_use(
+    encrypted: bool,
+    held: &std::cell::RefCell<Option<std::rc::Rc<Vault>>>,
+) -> Result<Option<std::rc::Rc<Vault>>, StoreError> {
+    if !encrypted {
+        return Ok(None);
+    }
+    held.borrow().clone().map(Some).ok_or(StoreError::Locked)
+}
+
 /// Whether a stored text is sealed.
 pub fn is_sealed(text: &str) -> bool {
     text.starts_with(SEALED_HEADER)

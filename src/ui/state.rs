@@ -172,7 +172,8 @@ impl AppState {
         if let Some(id) = last.filter(|id| exists(id)) {
             // A company that fails to open stays closed; `open_company`
             // has put the reason in `open_failure`, which the start page
-            // shows with the way to restore.
+            // shows with the way to restore, or, for an encrypted company,
+            // named it in `login_needed` for the lock screen.
             let _ = self.open_company(&id).await;
         }
     }

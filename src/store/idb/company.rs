@@ -9,7 +9,7 @@ use crate::store::CompanyLog;
 use crate::store::blocks::{BLOCK_LEN, blocks_after_append, decode_block, tail_block_to_extend};
 use crate::store::error::StoreError;
 use crate::store::log::{check_append, check_tail, decode_head, encode_head, verify_blocks};
-use crate::store::vault::{Place, Vault, from_stored, to_stored};
+use crate::store::vault::{self, Place, Vault, from_stored, to_stored};
 use indexed_db_futures::KeyRange;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::object_store::ObjectStore;
@@ -61,14 +61,7 @@ impl IdbCompany {
     /// tab is never written in plaintext): none for a plaintext company,
     /// `Locked` when encrypted and not unlocked here.
     pub(super) fn vault_for(&self, key_count: u32) -> Result<Option<Rc<Vault>>, StoreError> {
-        if key_count == 0 {
-            return Ok(None);
-        }
-        self.vault
-            .borrow()
-            .clone()
-            .map(Some)
-            .ok_or(StoreError::Locked)
+        vault::in_use(key_count > 0, &self.vault)
     }
 
     /// [`Self::vault_for`] with the count read from `keys`.
