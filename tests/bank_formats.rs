@@ -501,6 +501,45 @@ fn mt940_german_structured_purpose_is_split() {
 }
 
 #[test]
+fn mt940_entry_date_missing_from_the_value_dates_year_is_refused_not_a_panic() {
+    // The crate unwraps the `:61:` entry date (MMDD) built in the value
+    // date's year; 29 February 2023 made it panic (found by the mutation
+    // property test below). A valid entry date in the same line still reads.
+    let statement = |entry: &str| {
+        format!(
+            ":20:STARTUMS\r\n:25:10020030/1234567\r\n:28C:1/1\r\n:60F:C230301EUR100,00\r\n\
+             :61:230301{entry}C10,00NTRFNONREF\r\n:86:166?00GUTSCHRIFT\r\n:62F:C230301EUR110,00\r\n"
+        )
+    };
+    let ok = read_statements(
+        "ok.sta",
+        statement("0228").as_bytes(),
+        Some(&FileFormat::Mt940),
+    )
+    .unwrap();
+    assert_eq!(ok[0].lines.len(), 1);
+    let e = read_statements(
+        "bad.sta",
+        statement("0229").as_bytes(),
+        Some(&FileFormat::Mt940),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.kind,
+        BankErrorKind::ImpossibleDate {
+            value: "2023-02-29".into()
+        }
+    );
+    assert_eq!(
+        e.at,
+        Location::Line {
+            line: 5,
+            field: Some(":61:".into())
+        }
+    );
+}
+
+#[test]
 fn mt942_tags_are_refused_naming_the_tag() {
     // MT942's floor limit :34F: is not in the mt940 crate's grammar. (The
     // mt942/ fixtures of mt940-rs that use only MT940 tags do read.)

@@ -52,10 +52,14 @@ pub fn read_mt940(file: &str, bytes: &[u8]) -> Result<Vec<BankStatement>, BankEr
                 .0
         }
     };
+    refuse_impossible_entry_date(file, &text)?;
     let messages = match mt940::parse_mt940(&text) {
         Ok(messages) => messages,
-        Err(_) => mt940::parse_mt940(&mt940::sanitizers::sanitize(&text))
-            .map_err(|e| parse_error(file, e))?,
+        Err(_) => {
+            let sanitized = mt940::sanitizers::sanitize(&text);
+            refuse_impossible_entry_date(file, &sanitized)?;
+            mt940::parse_mt940(&sanitized).map_err(|e| parse_error(file, e))?
+        }
     };
     if messages.is_empty() {
         return Err(whole(BankErrorKind::NotAStatement {
@@ -67,6 +71,43 @@ pub fn read_mt940(file: &str, bytes: &[u8]) -> Result<Vec<BankStatement>, BankEr
         .enumerate()
         .map(|(i, m)| statement(file, i, m))
         .collect()
+}
+
+/// Refuses a `:61:` line whose entry date (`MMDD` after the value date
+/// `YYMMDD`) does not exist in the value date's year: the crate unwraps
+/// that date and would panic (`1.1.1`, `tag_parsers.rs`). Every `:61:` in
+/// the text is checked, as the crate's grammar lets a field start mid-line.
+fn refuse_impossible_entry_date(file: &str, text: &str) -> Result<(), BankError> {
+    let digits = |s: &str| s.parse::<u32>().ok();
+    for (at, _) in text.match_indices(":61:") {
+        let value = text[at + 4..].trim_start();
+        let Some(dates) = value
+            .get(..10)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))
+        else {
+            continue;
+        };
+        let [yy, mm, dd, entry_mm, entry_dd] =
+            [0, 2, 4, 6, 8].map(|i| digits(&dates[i..i + 2]).unwrap_or(0));
+        let year = 2000 + yy as i32;
+        let value_date = chrono::NaiveDate::from_ymd_opt(year, mm, dd);
+        if value_date.is_some()
+            && chrono::NaiveDate::from_ymd_opt(year, entry_mm, entry_dd).is_none()
+        {
+            let line = text[..at].matches('\n').count() + 1;
+            let at = Location::Line {
+                line,
+                field: Some(":61:".into()),
+            };
+            let value = format!("{year}-{entry_mm:02}-{entry_dd:02}");
+            return Err(BankError::new(
+                file,
+                at,
+                BankErrorKind::ImpossibleDate { value },
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn parse_error(file: &str, error: ParseError) -> BankError {
