@@ -97,9 +97,10 @@ impl<C: CompanyLog> Session<C> {
         self.execute_as(rights, None, cmd).await
     }
 
-    /// `execute_with`, the records of master data that carry no author of
-    /// their own stamped with who gave the command and when
-    /// (`event::encode_stamped`).
+    /// `execute_with` by the stamp's user, whose rights the Book checks
+    /// (`Book::check_as`; without a stamp, nobody's); the records of master
+    /// data that carry no author of their own stamped with who gave the
+    /// command and when (`event::encode_stamped`).
     pub async fn execute_as(
         &self,
         rights: Rights,
@@ -108,7 +109,9 @@ impl<C: CompanyLog> Session<C> {
     ) -> Result<Vec<Event>, SessionError> {
         let (events, records) = {
             let state = self.state.borrow();
-            let events = state.book.check_with(rights, cmd)?;
+            // No stamp, no user: in a company with users that is nobody.
+            let login = stamp.map_or("", |s| s.by.as_str());
+            let events = state.book.check_as(login, rights, cmd)?;
             let bodies = events.iter().map(|e| event::encode_stamped(e, stamp));
             let records = seal_all(state.head, bodies);
             (events, records)

@@ -396,3 +396,16 @@ fn the_demo_offers_numbering_series_that_start_unused() {
     assert_eq!(numbering.next("KA", year, 0), Ok(1));
     assert!(codes.iter().all(|c| !numbering.in_use(c)));
 }
+
+#[test]
+fn the_demo_offers_roles_but_no_users_so_everyone_keeps_every_right() {
+    use kontor::ledger::gl::{Area, Level};
+    let (book, _) = demo::build(&small(7, ChartTemplate::Skr03), |_, _| {}).unwrap();
+    let access = book.gl().access();
+    let codes: Vec<_> = access.roles().iter().map(|r| r.code.as_str()).collect();
+    assert_eq!(codes, ["BUCHH", "ZAHL", "PRUEF"]);
+    assert!(!access.has_users());
+    assert_eq!(access.level("kontor", Area::DeleteCompany), Level::Full);
+    let auditor = access.role("PRUEF").unwrap();
+    assert!(Area::ALL.iter().all(|a| auditor.level(*a) != Level::Full));
+}

@@ -2545,6 +2545,104 @@ fn print_issue_18_series_sessions_for_the_corpus() {
     }
 }
 
+// ----- users and roles (issue 18) -----
+
+/// Users and roles as a superuser gives them to the corpus company: the
+/// first user anna (superuser), role BUCHH (posting and master data full,
+/// reversing read), ben holding it in English.
+fn access_session(b: &mut Book, date: NaiveDate) -> Vec<Event> {
+    use kontor::ledger::gl::{Area, Level, Role, User, UserLanguage};
+    use kontor::ledger::types::Timestamp;
+    let at = |minute| Timestamp::at(date, 10, minute, 0).unwrap();
+    let anna = User {
+        login: "anna".into(),
+        name: "Anna Berg".into(),
+        language: UserLanguage::German,
+        active: true,
+        superuser: true,
+        roles: vec![],
+    };
+    let role = Role {
+        code: "BUCHH".into(),
+        name: "Buchhaltung".into(),
+        levels: [
+            (Area::Posting, Level::Full),
+            (Area::Reversing, Level::Read),
+            (Area::MasterData, Level::Full),
+            (Area::Periods, Level::None),
+        ]
+        .into_iter()
+        .collect(),
+    };
+    let ben = User {
+        login: "ben".into(),
+        name: "Ben Roth".into(),
+        language: UserLanguage::English,
+        active: true,
+        superuser: false,
+        roles: vec!["BUCHH".into()],
+    };
+    let commands = [
+        GlCommand::SaveUser {
+            user: anna,
+            by: "anna".into(),
+            at: at(0),
+        },
+        GlCommand::SaveRole {
+            role,
+            by: "anna".into(),
+            at: at(1),
+        },
+        GlCommand::SaveUser {
+            user: ben,
+            by: "anna".into(),
+            at: at(2),
+        },
+    ];
+    commands
+        .into_iter()
+        .flat_map(|c| b.execute(&Command::Gl(c)).unwrap())
+        .collect()
+}
+
+/// Captured from the encoder when users and roles came (issue 18).
+const GOLDEN_ACCESS: [&str; 3] = [
+    r#"{"v":1,"type":"user_saved","user":{"login":"anna","name":"Anna Berg","language":"de","active":true,"superuser":true},"by":"anna","at":"2024-03-15T10:00:00Z"}"#,
+    r#"{"v":1,"type":"role_saved","role":{"code":"BUCHH","name":"Buchhaltung","rights":[{"area":"posting","level":"full"},{"area":"reversing","level":"read"},{"area":"master_data","level":"full"}]},"by":"anna","at":"2024-03-15T10:01:00Z"}"#,
+    r#"{"v":1,"type":"user_saved","user":{"login":"ben","name":"Ben Roth","language":"en","active":true,"superuser":false,"roles":["BUCHH"]},"by":"anna","at":"2024-03-15T10:02:00Z"}"#,
+];
+
+#[test]
+fn access_events_have_a_stable_version_1_encoding() {
+    let (mut b, _) = Book::set_up(&sample_setup(2024)).unwrap();
+    let events = access_session(&mut b, NaiveDate::from_ymd_opt(2024, 3, 15).unwrap());
+    assert_eq!(events.len(), GOLDEN_ACCESS.len());
+    for (event, golden) in events.iter().zip(GOLDEN_ACCESS) {
+        assert_eq!(encode(event), golden);
+        assert_eq!(&decode(golden).unwrap(), event);
+    }
+}
+
+#[test]
+#[ignore = "writes corpus records; run by hand with --nocapture"]
+fn print_issue_18_access_sessions_for_the_corpus() {
+    let corpus = include_str!("fixtures/events/v1-corpus.jsonl");
+    let mut head = ChainHead::EMPTY;
+    let records: Vec<_> = corpus
+        .lines()
+        .map(|body| {
+            let record = head.seal(body.to_string());
+            head = ChainHead::after(&record);
+            record
+        })
+        .collect();
+    let mut b = Book::replay(&records).unwrap();
+    let date = NaiveDate::from_ymd_opt(2025, 1, 21).unwrap();
+    for e in access_session(&mut b, date) {
+        println!("CORPUS {}", encode(&e));
+    }
+}
+
 // ----- completeness -----
 
 /// Every golden string of every set above.
@@ -2566,6 +2664,7 @@ fn all_goldens() -> Vec<&'static str> {
         .chain(&GOLDEN_DATEV)
         .chain(&GOLDEN_ENTRY_RULES)
         .chain(&GOLDEN_NUMBER_SERIES)
+        .chain(&GOLDEN_ACCESS)
         .copied()
         .chain([GOLDEN_COMPANY_DETAILS])
         .collect()
@@ -2603,6 +2702,8 @@ event_kinds! {
     Event::Gl(GlEvent::EntryRulesSet { .. }) => "entry_rules_set",
     Event::Gl(GlEvent::NumberSeriesSet { .. }) => "number_series_set",
     Event::Gl(GlEvent::SeriesNumberDrawn { .. }) => "series_number_drawn",
+    Event::Gl(GlEvent::RoleSaved { .. }) => "role_saved",
+    Event::Gl(GlEvent::UserSaved { .. }) => "user_saved",
     Event::Tax(TaxEvent::TaxCodeCreated { .. }) => "tax_code_created",
     Event::Tax(TaxEvent::TaxCodeUpdated { .. }) => "tax_code_updated",
     Event::Costing(CostingEvent::DimensionDefined { .. }) => "dimension_defined",
@@ -2704,7 +2805,9 @@ fn every_kind_of_event_has_a_golden_that_round_trips_byte_for_byte() {
     assert_eq!(covered.get("payment_run_saved"), Some(&2));
     // Statement positions: an account moved to a line and one reset.
     assert_eq!(covered.get("statement_position_set"), Some(&2));
-    assert_eq!(goldens.len(), kinds.len() + 10, "{covered:?}");
+    // Users: the superuser and a user holding a role.
+    assert_eq!(covered.get("user_saved"), Some(&2));
+    assert_eq!(goldens.len(), kinds.len() + 11, "{covered:?}");
 }
 
 /// The v1 corpus (`tests/ledger_wire.rs` checks that each record encodes

@@ -27,6 +27,7 @@ mod forms_einvoice;
 mod forms_entry;
 mod gobd_export;
 mod items_csv;
+mod ledger_access;
 mod ledger_bank;
 mod ledger_change_log;
 mod ledger_closing;

@@ -34,6 +34,7 @@ mod month;
 pub mod partners;
 mod payment_runs;
 mod recurring;
+mod roles;
 mod rules;
 mod statement_file;
 
@@ -306,6 +307,7 @@ pub fn build(
     events.extend(bank_side(spec, &mut book, count)?);
     events.extend(budgets::budget_events(&mut book, spec.first_year)?);
     events.extend(changes::change_events(&mut book, spec.first_year)?);
+    events.extend(roles::roles_events(&mut book, spec.first_year)?);
     events.extend(rules::series_events(&mut book, spec.first_year)?);
     events.extend(rules::rules_events(&mut book, spec.chart, spec.first_year)?);
     progress(book.entry_count(), spec.entries);

@@ -9,7 +9,7 @@ use crate::ledger::bank::BankCommand;
 use crate::ledger::closing::ClosingCommand;
 use crate::ledger::costing::CostingCommand;
 use crate::ledger::dunning::DunningCommand;
-use crate::ledger::gl::GlCommand;
+use crate::ledger::gl::{Area, GlCommand};
 use crate::ledger::inbox::InboxCommand;
 use crate::ledger::items::ItemsCommand;
 use crate::ledger::open_items::OpenItemsCommand;
@@ -127,5 +127,46 @@ impl From<StatementsCommand> for Command {
 impl From<InboxCommand> for Command {
     fn from(c: InboxCommand) -> Command {
         Command::Inbox(c)
+    }
+}
+
+impl Command {
+    /// The area whose full right the command needs (`Book::check_as`).
+    /// Exhaustive over the G/L and posting commands, whose areas differ
+    /// within the sub-ledger; every other sub-ledger is one area.
+    pub fn area(&self) -> Area {
+        match self {
+            Command::Gl(c) => match c {
+                GlCommand::OpenFiscalYear { .. } | GlCommand::SetPeriodStatus { .. } => {
+                    Area::Periods
+                }
+                GlCommand::SaveRole { .. } | GlCommand::SaveUser { .. } => Area::Users,
+                GlCommand::CreateAccount { .. }
+                | GlCommand::UpdateAccount { .. }
+                | GlCommand::SetAccountActive { .. }
+                | GlCommand::SetExchangeRate { .. }
+                | GlCommand::SetGlDetermination { .. }
+                | GlCommand::UpdateCompanyDetails { .. }
+                | GlCommand::SetDatevSettings { .. }
+                | GlCommand::SetEntryRules { .. }
+                | GlCommand::SetNumberSeries { .. } => Area::MasterData,
+            },
+            Command::Posting(c) => match c {
+                PostingCommand::ReverseEntry { .. } => Area::Reversing,
+                PostingCommand::PostEntry { .. } | PostingCommand::PostVoucher { .. } => {
+                    Area::Posting
+                }
+            },
+            Command::Recurring(_) | Command::Inbox(_) => Area::Posting,
+            Command::Closing(_) => Area::Periods,
+            Command::Tax(_)
+            | Command::Costing(_)
+            | Command::Partners(_)
+            | Command::Items(_)
+            | Command::Statements(_) => Area::MasterData,
+            Command::OpenItems(_) | Command::Payments(_) | Command::Bank(_) => Area::Payments,
+            Command::PaymentRuns(_) => Area::PaymentRuns,
+            Command::Dunning(_) => Area::Dunning,
+        }
     }
 }

@@ -309,6 +309,11 @@ impl I18n {
         self.lang.get() == Lang::De
     }
 
+    /// Switches to `lang` (a user's own language at login).
+    pub fn set(&self, lang: Lang) {
+        self.lang.set(lang);
+    }
+
     pub fn toggle(&self) {
         self.lang
             .update(|l| *l = if *l == Lang::De { Lang::En } else { Lang::De });

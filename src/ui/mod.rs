@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
             <shell::Shell>
                 <components::OpenFailureNotice />
                 <components::LockScreen />
+                <components::RightsGate>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=start::StartPage />
                     <Route path=path!("/setup") view=admin::SetupPage />
@@ -112,6 +113,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reports/gobd-export") view=reports::GobdExportPage />
                     <Route path=path!("/reports/journal-download") view=reports::JournalDownloadPage />
                 </Routes>
+                </components::RightsGate>
             </shell::Shell>
         </Router>
     }

@@ -9,6 +9,7 @@ use gloo::storage::{LocalStorage as Browser, Storage};
 use leptos::prelude::*;
 
 use crate::ledger::book::moment::{self, Moment};
+use crate::ledger::gl::{Area, GlCommand, GlError, Level, User};
 use crate::ledger::posting::Rights;
 use crate::ledger::setup::Setup;
 use crate::ledger::types::Timestamp;
@@ -256,6 +257,12 @@ impl AppState {
         self.loading.set(Some(Progress { done: 0, total: 1 }));
         let result = Session::open(log).await;
         self.loading.set(None);
+        // The password opened the key; the log says whether the user is
+        // still one (a deactivated user's key copy still unwraps).
+        if let Ok(session) = &result {
+            let access = session.book().gl().access().may_log_in(&user);
+            access.map_err(|e| SessionError::Domain(GlError::from(e).into()))?;
+        }
         self.opened(&meta.id, result, Some(user))
     }
 
@@ -302,14 +309,40 @@ impl AppState {
     }
 
     /// Encrypts the open company for its first user (`CompanyLog::encrypt`,
-    /// one transaction), who is logged in from then on.
-    pub async fn enable_users(&self, login: &str, password: &str) -> Result<(), SessionError> {
+    /// one transaction), who is logged in from then on and is then saved
+    /// as the company's superuser. Encryption comes first: a log naming a
+    /// user while no key copy exists would refuse every command.
+    pub async fn enable_users(&self, first: User, password: &str) -> Result<(), SessionError> {
         let session = self.session().ok_or(SessionError::NotOpen)?;
-        let user = crate::store::vault::normalise_login(login)?;
-        session.log().encrypt(&user, password, PRODUCTION).await?;
-        crate::ui::actor::set_user(Some(&user));
-        self.user.set(Some(user));
-        Ok(())
+        let login = crate::store::vault::normalise_login(&first.login)?;
+        session.log().encrypt(&login, password, PRODUCTION).await?;
+        crate::ui::actor::set_user(Some(&login));
+        self.user.set(Some(login.clone()));
+        // A clock outside a timestamp's range leaves the log without
+        // users: everyone keeps every right, as before users.
+        let Some(at) = crate::ui::actor::now() else {
+            return Ok(());
+        };
+        let user = User { login, ..first };
+        let by = user.login.clone();
+        self.execute(Command::Gl(GlCommand::SaveUser { user, by, at }))
+            .await
+            .map(|_| ())
+    }
+
+    /// What the logged-in user may do in `area` (issue 18; everything in
+    /// a company without users). Tracks the user and the Book.
+    pub fn level(&self, area: Area) -> Level {
+        // A company whose log names users but that has no passwords here
+        // (restored from a backup) keeps its users page open, so a
+        // superuser's login can be given a password again.
+        let unlocked_without_login = self.user.with(Option::is_none);
+        let login = crate::ui::actor::user();
+        self.with_book(|book| match book.gl().access().level(&login, area) {
+            Level::None if area == Area::Users && unlocked_without_login => Level::Read,
+            level => level,
+        })
+        .unwrap_or(Level::Full)
     }
 
     /// A user's copy of the open company's key under `password`: a new

@@ -58,11 +58,13 @@ pub enum RecordKind {
     DatevSettings,
     EntryRules,
     NumberSeries,
+    Role,
+    User,
 }
 
 impl RecordKind {
     /// Every kind, in the order the screen offers them.
-    pub const ALL: [RecordKind; 30] = [
+    pub const ALL: [RecordKind; 32] = [
         RecordKind::Company,
         RecordKind::Account,
         RecordKind::Period,
@@ -93,6 +95,8 @@ impl RecordKind {
         RecordKind::DatevSettings,
         RecordKind::EntryRules,
         RecordKind::NumberSeries,
+        RecordKind::Role,
+        RecordKind::User,
     ];
 }
 
@@ -335,6 +339,8 @@ const RULES: &[(&str, RecordKind, Shape)] = {
         ),
         ("entry_rules_set", K::EntryRules, whole("rules", &[])),
         ("number_series_set", K::NumberSeries, whole("series", &[])),
+        ("role_saved", K::Role, whole("role", &["code"])),
+        ("user_saved", K::User, whole("user", &["login"])),
     ]
 };
 

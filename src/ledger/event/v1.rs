@@ -1610,6 +1610,17 @@ enum EventRefV1<'a> {
         number: u32,
         entry: u64,
     },
+    // ----- users and roles (issue 18): types in `v1/access.rs` -----
+    RoleSaved {
+        role: access::RoleV1,
+        by: String,
+        at: TimestampV1,
+    },
+    UserSaved {
+        user: access::UserV1,
+        by: String,
+        at: TimestampV1,
+    },
 }
 
 /// The same events as read (entries owned).
@@ -1921,6 +1932,17 @@ enum EventV1 {
         number: u32,
         entry: u64,
     },
+    // ----- users and roles (issue 18): types in `v1/access.rs` -----
+    RoleSaved {
+        role: access::RoleV1,
+        by: String,
+        at: TimestampV1,
+    },
+    UserSaved {
+        user: access::UserV1,
+        by: String,
+        at: TimestampV1,
+    },
 }
 
 /// The version field first, then the event's own fields.
@@ -2039,6 +2061,7 @@ fn gl_to_wire(event: &GlEvent) -> EventRefV1<'static> {
         GlEvent::NumberSeriesSet { .. } | GlEvent::SeriesNumberDrawn { .. } => {
             numbering::numbering_to_wire(event)
         }
+        GlEvent::RoleSaved { .. } | GlEvent::UserSaved { .. } => access::access_to_wire(event),
     }
 }
 
@@ -2183,6 +2206,7 @@ fn from_wire(event: EventV1) -> Event {
         other @ (W::NumberSeriesSet { .. } | W::SeriesNumberDrawn { .. }) => {
             numbering::numbering_from_wire(other)
         }
+        other @ (W::RoleSaved { .. } | W::UserSaved { .. }) => access::access_from_wire(other),
     }
 }
 
@@ -2569,3 +2593,5 @@ mod datev;
 mod entry_rules;
 // ----- numbering series (issue 18): `v1/numbering.rs` -----
 mod numbering;
+// ----- users and roles (issue 18): `v1/access.rs` -----
+mod access;

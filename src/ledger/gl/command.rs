@@ -2,6 +2,7 @@
 //! fiscal years and periods, exchange rates, determination, company
 //! details. Posted entries are the journal's.
 
+use crate::ledger::gl::access::{Role, User};
 use crate::ledger::gl::account::Account;
 use crate::ledger::gl::company::CompanyDetails;
 use crate::ledger::gl::datev::DatevSettings;
@@ -64,6 +65,18 @@ pub enum GlCommand {
         by: String,
         at: Timestamp,
     },
+    /// A role and its rights (issue 18): added or replaced by code.
+    SaveRole {
+        role: Role,
+        by: String,
+        at: Timestamp,
+    },
+    /// A user (issue 18): added or replaced by login.
+    SaveUser {
+        user: User,
+        by: String,
+        at: Timestamp,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -118,5 +131,15 @@ pub enum GlEvent {
         year: i32,
         number: u32,
         entry: EntryId,
+    },
+    RoleSaved {
+        role: Role,
+        by: String,
+        at: Timestamp,
+    },
+    UserSaved {
+        user: User,
+        by: String,
+        at: Timestamp,
     },
 }

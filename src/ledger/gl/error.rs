@@ -1,6 +1,7 @@
 //! Refusals of the general ledger (Hauptbuch): company settings, accounts,
 //! fiscal years and periods, exchange rates, G/L account determination.
 
+use crate::ledger::gl::access::AccessError;
 use crate::ledger::gl::datev::DatevSettingsError;
 use crate::ledger::gl::determination::DeterminationKey;
 use crate::ledger::gl::entry_rules::EntryRulesError;
@@ -114,6 +115,17 @@ pub enum GlError {
     // --- numbering series (issue 18) ---
     #[error(transparent)]
     Series(#[from] NumberSeriesError),
+
+    // --- users and rights (issue 18): boxed, so every `Result` carrying
+    // a `GlError` stays small ---
+    #[error(transparent)]
+    Access(Box<AccessError>),
+}
+
+impl From<AccessError> for GlError {
+    fn from(e: AccessError) -> GlError {
+        GlError::Access(Box::new(e))
+    }
 }
 
 impl GlError {
@@ -160,7 +172,8 @@ impl GlError {
             | GlError::DeterminationMissing { .. }
             | GlError::Datev(_)
             | GlError::EntryRules(_)
-            | GlError::Series(_) => None,
+            | GlError::Series(_)
+            | GlError::Access(_) => None,
         }
     }
 }

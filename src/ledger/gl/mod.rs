@@ -5,6 +5,7 @@
 //! its posted lines. A trial balance reads `accounts × periods` numbers,
 //! never a line.
 
+pub mod access;
 pub mod account;
 pub mod command;
 pub mod company;
@@ -16,6 +17,7 @@ pub mod fx;
 pub mod numbering;
 pub mod period;
 
+pub use access::{Access, AccessError, Area, Level, Role, User, UserLanguage};
 pub use account::{Account, AccountCurrency, AccountType};
 pub use command::{GlCommand, GlEvent};
 pub use company::{ChartTemplate, CompanyDetails, Settings};
@@ -79,6 +81,8 @@ pub struct Gl {
     entry_rules: EntryRules,
     /// Numbering series and the numbers they gave (issue 18).
     numbering: Numbering,
+    /// Users, roles and rights (issue 18).
+    access: Access,
 }
 
 impl Gl {
@@ -97,6 +101,7 @@ impl Gl {
             datev: None,
             entry_rules: EntryRules::default(),
             numbering: Numbering::default(),
+            access: Access::default(),
         })
     }
 
@@ -181,6 +186,22 @@ impl Gl {
                     at: *at,
                 }
             }
+            GlCommand::SaveRole { role, by, at } => {
+                self.access.check_role(role)?;
+                GlEvent::RoleSaved {
+                    role: role.stored(),
+                    by: by.clone(),
+                    at: *at,
+                }
+            }
+            GlCommand::SaveUser { user, by, at } => {
+                self.access.check_user(user)?;
+                GlEvent::UserSaved {
+                    user: user.clone(),
+                    by: by.clone(),
+                    at: *at,
+                }
+            }
         })
     }
 
@@ -247,6 +268,14 @@ impl Gl {
                 number,
                 ..
             } => self.numbering.draw(series, *year, *number)?,
+            GlEvent::RoleSaved { role, .. } => {
+                self.access.check_role(role)?;
+                self.access.save_role(role);
+            }
+            GlEvent::UserSaved { user, .. } => {
+                self.access.check_user(user)?;
+                self.access.save_user(user);
+            }
         }
         Ok(())
     }
@@ -303,6 +332,11 @@ impl Gl {
             .fiscal_year;
         let next = self.numbering.next(code, year, 0).ok()?;
         Some(self.numbering.find(code)?.reference(year, next))
+    }
+
+    /// Users, roles and rights (issue 18).
+    pub fn access(&self) -> &Access {
+        &self.access
     }
 
     /// The data-entry rules (every rule off until set, issue 18).

@@ -9,10 +9,11 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::ledger::gl::UserLanguage;
 use crate::security::{PasswordPolicy, delay_after};
 use crate::texts;
 use crate::ui::components::Said;
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::state::use_app;
 
 texts! {
@@ -126,7 +127,17 @@ fn LoginForm() -> impl IntoView {
             checking.set(false);
             let id = company_id.get_value();
             match result {
-                Ok(()) => Failures::clear(&id),
+                Ok(()) => {
+                    Failures::clear(&id);
+                    // The screens speak the user's own language.
+                    let typed = login.get_untracked().trim().to_lowercase();
+                    let own = app.with_book(|b| b.gl().access().user(&typed).map(|u| u.language));
+                    match own.flatten() {
+                        Some(UserLanguage::German) => i18n.set(Lang::De),
+                        Some(UserLanguage::English) => i18n.set(Lang::En),
+                        None => {}
+                    }
+                }
                 Err(error) => {
                     failures.update_value(|f| *f += 1);
                     let delay = delay_after(failures.get_value(), &PasswordPolicy::default());

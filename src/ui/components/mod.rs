@@ -6,7 +6,7 @@
 //! the one download helper, the drafts two screens share, what the
 //! partner reports share, the account editor of item groups and items,
 //! prices in words (`prices`), and messages that follow a language
-//! switch (`said`), the lock screen with its login (`lock_screen`), the as-of bar of time travel (`as_of`) and SVG
+//! switch (`said`), the lock screen with its login (`lock_screen`), the rights gate every screen passes (`rights`), the as-of bar of time travel (`as_of`) and SVG
 //! charts (`chart`).
 
 mod as_of;
@@ -27,6 +27,7 @@ mod partner_report;
 mod period_picker;
 mod prices;
 mod report;
+mod rights;
 mod said;
 mod statement_table;
 mod template_picker;
@@ -60,6 +61,7 @@ pub use report::{
     Pager, TYPE_ORDER, default_year_dates, default_year_periods, entry_href, entry_label, lc_of,
     print_page, report_shortcuts, sheet_href, type_name,
 };
+pub use rights::{RightsGate, area_of_path};
 pub use said::{Said, field_error, said_box};
 pub use statement_table::StatementReport;
 pub use template_picker::TemplatePicker;

@@ -13,6 +13,7 @@ pub fn gl_error(e: &GlError, lang: Lang) -> String {
         GlError::Datev(e) => return super::datev_settings_error(e, lang),
         GlError::EntryRules(e) => return super::entry_rules_error(e, lang),
         GlError::Series(e) => return super::number_series_error(e, lang),
+        GlError::Access(e) => return super::access_error(e, lang),
         GlError::CompanyAlreadySetUp => (
             "Der Mandant ist bereits eingerichtet.".into(),
             "The company is already set up.".into(),

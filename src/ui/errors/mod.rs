@@ -5,6 +5,7 @@
 //! exhaustive on purpose: a new error variant does not compile until it has
 //! its two sentences.
 
+mod access;
 mod bank;
 mod bank_file;
 mod closing;
@@ -33,6 +34,7 @@ mod revaluation;
 mod statements;
 mod tax;
 
+pub use access::{access_error, area_name};
 pub use bank::bank_error;
 pub use bank_file::{bank_file_error, statement_form_error};
 pub use closing::closing_error;

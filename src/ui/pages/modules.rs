@@ -4,7 +4,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::ledger::gl::Level;
+use crate::ui::components::area_of_path;
 use crate::ui::i18n::{Key, use_i18n};
+use crate::ui::state::use_app;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Module {
@@ -378,9 +381,15 @@ impl Module {
 }
 
 /// A module's overview: a card per capability, a link where its screen
-/// exists, marked "in progress" where not.
+/// exists, marked "in progress" where not; a screen the user has no
+/// right to is left out.
 pub fn page(module: Module) -> impl IntoView {
     let i18n = use_i18n();
+    let app = use_app();
+    let allowed = move |path: &Option<&str>| {
+        path.and_then(area_of_path)
+            .is_none_or(|area| app.level(area) != Level::None)
+    };
     view! {
         <section class="page module-page" data-module=module.slug()>
             <h1>{move || i18n.t(module.label())}</h1>
@@ -389,6 +398,7 @@ pub fn page(module: Module) -> impl IntoView {
                 {module
                     .capabilities()
                     .iter()
+                    .filter(|(_, _, path)| allowed(path))
                     .map(|(title, body, path)| {
                         let (title, body) = (*title, *body);
                         match path {

@@ -1,9 +1,12 @@
-// Users and the books encrypted at rest (issue 18, Administration →
-// Benutzer): a password the rules refuse, the first user encrypting the
-// company, a second user, no plaintext left in IndexedDB, locking with
-// Alt+Q, a wrong password and an unknown user refused alike, the lock
-// screen after a reload, the second user logging in and stamping an edit
-// with their name. Screenshots in German and English.
+// Users, rights and the books encrypted at rest (issue 18,
+// Administration → Benutzer): a password the rules refuse, the first user
+// encrypting the company, a role and a second user holding it, no
+// plaintext left in IndexedDB, locking with Alt+Q, a wrong password and
+// an unknown user refused alike, the lock screen after a reload, the
+// second user logging in, stamping an edit with their name, seeing the
+// entry screen read-only (a posting refused by the engine) and no payment
+// runs at all; a deactivated user cannot log in. Screenshots in German
+// and English.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp, waitForApp, screenshot } from '../lib/app.mjs';
@@ -83,12 +86,26 @@ test('a company gets its first user and is encrypted', async () => {
   assert.ok(after.some((t) => t.startsWith('KONTOR-SEALED 1\n')));
 });
 
-test('a second user is added', async () => {
+test('a role and a second user holding it', async () => {
+  await page.fill(tid('role-code'), 'buch');
+  await page.fill(tid('role-name'), 'Buchhaltung');
+  await page.selectOption(tid('role-level-master_data'), 'full');
+  await page.selectOption(tid('role-level-posting'), 'read');
+  await page.selectOption(tid('role-level-users'), 'read');
+  await page.click(tid('role-submit'));
+  await page.waitForSelector(tid('role-saved'));
+  assert.match(await page.textContent('[data-testid="role-row"][data-code="BUCH"]'),
+    /Buchen: lesen; Stammdaten: voll; Benutzer und Rechte: lesen/);
+
+  await page.fill(tid('user-name'), 'Ben Roth');
   await fillPassword('user', 'ben', 'Winter2026x');
+  await page.check(tid('user-role-BUCH'));
   await page.click(tid('user-submit'));
   await page.waitForSelector(tid('user-saved'), { timeout: 30000 });
   assert.equal(await page.textContent(tid('user-saved')), 'Gespeichert: ben');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="user-row"]').length === 2);
+  const ben = await page.$$eval('[data-testid="user-row"][data-login="ben"] td', (c) => c.map((x) => x.textContent.trim()));
+  assert.deepEqual(ben.slice(0, 6), ['ben', 'Ben Roth', 'de', 'ja', 'nein', 'BUCH']);
   await screenshot(page, 'users-de');
 });
 
@@ -130,11 +147,38 @@ test('after a reload the lock screen asks again; the second user logs in and is 
   await page.waitForSelector('[data-testid="change"][data-kind="Account"]');
   const user = await page.$eval('[data-testid="change"][data-kind="Account"] tr', (r) => r.querySelectorAll('td')[1].textContent);
   assert.equal(user.trim(), 'ben');
+  // The change log is under "users and rights", which ben may read.
+  assert.match(await page.textContent(tid('read-only')), /^Benutzer und Rechte – Nur Lesen/);
+});
+
+test('a read-only user sees the entry screen, the engine refuses the posting; no payment runs at all', async () => {
+  await page.click('nav.main-nav a[href="/financials"]');
+  await page.click('main a[href="/financials/entry"]');
+  await page.waitForSelector(tid('posting-date'));
+  assert.match(await page.textContent(tid('read-only')), /^Buchen – Nur Lesen: Ihre Rollen erlauben hier kein Ändern/);
+  await page.fill(tid('memo'), 'Bargeld');
+  await page.fill(tid('account-0'), '1000');
+  await page.fill(tid('debit-0'), '50,00');
+  await page.fill(tid('account-1'), '1200');
+  await page.fill(tid('credit-1'), '50,00');
+  await page.focus(tid('account-0'));
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector(tid('error'));
+  assert.equal(await page.textContent(tid('error')), 'Keine Berechtigung: ben hat für „Buchen“ nicht das volle Recht.');
+  await screenshot(page, 'rights-read-only-de');
+  await page.click('nav.main-nav a[href="/banking"]');
+  await page.waitForSelector('main [data-module="banking"]');
+  assert.equal(await page.$('main a[href="/banking/payment-runs"]'), null, 'no card for payment runs');
+  // Typed in directly, the screen says why instead of showing.
+  await page.evaluate(() => { history.pushState({}, '', '/banking/payment-runs'); dispatchEvent(new PopStateEvent('popstate')); });
+  await page.waitForSelector(tid('no-access'));
+  assert.match(await page.textContent(tid('no-access')), /Kein Zugriff\s*Zahlungsläufe/);
 });
 
 test('in English', async () => {
   await page.keyboard.press('Alt+L');
-  await page.click('a[href="/admin/users"]');
+  await page.click('nav.main-nav a[href="/admin"]');
+  await page.click('main a[href="/admin/users"]');
   await page.waitForSelector(tid('users-enabled'));
   assert.match(await page.textContent(tid('users-enabled')), /Logged in as ben$/);
   await assertEnglish(page, 'users');
@@ -169,4 +213,32 @@ test('five failed tries make the next one wait, also after a reload', async () =
   await logIn('ben', 'Winter2026x');
   await page.waitForSelector(tid('lock-screen'), { state: 'detached', timeout: 30000 });
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kontor.loginFailures.'))), []);
+});
+
+test('a superuser deactivates a user, who then cannot log in', async () => {
+  await page.keyboard.press('Alt+Q');
+  await page.waitForSelector(tid('lock-screen'));
+  await logIn('anna', 'Sommer2026');
+  await page.waitForSelector(tid('lock-screen'), { state: 'detached', timeout: 30000 });
+  await page.click('nav.main-nav a[href="/admin"]');
+  await page.click('main a[href="/admin/users"]');
+  await page.click(tid('user-edit-ben'));
+  assert.equal(await page.inputValue(tid('user-name')), 'Ben Roth');
+  await page.uncheck(tid('user-active'));
+  await page.click(tid('user-submit'));
+  await page.waitForSelector(tid('user-saved'), { timeout: 30000 });
+  // anna's own language is German: her login switched the screens back.
+  await page.waitForFunction(() => document.querySelector('[data-testid="user-row"][data-login="ben"] td:nth-child(4)')?.textContent === 'nein');
+  // The last active superuser cannot take away her own right.
+  await page.click(tid('user-edit-anna'));
+  await page.uncheck(tid('user-superuser'));
+  await page.click(tid('user-submit'));
+  await page.waitForSelector(tid('user-error'));
+  assert.equal(await page.textContent(tid('user-error')), 'anna ist der letzte aktive Superuser; es muss einer bleiben.');
+  await page.click(tid('lock-now'));
+  await page.waitForSelector(tid('lock-screen'));
+  await logIn('ben', 'Winter2026x');
+  await page.waitForSelector(tid('login-error'), { timeout: 30000 });
+  assert.equal(await page.textContent(tid('login-error')), 'ben ist kein aktiver Benutzer dieses Mandanten; ein Superuser kann das ändern.');
+  await screenshot(page, 'lock-inactive-de');
 });

@@ -85,6 +85,8 @@ texts! {
         DatevSettings => "DATEV-Einstellungen", "DATEV settings";
         EntryRules => "Erfassungsregeln", "Entry rules";
         NumberSeries => "Nummernkreise", "Numbering series";
+        Role => "Rollen", "Roles";
+        UserRecord => "Benutzer", "Users";
         FName => "Bezeichnung", "Name";
         FNameDe => "Bezeichnung (deutsch)", "Name (German)";
         FNameEn => "Bezeichnung (englisch)", "Name (English)";
@@ -152,6 +154,8 @@ fn kind_text(kind: RecordKind) -> T {
         K::DatevSettings => T::DatevSettings,
         K::EntryRules => T::EntryRules,
         K::NumberSeries => T::NumberSeries,
+        K::Role => T::Role,
+        K::User => T::UserRecord,
     }
 }
 

@@ -20,6 +20,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use rust_decimal::Decimal;
 
 use crate::formats::amount::parse_amount;
+use crate::ledger::gl::{Area, Level};
 use crate::ledger::posting::{EntryWarning, reversal_warnings};
 use crate::ledger::posting::{PostingCommand, Rights};
 use crate::ledger::report::JournalFilter;
@@ -682,7 +683,10 @@ fn EntryDetail(entry: EntryView) -> impl IntoView {
             }
         })
     };
-    let can_reverse = entry.reverses.is_none() && entry.reversed_by.is_none();
+    // Storno needs its own right (issue 18); the engine checks it again.
+    let can_reverse = entry.reverses.is_none()
+        && entry.reversed_by.is_none()
+        && use_app().level(Area::Reversing) == Level::Full;
     let nav = |target: Option<EntryId>, label: T| {
         target.map(
             |id| view! { <A href=entry_href(id) attr:class="button small">{i18n.t(label)}</A> },
@@ -759,8 +763,8 @@ fn ReverseForm(id: EntryId) -> impl IntoView {
             });
             let rights = Rights {
                 post_into_closing: warnings.iter().any(EntryWarning::needs_closing_right),
-                // No user holds the right to exceed a commitment limit until
-                // users and rights exist: over it, the entry is refused.
+                // No role gives the right to exceed a commitment limit yet:
+                // over it, the entry is refused.
                 exceed_commitment_limit: false,
             };
             match app.execute_with(rights, cmd).await {

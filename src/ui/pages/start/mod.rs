@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
+use crate::ledger::gl::{Area, Level};
 use crate::store::CompanyMeta;
 use crate::texts;
 use crate::ui::components::{ErrorBox, ProgressBar};
@@ -139,6 +140,9 @@ fn CompanyRow(company: CompanyMeta) -> impl IntoView {
     let id = StoredValue::new(company.id.clone());
     let name = StoredValue::new(company.name.clone());
     let is_open = move || app.company.get().is_some_and(|c| c.id == id.get_value());
+    // While this company is open, deleting it needs the user's right
+    // (issue 18); a closed one is the browser profile's, as its storage is.
+    let may_delete = move || !is_open() || app.level(Area::DeleteCompany) == Level::Full;
 
     let open = Action::new_local(move |_: &()| {
         let navigate = navigate.clone();
@@ -187,7 +191,9 @@ fn CompanyRow(company: CompanyMeta) -> impl IntoView {
                 <div class="row-actions">
                     <button class="button primary" on:click=move |_| { open.dispatch(()); }>{move || i18n.t(T::Open)}</button>
                     <button class="button" on:click=move |_| start(RowMode::Rename)>{move || i18n.t(T::Rename)}</button>
-                    <button class="button danger" data-testid="delete-company" on:click=move |_| start(RowMode::Delete)>{move || i18n.t(T::Delete)}</button>
+                    <Show when=may_delete>
+                        <button class="button danger" data-testid="delete-company" on:click=move |_| start(RowMode::Delete)>{move || i18n.t(T::Delete)}</button>
+                    </Show>
                 </div>
             </Show>
             <Show when=move || mode.get() != RowMode::View>
