@@ -11,8 +11,8 @@ use kontor::ledger::Book;
 use kontor::ledger::chain::{ChainHead, LogRecord};
 use kontor::ledger::event::encode;
 use kontor::ledger::sample::sample_events;
-use kontor::security::KdfParams;
 use kontor::store::log::seal_all;
+use kontor::store::vault::{LoginStatus, NewPassword};
 use kontor::store::{
     CompanyLog, CompanyMeta, MemoryStore, Persistence, StorageEstimate, Store, StoreError,
 };
@@ -712,11 +712,14 @@ impl CompanyLog for FlakyCompany {
     async fn unlock(&self, login: &str, password: &str) -> Result<(), StoreError> {
         self.inner.unlock(login, password).await
     }
-    async fn encrypt(&self, login: &str, password: &str, p: KdfParams) -> Result<(), StoreError> {
-        self.inner.encrypt(login, password, p).await
+    async fn encrypt(&self, login: &str, new: &NewPassword<'_>) -> Result<(), StoreError> {
+        self.inner.encrypt(login, new).await
     }
-    async fn put_login(&self, login: &str, password: &str, p: KdfParams) -> Result<(), StoreError> {
-        self.inner.put_login(login, password, p).await
+    async fn put_login(&self, login: &str, new: &NewPassword<'_>) -> Result<(), StoreError> {
+        self.inner.put_login(login, new).await
+    }
+    async fn login_status(&self, login: &str) -> Result<Option<LoginStatus>, StoreError> {
+        self.inner.login_status(login).await
     }
 }
 

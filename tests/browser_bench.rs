@@ -12,6 +12,7 @@ use kontor::ledger::event::encode;
 use kontor::ledger::posting::PostingCommand;
 use kontor::ledger::sample::{sample_drafts, sample_setup};
 use kontor::store::log::seal_all;
+use kontor::store::vault::NewPassword;
 use kontor::store::{CompanyLog, IdbStore, Store};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test};
@@ -113,10 +114,9 @@ async fn open_100k_plain_and_encrypted() {
     }
     let company = store.open_company(&meta.id).await.expect("open");
     let t = now_ms();
-    company
-        .encrypt("bench", "Bench2026", TESTS_ONLY)
-        .await
-        .expect("encrypt");
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).expect("a day");
+    let new = NewPassword::own("Bench2026", TESTS_ONLY, Default::default(), day);
+    company.encrypt("bench", &new).await.expect("encrypt");
     let encrypt_ms = now_ms() - t;
     drop(company);
     let used_sealed = store.estimate().await.ok().flatten().map(|e| e.used_bytes);

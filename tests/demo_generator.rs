@@ -399,7 +399,7 @@ fn the_demo_offers_numbering_series_that_start_unused() {
 
 #[test]
 fn the_demo_offers_roles_but_no_users_so_everyone_keeps_every_right() {
-    use kontor::ledger::gl::{Area, Level};
+    use kontor::ledger::gl::{Area, Level, PasswordPolicy};
     let (book, _) = demo::build(&small(7, ChartTemplate::Skr03), |_, _| {}).unwrap();
     let access = book.gl().access();
     let codes: Vec<_> = access.roles().iter().map(|r| r.code.as_str()).collect();
@@ -408,4 +408,9 @@ fn the_demo_offers_roles_but_no_users_so_everyone_keeps_every_right() {
     assert_eq!(access.level("kontor", Area::DeleteCompany), Level::Full);
     let auditor = access.role("PRUEF").unwrap();
     assert!(Area::ALL.iter().all(|a| auditor.level(*a) != Level::Full));
+    // A policy of its own, stricter than the default a new company has.
+    let policy = book.gl().password_policy();
+    assert_eq!(*policy, demo::roles::POLICY);
+    assert!(policy.min_length > PasswordPolicy::default().min_length);
+    assert_eq!(policy.validate(), Ok(()));
 }

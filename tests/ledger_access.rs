@@ -6,7 +6,10 @@
 use chrono::NaiveDate;
 use futures::executor::block_on;
 use kontor::ledger::dunning::DunningCommand;
-use kontor::ledger::gl::{AccessError, Area, GlCommand, GlError, Level, Role, User, UserLanguage};
+use kontor::ledger::gl::{
+    AccessError, Area, GlCommand, GlError, Level, PasswordPolicy, PolicyField, PolicySettingError,
+    Role, User, UserLanguage,
+};
 use kontor::ledger::payment_runs::PaymentRunsCommand;
 use kontor::ledger::payments::PaymentsCommand;
 use kontor::ledger::posting::{EntryDraft, LineDraft, PostingCommand, Rights};
@@ -140,6 +143,14 @@ fn commands() -> Vec<(Area, Command)> {
             Area::Users,
             Command::Gl(GlCommand::SaveUser {
                 user: user("cleo", false, &[]),
+                by: by(),
+                at: at(),
+            }),
+        ),
+        (
+            Area::Users,
+            Command::Gl(GlCommand::SetPasswordPolicy {
+                policy: PasswordPolicy::default(),
                 by: by(),
                 at: at(),
             }),
@@ -299,4 +310,49 @@ fn the_session_checks_the_stamps_user_and_a_refusal_writes_nothing() {
             .await
             .unwrap();
     });
+}
+
+/// The password policy is a company setting in the log: the default until
+/// set, replaced whole, a setting out of range refused with its field and
+/// limits, and the book unchanged by a refusal.
+#[test]
+fn the_password_policy_is_a_setting_the_engine_keeps_and_checks() {
+    let mut b = book_with(&[]);
+    assert_eq!(*b.gl().password_policy(), PasswordPolicy::default());
+    let set = |policy| {
+        Command::Gl(GlCommand::SetPasswordPolicy {
+            policy,
+            by: "anna".into(),
+            at: at(),
+        })
+    };
+    let strict = PasswordPolicy {
+        min_length: 12,
+        expiry_days: None,
+        ..PasswordPolicy::default()
+    };
+    b.execute(&set(strict)).unwrap();
+    assert_eq!(*b.gl().password_policy(), strict);
+    let too_short = PasswordPolicy {
+        min_length: 0,
+        ..strict
+    };
+    let before = b.clone();
+    assert_eq!(
+        b.execute(&set(too_short)),
+        Err(DomainError::Gl(GlError::PasswordPolicy(
+            PolicySettingError {
+                field: PolicyField::MinLength,
+                min: 1,
+                max: 64,
+            }
+        )))
+    );
+    assert_eq!(b, before);
+    // Only the users right may set it.
+    assert!(refused_for_rights(&b.check_as(
+        "ben",
+        Rights::ALL,
+        &set(strict)
+    )));
 }

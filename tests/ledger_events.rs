@@ -2551,7 +2551,9 @@ fn print_issue_18_series_sessions_for_the_corpus() {
 /// first user anna (superuser), role BUCHH (posting and master data full,
 /// reversing read), ben holding it in English.
 fn access_session(b: &mut Book, date: NaiveDate) -> Vec<Event> {
-    use kontor::ledger::gl::{Area, Level, Role, User, UserLanguage};
+    use kontor::ledger::gl::{
+        Area, Level, PasswordPolicy, RequiredClasses, Role, User, UserLanguage,
+    };
     use kontor::ledger::types::Timestamp;
     let at = |minute| Timestamp::at(date, 10, minute, 0).unwrap();
     let anna = User {
@@ -2582,6 +2584,31 @@ fn access_session(b: &mut Book, date: NaiveDate) -> Vec<Event> {
         superuser: false,
         roles: vec!["BUCHH".into()],
     };
+    // Two of the four classes, then none and no expiry (left out).
+    let strict = PasswordPolicy {
+        min_length: 10,
+        require_classes: RequiredClasses {
+            upper: true,
+            lower: false,
+            digit: true,
+            other: false,
+        },
+        expiry_days: Some(180),
+        no_reuse_last: 3,
+        lock_after_failures: 4,
+    };
+    let loose = PasswordPolicy {
+        min_length: 6,
+        require_classes: RequiredClasses {
+            upper: false,
+            lower: false,
+            digit: false,
+            other: false,
+        },
+        expiry_days: None,
+        no_reuse_last: 0,
+        lock_after_failures: 10,
+    };
     let commands = [
         GlCommand::SaveUser {
             user: anna,
@@ -2598,6 +2625,16 @@ fn access_session(b: &mut Book, date: NaiveDate) -> Vec<Event> {
             by: "anna".into(),
             at: at(2),
         },
+        GlCommand::SetPasswordPolicy {
+            policy: strict,
+            by: "anna".into(),
+            at: at(3),
+        },
+        GlCommand::SetPasswordPolicy {
+            policy: loose,
+            by: "anna".into(),
+            at: at(4),
+        },
     ];
     commands
         .into_iter()
@@ -2606,10 +2643,12 @@ fn access_session(b: &mut Book, date: NaiveDate) -> Vec<Event> {
 }
 
 /// Captured from the encoder when users and roles came (issue 18).
-const GOLDEN_ACCESS: [&str; 3] = [
+const GOLDEN_ACCESS: [&str; 5] = [
     r#"{"v":1,"type":"user_saved","user":{"login":"anna","name":"Anna Berg","language":"de","active":true,"superuser":true},"by":"anna","at":"2024-03-15T10:00:00Z"}"#,
     r#"{"v":1,"type":"role_saved","role":{"code":"BUCHH","name":"Buchhaltung","rights":[{"area":"posting","level":"full"},{"area":"reversing","level":"read"},{"area":"master_data","level":"full"}]},"by":"anna","at":"2024-03-15T10:01:00Z"}"#,
     r#"{"v":1,"type":"user_saved","user":{"login":"ben","name":"Ben Roth","language":"en","active":true,"superuser":false,"roles":["BUCHH"]},"by":"anna","at":"2024-03-15T10:02:00Z"}"#,
+    r#"{"v":1,"type":"password_policy_set","policy":{"min_length":10,"classes":["upper","digit"],"expiry_days":180,"no_reuse_last":3,"lock_after_failures":4},"by":"anna","at":"2024-03-15T10:03:00Z"}"#,
+    r#"{"v":1,"type":"password_policy_set","policy":{"min_length":6,"no_reuse_last":0,"lock_after_failures":10},"by":"anna","at":"2024-03-15T10:04:00Z"}"#,
 ];
 
 #[test]
@@ -2704,6 +2743,7 @@ event_kinds! {
     Event::Gl(GlEvent::SeriesNumberDrawn { .. }) => "series_number_drawn",
     Event::Gl(GlEvent::RoleSaved { .. }) => "role_saved",
     Event::Gl(GlEvent::UserSaved { .. }) => "user_saved",
+    Event::Gl(GlEvent::PasswordPolicySet { .. }) => "password_policy_set",
     Event::Tax(TaxEvent::TaxCodeCreated { .. }) => "tax_code_created",
     Event::Tax(TaxEvent::TaxCodeUpdated { .. }) => "tax_code_updated",
     Event::Costing(CostingEvent::DimensionDefined { .. }) => "dimension_defined",
@@ -2807,7 +2847,9 @@ fn every_kind_of_event_has_a_golden_that_round_trips_byte_for_byte() {
     assert_eq!(covered.get("statement_position_set"), Some(&2));
     // Users: the superuser and a user holding a role.
     assert_eq!(covered.get("user_saved"), Some(&2));
-    assert_eq!(goldens.len(), kinds.len() + 11, "{covered:?}");
+    // Password policies: with classes and expiry, then without.
+    assert_eq!(covered.get("password_policy_set"), Some(&2));
+    assert_eq!(goldens.len(), kinds.len() + 12, "{covered:?}");
 }
 
 /// The v1 corpus (`tests/ledger_wire.rs` checks that each record encodes

@@ -1951,6 +1951,7 @@ command_kinds! {
     Command::Gl(GlCommand::SetNumberSeries { .. }) => "set_number_series",
     Command::Gl(GlCommand::SaveRole { .. }) => "save_role",
     Command::Gl(GlCommand::SaveUser { .. }) => "save_user",
+    Command::Gl(GlCommand::SetPasswordPolicy { .. }) => "set_password_policy",
     Command::Tax(TaxCommand::CreateTaxCode { .. }) => "create_tax_code",
     Command::Tax(TaxCommand::UpdateTaxCode { .. }) => "update_tax_code",
     Command::Costing(CostingCommand::DefineDimension { .. }) => "define_dimension",

@@ -110,6 +110,14 @@ fn log_in_encoding_v1_opens_and_extends() {
 }
 
 #[test]
+fn key_copies_keep_the_password_policy() {
+    let store = MemoryStore::new();
+    block_on(suite::key_copies_keep_the_password_policy(move || {
+        store.clone()
+    }));
+}
+
+#[test]
 fn encrypted_company_opens_only_with_a_password() {
     let store = MemoryStore::new();
     let id = block_on(suite::encrypted_company_opens_only_with_a_password({
@@ -133,12 +141,11 @@ fn encrypted_company_opens_only_with_a_password() {
 
 #[test]
 fn a_changed_or_moved_sealed_block_is_refused_by_number() {
-    use kontor::security::password::TESTS_ONLY;
     let store = MemoryStore::new();
     let meta = block_on(store.create_company("A")).unwrap();
     let company = block_on(store.open_company(&meta.id)).unwrap();
     block_on(company.append(&suite::sample_records(ChainHead::EMPTY, 2_500))).unwrap();
-    block_on(company.encrypt("anna", "pw", TESTS_ONLY)).unwrap();
+    block_on(company.encrypt("anna", &suite::own("Sommer2026!"))).unwrap();
     let raw = store.raw_texts(&meta.id);
     // Block 0 copied over block 1: authentic, but not here.
     store.overwrite_block(&meta.id, 1, raw[0].clone());

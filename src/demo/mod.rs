@@ -34,7 +34,7 @@ mod month;
 pub mod partners;
 mod payment_runs;
 mod recurring;
-mod roles;
+pub mod roles;
 mod rules;
 mod statement_file;
 

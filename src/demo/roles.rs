@@ -1,11 +1,12 @@
-//! The demo company's roles (issue 18): three roles a small company
-//! shares out, so trainers can show rights without first typing them.
+//! The demo company's roles and password policy (issue 18): three roles a
+//! small company shares out and a policy stricter than the default, so
+//! trainers can show rights and password rules without first typing them.
 //! No users: a demo stays open to everyone (a log naming users applies
 //! rights, and the demo has no passwords); a class enables users on it
 //! and hands these roles to them.
 
 use super::DemoError;
-use crate::ledger::gl::{Area, GlCommand, Level, Role};
+use crate::ledger::gl::{Area, GlCommand, Level, PasswordPolicy, RequiredClasses, Role};
 use crate::ledger::types::Timestamp;
 use crate::ledger::{Book, Command, Event};
 
@@ -74,5 +75,26 @@ pub fn roles_events(book: &mut Book, year: i32) -> Result<Vec<Event>, DemoError>
         });
         events.extend(book.execute(&cmd)?);
     }
+    let cmd = Command::Gl(GlCommand::SetPasswordPolicy {
+        policy: POLICY,
+        by: "demo".into(),
+        at,
+    });
+    events.extend(book.execute(&cmd)?);
     Ok(events)
 }
+
+/// Ten characters of all four classes, a change twice a year, the last
+/// eight not again, a wait after three failures.
+pub const POLICY: PasswordPolicy = PasswordPolicy {
+    min_length: 10,
+    require_classes: RequiredClasses {
+        upper: true,
+        lower: true,
+        digit: true,
+        other: true,
+    },
+    expiry_days: Some(180),
+    no_reuse_last: 8,
+    lock_after_failures: 3,
+};

@@ -140,7 +140,9 @@ impl Command {
                 GlCommand::OpenFiscalYear { .. } | GlCommand::SetPeriodStatus { .. } => {
                     Area::Periods
                 }
-                GlCommand::SaveRole { .. } | GlCommand::SaveUser { .. } => Area::Users,
+                GlCommand::SaveRole { .. }
+                | GlCommand::SaveUser { .. }
+                | GlCommand::SetPasswordPolicy { .. } => Area::Users,
                 GlCommand::CreateAccount { .. }
                 | GlCommand::UpdateAccount { .. }
                 | GlCommand::SetAccountActive { .. }

@@ -1,22 +1,14 @@
-//! The company's password policy (Kennwortrichtlinie): minimum length,
-//! character classes, expiry, no reuse of recent passwords, and a growing
-//! delay after failed logins, never a permanent lock-out (a locked-out
-//! bookkeeper on the day of the VAT return is a worse risk than a slow
-//! guesser, and a browser-local app has no administrator on call).
+//! Applying the company's password policy (`ledger::gl::PasswordPolicy`,
+//! a setting in the log): whether a password may be set, when it expires,
+//! and a growing delay after failed logins, never a permanent lock-out (a
+//! locked-out bookkeeper on the day of the VAT return is a worse risk than
+//! a slow guesser, and a browser-local app has no administrator on call).
 
 use super::password::{self, PasswordHash};
+pub use crate::ledger::gl::{CharClass, PasswordPolicy, RequiredClasses};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
-/// The longest minimum length a company may demand (characters).
-pub const MAX_MIN_LENGTH: u16 = 64;
-/// The most remembered passwords: each one costs a full Argon2id
-/// verification when a password is changed (about half a second in the
-/// browser), so 12 is already a six-second wait.
-pub const MAX_NO_REUSE: u8 = 12;
-/// Longest expiry a company may set, in days (ten years).
-pub const MAX_EXPIRY_DAYS: u16 = 3_650;
 /// The delay at the lock threshold; each further failure doubles it.
 pub const FIRST_DELAY: Duration = Duration::from_secs(30);
 /// The longest delay, however many failures: the account waits, it is
@@ -28,97 +20,7 @@ const _: () = {
     assert!(FIRST_DELAY.as_secs() <= MAX_DELAY.as_secs());
 };
 
-/// A class of characters a password may be required to contain.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum CharClass {
-    /// An upper-case letter (any script: `Ä` counts).
-    Upper,
-    /// A lower-case letter (`ß` counts).
-    Lower,
-    /// A decimal digit.
-    Digit,
-    /// Anything else: punctuation, space, symbols, letters without case.
-    Other,
-}
-
-impl CharClass {
-    pub const ALL: [CharClass; 4] = [
-        CharClass::Upper,
-        CharClass::Lower,
-        CharClass::Digit,
-        CharClass::Other,
-    ];
-
-    pub fn of(c: char) -> CharClass {
-        if c.is_uppercase() {
-            CharClass::Upper
-        } else if c.is_lowercase() {
-            CharClass::Lower
-        } else if c.is_ascii_digit() {
-            CharClass::Digit
-        } else {
-            CharClass::Other
-        }
-    }
-}
-
-/// Which classes a password must contain, at least one character each.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RequiredClasses {
-    pub upper: bool,
-    pub lower: bool,
-    pub digit: bool,
-    pub other: bool,
-}
-
-impl RequiredClasses {
-    pub fn requires(&self, class: CharClass) -> bool {
-        match class {
-            CharClass::Upper => self.upper,
-            CharClass::Lower => self.lower,
-            CharClass::Digit => self.digit,
-            CharClass::Other => self.other,
-        }
-    }
-}
-
-/// A company's password rules (company settings).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PasswordPolicy {
-    /// Fewest characters (Unicode scalar values, not bytes).
-    pub min_length: u16,
-    pub require_classes: RequiredClasses,
-    /// Days after which a password must be changed; `None`: never (what
-    /// NIST SP 800-63B advises; many auditors still ask for an expiry).
-    pub expiry_days: Option<u16>,
-    /// How many of the user's previous passwords may not come back.
-    pub no_reuse_last: u8,
-    /// Failed logins in a row before each further try must wait
-    /// ([`delay_after`]); at least 1.
-    pub lock_after_failures: u8,
-}
-
-impl Default for PasswordPolicy {
-    /// What German accounting and ERP systems commonly ship with: eight
-    /// characters with upper case, lower case and a digit, a change every
-    /// 90 days, the last five not again, a wait after five failures.
-    fn default() -> Self {
-        PasswordPolicy {
-            min_length: 8,
-            require_classes: RequiredClasses {
-                upper: true,
-                lower: true,
-                digit: true,
-                other: false,
-            },
-            expiry_days: Some(90),
-            no_reuse_last: 5,
-            lock_after_failures: 5,
-        }
-    }
-}
-
-/// Why a password or a policy is refused.
+/// Why a password is refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PolicyError {
     #[error("the password needs at least {min} characters")]
@@ -132,32 +34,6 @@ pub enum PolicyError {
     /// needed about the user's habits).
     #[error("the password is one of the last {n} used")]
     ReusesRecent { n: u8 },
-    /// A policy setting beyond its limit (the settings form's refusal).
-    #[error("the password policy's {field} is out of range")]
-    BadSetting { field: &'static str },
-}
-
-impl PasswordPolicy {
-    /// Whether the settings lie within their limits.
-    pub fn validate(&self) -> Result<(), PolicyError> {
-        let bad = |field| Err(PolicyError::BadSetting { field });
-        if self.min_length == 0 || self.min_length > MAX_MIN_LENGTH {
-            return bad("min_length");
-        }
-        if self
-            .expiry_days
-            .is_some_and(|d| d == 0 || d > MAX_EXPIRY_DAYS)
-        {
-            return bad("expiry_days");
-        }
-        if self.no_reuse_last > MAX_NO_REUSE {
-            return bad("no_reuse_last");
-        }
-        if self.lock_after_failures == 0 {
-            return bad("lock_after_failures");
-        }
-        Ok(())
-    }
 }
 
 /// Whether `password` may be set under `policy`. `previous` are the user's
@@ -234,7 +110,6 @@ mod tests {
     #[test]
     fn defaults_are_valid_and_accept_a_good_password() {
         let policy = PasswordPolicy::default();
-        assert_eq!(policy.validate(), Ok(()));
         assert_eq!(check(&policy, "Bilanz2026", &[]), Ok(()));
         assert_eq!(check(&policy, "Größenklasse7", &[]), Ok(()));
     }
@@ -321,54 +196,6 @@ mod tests {
             check(&PasswordPolicy::default(), &long, &[]),
             Err(PolicyError::TooLong { .. })
         ));
-    }
-
-    #[test]
-    fn settings_beyond_limits_are_refused() {
-        let bad = |policy: PasswordPolicy| policy.validate();
-        let default = PasswordPolicy::default();
-        assert!(
-            bad(PasswordPolicy {
-                min_length: 0,
-                ..default
-            })
-            .is_err()
-        );
-        assert!(
-            bad(PasswordPolicy {
-                min_length: MAX_MIN_LENGTH + 1,
-                ..default
-            })
-            .is_err()
-        );
-        assert!(
-            bad(PasswordPolicy {
-                expiry_days: Some(0),
-                ..default
-            })
-            .is_err()
-        );
-        assert!(
-            bad(PasswordPolicy {
-                no_reuse_last: MAX_NO_REUSE + 1,
-                ..default
-            })
-            .is_err()
-        );
-        assert!(
-            bad(PasswordPolicy {
-                lock_after_failures: 0,
-                ..default
-            })
-            .is_err()
-        );
-        assert_eq!(
-            bad(PasswordPolicy {
-                expiry_days: None,
-                ..default
-            }),
-            Ok(())
-        );
     }
 
     #[test]

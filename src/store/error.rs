@@ -69,6 +69,9 @@ pub enum StoreError {
     UnsealedBlock { block: u64 },
     #[error("the draft {key} was changed or does not belong to this company")]
     DraftRefused { key: String },
+    /// A new password the company's policy refuses; nothing was stored.
+    #[error(transparent)]
+    Password(#[from] crate::security::PolicyError),
     #[error("the company is encrypted already")]
     AlreadyEncrypted,
     #[error("the company is not encrypted")]

@@ -11,10 +11,9 @@ use super::log::{
 use super::registry::{
     CompanyMeta, check_delete_confirmation, clean_name, now_unix_ms, sort_companies,
 };
-use super::vault::{self, KeySlot, Place, Vault, from_stored, to_stored};
+use super::vault::{self, KeySlot, LoginStatus, NewPassword, Place, Vault, from_stored, to_stored};
 use super::{CompanyLog, Persistence, StorageEstimate, Store};
 use crate::ledger::chain::{ChainHead, LogRecord};
-use crate::security::KdfParams;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -222,6 +221,15 @@ impl MemoryCompany {
         vault::in_use(encrypted, &self.vault)
     }
 
+    /// `login`'s key copy, if it has one (an invalid login has none).
+    fn slot_of(&self, login: &str) -> Result<Option<KeySlot>, StoreError> {
+        let Ok(login) = vault::normalise_login(login) else {
+            return Ok(None);
+        };
+        let text = self.db.borrow().keys.get(&login).cloned();
+        text.map(|t| KeySlot::decode(&t)).transpose()
+    }
+
     fn slots(&self) -> Result<Vec<KeySlot>, StoreError> {
         self.db
             .borrow()
@@ -336,19 +344,14 @@ impl CompanyLog for MemoryCompany {
         Ok(())
     }
 
-    async fn encrypt(
-        &self,
-        login: &str,
-        password: &str,
-        params: KdfParams,
-    ) -> Result<(), StoreError> {
+    async fn encrypt(&self, login: &str, new: &NewPassword<'_>) -> Result<(), StoreError> {
         if !self.db.borrow().keys.is_empty() {
             return Err(StoreError::AlreadyEncrypted);
         }
         // The log must verify before it is sealed.
         self.load().await?;
         let vault = Vault::generate(&self.id)?;
-        let slot = vault.slot_for(login, password, params)?;
+        let slot = vault.slot_for(login, new, None)?;
         let (blocks, drafts) = {
             let db = self.db.borrow();
             let blocks = db.blocks.iter().map(|(n, t)| (*n, t.clone())).collect();
@@ -368,18 +371,18 @@ impl CompanyLog for MemoryCompany {
         Ok(())
     }
 
-    async fn put_login(
-        &self,
-        login: &str,
-        password: &str,
-        params: KdfParams,
-    ) -> Result<(), StoreError> {
+    async fn put_login(&self, login: &str, new: &NewPassword<'_>) -> Result<(), StoreError> {
         let vault = self.vault()?.ok_or(StoreError::NotEncrypted)?;
-        let slot = vault.slot_for(login, password, params)?;
+        let current = self.slot_of(login)?;
+        let slot = vault.slot_for(login, new, current.as_ref())?;
         self.db
             .borrow_mut()
             .keys
             .insert(slot.login.clone(), slot.encode()?);
         Ok(())
+    }
+
+    async fn login_status(&self, login: &str) -> Result<Option<LoginStatus>, StoreError> {
+        Ok(self.slot_of(login)?.map(|s| s.status()))
     }
 }

@@ -33,7 +33,7 @@ pub struct RawLayout {
 }
 
 use crate::ledger::chain::{ChainHead, LogRecord};
-use crate::security::KdfParams;
+use vault::{LoginStatus, NewPassword};
 
 /// What the browser answered to `navigator.storage.persist()`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,18 +125,14 @@ pub trait CompanyLog {
     /// them replaced together with the login's key in one transaction. An
     /// interruption leaves the company as it was; afterwards this handle
     /// is unlocked.
-    async fn encrypt(
-        &self,
-        login: &str,
-        password: &str,
-        params: KdfParams,
-    ) -> Result<(), StoreError>;
-    /// Stores `login`'s copy of the key under `password`: a new user, a
-    /// changed password, or one a superuser sets. Needs the handle unlocked.
-    async fn put_login(
-        &self,
-        login: &str,
-        password: &str,
-        params: KdfParams,
-    ) -> Result<(), StoreError>;
+    /// The first password must meet its policy ([`StoreError::Password`]).
+    async fn encrypt(&self, login: &str, new: &NewPassword<'_>) -> Result<(), StoreError>;
+    /// Stores `login`'s copy of the key under a new password: a new user,
+    /// a changed password, or one a superuser sets. Needs the handle
+    /// unlocked; the password must meet the policy, also against the
+    /// login's remembered earlier ones ([`StoreError::Password`]).
+    async fn put_login(&self, login: &str, new: &NewPassword<'_>) -> Result<(), StoreError>;
+    /// When `login`'s password was set and whether it must be changed;
+    /// `None` for a login without a key copy. Readable while locked.
+    async fn login_status(&self, login: &str) -> Result<Option<LoginStatus>, StoreError>;
 }

@@ -14,9 +14,12 @@
 //! handle, in memory; the password is never kept.
 
 use super::error::StoreError;
-use crate::security::{self, DataKey, KdfParams, SealedBlock, WrappedKey};
+use crate::security::{
+    self, DataKey, KdfParams, PasswordHash, PasswordPolicy, SealedBlock, WrappedKey,
+};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// First line of every sealed block or draft as stored.
@@ -25,11 +28,84 @@ pub const SEALED_HEADER: &str = "KONTOR-SEALED 1\n";
 pub const MAX_LOGIN_CHARS: usize = 64;
 
 /// One login's copy of the company's data key: what the `keys` store keeps
-/// per user. Nothing in it opens the books without the password.
+/// per user, with what the password policy needs to know of the password.
+/// Nothing in it opens the books without the password; the hashes cost
+/// a guesser one Argon2id per guess, as the wrapped key does.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeySlot {
     pub login: String,
     pub wrapped: WrappedKey,
+    /// The day the password was set; `None` in copies written before the
+    /// policy was kept (they expire once changed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set_on: Option<NaiveDate>,
+    /// Set by another user (a superuser's reset): its owner chooses their
+    /// own at the next login.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub must_change: bool,
+    /// Argon2id hashes (PHC) of the login's latest passwords, the current
+    /// one last, at most [`MAX_NO_REUSE`](crate::ledger::gl::password_policy::MAX_NO_REUSE):
+    /// what "not one of the last n" is checked against.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<String>,
+}
+
+/// A password to store for a login, with what its policy needs.
+#[derive(Clone, Copy, Debug)]
+pub struct NewPassword<'a> {
+    pub password: &'a str,
+    pub params: KdfParams,
+    /// The company's policy the password must meet.
+    pub policy: PasswordPolicy,
+    /// The day it is set: its expiry counts from here.
+    pub today: NaiveDate,
+    /// Set for someone else: they must change it at their next login.
+    pub must_change: bool,
+}
+
+impl<'a> NewPassword<'a> {
+    /// A user's own new password.
+    pub fn own(
+        password: &'a str,
+        params: KdfParams,
+        policy: PasswordPolicy,
+        today: NaiveDate,
+    ) -> NewPassword<'a> {
+        NewPassword {
+            password,
+            params,
+            policy,
+            today,
+            must_change: false,
+        }
+    }
+
+    /// The same password, set by another user for its owner.
+    pub fn for_someone_else(self) -> NewPassword<'a> {
+        NewPassword {
+            must_change: true,
+            ..self
+        }
+    }
+}
+
+/// What the lock screen needs to know of a login's password after it
+/// opened the key: whether it must be changed before the books open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LoginStatus {
+    pub set_on: Option<NaiveDate>,
+    pub must_change: bool,
+}
+
+impl LoginStatus {
+    /// Whether the password must be changed `today` under `policy`: set by
+    /// someone else, or older than the policy's expiry.
+    pub fn needs_change(&self, today: NaiveDate, policy: &PasswordPolicy) -> bool {
+        self.must_change
+            || self
+                .set_on
+                .is_some_and(|set_on| security::expired(set_on, today, policy))
+    }
 }
 
 impl KeySlot {
@@ -42,6 +118,28 @@ impl KeySlot {
             what: "key of a user".into(),
             detail: e.to_string(),
         })
+    }
+
+    pub fn status(&self) -> LoginStatus {
+        LoginStatus {
+            set_on: self.set_on,
+            must_change: self.must_change,
+        }
+    }
+
+    /// The stored hashes of earlier passwords; one that does not parse is
+    /// a damaged key copy, refused rather than skipped (skipping would let
+    /// that password come back).
+    fn previous(&self) -> Result<Vec<PasswordHash>, StoreError> {
+        self.history
+            .iter()
+            .map(|phc| {
+                PasswordHash::parse(phc).map_err(|e| StoreError::CorruptMeta {
+                    what: format!("password history of {}", self.login),
+                    detail: e.to_string(),
+                })
+            })
+            .collect()
     }
 }
 
@@ -91,22 +189,35 @@ impl Vault {
         Ok(Vault::new(key, company_id))
     }
 
-    /// Wraps this key for `login`'s `password`.
+    /// Wraps this key for `login`'s new password, after the policy
+    /// allowed it against the login's `current` copy (its history). Three
+    /// kinds of Argon2id work: one per remembered password checked, one
+    /// hash, one wrap.
     pub fn slot_for(
         &self,
         login: &str,
-        password: &str,
-        params: KdfParams,
+        new: &NewPassword,
+        current: Option<&KeySlot>,
     ) -> Result<KeySlot, StoreError> {
-        let wrapped =
-            security::wrap(&self.key, password, &self.company_id, params).map_err(|e| {
-                StoreError::KeyUnavailable {
-                    detail: e.to_string(),
-                }
-            })?;
+        let login = normalise_login(login)?;
+        let previous = current.map(KeySlot::previous).transpose()?;
+        let previous = previous.unwrap_or_default();
+        security::check(&new.policy, new.password, &previous).map_err(StoreError::Password)?;
+        let unavailable = |detail: String| StoreError::KeyUnavailable { detail };
+        let hash =
+            security::hash(new.password, new.params).map_err(|e| unavailable(e.to_string()))?;
+        let wrapped = security::wrap(&self.key, new.password, &self.company_id, new.params)
+            .map_err(|e| unavailable(e.to_string()))?;
+        let mut history = current.map(|c| c.history.clone()).unwrap_or_default();
+        history.push(hash.as_str().to_string());
+        let keep = usize::from(crate::ledger::gl::password_policy::MAX_NO_REUSE);
+        history.drain(..history.len().saturating_sub(keep));
         Ok(KeySlot {
-            login: normalise_login(login)?,
+            login,
             wrapped,
+            set_on: Some(new.today),
+            must_change: new.must_change,
+            history,
         })
     }
 
@@ -332,7 +443,13 @@ mod tests {
     #[test]
     fn unlock_refuses_a_wrong_password_and_an_unknown_login_alike() {
         let v = vault();
-        let slots = vec![v.slot_for(" Anna ", "Sommer2026!", TESTS_ONLY).unwrap()];
+        let new = NewPassword::own(
+            "Sommer2026!",
+            TESTS_ONLY,
+            PasswordPolicy::default(),
+            NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+        );
+        let slots = vec![v.slot_for(" Anna ", &new, None).unwrap()];
         assert_eq!(slots[0].login, "anna");
         let sealed = v.seal(Place::Block(0), "x").unwrap();
         let opened = unlock(&slots, "ANNA", "Sommer2026!", "c1").unwrap();

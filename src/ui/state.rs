@@ -17,9 +17,31 @@ use crate::ledger::{Book, Command, Event};
 use crate::security::password::PRODUCTION;
 use crate::session::{Session, SessionError};
 use crate::store::idb::{IdbCompany, tabs};
+use crate::store::vault::NewPassword;
 use crate::store::{
     CompanyLog, CompanyMeta, IdbStore, Persistence, StorageEstimate, Store, StoreError,
 };
+
+/// Where the lock screen finds a company's failed-login threshold before
+/// the books (and their policy) are open: written at each login.
+pub fn lock_after_key(company_id: &str) -> String {
+    format!("kontor.lockAfterFailures.{company_id}")
+}
+
+/// Keeps `lock_after` for the lock screen; a refused write only leaves it
+/// at the default.
+fn remember_lock_after(company_id: &str, lock_after: u8) {
+    if Browser::set(lock_after_key(company_id), lock_after).is_err() {
+        leptos::logging::warn!("login policy not kept");
+    }
+}
+
+/// `password` as its owner sets it today, under the open company's policy.
+fn own_password<'a>(session: &Session<IdbCompany>, password: &'a str) -> NewPassword<'a> {
+    let policy = *session.book().gl().password_policy();
+    let today = crate::ui::components::today();
+    NewPassword::own(password, PRODUCTION, policy, today)
+}
 
 /// Databases of the app; tests use other namespaces.
 const NAMESPACE: &str = "kontor";
@@ -73,6 +95,11 @@ pub struct AppState {
     /// Who is logged in to the open company; `None` for a company without
     /// users.
     pub user: RwSignal<Option<String>>,
+    /// A login whose password opened the company but must be changed
+    /// first (expired, or set by someone else): the lock screen asks for a
+    /// new one; the session waits in `pending` and is nobody's until then.
+    pub must_change: RwSignal<Option<String>>,
+    pending: StoredValue<Option<Rc<Session<IdbCompany>>>, LocalStorage>,
     /// The books as they stood at a past moment (time travel): the reports
     /// read it through [`AppState::with_report_book`] while one is chosen.
     past: StoredValue<Option<Rc<Book>>, LocalStorage>,
@@ -144,6 +171,8 @@ impl AppState {
             open_failure: RwSignal::new(None),
             login_needed: RwSignal::new(None),
             user: RwSignal::new(None),
+            must_change: RwSignal::new(None),
+            pending: StoredValue::new_local(None),
             draft: RwSignal::new(DraftSaving::default()),
             loading: RwSignal::new(None),
             past: StoredValue::new_local(None),
@@ -254,16 +283,48 @@ impl AppState {
         let log = store.open_company(&meta.id).await?;
         log.unlock(login, password).await?;
         let user = crate::store::vault::normalise_login(login)?;
+        let status = log.login_status(&user).await?;
         self.loading.set(Some(Progress { done: 0, total: 1 }));
         let result = Session::open(log).await;
         self.loading.set(None);
         // The password opened the key; the log says whether the user is
         // still one (a deactivated user's key copy still unwraps).
+        let mut needs_change = false;
         if let Ok(session) = &result {
             let access = session.book().gl().access().may_log_in(&user);
             access.map_err(|e| SessionError::Domain(GlError::from(e).into()))?;
+            let policy = *session.book().gl().password_policy();
+            remember_lock_after(&meta.id, policy.lock_after_failures);
+            let today = crate::ui::components::today();
+            needs_change = status.is_some_and(|s| s.needs_change(today, &policy));
         }
-        self.opened(&meta.id, result, Some(user))
+        match result {
+            Ok(session) if needs_change => {
+                self.pending.set_value(Some(Rc::new(session)));
+                self.must_change.set(Some(user));
+                Ok(())
+            }
+            result => self.opened(&meta.id, result, Some(user)),
+        }
+    }
+
+    /// Sets the new password of a login that had to change it, then opens
+    /// the waiting session as that user. A refused password leaves it
+    /// waiting.
+    pub async fn change_expired(&self, password: &str) -> Result<(), SessionError> {
+        let (Some(user), Some(session), Some(meta)) = (
+            self.must_change.get_untracked(),
+            self.pending.get_value(),
+            self.login_needed.get_untracked(),
+        ) else {
+            return Err(SessionError::NotOpen);
+        };
+        let new = own_password(&session, password);
+        session.log().put_login(&user, &new).await?;
+        self.pending.set_value(None);
+        self.must_change.set(None);
+        let session = Rc::try_unwrap(session).map_err(|_| SessionError::NotOpen)?;
+        self.opened(&meta.id, Ok(session), Some(user))
     }
 
     /// Makes an opened session the current one, or records why it failed.
@@ -315,7 +376,8 @@ impl AppState {
     pub async fn enable_users(&self, first: User, password: &str) -> Result<(), SessionError> {
         let session = self.session().ok_or(SessionError::NotOpen)?;
         let login = crate::store::vault::normalise_login(&first.login)?;
-        session.log().encrypt(&login, password, PRODUCTION).await?;
+        let new = own_password(&session, password);
+        session.log().encrypt(&login, &new).await?;
         crate::ui::actor::set_user(Some(&login));
         self.user.set(Some(login.clone()));
         // A clock outside a timestamp's range leaves the log without
@@ -346,10 +408,22 @@ impl AppState {
     }
 
     /// A user's copy of the open company's key under `password`: a new
-    /// user, or a password set again.
+    /// user, or a password set again, under the company's policy. Set for
+    /// another login, its owner must change it at their next login; set
+    /// by nobody logged in (a restored company's first password), not.
     pub async fn set_password(&self, login: &str, password: &str) -> Result<(), SessionError> {
         let session = self.session().ok_or(SessionError::NotOpen)?;
-        Ok(session.log().put_login(login, password, PRODUCTION).await?)
+        let new = own_password(&session, password);
+        let target = crate::store::vault::normalise_login(login)?;
+        let by_other = self
+            .user
+            .with_untracked(|u| u.as_ref().is_some_and(|u| *u != target));
+        let new = if by_other {
+            new.for_someone_else()
+        } else {
+            new
+        };
+        Ok(session.log().put_login(&target, &new).await?)
     }
 
     /// The logins of the open company (empty: no users, not encrypted).
@@ -397,6 +471,8 @@ impl AppState {
 
     fn forget_session(&self) {
         self.back_to_current();
+        self.pending.set_value(None);
+        self.must_change.set(None);
         self.session.set_value(None);
         self.watch.set_value(None);
         self.company.set(None);

@@ -5,10 +5,15 @@
 use crate::conformance::{self as suite, PLAINTEXT_MARKERS, sample_records};
 use crate::{raw, unique_namespace};
 use kontor::ledger::chain::ChainHead;
-use kontor::security::password::TESTS_ONLY;
 use kontor::store::idb::Finish;
 use kontor::store::{CompanyLog, IdbStore, Store, StoreError};
 use wasm_bindgen_test::wasm_bindgen_test;
+
+#[wasm_bindgen_test]
+async fn key_copies_keep_the_password_policy() {
+    let namespace = unique_namespace("policy");
+    suite::key_copies_keep_the_password_policy(|| IdbStore::new(&namespace)).await;
+}
 
 #[wasm_bindgen_test]
 async fn encrypted_company_holds_no_plaintext_in_indexeddb() {
@@ -35,7 +40,7 @@ async fn interrupted_encryption_leaves_the_company_as_it_was() {
     let before = raw::all_texts(&store.company_db_name(&meta.id)).await;
     assert_eq!(
         company
-            .encrypt_then("anna", "Sommer2026!", TESTS_ONLY, Finish::Abort)
+            .encrypt_then("anna", &suite::own("Sommer2026!"), Finish::Abort)
             .await,
         Err(StoreError::Aborted)
     );
@@ -54,7 +59,7 @@ async fn interrupted_encryption_leaves_the_company_as_it_was() {
     );
     // And a second, uninterrupted try seals it.
     reopened
-        .encrypt("anna", "Sommer2026!", TESTS_ONLY)
+        .encrypt("anna", &suite::own("Sommer2026!"))
         .await
         .unwrap();
     let locked = store.open_company(&meta.id).await.unwrap();
@@ -70,12 +75,15 @@ async fn a_moved_sealed_block_is_refused_with_its_number() {
         .append(&sample_records(ChainHead::EMPTY, 2_100))
         .await
         .unwrap();
-    company.encrypt("anna", "pw", TESTS_ONLY).await.unwrap();
+    company
+        .encrypt("anna", &suite::own("Sommer2026!"))
+        .await
+        .unwrap();
     let db = store.company_db_name(&meta.id);
     let first = raw::read_block(&db, 0).await;
     raw::write_block(&db, 1, &first).await;
     let reopened = store.open_company(&meta.id).await.unwrap();
-    reopened.unlock("anna", "pw").await.unwrap();
+    reopened.unlock("anna", "Sommer2026!").await.unwrap();
     assert_eq!(
         reopened.load().await,
         Err(StoreError::BlockRefused { block: 1 })

@@ -10,7 +10,9 @@
 #![allow(dead_code)] // each including test crate uses a part of it
 
 use kontor::ledger::chain::{ChainHead, LogRecord, verify_chain};
+use kontor::security::{CharClass, PolicyError};
 use kontor::store::log::seal_all;
+use kontor::store::vault::NewPassword;
 use kontor::store::{CompanyLog, RawLayout, Store, StoreError};
 
 /// A body shaped like a posted entry event: about 400 bytes of JSON, with
@@ -36,6 +38,18 @@ pub fn sample_body(n: u64) -> String {
 /// Seals `count` sample bodies after `head`.
 pub fn sample_records(head: ChainHead, count: u64) -> Vec<LogRecord> {
     seal_all(head, (head.seq + 1..=head.seq + count).map(sample_body))
+}
+
+/// The day the suite's passwords are set.
+pub fn set_on() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()
+}
+
+/// `password` as its owner sets it on [`set_on`] under the default policy,
+/// with the tests' cheap key parameters.
+pub fn own(password: &str) -> NewPassword<'_> {
+    use kontor::security::password::TESTS_ONLY;
+    NewPassword::own(password, TESTS_ONLY, Default::default(), set_on())
 }
 
 async fn new_company<S: Store>(store: &S, name: &str) -> (String, S::Company) {
@@ -397,7 +411,6 @@ pub async fn old_encoding_opens_and_extends<S: Store>(
 pub async fn encrypted_company_opens_only_with_a_password<S: Store>(
     make: impl Fn() -> S,
 ) -> String {
-    use kontor::security::password::TESTS_ONLY;
     let store = make();
     let (id, company) = new_company(&store, "Verschlüsselt GmbH").await;
     let records = sample_records(ChainHead::EMPTY, 1_500);
@@ -409,16 +422,22 @@ pub async fn encrypted_company_opens_only_with_a_password<S: Store>(
     assert!(!company.is_locked().await.unwrap());
     assert!(company.logins().await.unwrap().is_empty());
     assert_eq!(
-        company.put_login("ben", "x", TESTS_ONLY).await,
+        company.put_login("ben", &own("Winter2026?")).await,
         Err(StoreError::NotEncrypted)
     );
+    // The first password meets the policy too; nothing is sealed before.
+    assert_eq!(
+        company.encrypt("anna", &own("sommer")).await,
+        Err(StoreError::Password(PolicyError::TooShort { min: 8 }))
+    );
+    assert!(company.logins().await.unwrap().is_empty());
 
     company
-        .encrypt(" Anna ", "Sommer2026!", TESTS_ONLY)
+        .encrypt(" Anna ", &own("Sommer2026!"))
         .await
         .unwrap();
     assert_eq!(
-        company.encrypt("anna", "Sommer2026!", TESTS_ONLY).await,
+        company.encrypt("anna", &own("Sommer2026!")).await,
         Err(StoreError::AlreadyEncrypted)
     );
     assert_eq!(company.logins().await.unwrap(), vec!["anna"]);
@@ -452,13 +471,10 @@ pub async fn encrypted_company_opens_only_with_a_password<S: Store>(
     all.extend(next);
 
     locked
-        .put_login("ben", "Winter2026?", TESTS_ONLY)
+        .put_login("ben", &own("Winter2026?").for_someone_else())
         .await
         .unwrap();
-    locked
-        .put_login("anna", "Neu2026!", TESTS_ONLY)
-        .await
-        .unwrap();
+    locked.put_login("anna", &own("Neu2026!x")).await.unwrap();
     assert_eq!(locked.logins().await.unwrap(), vec!["anna", "ben"]);
     let as_ben = make().open_company(&id).await.unwrap();
     as_ben.unlock("ben", "Winter2026?").await.unwrap();
@@ -468,9 +484,92 @@ pub async fn encrypted_company_opens_only_with_a_password<S: Store>(
         as_anna.unlock("anna", "Sommer2026!").await,
         Err(StoreError::LoginRefused)
     );
-    as_anna.unlock("anna", "Neu2026!").await.unwrap();
+    as_anna.unlock("anna", "Neu2026!x").await.unwrap();
     assert_eq!(as_anna.load().await.unwrap(), all);
     id
+}
+
+/// The password policy on key copies (issue 18): a password below the
+/// policy or one of the login's last n is refused and the old copy stays;
+/// older ones come back; a password set for someone else must be changed
+/// at their next login; expiry counts from the day a password was set.
+pub async fn key_copies_keep_the_password_policy<S: Store>(make: impl Fn() -> S) {
+    use kontor::ledger::gl::PasswordPolicy;
+    let store = make();
+    let (id, company) = new_company(&store, "Richtlinie GmbH").await;
+    company
+        .append(&sample_records(ChainHead::EMPTY, 3))
+        .await
+        .unwrap();
+    let two = PasswordPolicy {
+        no_reuse_last: 2,
+        ..PasswordPolicy::default()
+    };
+    let under = |password| NewPassword {
+        policy: two,
+        ..own(password)
+    };
+    company.encrypt("anna", &under("Erstes2026")).await.unwrap();
+    company
+        .put_login("anna", &under("Zweites2026"))
+        .await
+        .unwrap();
+    for (password, refusal) in [
+        ("Zweites2026", PolicyError::ReusesRecent { n: 2 }),
+        ("Erstes2026", PolicyError::ReusesRecent { n: 2 }),
+        (
+            "zweites2026",
+            PolicyError::MissingClass {
+                class: CharClass::Upper,
+            },
+        ),
+    ] {
+        assert_eq!(
+            company.put_login("anna", &under(password)).await,
+            Err(StoreError::Password(refusal)),
+            "{password}"
+        );
+    }
+    let fresh = make().open_company(&id).await.unwrap();
+    fresh.unlock("anna", "Zweites2026").await.unwrap();
+    company
+        .put_login("anna", &under("Drittes2026"))
+        .await
+        .unwrap();
+    // Two back is allowed again with n = 2.
+    company
+        .put_login("anna", &under("Erstes2026"))
+        .await
+        .unwrap();
+
+    let status = company.login_status("ANNA").await.unwrap().unwrap();
+    assert_eq!(status.set_on, Some(set_on()));
+    assert!(!status.must_change);
+    let policy = PasswordPolicy::default();
+    let day = |d| set_on() + chrono::Days::new(d);
+    assert!(!status.needs_change(day(89), &policy));
+    assert!(status.needs_change(day(90), &policy));
+    let never = PasswordPolicy {
+        expiry_days: None,
+        ..policy
+    };
+    assert!(!status.needs_change(day(9_000), &never));
+
+    company
+        .put_login("ben", &own("Vorläufig2026").for_someone_else())
+        .await
+        .unwrap();
+    let ben = company.login_status("ben").await.unwrap().unwrap();
+    assert!(ben.must_change && ben.needs_change(set_on(), &never));
+    company.put_login("ben", &own("Eigenes2026")).await.unwrap();
+    let ben = company.login_status("ben").await.unwrap().unwrap();
+    assert!(!ben.needs_change(set_on(), &never));
+    // Readable while locked: the lock screen asks before the books open.
+    let locked = make().open_company(&id).await.unwrap();
+    assert!(locked.is_locked().await.unwrap());
+    assert!(locked.login_status("ben").await.unwrap().is_some());
+    assert_eq!(locked.login_status("nobody").await, Ok(None));
+    assert_eq!(locked.login_status("").await, Ok(None));
 }
 
 /// What an encrypted company's raw storage must not contain: words and

@@ -3,13 +3,16 @@
 //! area, users from a pool of logins (one invalid) holding roles that may
 //! not exist, superuser or not, active or not — so an invalid code or
 //! login, an unknown role, a first user who is no superuser and taking
-//! away the last superuser are all refused now and then. The runner checks
+//! away the last superuser are all refused now and then; password policies
+//! with each setting now and then out of range. The runner checks
 //! commands without an actor, so the books go on whatever the rights say;
 //! `ledger_access.rs` tests the rights themselves.
 
 use chrono::NaiveDate;
 use kontor::ledger::Command;
-use kontor::ledger::gl::{Area, GlCommand, Level, Role, User, UserLanguage};
+use kontor::ledger::gl::{
+    Area, GlCommand, Level, PasswordPolicy, RequiredClasses, Role, User, UserLanguage,
+};
 use kontor::ledger::posting::Rights;
 use kontor::ledger::types::Timestamp;
 use proptest::prelude::*;
@@ -33,6 +36,35 @@ pub enum AccessOp {
         active: bool,
         roles: Vec<usize>,
     },
+    Policy {
+        min_length: u16,
+        classes: [bool; 4],
+        expiry_days: Option<u16>,
+        no_reuse_last: u8,
+        lock_after_failures: u8,
+    },
+}
+
+/// A policy, each setting within its limits most of the time.
+fn policy_op() -> impl Strategy<Value = AccessOp> {
+    (
+        prop_oneof![12 => 1u16..=64, 1 => Just(0u16), 1 => 65u16..200],
+        prop::array::uniform4(any::<bool>()),
+        prop_oneof![2 => Just(None), 6 => (1u16..=3650).prop_map(Some), 1 => Just(Some(0u16))],
+        prop_oneof![12 => 0u8..=12, 1 => 13u8..40],
+        prop_oneof![12 => 1u8..=20, 1 => Just(0u8)],
+    )
+        .prop_map(
+            |(min_length, classes, expiry_days, no_reuse_last, lock_after_failures)| {
+                AccessOp::Policy {
+                    min_length,
+                    classes,
+                    expiry_days,
+                    no_reuse_last,
+                    lock_after_failures,
+                }
+            },
+        )
 }
 
 pub fn access_op() -> impl Strategy<Value = AccessOp> {
@@ -52,6 +84,7 @@ pub fn access_op() -> impl Strategy<Value = AccessOp> {
                 active,
                 roles,
             }),
+        1 => policy_op(),
     ]
 }
 
@@ -85,6 +118,28 @@ pub fn command(base: NaiveDate, op: &AccessOp) -> (Command, Rights) {
                 active: *active,
                 superuser: *superuser,
                 roles: roles.iter().map(|r| HELD[*r].to_string()).collect(),
+            },
+            by,
+            at,
+        },
+        AccessOp::Policy {
+            min_length,
+            classes: [upper, lower, digit, other],
+            expiry_days,
+            no_reuse_last,
+            lock_after_failures,
+        } => GlCommand::SetPasswordPolicy {
+            policy: PasswordPolicy {
+                min_length: *min_length,
+                require_classes: RequiredClasses {
+                    upper: *upper,
+                    lower: *lower,
+                    digit: *digit,
+                    other: *other,
+                },
+                expiry_days: *expiry_days,
+                no_reuse_last: *no_reuse_last,
+                lock_after_failures: *lock_after_failures,
             },
             by,
             at,

@@ -60,11 +60,12 @@ pub enum RecordKind {
     NumberSeries,
     Role,
     User,
+    PasswordPolicy,
 }
 
 impl RecordKind {
     /// Every kind, in the order the screen offers them.
-    pub const ALL: [RecordKind; 32] = [
+    pub const ALL: [RecordKind; 33] = [
         RecordKind::Company,
         RecordKind::Account,
         RecordKind::Period,
@@ -97,6 +98,7 @@ impl RecordKind {
         RecordKind::NumberSeries,
         RecordKind::Role,
         RecordKind::User,
+        RecordKind::PasswordPolicy,
     ];
 }
 
@@ -341,6 +343,11 @@ const RULES: &[(&str, RecordKind, Shape)] = {
         ("number_series_set", K::NumberSeries, whole("series", &[])),
         ("role_saved", K::Role, whole("role", &["code"])),
         ("user_saved", K::User, whole("user", &["login"])),
+        (
+            "password_policy_set",
+            K::PasswordPolicy,
+            whole("policy", &[]),
+        ),
     ]
 };
 

@@ -1621,6 +1621,11 @@ enum EventRefV1<'a> {
         by: String,
         at: TimestampV1,
     },
+    PasswordPolicySet {
+        policy: access::PasswordPolicyV1,
+        by: String,
+        at: TimestampV1,
+    },
 }
 
 /// The same events as read (entries owned).
@@ -1943,6 +1948,11 @@ enum EventV1 {
         by: String,
         at: TimestampV1,
     },
+    PasswordPolicySet {
+        policy: access::PasswordPolicyV1,
+        by: String,
+        at: TimestampV1,
+    },
 }
 
 /// The version field first, then the event's own fields.
@@ -2061,7 +2071,9 @@ fn gl_to_wire(event: &GlEvent) -> EventRefV1<'static> {
         GlEvent::NumberSeriesSet { .. } | GlEvent::SeriesNumberDrawn { .. } => {
             numbering::numbering_to_wire(event)
         }
-        GlEvent::RoleSaved { .. } | GlEvent::UserSaved { .. } => access::access_to_wire(event),
+        GlEvent::RoleSaved { .. }
+        | GlEvent::UserSaved { .. }
+        | GlEvent::PasswordPolicySet { .. } => access::access_to_wire(event),
     }
 }
 
@@ -2206,7 +2218,9 @@ fn from_wire(event: EventV1) -> Event {
         other @ (W::NumberSeriesSet { .. } | W::SeriesNumberDrawn { .. }) => {
             numbering::numbering_from_wire(other)
         }
-        other @ (W::RoleSaved { .. } | W::UserSaved { .. }) => access::access_from_wire(other),
+        other @ (W::RoleSaved { .. } | W::UserSaved { .. } | W::PasswordPolicySet { .. }) => {
+            access::access_from_wire(other)
+        }
     }
 }
 

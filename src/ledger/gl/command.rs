@@ -9,6 +9,7 @@ use crate::ledger::gl::datev::DatevSettings;
 use crate::ledger::gl::determination::GlDetermination;
 use crate::ledger::gl::entry_rules::EntryRules;
 use crate::ledger::gl::numbering::NumberSeries;
+use crate::ledger::gl::password_policy::PasswordPolicy;
 use crate::ledger::types::{AccountNo, Currency, EntryId, PeriodRef, PeriodStatus, Timestamp};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -77,6 +78,12 @@ pub enum GlCommand {
         by: String,
         at: Timestamp,
     },
+    /// The password policy (issue 18): replaces the previous one.
+    SetPasswordPolicy {
+        policy: PasswordPolicy,
+        by: String,
+        at: Timestamp,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -139,6 +146,11 @@ pub enum GlEvent {
     },
     UserSaved {
         user: User,
+        by: String,
+        at: Timestamp,
+    },
+    PasswordPolicySet {
+        policy: PasswordPolicy,
         by: String,
         at: Timestamp,
     },

@@ -6,6 +6,7 @@ use crate::ledger::gl::datev::DatevSettingsError;
 use crate::ledger::gl::determination::DeterminationKey;
 use crate::ledger::gl::entry_rules::EntryRulesError;
 use crate::ledger::gl::numbering::NumberSeriesError;
+use crate::ledger::gl::password_policy::PolicySettingError;
 use crate::ledger::types::{AccountNo, Currency, InputError, PeriodRef};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -116,6 +117,10 @@ pub enum GlError {
     #[error(transparent)]
     Series(#[from] NumberSeriesError),
 
+    // --- password policy (issue 18) ---
+    #[error(transparent)]
+    PasswordPolicy(#[from] PolicySettingError),
+
     // --- users and rights (issue 18): boxed, so every `Result` carrying
     // a `GlError` stays small ---
     #[error(transparent)]
@@ -173,6 +178,7 @@ impl GlError {
             | GlError::Datev(_)
             | GlError::EntryRules(_)
             | GlError::Series(_)
+            | GlError::PasswordPolicy(_)
             | GlError::Access(_) => None,
         }
     }

@@ -15,6 +15,7 @@ pub mod entry_rules;
 pub mod error;
 pub mod fx;
 pub mod numbering;
+pub mod password_policy;
 pub mod period;
 
 pub use access::{Access, AccessError, Area, Level, Role, User, UserLanguage};
@@ -29,6 +30,9 @@ pub use entry_rules::{
 pub use error::GlError;
 pub use fx::RateTable;
 pub use numbering::{DocumentKind, NumberSeries, NumberSeriesError, Numbering};
+pub use password_policy::{
+    CharClass, PasswordPolicy, PolicyField, PolicySettingError, RequiredClasses,
+};
 
 use crate::ledger::types::limits::{MAX_ACCOUNT_NAME_LEN, MAX_ACCOUNTS};
 use crate::ledger::types::{
@@ -83,6 +87,8 @@ pub struct Gl {
     numbering: Numbering,
     /// Users, roles and rights (issue 18).
     access: Access,
+    /// The password policy; the default until set (issue 18).
+    password_policy: PasswordPolicy,
 }
 
 impl Gl {
@@ -102,6 +108,7 @@ impl Gl {
             entry_rules: EntryRules::default(),
             numbering: Numbering::default(),
             access: Access::default(),
+            password_policy: PasswordPolicy::default(),
         })
     }
 
@@ -202,6 +209,14 @@ impl Gl {
                     at: *at,
                 }
             }
+            GlCommand::SetPasswordPolicy { policy, by, at } => {
+                policy.validate()?;
+                GlEvent::PasswordPolicySet {
+                    policy: *policy,
+                    by: by.clone(),
+                    at: *at,
+                }
+            }
         })
     }
 
@@ -276,6 +291,10 @@ impl Gl {
                 self.access.check_user(user)?;
                 self.access.save_user(user);
             }
+            GlEvent::PasswordPolicySet { policy, .. } => {
+                policy.validate()?;
+                self.password_policy = *policy;
+            }
         }
         Ok(())
     }
@@ -337,6 +356,11 @@ impl Gl {
     /// Users, roles and rights (issue 18).
     pub fn access(&self) -> &Access {
         &self.access
+    }
+
+    /// The password policy (the default until set, issue 18).
+    pub fn password_policy(&self) -> &PasswordPolicy {
+        &self.password_policy
     }
 
     /// The data-entry rules (every rule off until set, issue 18).

@@ -9,7 +9,7 @@ use crate::store::CompanyLog;
 use crate::store::blocks::{BLOCK_LEN, blocks_after_append, decode_block, tail_block_to_extend};
 use crate::store::error::StoreError;
 use crate::store::log::{check_append, check_tail, decode_head, encode_head, verify_blocks};
-use crate::store::vault::{self, Place, Vault, from_stored, to_stored};
+use crate::store::vault::{self, LoginStatus, NewPassword, Place, Vault, from_stored, to_stored};
 use indexed_db_futures::KeyRange;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::object_store::ObjectStore;
@@ -377,22 +377,15 @@ impl CompanyLog for IdbCompany {
         self.unlock_with(login, password).await
     }
 
-    async fn encrypt(
-        &self,
-        login: &str,
-        password: &str,
-        params: crate::security::KdfParams,
-    ) -> Result<(), StoreError> {
-        self.encrypt_then(login, password, params, Finish::Commit)
-            .await
+    async fn encrypt(&self, login: &str, new: &NewPassword<'_>) -> Result<(), StoreError> {
+        self.encrypt_then(login, new, Finish::Commit).await
     }
 
-    async fn put_login(
-        &self,
-        login: &str,
-        password: &str,
-        params: crate::security::KdfParams,
-    ) -> Result<(), StoreError> {
-        self.put_login_with(login, password, params).await
+    async fn put_login(&self, login: &str, new: &NewPassword<'_>) -> Result<(), StoreError> {
+        self.put_login_with(login, new).await
+    }
+
+    async fn login_status(&self, login: &str) -> Result<Option<LoginStatus>, StoreError> {
+        Ok(self.slot_of(login).await?.map(|s| s.status()))
     }
 }

@@ -5,12 +5,11 @@ use super::company::{Finish, IdbCompany};
 use super::errors::map_err;
 use super::schema::{DRAFTS, KEYS, LOG, META, strict};
 use crate::ledger::chain::ChainHead;
-use crate::security::KdfParams;
 use crate::store::CompanyLog;
 use crate::store::blocks::blocks_after_append;
 use crate::store::error::StoreError;
 use crate::store::log::{decode_head, encode_head};
-use crate::store::vault::{self, KeySlot, Vault};
+use crate::store::vault::{self, KeySlot, NewPassword, Vault};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 
@@ -37,6 +36,14 @@ impl IdbCompany {
         Ok(logins)
     }
 
+    /// `login`'s key copy, if it has one (an invalid login has none).
+    pub(super) async fn slot_of(&self, login: &str) -> Result<Option<KeySlot>, StoreError> {
+        let Ok(login) = vault::normalise_login(login) else {
+            return Ok(None);
+        };
+        Ok(self.slots().await?.into_iter().find(|s| s.login == login))
+    }
+
     pub(super) async fn unlock_with(&self, login: &str, password: &str) -> Result<(), StoreError> {
         let vault = vault::unlock(&self.slots().await?, login, password, self.id())?;
         self.keep_vault(vault).await;
@@ -46,8 +53,7 @@ impl IdbCompany {
     pub(super) async fn put_login_with(
         &self,
         login: &str,
-        password: &str,
-        params: KdfParams,
+        new: &NewPassword<'_>,
     ) -> Result<(), StoreError> {
         let vault = self.vault.borrow().clone();
         let vault = vault.ok_or(if self.slots().await?.is_empty() {
@@ -55,8 +61,11 @@ impl IdbCompany {
         } else {
             StoreError::Locked
         })?;
-        // Argon2id before the transaction: it would outlive it.
-        let slot = vault.slot_for(login, password, params)?;
+        // Argon2id before the transaction: it would outlive it. Another
+        // tab changing the same password meanwhile may lose one history
+        // entry; the key copy written last wins whole.
+        let current = self.slot_of(login).await?;
+        let slot = vault.slot_for(login, new, current.as_ref())?;
         let tx = self
             .db()
             .transaction(KEYS)
@@ -81,8 +90,7 @@ impl IdbCompany {
     pub async fn encrypt_then(
         &self,
         login: &str,
-        password: &str,
-        params: KdfParams,
+        new: &NewPassword<'_>,
         finish: Finish,
     ) -> Result<(), StoreError> {
         if !self.slots().await?.is_empty() {
@@ -93,7 +101,7 @@ impl IdbCompany {
         let records = self.load().await?;
         let head = records.last().map_or(ChainHead::EMPTY, ChainHead::after);
         let vault = Vault::generate(self.id())?;
-        let slot = vault.slot_for(login, password, params)?;
+        let slot = vault.slot_for(login, new, None)?;
         let (blocks, _) =
             vault::seal_all_texts(&vault, blocks_after_append(&[], &records), Vec::new())?;
         drop(records);

@@ -15,6 +15,7 @@ use crate::texts;
 use crate::ui::components::Said;
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::state::use_app;
+use crate::ui::state::{AppState, lock_after_key};
 
 texts! {
     enum T {
@@ -27,6 +28,13 @@ texts! {
         WaitBefore => "Zu viele Fehlversuche. Nächster Versuch möglich in", "Too many failed attempts. Next try possible in";
         Seconds => "Sekunden.", "seconds.";
         Other => "Anderen Mandanten wählen", "Choose another company";
+        ChangeTitle => "Neues Kennwort", "New password";
+        ChangeLead => "Ihr Kennwort ist abgelaufen oder wurde von einem anderen Benutzer gesetzt. Wählen Sie ein eigenes, bevor der Mandant öffnet.", "Your password has expired or was set by another user. Choose your own before the company opens.";
+        NewPassword => "Neues Kennwort", "New password";
+        Repeat => "Neues Kennwort wiederholen", "Repeat new password";
+        Mismatch => "Die beiden Kennwörter stimmen nicht überein.", "The two passwords do not match.";
+        Change => "Kennwort ändern und öffnen", "Change password and open";
+        Changing => "Kennwort wird gesetzt …", "Setting the password …";
     }
 }
 
@@ -52,8 +60,95 @@ pub fn LockScreen() -> impl IntoView {
     watch_for_lock();
     view! {
         <Show when=move || app.login_needed.with(Option::is_some)>
-            <LoginForm />
+            <Show when=move || app.must_change.with(Option::is_some) fallback=LoginForm>
+                <ChangePasswordForm />
+            </Show>
         </Show>
+    }
+}
+
+/// The screens speak the logged-in user's own language.
+fn speak_users_language(app: AppState, lang: impl Fn(Lang)) {
+    let login = crate::ui::actor::user();
+    let own = app.with_book(|b| b.gl().access().user(&login).map(|u| u.language));
+    match own.flatten() {
+        Some(UserLanguage::German) => lang(Lang::De),
+        Some(UserLanguage::English) => lang(Lang::En),
+        None => {}
+    }
+}
+
+/// The failed logins before each try must wait, as the company's policy
+/// said at the last login here (the policy is inside the encrypted books).
+fn login_policy(company_id: &str) -> PasswordPolicy {
+    use gloo::storage::{LocalStorage, Storage};
+    let default = PasswordPolicy::default();
+    let stored = LocalStorage::get::<u8>(lock_after_key(company_id)).ok();
+    PasswordPolicy {
+        lock_after_failures: stored
+            .filter(|n| *n >= 1)
+            .unwrap_or(default.lock_after_failures),
+        ..default
+    }
+}
+
+/// A login whose password must be changed before the company opens.
+#[component]
+fn ChangePasswordForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let password = RwSignal::new(String::new());
+    let repeat = RwSignal::new(String::new());
+    let working = RwSignal::new(false);
+    let said = RwSignal::new(None::<String>);
+    let submit = move |e: ev::SubmitEvent| {
+        e.prevent_default();
+        if working.get_untracked() {
+            return;
+        }
+        if password.get_untracked() != repeat.get_untracked() {
+            said.set(Some(i18n.t(T::Mismatch).to_string()));
+            return;
+        }
+        working.set(true);
+        said.set(None);
+        leptos::task::spawn_local(async move {
+            // Let "setting" paint before Argon2id holds the thread.
+            gloo::timers::future::TimeoutFuture::new(30).await;
+            let result = app.change_expired(&password.get_untracked()).await;
+            working.set(false);
+            match result {
+                Ok(()) => speak_users_language(app, |l| i18n.set(l)),
+                Err(error) => said.set(Some(crate::ui::errors::session_error(&error, i18n.lang()))),
+            }
+        });
+    };
+    let field = move |label: T, test: &'static str, value: RwSignal<String>| {
+        view! {
+            <label>{move || i18n.t(label)}
+                <input type="password" autocomplete="new-password" data-testid=test
+                    prop:value=value on:input=move |e| value.set(event_target_value(&e)) />
+            </label>
+        }
+    };
+    view! {
+        <div class="lock-screen" data-testid="lock-screen">
+            <form class="lock-card" on:submit=submit data-testid="change-password">
+                <h1>{move || i18n.t(T::ChangeTitle)}</h1>
+                <p class="lock-company">{move || app.must_change.get()}</p>
+                <p class="muted">{move || i18n.t(T::ChangeLead)}</p>
+                {field(T::NewPassword, "change-password-new", password)}
+                {field(T::Repeat, "change-password-repeat", repeat)}
+                <Show when=move || said.with(Option::is_some)>
+                    <p class="error-box" role="alert" data-testid="change-password-error">{move || said.get()}</p>
+                </Show>
+                <div class="actions">
+                    <button type="submit" class="primary" data-testid="change-password-submit" disabled=move || working.get()>
+                        {move || if working.get() { i18n.t(T::Changing) } else { i18n.t(T::Change) }}
+                    </button>
+                </div>
+            </form>
+        </div>
     }
 }
 
@@ -129,18 +224,11 @@ fn LoginForm() -> impl IntoView {
             match result {
                 Ok(()) => {
                     Failures::clear(&id);
-                    // The screens speak the user's own language.
-                    let typed = login.get_untracked().trim().to_lowercase();
-                    let own = app.with_book(|b| b.gl().access().user(&typed).map(|u| u.language));
-                    match own.flatten() {
-                        Some(UserLanguage::German) => i18n.set(Lang::De),
-                        Some(UserLanguage::English) => i18n.set(Lang::En),
-                        None => {}
-                    }
+                    speak_users_language(app, |l| i18n.set(l));
                 }
                 Err(error) => {
                     failures.update_value(|f| *f += 1);
-                    let delay = delay_after(failures.get_value(), &PasswordPolicy::default());
+                    let delay = delay_after(failures.get_value(), &login_policy(&id));
                     let failed_at = js_sys::Date::now();
                     let until_ms = failed_at + delay_ms(delay);
                     // The ticking clock may be half a second behind.

@@ -14,6 +14,7 @@ pub fn gl_error(e: &GlError, lang: Lang) -> String {
         GlError::EntryRules(e) => return super::entry_rules_error(e, lang),
         GlError::Series(e) => return super::number_series_error(e, lang),
         GlError::Access(e) => return super::access_error(e, lang),
+        GlError::PasswordPolicy(e) => return super::policy_setting_error(e, lang),
         GlError::CompanyAlreadySetUp => (
             "Der Mandant ist bereits eingerichtet.".into(),
             "The company is already set up.".into(),

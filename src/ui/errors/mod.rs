@@ -305,6 +305,7 @@ pub fn details_form_error(e: &DetailsFormError, lang: Lang) -> String {
 pub fn store_error(e: &StoreError, lang: Lang) -> String {
     use StoreError::*;
     let (de, en): (String, String) = match e {
+        Password(e) => return policy_error(e, lang),
         QuotaExceeded => ("Der Speicher des Browsers für Kontor ist voll. Es wurde nichts gespeichert; legen Sie eine Sicherung an und geben Sie Speicher frei.".into(), "The browser's storage for Kontor is full. Nothing was saved; make a backup and free some space.".into()),
         Conflict { .. } => ("Ein anderer Tab hat inzwischen gebucht. Es wurde nichts gespeichert; die Daten werden aktualisiert, bitte erneut versuchen.".into(), "Another tab posted in the meantime. Nothing was saved; the data is being refreshed, please try again.".into()),
         BrokenChain { seq } => (format!("Das gespeicherte Journal ist ab Eintrag {seq} verändert worden und wird nicht geöffnet."), format!("The stored log was changed from record {seq} on and is not opened.")),
@@ -360,10 +361,29 @@ pub fn policy_error(e: &crate::security::PolicyError, lang: Lang) -> String {
             ),
             format!("The password is one of the last {n} and may not be used again."),
         ),
-        BadSetting { field } => (
-            format!("Die Kennwortregel „{field}“ liegt außerhalb ihrer Grenzen."),
-            format!("The password rule “{field}” is out of range."),
-        ),
     };
     pick(lang, de, en)
+}
+
+/// A password policy setting out of range (`ledger::gl::password_policy`).
+pub fn policy_setting_error(e: &crate::ledger::gl::PolicySettingError, lang: Lang) -> String {
+    use crate::ledger::gl::PolicyField;
+    let (de, en) = match e.field {
+        PolicyField::MinLength => ("Die Mindestlänge", "The minimum length"),
+        PolicyField::ExpiryDays => ("Die Gültigkeit in Tagen", "The expiry in days"),
+        PolicyField::NoReuse => (
+            "Die Zahl gesperrter früherer Kennwörter",
+            "The number of earlier passwords barred",
+        ),
+        PolicyField::LockAfterFailures => (
+            "Die Zahl der Fehlversuche bis zur Wartezeit",
+            "The number of failed logins before the wait",
+        ),
+    };
+    let (min, max) = (e.min, e.max);
+    pick(
+        lang,
+        format!("{de} muss zwischen {min} und {max} liegen."),
+        format!("{en} must lie between {min} and {max}."),
+    )
 }

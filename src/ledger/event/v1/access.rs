@@ -1,11 +1,14 @@
-//! Users and roles as stored (issue 18: G/L variants `role_saved` and
-//! `user_saved`). Areas, levels and languages as words; a role's levels
-//! as a list in the areas' order, areas without a right left out; a user
-//! without roles leaves the list out.
+//! Users, roles and the password policy as stored (issue 18: G/L variants
+//! `role_saved`, `user_saved` and `password_policy_set`). Areas, levels,
+//! languages and character classes as words; a role's levels as a list in
+//! the areas' order, areas without a right left out; a user without roles
+//! leaves the list out, a policy without expiry its days.
 
 use super::{EventRefV1, EventV1, TimestampV1};
 use crate::ledger::event::Event;
-use crate::ledger::gl::{Area, GlEvent, Level, Role, User, UserLanguage};
+use crate::ledger::gl::{
+    Area, CharClass, GlEvent, Level, PasswordPolicy, RequiredClasses, Role, User, UserLanguage,
+};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
@@ -32,6 +35,59 @@ wire_names!(UserLanguageV1, UserLanguage, [
     UserLanguage::German => "de",
     UserLanguage::English => "en",
 ]);
+
+wire_names!(CharClassV1, CharClass, [
+    CharClass::Upper => "upper",
+    CharClass::Lower => "lower",
+    CharClass::Digit => "digit",
+    CharClass::Other => "other",
+]);
+
+#[derive(Serialize, Deserialize)]
+pub struct PasswordPolicyV1 {
+    min_length: u16,
+    /// The classes a password must contain, in `CharClass::ALL`'s order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    classes: Vec<CharClassV1>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    expiry_days: Option<u16>,
+    no_reuse_last: u8,
+    lock_after_failures: u8,
+}
+
+impl From<&PasswordPolicy> for PasswordPolicyV1 {
+    fn from(p: &PasswordPolicy) -> Self {
+        PasswordPolicyV1 {
+            min_length: p.min_length,
+            classes: CharClass::ALL
+                .into_iter()
+                .filter(|c| p.require_classes.requires(*c))
+                .map(CharClassV1)
+                .collect(),
+            expiry_days: p.expiry_days,
+            no_reuse_last: p.no_reuse_last,
+            lock_after_failures: p.lock_after_failures,
+        }
+    }
+}
+
+impl From<PasswordPolicyV1> for PasswordPolicy {
+    fn from(p: PasswordPolicyV1) -> Self {
+        let has = |class| p.classes.iter().any(|c| c.0 == class);
+        PasswordPolicy {
+            min_length: p.min_length,
+            require_classes: RequiredClasses {
+                upper: has(CharClass::Upper),
+                lower: has(CharClass::Lower),
+                digit: has(CharClass::Digit),
+                other: has(CharClass::Other),
+            },
+            expiry_days: p.expiry_days,
+            no_reuse_last: p.no_reuse_last,
+            lock_after_failures: p.lock_after_failures,
+        }
+    }
+}
 
 #[derive(Serialize, Deserialize)]
 pub struct RightV1 {
@@ -89,6 +145,11 @@ pub(super) fn access_to_wire(event: &GlEvent) -> EventRefV1<'static> {
             by: by.clone(),
             at: TimestampV1(*at),
         },
+        GlEvent::PasswordPolicySet { policy, by, at } => EventRefV1::PasswordPolicySet {
+            policy: policy.into(),
+            by: by.clone(),
+            at: TimestampV1(*at),
+        },
         // `gl_to_wire` hands over only the variants above.
         _ => unreachable!("gl_to_wire writes the other G/L events itself"),
     }
@@ -118,6 +179,11 @@ pub(super) fn access_from_wire(event: EventV1) -> Event {
                 superuser: user.superuser,
                 roles: user.roles,
             },
+            by,
+            at: at.0,
+        }),
+        EventV1::PasswordPolicySet { policy, by, at } => Event::Gl(GlEvent::PasswordPolicySet {
+            policy: policy.into(),
             by,
             at: at.0,
         }),

@@ -87,6 +87,7 @@ texts! {
         NumberSeries => "Nummernkreise", "Numbering series";
         Role => "Rollen", "Roles";
         UserRecord => "Benutzer", "Users";
+        PasswordPolicyRecord => "Kennwortrichtlinie", "Password policy";
         FName => "Bezeichnung", "Name";
         FNameDe => "Bezeichnung (deutsch)", "Name (German)";
         FNameEn => "Bezeichnung (englisch)", "Name (English)";
@@ -156,6 +157,7 @@ fn kind_text(kind: RecordKind) -> T {
         K::NumberSeries => T::NumberSeries,
         K::Role => T::Role,
         K::User => T::UserRecord,
+        K::PasswordPolicy => T::PasswordPolicyRecord,
     }
 }
 

@@ -5,19 +5,21 @@
 //! right). Each user holds their own copy of the company's key beside the
 //! log, so a new password re-wraps 32 bytes, never the books.
 
+mod policy;
 mod roles;
 mod user_form;
 
 use leptos::prelude::*;
 
 use crate::ledger::gl::{User, UserLanguage};
-use crate::security::{PasswordPolicy, check};
+use crate::security::check;
 use crate::texts;
 use crate::ui::components::lock_screen::{DEFAULT_IDLE_MINUTES, IDLE_MINUTES_KEY, idle_minutes};
 use crate::ui::components::{AdminFrame, ErrorBox};
 use crate::ui::errors::{policy_error, session_error};
 use crate::ui::i18n::{Lang, Text, use_i18n};
-use crate::ui::state::use_app;
+use crate::ui::state::{AppState, use_app};
+use policy::PolicyEditor;
 use roles::RolesEditor;
 use user_form::{UserDraft, UserForm, UserTable};
 
@@ -38,7 +40,6 @@ texts! {
         Restored => "Dieser Mandant nennt Benutzer, hat in diesem Browser aber kein Kennwort (etwa aus einer Sicherung wiederhergestellt): bis ein Superuser ein neues Kennwort setzt, ist nichts erlaubt. Superuser:", "This company names users but has no password in this browser (restored from a backup, say): until a superuser sets a new password, nothing is allowed. Superusers:";
         Enabled => "Der Mandant ist verschlüsselt. Angemeldet als", "The company is encrypted. Logged in as";
         List => "Benutzer dieses Mandanten", "Users of this company";
-        Rules => "Kennwortregel: mindestens 8 Zeichen mit Groß- und Kleinbuchstaben und einer Ziffer.", "Password rule: at least 8 characters with upper- and lower-case letters and a digit.";
         Lock => "Sperren", "Lock";
         LockAfter => "Automatisch sperren nach Minuten ohne Eingabe (dieser Browser)", "Lock automatically after minutes without input (this browser)";
         LockHint => "Alt+Q sperrt sofort. Gesperrt ist der Schlüssel aus dem Speicher entfernt; nur das Kennwort öffnet den Mandanten wieder.", "Alt+Q locks at once. When locked, the key is removed from memory; only the password opens the company again.";
@@ -61,6 +62,7 @@ struct PasswordForm {
     password: RwSignal<String>,
     repeat: RwSignal<String>,
     refusal: RwSignal<Option<String>>,
+    app: AppState,
 }
 
 impl PasswordForm {
@@ -70,6 +72,7 @@ impl PasswordForm {
             password: RwSignal::new(String::new()),
             repeat: RwSignal::new(String::new()),
             refusal: RwSignal::new(None),
+            app: use_app(),
         }
     }
 
@@ -80,7 +83,8 @@ impl PasswordForm {
         let refusal = if password != self.repeat.get_untracked() {
             Some(T::Mismatch.text(lang).to_string())
         } else {
-            check(&PasswordPolicy::default(), &password, &[])
+            // The history is the store's: it checks reuse when saving.
+            check(&company_policy(self.app), &password, &[])
                 .err()
                 .map(|e| policy_error(&e, lang))
         };
@@ -123,12 +127,18 @@ impl PasswordForm {
                 {field(T::Password, "password", format!("{id}-password"), self.password)}
                 {field(T::Repeat, "password", format!("{id}-repeat"), self.repeat)}
             </div>
-            <p class="muted">{move || i18n.t(T::Rules)}</p>
+            <p class="muted" data-testid=format!("{id}-rule")>{move || policy::summary(&company_policy(self.app), i18n.lang())}</p>
             <Show when=move || self.refusal.with(Option::is_some)>
                 <p class="error-box" role="alert" data-testid=format!("{id}-error")>{move || self.refusal.get()}</p>
             </Show>
         }
     }
+}
+
+/// The open company's password policy (tracks the Book).
+fn company_policy(app: AppState) -> crate::ledger::gl::PasswordPolicy {
+    app.with_book(|b| *b.gl().password_policy())
+        .unwrap_or_default()
 }
 
 /// The language a new user starts in: the screen's.
@@ -160,7 +170,7 @@ fn UsersBody() -> impl IntoView {
         </section>
         {move || logins.get().map(|result| match result {
             Err(error) => view! { <ErrorBox message=Signal::derive(move || Some(session_error(&error, i18n.lang()))) /> }.into_any(),
-            Ok(list) if list.is_empty() => view! { <EnableUsers reload=reload /> <RolesEditor /> }.into_any(),
+            Ok(list) if list.is_empty() => view! { <EnableUsers reload=reload /> <PolicyEditor /> <RolesEditor /> }.into_any(),
             Ok(list) => view! { <UserList logins=list draft=draft reload=reload /> }.into_any(),
         })}
     }
@@ -259,6 +269,7 @@ fn UserList(logins: Vec<String>, draft: UserDraft, reload: RwSignal<u32>) -> imp
         </section>
         <UserForm draft=draft reload=reload />
         <RolesEditor />
+        <PolicyEditor />
         <LockSettings />
     }
 }
