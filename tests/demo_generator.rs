@@ -369,11 +369,15 @@ fn the_demo_sets_its_data_entry_rules_last_in_warning_mode() {
         let (book, events) = demo::build(&small(7, chart), |_, _| {}).unwrap();
         assert!(
             matches!(
-                events.last(),
-                Some(Event::Gl(GlEvent::EntryRulesSet { .. }))
+                &events[events.len() - 2..],
+                [
+                    Event::Gl(GlEvent::EntryRulesSet { .. }),
+                    Event::Gl(GlEvent::DisplayDecimalsSet { .. })
+                ]
             ),
-            "the rules come last, after every generated entry"
+            "the rules and display decimals come last, after every generated entry"
         );
+        assert_eq!(*book.gl().display_decimals(), demo::rules::DEMO_DISPLAY);
         let rules = book.gl().entry_rules();
         assert_eq!(rules.reference, RuleMode::Warn);
         assert_eq!(rules.cash_negative, RuleMode::Warn);

@@ -1055,9 +1055,9 @@ fn bank_events_have_a_stable_version_1_encoding() {
 
 /// Prints the bank session given to the corpus company (as appended to
 /// `tests/fixtures/events/v1-corpus.jsonl` for issue 15).
-#[test]
-#[ignore = "writes corpus records; run by hand with --nocapture"]
-fn print_bank_session_for_the_corpus() {
+/// The company the v1 corpus builds, for the tests that print records to
+/// append to it.
+fn corpus_book() -> Book {
     let corpus = include_str!("fixtures/events/v1-corpus.jsonl");
     let mut head = ChainHead::EMPTY;
     let records: Vec<_> = corpus
@@ -1068,7 +1068,13 @@ fn print_bank_session_for_the_corpus() {
             record
         })
         .collect();
-    let mut b = Book::replay(&records).unwrap();
+    Book::replay(&records).unwrap()
+}
+
+#[test]
+#[ignore = "writes corpus records; run by hand with --nocapture"]
+fn print_bank_session_for_the_corpus() {
+    let mut b = corpus_book();
     let date = NaiveDate::from_ymd_opt(2025, 1, 15).unwrap();
     for e in bank_session(&mut b, date) {
         println!("CORPUS {}", encode(&e));
@@ -1242,17 +1248,7 @@ fn dunning_events_have_a_stable_version_1_encoding() {
 #[test]
 #[ignore = "writes corpus records; run by hand with --nocapture"]
 fn print_dunning_session_for_the_corpus() {
-    let corpus = include_str!("fixtures/events/v1-corpus.jsonl");
-    let mut head = ChainHead::EMPTY;
-    let records: Vec<_> = corpus
-        .lines()
-        .map(|body| {
-            let record = head.seal(body.to_string());
-            head = ChainHead::after(&record);
-            record
-        })
-        .collect();
-    let mut b = Book::replay(&records).unwrap();
+    let mut b = corpus_book();
     let date = NaiveDate::from_ymd_opt(2025, 1, 15).unwrap();
     for e in dunning_session(&mut b, date) {
         println!("CORPUS {}", encode(&e));
@@ -1430,17 +1426,7 @@ fn payment_run_events_have_a_stable_version_1_encoding() {
 #[test]
 #[ignore = "writes corpus records; run by hand with --nocapture"]
 fn print_runs_session_for_the_corpus() {
-    let corpus = include_str!("fixtures/events/v1-corpus.jsonl");
-    let mut head = ChainHead::EMPTY;
-    let records: Vec<_> = corpus
-        .lines()
-        .map(|body| {
-            let record = head.seal(body.to_string());
-            head = ChainHead::after(&record);
-            record
-        })
-        .collect();
-    let mut b = Book::replay(&records).unwrap();
+    let mut b = corpus_book();
     let date = NaiveDate::from_ymd_opt(2025, 1, 16).unwrap();
     for e in runs_session(&mut b, date) {
         println!("CORPUS {}", encode(&e));
@@ -1642,17 +1628,7 @@ fn items_events_have_a_stable_version_1_encoding() {
 #[test]
 #[ignore = "writes corpus records; run by hand with --nocapture"]
 fn print_items_session_for_the_corpus() {
-    let corpus = include_str!("fixtures/events/v1-corpus.jsonl");
-    let mut head = ChainHead::EMPTY;
-    let records: Vec<_> = corpus
-        .lines()
-        .map(|body| {
-            let record = head.seal(body.to_string());
-            head = ChainHead::after(&record);
-            record
-        })
-        .collect();
-    let mut b = Book::replay(&records).unwrap();
+    let mut b = corpus_book();
     let date = NaiveDate::from_ymd_opt(2025, 1, 17).unwrap();
     for e in items_session(&mut b, date) {
         println!("CORPUS {}", encode(&e));
@@ -2108,17 +2084,7 @@ fn recurring_events_have_a_stable_version_1_encoding() {
 #[test]
 #[ignore = "writes corpus records; run by hand with --nocapture"]
 fn print_issue_17_sessions_for_the_corpus() {
-    let corpus = include_str!("fixtures/events/v1-corpus.jsonl");
-    let mut head = ChainHead::EMPTY;
-    let records: Vec<_> = corpus
-        .lines()
-        .map(|body| {
-            let record = head.seal(body.to_string());
-            head = ChainHead::after(&record);
-            record
-        })
-        .collect();
-    let mut b = Book::replay(&records).unwrap();
+    let mut b = corpus_book();
     let date = NaiveDate::from_ymd_opt(2025, 1, 17).unwrap();
     for e in closing_session(&mut b, date) {
         println!("CORPUS {}", encode(&e));
@@ -2369,17 +2335,7 @@ fn datev_events_have_a_stable_version_1_encoding() {
 #[test]
 #[ignore = "writes corpus records; run by hand with --nocapture"]
 fn print_issue_19_sessions_for_the_corpus() {
-    let corpus = include_str!("fixtures/events/v1-corpus.jsonl");
-    let mut head = ChainHead::EMPTY;
-    let records: Vec<_> = corpus
-        .lines()
-        .map(|body| {
-            let record = head.seal(body.to_string());
-            head = ChainHead::after(&record);
-            record
-        })
-        .collect();
-    let mut b = Book::replay(&records).unwrap();
+    let mut b = corpus_book();
     let date = NaiveDate::from_ymd_opt(2025, 1, 17).unwrap();
     for e in inbox_session(&mut b, date) {
         println!("CORPUS {}", encode(&e));
@@ -2406,17 +2362,47 @@ fn entry_rules_session(b: &mut Book, date: NaiveDate) -> Vec<Event> {
         cash_accounts: vec![AccountNo::parse("1000").unwrap()],
         cash_negative: RuleMode::Refuse,
     };
-    b.execute(&Command::Gl(GlCommand::SetEntryRules {
-        rules,
+    let mut events = b
+        .execute(&Command::Gl(GlCommand::SetEntryRules {
+            rules,
+            by: "anna".into(),
+            at: Timestamp::at(date, 9, 30, 0).unwrap(),
+        }))
+        .unwrap();
+    events.extend(display_session(b, Timestamp::at(date, 9, 31, 0).unwrap()));
+    events
+}
+
+/// Display decimals as a user sets them: rates with at least four
+/// decimals, quantities with two.
+fn display_session(b: &mut Book, at: kontor::ledger::types::Timestamp) -> Vec<Event> {
+    use kontor::ledger::gl::DisplayDecimals;
+    b.execute(&Command::Gl(GlCommand::SetDisplayDecimals {
+        decimals: DisplayDecimals {
+            rates: 4,
+            quantities: 2,
+        },
         by: "anna".into(),
-        at: Timestamp::at(date, 9, 30, 0).unwrap(),
+        at,
     }))
     .unwrap()
 }
 
+#[test]
+#[ignore = "writes corpus records; run by hand with --nocapture"]
+fn print_issue_18_display_for_the_corpus() {
+    let mut b = corpus_book();
+    let date = NaiveDate::from_ymd_opt(2025, 1, 21).unwrap();
+    let at = kontor::ledger::types::Timestamp::at(date, 10, 5, 0).unwrap();
+    for e in display_session(&mut b, at) {
+        println!("CORPUS {}", encode(&e));
+    }
+}
+
 /// Captured from the encoder when the data-entry rules came (issue 18).
-const GOLDEN_ENTRY_RULES: [&str; 1] = [
+const GOLDEN_ENTRY_RULES: [&str; 2] = [
     r#"{"v":1,"type":"entry_rules_set","rules":{"days_back":30,"date_window":"refuse","reference":"warn","document_date":"off","cash_accounts":["1000"],"cash_negative":"refuse"},"by":"anna","at":"2024-03-15T09:30:00Z"}"#,
+    r#"{"v":1,"type":"display_decimals_set","decimals":{"rates":4,"quantities":2},"by":"anna","at":"2024-03-15T09:31:00Z"}"#,
 ];
 
 #[test]
@@ -2433,17 +2419,7 @@ fn entry_rules_events_have_a_stable_version_1_encoding() {
 #[test]
 #[ignore = "writes corpus records; run by hand with --nocapture"]
 fn print_issue_18_sessions_for_the_corpus() {
-    let corpus = include_str!("fixtures/events/v1-corpus.jsonl");
-    let mut head = ChainHead::EMPTY;
-    let records: Vec<_> = corpus
-        .lines()
-        .map(|body| {
-            let record = head.seal(body.to_string());
-            head = ChainHead::after(&record);
-            record
-        })
-        .collect();
-    let mut b = Book::replay(&records).unwrap();
+    let mut b = corpus_book();
     let date = NaiveDate::from_ymd_opt(2025, 1, 18).unwrap();
     for e in entry_rules_session(&mut b, date) {
         println!("CORPUS {}", encode(&e));
@@ -2528,17 +2504,7 @@ fn number_series_events_have_a_stable_version_1_encoding() {
 #[test]
 #[ignore = "writes corpus records; run by hand with --nocapture"]
 fn print_issue_18_series_sessions_for_the_corpus() {
-    let corpus = include_str!("fixtures/events/v1-corpus.jsonl");
-    let mut head = ChainHead::EMPTY;
-    let records: Vec<_> = corpus
-        .lines()
-        .map(|body| {
-            let record = head.seal(body.to_string());
-            head = ChainHead::after(&record);
-            record
-        })
-        .collect();
-    let mut b = Book::replay(&records).unwrap();
+    let mut b = corpus_book();
     let date = NaiveDate::from_ymd_opt(2025, 1, 20).unwrap();
     for e in number_series_session(&mut b, date) {
         println!("CORPUS {}", encode(&e));
@@ -2665,17 +2631,7 @@ fn access_events_have_a_stable_version_1_encoding() {
 #[test]
 #[ignore = "writes corpus records; run by hand with --nocapture"]
 fn print_issue_18_access_sessions_for_the_corpus() {
-    let corpus = include_str!("fixtures/events/v1-corpus.jsonl");
-    let mut head = ChainHead::EMPTY;
-    let records: Vec<_> = corpus
-        .lines()
-        .map(|body| {
-            let record = head.seal(body.to_string());
-            head = ChainHead::after(&record);
-            record
-        })
-        .collect();
-    let mut b = Book::replay(&records).unwrap();
+    let mut b = corpus_book();
     let date = NaiveDate::from_ymd_opt(2025, 1, 21).unwrap();
     for e in access_session(&mut b, date) {
         println!("CORPUS {}", encode(&e));
@@ -2744,6 +2700,7 @@ event_kinds! {
     Event::Gl(GlEvent::RoleSaved { .. }) => "role_saved",
     Event::Gl(GlEvent::UserSaved { .. }) => "user_saved",
     Event::Gl(GlEvent::PasswordPolicySet { .. }) => "password_policy_set",
+    Event::Gl(GlEvent::DisplayDecimalsSet { .. }) => "display_decimals_set",
     Event::Tax(TaxEvent::TaxCodeCreated { .. }) => "tax_code_created",
     Event::Tax(TaxEvent::TaxCodeUpdated { .. }) => "tax_code_updated",
     Event::Costing(CostingEvent::DimensionDefined { .. }) => "dimension_defined",

@@ -1948,6 +1948,7 @@ command_kinds! {
     Command::Gl(GlCommand::UpdateCompanyDetails { .. }) => "update_company_details",
     Command::Gl(GlCommand::SetDatevSettings { .. }) => "set_datev_settings",
     Command::Gl(GlCommand::SetEntryRules { .. }) => "set_entry_rules",
+    Command::Gl(GlCommand::SetDisplayDecimals { .. }) => "set_display_decimals",
     Command::Gl(GlCommand::SetNumberSeries { .. }) => "set_number_series",
     Command::Gl(GlCommand::SaveRole { .. }) => "save_role",
     Command::Gl(GlCommand::SaveUser { .. }) => "save_user",

@@ -35,7 +35,7 @@ pub mod partners;
 mod payment_runs;
 mod recurring;
 pub mod roles;
-mod rules;
+pub mod rules;
 mod statement_file;
 
 use crate::demo::accounts::{DemoAccounts, DemoTaxCodes};

@@ -7,10 +7,12 @@
 //! Before the rules, four numbering series (outgoing and incoming
 //! invoices, cash, journal), so the entry screen offers them; the demo's
 //! own entries keep their references, so every series starts unused.
+//! With the rules, display decimals as SAP Business One ships them: rates
+//! with at least four, quantities with two.
 
 use super::DemoError;
 use crate::ledger::gl::{
-    ChartTemplate, DocumentKind, EntryRules, GlCommand, NumberSeries, RuleMode,
+    ChartTemplate, DisplayDecimals, DocumentKind, EntryRules, GlCommand, NumberSeries, RuleMode,
 };
 use crate::ledger::types::{AccountNo, Timestamp};
 use crate::ledger::{Book, Command, DomainError, Event};
@@ -43,8 +45,21 @@ pub fn rules_events(
         by: "demo".into(),
         at,
     });
-    Ok(book.execute(&cmd)?)
+    let mut events = book.execute(&cmd)?;
+    let cmd = Command::Gl(GlCommand::SetDisplayDecimals {
+        decimals: DEMO_DISPLAY,
+        by: "demo".into(),
+        at,
+    });
+    events.extend(book.execute(&cmd)?);
+    Ok(events)
 }
+
+/// Rates with at least four decimals, quantities with two.
+pub const DEMO_DISPLAY: DisplayDecimals = DisplayDecimals {
+    rates: 4,
+    quantities: 2,
+};
 
 /// The demo's numbering series: (code, name, kind, prefix, width).
 const SERIES: [(&str, &str, DocumentKind, &str, u8); 4] = [

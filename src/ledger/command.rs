@@ -151,6 +151,7 @@ impl Command {
                 | GlCommand::UpdateCompanyDetails { .. }
                 | GlCommand::SetDatevSettings { .. }
                 | GlCommand::SetEntryRules { .. }
+                | GlCommand::SetDisplayDecimals { .. }
                 | GlCommand::SetNumberSeries { .. } => Area::MasterData,
             },
             Command::Posting(c) => match c {

@@ -392,6 +392,13 @@ impl AppState {
             .map(|_| ())
     }
 
+    /// The open company's display decimals of rates and quantities (the
+    /// default without a company). Tracks the Book.
+    pub fn display_decimals(&self) -> crate::ledger::gl::DisplayDecimals {
+        self.with_book(|b| *b.gl().display_decimals())
+            .unwrap_or_default()
+    }
+
     /// What the logged-in user may do in `area` (issue 18; everything in
     /// a company without users). Tracks the user and the Book.
     pub fn level(&self, area: Area) -> Level {

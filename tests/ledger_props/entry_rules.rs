@@ -4,10 +4,13 @@
 //! unknown number or a double is refused). The drafts the generator posts
 //! carry no day of entry, so only the cash rule meets them; when it
 //! refuses, the main property checks that the refusal changed nothing.
+//! Beside them the display decimals, now and then above what a stored
+//! rate or quantity can carry.
 
 use chrono::NaiveDate;
-use kontor::ledger::gl::{EntryRules, GlCommand, MAX_WINDOW_DAYS, RuleMode};
+use kontor::ledger::gl::{DisplayDecimals, EntryRules, GlCommand, MAX_WINDOW_DAYS, RuleMode};
 use kontor::ledger::posting::Rights;
+use kontor::ledger::types::limits::{MAX_FX_RATE_DECIMALS, MAX_QUANTITY_DECIMALS};
 use kontor::ledger::types::{AccountNo, Timestamp};
 use kontor::ledger::{Book, Command};
 use proptest::prelude::*;
@@ -17,10 +20,13 @@ use proptest::prelude::*;
 const CASH_POOL: [&str; 5] = ["1000", "1200", "1400", "8400", "9999"];
 
 #[derive(Clone, Debug)]
-pub struct EntryRulesOp {
-    days: (Option<u32>, Option<u32>),
-    modes: [RuleMode; 4],
-    cash: Vec<usize>,
+pub enum EntryRulesOp {
+    Rules {
+        days: (Option<u32>, Option<u32>),
+        modes: [RuleMode; 4],
+        cash: Vec<usize>,
+    },
+    Display(DisplayDecimals),
 }
 
 fn mode() -> impl Strategy<Value = RuleMode> {
@@ -36,25 +42,39 @@ fn days() -> impl Strategy<Value = Option<u32>> {
 }
 
 pub fn entry_rules_op() -> impl Strategy<Value = EntryRulesOp> {
-    (
+    let rules = (
         (days(), days()),
         [mode(), mode(), mode(), mode()],
         prop::collection::vec(prop_oneof![6 => 0..2usize, 1 => 2..CASH_POOL.len()], 0..3),
     )
-        .prop_map(|(days, modes, cash)| EntryRulesOp { days, modes, cash })
+        .prop_map(|(days, modes, cash)| EntryRulesOp::Rules { days, modes, cash });
+    let display = (0..=MAX_FX_RATE_DECIMALS + 2, 0..=MAX_QUANTITY_DECIMALS + 1).prop_map(
+        |(rates, quantities)| EntryRulesOp::Display(DisplayDecimals { rates, quantities }),
+    );
+    prop_oneof![3 => rules, 1 => display]
 }
 
 pub fn command(_book: &Book, base: NaiveDate, op: &EntryRulesOp) -> (Command, Rights) {
     let at = Timestamp::at(base, 9, 30, 0).unwrap_or_else(|| unreachable!());
-    let [date_window, reference, document_date, cash_negative] = op.modes;
+    let (days, modes, cash) = match op {
+        EntryRulesOp::Rules { days, modes, cash } => (days, modes, cash),
+        EntryRulesOp::Display(decimals) => {
+            let command = GlCommand::SetDisplayDecimals {
+                decimals: *decimals,
+                by: "prop".into(),
+                at,
+            };
+            return (Command::Gl(command), Rights::ALL);
+        }
+    };
+    let [date_window, reference, document_date, cash_negative] = *modes;
     let rules = EntryRules {
-        days_back: op.days.0,
-        days_ahead: op.days.1,
+        days_back: days.0,
+        days_ahead: days.1,
         date_window,
         reference,
         document_date,
-        cash_accounts: op
-            .cash
+        cash_accounts: cash
             .iter()
             .map(|&i| AccountNo::parse(CASH_POOL[i]).unwrap_or_else(|_| unreachable!()))
             .collect(),

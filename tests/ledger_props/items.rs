@@ -264,9 +264,10 @@ pub fn command(book: &Book, base: NaiveDate, op: &ItemsOp) -> (Command, Rights) 
         ItemsOp::Delete { pick, unknown } => {
             let ids: Vec<u32> = book.items().specials().map(|s| s.id).collect();
             let id = match ids.len() {
-                _ if *unknown => 9_999,
-                // Nothing to delete yet: the special comes first.
+                // Nothing to delete yet: the special comes first (else
+                // most deletes of a run without specials were refused).
                 0 => return (special(book, base, true, 0, false), Rights::ALL),
+                _ if *unknown => 9_999,
                 n => ids[pick.index(n)],
             };
             ItemsCommand::DeleteSpecial { id }.into()

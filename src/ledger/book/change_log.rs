@@ -61,11 +61,12 @@ pub enum RecordKind {
     Role,
     User,
     PasswordPolicy,
+    DisplayDecimals,
 }
 
 impl RecordKind {
     /// Every kind, in the order the screen offers them.
-    pub const ALL: [RecordKind; 33] = [
+    pub const ALL: [RecordKind; 34] = [
         RecordKind::Company,
         RecordKind::Account,
         RecordKind::Period,
@@ -99,6 +100,7 @@ impl RecordKind {
         RecordKind::Role,
         RecordKind::User,
         RecordKind::PasswordPolicy,
+        RecordKind::DisplayDecimals,
     ];
 }
 
@@ -340,6 +342,11 @@ const RULES: &[(&str, RecordKind, Shape)] = {
             whole("settings", &[]),
         ),
         ("entry_rules_set", K::EntryRules, whole("rules", &[])),
+        (
+            "display_decimals_set",
+            K::DisplayDecimals,
+            whole("decimals", &[]),
+        ),
         ("number_series_set", K::NumberSeries, whole("series", &[])),
         ("role_saved", K::Role, whole("role", &["code"])),
         ("user_saved", K::User, whole("user", &["login"])),

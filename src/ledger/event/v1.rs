@@ -1598,6 +1598,11 @@ enum EventRefV1<'a> {
         by: String,
         at: TimestampV1,
     },
+    DisplayDecimalsSet {
+        decimals: entry_rules::DisplayDecimalsV1,
+        by: String,
+        at: TimestampV1,
+    },
     // ----- numbering series (issue 18): types in `v1/numbering.rs` -----
     NumberSeriesSet {
         series: Vec<numbering::NumberSeriesV1>,
@@ -1925,6 +1930,11 @@ enum EventV1 {
         by: String,
         at: TimestampV1,
     },
+    DisplayDecimalsSet {
+        decimals: entry_rules::DisplayDecimalsV1,
+        by: String,
+        at: TimestampV1,
+    },
     // ----- numbering series (issue 18): types in `v1/numbering.rs` -----
     NumberSeriesSet {
         series: Vec<numbering::NumberSeriesV1>,
@@ -2067,7 +2077,9 @@ fn gl_to_wire(event: &GlEvent) -> EventRefV1<'static> {
             details: details.into(),
         },
         GlEvent::DatevSettingsSet { .. } => datev::datev_to_wire(event),
-        GlEvent::EntryRulesSet { .. } => entry_rules::entry_rules_to_wire(event),
+        GlEvent::EntryRulesSet { .. } | GlEvent::DisplayDecimalsSet { .. } => {
+            entry_rules::entry_rules_to_wire(event)
+        }
         GlEvent::NumberSeriesSet { .. } | GlEvent::SeriesNumberDrawn { .. } => {
             numbering::numbering_to_wire(event)
         }
@@ -2214,7 +2226,9 @@ fn from_wire(event: EventV1) -> Event {
         | W::LoanRateChanged { .. }) => recurring::recurring_from_wire(other),
         other @ W::InvoiceDocumentStored { .. } => inbox::inbox_from_wire(other),
         other @ W::DatevSettingsSet { .. } => datev::datev_from_wire(other),
-        other @ W::EntryRulesSet { .. } => entry_rules::entry_rules_from_wire(other),
+        other @ (W::EntryRulesSet { .. } | W::DisplayDecimalsSet { .. }) => {
+            entry_rules::entry_rules_from_wire(other)
+        }
         other @ (W::NumberSeriesSet { .. } | W::SeriesNumberDrawn { .. }) => {
             numbering::numbering_from_wire(other)
         }

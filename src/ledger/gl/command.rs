@@ -7,6 +7,7 @@ use crate::ledger::gl::account::Account;
 use crate::ledger::gl::company::CompanyDetails;
 use crate::ledger::gl::datev::DatevSettings;
 use crate::ledger::gl::determination::GlDetermination;
+use crate::ledger::gl::display::DisplayDecimals;
 use crate::ledger::gl::entry_rules::EntryRules;
 use crate::ledger::gl::numbering::NumberSeries;
 use crate::ledger::gl::password_policy::PasswordPolicy;
@@ -78,6 +79,13 @@ pub enum GlCommand {
         by: String,
         at: Timestamp,
     },
+    /// Display decimals of rates and quantities (issue 18): replace the
+    /// previous ones.
+    SetDisplayDecimals {
+        decimals: DisplayDecimals,
+        by: String,
+        at: Timestamp,
+    },
     /// The password policy (issue 18): replaces the previous one.
     SetPasswordPolicy {
         policy: PasswordPolicy,
@@ -146,6 +154,11 @@ pub enum GlEvent {
     },
     UserSaved {
         user: User,
+        by: String,
+        at: Timestamp,
+    },
+    DisplayDecimalsSet {
+        decimals: DisplayDecimals,
         by: String,
         at: Timestamp,
     },

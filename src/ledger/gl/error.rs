@@ -4,6 +4,7 @@
 use crate::ledger::gl::access::AccessError;
 use crate::ledger::gl::datev::DatevSettingsError;
 use crate::ledger::gl::determination::DeterminationKey;
+use crate::ledger::gl::display::DisplayDecimalsError;
 use crate::ledger::gl::entry_rules::EntryRulesError;
 use crate::ledger::gl::numbering::NumberSeriesError;
 use crate::ledger::gl::password_policy::PolicySettingError;
@@ -117,6 +118,10 @@ pub enum GlError {
     #[error(transparent)]
     Series(#[from] NumberSeriesError),
 
+    // --- display decimals (issue 18) ---
+    #[error(transparent)]
+    DisplayDecimals(#[from] DisplayDecimalsError),
+
     // --- password policy (issue 18) ---
     #[error(transparent)]
     PasswordPolicy(#[from] PolicySettingError),
@@ -178,6 +183,7 @@ impl GlError {
             | GlError::Datev(_)
             | GlError::EntryRules(_)
             | GlError::Series(_)
+            | GlError::DisplayDecimals(_)
             | GlError::PasswordPolicy(_)
             | GlError::Access(_) => None,
         }

@@ -11,6 +11,7 @@ pub mod command;
 pub mod company;
 pub mod datev;
 pub mod determination;
+pub mod display;
 pub mod entry_rules;
 pub mod error;
 pub mod fx;
@@ -24,6 +25,7 @@ pub use command::{GlCommand, GlEvent};
 pub use company::{ChartTemplate, CompanyDetails, Settings};
 pub use datev::{DatevSettings, DatevSettingsError};
 pub use determination::{DeterminationKey, GlDetermination};
+pub use display::{DisplayDecimals, DisplayDecimalsError, DisplayField};
 pub use entry_rules::{
     EntryRules, EntryRulesError, MAX_CASH_ACCOUNTS, MAX_WINDOW_DAYS, RuleBreach, RuleMode,
 };
@@ -89,6 +91,8 @@ pub struct Gl {
     access: Access,
     /// The password policy; the default until set (issue 18).
     password_policy: PasswordPolicy,
+    /// Display decimals of rates and quantities (issue 18).
+    display: DisplayDecimals,
 }
 
 impl Gl {
@@ -109,6 +113,7 @@ impl Gl {
             numbering: Numbering::default(),
             access: Access::default(),
             password_policy: PasswordPolicy::default(),
+            display: DisplayDecimals::default(),
         })
     }
 
@@ -209,6 +214,14 @@ impl Gl {
                     at: *at,
                 }
             }
+            GlCommand::SetDisplayDecimals { decimals, by, at } => {
+                decimals.check()?;
+                GlEvent::DisplayDecimalsSet {
+                    decimals: *decimals,
+                    by: by.clone(),
+                    at: *at,
+                }
+            }
             GlCommand::SetPasswordPolicy { policy, by, at } => {
                 policy.validate()?;
                 GlEvent::PasswordPolicySet {
@@ -291,6 +304,10 @@ impl Gl {
                 self.access.check_user(user)?;
                 self.access.save_user(user);
             }
+            GlEvent::DisplayDecimalsSet { decimals, .. } => {
+                decimals.check()?;
+                self.display = *decimals;
+            }
             GlEvent::PasswordPolicySet { policy, .. } => {
                 policy.validate()?;
                 self.password_policy = *policy;
@@ -356,6 +373,11 @@ impl Gl {
     /// Users, roles and rights (issue 18).
     pub fn access(&self) -> &Access {
         &self.access
+    }
+
+    /// Display decimals of rates and quantities (issue 18).
+    pub fn display_decimals(&self) -> &DisplayDecimals {
+        &self.display
     }
 
     /// The password policy (the default until set, issue 18).

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::formats::amount::{NumberStyle, format_amount, format_date};
 use crate::formats::csv::Dialect;
+use crate::ledger::gl::DisplayDecimals;
 use crate::ui::i18n::{Lang, Text};
 
 /// Today's date in the browser's time zone (chrono's clock does not reach
@@ -57,4 +58,15 @@ pub fn fmt_nonzero(amount: Decimal, decimals: u32, lang: Lang) -> String {
 /// A text in `lang`, for handlers that build messages outside the view.
 pub fn say(t: impl Text, lang: Lang) -> &'static str {
     t.text(lang)
+}
+
+/// An exchange rate with the company's display decimals: at least that
+/// many, and every decimal the rate has (`DisplayDecimals`).
+pub fn fmt_rate(rate: Decimal, display: &DisplayDecimals, lang: Lang) -> String {
+    format_amount(rate, display.rate(rate), number_style(lang))
+}
+
+/// A quantity with the company's display decimals, as [`fmt_rate`].
+pub fn fmt_quantity(quantity: Decimal, display: &DisplayDecimals, lang: Lang) -> String {
+    format_amount(quantity, display.quantity(quantity), number_style(lang))
 }

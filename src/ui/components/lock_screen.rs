@@ -143,7 +143,7 @@ fn ChangePasswordForm() -> impl IntoView {
                     <p class="error-box" role="alert" data-testid="change-password-error">{move || said.get()}</p>
                 </Show>
                 <div class="actions">
-                    <button type="submit" class="primary" data-testid="change-password-submit" disabled=move || working.get()>
+                    <button type="submit" class="button primary" data-testid="change-password-submit" disabled=move || working.get()>
                         {move || if working.get() { i18n.t(T::Changing) } else { i18n.t(T::Change) }}
                     </button>
                 </div>
@@ -273,11 +273,11 @@ fn LoginForm() -> impl IntoView {
                     </p>
                 </Show>
                 <div class="actions">
-                    <button type="submit" class="primary" data-testid="login-submit"
+                    <button type="submit" class="button primary" data-testid="login-submit"
                         disabled=move || { checking.get() || seconds_left() > 0 }>
                         {move || if checking.get() { i18n.t(T::Checking) } else { i18n.t(T::Submit) }}
                     </button>
-                    <button type="button" on:click=other data-testid="login-other">{move || i18n.t(T::Other)}</button>
+                    <button type="button" class="button" on:click=other data-testid="login-other">{move || i18n.t(T::Other)}</button>
                 </div>
             </form>
         </div>

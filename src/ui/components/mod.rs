@@ -45,7 +45,9 @@ pub use drafts::{
 };
 pub use due_notice::DueNotice;
 pub use focus::{focus, focus_by_id, focus_sibling, row_enter, row_keys, sibling_row};
-pub use format::{dialect, fmt_amount, fmt_date, fmt_nonzero, number_style, say, today};
+pub use format::{
+    dialect, fmt_amount, fmt_date, fmt_nonzero, fmt_quantity, fmt_rate, number_style, say, today,
+};
 pub use frame::{AdminFrame, AdminNav, NoCompany, OpenFailureNotice};
 pub use item_accounts::{AccountFields, AccountsEditor};
 pub use lock_screen::LockScreen;

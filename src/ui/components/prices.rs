@@ -7,8 +7,9 @@
 
 use rust_decimal::Decimal;
 
-use super::format::{fmt_date, number_style};
+use super::format::{fmt_date, fmt_quantity, number_style};
 use crate::formats::amount::{format_amount, format_number, parse_amount};
+use crate::ledger::gl::DisplayDecimals;
 use crate::ledger::items::{
     Items, ListBasis, ListSource, PriceRule, RoundMode, RoundStep, Rounding, UnitCode,
 };
@@ -122,7 +123,12 @@ pub fn basis_words(items: &Items, basis: &ListBasis, lang: Lang) -> String {
 }
 
 /// A quantity with its unit, short for pieces ("100 Stück", "2,5 Stunde").
-fn quantity_words(quantity: Decimal, unit: UnitCode, lang: Lang) -> String {
+fn quantity_words(
+    quantity: Decimal,
+    unit: UnitCode,
+    display: &DisplayDecimals,
+    lang: Lang,
+) -> String {
     let unit = match unit.as_str() {
         "C62" | "H87" => PriceWords::Pieces.text(lang),
         _ => {
@@ -130,7 +136,7 @@ fn quantity_words(quantity: Decimal, unit: UnitCode, lang: Lang) -> String {
             if lang == Lang::De { u.de } else { u.en }
         }
     };
-    format!("{} {unit}", fmt_factor(quantity, lang))
+    format!("{} {unit}", fmt_quantity(quantity, display, lang))
 }
 
 fn until(valid_to: Option<chrono::NaiveDate>, lang: Lang) -> String {
@@ -149,7 +155,13 @@ fn until(valid_to: Option<chrono::NaiveDate>, lang: Lang) -> String {
 /// für Partner 10023 ab 100 Stück", "abgeleitete Liste 2 Wiederverkäufer
 /// (1 Basis × 0,85)", "Rabattgruppe GH (Artikelgruppe HW)",
 /// "Artikel-Standardpreis". `unit` is the item's unit of measure.
-pub fn rule_words(items: &Items, rule: &PriceRule, unit: UnitCode, lang: Lang) -> String {
+pub fn rule_words(
+    items: &Items,
+    rule: &PriceRule,
+    unit: UnitCode,
+    display: &DisplayDecimals,
+    lang: Lang,
+) -> String {
     let w = |t: PriceWords| t.text(lang);
     match rule {
         PriceRule::PartnerSpecial { partner, valid_to } => {
@@ -164,7 +176,7 @@ pub fn rule_words(items: &Items, rule: &PriceRule, unit: UnitCode, lang: Lang) -
             w(PriceWords::Volume),
             w(PriceWords::ForPartner),
             w(PriceWords::FromQty),
-            quantity_words(*from, unit, lang)
+            quantity_words(*from, unit, display, lang)
         ),
         PriceRule::ListPeriod { list, valid_to } => format!(
             "{} {} {} {}",
@@ -179,7 +191,7 @@ pub fn rule_words(items: &Items, rule: &PriceRule, unit: UnitCode, lang: Lang) -
             w(PriceWords::OfList),
             list_label(items, *list),
             w(PriceWords::FromQty),
-            quantity_words(*from, unit, lang)
+            quantity_words(*from, unit, display, lang)
         ),
         PriceRule::DiscountGroup { group, item_group } => {
             let name = items

@@ -4,7 +4,8 @@
 
 use super::determination_name;
 use super::{number, pick};
-use crate::ledger::gl::GlError;
+
+use crate::ledger::gl::{DisplayField, GlError};
 use crate::ui::i18n::Lang;
 
 pub fn gl_error(e: &GlError, lang: Lang) -> String {
@@ -15,6 +16,19 @@ pub fn gl_error(e: &GlError, lang: Lang) -> String {
         GlError::Series(e) => return super::number_series_error(e, lang),
         GlError::Access(e) => return super::access_error(e, lang),
         GlError::PasswordPolicy(e) => return super::policy_setting_error(e, lang),
+        GlError::DisplayDecimals(e) => {
+            let (de, en) = match e.field {
+                DisplayField::Rates => ("Kurse", "Rates"),
+                DisplayField::Quantities => ("Mengen", "Quantities"),
+            };
+            let (decimals, max) = (e.decimals, e.max);
+            (
+                format!(
+                    "{de} werden mit höchstens {max} Nachkommastellen gespeichert; {decimals} sind zu viele."
+                ),
+                format!("{en} are stored with at most {max} decimals; {decimals} are too many."),
+            )
+        }
         GlError::CompanyAlreadySetUp => (
             "Der Mandant ist bereits eingerichtet.".into(),
             "The company is already set up.".into(),

@@ -5,8 +5,10 @@
 // an unknown user refused alike, the lock screen after a reload, the
 // second user logging in, stamping an edit with their name, seeing the
 // entry screen read-only (a posting refused by the engine) and no payment
-// runs at all; a deactivated user cannot log in. Screenshots in German
-// and English.
+// runs at all; a deactivated user cannot log in. The password policy as a
+// company setting: a setting out of range refused, the rule shown from it,
+// a password a superuser set changed by its owner at the first login, not
+// to one of the last. Screenshots in German and English.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp, waitForApp, screenshot } from '../lib/app.mjs';
@@ -89,9 +91,9 @@ test('a company gets its first user and is encrypted', async () => {
 test('a role and a second user holding it', async () => {
   await page.fill(tid('role-code'), 'buch');
   await page.fill(tid('role-name'), 'Buchhaltung');
-  await page.selectOption(tid('role-level-master_data'), 'full');
-  await page.selectOption(tid('role-level-posting'), 'read');
-  await page.selectOption(tid('role-level-users'), 'read');
+  await page.selectOption(tid('role-level-MasterData'), 'full');
+  await page.selectOption(tid('role-level-Posting'), 'read');
+  await page.selectOption(tid('role-level-Users'), 'read');
   await page.click(tid('role-submit'));
   await page.waitForSelector(tid('role-saved'));
   assert.match(await page.textContent('[data-testid="role-row"][data-code="BUCH"]'),
@@ -107,6 +109,28 @@ test('a role and a second user holding it', async () => {
   const ben = await page.$$eval('[data-testid="user-row"][data-login="ben"] td', (c) => c.map((x) => x.textContent.trim()));
   assert.deepEqual(ben.slice(0, 6), ['ben', 'Ben Roth', 'de', 'ja', 'nein', 'BUCH']);
   await screenshot(page, 'users-de');
+});
+
+test('the password policy is a company setting', async () => {
+  await page.fill(tid('policy-min-length'), '0');
+  await page.click(tid('policy-submit'));
+  await page.waitForSelector(tid('policy-error'));
+  assert.equal(await page.textContent(tid('policy-error')), 'Die Mindestlänge muss zwischen 1 und 64 liegen.');
+  await page.fill(tid('policy-min-length'), '10');
+  await page.fill(tid('policy-expiry'), '');
+  await page.fill(tid('policy-no-reuse'), '3');
+  await page.click(tid('policy-submit'));
+  await page.waitForSelector(tid('policy-saved'));
+  assert.equal(await page.textContent(tid('user-rule')),
+    'Kennwortregel: mindestens 10 Zeichen mit Großbuchstabe, Kleinbuchstabe, Ziffer; ohne Ablauf; nicht eines der letzten 3.');
+  // The form checks before Argon2id; the store checks again on saving.
+  await page.click(tid('user-edit-ben'));
+  await fillPassword('user', 'ben', 'Kurz2026');
+  await page.click(tid('user-submit'));
+  await page.waitForSelector(tid('user-error'));
+  assert.equal(await page.textContent(tid('user-error')), 'Das Kennwort braucht mindestens 10 Zeichen.');
+  await fillPassword('user', 'ben', '', '');
+  await screenshot(page, 'users-policy-de');
 });
 
 test('Alt+Q locks; a wrong password and an unknown user get the same answer', async () => {
@@ -129,12 +153,27 @@ test('after a reload the lock screen asks again; the second user logs in and is 
   await go('/');
   await page.waitForSelector(tid('lock-screen'));
   await logIn('BEN', 'Winter2026x');
+  // anna set ben's password: he chooses his own before the books open,
+  // not the one he was given (one of his last three).
+  await page.waitForSelector(tid('change-password'), { timeout: 30000 });
+  // The books are not open yet: nothing names the company outside the form.
+  assert.notEqual(await page.$eval(tid('status-company'), (e) => e.textContent).catch(() => ''), 'Tresor GmbH');
+  await page.fill(tid('change-password-new'), 'Winter2026x');
+  await page.fill(tid('change-password-repeat'), 'Winter2026x');
+  await page.click(tid('change-password-submit'));
+  await page.waitForSelector(tid('change-password-error'), { timeout: 30000 });
+  assert.equal(await page.textContent(tid('change-password-error')),
+    'Das Kennwort war eines der letzten 3 und darf nicht wieder verwendet werden.');
+  await screenshot(page, 'change-password-de');
+  await page.fill(tid('change-password-new'), 'Frühling2026');
+  await page.fill(tid('change-password-repeat'), 'Frühling2026');
+  await page.click(tid('change-password-submit'));
   await page.waitForSelector(tid('lock-screen'), { state: 'detached', timeout: 30000 });
   await page.waitForFunction(() => document.querySelector('[data-testid="status-company"]')?.textContent === 'Tresor GmbH');
   await go('/financials/accounts');
   // Reloading asks again: the key was in the old page's memory only.
   await page.waitForSelector(tid('lock-screen'));
-  await logIn('ben', 'Winter2026x');
+  await logIn('ben', 'Frühling2026');
   await page.waitForSelector(tid('lock-screen'), { state: 'detached', timeout: 30000 });
   await page.fill(tid('account-search'), '4210');
   await page.click('tr[data-account="4210"] [data-testid="account-edit"]');
@@ -210,7 +249,7 @@ test('five failed tries make the next one wait, also after a reload', async () =
   // the right password in, and a success forgets the failures.
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kontor.loginFailures.')).forEach((k) => localStorage.removeItem(k)));
   await go('/');
-  await logIn('ben', 'Winter2026x');
+  await logIn('ben', 'Frühling2026');
   await page.waitForSelector(tid('lock-screen'), { state: 'detached', timeout: 30000 });
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kontor.loginFailures.'))), []);
 });
@@ -237,7 +276,7 @@ test('a superuser deactivates a user, who then cannot log in', async () => {
   assert.equal(await page.textContent(tid('user-error')), 'anna ist der letzte aktive Superuser; es muss einer bleiben.');
   await page.click(tid('lock-now'));
   await page.waitForSelector(tid('lock-screen'));
-  await logIn('ben', 'Winter2026x');
+  await logIn('ben', 'Frühling2026');
   await page.waitForSelector(tid('login-error'), { timeout: 30000 });
   assert.equal(await page.textContent(tid('login-error')), 'ben ist kein aktiver Benutzer dieses Mandanten; ein Superuser kann das ändern.');
   await screenshot(page, 'lock-inactive-de');

@@ -1,10 +1,11 @@
-//! The data-entry rules event as stored (issue 18: a new G/L variant,
-//! `entry_rules_set`). Modes as words; a day limit that is not set and an
-//! empty list of cash accounts are left out.
+//! The data-entry rules and display decimals as stored (issue 18: G/L
+//! variants `entry_rules_set` and `display_decimals_set`). Modes as words;
+//! a day limit that is not set and an empty list of cash accounts are left
+//! out.
 
 use super::{AccountNoV1, EventRefV1, EventV1, TimestampV1};
 use crate::ledger::event::Event;
-use crate::ledger::gl::{EntryRules, GlEvent, RuleMode};
+use crate::ledger::gl::{DisplayDecimals, EntryRules, GlEvent, RuleMode};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
@@ -29,6 +30,12 @@ pub struct EntryRulesV1 {
     cash_negative: RuleModeV1,
 }
 
+#[derive(Serialize, Deserialize)]
+pub struct DisplayDecimalsV1 {
+    rates: u32,
+    quantities: u32,
+}
+
 pub(super) fn entry_rules_to_wire(event: &GlEvent) -> EventRefV1<'static> {
     match event {
         GlEvent::EntryRulesSet { rules, by, at } => EventRefV1::EntryRulesSet {
@@ -49,7 +56,15 @@ pub(super) fn entry_rules_to_wire(event: &GlEvent) -> EventRefV1<'static> {
             by: by.clone(),
             at: TimestampV1(*at),
         },
-        // `gl_to_wire` hands over only the variant above.
+        GlEvent::DisplayDecimalsSet { decimals, by, at } => EventRefV1::DisplayDecimalsSet {
+            decimals: DisplayDecimalsV1 {
+                rates: decimals.rates,
+                quantities: decimals.quantities,
+            },
+            by: by.clone(),
+            at: TimestampV1(*at),
+        },
+        // `gl_to_wire` hands over only the variants above.
         _ => unreachable!("gl_to_wire writes the other G/L events itself"),
     }
 }
@@ -69,7 +84,17 @@ pub(super) fn entry_rules_from_wire(event: EventV1) -> Event {
             by,
             at: at.0,
         }),
-        // `from_wire` hands over only the variant above.
+        EventV1::DisplayDecimalsSet { decimals, by, at } => {
+            Event::Gl(GlEvent::DisplayDecimalsSet {
+                decimals: DisplayDecimals {
+                    rates: decimals.rates,
+                    quantities: decimals.quantities,
+                },
+                by,
+                at: at.0,
+            })
+        }
+        // `from_wire` hands over only the variants above.
         _ => unreachable!("from_wire reads the other events itself"),
     }
 }

@@ -88,6 +88,7 @@ texts! {
         Role => "Rollen", "Roles";
         UserRecord => "Benutzer", "Users";
         PasswordPolicyRecord => "Kennwortrichtlinie", "Password policy";
+        DisplayDecimalsRecord => "Anzeige-Nachkommastellen", "Display decimals";
         FName => "Bezeichnung", "Name";
         FNameDe => "Bezeichnung (deutsch)", "Name (German)";
         FNameEn => "Bezeichnung (englisch)", "Name (English)";
@@ -158,6 +159,7 @@ fn kind_text(kind: RecordKind) -> T {
         K::Role => T::Role,
         K::User => T::UserRecord,
         K::PasswordPolicy => T::PasswordPolicyRecord,
+        K::DisplayDecimals => T::DisplayDecimalsRecord,
     }
 }
 

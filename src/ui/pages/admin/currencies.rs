@@ -19,7 +19,7 @@ use crate::ui::components::{AdminFrame, fmt_date, say};
 use crate::ui::components::{ErrorBox, number_style, today};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, use_i18n};
-use crate::ui::state::use_app;
+use crate::ui::state::{AppState, use_app};
 
 texts! {
     pub enum T {
@@ -65,8 +65,9 @@ texts! {
 /// Decimals the inverse rate is shown with (a reading aid, never stored).
 const INVERSE_DECIMALS: u32 = 6;
 
-fn rate_text(rate: Decimal, lang: Lang) -> String {
-    format_amount(rate, rate.scale(), number_style(lang))
+/// A rate with the open company's display decimals.
+fn rate_text(app: AppState, rate: Decimal, lang: Lang) -> String {
+    crate::ui::components::fmt_rate(rate, &app.display_decimals(), lang)
 }
 
 #[component]
@@ -144,7 +145,7 @@ fn CurrenciesBody() -> impl IntoView {
                                     view! {
                                         <tr data-date=date.to_string()>
                                             <td>{move || fmt_date(date, i18n.lang())}</td>
-                                            <td class="num">{move || rate_text(rate, i18n.lang())}</td>
+                                            <td class="num">{move || rate_text(app, rate, i18n.lang())}</td>
                                             <td class="num muted">{move || format_amount(inverse, INVERSE_DECIMALS, number_style(i18n.lang()))}</td>
                                         </tr>
                                     }
@@ -185,7 +186,7 @@ fn CurrenciesBody() -> impl IntoView {
                                         <td class="num">{c.decimals()}</td>
                                         <td class="num">{move || match (is_lc, latest) {
                                             (true, _) => i18n.t(T::IsLc).to_string(),
-                                            (false, Some((_, rate))) => rate_text(rate, i18n.lang()),
+                                            (false, Some((_, rate))) => rate_text(app, rate, i18n.lang()),
                                             (false, None) => "–".to_string(),
                                         }}</td>
                                         <td>{move || latest.map(|(d, _)| fmt_date(d, i18n.lang())).unwrap_or_default()}</td>
@@ -235,7 +236,7 @@ fn RateForm(currency: RwSignal<Currency>, lc: Signal<Currency>) -> impl IntoView
                     "{} 1 {} = {} {c} {} {}",
                     say(T::Saved, lang),
                     lc.get_untracked(),
-                    rate_text(rate_value, lang),
+                    rate_text(app, rate_value, lang),
                     say(T::From, lang),
                     fmt_date(date_value, lang)
                 )));

@@ -2,13 +2,14 @@
 //! each off, a warning the entry screen asks to confirm, or a refusal the
 //! engine gives whatever screen sent the entry. Enter or Ctrl+Enter saves
 //! (`GlCommand::SetEntryRules`); the engine checks the cash accounts
-//! against the chart.
+//! against the chart. Below, the display decimals of rates and quantities
+//! (`GlCommand::SetDisplayDecimals`), a global parameter of the same page.
 
 use leptos::prelude::*;
 
 use crate::forms::entry_rules::{EntryRulesForm, RulesFormError};
 use crate::ledger::Command;
-use crate::ledger::gl::{GlCommand, RuleMode};
+use crate::ledger::gl::{DisplayDecimals, GlCommand, RuleMode};
 use crate::texts;
 use crate::ui::components::{AdminFrame, Said, now, said_box, user};
 use crate::ui::i18n::use_i18n;
@@ -35,6 +36,12 @@ texts! {
         NotANumber => "ist keine Anzahl Tage.", "is not a number of days.";
         NotAnAccount => "ist keine Kontonummer.", "is not an account number.";
         Keys => "Enter oder Strg+Enter speichert.", "Enter or Ctrl+Enter saves.";
+        Display => "Anzeige-Nachkommastellen", "Display decimals";
+        DisplayHelp => "Mindestens so viele Nachkommastellen zeigen Kurse und Mengen; ein Wert mit mehr zeigt alle (ein gerundet angezeigter Kurs wäre nicht der gebuchte). Beträge haben die Stellen ihrer Währung.", "Rates and quantities show at least this many decimals; a value with more shows them all (a rate rounded on screen would not be the one posted). Amounts have their currency's decimals.";
+        Rates => "Kurse", "Rates";
+        Quantities => "Mengen", "Quantities";
+        DisplaySaved => "Anzeige-Nachkommastellen gespeichert.", "Display decimals saved.";
+        NotDecimals => "ist keine Anzahl Nachkommastellen.", "is not a number of decimals.";
     }
 }
 
@@ -138,6 +145,64 @@ fn EntryRulesBody() -> impl IntoView {
                 <span class="muted small">{move || i18n.t(T::Keys)}</span>
             </div>
             {said_box(said, T::Saved, "rules-saved")}
+        </form>
+        <DisplayForm />
+    }
+}
+
+/// The display decimals of rates and quantities.
+#[component]
+fn DisplayForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let stored = app.display_decimals();
+    let rates = RwSignal::new(stored.rates.to_string());
+    let quantities = RwSignal::new(stored.quantities.to_string());
+    let said = RwSignal::new(None::<Said<T>>);
+    let save = Action::new_local(move |_: &()| async move {
+        said.set(None);
+        let typed = |text: RwSignal<String>| {
+            let t = text.get_untracked();
+            t.trim().parse::<u32>().map_err(|_| t)
+        };
+        let decimals = match (typed(rates), typed(quantities)) {
+            (Ok(rates), Ok(quantities)) => DisplayDecimals { rates, quantities },
+            (Err(t), _) | (_, Err(t)) => return said.set(Some(Said::Typed(t, T::NotDecimals))),
+        };
+        let Some(at) = now() else { return };
+        let command = GlCommand::SetDisplayDecimals {
+            decimals,
+            by: user(),
+            at,
+        };
+        match app.execute(Command::Gl(command)).await {
+            Ok(_) => said.set(Some(Said::Plain(T::DisplaySaved))),
+            Err(e) => said.set(Some(Said::Session(e))),
+        }
+    });
+    let field = move |label: T, id: &'static str, value: RwSignal<String>| {
+        view! {
+            <label class="field">
+                <span>{move || i18n.t(label)}</span>
+                <input type="text" inputmode="numeric" size="3" data-testid=id
+                    prop:value=value on:input=move |ev| value.set(event_target_value(&ev)) />
+            </label>
+        }
+    };
+    view! {
+        <form class="entry-rules" data-testid="display-decimals"
+            on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
+            <fieldset>
+                <legend>{move || i18n.t(T::Display)}</legend>
+                {field(T::Rates, "display-rates", rates)}
+                {field(T::Quantities, "display-quantities", quantities)}
+                <p class="muted small">{move || i18n.t(T::DisplayHelp)}</p>
+            </fieldset>
+            <div class="actions">
+                <button type="submit" class="button primary" data-testid="display-save"
+                    disabled=move || save.pending().get()>{move || i18n.t(T::Save)}</button>
+            </div>
+            {said_box(said, T::DisplaySaved, "display-saved")}
         </form>
     }
 }

@@ -568,10 +568,10 @@ fn entry_view(book: &Book, id: EntryId, lang: Lang) -> Option<EntryView> {
                         Lang::De => "Kurs",
                         Lang::En => "rate",
                     },
-                    format_amount(
-                        fc.rate_fc_per_lc.normalize(),
-                        fc.rate_fc_per_lc.normalize().scale(),
-                        style
+                    crate::ui::components::fmt_rate(
+                        fc.rate_fc_per_lc,
+                        book.gl().display_decimals(),
+                        lang
                     )
                 )
             }),

@@ -24,7 +24,7 @@ texts! {
         Other => "Sonderzeichen", "Special character";
         Expiry => "Gültig (Tage; leer: unbegrenzt)", "Valid for (days; empty: no expiry)";
         NoReuse => "Nicht wieder verwenden: die letzten", "Not again: the last";
-        LockAfter => "Wartezeit nach Fehlversuchen", "Wait after failed logins";
+        LockAfter => "Fehlversuche bis zur Wartezeit", "Failed logins before a wait";
         NotANumber => "Bitte ganze Zahlen eintragen:", "Please enter whole numbers:";
         Save => "Richtlinie speichern", "Save policy";
         Saved => "Die Kennwortrichtlinie ist gespeichert.", "The password policy is saved.";

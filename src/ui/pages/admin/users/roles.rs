@@ -159,7 +159,11 @@ pub fn RolesEditor() -> impl IntoView {
     let selects = Area::ALL
         .iter()
         .map(|&area| {
-            let current = move || draft.levels.with(|l| l.get(&area).copied().unwrap_or_default());
+            let current = move || {
+                draft
+                    .levels
+                    .with(|l| l.get(&area).copied().unwrap_or_default())
+            };
             let change = move |e: leptos::ev::Event| {
                 let level = parse_level(&event_target_value(&e));
                 draft.levels.update(|l| {
@@ -177,7 +181,7 @@ pub fn RolesEditor() -> impl IntoView {
                 <tr>
                     <td>{move || area_name(area, i18n.lang())}</td>
                     <td>
-                        <select data-testid=format!("role-level-{}", level_key(area)) on:change=change>
+                        <select data-testid=format!("role-level-{area:?}") on:change=change>
                             {option(Level::None)}{option(Level::Read)}{option(Level::Full)}
                         </select>
                     </td>
@@ -225,22 +229,5 @@ pub fn RolesEditor() -> impl IntoView {
             </Show>
             <button type="submit" class="button primary" data-testid="role-submit">{move || i18n.t(T::Save)}</button>
         </form>
-    }
-}
-
-/// The area as a test id: the stored word.
-fn level_key(area: Area) -> &'static str {
-    match area {
-        Area::Posting => "posting",
-        Area::Reversing => "reversing",
-        Area::ClosingPeriod => "closing_period",
-        Area::Periods => "periods",
-        Area::MasterData => "master_data",
-        Area::Payments => "payments",
-        Area::PaymentRuns => "payment_runs",
-        Area::Dunning => "dunning",
-        Area::Users => "users",
-        Area::Backup => "backup",
-        Area::DeleteCompany => "delete_company",
     }
 }

@@ -13,10 +13,12 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::formats::amount::parse_date;
+use crate::ledger::gl::DisplayDecimals;
 use crate::ledger::items::{PriceQuery, Quote};
 use crate::ledger::types::{Currency, PartnerCode};
 use crate::ui::components::{
-    NoCompany, fmt_date, fmt_factor, fmt_price, focus, list_label, parse_factor, rule_words, today,
+    NoCompany, fmt_date, fmt_factor, fmt_price, fmt_rate, focus, list_label, parse_factor,
+    rule_words, today,
 };
 use crate::ui::errors::price_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};
@@ -58,6 +60,7 @@ enum Answer {
         list: String,
         rule: String,
         quantity: Decimal,
+        display: DisplayDecimals,
     },
     Refused(String),
 }
@@ -106,11 +109,13 @@ fn answer(app: AppState, t: Typed, lang: Lang) -> Answer {
         match items.price(b.item_refs(), &q) {
             Ok(quote) => {
                 let unit = items.item(&q.item).map(|r| r.item.unit).unwrap_or_default();
+                let display = *b.gl().display_decimals();
                 Answer::Quote {
                     list: list_label(items, quote.list),
-                    rule: rule_words(items, &quote.rule, unit, lang),
+                    rule: rule_words(items, &quote.rule, unit, &display, lang),
                     quote,
                     quantity: q.quantity,
+                    display,
                 }
             }
             Err(e) => Answer::Refused(price_error(&e, lang)),
@@ -224,11 +229,19 @@ fn show(a: Answer, lang: Lang) -> AnyView {
             list,
             rule,
             quantity,
-        } => quote_view(&quote, list, rule, quantity, lang),
+            display,
+        } => quote_view(&quote, (list, rule), quantity, &display, lang),
     }
 }
 
-fn quote_view(q: &Quote, list: String, rule: String, quantity: Decimal, lang: Lang) -> AnyView {
+/// The quote with its list and rule in words.
+fn quote_view(
+    q: &Quote,
+    (list, rule): (String, String),
+    quantity: Decimal,
+    display: &DisplayDecimals,
+    lang: Lang,
+) -> AnyView {
     let cur = q.currency;
     let price = |d: Decimal| format!("{} {cur}", fmt_price(d, cur, lang));
     let line = (q.price * quantity).round_dp_with_strategy(
@@ -247,7 +260,7 @@ fn quote_view(q: &Quote, list: String, rule: String, quantity: Decimal, lang: La
                 {fact(T::Discount, format!("{} %", fmt_factor(q.discount, lang)), "pc-discount")}
                 {fact(T::UnitPrice, price(q.price), "pc-price")}
                 {fact(T::LineAmount, price(line), "pc-line")}
-                {q.rate.map(|r| fact(T::Rate, format!("{} {cur} / 1", fmt_factor(r, lang)), "pc-rate"))}
+                {q.rate.map(|r| fact(T::Rate, format!("{} {cur} / 1", fmt_rate(r, display, lang)), "pc-rate"))}
             </dl>
         </section>
     }

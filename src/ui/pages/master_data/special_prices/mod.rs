@@ -18,7 +18,8 @@ use crate::ledger::Command;
 use crate::ledger::items::{ItemsCommand, PriceScope, PriceValue, SpecialPrice};
 use crate::ledger::types::Currency;
 use crate::ui::components::{
-    DateField, ErrorBox, NoCompany, Said, field_error, fmt_date, fmt_factor, fmt_price, list_label,
+    DateField, ErrorBox, NoCompany, Said, field_error, fmt_date, fmt_factor, fmt_price,
+    fmt_quantity, list_label,
 };
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
@@ -219,8 +220,10 @@ fn SpecialTable(
     ask_delete: RwSignal<Option<u32>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let app = use_app();
     let row = move |s: SpecialPrice| {
         let lang = i18n.lang();
+        let display = app.display_decimals();
         let id = s.id;
         let on_key = {
             let s = s.clone();
@@ -239,7 +242,7 @@ fn SpecialTable(
             .map(|b| {
                 format!(
                     "≥ {}: {}",
-                    fmt_factor(b.from, lang),
+                    fmt_quantity(b.from, &display, lang),
                     value_words(&b.value, lang)
                 )
             })
