@@ -3,7 +3,9 @@
 // window is refused with the rule's sentence and nothing posts; a missing
 // reference in warning mode is a question the user answers; a cash
 // account that is not an asset account is refused by the engine with its
-// sentence. The dates are relative to today (the window is measured from
+// sentence. Display decimals beyond what a rate can carry are refused;
+// set to four, a rate shows at least four, and all of its own when it has
+// more. The dates are relative to today (the window is measured from
 // the day of entry). Screenshots in German and English.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -136,4 +138,35 @@ test('the cash box may not go below zero', async () => {
   await page.waitForSelector(tid('error'));
   assert.match(await text('error'), /Die Kasse 1000 stünde nach dieser Buchung bei -5,00/);
   assert.equal(await page.$(tid('entry-posted')), null);
+});
+
+test('display decimals: more than a rate can carry is refused; a rate shows at least the decimals set', async () => {
+  await openRules();
+  await page.fill(tid('display-rates'), '12');
+  await page.click(tid('display-save'));
+  await page.waitForSelector(`${tid('display-decimals')} ${tid('error')}`);
+  assert.equal(await page.textContent(`${tid('display-decimals')} ${tid('error')}`),
+    'Kurse werden mit höchstens 10 Nachkommastellen gespeichert; 12 sind zu viele.');
+  await page.fill(tid('display-rates'), '4');
+  await page.fill(tid('display-quantities'), '2');
+  await page.click(tid('display-save'));
+  await page.waitForSelector(tid('display-saved'));
+  await screenshot(page, 'display-decimals-de');
+  await page.goto(app.url + '/admin/currencies');
+  await waitForApp(page);
+  await page.waitForSelector('[data-testid="rate-form"]');
+  await page.selectOption('#rate-currency', 'USD');
+  await page.fill('#rate-date', today);
+  await page.fill('#rate-value', '1,08');
+  await page.press('#rate-value', 'Enter');
+  await page.waitForSelector(tid('rate-saved'));
+  assert.match(await text('rate-saved'), /1 EUR = 1,0800 USD ab /);
+  // A rate with more decimals than set shows them all.
+  await page.fill('#rate-value', '1,083456');
+  await page.press('#rate-value', 'Enter');
+  await page.waitForFunction(() => /1,083456 USD/.test(document.querySelector('[data-testid="rate-saved"]')?.textContent ?? ''));
+  await setLang('en');
+  assert.match(await page.textContent('[data-testid="rate-history"] tbody tr'), /1\.083456/);
+  await setLang('de');
+  assert.deepEqual(page.errors, []);
 });

@@ -221,6 +221,8 @@ test('in English', async () => {
   await page.waitForSelector(tid('users-enabled'));
   assert.match(await page.textContent(tid('users-enabled')), /Logged in as ben$/);
   await assertEnglish(page, 'users');
+  assert.equal(await page.textContent(tid('user-rule')),
+    'Password rule: at least 10 characters with an upper-case letter, a lower-case letter, a digit; no expiry; not one of the last 3.');
   await screenshot(page, 'users-en');
   await page.click(tid('lock-now'));
   await page.waitForSelector(tid('lock-screen'));

@@ -36,6 +36,10 @@ texts! {
         DaysUnit => "Tage", "days";
         Forever => "ohne Ablauf", "no expiry";
         NotLast => "nicht eines der letzten", "not one of the last";
+        UpperWord => "Großbuchstabe", "an upper-case letter";
+        LowerWord => "Kleinbuchstabe", "a lower-case letter";
+        DigitWord => "Ziffer", "a digit";
+        OtherWord => "Sonderzeichen", "a special character";
     }
 }
 
@@ -44,10 +48,10 @@ pub fn summary(policy: &PasswordPolicy, lang: Lang) -> String {
     let t = |t: T| t.text(lang);
     let classes = policy.require_classes;
     let named: Vec<&str> = [
-        (classes.upper, T::Upper),
-        (classes.lower, T::Lower),
-        (classes.digit, T::Digit),
-        (classes.other, T::Other),
+        (classes.upper, T::UpperWord),
+        (classes.lower, T::LowerWord),
+        (classes.digit, T::DigitWord),
+        (classes.other, T::OtherWord),
     ]
     .into_iter()
     .filter(|(on, _)| *on)
