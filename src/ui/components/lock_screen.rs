@@ -123,6 +123,12 @@ fn ChangePasswordForm() -> impl IntoView {
             }
         });
     };
+    // Leaving drops the waiting session: the password stays as it was.
+    let navigate = use_navigate();
+    let other = move |_| {
+        app.close_company();
+        navigate("/", Default::default());
+    };
     let field = move |label: T, test: &'static str, value: RwSignal<String>| {
         view! {
             <label>{move || i18n.t(label)}
@@ -146,6 +152,7 @@ fn ChangePasswordForm() -> impl IntoView {
                     <button type="submit" class="button primary" data-testid="change-password-submit" disabled=move || working.get()>
                         {move || if working.get() { i18n.t(T::Changing) } else { i18n.t(T::Change) }}
                     </button>
+                    <button type="button" class="button" on:click=other data-testid="change-password-other">{move || i18n.t(T::Other)}</button>
                 </div>
             </form>
         </div>

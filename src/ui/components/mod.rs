@@ -63,7 +63,7 @@ pub use report::{
     Pager, TYPE_ORDER, default_year_dates, default_year_periods, entry_href, entry_label, lc_of,
     print_page, report_shortcuts, sheet_href, type_name,
 };
-pub use rights::{RightsGate, area_of_path};
+pub use rights::{ChangeRight, RightsGate, SaveButton, area_of_path, use_change_right};
 pub use said::{Said, field_error, said_box};
 pub use statement_table::StatementReport;
 pub use template_picker::TemplatePicker;

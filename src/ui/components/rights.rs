@@ -1,9 +1,10 @@
 //! Rights on screens (issue 18): the area a screen belongs to, read from
 //! its path, and the gate every routed screen passes. A user without a
 //! right in the area sees why instead of the screen; with read-only
-//! rights the screen shows and says that saving will be refused. The
+//! rights the screen shows, says so and disables its change buttons. The
 //! engine refuses the command either way (`Book::check_as`): this only
-//! spares the user a form they cannot save.
+//! spares the user a form they cannot save. `SaveButton` is every form's
+//! submit button: on a read-only screen it is disabled and says why.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -11,7 +12,7 @@ use leptos_router::hooks::use_location;
 use crate::ledger::gl::{Area, Level};
 use crate::texts;
 use crate::ui::errors::area_name;
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::state::use_app;
 
 texts! {
@@ -19,6 +20,7 @@ texts! {
         NoAccess => "Kein Zugriff", "No access";
         NoAccessBody => "Ihre Rollen geben Ihnen hier kein Recht. Ein Superuser vergibt Rechte unter Administration → Benutzer.", "Your roles give you no right here. A superuser grants rights under Administration → Users.";
         ReadOnly => "Nur Lesen: Ihre Rollen erlauben hier kein Ändern; Speichern wird abgelehnt.", "Read only: your roles allow no changes here; saving will be refused.";
+        NoChange => "Nur Lesen: Ihre Rollen erlauben hier kein Ändern.", "Read only: your roles allow no changes here.";
     }
 }
 
@@ -50,6 +52,62 @@ pub fn area_of_path(path: &str) -> Option<Area> {
 fn level_at(path: &str) -> Level {
     let app = use_app();
     area_of_path(path).map_or(Level::Full, |area| app.level(area))
+}
+
+/// Whether the user may change what the current screen shows, and why
+/// not, for the change buttons' `disabled` and tooltip. Tracks the path,
+/// the user and the Book.
+#[derive(Clone, Copy)]
+pub struct ChangeRight {
+    may: Signal<bool>,
+    i18n: I18n,
+}
+
+impl ChangeRight {
+    /// True on a read-only screen: its change buttons are disabled.
+    pub fn denied(&self) -> bool {
+        !self.may.get()
+    }
+
+    /// The tooltip of a disabled change button; `None` while allowed.
+    pub fn why(&self) -> Option<&'static str> {
+        self.denied().then(|| self.i18n.t(T::NoChange))
+    }
+}
+
+/// The current screen's `ChangeRight`.
+pub fn use_change_right() -> ChangeRight {
+    let app = use_app();
+    let location = use_location();
+    let may = Signal::derive(move || {
+        location
+            .pathname
+            .with(|p| area_of_path(p).is_none_or(|area| app.level(area) == Level::Full))
+    });
+    ChangeRight {
+        may,
+        i18n: use_i18n(),
+    }
+}
+
+/// A form's submit button: disabled while `pending` and on a read-only
+/// screen, where its tooltip says why (Enter in the form then submits
+/// nothing either: a form's disabled default button blocks it).
+#[component]
+pub fn SaveButton(
+    testid: &'static str,
+    #[prop(optional, into)] pending: Signal<bool>,
+    #[prop(default = "button primary")] class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let right = use_change_right();
+    view! {
+        <button type="submit" class=class data-testid=testid
+            prop:disabled=move || pending.get() || right.denied()
+            title=move || right.why()>
+            {children()}
+        </button>
+    }
 }
 
 /// Wraps the routed screens: none without a right, a notice when read-only.

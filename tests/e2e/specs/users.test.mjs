@@ -165,6 +165,13 @@ test('after a reload the lock screen asks again; the second user logs in and is 
   assert.equal(await page.textContent(tid('change-password-error')),
     'Das Kennwort war eines der letzten 3 und darf nicht wieder verwendet werden.');
   await screenshot(page, 'change-password-de');
+  // Leaving for another company keeps the password as anna set it: the
+  // next login asks again.
+  await page.click(tid('change-password-other'));
+  await page.click('li.company-row[data-company="Tresor GmbH"] .row-actions .button.primary');
+  await page.waitForSelector(tid('login-user'));
+  await logIn('ben', 'Winter2026x');
+  await page.waitForSelector(tid('change-password'), { timeout: 30000 });
   await page.fill(tid('change-password-new'), 'Frühling2026');
   await page.fill(tid('change-password-repeat'), 'Frühling2026');
   await page.click(tid('change-password-submit'));
@@ -200,6 +207,10 @@ test('a read-only user sees the entry screen, the engine refuses the posting; no
   await page.fill(tid('debit-0'), '50,00');
   await page.fill(tid('account-1'), '1200');
   await page.fill(tid('credit-1'), '50,00');
+  // The button says why it cannot be pressed; the shortcut still reaches
+  // the engine, which refuses as it would a command typed in the console.
+  assert.equal(await page.$eval(tid('post'), (b) => b.disabled), true);
+  assert.equal(await page.getAttribute(tid('post'), 'title'), 'Nur Lesen: Ihre Rollen erlauben hier kein Ändern.');
   await page.focus(tid('account-0'));
   await page.keyboard.press('Control+Enter');
   await page.waitForSelector(tid('error'));
@@ -221,6 +232,9 @@ test('in English', async () => {
   await page.waitForSelector(tid('users-enabled'));
   assert.match(await page.textContent(tid('users-enabled')), /Logged in as ben$/);
   await assertEnglish(page, 'users');
+  // Read-only here: the policy cannot be saved, and the button says why.
+  assert.equal(await page.$eval(tid('policy-submit'), (b) => b.disabled), true);
+  assert.equal(await page.getAttribute(tid('policy-submit'), 'title'), 'Read only: your roles allow no changes here.');
   assert.equal(await page.textContent(tid('user-rule')),
     'Password rule: at least 10 characters with an upper-case letter, a lower-case letter, a digit; no expiry; not one of the last 3.');
   await screenshot(page, 'users-en');

@@ -25,6 +25,8 @@ use crate::formats::amount::format_date;
 use crate::session::SessionError;
 use crate::store::CompanyMeta;
 use crate::texts;
+use crate::ui::components::SaveButton;
+use crate::ui::components::use_change_right;
 use crate::ui::components::{AdminNav, ErrorBox, ProgressBar, download, number_style};
 use crate::ui::errors::{session_error, store_error};
 use crate::ui::i18n::{I18n, Lang, Text, use_i18n};
@@ -429,6 +431,7 @@ fn ExportPanel() -> impl IntoView {
         }
     });
     let busy = move || export.pending().get();
+    let right = use_change_right();
     let last = move || {
         saved.track();
         app.company.get().and_then(|c| last_backup(&c.id))
@@ -495,9 +498,9 @@ fn ExportPanel() -> impl IntoView {
                             " " {move || i18n.t(T::IncludeDrafts)}
                         </label>
                         <div class="actions">
-                            <button type="submit" class="button primary" data-testid="export-encrypted" disabled=busy>
+                            <SaveButton testid="export-encrypted" pending=busy>
                                 {move || i18n.t(T::ExportEncrypted)}
-                            </button>
+                            </SaveButton>
                         </div>
                     </form>
                 }.into_any(),
@@ -521,7 +524,7 @@ fn ExportPanel() -> impl IntoView {
                 <div class="plain-export">
                     <h3>{move || i18n.t(T::PlainTitle)}</h3>
                     <p class="warning">{move || i18n.t(T::PlainWarning)}</p>
-                    <button type="button" class="button danger" data-testid="export-plain" disabled=busy
+                    <button type="button" class="button danger" data-testid="export-plain" disabled=move || busy() || right.denied() title=move || right.why()
                         on:click=move |_| { export.dispatch(false); }>
                         {move || i18n.t(T::ExportPlain)}
                     </button>
@@ -892,10 +895,9 @@ fn RestoreFileForm(r: RestoreState, a: RestoreActions) -> impl IntoView {
                 FileKind::Unknown => ().into_any(),
             })}
             <div class="actions">
-                <button type="submit" class="button primary" data-testid="restore-check"
-                    disabled=move || a.busy.get() || r.chosen.get().is_none() || read_pending.get()>
+                <SaveButton testid="restore-check" pending=move || a.busy.get() || r.chosen.get().is_none() || read_pending.get()>
                     {move || i18n.t(T::Check)}
-                </button>
+                </SaveButton>
             </div>
         </form>
     }
@@ -946,6 +948,7 @@ fn RestoreManifest(r: RestoreState, a: RestoreActions, m: Manifest, lang: Lang) 
 /// (after its name is typed).
 #[component]
 fn RestoreChoices(r: RestoreState, a: RestoreActions) -> impl IntoView {
+    let right = use_change_right();
     let i18n = use_i18n();
     let (run, busy, exists, confirm) = (a.run, a.busy, r.exists, r.confirm);
     view! {
@@ -953,8 +956,8 @@ fn RestoreChoices(r: RestoreState, a: RestoreActions) -> impl IntoView {
             <div class="error-box exists-box" role="alert" data-testid="error">{move || r.error.get()}</div>
         </Show>
         <div class="actions">
-            <button type="button" class="button primary" data-testid="restore-new" disabled=move || busy.get()
-                on:click=move |_| { run.dispatch(RestoreMode::New); }>
+            <button type="button" class="button primary" data-testid="restore-new" disabled=move || busy.get() || right.denied()
+                on:click=move |_| { run.dispatch(RestoreMode::New); } title=move || right.why()>
                 {move || i18n.t(T::RestoreNew)}
             </button>
             <Show when=move || exists.get().is_some()>
@@ -974,10 +977,9 @@ fn RestoreChoices(r: RestoreState, a: RestoreActions) -> impl IntoView {
                 <p class="warning">{move || i18n.t(T::ReplaceHint)} " „" {move || exists.get().map(|e| e.1)} "“"</p>
                 <input type="text" data-testid="replace-confirm" aria-label=move || i18n.t(T::ReplaceHint)
                     prop:value=move || confirm.get() on:input=move |ev| confirm.set(event_target_value(&ev)) />
-                <button type="submit" class="button danger" data-testid="restore-replace"
-                    disabled=move || busy.get() || confirm.get().trim().is_empty()>
+                <SaveButton testid="restore-replace" class="button danger" pending=move || busy.get() || confirm.get().trim().is_empty()>
                     {move || i18n.t(T::Replace)}
-                </button>
+                </SaveButton>
             </form>
         </Show>
     }

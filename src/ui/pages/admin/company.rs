@@ -15,6 +15,7 @@ use crate::ledger::gl::{CompanyDetails, Settings};
 use crate::ledger::types::PeriodLayout;
 use crate::texts;
 use crate::ui::components::AdminFrame;
+use crate::ui::components::SaveButton;
 use crate::ui::components::{CountryPicker, ErrorBox};
 use crate::ui::errors::{details_form_error, session_error, store_error};
 use crate::ui::i18n::use_i18n;
@@ -174,9 +175,9 @@ fn RenameForm() -> impl IntoView {
                         <input type="text" id="company-list-name" required
                             prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
                     </label>
-                    <button type="submit" class="button primary" data-testid="rename-company" disabled=move || rename.pending().get()>
+                    <SaveButton testid="rename-company" pending=move || rename.pending().get()>
                         {move || i18n.t(T::Rename)}
-                    </button>
+                    </SaveButton>
                 </div>
                 <p class="muted small">{move || i18n.t(T::ListNameHint)}</p>
                 <ErrorBox message=Signal::derive(move || error.get()) />
@@ -285,9 +286,9 @@ fn DetailsEditor(details: CompanyDetails) -> impl IntoView {
                     {input(T::TaxNumber, "details-tax-number", false, |f| &f.tax_number, |f, v| f.tax_number = v)}
                 </div>
                 <div class="actions">
-                    <button type="submit" class="button primary" data-testid="save-details" disabled=move || save.pending().get()>
+                    <SaveButton testid="save-details" pending=move || save.pending().get()>
                         {move || i18n.t(T::Save)}
-                    </button>
+                    </SaveButton>
                     <span class="muted small">{move || i18n.t(T::DetailsHint)}</span>
                 </div>
                 <ErrorBox message=Signal::derive(move || error.get()) />

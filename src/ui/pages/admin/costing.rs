@@ -19,6 +19,7 @@ use crate::ledger::types::AccountNo;
 use crate::ledger::types::limits::{DIMENSIONS, MAX_SHARE_DECIMALS};
 use crate::texts;
 use crate::ui::components::AdminFrame;
+use crate::ui::components::SaveButton;
 use crate::ui::components::{ErrorBox, number_style, today};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};
@@ -403,7 +404,7 @@ fn Centres(dimension: u8) -> impl IntoView {
                     <div class="success-box" role="status" data-testid="centre-notice">{move || notice.get().map(|(t, what)| format!("{} {what}", i18n.t(t)).trim().to_string())}</div>
                 </Show>
                 <div class="actions">
-                    <button type="submit" class="button primary" data-testid="centre-save" prop:disabled=move || pending.get()>{move || i18n.t(T::Save)}</button>
+                    <SaveButton testid="centre-save" pending=move || pending.get()>{move || i18n.t(T::Save)}</SaveButton>
                     <Show when=move || editing.get().is_some()>
                         <button type="button" class="button" on:click=move |_| clear()>{move || i18n.t(T::Cancel)}</button>
                     </Show>
@@ -661,7 +662,7 @@ fn RuleEditor(form: RuleForm, dimension: u8) -> impl IntoView {
                 <div class="success-box" role="status" data-testid="rule-notice">{move || notice.get().map(|(t, what)| format!("{} {what}", i18n.t(t)).trim().to_string())}</div>
             </Show>
             <div class="actions">
-                <button type="submit" class="button primary" data-testid="rule-save" prop:disabled=move || pending.get()>{move || i18n.t(T::Save)}</button>
+                <SaveButton testid="rule-save" pending=move || pending.get()>{move || i18n.t(T::Save)}</SaveButton>
                 <Show when=move || editing.get().is_some()>
                     <button type="button" class="button" on:click=move |_| form.clear()>{move || i18n.t(T::Cancel)}</button>
                 </Show>
@@ -900,7 +901,7 @@ fn Requirement() -> impl IntoView {
                 <div class="success-box" role="status" data-testid="requirement-notice">{move || notice.get().map(|(t, what)| format!("{} {what}", i18n.t(t)).trim().to_string())}</div>
             </Show>
             <div class="actions">
-                <button type="submit" class="button primary" data-testid="req-save" prop:disabled=move || pending.get()>{move || i18n.t(T::Save)}</button>
+                <SaveButton testid="req-save" pending=move || pending.get()>{move || i18n.t(T::Save)}</SaveButton>
             </div>
         </form>
     }

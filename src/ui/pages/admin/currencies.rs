@@ -15,6 +15,7 @@ use crate::ledger::gl::GlCommand;
 use crate::ledger::types::Currency;
 use crate::ledger::types::limits::MAX_FX_RATE_DECIMALS as MAX_RATE_DECIMALS;
 use crate::texts;
+use crate::ui::components::SaveButton;
 use crate::ui::components::{AdminFrame, fmt_date, say};
 use crate::ui::components::{ErrorBox, number_style, today};
 use crate::ui::errors::session_error;
@@ -287,9 +288,9 @@ fn RateForm(currency: RwSignal<Currency>, lc: Signal<Currency>) -> impl IntoView
                     <div class="success-box" role="status" data-testid="rate-saved">{move || notice.get()}</div>
                 </Show>
                 <div class="actions">
-                    <button type="submit" class="button primary" data-testid="save-rate" disabled=move || save.pending().get()>
+                    <SaveButton testid="save-rate" pending=move || save.pending().get()>
                         {move || i18n.t(if save.pending().get() { T::Saving } else { T::Save })}
-                    </button>
+                    </SaveButton>
                 </div>
             </fieldset>
         </form>

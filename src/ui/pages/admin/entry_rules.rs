@@ -11,6 +11,7 @@ use crate::forms::entry_rules::{EntryRulesForm, RulesFormError};
 use crate::ledger::Command;
 use crate::ledger::gl::{DisplayDecimals, GlCommand, RuleMode};
 use crate::texts;
+use crate::ui::components::SaveButton;
 use crate::ui::components::{AdminFrame, Said, now, said_box, user};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
@@ -140,8 +141,7 @@ fn EntryRulesBody() -> impl IntoView {
                 <p class="muted small">{move || i18n.t(T::CashHelp)}</p>
             </fieldset>
             <div class="actions">
-                <button type="submit" class="button primary" data-testid="rules-save"
-                    disabled=move || save.pending().get()>{move || i18n.t(T::Save)}</button>
+                <SaveButton testid="rules-save" pending=move || save.pending().get()>{move || i18n.t(T::Save)}</SaveButton>
                 <span class="muted small">{move || i18n.t(T::Keys)}</span>
             </div>
             {said_box(said, T::Saved, "rules-saved")}
@@ -199,8 +199,7 @@ fn DisplayForm() -> impl IntoView {
                 <p class="muted small">{move || i18n.t(T::DisplayHelp)}</p>
             </fieldset>
             <div class="actions">
-                <button type="submit" class="button primary" data-testid="display-save"
-                    disabled=move || save.pending().get()>{move || i18n.t(T::Save)}</button>
+                <SaveButton testid="display-save" pending=move || save.pending().get()>{move || i18n.t(T::Save)}</SaveButton>
             </div>
             {said_box(said, T::DisplaySaved, "display-saved")}
         </form>

@@ -11,6 +11,7 @@ use crate::forms::number_series::{SeriesFormError, SeriesRow, series};
 use crate::ledger::Command;
 use crate::ledger::gl::{DocumentKind, GlCommand, NumberSeries};
 use crate::texts;
+use crate::ui::components::SaveButton;
 use crate::ui::components::{AdminFrame, Said, now, said_box, today, user};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
@@ -163,8 +164,7 @@ fn NumberSeriesBody() -> impl IntoView {
                     on:click=move |_| rows.update(|r| r.push(SeriesRow::default()))>
                     {move || i18n.t(T::Add)}
                 </button>
-                <button type="submit" class="button primary" data-testid="series-save"
-                    disabled=move || save.pending().get()>{move || i18n.t(T::Save)}</button>
+                <SaveButton testid="series-save" pending=move || save.pending().get()>{move || i18n.t(T::Save)}</SaveButton>
                 <span class="muted small">{move || i18n.t(T::Keys)}</span>
             </div>
             {said_box(said, T::Saved, "series-saved")}

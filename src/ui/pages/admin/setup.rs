@@ -18,6 +18,7 @@ use crate::ledger::setup::Setup;
 use crate::ledger::types::Currency;
 use crate::ledger::types::PeriodLayout;
 use crate::texts;
+use crate::ui::components::SaveButton;
 use crate::ui::components::{CountryPicker, ErrorBox, today};
 use crate::ui::errors::{details_form_error, session_error};
 use crate::ui::i18n::{Lang, use_i18n};
@@ -187,9 +188,9 @@ pub fn SetupPage() -> impl IntoView {
                 </fieldset>
                 <ErrorBox message=Signal::derive(move || error.get()) />
                 <div class="actions">
-                    <button type="submit" class="button primary" data-testid="setup-submit" disabled=move || submit.pending().get()>
+                    <SaveButton testid="setup-submit" pending=move || submit.pending().get()>
                         {move || i18n.t(if submit.pending().get() { T::Working } else { T::Submit })}
-                    </button>
+                    </SaveButton>
                 </div>
             </form>
         </section>

@@ -16,6 +16,7 @@ use crate::ledger::types::AccountNo;
 use crate::ledger::types::limits::MAX_TAX_RATE_DECIMALS as MAX_RATE_DECIMALS;
 use crate::texts;
 use crate::ui::components::AdminFrame;
+use crate::ui::components::SaveButton;
 use crate::ui::components::{ErrorBox, number_style, today};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};
@@ -556,9 +557,9 @@ fn TaxCodesBody() -> impl IntoView {
                 <div class="success-box" role="status" data-testid="notice">{move || notice.get().map(|(t, code)| format!("{} {code}", i18n.t(t)))}</div>
             </Show>
             <div class="actions">
-                <button type="submit" class="button primary" data-testid="tax-save" prop:disabled=move || pending.get()>
+                <SaveButton testid="tax-save" pending=move || pending.get()>
                     {move || if pending.get() { i18n.t(T::Saving) } else if form.editing.get().is_some() { i18n.t(T::Save) } else { i18n.t(T::Create) }}
-                </button>
+                </SaveButton>
                 <Show when=move || form.editing.get().is_some()>
                     <button type="button" class="button" on:click=move |_| { error.set(None); form.clear(i18n.lang_untracked()) }>{move || i18n.t(T::Cancel)}</button>
                 </Show>

@@ -29,6 +29,8 @@ use crate::ledger::gl::{Account, AccountCurrency, AccountType};
 use crate::ledger::types::AccountNo;
 use crate::ledger::types::Currency;
 use crate::texts;
+use crate::ui::components::SaveButton;
+use crate::ui::components::use_change_right;
 use crate::ui::components::{
     NoCompany, Pager, TYPE_ORDER, fmt_amount, focus, lc_of, sheet_href, type_name,
 };
@@ -278,6 +280,7 @@ fn type_code(t: AccountType) -> &'static str {
 
 #[component]
 pub fn AccountsPage() -> impl IntoView {
+    let right = use_change_right();
     let i18n = use_i18n();
     let app = use_app();
     let navigate = StoredValue::new_local(use_navigate());
@@ -441,7 +444,7 @@ pub fn AccountsPage() -> impl IntoView {
                         <div class="toolbar-actions">
                             <button class="button small" on:click=move |_| collapsed.set(HashSet::new())>{move || i18n.t(T::ExpandAll)}</button>
                             <button class="button small" on:click=move |_| collapse_all()>{move || i18n.t(T::CollapseAll)}</button>
-                            <button class="button primary" data-testid="account-new" on:click=move |_| new_account()>{move || i18n.t(T::New)}</button>
+                            <button class="button primary" data-testid="account-new" on:click=move |_| new_account() disabled=move || right.denied() title=move || right.why()>{move || i18n.t(T::New)}</button>
                         </div>
                     </div>
                     {move || form.get().map(|f| view! { <AccountForm initial=f form=form /> })}
@@ -732,7 +735,7 @@ fn AccountForm(initial: Form, form: RwSignal<Option<Form>>) -> impl IntoView {
                 </div>
                 {move || error.get().map(|e| view! { <div class="error-box" role="alert" data-testid="error">{e}</div> })}
                 <div class="actions">
-                    <button type="submit" class="button primary" data-testid="account-save" disabled=move || save.pending().get()>{move || i18n.t(T::Save)}</button>
+                    <SaveButton testid="account-save" pending=move || save.pending().get()>{move || i18n.t(T::Save)}</SaveButton>
                     <button type="button" class="button" on:click=move |_| form.set(None)>{move || i18n.t(T::Cancel)}" (Esc)"</button>
                 </div>
             </fieldset>

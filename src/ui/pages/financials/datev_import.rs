@@ -15,6 +15,7 @@ use crate::formats::datev::header::{Category, ExtfHeader};
 use crate::forms::datev_import::{FileRefusal, ImportPlan, plan_import};
 use crate::store::CompanyLog;
 use crate::texts;
+use crate::ui::components::use_change_right;
 use crate::ui::components::{
     ErrorBox, NoCompany, OPEN_VOUCHER_KEY, VOUCHER_PREFIX, VoucherDraft, fmt_amount, fmt_date,
     fresh_posting_key, number_style, save_voucher, today, user,
@@ -256,6 +257,7 @@ fn HeaderFacts(header: ExtfHeader) -> impl IntoView {
 
 #[component]
 fn PlanView(plan: ImportPlan, take: Action<(), ()>) -> impl IntoView {
+    let right = use_change_right();
     let i18n = use_i18n();
     let app = use_app();
     let decimals = app.with_book(|b| b.settings().lc_decimals()).unwrap_or(2);
@@ -291,8 +293,7 @@ fn PlanView(plan: ImportPlan, take: Action<(), ()>) -> impl IntoView {
             <div class="notice datev-ready" data-testid="datev-ready">
                 <p>{move || format!("{total} {}", i18n.t(T::Ready))}</p>
                 <button type="button" class="button primary" data-testid="datev-take-over"
-                    title=move || i18n.t(T::Shortcut)
-                    prop:disabled=move || pending.get() on:click=move |_| { take.dispatch(()); }>
+                    prop:disabled=move || pending.get() || right.denied() on:click=move |_| { take.dispatch(()); } title=move || right.why().unwrap_or_else(|| i18n.t(T::Shortcut))>
                     {move || i18n.t(T::TakeOver)}
                 </button>
                 <span class="hint">{move || i18n.t(T::Shortcut)}</span>

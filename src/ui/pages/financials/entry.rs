@@ -27,6 +27,7 @@ use crate::ledger::posting::{CreditLevel, CreditNotice, EntryWarning, entry_warn
 use crate::ledger::{Command, Event};
 use crate::store::CompanyLog;
 use crate::texts;
+use crate::ui::components::use_change_right;
 use crate::ui::components::{
     NoCompany, OPEN_VOUCHER_KEY, TemplatePicker, add_to_open_voucher, focus, fresh_posting_key,
     number_style, today,
@@ -885,6 +886,7 @@ fn GeneratedRows(index: usize, generated: Memo<GeneratedLines>) -> impl IntoView
 /// voucher's size.
 #[component]
 fn EntryActions(ctx: Ctx, actions: Actions, voucher_count: RwSignal<usize>) -> impl IntoView {
+    let right = use_change_right();
     let i18n = use_i18n();
     let grid = ctx.grid;
     let Actions {
@@ -903,8 +905,8 @@ fn EntryActions(ctx: Ctx, actions: Actions, voucher_count: RwSignal<usize>) -> i
     };
     view! {
         <div class="actions">
-            <button class="button primary" data-testid="post" disabled=move || post.pending().get()
-                on:click=move |_| { post.dispatch(None); }>
+            <button class="button primary" data-testid="post" disabled=move || post.pending().get() || right.denied()
+                on:click=move |_| { post.dispatch(None); } title=move || right.why()>
                 {move || i18n.t(if post.pending().get() { T::Posting } else { T::Post })}
             </button>
             <button class="button" on:click=balance_last>{move || i18n.t(T::Balance)}</button>

@@ -14,6 +14,7 @@ use std::cell::RefCell;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::ui::components::use_change_right;
 use crate::ui::components::user;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -735,6 +736,7 @@ fn EntryDetail(entry: EntryView) -> impl IntoView {
 
 #[component]
 fn ReverseForm(id: EntryId) -> impl IntoView {
+    let right = use_change_right();
     let i18n = use_i18n();
     let app = use_app();
     let date = RwSignal::new(None::<NaiveDate>);
@@ -791,8 +793,8 @@ fn ReverseForm(id: EntryId) -> impl IntoView {
             <div class="toolbar">
                 <DateField label=T::ReversalDate value=date testid="reverse-date" />
                 <button class="button primary" data-testid="reverse"
-                    disabled=move || reverse.pending().get()
-                    on:click=move |_| { reverse.dispatch(None); }>{move || i18n.t(T::Reverse)}</button>
+                    disabled=move || reverse.pending().get() || right.denied()
+                    on:click=move |_| { reverse.dispatch(None); } title=move || right.why()>{move || i18n.t(T::Reverse)}</button>
             </div>
             {move || asking.get().map(|warnings| { let confirmed = warnings.clone(); view! {
                 <div class="confirm-box" role="alertdialog" data-testid="confirm-reverse"

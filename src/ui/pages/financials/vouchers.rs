@@ -17,6 +17,7 @@ use crate::ledger::posting::{EntryWarning, entry_warnings};
 use crate::ledger::posting::{PostingCommand, Rights};
 use crate::store::{CompanyLog, StoreError};
 use crate::texts;
+use crate::ui::components::use_change_right;
 use crate::ui::components::{
     ErrorBox, NoCompany, OPEN_VOUCHER_KEY, VOUCHER_PREFIX, VoucherDraft, current_voucher_key,
     load_voucher, number_style, save_voucher, today,
@@ -135,6 +136,7 @@ fn VoucherCard(
     notice: RwSignal<Option<String>>,
     on_change: Callback<()>,
 ) -> impl IntoView {
+    let right = use_change_right();
     let i18n = use_i18n();
     let app = use_app();
     let navigate = use_navigate();
@@ -356,8 +358,8 @@ fn VoucherCard(
                 </div>
             })}
             <div class="actions">
-                <button class="button primary" data-testid="post-voucher" disabled=move || post_all.pending().get()
-                    on:click=move |_| { post_all.dispatch(false); }>{move || i18n.t(T::PostAll)}</button>
+                <button class="button primary" data-testid="post-voucher" disabled=move || post_all.pending().get() || right.denied()
+                    on:click=move |_| { post_all.dispatch(false); } title=move || right.why()>{move || i18n.t(T::PostAll)}</button>
                 <Show when=move || !is_current()>
                     <button class="button" on:click=make_current>{move || i18n.t(T::MakeCurrent)}</button>
                 </Show>

@@ -15,6 +15,7 @@ use crate::ledger::partners::{
 };
 use crate::ledger::types::limits::{MAX_DISCOUNT_STEPS, MAX_PERCENT_DECIMALS};
 use crate::texts;
+use crate::ui::components::SaveButton;
 use crate::ui::components::{ErrorBox, NoCompany, number_style};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};
@@ -408,9 +409,9 @@ fn TermsForm(
                 <div class="success-box" role="status" data-testid="notice">{move || notice.get().map(|(t, code)| format!("{} {code}", i18n.t(t)))}</div>
             </Show>
             <div class="actions">
-                <button type="submit" class="button primary" data-testid="terms-save" prop:disabled=move || pending.get()>
+                <SaveButton testid="terms-save" pending=move || pending.get()>
                     {move || if form.editing.get().is_some() { i18n.t(T::Save) } else { i18n.t(T::Create) }}
-                </button>
+                </SaveButton>
                 <Show when=move || form.editing.get().is_some()>
                     <button type="button" class="button" on:click=move |_| { error.set(None); form.clear() }>{move || i18n.t(T::Cancel)}</button>
                 </Show>

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use crate::ledger::gl::{User, UserLanguage};
 use crate::security::check;
 use crate::texts;
+use crate::ui::components::SaveButton;
 use crate::ui::components::lock_screen::{DEFAULT_IDLE_MINUTES, IDLE_MINUTES_KEY, idle_minutes};
 use crate::ui::components::{AdminFrame, ErrorBox};
 use crate::ui::errors::{policy_error, session_error};
@@ -249,9 +250,9 @@ fn EnableUsers(reload: RwSignal<u32>) -> impl IntoView {
             <Show when=move || working.get()>
                 <p class="notice" role="status" data-testid="enable-working">{move || i18n.t(T::Working)}</p>
             </Show>
-            <button type="submit" class="button primary" data-testid="enable-submit" disabled=move || working.get()>
+            <SaveButton testid="enable-submit" pending=move || working.get()>
                 {move || i18n.t(T::Enable)}
-            </button>
+            </SaveButton>
         </form>
     }
 }

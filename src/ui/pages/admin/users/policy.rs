@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::ledger::Command;
 use crate::ledger::gl::{GlCommand, PasswordPolicy, RequiredClasses};
 use crate::texts;
+use crate::ui::components::SaveButton;
 use crate::ui::components::{now, user};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};
@@ -229,7 +230,7 @@ pub fn PolicyEditor() -> impl IntoView {
             <Show when=move || saved.get()>
                 <p class="notice" role="status" data-testid="policy-saved">{move || i18n.t(T::Saved)}</p>
             </Show>
-            <button type="submit" class="button primary" data-testid="policy-submit">{move || i18n.t(T::Save)}</button>
+            <SaveButton testid="policy-submit">{move || i18n.t(T::Save)}</SaveButton>
         </form>
     }
 }

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::ledger::Command;
 use crate::ledger::gl::{Area, GlCommand, Level, Role};
 use crate::texts;
+use crate::ui::components::SaveButton;
 use crate::ui::components::{now, user};
 use crate::ui::errors::{area_name, session_error};
 use crate::ui::i18n::{Lang, Text, use_i18n};
@@ -227,7 +228,7 @@ pub fn RolesEditor() -> impl IntoView {
             <Show when=move || draft.saved.with(Option::is_some)>
                 <p class="notice" role="status" data-testid="role-saved">{move || i18n.t(T::Saved)} " " {move || draft.saved.get()}</p>
             </Show>
-            <button type="submit" class="button primary" data-testid="role-submit">{move || i18n.t(T::Save)}</button>
+            <SaveButton testid="role-submit">{move || i18n.t(T::Save)}</SaveButton>
         </form>
     }
 }

@@ -317,6 +317,8 @@ pub fn UserForm(draft: UserDraft, reload: RwSignal<u32>) -> impl IntoView {
             <Show when=move || draft.saved.with(Option::is_some)>
                 <p class="notice" role="status" data-testid="user-saved">{move || i18n.t(T::Saved)} " " {move || draft.saved.get()}</p>
             </Show>
+            // Not a SaveButton: read-only on this page, one still sets
+            // one's own password here (the engine refuses the rest).
             <button type="submit" class="button primary" data-testid="user-submit" disabled=move || working.get()>
                 {move || i18n.t(T::Save)}
             </button>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::ledger::bank::{RuleField, Sign};
 use crate::ui::components::ErrorBox;
+use crate::ui::components::SaveButton;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 
@@ -69,9 +70,9 @@ pub fn RuleForm(
                 <div class="success-box" role="status" data-testid="rule-hits">{move || hits.get()}</div>
             </Show>
             <div class="actions">
-                <button type="submit" class="button primary" data-testid="rule-save" prop:disabled=move || pending.get()>
+                <SaveButton testid="rule-save" pending=move || pending.get()>
                     {move || if pending.get() { i18n.t(T::Saving) } else if editing.get() { i18n.t(T::Save) } else { i18n.t(T::Create) }}
-                </button>
+                </SaveButton>
                 <button type="button" class="button" data-testid="rule-test" on:click=move |_| test()>{move || i18n.t(T::Test)}</button>
                 <Show when=move || editing.get()>
                     <button type="button" class="button" data-testid="rule-cancel" on:click=move |_| cancel()>{move || i18n.t(T::Cancel)}</button>

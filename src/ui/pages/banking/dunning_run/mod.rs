@@ -14,6 +14,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::ui::components::use_change_right;
 use crate::ui::components::{now, user};
 
 use crate::ledger::Command;
@@ -98,6 +99,7 @@ pub fn DunningRunPage() -> impl IntoView {
 
 #[component]
 fn Body() -> impl IntoView {
+    let right = use_change_right();
     let i18n = use_i18n();
     let app = use_app();
     let date = RwSignal::new(Some(today()));
@@ -194,8 +196,8 @@ fn Body() -> impl IntoView {
                         on:change=move |ev| post_charges.set(event_target_checked(&ev)) />
                     <span>{move || i18n.t(T::PostCharges)}</span>
                 </label>
-                <button type="button" class="button primary" data-testid="execute" prop:disabled=move || pending.get()
-                    on:click=move |_| { execute.dispatch(()); }>
+                <button type="button" class="button primary" data-testid="execute" prop:disabled=move || pending.get() || right.denied()
+                    on:click=move |_| { execute.dispatch(()); } title=move || right.why()>
                     {move || if pending.get() { i18n.t(T::Executing) } else { i18n.t(T::Execute) }}
                 </button>
             </div>

@@ -12,6 +12,7 @@ mod texts;
 
 use leptos::prelude::*;
 
+use crate::ui::components::SaveButton;
 use crate::ui::components::{focus_by_id, row_enter};
 
 use crate::ui::components::{now, user};
@@ -239,9 +240,9 @@ fn TermForm(
                 <div class="success-box" role="status" data-testid="notice">{move || notice.get().map(|n| n.say(i18n.lang()))}</div>
             </Show>
             <div class="actions">
-                <button type="submit" class="button primary" data-testid="term-save" prop:disabled=move || pending.get()>
+                <SaveButton testid="term-save" pending=move || pending.get()>
                     {move || if editing.get() { i18n.t(T::Save) } else { i18n.t(T::Create) }}
-                </button>
+                </SaveButton>
                 <Show when=move || editing.get()>
                     <button type="button" class="button" on:click=move |_| form.clear()>{move || i18n.t(T::Cancel)}</button>
                 </Show>

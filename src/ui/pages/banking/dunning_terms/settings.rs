@@ -10,6 +10,7 @@ use crate::formats::amount::{parse_amount, parse_date};
 use crate::ledger::Command;
 use crate::ledger::dunning::{DunningCommand, DunningSettings};
 use crate::ledger::types::AccountNo;
+use crate::ui::components::SaveButton;
 use crate::ui::components::{ErrorBox, fmt_date, number_style, today};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};
@@ -106,7 +107,7 @@ pub fn SettingsForm() -> impl IntoView {
             </div>
             {outcome(out)}
             <div class="actions">
-                <button type="submit" class="button" data-testid="settings-save">{move || i18n.t(T::SaveSettings)}</button>
+                <SaveButton testid="settings-save" class="button">{move || i18n.t(T::SaveSettings)}</SaveButton>
             </div>
         </form>
     }

@@ -11,6 +11,7 @@ mod texts;
 
 use leptos::prelude::*;
 
+use crate::ui::components::SaveButton;
 use crate::ui::components::{now, user};
 
 use crate::ledger::Command;
@@ -185,9 +186,9 @@ fn BankForm(
                 <div class="success-box" role="status" data-testid="notice">{move || notice.get().map(|(t, code)| format!("{} {code}", i18n.t(t)))}</div>
             </Show>
             <div class="actions">
-                <button type="submit" class="button primary" data-testid="hb-save" prop:disabled=move || pending.get()>
+                <SaveButton testid="hb-save" pending=move || pending.get()>
                     {move || if pending.get() { i18n.t(T::Saving) } else if editing.get() { i18n.t(T::Save) } else { i18n.t(T::Create) }}
-                </button>
+                </SaveButton>
                 <Show when=move || editing.get()>
                     <button type="button" class="button" data-testid="hb-cancel" on:click=move |_| cancel()>{move || i18n.t(T::Cancel)}</button>
                 </Show>

@@ -27,6 +27,7 @@ use self::texts::T;
 use crate::ledger::payments::{Direction, PaymentsCommand, PaymentsEvent};
 use crate::ledger::{Command, Event};
 use crate::ui::components::now;
+use crate::ui::components::use_change_right;
 use crate::ui::components::{NoCompany, default_as_of, entry_href};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, use_i18n};
@@ -58,6 +59,7 @@ enum Outcome {
 
 #[component]
 fn PaymentPage(direction: Direction) -> impl IntoView {
+    let right = use_change_right();
     let i18n = use_i18n();
     let app = use_app();
     let form = Form::new(direction, last_bank());
@@ -113,8 +115,8 @@ fn PaymentPage(direction: Direction) -> impl IntoView {
                     </div>
                     <div class="toolbar pay-actions">
                         <button type="button" class="button primary" data-testid="pay-post"
-                            disabled=move || pending.get()
-                            on:click=move |_| { post.dispatch(()); }>{move || i18n.t(T::Post)}</button>
+                            disabled=move || pending.get() || right.denied()
+                            on:click=move |_| { post.dispatch(()); } title=move || right.why()>{move || i18n.t(T::Post)}</button>
                         <span class="muted small">{move || i18n.t(T::Keys)}</span>
                     </div>
                     <OutcomeBox outcome=outcome />

@@ -20,6 +20,7 @@ use crate::ledger::types::{PartnerCode, PostingKey};
 use crate::ledger::{Command, DomainError, Event};
 use crate::session::SessionError;
 use crate::ui::components::fresh_posting_key;
+use crate::ui::components::use_change_right;
 use crate::ui::errors::{payment_runs_error, run_file_error, session_error};
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::{AppState, use_app};
@@ -237,12 +238,13 @@ pub fn ActionBar(
         }
     });
     let busy = move || save.pending().get() || run.pending().get();
+    let right = use_change_right();
     view! {
         <section class="run-step run-actions" data-testid="step-actions">
             <h2>{move || format!("{} · {}", i18n.t(T::StepSave), i18n.t(T::StepExecute))}</h2>
             <div class="toolbar">
                 <button type="button" class="button primary" data-testid="run-save"
-                    prop:disabled=busy on:click=move |_| { save.dispatch(()); }>
+                    prop:disabled=move || busy() || right.denied() title=move || right.why() on:click=move |_| { save.dispatch(()); }>
                     {move || if save.pending().get() { i18n.t(T::Saving) } else { i18n.t(T::Save) }}</button>
                 <button type="button" class="button" data-testid="run-execute"
                     prop:disabled=busy on:click=move |_| { run.dispatch(false); }>{move || i18n.t(T::Execute)}</button>

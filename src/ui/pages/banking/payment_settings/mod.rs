@@ -14,6 +14,7 @@ use crate::ledger::Command;
 use crate::ledger::payments::PaymentsCommand;
 use crate::ledger::types::Timestamp;
 use crate::texts;
+use crate::ui::components::SaveButton;
 use crate::ui::components::{ErrorBox, NoCompany};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};
@@ -100,8 +101,7 @@ fn SettingsBody() -> impl IntoView {
                 <div class="success-box" role="status" data-testid="ps-saved">{move || i18n.t(T::Saved)}</div>
             </Show>
             <div class="form-actions">
-                <button type="submit" class="button primary" data-testid="ps-save"
-                    disabled=move || save.pending().get()>{move || i18n.t(T::Save)}</button>
+                <SaveButton testid="ps-save" pending=move || save.pending().get()>{move || i18n.t(T::Save)}</SaveButton>
             </div>
         </form>
     }

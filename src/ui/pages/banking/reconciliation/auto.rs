@@ -13,6 +13,7 @@ use crate::ledger::payments::PaymentsCommand;
 use crate::ledger::payments::reconcile::AutoReconcileDraft;
 use crate::ledger::types::Side;
 use crate::ledger::{Command, Event};
+use crate::ui::components::use_change_right;
 use crate::ui::components::{fmt_amount, lc_of};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};
@@ -38,6 +39,7 @@ struct Rules {
 
 #[component]
 pub(super) fn Auto(date: RwSignal<Option<NaiveDate>>) -> impl IntoView {
+    let right = use_change_right();
     let i18n = use_i18n();
     let app = use_app();
     let rules = Rules {
@@ -73,8 +75,8 @@ pub(super) fn Auto(date: RwSignal<Option<NaiveDate>>) -> impl IntoView {
                     placeholder=default_days prop:value=move || rules.days.get()
                     on:input=move |ev| rules.days.set(event_target_value(&ev)) />
             </label>
-            <button class="button primary" data-testid="rc-auto" disabled=move || run.pending().get()
-                on:click=move |_| { run.dispatch(()); }>{move || i18n.t(T::Auto)}</button>
+            <button class="button primary" data-testid="rc-auto" disabled=move || run.pending().get() || right.denied()
+                on:click=move |_| { run.dispatch(()); } title=move || right.why()>{move || i18n.t(T::Auto)}</button>
         </div>
         {move || rules.message.get().map(|(ok, text)| view! {
             <div class=if ok { "success-box" } else { "error-box" } role=if ok { "status" } else { "alert" }

@@ -11,6 +11,7 @@ use crate::ledger::open_items::{ItemId, OpenItemsCommand, OpenItemsEvent, PartDr
 use crate::ledger::payments::reconcile::{Proposal, Reason, proposals};
 use crate::ledger::types::Side;
 use crate::ledger::{Command, Event};
+use crate::ui::components::use_change_right;
 use crate::ui::components::{fmt_amount, fmt_date, lc_of, number_style};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};
@@ -68,6 +69,7 @@ fn net_of(
 
 #[component]
 pub(super) fn Manual(ui: Ui) -> impl IntoView {
+    let right = use_change_right();
     let i18n = use_i18n();
     let app = use_app();
     let found: RwSignal<Option<Vec<ProposalRow>>> = RwSignal::new(None);
@@ -121,8 +123,8 @@ pub(super) fn Manual(ui: Ui) -> impl IntoView {
         }}
         <div class="toolbar">
             <button class="button primary" data-testid="rc-reconcile"
-                disabled=move || !ready() || reconcile.pending().get()
-                on:click=move |_| { reconcile.dispatch(()); }>{move || i18n.t(T::Reconcile)}</button>
+                disabled=move || !ready() || reconcile.pending().get() || right.denied()
+                on:click=move |_| { reconcile.dispatch(()); } title=move || right.why()>{move || i18n.t(T::Reconcile)}</button>
             <button class="button" data-testid="rc-propose" disabled=move || data.get().is_none()
                 on:click=move |_| propose()>{move || i18n.t(T::Propose)}</button>
             <span class="muted small">{move || i18n.t(T::NetHint)}</span>

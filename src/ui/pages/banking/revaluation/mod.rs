@@ -17,6 +17,7 @@ use crate::ledger::payments::revaluation::{RevaluationDraft, preview};
 use crate::ledger::types::{EntryId, PeriodStatus, PostingKey};
 use crate::ledger::{Book, Command, Event};
 use crate::texts;
+use crate::ui::components::use_change_right;
 use crate::ui::components::{
     DateField, NoCompany, default_as_of, entry_href, entry_label, fresh_posting_key,
 };
@@ -88,6 +89,7 @@ pub fn RevaluationPage() -> impl IntoView {
 
 #[component]
 fn RevaluationBody() -> impl IntoView {
+    let right = use_change_right();
     let i18n = use_i18n();
     let app = use_app();
     let form = Form {
@@ -134,8 +136,8 @@ fn RevaluationBody() -> impl IntoView {
         })}
         <div class="toolbar">
             <button class="button primary" data-testid="rv-post"
-                disabled=move || post.pending().get() || !shown.get().is_some_and(|r| r.is_ok_and(|v| v.has_postings))
-                on:click=move |_| { post.dispatch(()); }>{move || i18n.t(T::Post)}</button>
+                disabled=move || post.pending().get() || !shown.get().is_some_and(|r| r.is_ok_and(|v| v.has_postings)) || right.denied()
+                on:click=move |_| { post.dispatch(()); } title=move || right.why()>{move || i18n.t(T::Post)}</button>
         </div>
         {move || result.get().map(|r| view! { <OutcomeBox result=r /> })}
     }

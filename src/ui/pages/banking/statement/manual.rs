@@ -15,6 +15,7 @@ use crate::ledger::bank::matching::{ProposalAction, ProposedItem};
 use crate::ledger::bank::{BankLine, RuleSplit, Share};
 use crate::ledger::open_items::ItemId;
 use crate::ledger::types::{AccountNo, PartnerCode};
+use crate::ui::components::use_change_right;
 use crate::ui::components::{fmt_amount, fmt_date};
 use crate::ui::i18n::{Text, use_i18n};
 use crate::ui::state::use_app;
@@ -93,6 +94,7 @@ pub(super) fn Manual(
     apply: Callback<ProposalAction>,
     cancel: Callback<()>,
 ) -> impl IntoView {
+    let right = use_change_right();
     let i18n = use_i18n();
     let app = use_app();
     let to_partner = RwSignal::new(true);
@@ -163,7 +165,7 @@ pub(super) fn Manual(
             </Show>
             {move || problem.get().map(|p| view! { <div class="error-box" role="alert" data-testid="error">{i18n.t(p)}</div> })}
             <div class="toolbar">
-                <button type="button" class="button primary" data-testid="sl-manual-apply" on:click=done>{move || i18n.t(T::Apply)}</button>
+                <button type="button" class="button primary" data-testid="sl-manual-apply" on:click=done disabled=move || right.denied() title=move || right.why()>{move || i18n.t(T::Apply)}</button>
                 <button type="button" class="button" on:click=move |_| cancel.run(())>{move || i18n.t(T::Cancel)}</button>
             </div>
         </div>

@@ -26,6 +26,7 @@ use crate::ledger::bank::BankCommand;
 use crate::ledger::bank::matching::Reason;
 use crate::ledger::types::Timestamp;
 use crate::ledger::{Command, Event};
+use crate::ui::components::use_change_right;
 use crate::ui::components::{NoCompany, download, fmt_amount, focus, today};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};
@@ -140,6 +141,7 @@ pub fn StatementPage() -> impl IntoView {
 
 #[component]
 fn Statement(data: Data, ui: Ui, post: Action<(), ()>) -> impl IntoView {
+    let right = use_change_right();
     let i18n = use_i18n();
     let intraday = data.statement.intraday;
     let pending = post.pending();
@@ -155,8 +157,8 @@ fn Statement(data: Data, ui: Ui, post: Action<(), ()>) -> impl IntoView {
         <lines::LinesTable data=data ui=ui />
         <div class="toolbar">
             <button type="button" class="button primary" data-testid="sl-post"
-                disabled=move || intraday || pending.get() || count() == 0
-                on:click=move |_| { post.dispatch(()); }>{move || i18n.t(T::Post)}</button>
+                disabled=move || intraday || pending.get() || count() == 0 || right.denied()
+                on:click=move |_| { post.dispatch(()); } title=move || right.why()>{move || i18n.t(T::Post)}</button>
             <span class="muted small" data-testid="sl-count">{move || format!("{} {}", count(), i18n.t(T::PostCount))}</span>
         </div>
         {intraday.then(|| view! { <p class="notice" data-testid="sl-intraday">{move || i18n.t(T::Intraday)}</p> })}

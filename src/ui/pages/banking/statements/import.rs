@@ -26,6 +26,7 @@ use crate::ledger::types::Timestamp;
 use crate::ledger::{Command, DomainError, Event};
 use crate::session::SessionError;
 use crate::ui::components::today;
+use crate::ui::components::use_change_right;
 use crate::ui::errors::{bank_file_error, session_error, statement_form_error};
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::{AppState, use_app};
@@ -280,6 +281,7 @@ fn MappingPicker(choice: Choice) -> impl IntoView {
 
 #[component]
 fn Ready(parsed: Result<Vec<StatementDraft>, Refusal>, import: Action<(), ()>) -> impl IntoView {
+    let right = use_change_right();
     let i18n = use_i18n();
     match parsed {
         Err(r) => view! {
@@ -294,7 +296,7 @@ fn Ready(parsed: Result<Vec<StatementDraft>, Refusal>, import: Action<(), ()>) -
                 <div class="notice" data-testid="st-ready">
                     <p>{move || format!("{} {statements} {} {lines} {}", i18n.t(T::Found), i18n.t(T::FoundStatements), i18n.t(T::FoundLines))}</p>
                     <button type="button" class="button primary" data-testid="st-import-run"
-                        prop:disabled=move || pending.get() on:click=move |_| { import.dispatch(()); }>
+                        prop:disabled=move || pending.get() || right.denied() on:click=move |_| { import.dispatch(()); } title=move || right.why()>
                         {move || i18n.t(T::Import)}
                     </button>
                 </div>

@@ -15,6 +15,7 @@ use crate::ledger::statements::budget::{natural_sign, raise, spread};
 use crate::ledger::statements::{BudgetKey, BudgetRow, StatementsCommand};
 use crate::ledger::types::{AccountNo, PeriodRef};
 use crate::texts;
+use crate::ui::components::use_change_right;
 use crate::ui::components::{NoCompany, Said, fmt_amount, lc_of, now, number_style, user};
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
@@ -91,6 +92,7 @@ fn load_rows(book: &Book, year: i32, centre: Option<String>, lang: Lang) -> Vec<
 
 #[component]
 pub fn BudgetsPage() -> impl IntoView {
+    let right = use_change_right();
     let i18n = use_i18n();
     let app = use_app();
     let years = Memo::new(move |_| {
@@ -319,7 +321,7 @@ pub fn BudgetsPage() -> impl IntoView {
                         </label>
                         <div class="toolbar-actions">
                             <button class="button" data-testid="budget-copy" on:click=copy_actuals>{move || i18n.t(T::Copy)}</button>
-                            <button class="button primary" data-testid="budget-save" disabled=move || busy.get() on:click=move |_| save()>{move || i18n.t(T::Save)}</button>
+                            <button class="button primary" data-testid="budget-save" disabled=move || busy.get() || right.denied() on:click=move |_| save() title=move || right.why()>{move || i18n.t(T::Save)}</button>
                         </div>
                     </div>
                     <label class="field wide">

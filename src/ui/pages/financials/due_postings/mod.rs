@@ -23,6 +23,7 @@ use crate::ledger::posting::EntryDraft;
 use crate::ledger::recurring::{Due, DuePosting, RecurringCommand, Source};
 use crate::ledger::types::PostingKey;
 use crate::ledger::{Command, Event};
+use crate::ui::components::use_change_right;
 use crate::ui::components::{
     DateField, ErrorBox, NoCompany, Said, fmt_amount, fmt_date, fresh_posting_key, now,
     number_style, row_keys, today, user,
@@ -74,6 +75,7 @@ fn total(draft: &EntryDraft) -> Decimal {
 
 #[component]
 fn Body() -> impl IntoView {
+    let right = use_change_right();
     let i18n = use_i18n();
     let app = use_app();
     let as_of = RwSignal::new(Some(today()));
@@ -208,8 +210,8 @@ fn Body() -> impl IntoView {
                 </div>
                 <div class="actions">
                     <button type="button" class="button primary" data-testid="post-due"
-                        prop:disabled=move || pending.get() || checked_count() == 0
-                        on:click=move |_| { post.dispatch(()); }>
+                        prop:disabled=move || pending.get() || checked_count() == 0 || right.denied()
+                        on:click=move |_| { post.dispatch(()); } title=move || right.why()>
                         {move || i18n.t(T::Post)}
                     </button>
                     <span class="muted">{move || format!("{} {}", checked_count(), i18n.t(T::Selected))}</span>

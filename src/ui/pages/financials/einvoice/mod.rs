@@ -27,6 +27,7 @@ use crate::ledger::types::{AccountNo, EntryId, PartnerCode, PostingKey};
 use crate::ledger::{Book, Event};
 use crate::session::SessionError;
 use crate::texts;
+use crate::ui::components::use_change_right;
 use crate::ui::components::{
     DateField, NoCompany, entry_href, fmt_amount, fresh_posting_key, now, number_style, today, user,
 };
@@ -527,6 +528,7 @@ fn ProposalView(
     post: Action<(), ()>,
     create: Action<(), ()>,
 ) -> impl IntoView {
+    let right = use_change_right();
     let i18n = use_i18n();
     let app = use_app();
     let codes: Vec<(String, String, String)> = app
@@ -692,7 +694,7 @@ fn ProposalView(
                 <p class="hint" data-testid="einvoice-payable">{move || i18n.t(T::PayableDiffers)}" "{move || fmt_amount(payable, 2, i18n.lang())}</p>
             })}
             <button type="button" class="button primary" data-testid="einvoice-post"
-                prop:disabled=move || pending.get() on:click=move |_| { post.dispatch(()); }>
+                prop:disabled=move || pending.get() || right.denied() on:click=move |_| { post.dispatch(()); } title=move || right.why()>
                 {move || if pending.get() { i18n.t(T::Posting) } else { i18n.t(T::Post) }}
             </button>
         </section>

@@ -24,6 +24,7 @@ use crate::formats::amount::parse_amount;
 use crate::ledger::recurring::{Loan, RecurringCommand, RecurringEvent};
 use crate::ledger::{Command, Event};
 use crate::texts;
+use crate::ui::components::SaveButton;
 use crate::ui::components::{
     DateField, ErrorBox, NoCompany, Said, now, number_style, offer_csv, today, user,
 };
@@ -227,9 +228,9 @@ fn LoanBody(number: Option<u32>) -> impl IntoView {
                 <div class="success-box" role="status" data-testid="loan-notice">{move || notice.get().map(|n| n.say(i18n.lang()))}</div>
             </Show>
             <div class="actions">
-                <button type="submit" class="button primary" data-testid="loan-save" prop:disabled=move || pending.get()>
+                <SaveButton testid="loan-save" pending=move || pending.get()>
                     {move || if saved.get().is_some() { i18n.t(T::Save) } else { i18n.t(T::Create) }}
-                </button>
+                </SaveButton>
                 <A href="/financials/recurring/due" attr:class="button" attr:data-testid="loan-due-link">{move || i18n.t(T::DueLink)}</A>
             </div>
         </form>
@@ -488,8 +489,7 @@ fn RateChange(saved: Memo<Option<Loan>>, decimals: u32) -> impl IntoView {
                     }
                 })}
                 <div class="actions">
-                    <button type="submit" class="button primary" data-testid="rate-save"
-                        prop:disabled=move || save.pending().get()>{move || i18n.t(T::ChangeSave)}</button>
+                    <SaveButton testid="rate-save" pending=move || save.pending().get()>{move || i18n.t(T::ChangeSave)}</SaveButton>
                 </div>
             </form>
         </section>

@@ -18,6 +18,7 @@ use crate::ledger::closing::{ClosingCommand, OpeningLine};
 use crate::ledger::types::{AccountNo, PartnerCode, PostingKey};
 use crate::ledger::{Book, Command, Event};
 use crate::texts;
+use crate::ui::components::use_change_right;
 use crate::ui::components::{
     DateField, NoCompany, Said, entry_href, entry_label, fmt_amount, fresh_posting_key, now,
     number_style, today, user,
@@ -129,6 +130,7 @@ enum Outcome {
 
 #[component]
 fn OpeningBody() -> impl IntoView {
+    let right = use_change_right();
     let i18n = use_i18n();
     let app = use_app();
     let decimals = app.with_book(|b| b.settings().lc_decimals()).unwrap_or(2);
@@ -234,9 +236,9 @@ fn OpeningBody() -> impl IntoView {
             <button type="button" class="button" data-testid="ob-add" title="Alt+Z" on:click=move |_| add_row()>
                 {move || i18n.t(T::AddLine)}
             </button>
-            <button type="button" class="button primary" data-testid="ob-post" title="Alt+B"
-                disabled=move || post.pending().get()
-                on:click=move |_| { post.dispatch(()); }>{move || i18n.t(T::Post)}</button>
+            <button type="button" class="button primary" data-testid="ob-post"
+                disabled=move || post.pending().get() || right.denied()
+                on:click=move |_| { post.dispatch(()); } title=move || right.why().unwrap_or("Alt+B")>{move || i18n.t(T::Post)}</button>
             <span class="muted">{move || i18n.t(T::Shortcut)}</span>
         </div>
         {move || outcome.get().map(|o| match o {

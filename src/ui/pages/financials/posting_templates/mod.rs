@@ -19,6 +19,7 @@ use crate::forms::template::percent_sum;
 use crate::ledger::Command;
 use crate::ledger::recurring::{PostingTemplate, RecurringCommand, TemplateLine};
 use crate::ledger::types::AccountNo;
+use crate::ui::components::SaveButton;
 use crate::ui::components::{
     ErrorBox, NoCompany, Said, focus_by_id, now, number_style, row_enter, user,
 };
@@ -355,9 +356,9 @@ fn TemplateForm(
                 <div class="success-box" role="status" data-testid="notice">{move || notice.get().map(|n| n.say(i18n.lang()))}</div>
             </Show>
             <div class="actions">
-                <button type="submit" class="button primary" data-testid="template-save" prop:disabled=move || pending.get()>
+                <SaveButton testid="template-save" pending=move || pending.get()>
                     {move || if editing.get() { i18n.t(T::Save) } else { i18n.t(T::Create) }}
-                </button>
+                </SaveButton>
                 <Show when=move || editing.get()>
                     <button type="button" class="button" on:click=move |_| form.clear()>{move || i18n.t(T::Cancel)}</button>
                 </Show>

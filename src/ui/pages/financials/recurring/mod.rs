@@ -19,6 +19,7 @@ use crate::forms::entry::{EntryForm, LineForm};
 use crate::forms::template::line_forms;
 use crate::ledger::Command;
 use crate::ledger::recurring::{End, Frequency, RecurringCommand, Schedule, StandingPosting};
+use crate::ui::components::SaveButton;
 use crate::ui::components::{
     ErrorBox, NoCompany, Said, fmt_amount, fmt_date, focus_by_id, now, number_style, row_enter,
     today, user,
@@ -502,9 +503,9 @@ fn StandingForm(
                 <div class="success-box" role="status" data-testid="notice">{move || notice.get().map(|n| n.say(i18n.lang()))}</div>
             </Show>
             <div class="actions">
-                <button type="submit" class="button primary" data-testid="standing-save" prop:disabled=move || pending.get()>
+                <SaveButton testid="standing-save" pending=move || pending.get()>
                     {move || if editing.get() { i18n.t(T::Save) } else { i18n.t(T::Create) }}
-                </button>
+                </SaveButton>
                 <Show when=move || editing.get()>
                     <button type="button" class="button" on:click=move |_| form.clear(i18n.lang_untracked())>{move || i18n.t(T::Cancel)}</button>
                 </Show>

@@ -18,6 +18,7 @@ use crate::ledger::gl::GlCommand;
 use crate::ledger::types::PostingKey;
 use crate::ledger::{Book, Command};
 use crate::texts;
+use crate::ui::components::use_change_right;
 use crate::ui::components::{
     NoCompany, Said, current_voucher_key, entry_href, entry_label, fmt_amount, fmt_date,
     fresh_posting_key, load_voucher, now, today, user,
@@ -113,6 +114,7 @@ enum Outcome {
 
 #[component]
 fn YearEndBody() -> impl IntoView {
+    let right = use_change_right();
     let i18n = use_i18n();
     let app = use_app();
     let year = RwSignal::new(app.with_book(default_year).flatten());
@@ -238,16 +240,16 @@ fn YearEndBody() -> impl IntoView {
                 if closed {
                     view! {
                         <button type="button" class="button danger" data-testid="ye-revert"
-                            disabled=move || revert.pending().get()
-                            on:click=move |_| confirming.set(true)>
+                            disabled=move || revert.pending().get() || right.denied()
+                            on:click=move |_| confirming.set(true) title=move || right.why()>
                             {move || i18n.t(T::Revert)}
                         </button>
                     }.into_any()
                 } else {
                     view! {
-                        <button type="button" class="button primary" data-testid="ye-post" title="Alt+B"
-                            disabled=move || !can_post()
-                            on:click=move |_| { post.dispatch(()); }>
+                        <button type="button" class="button primary" data-testid="ye-post"
+                            disabled=move || !can_post() || right.denied()
+                            on:click=move |_| { post.dispatch(()); } title=move || right.why().unwrap_or("Alt+B")>
                             {move || if post.pending().get() { i18n.t(T::Posting) } else { i18n.t(T::Post) }}
                         </button>
                         <span class="muted">{move || i18n.t(T::Shortcut)}</span>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::ledger::items::UNITS;
 use crate::ui::components::AccountsEditor;
+use crate::ui::components::SaveButton;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 
@@ -78,9 +79,9 @@ pub fn ItemForm(
                 <div class="success-box" role="status" data-testid="notice">{move || notice.get().map(|(t, code)| format!("{} {code}", i18n.t(t)))}</div>
             </Show>
             <div class="actions">
-                <button type="submit" class="button primary" data-testid="item-save" prop:disabled=move || pending.get()>
+                <SaveButton testid="item-save" pending=move || pending.get()>
                     {move || if pending.get() { i18n.t(T::Saving) } else if form.editing.get().is_some() { i18n.t(T::Save) } else { i18n.t(T::Create) }}
-                </button>
+                </SaveButton>
             </div>
         </form>
     }

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use crate::ledger::Command;
 use crate::ledger::items::{ItemGroup, ItemsCommand};
 use crate::texts;
+use crate::ui::components::SaveButton;
 use crate::ui::components::{AccountsEditor, ErrorBox, NoCompany, now, user};
 use crate::ui::errors::session_error;
 use crate::ui::i18n::{Lang, Text, use_i18n};
@@ -177,9 +178,9 @@ fn GroupForm(
                 <div class="success-box" role="status" data-testid="notice">{move || notice.get().map(|(t, code)| format!("{} {code}", i18n.t(t)))}</div>
             </Show>
             <div class="actions">
-                <button type="submit" class="button primary" data-testid="group-save" prop:disabled=move || pending.get()>
+                <SaveButton testid="group-save" pending=move || pending.get()>
                     {move || if editing() { i18n.t(T::Save) } else { i18n.t(T::Create) }}
-                </button>
+                </SaveButton>
                 <Show when=editing>
                     <button type="button" class="button" on:click=move |_| { error.set(None); form.clear() }>{move || i18n.t(T::Cancel)}</button>
                 </Show>

@@ -17,6 +17,7 @@ use crate::ledger::DomainError;
 use crate::ledger::items::ItemsError;
 use crate::session::SessionError;
 use crate::texts;
+use crate::ui::components::use_change_right;
 use crate::ui::components::{ErrorBox, NoCompany, now, user};
 use crate::ui::errors::{item_row_error, session_error};
 use crate::ui::i18n::{I18n, Lang, Text, use_i18n};
@@ -220,6 +221,7 @@ fn refusal(parsed: &ParsedItems, e: &SessionError, lang: Lang) -> String {
 
 #[component]
 fn OutcomeView(outcome: Outcome, import: Action<(), ()>) -> impl IntoView {
+    let right = use_change_right();
     let i18n = use_i18n();
     match outcome {
         Outcome::Bad(rows) => view! {
@@ -241,7 +243,7 @@ fn OutcomeView(outcome: Outcome, import: Action<(), ()>) -> impl IntoView {
                 <div class="notice" data-testid="import-ready">
                     <p>{move || format!("{count} {}", i18n.t(T::Ready))}</p>
                     <button type="button" class="button primary" data-testid="item-import-run"
-                        prop:disabled=move || pending.get() on:click=move |_| { import.dispatch(()); }>
+                        prop:disabled=move || pending.get() || right.denied() on:click=move |_| { import.dispatch(()); } title=move || right.why()>
                         {move || if pending.get() { i18n.t(T::Importing) } else { i18n.t(T::Import) }}
                     </button>
                 </div>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::ledger::partners::{Language, PartnerKind, PaymentMethod};
 use crate::ui::components::CountryPicker;
+use crate::ui::components::SaveButton;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 
@@ -67,9 +68,9 @@ pub fn PartnerForm(
                 <div class="success-box" role="status" data-testid="notice">{move || notice.get().map(|(t, code)| format!("{} {code}", i18n.t(t)))}</div>
             </Show>
             <div class="actions">
-                <button type="submit" class="button primary" data-testid="partner-save" prop:disabled=move || pending.get()>
+                <SaveButton testid="partner-save" pending=move || pending.get()>
                     {move || if pending.get() { i18n.t(T::Saving) } else if form.editing.get().is_some() { i18n.t(T::Save) } else { i18n.t(T::Create) }}
-                </button>
+                </SaveButton>
             </div>
         </form>
     }

@@ -11,6 +11,7 @@ use crate::formats::partners_csv::{
 };
 use crate::ledger::types::Timestamp;
 use crate::texts;
+use crate::ui::components::use_change_right;
 use crate::ui::components::{ErrorBox, today};
 use crate::ui::errors::{csv_row_error, session_error};
 use crate::ui::i18n::{I18n, Lang, Text, use_i18n};
@@ -140,6 +141,7 @@ async fn read_file(
 
 #[component]
 fn OutcomeView(outcome: Outcome, import: Action<(), ()>) -> impl IntoView {
+    let right = use_change_right();
     let i18n = use_i18n();
     match outcome {
         Outcome::Bad(rows) => view! {
@@ -165,7 +167,7 @@ fn OutcomeView(outcome: Outcome, import: Action<(), ()>) -> impl IntoView {
                         <p class="muted small">{move || ready_ignored(i18n.lang(), &ignored)}</p>
                     })}
                     <button type="button" class="button primary" data-testid="partner-import-run"
-                        prop:disabled=move || pending.get() on:click=move |_| { import.dispatch(()); }>
+                        prop:disabled=move || pending.get() || right.denied() on:click=move |_| { import.dispatch(()); } title=move || right.why()>
                         {move || i18n.t(T::Import)}
                     </button>
                 </div>

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::texts::T;
 use crate::ledger::Command;
 use crate::ledger::items::{ItemsCommand, PriceList, RaiseRow};
+use crate::ui::components::use_change_right;
 use crate::ui::components::{DateField, ErrorBox, Said, fmt_price, parse_factor, today};
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use crate::ui::state::use_app;
@@ -133,6 +134,7 @@ fn preview_view(
     ask: RwSignal<bool>,
     apply: Action<(), ()>,
 ) -> AnyView {
+    let right = use_change_right();
     if rows.is_empty() {
         return view! { <p class="muted" data-testid="raise-count">{T::NothingToRaise.text(lang)}</p> }.into_any();
     }
@@ -168,7 +170,7 @@ fn preview_view(
                 </div>
             }>
             <div class="actions">
-                <button type="button" class="button primary" data-testid="raise-apply" on:click=move |_| ask.set(true)>{T::Apply.text(lang)}</button>
+                <button type="button" class="button primary" data-testid="raise-apply" on:click=move |_| ask.set(true) disabled=move || right.denied() title=move || right.why()>{T::Apply.text(lang)}</button>
             </div>
         </Show>
     }

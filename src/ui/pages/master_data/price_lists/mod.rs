@@ -11,6 +11,7 @@ mod texts;
 
 use leptos::prelude::*;
 
+use crate::ui::components::SaveButton;
 use crate::ui::components::{focus_by_id, row_keys};
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -233,9 +234,9 @@ fn ListForm(
                 <div class="success-box" role="status" data-testid="notice">{move || notice.get().map(|n| n.say(i18n.lang()))}</div>
             </Show>
             <div class="actions">
-                <button type="submit" class="button primary" data-testid="list-save" prop:disabled=move || pending.get()>
+                <SaveButton testid="list-save" pending=move || pending.get()>
                     {move || if editing.get() { i18n.t(T::Save) } else { i18n.t(T::Create) }}
-                </button>
+                </SaveButton>
                 <Show when=move || editing.get()>
                     <button type="button" class="button" on:click=move |_| cancel()>{move || i18n.t(T::Cancel)}</button>
                 </Show>
