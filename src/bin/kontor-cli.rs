@@ -104,7 +104,7 @@ mod cli {
     use kontor::ledger::{Book, DomainError, Event};
     use kontor::store::StoreError;
     use kontor::store::blocks::{BLOCK_LEN, decode_block, encode_block};
-    use std::io::{BufWriter, Write};
+    use std::io::{BufWriter, Read, Write};
     use std::path::{Path, PathBuf};
 
     /// The log's directory inside a data directory.
@@ -359,7 +359,14 @@ mod cli {
         3 + 2 * i
     }
 
-    fn decode_one(log_dir: &Path, number: u64) -> Result<DecodedBlock, CliError> {
+    /// `text` is the caller's buffer, reused from block to block: a fresh
+    /// half-megabyte string per block cost more in page faults than the
+    /// read itself.
+    fn decode_one(
+        log_dir: &Path,
+        number: u64,
+        text: &mut String,
+    ) -> Result<DecodedBlock, CliError> {
         let path = block_path(log_dir, number);
         let size = std::fs::metadata(&path).map_err(io(&path))?.len();
         if size > MAX_BLOCK_BYTES {
@@ -368,12 +375,14 @@ mod cli {
                 message: format!("larger than {MAX_BLOCK_BYTES} bytes"),
             });
         }
-        let text = std::fs::read_to_string(&path).map_err(io(&path))?;
-        let mut records = decode_block(number, &text).map_err(|source| CliError::Block {
+        text.clear();
+        std::fs::File::open(&path)
+            .and_then(|mut file| file.read_to_string(text))
+            .map_err(io(&path))?;
+        let mut records = decode_block(number, text).map_err(|source| CliError::Block {
             path: path.clone(),
             source,
         })?;
-        drop(text);
         // Records 2.. must link to the one before them inside the block.
         if let Some(first) = records.first() {
             verify_chain(ChainHead::after(first), &records[1..]).map_err(|source| {
@@ -452,8 +461,13 @@ mod cli {
         let mut book = None;
         let mut head = ChainHead::EMPTY;
         if threads <= 1 {
+            let mut text = String::new();
             for number in 0..count {
-                fold(&mut book, &mut head, decode_one(log_dir, number)?)?;
+                fold(
+                    &mut book,
+                    &mut head,
+                    decode_one(log_dir, number, &mut text)?,
+                )?;
             }
             return book.ok_or_else(|| CliError::NoCompany {
                 path: log_dir.to_path_buf(),
@@ -465,8 +479,9 @@ mod cli {
                     // Two blocks ahead per thread bound the memory in flight.
                     let (send, receive) = std::sync::mpsc::sync_channel(2);
                     scope.spawn(move || {
+                        let mut text = String::new();
                         for number in (worker..count).step_by(threads) {
-                            let decoded = decode_one(log_dir, number);
+                            let decoded = decode_one(log_dir, number, &mut text);
                             let failed = decoded.is_err();
                             // A closed channel means the folding stopped.
                             if send.send(decoded).is_err() || failed {
@@ -526,6 +541,9 @@ mod cli {
             )?;
             out.flush()
         })();
+        // The process ends here: freeing the Book's millions of small
+        // allocations one by one took a tenth of the whole command.
+        std::mem::forget(book);
         result.map_err(io(Path::new("stdout")))
     }
 

@@ -164,15 +164,13 @@ struct Probe {
 }
 
 pub fn decode(body: &str) -> Result<Event, DecodeError> {
-    // Fast path for the common case, a valid version-1 posted entry (nearly
-    // every record of a large log): read it straight from the text, without
-    // building a JSON tree or buffering the tagged enum. The canonical
-    // encoding starts with version and type, so it is recognised without
-    // scanning the record twice. Anything else is probed for its version;
-    // the tree path decides the error.
-    if body.starts_with(v1::ENTRY_POSTED)
-        && let Some(event) = v1::decode_entry(body)
-    {
+    // Fast path for the common cases, a valid version-1 posted entry,
+    // payment or clearing (nearly every record of a large log): read it
+    // straight from the text, without building a JSON tree or buffering the
+    // tagged enum. The canonical encoding starts with version and type, so
+    // it is recognised without scanning the record twice. Anything else is
+    // probed for its version; the tree path decides the error.
+    if let Some(event) = v1::decode_direct(body) {
         return Ok(event);
     }
     if let Ok(Probe { v: Some(1) }) = serde_json::from_str(body)

@@ -2292,6 +2292,9 @@ pub fn encode(event: &Event) -> String {
 /// How `encode` starts a version-1 `entry_posted` record.
 pub const ENTRY_POSTED: &str = r#"{"v":1,"type":"entry_posted","#;
 
+/// How `encode` starts every version-1 record, up to the type's name.
+const TYPE_PREFIX: &str = r#"{"v":1,"type":""#;
+
 /// The fields of `entry_posted`, read without the internally tagged enum's
 /// buffering: posted entries are nearly every record of a large log.
 #[derive(Deserialize)]
@@ -2299,13 +2302,47 @@ struct EntryPostedFields {
     entry: PostedEntryV1,
 }
 
-/// An `entry_posted` record, read directly; `None` if it is not one.
-pub fn decode_entry(body: &str) -> Option<Event> {
-    serde_json::from_str::<EntryPostedFields>(body)
-        .ok()
-        .map(|f| Event::EntryPosted {
-            entry: f.entry.into(),
-        })
+/// The fields of `payment_posted`: a payment of a large log's partners.
+#[derive(Deserialize)]
+struct PaymentPostedFields {
+    payment: PaymentV1,
+}
+
+/// The fields of `items_cleared`: each payment's clearing of open items.
+#[derive(Deserialize)]
+struct ItemsClearedFields {
+    clearing: ClearingV1,
+}
+
+/// A record of one of the kinds nearly every record of a large log is
+/// (posted entries, payments and their clearings), read straight into its
+/// fields without the tagged enum's buffering, which cost a third of the
+/// time a payment took to decode. `None` if it is none of them or does not
+/// read: the tagged enum's path then decides, and names the error.
+pub fn decode_direct(body: &str) -> Option<Event> {
+    let (kind, _) = body.strip_prefix(TYPE_PREFIX)?.split_once('"')?;
+    match kind {
+        "entry_posted" => serde_json::from_str::<EntryPostedFields>(body)
+            .ok()
+            .map(|f| Event::EntryPosted {
+                entry: f.entry.into(),
+            }),
+        "payment_posted" => serde_json::from_str::<PaymentPostedFields>(body)
+            .ok()
+            .map(|f| {
+                Event::Payments(PaymentsEvent::PaymentPosted {
+                    payment: Box::new(f.payment.into()),
+                })
+            }),
+        "items_cleared" => serde_json::from_str::<ItemsClearedFields>(body)
+            .ok()
+            .map(|f| {
+                Event::OpenItems(OpenItemsEvent::ItemsCleared {
+                    clearing: f.clearing.into(),
+                })
+            }),
+        _ => None,
+    }
 }
 
 /// Any version-1 record (the text), or serde's reason why not.
