@@ -13,7 +13,7 @@ use crate::ledger::gl::{Area, Level};
 use crate::texts;
 use crate::ui::errors::area_name;
 use crate::ui::i18n::{I18n, use_i18n};
-use crate::ui::state::use_app;
+use crate::ui::state::{AppState, use_app};
 
 texts! {
     pub enum T {
@@ -49,8 +49,7 @@ pub fn area_of_path(path: &str) -> Option<Area> {
 }
 
 /// What the logged-in user may do on the screen at `path`.
-fn level_at(path: &str) -> Level {
-    let app = use_app();
+fn level_at(app: AppState, path: &str) -> Level {
     area_of_path(path).map_or(Level::Full, |area| app.level(area))
 }
 
@@ -79,11 +78,7 @@ impl ChangeRight {
 pub fn use_change_right() -> ChangeRight {
     let app = use_app();
     let location = use_location();
-    let may = Signal::derive(move || {
-        location
-            .pathname
-            .with(|p| area_of_path(p).is_none_or(|area| app.level(area) == Level::Full))
-    });
+    let may = Signal::derive(move || location.pathname.with(|p| level_at(app, p)) == Level::Full);
     ChangeRight {
         may,
         i18n: use_i18n(),
@@ -114,8 +109,9 @@ pub fn SaveButton(
 #[component]
 pub fn RightsGate(children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
+    let app = use_app();
     let location = use_location();
-    let level = Memo::new(move |_| location.pathname.with(|p| level_at(p)));
+    let level = Memo::new(move |_| location.pathname.with(|p| level_at(app, p)));
     let area = move || location.pathname.with(|p| area_of_path(p));
     let area_label = move || {
         area()
