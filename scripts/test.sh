@@ -2,11 +2,12 @@
 # Runs every test layer of Kontor, after setting up what they need:
 #   1. native: cargo fmt --check, clippy (host and wasm32, -D warnings), cargo test
 #   2. browser: wasm-bindgen-test in headless Chromium (IndexedDB store suite)
-#   3. end-to-end: playwright-core + Debian Chromium against the app built
-#      with the wasm-test profile (in the background from the start, in
-#      target/wasm-test, which the browser layer then reuses),
-#      and smoke journeys in Firefox ESR (puppeteer-core, WebDriver BiDi) and
-#      WebKitGTK (selenium-webdriver, WebKitWebDriver under Xvfb)
+#   3. end-to-end: every spec in tests/e2e/specs against the app built with
+#      the wasm-test profile (in the background from the start, in
+#      target/wasm-test, which the browser layer then reuses), in three
+#      engines at once: Debian's Chromium (playwright-core), Firefox ESR
+#      (puppeteer-core, WebDriver BiDi) and WebKitGTK (selenium-webdriver,
+#      WebKitWebDriver under Xvfb)
 # Prints a summary line per layer and exits non-zero if any layer fails or ran
 # no test.
 set -uo pipefail
@@ -93,7 +94,7 @@ if [ "$browser_rc" = 0 ] && [ "$bp" -gt 0 ] && [ "$bf" = 0 ]; then RESULT[browse
 took browser "$start"
 
 # ---- 3. end-to-end --------------------------------------------------------
-layer "end-to-end: Chromium (Playwright), Firefox ESR and WebKitGTK smoke journeys"
+layer "end-to-end: the whole suite in Chromium, Firefox ESR and WebKitGTK"
 start=$SECONDS
 e2e_ok=1
 [ "$(cat target/test-logs/trunk.rc 2>/dev/null)" = 0 ] || { e2e_ok=0; tail -40 target/test-logs/trunk.log; }
@@ -101,22 +102,27 @@ grep -h 'Finished' target/test-logs/trunk.log
 tail -2 target/test-logs/trunk.log
 [ -f dist/index.html ] || e2e_ok=0
 if [ "$e2e_ok" = 1 ]; then
-  # Two spec files at a time: each has its own server, browser and
-  # profile, and waits for what it checks (no sleeps), so they do not
-  # disturb each other.
-  (cd tests/e2e && node --test --test-concurrency=2 --test-reporter=spec specs/) 2>&1 | tee target/test-logs/e2e.log
-  [ "${PIPESTATUS[0]}" = 0 ] || e2e_ok=0
+  # The three engines at once, against this one build (scripts/test-e2e.sh).
+  ./scripts/test-e2e.sh 2>&1 | tee target/test-logs/e2e.log
 fi
-ep=$(awk '/^ℹ pass /{print $3}' target/test-logs/e2e.log 2>/dev/null | tail -1); ep=${ep:-0}
-ef=$(awk '/^ℹ fail /{print $3}' target/test-logs/e2e.log 2>/dev/null | tail -1); ef=${ef:-0}
-if [ "$e2e_ok" = 1 ] && [ "$ep" -gt 0 ] && [ "$ef" = 0 ]; then RESULT[e2e]="ok ($ep passed)"; else RESULT[e2e]="FAILED ($ep passed, $ef failed)"; status=1; fi
+e2e_lines=()
+ep=0 ef=0
+for e in chromium firefox webkit; do
+  IFS=$'\t' read -r _ verdict secs p f <"target/test-logs/e2e-$e.summary" 2>/dev/null ||
+    { verdict="FAILED (not run)" secs=0 p=0 f=1; }
+  [ "$e2e_ok" = 1 ] && [ "$f" = 0 ] && [ "$p" -gt 0 ] || { status=1; [ "$f" -gt 0 ] || f=1; }
+  e2e_lines+=("$(printf '  %-10s %-24s %s' "e2e $e" "$verdict" "$((secs / 60))m$((secs % 60))s")")
+  ep=$((ep + p)); ef=$((ef + f))
+done
 
 # ---- summary --------------------------------------------------------------
 took e2e "$start"
 
 layer "summary"
 printf '  %-10s %-24s %s\n' setup "" "${TOOK[setup]}" native "${RESULT[native]}" "${TOOK[native]}" \
-  browser "${RESULT[browser]}" "${TOOK[browser]}" e2e "${RESULT[e2e]}" "${TOOK[e2e]}"
+  browser "${RESULT[browser]}" "${TOOK[browser]}"
+printf '%s\n' "${e2e_lines[@]}"
+printf '  %-10s %-24s %s\n' "e2e (all)" "" "${TOOK[e2e]}"
 echo "  total: $((SECONDS / 60))m$((SECONDS % 60))s"
 echo "  screenshots: tests/e2e/artifacts/"
 printf '%d passed, %d failed\n' "$((np + bp + ep))" "$((nf + bf + ef))"

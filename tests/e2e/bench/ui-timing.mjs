@@ -5,7 +5,12 @@
 //   - trial balance: navigation click until its table is rendered
 //   - journal: navigation until the first page of entries is rendered
 //   - post: Ctrl+Enter until the grid is cleared and the number shown (median of 20)
-// Usage: node tests/e2e/bench/ui-timing.mjs [entries=100000] (needs dist/).
+//   - memory: the proportional set size (PSS) of every browser process
+//     this harness started, after the timings (any engine), and the JS heap
+//     where the engine reports it (Chromium's performance.memory)
+// Usage: [KONTOR_ENGINE=chromium|firefox|webkit] node tests/e2e/bench/ui-timing.mjs
+// [entries=100000] (needs dist/, or KONTOR_DIST).
+import { readFile, readdir } from 'node:fs/promises';
 import { startApp, waitForApp } from '../lib/app.mjs';
 
 const entries = Number(process.argv[2] ?? 100000);
@@ -19,6 +24,28 @@ async function timeNavigation(page, linkSelector, readySelector) {
     while (!document.querySelector(ready)) await new Promise((r) => requestAnimationFrame(r));
     return performance.now() - t0;
   }, [linkSelector, readySelector]);
+}
+
+/** PSS in bytes of every process descending from this one (the browser,
+ *  its content processes, the WebDriver server): shared pages counted once. */
+async function browserPss() {
+  const parents = new Map();
+  for (const pid of (await readdir('/proc')).filter((d) => /^\d+$/.test(d))) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+    if (stat) parents.set(pid, stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  }
+  const mine = new Set([String(process.pid)]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, parent] of parents) if (!mine.has(pid) && mine.has(parent)) { mine.add(pid); grew = true; }
+  }
+  mine.delete(String(process.pid));
+  let kb = 0;
+  for (const pid of mine) {
+    const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => '');
+    kb += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+  }
+  return kb * 1024;
 }
 
 const app = await startApp();
@@ -79,13 +106,15 @@ for (let i = 0; i < 20; i++) {
   }));
 }
 const memory = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : 0));
+const pss = await browserPss();
 await app.close();
 
 const fmt = (ms) => `${ms.toFixed(0)} ms`;
-console.log(`entries: ${entries}`);
+console.log(`engine: ${app.engine}, entries: ${entries}`);
 console.log(`build demo company (generate + store, once): ${(buildMs / 1000).toFixed(1)} s`);
 console.log(`open company (reload → trial balance rows), median of 3: ${fmt(median(opens))}  [${opens.map(fmt).join(', ')}]`);
 console.log(`trial balance screen (click → rows rendered), median of 5: ${fmt(median(tb))}  [${tb.map(fmt).join(', ')}]`);
 console.log(`journal screen (click → first rows), median of 5: ${fmt(median(journal))}  [${journal.map(fmt).join(', ')}]`);
 console.log(`post one entry (Ctrl+Enter → cleared form), median of 20: ${fmt(median(posts))}  max ${fmt(Math.max(...posts))}`);
-console.log(`JS heap used: ${(memory / 1048576).toFixed(0)} MB`);
+console.log(`browser processes, PSS: ${(pss / 1048576).toFixed(0)} MB`);
+if (memory) console.log(`JS heap used: ${(memory / 1048576).toFixed(0)} MB`);

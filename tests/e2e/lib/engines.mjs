@@ -6,17 +6,15 @@
 // ever downloaded (the driver is started here from its Debian path, so
 // Selenium Manager never runs).
 //
-// Both are wrapped in one small interface, so a journey is written once:
-//   goto(url), reload(), click(selector), until(fn, arg, timeoutMs),
-//   run(fn, arg) (evaluate in the page), screenshot(name), close();
-// `errors` collects uncaught page errors where the driver reports them.
+// Each launcher gives pages as the few primitives `Page` (lib/page.mjs)
+// builds the specs' API on; lib/app.mjs picks the engine.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS } from './app.mjs';
+import { keyParts } from './page.mjs';
 
 export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER ?? '/usr/bin/WebKitWebDriver';
@@ -27,11 +25,21 @@ export const XVFB = process.env.XVFB ?? '/usr/bin/Xvfb';
 export const hasFirefox = () => existsSync(FIREFOX);
 export const hasWebKit = () => existsSync(WEBKIT_DRIVER) && existsSync(MINIBROWSER) && existsSync(XVFB);
 
+/** Real key events through puppeteer: "Control+Enter" holds Control.
+ *  Playwright's "Space" is puppeteer's " ". */
+async function puppeteerPress(keyboard, key) {
+  const parts = keyParts(key).map((k) => (k === 'Space' ? ' ' : k));
+  const last = parts.pop();
+  for (const m of parts) await keyboard.down(m);
+  await keyboard.press(last);
+  for (const m of parts.reverse()) await keyboard.up(m);
+}
+
 /**
- * Firefox ESR with a fresh profile. `prefs` are extra about:config
- * preferences; the journey passes none but the UI language.
+ * Firefox ESR with a fresh profile, as pages for `Page` (lib/page.mjs).
+ * `prefs` are extra about:config preferences.
  */
-export async function startFirefox({ prefs = {} } = {}) {
+export async function launchFirefox({ prefs = {} } = {}) {
   const { default: puppeteer } = await import('puppeteer-core');
   const profile = await mkdtemp(join(tmpdir(), 'kontor-firefox-'));
   const browser = await puppeteer.launch({
@@ -42,21 +50,29 @@ export async function startFirefox({ prefs = {} } = {}) {
     defaultViewport: { width: 1280, height: 800 },
     extraPrefsFirefox: { 'intl.accept_languages': 'de-DE', ...prefs },
   });
-  const page = await browser.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
   return {
     engine: 'firefox',
-    errors,
-    goto: (url) => page.goto(url),
-    reload: () => page.reload(),
-    click: (selector) => page.click(selector),
-    until: (fn, arg, timeout = 20000) => page.waitForFunction(fn, { timeout, polling: 100 }, arg),
-    run: (fn, arg) => page.evaluate(fn, arg),
-    screenshot: (name) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }),
+    async newPage() {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      return {
+        errors,
+        run: (body, arg) => page.evaluate(`(${body})(${JSON.stringify(arg)})`),
+        press: (key) => puppeteerPress(page.keyboard, key),
+        type: (text) => page.keyboard.type(text),
+        goto: (url) => page.goto(url),
+        reload: () => page.reload(),
+        screenshot: (path, fullPage) => page.screenshot({ path, fullPage }),
+        setViewport: (width, height) => page.setViewport({ width, height }),
+        addInitScript: (script) => page.evaluateOnNewDocument(script),
+        close: () => page.close(),
+      };
+    },
     async close() {
       await browser.close();
-      await rm(profile, { recursive: true, force: true });
+      await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
@@ -104,13 +120,23 @@ async function driverReady(url, timeoutMs = 20000) {
   }
 }
 
+/** Selenium's names for the keys the specs press. */
+const SELENIUM_KEYS = {
+  Control: 'CONTROL', Alt: 'ALT', Shift: 'SHIFT', Meta: 'META', Enter: 'ENTER', Escape: 'ESCAPE', Tab: 'TAB',
+  ArrowUp: 'ARROW_UP', ArrowDown: 'ARROW_DOWN', ArrowLeft: 'ARROW_LEFT', ArrowRight: 'ARROW_RIGHT',
+  Delete: 'DELETE', Backspace: 'BACK_SPACE', Home: 'HOME', End: 'END', PageUp: 'PAGE_UP', PageDown: 'PAGE_DOWN',
+  F1: 'F1', F2: 'F2', F3: 'F3', F4: 'F4', F5: 'F5', F6: 'F6', F7: 'F7', F8: 'F8', F9: 'F9', F10: 'F10',
+};
+
 /**
  * WebKitGTK's MiniBrowser through WebKitWebDriver under a private Xvfb,
- * with a fresh home (so a fresh website-data directory).
+ * with a fresh home (so a fresh website-data directory), as pages for
+ * `Page`. One WebDriver session; each page is a window of it, switched
+ * to before each command.
  */
-export async function startWebKit() {
+export async function launchWebKit() {
   process.env.SE_OFFLINE = 'true'; // belt and braces: Selenium Manager must never download
-  const { Builder } = await import('selenium-webdriver');
+  const { Builder, Key } = await import('selenium-webdriver');
   const home = await mkdtemp(join(tmpdir(), 'kontor-webkit-'));
   const { xvfb, display } = await startXvfb();
   const port = await freePort();
@@ -125,9 +151,12 @@ export async function startWebKit() {
   };
   const driverProcess = spawn(WEBKIT_DRIVER, [`--port=${port}`], { env, stdio: 'ignore' });
   const stop = async () => {
+    const exited = new Promise((ok) => (driverProcess.exitCode !== null ? ok() : driverProcess.once('exit', ok)));
     driverProcess.kill();
     xvfb.kill();
-    await rm(home, { recursive: true, force: true });
+    await exited;
+    // WebKit's helper processes may still write their caches for a moment.
+    await rm(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   };
   let driver;
   try {
@@ -145,19 +174,54 @@ export async function startWebKit() {
     await stop();
     throw e;
   }
-  // Selenium runs a function as the body of `function () { … }`; wrap it
-  // so `fn(arg)` is called and its value (or promise) returned.
-  const call = (fn, arg) => driver.executeScript(`return (${fn}).apply(null, arguments)`, arg);
+  const first = await driver.getWindowHandle();
+  let current = first;
+  let firstTaken = false;
+  const key = (k) => (SELENIUM_KEYS[k] ? Key[SELENIUM_KEYS[k]] : k === 'Space' ? ' ' : k);
   return {
     engine: 'webkit',
-    errors: [],
-    goto: (url) => driver.get(url),
-    reload: () => driver.navigate().refresh(),
-    click: (selector) => call((s) => document.querySelector(s).click(), selector),
-    until: (fn, arg, timeout = 20000) => driver.wait(async () => Boolean(await call(fn, arg)), timeout),
-    run: call,
-    async screenshot(name) {
-      await writeFile(join(ARTIFACTS, `${name}.png`), await driver.takeScreenshot(), 'base64');
+    async newPage() {
+      let handle = first;
+      if (firstTaken) {
+        // A window, not a tab: WebKitGTK paints no background tab, and a
+        // screenshot of one never returns.
+        await driver.switchTo().newWindow('window');
+        handle = await driver.getWindowHandle();
+        current = handle;
+        await driver.manage().window().setRect({ width: 1280, height: 900 });
+      }
+      firstTaken = true;
+      // Commands go to the current window: make it this page's first.
+      const on = async (f) => {
+        if (current !== handle) {
+          await driver.switchTo().window(handle);
+          current = handle;
+        }
+        return f();
+      };
+      return {
+        run: (body, arg) => on(() => driver.executeScript(`return (${body})(arguments[0])`, arg)),
+        press: (k) => on(async () => {
+          const parts = keyParts(k).map(key);
+          const last = parts.pop();
+          let a = driver.actions();
+          for (const m of parts) a = a.keyDown(m);
+          a = a.sendKeys(last);
+          for (const m of parts.reverse()) a = a.keyUp(m);
+          await a.perform();
+        }),
+        type: (text) => on(() => driver.actions().sendKeys(text).perform()),
+        goto: (u) => on(() => driver.get(u)),
+        reload: () => on(() => driver.navigate().refresh()),
+        screenshot: (path) => on(async () => writeFile(path, await driver.takeScreenshot(), 'base64')),
+        setViewport: (width, height) => on(() => driver.manage().window().setRect({ width, height })),
+        close: () => on(async () => {
+          if (handle === first) return; // the session's first window ends with the session
+          await driver.close();
+          await driver.switchTo().window(first);
+          current = first;
+        }),
+      };
     },
     async close() {
       try {

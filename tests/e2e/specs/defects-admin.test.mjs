@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startApp, waitForApp, screenshot, ROOT } from '../lib/app.mjs';
+import { startApp, waitForApp, screenshot, ROOT, ENGINE } from '../lib/app.mjs';
 import { createCompany } from '../lib/company.mjs';
 
 const ARMORED = join(ROOT, 'tests', 'fixtures', 'backup', 'cli-armored.kontor.age');
@@ -161,12 +161,19 @@ async function storageMb() {
 
 test('after the demo company is written, the start page shows the storage it uses', async () => {
   await go('/', '[data-testid="open-demo"]');
-  const atStartUp = await storageMb();
+  // WebKit has no storage.estimate(): the status bar says so instead of a
+  // figure (the demo is opened all the same; the next test reads it).
+  const estimated = ENGINE !== 'webkit';
+  const atStartUp = estimated ? await storageMb() : 0;
   // Client-side from here on: no reload re-reads the estimate.
   await page.click('[data-testid="open-demo"]');
   await page.waitForSelector('[data-testid="trial-balance"]', { timeout: 120000 });
   await page.click('header a.brand');
   await page.waitForSelector('[data-testid="company-list"]');
+  if (!estimated) {
+    assert.match(await text('[data-testid="status-storage"]'), /Belegung nicht vom Browser gemeldet/);
+    return;
+  }
   const onStart = await storageMb();
   await page.reload();
   await waitForApp(page);

@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { startApp, waitForApp, screenshot, ARTIFACTS } from '../lib/app.mjs';
+import { startApp, waitForApp, screenshot, ARTIFACTS, ENGINE } from '../lib/app.mjs';
 import { assertEnglish } from '../lib/english.mjs';
 
 let app;
@@ -192,7 +192,7 @@ test('the letters of run 2 are in each customer\'s language and their PDF reads 
     page.click(tid('pdf-all')),
   ]);
   assert.equal(download.suggestedFilename(), `mahnlauf-${run}.pdf`);
-  const path = join(ARTIFACTS, `dunning-run-${run}.pdf`);
+  const path = join(ARTIFACTS, `dunning-run-${run}-${ENGINE}.pdf`);
   await download.saveAs(path);
   const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-']).toString('utf8');
   const pages = text.split('\f').filter((p) => p.trim() !== '');

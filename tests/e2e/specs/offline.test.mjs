@@ -37,6 +37,16 @@ async function offlineReady(page) {
   );
 }
 
+/** The first visit: the start page, once it has read the company list.
+ *  Leaving it earlier, while the browser is still creating its database,
+ *  made WebKitGTK 2.50 answer no later open of that database (the next
+ *  company creation hung at "Wird angelegt …"; found by this spec). */
+async function firstVisit(page, url) {
+  await page.goto(url);
+  await waitForApp(page);
+  await page.waitForSelector('[data-testid="open-demo"]');
+}
+
 async function openEntry(page, url) {
   await page.goto(url + '/financials/entry');
   await page.waitForSelector('[data-testid="account-0"]');
@@ -55,17 +65,18 @@ async function typeAndPost(page, reference) {
   await page.keyboard.press('Control+Enter');
 }
 
-/** Uncaught errors only: with the server gone the browser logs failed fetches. */
+/** Uncaught errors only: with the server gone the browser logs failed
+ *  fetches (Chromium "Failed to load resource … net::ERR_…", Firefox
+ *  "Failed to load ‘…’. A ServiceWorker passed a promise … NetworkError"). */
 function uncaught(page) {
-  return page.errors.filter((e) => !/Failed to load resource|net::ERR_|fetching the script/.test(e));
+  return page.errors.filter((e) => !/Failed to load|net::ERR_|fetching the script|NetworkError/.test(e));
 }
 
 test('after one visit Kontor starts, opens the company and posts with the server gone', async () => {
   const app = await startApp({ dist: await distCopy() });
   apps.push(app);
   const page = await app.page();
-  await page.goto(app.url);
-  await waitForApp(page);
+  await firstVisit(page, app.url);
   await createCompany(page, app.url, { name: 'Offline GmbH' });
   await offlineReady(page);
   const manifest = await page.evaluate(async () => {
@@ -74,10 +85,13 @@ test('after one visit Kontor starts, opens the company and posts with the server
   });
   assert.equal(manifest.short_name, 'Kontor');
   assert.deepEqual(manifest.icons.map((i) => i.sizes), ['any', '192x192', '512x512']);
-  // Chromium's own verdict on installing it as an app.
-  const cdp = await app.context.newCDPSession(page);
-  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
-  assert.deepEqual(installabilityErrors, [], 'Chromium can install Kontor');
+  // Chromium's own verdict on installing it as an app (only Chromium has
+  // one to ask: Firefox and WebKitGTK do not install web apps).
+  if (app.engine === 'chromium') {
+    const cdp = await app.context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, [], 'Chromium can install Kontor');
+  }
 
   await app.stopServer();
   const down = await page.evaluate(() => fetch('/not-cached-' + Date.now()).then(() => 'up', () => 'down'));
@@ -118,8 +132,7 @@ test('a new version is offered, applied on request, and an old tab writes nothin
   const app = await startApp({ dist: dir });
   apps.push(app);
   const old = await app.page();
-  await old.goto(app.url);
-  await waitForApp(old);
+  await firstVisit(old, app.url);
   await createCompany(old, app.url, { name: 'Update GmbH' });
   // The old tab stays on the entry screen: a page load would start the new version.
   await openEntry(old, app.url);

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { startApp, waitForApp, screenshot, ROOT, ARTIFACTS } from '../lib/app.mjs';
+import { startApp, waitForApp, screenshot, ROOT, ARTIFACTS, ENGINE } from '../lib/app.mjs';
 import { createCompany } from '../lib/company.mjs';
 import { assertEnglish } from '../lib/english.mjs';
 
@@ -257,7 +257,7 @@ test('saved with Ctrl+Enter, executed: the pain.001 is downloaded, XSD-valid, th
     }),
     page.click(tid('run-execute')),
   ]);
-  const file = join(ARTIFACTS, 'payment-run-1.xml');
+  const file = join(ARTIFACTS, `payment-run-1-${ENGINE}.xml`);
   await download.saveAs(file);
   assert.match(download.suggestedFilename(), /\.xml$/);
   const xml = await readFile(file, 'utf8');

@@ -73,7 +73,10 @@ test('the payment settings are saved and shown again after a reload', async () =
   await page.waitForSelector('[data-testid="ps-saved"]');
   await screenshot(page, 'payment-settings-de');
 
+  // The reloaded app is let finish loading before the next navigation:
+  // Firefox reports the wasm fetch a navigation cuts off as an error.
   await page.reload();
+  await waitForApp(page);
   await openSettings();
   await page.waitForFunction(() => document.querySelector('[data-testid="ps-match-days"]').value === '14');
   assert.equal(await value('ps-fx-adjustment'), '1590');

@@ -7,8 +7,13 @@
 // again, and shows the answer when it comes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, waitForApp, screenshot } from '../lib/app.mjs';
+import { startApp, waitForApp, screenshot, ENGINE } from '../lib/app.mjs';
 import { createCompany } from '../lib/company.mjs';
+
+// These replace the browser's storage API before the app's code runs; WebKit
+// through WebDriver has no way to run a script before a page's own, and its
+// real behaviour (no estimate) is covered by specs/engines.test.mjs.
+const skip = ENGINE === 'webkit' && 'needs an init script, which WebDriver classic lacks';
 
 let app;
 before(async () => { app = await startApp(); });
@@ -35,7 +40,7 @@ async function pendingPersistPage({ estimate = true } = {}) {
 
 const persistence = (page) => page.getAttribute('[data-testid="status-storage"]', 'data-persistence');
 
-test('the start page lists companies while persist() has not answered', async () => {
+test('the start page lists companies while persist() has not answered', { skip }, async () => {
   const page = await pendingPersistPage();
   await page.goto(app.url);
   await waitForApp(page);
@@ -55,7 +60,7 @@ test('the start page lists companies while persist() has not answered', async ()
   await page.close();
 });
 
-test('the last company reopens while persist() has not answered; asking again from the status bar', async () => {
+test('the last company reopens while persist() has not answered; asking again from the status bar', { skip }, async () => {
   const page = await pendingPersistPage();
   await createCompany(page, app.url, { name: 'Geduld GmbH' });
   await page.reload();
@@ -75,7 +80,7 @@ test('the last company reopens while persist() has not answered; asking again fr
   await page.close();
 });
 
-test('a browser that reports no storage estimate is named as such, in both languages', async () => {
+test('a browser that reports no storage estimate is named as such, in both languages', { skip }, async () => {
   const page = await pendingPersistPage({ estimate: false });
   await page.goto(app.url);
   await waitForApp(page);
