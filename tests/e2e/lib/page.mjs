@@ -98,7 +98,28 @@ const PRELUDE = `(() => {
   window.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));
   const consoleError = console.error;
   console.error = (...args) => { errors.push(args.map(String).join(' ')); consoleError.apply(console, args); };
-  window.__kontorE2E = { find, visible, downloads, pick, errors };
+  // IndexedDB requests and transactions still running (from the prelude on):
+  // a navigation waits for them, as a user waits for "saved" before leaving.
+  // WebKitGTK 2.50 never again answered an open or a write of a database
+  // whose upgrade or transaction a navigation had cut off.
+  let pending = 0;
+  const track = (target, ends) => {
+    pending += 1;
+    let done = false;
+    const end = () => { if (!done) { done = true; pending -= 1; } };
+    for (const e of ends) target.addEventListener(e, end);
+    return target;
+  };
+  const transaction = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (...args) {
+    return track(transaction.apply(this, args), ['complete', 'abort', 'error']);
+  };
+  const open = IDBFactory.prototype.open;
+  IDBFactory.prototype.open = function (...args) {
+    return track(open.apply(this, args), ['success', 'error', 'blocked']);
+  };
+  const storageIdle = () => pending === 0;
+  window.__kontorE2E = { find, visible, downloads, pick, errors, storageIdle };
 })();`;
 
 /** Function source written here (not a spec's expression string). */
@@ -169,13 +190,21 @@ export class Page {
 
   // --- navigation ---
   async goto(url) {
+    await this.storageSettled();
     this.lastUrl = url;
     await this.native.goto(url);
     await this.refreshUrl();
   }
   async reload() {
+    await this.storageSettled();
     await this.native.reload();
     await this.refreshUrl();
+  }
+  /** Before a navigation: the page's IndexedDB work done (see the prelude),
+   *  for at most 10 s; a page that is not ready to answer is not waited for. */
+  async storageSettled() {
+    if (this.lastUrl === 'about:blank') return;
+    await this.poll((_, K) => K.storageIdle(), null, 10000, 'IndexedDB to be idle').catch(() => {});
   }
   async refreshUrl() {
     try {
