@@ -9,7 +9,6 @@
 // Each launcher gives pages as the few primitives `Page` (lib/page.mjs)
 // builds the specs' API on; lib/app.mjs picks the engine.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,8 +21,6 @@ export const MINIBROWSER = process.env.MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu
 export const XVFB = process.env.XVFB ?? '/usr/bin/Xvfb';
 
 /** Whether the engine's binaries are installed (scripts/setup.sh does it). */
-export const hasFirefox = () => existsSync(FIREFOX);
-export const hasWebKit = () => existsSync(WEBKIT_DRIVER) && existsSync(MINIBROWSER) && existsSync(XVFB);
 
 /** Real key events through puppeteer: "Control+Enter" holds Control.
  *  Playwright's "Space" is puppeteer's " ". */

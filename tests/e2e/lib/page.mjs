@@ -242,7 +242,7 @@ export class Page {
       if (state === 'hidden') return !all.some(K.visible);
       return i >= 0 ? { i } : false;
     }, [selector, state], timeout, `${selector} (${state})`);
-    return state === 'visible' || state === 'attached' ? new Handle(this, selector, index.i) : null;
+    return state === 'visible' || state === 'attached' ? new Locator(this, selector, index.i) : null;
   }
   async waitForFunction(fn, arg, { timeout = DEFAULT_TIMEOUT } = {}) {
     const value = await this.poll(fn, arg, timeout, `function ${source(fn).slice(0, 80)}`);
@@ -296,11 +296,11 @@ export class Page {
   }
   async $(selector) {
     const n = await this.run((s, K) => K.find(s).length, selector);
-    return n > 0 ? new Handle(this, selector, 0) : null;
+    return n > 0 ? new Locator(this, selector, 0) : null;
   }
   async $$(selector) {
     const n = await this.run((s, K) => K.find(s).length, selector);
-    return Array.from({ length: n }, (_, i) => new Handle(this, selector, i));
+    return Array.from({ length: n }, (_, i) => new Locator(this, selector, i));
   }
   $eval(selector, fn, arg) {
     return this.onElement(selector, 0, fn, arg, { wait: false });
@@ -453,6 +453,8 @@ export class Page {
 
 /** Playwright's locator, as far as the specs use it: the i-th match of a
  *  selector, looked up again at each call. */
+/** Also what `$`, `$$` and `waitForSelector` return: Playwright's element
+ *  handle is, as far as the specs use it, a locator fixed at one index. */
 class Locator {
   constructor(page, selector, index) {
     this.page = page;
@@ -508,12 +510,6 @@ class Locator {
       if (state === 'hidden') return !K.visible(e);
       return K.visible(e);
     }, [this.selector, this.at, state], timeout, `${this.selector} (${state})`);
-  }
-}
-/** An element handle as the specs use it: a locator fixed at one index. */
-class Handle extends Locator {
-  constructor(page, selector, index) {
-    super(page, selector, index);
   }
 }
 

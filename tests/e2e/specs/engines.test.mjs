@@ -35,13 +35,13 @@ async function demoJourney(page) {
   // for the browser's answer on persistent storage.
   await page.waitForSelector('[data-testid="open-demo"]');
   const status = await page.evaluate(storage);
-  await screenshot(page, `${ENGINE}-start`);
+  await screenshot(page, 'engine-start');
   await page.click('[data-testid="open-demo"]');
   await page.waitForSelector('[data-testid="tb-balanced"]', { timeout: 180000 });
   const first = await page.evaluate(trialBalance);
   assert.ok(first.balanced, 'the demo trial balance balances');
   assert.ok(first.rows.length > 20, `the demo has many accounts: ${first.rows.length} rows`);
-  await screenshot(page, `${ENGINE}-demo-trial-balance`);
+  await screenshot(page, 'engine-demo-trial-balance');
 
   await page.reload();
   await page.waitForSelector('[data-testid="tb-balanced"]', { timeout: 60000 });
