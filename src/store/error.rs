@@ -48,6 +48,18 @@ pub enum StoreError {
     /// storage, storage gone).
     #[error("the browser's storage is not available: {detail}")]
     StorageUnavailable { detail: String },
+    /// Another tab holds the database open and does not let it go (a tab of
+    /// an older Kontor during an upgrade, or while the company is deleted).
+    #[error("another tab holds the data open and does not release it within {seconds} s")]
+    Blocked { seconds: u32 },
+    /// The browser did not answer opening or deleting a database at all
+    /// (seen in WebKitGTK after a navigation cut off an earlier open).
+    #[error("the browser did not answer opening its storage within {seconds} s")]
+    NoAnswer { seconds: u32 },
+    /// This tab's connection was closed because another tab upgrades or
+    /// deletes the company's database: reload before writing again.
+    #[error("the company was upgraded or deleted in another tab; reload the page")]
+    ClosedElsewhere,
     /// The transaction was aborted before it committed; nothing was stored.
     #[error("the write was aborted; nothing was stored")]
     Aborted,

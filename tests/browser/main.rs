@@ -7,6 +7,7 @@
 mod backup;
 #[path = "../common/conformance.rs"]
 mod conformance;
+mod connections;
 mod encryption;
 mod faults;
 mod messages;

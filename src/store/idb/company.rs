@@ -10,12 +10,13 @@ use crate::store::blocks::{BLOCK_LEN, blocks_after_append, decode_block, tail_bl
 use crate::store::error::StoreError;
 use crate::store::log::{check_append, check_tail, decode_head, encode_head, verify_blocks};
 use crate::store::vault::{self, LoginStatus, NewPassword, Place, Vault, from_stored, to_stored};
+use futures::future::{AbortHandle, FutureExt, abortable};
 use indexed_db_futures::KeyRange;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 const HEAD_KEY: &str = "head";
@@ -34,11 +35,19 @@ pub struct IdbCompany {
     /// The same key imported into WebCrypto, which opens the blocks on a
     /// load (`webcrypto`); `None` where the browser has no WebCrypto.
     pub(super) web_key: RefCell<Option<web_sys::CryptoKey>>,
+    /// Set when another tab's upgrade or delete made this tab let go of the
+    /// connection ([`watch_version_change`]).
+    closed: Rc<Cell<bool>>,
+    watch: Option<AbortHandle>,
 }
 
 impl IdbCompany {
     pub(super) fn new(db: Database, id: String, channel: String) -> IdbCompany {
+        let closed = Rc::new(Cell::new(false));
+        let watch = watch_version_change(&db, &closed);
         IdbCompany {
+            closed,
+            watch,
             db,
             id,
             channel,
@@ -52,8 +61,12 @@ impl IdbCompany {
         &self.id
     }
 
-    pub(super) fn db(&self) -> &Database {
-        &self.db
+    /// The connection, unless another tab made this one let go of it.
+    pub(super) fn db(&self) -> Result<&Database, StoreError> {
+        match self.closed.get() {
+            true => Err(StoreError::ClosedElsewhere),
+            false => Ok(&self.db),
+        }
     }
 
     /// The vault to read and write with, given how many logins hold a key
@@ -107,8 +120,30 @@ impl Drop for IdbCompany {
     /// Closes the connection now rather than at garbage collection, so that
     /// deleting the company is not blocked by a handle nobody uses.
     fn drop(&mut self) {
+        if let Some(watch) = &self.watch {
+            watch.abort();
+        }
         self.db.clone().close();
     }
+}
+
+/// Lets go of the connection when another tab upgrades or deletes the
+/// database (`versionchange`), instead of blocking it until this tab is
+/// closed; this tab's later calls answer [`StoreError::ClosedElsewhere`].
+/// `None` where the browser refuses the listener: then the other tab waits,
+/// and is told so after [`super::schema::ANSWER_SECONDS`].
+fn watch_version_change(db: &Database, closed: &Rc<Cell<bool>>) -> Option<AbortHandle> {
+    let mut listener = db.version_changes().ok()?;
+    let closed = Rc::clone(closed);
+    let (watch, handle) = abortable(async move {
+        if listener.recv().await.is_some() {
+            closed.set(true);
+            listener.db().clone().close();
+        }
+    });
+    // Aborted when the handle is dropped: nothing to report then.
+    wasm_bindgen_futures::spawn_local(watch.map(|_aborted_or_done| ()));
+    Some(handle)
 }
 
 async fn read_head(meta: &ObjectStore<'_>) -> Result<ChainHead, StoreError> {
@@ -141,7 +176,7 @@ impl IdbCompany {
         finish: Finish,
     ) -> Result<ChainHead, StoreError> {
         let tx = self
-            .db
+            .db()?
             .transaction([LOG, META, KEYS])
             .with_mode(TransactionMode::Readwrite)
             .with_options(strict())
@@ -215,7 +250,7 @@ impl IdbCompany {
 
 impl CompanyLog for IdbCompany {
     async fn head(&self) -> Result<ChainHead, StoreError> {
-        let tx = self.db.transaction(META).build().map_err(map_err)?;
+        let tx = self.db()?.transaction(META).build().map_err(map_err)?;
         let meta = tx.object_store(META).map_err(map_err)?;
         read_head(&meta).await
     }
@@ -229,7 +264,7 @@ impl CompanyLog for IdbCompany {
 
     async fn read_since(&self, from: ChainHead) -> Result<Vec<LogRecord>, StoreError> {
         let tx = self
-            .db
+            .db()?
             .transaction([LOG, META, KEYS])
             .build()
             .map_err(map_err)?;
@@ -281,7 +316,7 @@ impl CompanyLog for IdbCompany {
     }
     async fn put_draft(&self, key: &str, json: &str) -> Result<(), StoreError> {
         let tx = self
-            .db
+            .db()?
             .transaction([DRAFTS, KEYS])
             .with_mode(TransactionMode::Readwrite)
             .build()
@@ -304,7 +339,7 @@ impl CompanyLog for IdbCompany {
 
     async fn get_draft(&self, key: &str) -> Result<Option<String>, StoreError> {
         let tx = self
-            .db
+            .db()?
             .transaction([DRAFTS, KEYS])
             .build()
             .map_err(map_err)?;
@@ -324,7 +359,7 @@ impl CompanyLog for IdbCompany {
 
     async fn list_drafts(&self) -> Result<Vec<String>, StoreError> {
         let tx = self
-            .db
+            .db()?
             .transaction([DRAFTS, KEYS])
             .build()
             .map_err(map_err)?;
@@ -342,7 +377,7 @@ impl CompanyLog for IdbCompany {
 
     async fn delete_draft(&self, key: &str) -> Result<(), StoreError> {
         let tx = self
-            .db
+            .db()?
             .transaction([DRAFTS, KEYS])
             .with_mode(TransactionMode::Readwrite)
             .build()
@@ -365,7 +400,7 @@ impl CompanyLog for IdbCompany {
     }
 
     async fn is_locked(&self) -> Result<bool, StoreError> {
-        let tx = self.db.transaction(KEYS).build().map_err(map_err)?;
+        let tx = self.db()?.transaction(KEYS).build().map_err(map_err)?;
         let keys = tx.object_store(KEYS).map_err(map_err)?;
         Ok(matches!(
             self.vault_in(&keys).await,

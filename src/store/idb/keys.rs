@@ -17,7 +17,7 @@ const HEAD_KEY: &str = "head";
 
 impl IdbCompany {
     async fn slots(&self) -> Result<Vec<KeySlot>, StoreError> {
-        let tx = self.db().transaction(KEYS).build().map_err(map_err)?;
+        let tx = self.db()?.transaction(KEYS).build().map_err(map_err)?;
         let keys = tx.object_store(KEYS).map_err(map_err)?;
         let texts = keys
             .get_all::<String>()
@@ -67,7 +67,7 @@ impl IdbCompany {
         let current = self.slot_of(login).await?;
         let slot = vault.slot_for(login, new, current.as_ref())?;
         let tx = self
-            .db()
+            .db()?
             .transaction(KEYS)
             .with_mode(TransactionMode::Readwrite)
             .with_options(strict())
@@ -124,7 +124,7 @@ impl IdbCompany {
         finish: Finish,
     ) -> Result<(), StoreError> {
         let tx = self
-            .db()
+            .db()?
             .transaction([LOG, META, DRAFTS, KEYS])
             .with_mode(TransactionMode::Readwrite)
             .with_options(strict())

@@ -41,13 +41,24 @@ const COMPANIES: &str = "companies";
 #[derive(Clone, Debug)]
 pub struct IdbStore {
     namespace: String,
+    /// Seconds an open or delete may go unanswered ([`schema::ANSWER_SECONDS`]).
+    answer_within: u32,
 }
 
 impl IdbStore {
     pub fn new(namespace: &str) -> IdbStore {
         IdbStore {
             namespace: namespace.to_string(),
+            answer_within: schema::ANSWER_SECONDS,
         }
+    }
+
+    /// The same store with a shorter wait for unanswered opens, so that a
+    /// test of a blocked open does not wait the full time.
+    #[doc(hidden)]
+    pub fn answering_within(mut self, seconds: u32) -> IdbStore {
+        self.answer_within = seconds;
+        self
     }
 
     pub fn namespace(&self) -> &str {
@@ -64,7 +75,7 @@ impl IdbStore {
     }
 
     async fn registry(&self) -> Result<Database, StoreError> {
-        schema::open_registry(&self.registry_name()).await
+        schema::open_registry(&self.registry_name(), self.answer_within).await
     }
 
     async fn meta(&self, db: &Database, id: &str) -> Result<CompanyMeta, StoreError> {
@@ -147,7 +158,7 @@ impl Store for IdbStore {
         };
         // The company database first: a registry entry always points at a
         // database that exists.
-        schema::open_company(&self.company_db_name(&meta.id))
+        schema::open_company(&self.company_db_name(&meta.id), self.answer_within)
             .await?
             .close();
         let db = self.registry().await?;
@@ -169,7 +180,7 @@ impl Store for IdbStore {
         };
         let db_name = self.company_db_name(&meta.id);
         let written = async {
-            let db = schema::open_company(&db_name).await?;
+            let db = schema::open_company(&db_name, self.answer_within).await?;
             // Dropped (and so closed) at the end of this block, before a
             // delete below could be blocked by it.
             let company = IdbCompany::new(db, meta.id.clone(), tabs::channel_name(&self.namespace));
@@ -202,9 +213,7 @@ impl Store for IdbStore {
                 // Best effort: if even deleting fails, storage itself is
                 // gone; the database is unlisted either way, and the first
                 // error is the one worth showing.
-                if let Ok(request) = Database::delete_by_name(&db_name) {
-                    let _ = request.await;
-                }
+                let _ = schema::delete(&db_name, self.answer_within).await;
                 Err(e)
             }
         }
@@ -231,10 +240,7 @@ impl Store for IdbStore {
             // The database first: if removing the registry entry fails, the
             // company is still listed and can be deleted again, instead of
             // leaving an invisible database behind.
-            Database::delete_by_name(&self.company_db_name(id))
-                .map_err(errors::map_open_err)?
-                .await
-                .map_err(map_err)?;
+            schema::delete(&self.company_db_name(id), self.answer_within).await?;
             let tx = db
                 .transaction(COMPANIES)
                 .with_mode(TransactionMode::Readwrite)
@@ -260,7 +266,7 @@ impl Store for IdbStore {
         let meta = self.meta(&registry, id).await;
         registry.close();
         meta?;
-        let db = schema::open_company(&self.company_db_name(id)).await?;
+        let db = schema::open_company(&self.company_db_name(id), self.answer_within).await?;
         Ok(IdbCompany::new(
             db,
             id.to_string(),

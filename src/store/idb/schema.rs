@@ -10,11 +10,16 @@
 //!   with a key is encrypted at rest, `store::vault`).
 //! - registry 1: `companies`.
 
-use super::errors::{dom_exception_name, map_open_err};
+use super::errors::{dom_exception_name, map_err, map_open_err};
 use crate::store::error::StoreError;
+use futures::future::{Either, select};
+use gloo::timers::future::TimeoutFuture;
 use indexed_db_futures::database::{Database, VersionChangeEvent};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{TransactionDurability, TransactionOptions};
+use std::cell::Cell;
+use std::pin::pin;
+use std::rc::Rc;
 
 pub const COMPANY_VERSION: u32 = 2;
 pub const REGISTRY_VERSION: u32 = 1;
@@ -52,20 +57,65 @@ fn migrate_registry(event: VersionChangeEvent, db: Database) -> indexed_db_futur
     Ok(())
 }
 
-pub async fn open_company(name: &str) -> Result<Database, StoreError> {
-    let opened = Database::open(name)
+/// How long an open or delete may go unanswered before the user is told
+/// why (a blocked upgrade, or a browser that stopped answering) instead of
+/// waiting on a spinner for ever. Generous: under load an open can take
+/// seconds.
+pub const ANSWER_SECONDS: u32 = 20;
+
+pub async fn open_company(name: &str, within: u32) -> Result<Database, StoreError> {
+    let blocked = Rc::new(Cell::new(false));
+    let opening = Database::open(name)
         .with_version(COMPANY_VERSION)
-        .with_on_upgrade_needed(migrate_company)
-        .await;
+        .with_on_blocked(was_blocked(&blocked))
+        .with_on_upgrade_needed(migrate_company);
+    let opened = answered(opening, within, &blocked).await?;
     refuse_newer(name, opened, COMPANY_VERSION).await
 }
 
-pub async fn open_registry(name: &str) -> Result<Database, StoreError> {
-    let opened = Database::open(name)
+pub async fn open_registry(name: &str, within: u32) -> Result<Database, StoreError> {
+    let blocked = Rc::new(Cell::new(false));
+    let opening = Database::open(name)
         .with_version(REGISTRY_VERSION)
-        .with_on_upgrade_needed(migrate_registry)
-        .await;
+        .with_on_blocked(was_blocked(&blocked))
+        .with_on_upgrade_needed(migrate_registry);
+    let opened = answered(opening, within, &blocked).await?;
     refuse_newer(name, opened, REGISTRY_VERSION).await
+}
+
+/// Deletes a database; blocked while another connection stays open.
+pub async fn delete(name: &str, within: u32) -> Result<(), StoreError> {
+    let request = Database::delete_by_name(name).map_err(map_open_err)?;
+    // A delete request reports no `blocked` here; an unanswered delete is
+    // almost always another tab's connection, so it is told as one.
+    answered(request, within, &Rc::new(Cell::new(true)))
+        .await?
+        .map_err(map_err)
+}
+
+fn was_blocked(
+    flag: &Rc<Cell<bool>>,
+) -> impl Fn(VersionChangeEvent) -> indexed_db_futures::Result<()> + 'static {
+    let flag = Rc::clone(flag);
+    move |_| {
+        flag.set(true);
+        Ok(())
+    }
+}
+
+/// `request`'s outcome, or why it had none within `within` seconds.
+async fn answered<T>(
+    request: impl IntoFuture<Output = T>,
+    within: u32,
+    blocked: &Cell<bool>,
+) -> Result<T, StoreError> {
+    let request = pin!(request.into_future());
+    let timer = TimeoutFuture::new(within.saturating_mul(1000));
+    match select(request, timer).await {
+        Either::Left((outcome, _)) => Ok(outcome),
+        Either::Right(((), _)) if blocked.get() => Err(StoreError::Blocked { seconds: within }),
+        Either::Right(((), _)) => Err(StoreError::NoAnswer { seconds: within }),
+    }
 }
 
 async fn refuse_newer(
