@@ -64,23 +64,29 @@ fn migrate_registry(event: VersionChangeEvent, db: Database) -> indexed_db_futur
 pub const ANSWER_SECONDS: u32 = 20;
 
 pub async fn open_company(name: &str, within: u32) -> Result<Database, StoreError> {
-    let blocked = Rc::new(Cell::new(false));
-    let opening = Database::open(name)
-        .with_version(COMPANY_VERSION)
-        .with_on_blocked(was_blocked(&blocked))
-        .with_on_upgrade_needed(migrate_company);
-    let opened = answered(opening, within, &blocked).await?;
-    refuse_newer(name, opened, COMPANY_VERSION).await
+    open(name, COMPANY_VERSION, migrate_company, within).await
 }
 
 pub async fn open_registry(name: &str, within: u32) -> Result<Database, StoreError> {
+    open(name, REGISTRY_VERSION, migrate_registry, within).await
+}
+
+type Migration = fn(VersionChangeEvent, Database) -> indexed_db_futures::Result<()>;
+
+/// Opens `name` at `version`, migrating older ones, within `within` seconds.
+async fn open(
+    name: &str,
+    version: u32,
+    migrate: Migration,
+    within: u32,
+) -> Result<Database, StoreError> {
     let blocked = Rc::new(Cell::new(false));
     let opening = Database::open(name)
-        .with_version(REGISTRY_VERSION)
+        .with_version(version)
         .with_on_blocked(was_blocked(&blocked))
-        .with_on_upgrade_needed(migrate_registry);
+        .with_on_upgrade_needed(migrate);
     let opened = answered(opening, within, &blocked).await?;
-    refuse_newer(name, opened, REGISTRY_VERSION).await
+    refuse_newer(name, opened, version).await
 }
 
 /// Deletes a database; blocked while another connection stays open.
