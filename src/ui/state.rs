@@ -105,6 +105,9 @@ pub struct AppState {
     past: StoredValue<Option<Rc<Book>>, LocalStorage>,
     /// Which moment the reports show (current, being folded, or past).
     pub time_travel: RwSignal<TimeTravel>,
+    /// Another tab deleted the open company or upgraded its database, so
+    /// this tab let go of it: the update notice asks for a reload.
+    pub closed_elsewhere: RwSignal<bool>,
 }
 
 /// The moment the reports show.
@@ -177,6 +180,7 @@ impl AppState {
             loading: RwSignal::new(None),
             past: StoredValue::new_local(None),
             time_travel: RwSignal::new(TimeTravel::Current),
+            closed_elsewhere: RwSignal::new(false),
         };
         provide_context(state);
         leptos::task::spawn_local(async move { state.start().await });
@@ -359,6 +363,16 @@ impl AppState {
         self.back_to_current();
         crate::ui::actor::set_user(user.as_deref());
         self.user.set(user);
+        let (closed_elsewhere, company, opened_id) =
+            (self.closed_elsewhere, self.company, id.to_string());
+        closed_elsewhere.set(false);
+        // Only while it is still the open company: a handle that outlives
+        // its session (an async task holding it) must not alarm another.
+        session.log().when_closed_elsewhere(move || {
+            if company.get_untracked().is_some_and(|c| c.id == opened_id) {
+                closed_elsewhere.set(true);
+            }
+        });
         self.session.set_value(Some(Rc::new(session)));
         self.company.set(meta);
         // Only a convenience (reopen it next time): a localStorage that
@@ -483,6 +497,7 @@ impl AppState {
         self.session.set_value(None);
         self.watch.set_value(None);
         self.company.set(None);
+        self.closed_elsewhere.set(false);
         self.user.set(None);
         crate::ui::actor::set_user(None);
         self.revision.update(|r| *r += 1);

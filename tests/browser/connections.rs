@@ -7,6 +7,8 @@ use crate::unique_namespace;
 use indexed_db_futures::database::Database;
 use kontor::ledger::chain::ChainHead;
 use kontor::store::{CompanyLog, IdbStore, Store, StoreError};
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 #[wasm_bindgen_test]
@@ -19,8 +21,13 @@ async fn an_open_company_lets_go_when_another_tab_deletes_it() {
         .await
         .unwrap();
 
+    let told = Rc::new(Cell::new(false));
+    let tell = Rc::clone(&told);
+    company.when_closed_elsewhere(move || tell.set(true));
+
     // Before, the delete waited until this handle was dropped.
     store.delete_company(&meta.id, &meta.name).await.unwrap();
+    assert!(told.get(), "the app is told, so it can ask for a reload");
     assert_eq!(company.head().await, Err(StoreError::ClosedElsewhere));
     assert_eq!(
         company.append(&sample_records(ChainHead::EMPTY, 1)).await,

@@ -38,15 +38,21 @@ pub struct IdbCompany {
     /// Set when another tab's upgrade or delete made this tab let go of the
     /// connection ([`watch_version_change`]).
     closed: Rc<Cell<bool>>,
+    /// Told once when that happens ([`IdbCompany::when_closed_elsewhere`]).
+    on_closed: OnClosed,
     watch: Option<AbortHandle>,
 }
+
+type OnClosed = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
 
 impl IdbCompany {
     pub(super) fn new(db: Database, id: String, channel: String) -> IdbCompany {
         let closed = Rc::new(Cell::new(false));
-        let watch = watch_version_change(&db, &closed);
+        let on_closed: OnClosed = Rc::new(RefCell::new(None));
+        let watch = watch_version_change(&db, &closed, &on_closed);
         IdbCompany {
             closed,
+            on_closed,
             watch,
             db,
             id,
@@ -59,6 +65,16 @@ impl IdbCompany {
 
     pub fn id(&self) -> &str {
         &self.id
+    }
+
+    /// Calls `tell` once when another tab's upgrade or delete makes this
+    /// handle let go of its connection (at once if it already has), so the
+    /// app can ask for a reload before the user types into a dead tab.
+    pub fn when_closed_elsewhere(&self, tell: impl FnOnce() + 'static) {
+        match self.closed.get() {
+            true => tell(),
+            false => *self.on_closed.borrow_mut() = Some(Box::new(tell)),
+        }
     }
 
     /// The connection, unless another tab made this one let go of it.
@@ -132,13 +148,23 @@ impl Drop for IdbCompany {
 /// closed; this tab's later calls answer [`StoreError::ClosedElsewhere`].
 /// `None` where the browser refuses the listener: then the other tab waits,
 /// and is told so after [`super::schema::ANSWER_SECONDS`].
-fn watch_version_change(db: &Database, closed: &Rc<Cell<bool>>) -> Option<AbortHandle> {
+fn watch_version_change(
+    db: &Database,
+    closed: &Rc<Cell<bool>>,
+    on_closed: &OnClosed,
+) -> Option<AbortHandle> {
     let mut listener = db.version_changes().ok()?;
     let closed = Rc::clone(closed);
+    let on_closed = Rc::clone(on_closed);
     let (watch, handle) = abortable(async move {
         if listener.recv().await.is_some() {
             closed.set(true);
             listener.db().clone().close();
+            // Taken out before the call, so `tell` may use the handle.
+            let tell = on_closed.borrow_mut().take();
+            if let Some(tell) = tell {
+                tell();
+            }
         }
     });
     // Aborted when the handle is dropped: nothing to report then.

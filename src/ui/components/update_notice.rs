@@ -2,7 +2,9 @@
 //! banner offers to reload ("Neue Version verfügbar — neu laden"); it never
 //! reloads by itself, so nothing typed is lost. When another tab applied a
 //! newer version, this tab is told to reload, and until then the write
-//! path refuses (`SessionError::OutdatedCode`). The books are not touched
+//! path refuses (`SessionError::OutdatedCode`); likewise when another
+//! tab deleted the open company or upgraded its database (the store let go
+//! of it, `AppState::closed_elsewhere`). The books are not touched
 //! by an update: they live in IndexedDB, the versions in the Cache API.
 
 use leptos::prelude::*;
@@ -10,6 +12,7 @@ use leptos::prelude::*;
 use crate::texts;
 use crate::ui::i18n::use_i18n;
 use crate::ui::pwa;
+use crate::ui::state::use_app;
 
 texts! {
     pub enum T {
@@ -18,12 +21,15 @@ texts! {
         Reload => "Neu laden", "Reload";
         Stale => "Kontor wurde in einem anderen Tab aktualisiert", "Kontor was updated in another tab";
         StaleHint => "Bitte laden Sie diese Seite neu. Bis dahin speichert sie nichts, damit alter Programmcode nicht neben neuem schreibt.", "Please reload this page. Until then it saves nothing, so old code never writes next to new.";
+        ClosedElsewhere => "Dieser Mandant wurde in einem anderen Tab gelöscht oder mit einer neueren Kontor-Version geöffnet", "This company was deleted or opened with a newer Kontor in another tab";
+        ClosedElsewhereHint => "Bitte laden Sie diese Seite neu. Bis dahin kann sie nichts speichern; Gespeichertes bleibt, wie es ist.", "Please reload this page. Until then it cannot save anything; what is saved stays as it is.";
     }
 }
 
 #[component]
 pub fn UpdateNotice() -> impl IntoView {
     let i18n = use_i18n();
+    let closed_elsewhere = use_app().closed_elsewhere;
     let ready = RwSignal::new(pwa::update_ready());
     let stale = RwSignal::new(pwa::code_is_outdated());
     pwa::on_change(move || {
@@ -37,6 +43,13 @@ pub fn UpdateNotice() -> impl IntoView {
         }
     };
     view! {
+        <Show when=move || closed_elsewhere.get() && !stale.get()>
+            <div class="update-notice stale" role="alert" data-testid="closed-elsewhere">
+                <strong>{move || i18n.t(T::ClosedElsewhere)}</strong>
+                <span>{move || i18n.t(T::ClosedElsewhereHint)}</span>
+                <button type="button" class="button small primary" on:click=reload_page>{move || i18n.t(T::Reload)}</button>
+            </div>
+        </Show>
         <Show when=move || stale.get()>
             <div class="update-notice stale" role="alert" data-testid="update-stale">
                 <strong>{move || i18n.t(T::Stale)}</strong>

@@ -2,7 +2,7 @@
 // gone, reopens the company, posts an entry and still has it after another
 // reload. A new version is offered, never forced; a tab left on the old
 // version when another tab applies the new one is told to reload and
-// writes nothing until then.
+// writes nothing until then; so is a tab whose company another tab deleted.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -170,5 +170,38 @@ test('a new version is offered, applied on request, and an old tab writes nothin
   assert.match(await other.textContent('[data-testid="entry-posted"]'), /2026\/1$/, 'the old tab stored nothing');
   assert.equal(await other.$('[data-testid="update-ready"]'), null);
   assert.deepEqual(uncaught(old), []);
+  assert.deepEqual(uncaught(other), []);
+});
+
+test('a company deleted in another tab: this tab lets go, asks for a reload and saves nothing', async () => {
+  const app = await startApp();
+  apps.push(app);
+  const name = 'Zwei Tabs GmbH';
+  const tab = await app.page();
+  await firstVisit(tab, app.url);
+  await createCompany(tab, app.url, { name });
+  await openEntry(tab, app.url);
+  assert.equal(await tab.$('[data-testid="closed-elsewhere"]'), null);
+
+  const other = await app.page();
+  await other.goto(app.url + '/');
+  await waitForApp(other);
+  await other.click(`[data-company="${name}"] [data-testid="delete-company"]`);
+  await other.fill(`[data-company="${name}"] .row-form input`, name);
+  await other.click(`[data-company="${name}"] .row-form button[type="submit"]`);
+  await other.waitForFunction((n) => !document.querySelector(`[data-company="${n}"]`), name);
+
+  // Before, the delete waited for this tab, which then wrote into a company
+  // that was gone; now it let go and says so.
+  await tab.waitForSelector('[data-testid="closed-elsewhere"]', { timeout: 20000 });
+  assert.match(await tab.textContent('[data-testid="closed-elsewhere"]'), /in einem anderen Tab gelöscht/);
+  await screenshot(tab, 'closed-elsewhere-de');
+  await typeAndPost(tab, 'WEG-1');
+  await tab.waitForFunction(() => document.body.innerText.includes('es wurde nichts gespeichert'), null, { timeout: 20000 });
+  assert.equal(await tab.$('[data-testid="entry-posted"]'), null);
+  await tab.click('[data-testid="lang-switch"]');
+  await tab.waitForFunction(() => document.querySelector('[data-testid="closed-elsewhere"]')?.textContent.includes('deleted or opened with a newer Kontor'));
+  await screenshot(tab, 'closed-elsewhere-en');
+  assert.deepEqual(uncaught(tab), []);
   assert.deepEqual(uncaught(other), []);
 });
