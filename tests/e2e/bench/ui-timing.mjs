@@ -86,7 +86,11 @@ await page.waitForSelector('[data-testid="account-0"]');
 const lastDate = await page.evaluate(() => document.querySelector('[data-testid="status-fiscal-year"]').textContent.trim());
 const posts = [];
 for (let i = 0; i < 20; i++) {
+  // The demo's data-entry rules warn without a reference and document
+  // date; a warning waits for a confirmation this harness does not time.
   await page.fill('[data-testid="posting-date"]', `15.01.${lastDate}`);
+  await page.fill('[data-testid="document-date"]', `15.01.${lastDate}`);
+  await page.fill('[data-testid="reference"]', `BENCH-${i + 1}`);
   await page.fill('[data-testid="account-0"]', '4210');
   await page.fill('[data-testid="debit-0"]', `${10 + i},00`);
   await page.fill('[data-testid="account-1"]', '1200');
@@ -100,6 +104,9 @@ for (let i = 0; i < 20; i++) {
       const now = document.querySelector('[data-testid="entry-posted"]')?.textContent;
       if (now && now !== before && document.querySelector('[data-testid="account-0"]').value === '') break;
       if (document.querySelector('[data-testid="error"]')) return -1;
+      // A refusal shown elsewhere (a data-entry rule, a warning to confirm)
+      // must end the run with its text, not wait for ever.
+      if (performance.now() - t0 > 10000) throw new Error(`not posted: ${document.querySelector('main')?.innerText}`);
       await new Promise((r) => setTimeout(r, 0));
     }
     return performance.now() - t0;
