@@ -50,7 +50,9 @@ async function browserPss() {
 
 const app = await startApp();
 const page = await app.page();
-page.setDefaultTimeout(600000);
+// Only Playwright pages have a default timeout to raise; the other engines' driver
+// layer waits with its own per-call timeouts.
+page.setDefaultTimeout?.(600000);
 const t0 = Date.now();
 await page.goto(`${app.url}/?demo_entries=${entries}`);
 await waitForApp(page);
