@@ -16,7 +16,7 @@ use crate::ledger::types::Timestamp;
 use crate::ledger::{Book, Command, Event};
 use crate::security::password::PRODUCTION;
 use crate::session::{Session, SessionError};
-use crate::store::idb::{IdbCompany, tabs};
+use crate::store::idb::{IdbCompany, marks, tabs};
 use crate::store::vault::NewPassword;
 use crate::store::{
     CompanyLog, CompanyMeta, IdbStore, Persistence, StorageEstimate, Store, StoreError,
@@ -268,11 +268,13 @@ impl AppState {
     pub async fn open_company(&self, id: &str) -> Result<(), SessionError> {
         let store = self.store();
         self.loading.set(Some(Progress { done: 0, total: 1 }));
+        marks::mark("kontor:open");
         let result = async {
             let log = store.open_company(id).await?;
             Session::open(log).await
         }
         .await;
+        marks::mark("kontor:folded");
         self.loading.set(None);
         self.opened(id, result, None)
     }

@@ -283,6 +283,7 @@ impl CompanyLog for IdbCompany {
 
     async fn load(&self) -> Result<Vec<LogRecord>, StoreError> {
         let records = self.read_since(ChainHead::EMPTY).await?;
+        super::marks::mark("kontor:verified");
         let head = records.last().map_or(ChainHead::EMPTY, ChainHead::after);
         self.remember_tail(head, &records);
         Ok(records)
@@ -317,6 +318,7 @@ impl CompanyLog for IdbCompany {
         let head_text: Option<String> = head_req.await.map_err(map_err)?;
         let keys = keys_req.await.map_err(map_err)?;
         let blocks = blocks_req.await.map_err(map_err)?;
+        super::marks::mark("kontor:read");
         let stored = match head_text {
             Some(text) => decode_head(&text)?,
             None => ChainHead::EMPTY,

@@ -15,6 +15,7 @@ mod company;
 mod durability;
 mod errors;
 mod keys;
+pub mod marks;
 mod schema;
 pub mod tabs;
 mod webcrypto;

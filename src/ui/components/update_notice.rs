@@ -36,26 +36,12 @@ pub fn UpdateNotice() -> impl IntoView {
         ready.set(pwa::update_ready());
         stale.set(pwa::code_is_outdated());
     });
-    let reload_page = move |_| {
-        if let Some(w) = web_sys::window() {
-            // A failed reload leaves the notice; the browser's own reload works.
-            let _ = w.location().reload();
-        }
-    };
     view! {
         <Show when=move || closed_elsewhere.get() && !stale.get()>
-            <div class="update-notice stale" role="alert" data-testid="closed-elsewhere">
-                <strong>{move || i18n.t(T::ClosedElsewhere)}</strong>
-                <span>{move || i18n.t(T::ClosedElsewhereHint)}</span>
-                <button type="button" class="button small primary" on:click=reload_page>{move || i18n.t(T::Reload)}</button>
-            </div>
+            <ReloadNotice title=T::ClosedElsewhere hint=T::ClosedElsewhereHint testid="closed-elsewhere"/>
         </Show>
         <Show when=move || stale.get()>
-            <div class="update-notice stale" role="alert" data-testid="update-stale">
-                <strong>{move || i18n.t(T::Stale)}</strong>
-                <span>{move || i18n.t(T::StaleHint)}</span>
-                <button type="button" class="button small primary" on:click=reload_page>{move || i18n.t(T::Reload)}</button>
-            </div>
+            <ReloadNotice title=T::Stale hint=T::StaleHint testid="update-stale"/>
         </Show>
         <Show when=move || ready.get() && !stale.get()>
             <div class="update-notice" role="status" data-testid="update-ready">
@@ -64,5 +50,24 @@ pub fn UpdateNotice() -> impl IntoView {
                 <button type="button" class="button small primary" data-testid="update-reload" on:click=move |_| pwa::apply_update()>{move || i18n.t(T::Reload)}</button>
             </div>
         </Show>
+    }
+}
+
+/// A notice that this tab must be reloaded before it can save again.
+#[component]
+fn ReloadNotice(title: T, hint: T, testid: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let reload_page = move |_| {
+        if let Some(w) = web_sys::window() {
+            // A failed reload leaves the notice; the browser's own reload works.
+            let _ = w.location().reload();
+        }
+    };
+    view! {
+        <div class="update-notice stale" role="alert" data-testid=testid>
+            <strong>{move || i18n.t(title)}</strong>
+            <span>{move || i18n.t(hint)}</span>
+            <button type="button" class="button small primary" on:click=reload_page>{move || i18n.t(T::Reload)}</button>
+        </div>
     }
 }

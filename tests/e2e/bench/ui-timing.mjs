@@ -1,7 +1,8 @@
 // Browser timing harness for the screens (not a pass/fail test): builds a
 // demo company of N entries through the app itself (`/?demo_entries=N`),
 // then measures, inside the page, what a user waits for:
-//   - open: reload until the trial balance is on screen (log load + verify + fold)
+//   - open: reload until the trial balance is on screen (log load + verify + fold),
+//     and where that time went (the app's performance marks)
 //   - trial balance: navigation click until its table is rendered
 //   - journal: navigation until the first page of entries is rendered
 //   - post: Ctrl+Enter until the grid is cleared and the number shown (median of 20)
@@ -60,12 +61,28 @@ await page.click('[data-testid="open-demo"]');
 await page.waitForSelector('[data-testid="trial-balance"]');
 const buildMs = Date.now() - t0;
 
+/** Where one open's time went, from the app's performance marks
+ *  (src/store/idb/marks.rs), in ms: page start → open begins (HTML, wasm
+ *  download and compile, start-up), IndexedDB read, framing and hash
+ *  chain, decode and fold, and the rest until this harness saw the rows
+ *  (render, plus up to one polling interval of the driver). */
+async function openPhases(page) {
+  return page.evaluate(() => {
+    const at = (name) => performance.getEntriesByName(name, 'mark').at(-1)?.startTime ?? NaN;
+    const [open, read, verified, folded, seen] =
+      [at('kontor:open'), at('kontor:read'), at('kontor:verified'), at('kontor:folded'), performance.now()];
+    return { boot: open, read: read - open, verify: verified - read, fold: folded - verified, render: seen - folded };
+  });
+}
+
 const opens = [];
+const phases = [];
 for (let i = 0; i < 3; i++) {
   const t = Date.now();
   await page.reload();
   await page.waitForSelector('[data-testid="trial-balance"] tbody tr');
   opens.push(Date.now() - t);
+  phases.push(await openPhases(page));
 }
 
 const tb = [];
@@ -122,6 +139,8 @@ const fmt = (ms) => `${ms.toFixed(0)} ms`;
 console.log(`engine: ${app.engine}, entries: ${entries}`);
 console.log(`build demo company (generate + store, once): ${(buildMs / 1000).toFixed(1)} s`);
 console.log(`open company (reload → trial balance rows), median of 3: ${fmt(median(opens))}  [${opens.map(fmt).join(', ')}]`);
+const phase = (key) => fmt(median(phases.map((p) => p[key])));
+console.log(`  of which, median of 3: start-up ${phase('boot')}, IndexedDB read ${phase('read')}, framing + hash chain ${phase('verify')}, decode + fold ${phase('fold')}, render and the rest ${phase('render')}`);
 console.log(`trial balance screen (click → rows rendered), median of 5: ${fmt(median(tb))}  [${tb.map(fmt).join(', ')}]`);
 console.log(`journal screen (click → first rows), median of 5: ${fmt(median(journal))}  [${journal.map(fmt).join(', ')}]`);
 console.log(`post one entry (Ctrl+Enter → cleared form), median of 20: ${fmt(median(posts))}  max ${fmt(Math.max(...posts))}`);

@@ -1,0 +1,15 @@
+//! Performance marks on the open path (`performance.mark`), so the timing
+//! harness (`tests/e2e/bench/ui-timing.mjs`) can say where an open's time
+//! goes in every engine: `kontor:open` (the open starts), `kontor:read`
+//! (IndexedDB has handed over the blocks), `kontor:verified` (framing and
+//! hash chain checked), `kontor:folded` (events decoded and applied).
+//! The rows on screen are the harness's own end mark.
+
+/// Sets the mark `name` now; where the page has no performance timeline,
+/// nothing happens (a mark is for measuring, never for behaviour).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        // A mark that cannot be set only leaves a gap in the harness's figures.
+        let _ = performance.mark(name);
+    }
+}
