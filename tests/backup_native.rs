@@ -681,6 +681,12 @@ impl CompanyLog for FlakyCompany {
     async fn load(&self) -> Result<Vec<LogRecord>, StoreError> {
         self.inner.load().await
     }
+    async fn load_framed(&self) -> Result<Vec<LogRecord>, StoreError> {
+        self.inner.load_framed().await
+    }
+    async fn verify_to(&self, head: ChainHead) -> Result<(), StoreError> {
+        self.inner.verify_to(head).await
+    }
     async fn read_since(&self, from: ChainHead) -> Result<Vec<LogRecord>, StoreError> {
         self.inner.read_since(from).await
     }

@@ -174,7 +174,7 @@ async fn open_100k_entries_and_post() {
         .collect();
     let decode_ms = now_ms() - t;
     let t = now_ms();
-    let mut second = Book::fold_verified(Vec::new()).expect("empty book");
+    let mut second = Book::fold_owned(Vec::new()).expect("empty book");
     for event in events {
         second.apply_owned(event).expect("apply");
     }

@@ -190,3 +190,56 @@ fn a_master_data_command_is_stored_with_who_gave_it_and_when() {
         block_on(async { Session::open(store.open_company(&id).await.unwrap()).await }).unwrap();
     assert_eq!(*reopened.book(), *session.book());
 }
+
+fn reopen_deferred(store: &MemoryStore, id: &str) -> Session<<MemoryStore as Store>::Company> {
+    block_on(async { Session::open_deferred(store.open_company(id).await.unwrap()).await }).unwrap()
+}
+
+/// The fast open (issue 21) folds the books before the hash chain is
+/// checked, to the same Book; a command waits for the check, then posts.
+#[test]
+fn a_deferred_open_folds_the_same_book_and_checks_before_writing() {
+    let store = MemoryStore::new();
+    let (id, session) = open_new(&store);
+    let mut cmds = post(21);
+    for cmd in &cmds[..20] {
+        block_on(session.execute(cmd)).unwrap();
+    }
+    let fast = reopen_deferred(&store, &id);
+    assert_eq!(*fast.book(), *session.book());
+    assert_eq!(fast.head(), session.head());
+    block_on(fast.execute(&cmds.remove(20))).unwrap();
+    assert!(block_on(fast.verify()).is_ok());
+    assert_eq!(fast.book().entry_count(), 21);
+}
+
+/// A log changed behind Kontor's back that still reads folds on the fast
+/// open; the chain check then refuses it, and with it every command, now
+/// and later: nothing is written on top of a log that does not verify.
+#[test]
+fn a_deferred_open_of_a_changed_log_writes_nothing() {
+    let store = MemoryStore::new();
+    let (id, session) = open_new(&store);
+    let mut cmds = post(4);
+    for cmd in &cmds[..3] {
+        block_on(session.execute(cmd)).unwrap();
+    }
+    let head = session.head();
+    let block = store.raw_texts(&id).remove(0);
+    let changed = block.replace("Muster GmbH", "Muster GmbX");
+    assert_ne!(changed, block, "block 0 holds the company's creation");
+    store.overwrite_block(&id, 0, changed);
+    let fast = reopen_deferred(&store, &id);
+    let broken = |r: Result<_, SessionError>| {
+        matches!(
+            r,
+            Err(SessionError::Store(StoreError::BrokenChain { seq: 1 }))
+        )
+    };
+    assert!(broken(block_on(fast.execute(&cmds.remove(3))).map(|_| ())));
+    assert!(broken(block_on(fast.verify())));
+    assert_eq!(block_on(fast.log().head()).unwrap(), head);
+    assert_eq!(fast.book().entry_count(), 3);
+    let verified = block_on(async { Session::open(store.open_company(&id).await.unwrap()).await });
+    assert!(broken(verified.map(|_| ())));
+}

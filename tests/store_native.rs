@@ -30,6 +30,13 @@ fn sequence_is_gapless_across_blocks() {
 }
 
 #[test]
+fn framed_load_then_chain_check_equals_verified_load() {
+    block_on(suite::framed_load_then_chain_check_equals_verified_load(
+        twin(),
+    ));
+}
+
+#[test]
 fn stale_writer_gets_a_conflict_and_leaves_no_trace() {
     block_on(suite::stale_writer_gets_a_conflict_and_leaves_no_trace(
         twin(),

@@ -7,7 +7,7 @@
 use super::blocks::decode_block;
 use super::error::StoreError;
 use super::vault::{Place, Vault, from_stored};
-use crate::ledger::chain::{ChainHead, LogRecord, verify_chain};
+use crate::ledger::chain::{ChainHead, LogRecord, follow_sequence, verify_chain};
 
 /// Most records one append may carry: one command makes a handful of
 /// events; an import of a year makes thousands. Beyond this, split it.
@@ -42,6 +42,17 @@ pub fn check_append(stored: ChainHead, records: &[LogRecord]) -> Result<ChainHea
     Ok(verify_chain(stored, records)?)
 }
 
+/// How much of the chain a read checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Check {
+    /// Framing, sequence and every body's hash.
+    Chain,
+    /// Framing and sequence only, each record's stored hash taken as it
+    /// is: the caller verifies the chain afterwards ([`ChainCheck`]) and
+    /// writes nothing on top before that has passed.
+    Framing,
+}
+
 /// Decodes and verifies stored blocks (in key order) against the stored
 /// head; `from` is where verification starts (EMPTY for a whole log) and
 /// only records after `from.seq` are returned. With a `vault` every block
@@ -52,6 +63,17 @@ pub fn verify_blocks(
     stored_head: ChainHead,
     vault: Option<&Vault>,
 ) -> Result<Vec<LogRecord>, StoreError> {
+    read_blocks(from, blocks, stored_head, vault, Check::Chain)
+}
+
+/// [`verify_blocks`] checking as much as `check` says.
+pub fn read_blocks(
+    from: ChainHead,
+    blocks: impl IntoIterator<Item = Result<(u64, String), StoreError>>,
+    stored_head: ChainHead,
+    vault: Option<&Vault>,
+    check: Check,
+) -> Result<Vec<LogRecord>, StoreError> {
     let mut out: Vec<LogRecord> = Vec::new();
     let mut head = from;
     for block in blocks {
@@ -60,11 +82,51 @@ pub fn verify_blocks(
         let records = decode_block(number, &text)?;
         drop(text);
         let fresh: Vec<LogRecord> = records.into_iter().filter(|r| r.seq > from.seq).collect();
-        head = verify_chain(head, &fresh)?;
+        head = match check {
+            Check::Chain => verify_chain(head, &fresh)?,
+            Check::Framing => follow_sequence(head, &fresh)?,
+        };
         out.extend(fresh);
     }
     check_ends_at(head, stored_head)?;
     Ok(out)
+}
+
+/// The hash chain of a log read with [`Check::Framing`], verified from its
+/// first record up to the head that read returned, one block at a time so
+/// that a store can read the blocks in parts and yield between them.
+pub struct ChainCheck {
+    target: ChainHead,
+    at: ChainHead,
+}
+
+impl ChainCheck {
+    pub fn new(target: ChainHead) -> ChainCheck {
+        ChainCheck {
+            target,
+            at: ChainHead::EMPTY,
+        }
+    }
+
+    /// Verifies the records of block `number` (its plaintext) that lie up
+    /// to the target; blocks must come in key order from the first.
+    pub fn feed(&mut self, number: u64, text: &str) -> Result<(), StoreError> {
+        let (at, target) = (self.at.seq, self.target.seq);
+        let records = decode_block(number, text)?;
+        let part = records.iter().filter(|r| r.seq > at && r.seq <= target);
+        self.at = verify_chain(self.at, part)?;
+        Ok(())
+    }
+
+    /// Whether every record up to the target has been fed.
+    pub fn reached(&self) -> bool {
+        self.at.seq >= self.target.seq
+    }
+
+    /// The verdict: the chain verified and ends exactly at the target.
+    pub fn finish(self) -> Result<(), StoreError> {
+        check_ends_at(self.at, self.target)
+    }
 }
 
 /// The records of the block an append extends must end at the stored head;

@@ -6,7 +6,8 @@
 use super::blocks::{blocks_after_append, decode_block, tail_block_to_extend};
 use super::error::StoreError;
 use super::log::{
-    MAX_APPEND_RECORDS, check_append, check_tail, decode_head, encode_head, verify_blocks,
+    ChainCheck, Check, MAX_APPEND_RECORDS, check_append, check_tail, decode_head, encode_head,
+    read_blocks, verify_blocks,
 };
 use super::registry::{
     CompanyMeta, check_delete_confirmation, clean_name, now_unix_ms, sort_companies,
@@ -262,6 +263,33 @@ impl CompanyLog for MemoryCompany {
 
     async fn load(&self) -> Result<Vec<LogRecord>, StoreError> {
         self.read_since(ChainHead::EMPTY).await
+    }
+
+    async fn load_framed(&self) -> Result<Vec<LogRecord>, StoreError> {
+        let stored = self.stored_head()?;
+        let vault = self.vault()?;
+        let blocks = self.blocks_from(0);
+        read_blocks(
+            ChainHead::EMPTY,
+            blocks,
+            stored,
+            vault.as_deref(),
+            Check::Framing,
+        )
+    }
+
+    async fn verify_to(&self, head: ChainHead) -> Result<(), StoreError> {
+        let vault = self.vault()?;
+        let mut check = ChainCheck::new(head);
+        for block in self.blocks_from(0) {
+            let (number, text) = block?;
+            let text = from_stored(vault.as_deref(), Place::Block(number), text)?;
+            check.feed(number, &text)?;
+            if check.reached() {
+                break;
+            }
+        }
+        check.finish()
     }
 
     async fn read_since(&self, from: ChainHead) -> Result<Vec<LogRecord>, StoreError> {

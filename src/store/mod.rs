@@ -95,6 +95,14 @@ pub trait CompanyLog {
     async fn head(&self) -> Result<ChainHead, StoreError>;
     /// The whole log, verified from the first record to the stored head.
     async fn load(&self) -> Result<Vec<LogRecord>, StoreError>;
+    /// The whole log, framed and in sequence up to the stored head, each
+    /// record's stored hash taken as it is ([`log::Check::Framing`]): the
+    /// caller must [`CompanyLog::verify_to`] the head it ends at before
+    /// writing on top of it. About a third faster than `load`.
+    async fn load_framed(&self) -> Result<Vec<LogRecord>, StoreError>;
+    /// Verifies the stored chain from the first record up to `head` (which
+    /// `load_framed` returned), reading the blocks in parts.
+    async fn verify_to(&self, head: ChainHead) -> Result<(), StoreError>;
     /// Records after `from` (a head the caller has verified), verified as
     /// its continuation: how a second tab catches up.
     async fn read_since(&self, from: ChainHead) -> Result<Vec<LogRecord>, StoreError>;

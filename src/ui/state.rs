@@ -271,7 +271,7 @@ impl AppState {
         marks::mark("kontor:open");
         let result = async {
             let log = store.open_company(id).await?;
-            Session::open(log).await
+            Session::open_deferred(log).await
         }
         .await;
         marks::mark("kontor:folded");
@@ -340,10 +340,7 @@ impl AppState {
         result: Result<Session<IdbCompany>, SessionError>,
         user: Option<String>,
     ) -> Result<(), SessionError> {
-        let meta = self
-            .companies
-            .get_untracked()
-            .and_then(|cs| cs.into_iter().find(|c| c.id == id));
+        let meta = self.listed(id);
         let session = match result {
             Ok(session) => session,
             Err(SessionError::Store(StoreError::Locked)) => {
@@ -352,11 +349,7 @@ impl AppState {
                 return Err(StoreError::Locked.into());
             }
             Err(error) => {
-                self.open_failure.set(Some(OpenFailure {
-                    id: id.to_string(),
-                    name: meta.map(|m| m.name).unwrap_or_default(),
-                    error: error.clone(),
-                }));
+                self.failed_to_open(id, error.clone());
                 return Err(error);
             }
         };
@@ -375,7 +368,9 @@ impl AppState {
                 closed_elsewhere.set(true);
             }
         });
-        self.session.set_value(Some(Rc::new(session)));
+        let session = Rc::new(session);
+        self.session.set_value(Some(session.clone()));
+        self.verify_in_background(id, session);
         self.company.set(meta);
         // Only a convenience (reopen it next time): a localStorage that
         // refuses the write changes nothing the user relies on.
@@ -484,6 +479,41 @@ impl AppState {
             });
         });
         self.watch.set_value(watch);
+    }
+
+    /// Company `id` as the registry lists it.
+    fn listed(&self, id: &str) -> Option<CompanyMeta> {
+        self.companies
+            .get_untracked()
+            .and_then(|cs| cs.into_iter().find(|c| c.id == id))
+    }
+
+    /// Says why company `id` did not open (the shell shows it, with the
+    /// way to restore a backup).
+    fn failed_to_open(&self, id: &str, error: SessionError) {
+        let name = self.listed(id).map(|m| m.name).unwrap_or_default();
+        let id = id.to_string();
+        self.open_failure.set(Some(OpenFailure { id, name, error }));
+    }
+
+    /// Verifies the hash chain under the books just shown
+    /// (`Session::open_deferred`; commands wait for it). A chain that does
+    /// not hold closes the company, if it is still the open one, and says
+    /// why, as a failed open does.
+    fn verify_in_background(&self, id: &str, session: Rc<Session<IdbCompany>>) {
+        let (app, id) = (*self, id.to_string());
+        leptos::task::spawn_local(async move {
+            let Err(error) = session.verify().await else {
+                return;
+            };
+            if app
+                .session()
+                .is_some_and(|open| Rc::ptr_eq(&open, &session))
+            {
+                app.forget_session();
+                app.failed_to_open(&id, error);
+            }
+        });
     }
 
     pub fn close_company(&self) {

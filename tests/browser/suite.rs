@@ -26,6 +26,11 @@ async fn sequence_is_gapless_across_blocks() {
 }
 
 #[wasm_bindgen_test]
+async fn framed_load_then_chain_check_equals_verified_load() {
+    suite::framed_load_then_chain_check_equals_verified_load(browser("framed")).await;
+}
+
+#[wasm_bindgen_test]
 async fn stale_writer_gets_a_conflict_and_leaves_no_trace() {
     suite::stale_writer_gets_a_conflict_and_leaves_no_trace(browser("conflict")).await;
 }

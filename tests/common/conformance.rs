@@ -123,6 +123,43 @@ pub async fn sequence_is_gapless_across_blocks<S: Store>(make: impl Fn() -> S) {
     assert_eq!(verify_chain(ChainHead::EMPTY, &loaded), Ok(head));
 }
 
+/// The fast open (issue 21): a framed load returns what a verified load
+/// does, and the chain check afterwards passes up to its head, or up to any
+/// earlier head of the log, in plain and encrypted companies alike; a head
+/// the log does not hold is refused at the first record that differs.
+pub async fn framed_load_then_chain_check_equals_verified_load<S: Store>(make: impl Fn() -> S) {
+    let (id, company) = new_company(&make(), "Schnell GmbH").await;
+    let records = sample_records(ChainHead::EMPTY, 2_345);
+    for part in records.chunks(999) {
+        company.append(part).await.unwrap();
+    }
+    let head = ChainHead::after(&records[2_344]);
+    let earlier = ChainHead::after(&records[1_499]);
+    let check = |company: S::Company| async move {
+        let framed = company.load_framed().await.unwrap();
+        assert_eq!(framed, company.load().await.unwrap());
+        assert_eq!(company.verify_to(head).await, Ok(()));
+        assert_eq!(company.verify_to(earlier).await, Ok(()));
+        let mut forged = earlier;
+        forged.hash = head.hash;
+        assert_eq!(
+            company.verify_to(forged).await,
+            Err(StoreError::BrokenChain { seq: 1_500 })
+        );
+        let beyond = ChainHead { seq: 2_346, ..head };
+        assert_eq!(
+            company.verify_to(beyond).await,
+            Err(StoreError::BrokenChain { seq: 2_346 })
+        );
+    };
+    check(make().open_company(&id).await.unwrap()).await;
+    company.encrypt("anna", &own("Sommer2026!")).await.unwrap();
+    let reopened = make().open_company(&id).await.unwrap();
+    assert_eq!(reopened.load_framed().await, Err(StoreError::Locked));
+    reopened.unlock("anna", "Sommer2026!").await.unwrap();
+    check(reopened).await;
+}
+
 pub async fn stale_writer_gets_a_conflict_and_leaves_no_trace<S: Store>(make: impl Fn() -> S) {
     let (id, tab_a) = new_company(&make(), "Two Tabs GmbH").await;
     let tab_b = make().open_company(&id).await.unwrap();

@@ -40,10 +40,11 @@ impl Book {
         fold(records.iter().map(|r| (r.seq, r.body.as_str())))
     }
 
-    /// Decodes and folds records whose chain was verified already
-    /// (`store::load` verifies it), dropping each body once folded so the
-    /// records and the Book are not both held in full.
-    pub fn fold_verified(records: Vec<LogRecord>) -> Result<Book, ReplayError> {
+    /// Decodes and folds records whose chain is not checked here
+    /// (`store::load` has verified it, or the session verifies it before
+    /// writing anything: `Session::open_deferred`), dropping each body once
+    /// folded so the records and the Book are not both held in full.
+    pub fn fold_owned(records: Vec<LogRecord>) -> Result<Book, ReplayError> {
         fold(records.into_iter().map(|r| (r.seq, r.body)))
     }
 

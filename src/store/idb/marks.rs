@@ -1,8 +1,10 @@
 //! Performance marks on the open path (`performance.mark`), so the timing
 //! harness (`tests/e2e/bench/ui-timing.mjs`) can say where an open's time
 //! goes in every engine: `kontor:open` (the open starts), `kontor:read`
-//! (IndexedDB has handed over the blocks), `kontor:verified` (framing and
-//! hash chain checked), `kontor:folded` (events decoded and applied).
+//! (IndexedDB has handed over the blocks; again for each part the chain
+//! check reads), `kontor:framed` (records split out, in sequence),
+//! `kontor:folded` (events decoded and applied: the books can show), and
+//! `kontor:verified` (the hash chain checked, after the books show).
 //! The rows on screen are the harness's own end mark.
 
 /// Sets the mark `name` now; where the page has no performance timeline,
