@@ -100,8 +100,10 @@ impl<C: CompanyLog> Session<C> {
     }
 
     /// Verifies the stored chain under the Book, once: `Ok` when it holds
-    /// (or was verified on opening), else why not, now and on every later
-    /// call. Two callers at once both verify; both reach the same verdict.
+    /// (or was verified on opening); when the stored data is damaged, why,
+    /// now and on every later call. A storage failure (the tab let go of
+    /// the database, no answer) is returned and the check runs again next
+    /// time. Two callers at once both verify; both reach the same verdict.
     pub async fn verify(&self) -> Result<(), SessionError> {
         let chain = self.state.borrow().chain.clone();
         let head = match chain {
@@ -110,10 +112,12 @@ impl<C: CompanyLog> Session<C> {
             Chain::Unverified(head) => head,
         };
         let verdict = self.log.verify_to(head).await;
-        self.state.borrow_mut().chain = match &verdict {
-            Ok(()) => Chain::Verified,
-            Err(e) => Chain::Broken(e.clone()),
-        };
+        let mut state = self.state.borrow_mut();
+        match &verdict {
+            Ok(()) => state.chain = Chain::Verified,
+            Err(e) if e.is_damage() => state.chain = Chain::Broken(e.clone()),
+            Err(_) => {}
+        }
         Ok(verdict?)
     }
 

@@ -100,6 +100,20 @@ impl StoreError {
         StoreError::NotFound { what: what.into() }
     }
 
+    /// Whether this says the stored data itself is damaged (reading it
+    /// again gives the same answer), not that storage failed this time.
+    pub fn is_damage(&self) -> bool {
+        matches!(
+            self,
+            StoreError::BrokenChain { .. }
+                | StoreError::UnknownEncoding { .. }
+                | StoreError::CorruptBlock { .. }
+                | StoreError::CorruptMeta { .. }
+                | StoreError::BlockRefused { .. }
+                | StoreError::UnsealedBlock { .. }
+        )
+    }
+
     pub(crate) fn unexpected(detail: impl ToString) -> StoreError {
         StoreError::Unexpected {
             detail: detail.to_string(),

@@ -497,19 +497,19 @@ impl AppState {
     }
 
     /// Verifies the hash chain under the books just shown
-    /// (`Session::open_deferred`; commands wait for it). A chain that does
-    /// not hold closes the company, if it is still the open one, and says
-    /// why, as a failed open does.
+    /// (`Session::open_deferred`; commands wait for it). Damaged data
+    /// closes the company, if it is still the open one, and says why, as a
+    /// failed open does. A storage failure leaves it open: the first
+    /// command checks again and shows that failure where it was given.
     fn verify_in_background(&self, id: &str, session: Rc<Session<IdbCompany>>) {
         let (app, id) = (*self, id.to_string());
         leptos::task::spawn_local(async move {
             let Err(error) = session.verify().await else {
                 return;
             };
-            if app
-                .session()
-                .is_some_and(|open| Rc::ptr_eq(&open, &session))
-            {
+            let damaged = matches!(&error, SessionError::Store(e) if e.is_damage());
+            let still_open = app.session().is_some_and(|s| Rc::ptr_eq(&s, &session));
+            if damaged && still_open {
                 app.forget_session();
                 app.failed_to_open(&id, error);
             }
