@@ -1,8 +1,8 @@
 // Browser timing harness for the screens (not a pass/fail test): builds a
 // demo company of N entries through the app itself (`/?demo_entries=N`),
 // then measures, inside the page, what a user waits for:
-//   - open: reload until the trial balance is on screen (log load + verify + fold),
-//     and where that time went (the app's performance marks)
+//   - open: reload until the trial balance is on screen (log read + framing + fold;
+//     the hash chain is checked after), and where that time went (performance marks)
 //   - trial balance: navigation click until its table is rendered
 //   - journal: navigation until the first page of entries is rendered
 //   - post: Ctrl+Enter until the grid is cleared and the number shown (median of 20)
