@@ -195,20 +195,35 @@ fn reopen_deferred(store: &MemoryStore, id: &str) -> Session<<MemoryStore as Sto
     block_on(async { Session::open_deferred(store.open_company(id).await.unwrap()).await }).unwrap()
 }
 
+/// A company with `n` entries posted, and the command that would post
+/// one more.
+fn company_with_posts(
+    n: usize,
+) -> (
+    MemoryStore,
+    String,
+    Session<<MemoryStore as Store>::Company>,
+    Command,
+) {
+    let store = MemoryStore::new();
+    let (id, session) = open_new(&store);
+    let mut cmds = post(n + 1);
+    let next = cmds.remove(n);
+    for cmd in &cmds {
+        block_on(session.execute(cmd)).unwrap();
+    }
+    (store, id, session, next)
+}
+
 /// The fast open (issue 21) folds the books before the hash chain is
 /// checked, to the same Book; a command waits for the check, then posts.
 #[test]
 fn a_deferred_open_folds_the_same_book_and_checks_before_writing() {
-    let store = MemoryStore::new();
-    let (id, session) = open_new(&store);
-    let mut cmds = post(21);
-    for cmd in &cmds[..20] {
-        block_on(session.execute(cmd)).unwrap();
-    }
+    let (store, id, session, next) = company_with_posts(20);
     let fast = reopen_deferred(&store, &id);
     assert_eq!(*fast.book(), *session.book());
     assert_eq!(fast.head(), session.head());
-    block_on(fast.execute(&cmds.remove(20))).unwrap();
+    block_on(fast.execute(&next)).unwrap();
     assert!(block_on(fast.verify()).is_ok());
     assert_eq!(fast.book().entry_count(), 21);
 }
@@ -218,12 +233,7 @@ fn a_deferred_open_folds_the_same_book_and_checks_before_writing() {
 /// and later: nothing is written on top of a log that does not verify.
 #[test]
 fn a_deferred_open_of_a_changed_log_writes_nothing() {
-    let store = MemoryStore::new();
-    let (id, session) = open_new(&store);
-    let mut cmds = post(4);
-    for cmd in &cmds[..3] {
-        block_on(session.execute(cmd)).unwrap();
-    }
+    let (store, id, session, next) = company_with_posts(3);
     let head = session.head();
     let block = store.raw_texts(&id).remove(0);
     let changed = block.replace("Muster GmbH", "Muster GmbX");
@@ -236,7 +246,7 @@ fn a_deferred_open_of_a_changed_log_writes_nothing() {
             Err(SessionError::Store(StoreError::BrokenChain { seq: 1 }))
         )
     };
-    assert!(broken(block_on(fast.execute(&cmds.remove(3))).map(|_| ())));
+    assert!(broken(block_on(fast.execute(&next)).map(|_| ())));
     assert!(broken(block_on(fast.verify())));
     assert_eq!(block_on(fast.log().head()).unwrap(), head);
     assert_eq!(fast.book().entry_count(), 3);
