@@ -8,9 +8,12 @@ use kontor::backup::{
     self, BackupDocument, BackupError, CompanySnapshot, Exporter, ManifestField, RestoreMode,
 };
 use kontor::ledger::Book;
+use kontor::ledger::Command;
 use kontor::ledger::chain::{ChainHead, LogRecord};
 use kontor::ledger::event::encode;
-use kontor::ledger::sample::sample_events;
+use kontor::ledger::posting::PostingCommand;
+use kontor::ledger::sample::{sample_drafts, sample_events};
+use kontor::session::{Session, SessionError};
 use kontor::store::log::seal_all;
 use kontor::store::vault::{LoginStatus, NewPassword};
 use kontor::store::{
@@ -619,6 +622,30 @@ fn timing_100k_entries() {
     );
 }
 
+/// The fast open (issue 21): when storage fails during the chain check
+/// (no answer), that is not damage. The command that met it stores
+/// nothing; the next one checks again, and posts.
+#[test]
+fn a_chain_check_that_storage_failed_runs_again_on_the_next_command() {
+    let (inner, meta) = store_with_company(5);
+    let company = FlakyCompany {
+        inner: block_on(inner.open_company(&meta.id)).unwrap(),
+        appends_left: Rc::new(Cell::new(1)),
+        checks_failing: Rc::new(Cell::new(1)),
+    };
+    let session = block_on(Session::open_deferred(company)).unwrap();
+    let head = session.head();
+    let draft = sample_drafts(3, 1, 4, 2026).unwrap().remove(0);
+    let post = Command::Posting(PostingCommand::PostEntry { draft });
+    assert!(matches!(
+        block_on(session.execute(&post)),
+        Err(SessionError::Store(StoreError::NoAnswer { .. }))
+    ));
+    assert_eq!(block_on(session.log().head()).unwrap(), head);
+    block_on(session.execute(&post)).unwrap();
+    assert_eq!(session.head().seq, head.seq + 1);
+}
+
 /// The in-memory store with appends that start failing after a number of
 /// successes, as a full disk would.
 #[derive(Clone)]
@@ -630,6 +657,8 @@ struct FlakyStore {
 struct FlakyCompany {
     inner: <MemoryStore as Store>::Company,
     appends_left: Rc<Cell<u32>>,
+    /// How many chain checks fail as if storage did not answer.
+    checks_failing: Rc<Cell<u32>>,
 }
 
 impl Store for FlakyStore {
@@ -664,6 +693,7 @@ impl Store for FlakyStore {
         Ok(FlakyCompany {
             inner: self.inner.open_company(id).await?,
             appends_left: self.appends_left.clone(),
+            checks_failing: Rc::new(Cell::new(0)),
         })
     }
     async fn persist(&self) -> Result<Persistence, StoreError> {
@@ -685,6 +715,10 @@ impl CompanyLog for FlakyCompany {
         self.inner.load_framed().await
     }
     async fn verify_to(&self, head: ChainHead) -> Result<(), StoreError> {
+        if self.checks_failing.get() > 0 {
+            self.checks_failing.set(self.checks_failing.get() - 1);
+            return Err(StoreError::NoAnswer { seconds: 10 });
+        }
         self.inner.verify_to(head).await
     }
     async fn read_since(&self, from: ChainHead) -> Result<Vec<LogRecord>, StoreError> {
