@@ -53,20 +53,11 @@ pub enum Check {
     Framing,
 }
 
-/// Decodes and verifies stored blocks (in key order) against the stored
-/// head; `from` is where verification starts (EMPTY for a whole log) and
-/// only records after `from.seq` are returned. With a `vault` every block
-/// must be sealed by it; without one, a sealed block means "locked".
-pub fn verify_blocks(
-    from: ChainHead,
-    blocks: impl IntoIterator<Item = Result<(u64, String), StoreError>>,
-    stored_head: ChainHead,
-    vault: Option<&Vault>,
-) -> Result<Vec<LogRecord>, StoreError> {
-    read_blocks(from, blocks, stored_head, vault, Check::Chain)
-}
-
-/// [`verify_blocks`] checking as much as `check` says.
+/// Decodes stored blocks (in key order) and checks them as `check` says
+/// against the stored head; `from` is where checking starts (EMPTY for a
+/// whole log) and only records after `from.seq` are returned. With a
+/// `vault` every block must be sealed by it; without one, a sealed block
+/// means "locked".
 pub fn read_blocks(
     from: ChainHead,
     blocks: impl IntoIterator<Item = Result<(u64, String), StoreError>>,
@@ -116,6 +107,18 @@ impl ChainCheck {
         let part = records.iter().filter(|r| r.seq > at && r.seq <= target);
         self.at = verify_chain(self.at, part)?;
         Ok(())
+    }
+
+    /// [`ChainCheck::feed`] with a block as stored: opened by `vault`
+    /// where the company is encrypted.
+    pub fn feed_stored(
+        &mut self,
+        vault: Option<&Vault>,
+        number: u64,
+        text: String,
+    ) -> Result<(), StoreError> {
+        let text = from_stored(vault, Place::Block(number), text)?;
+        self.feed(number, &text)
     }
 
     /// Whether every record up to the target has been fed.
@@ -216,11 +219,12 @@ mod tests {
         let records = seal_all(ChainHead::EMPTY, ["a".into(), "b".into()]);
         let blocks = vec![Ok((0, encode_block(&records[..1])))];
         assert_eq!(
-            verify_blocks(
+            read_blocks(
                 ChainHead::EMPTY,
                 blocks,
                 ChainHead::after(&records[1]),
-                None
+                None,
+                Check::Chain
             ),
             Err(StoreError::BrokenChain { seq: 2 })
         );

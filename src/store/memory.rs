@@ -7,7 +7,7 @@ use super::blocks::{blocks_after_append, decode_block, tail_block_to_extend};
 use super::error::StoreError;
 use super::log::{
     ChainCheck, Check, MAX_APPEND_RECORDS, check_append, check_tail, decode_head, encode_head,
-    read_blocks, verify_blocks,
+    read_blocks,
 };
 use super::registry::{
     CompanyMeta, check_delete_confirmation, clean_name, now_unix_ms, sort_companies,
@@ -247,6 +247,15 @@ impl MemoryCompany {
         }
     }
 
+    /// The records after `from` to the stored head, checked as `check`
+    /// says.
+    fn read_from(&self, from: ChainHead, check: Check) -> Result<Vec<LogRecord>, StoreError> {
+        let stored = self.stored_head()?;
+        let vault = self.vault()?;
+        let blocks = self.blocks_from(from.seq / super::blocks::BLOCK_LEN);
+        read_blocks(from, blocks, stored, vault.as_deref(), check)
+    }
+
     fn blocks_from(&self, first_block: u64) -> Vec<Result<(u64, String), StoreError>> {
         let db = self.db.borrow();
         db.blocks
@@ -262,20 +271,11 @@ impl CompanyLog for MemoryCompany {
     }
 
     async fn load(&self) -> Result<Vec<LogRecord>, StoreError> {
-        self.read_since(ChainHead::EMPTY).await
+        self.read_from(ChainHead::EMPTY, Check::Chain)
     }
 
     async fn load_framed(&self) -> Result<Vec<LogRecord>, StoreError> {
-        let stored = self.stored_head()?;
-        let vault = self.vault()?;
-        let blocks = self.blocks_from(0);
-        read_blocks(
-            ChainHead::EMPTY,
-            blocks,
-            stored,
-            vault.as_deref(),
-            Check::Framing,
-        )
+        self.read_from(ChainHead::EMPTY, Check::Framing)
     }
 
     async fn verify_to(&self, head: ChainHead) -> Result<(), StoreError> {
@@ -283,8 +283,7 @@ impl CompanyLog for MemoryCompany {
         let mut check = ChainCheck::new(head);
         for block in self.blocks_from(0) {
             let (number, text) = block?;
-            let text = from_stored(vault.as_deref(), Place::Block(number), text)?;
-            check.feed(number, &text)?;
+            check.feed_stored(vault.as_deref(), number, text)?;
             if check.reached() {
                 break;
             }
@@ -293,15 +292,7 @@ impl CompanyLog for MemoryCompany {
     }
 
     async fn read_since(&self, from: ChainHead) -> Result<Vec<LogRecord>, StoreError> {
-        let stored = self.stored_head()?;
-        let vault = self.vault()?;
-        let first_block = from.seq / super::blocks::BLOCK_LEN;
-        verify_blocks(
-            from,
-            self.blocks_from(first_block),
-            stored,
-            vault.as_deref(),
-        )
+        self.read_from(from, Check::Chain)
     }
 
     async fn append(&self, records: &[LogRecord]) -> Result<ChainHead, StoreError> {

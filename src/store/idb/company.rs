@@ -10,7 +10,6 @@ use crate::store::blocks::{BLOCK_LEN, blocks_after_append, decode_block, tail_bl
 use crate::store::error::StoreError;
 use crate::store::log::{
     ChainCheck, Check, check_append, check_tail, decode_head, encode_head, read_blocks,
-    verify_blocks,
 };
 use crate::store::vault::{self, LoginStatus, NewPassword, Place, Vault, from_stored, to_stored};
 use futures::future::{AbortHandle, FutureExt, abortable};
@@ -291,6 +290,25 @@ struct StoredBlocks {
 }
 
 impl IdbCompany {
+    /// The records after `from` to the stored head, checked as `check`
+    /// says.
+    async fn read_from(&self, from: ChainHead, check: Check) -> Result<Vec<LogRecord>, StoreError> {
+        let read = self
+            .read_stored((from.seq / BLOCK_LEN) as u32, None)
+            .await?;
+        let blocks = read.blocks.into_iter().map(Ok);
+        read_blocks(from, blocks, read.stored, read.vault.as_deref(), check)
+    }
+
+    /// The whole log, checked as `check` says; its tail is kept for the
+    /// next append.
+    async fn load_checked(&self, check: Check) -> Result<Vec<LogRecord>, StoreError> {
+        let records = self.read_from(ChainHead::EMPTY, check).await?;
+        let head = records.last().map_or(ChainHead::EMPTY, ChainHead::after);
+        self.remember_tail(head, &records);
+        Ok(records)
+    }
+
     /// Blocks `first..=last` (to the end without `last`) and the head, in
     /// one snapshot.
     async fn read_stored(&self, first: u32, last: Option<u32>) -> Result<StoredBlocks, StoreError> {
@@ -361,23 +379,18 @@ impl CompanyLog for IdbCompany {
     }
 
     async fn load(&self) -> Result<Vec<LogRecord>, StoreError> {
-        let records = self.read_since(ChainHead::EMPTY).await?;
-        let head = records.last().map_or(ChainHead::EMPTY, ChainHead::after);
-        self.remember_tail(head, &records);
-        Ok(records)
+        self.load_checked(Check::Chain).await
     }
 
     async fn load_framed(&self) -> Result<Vec<LogRecord>, StoreError> {
-        let read = self.read_stored(0, None).await?;
-        let blocks = read.blocks.into_iter().map(Ok);
-        let vault = read.vault.as_deref();
-        let records = read_blocks(ChainHead::EMPTY, blocks, read.stored, vault, Check::Framing)?;
+        let records = self.load_checked(Check::Framing).await;
         super::marks::mark("kontor:framed");
-        let head = records.last().map_or(ChainHead::EMPTY, ChainHead::after);
-        self.remember_tail(head, &records);
-        Ok(records)
+        records
     }
 
+    /// Reads the blocks a second time rather than keeping the bodies the
+    /// open read: the fold drops each body once folded, so the open's
+    /// memory peak stays what it was.
     async fn verify_to(&self, head: ChainHead) -> Result<(), StoreError> {
         let mut check = ChainCheck::new(head);
         let mut first = 0;
@@ -390,8 +403,7 @@ impl CompanyLog for IdbCompany {
                 break;
             }
             for (number, text) in read.blocks {
-                let text = from_stored(read.vault.as_deref(), Place::Block(number), text)?;
-                check.feed(number, &text)?;
+                check.feed_stored(read.vault.as_deref(), number, text)?;
             }
             first = last + 1;
         }
@@ -400,11 +412,7 @@ impl CompanyLog for IdbCompany {
     }
 
     async fn read_since(&self, from: ChainHead) -> Result<Vec<LogRecord>, StoreError> {
-        let read = self
-            .read_stored((from.seq / BLOCK_LEN) as u32, None)
-            .await?;
-        let blocks = read.blocks.into_iter().map(Ok);
-        verify_blocks(from, blocks, read.stored, read.vault.as_deref())
+        self.read_from(from, Check::Chain).await
     }
 
     async fn append(&self, records: &[LogRecord]) -> Result<ChainHead, StoreError> {
