@@ -10,6 +10,7 @@
 
 use std::cell::{Ref, RefCell};
 
+use crate::ledger::book::snapshot;
 use crate::ledger::chain::{ChainHead, LogRecord};
 use crate::ledger::posting::Rights;
 use crate::ledger::setup::Setup;
@@ -42,7 +43,16 @@ struct State {
     book: Book,
     head: ChainHead,
     chain: Chain,
+    /// The head of the stored snapshot this Book was resumed from, or
+    /// `None` when it was folded from the whole log.
+    snapshot_at: Option<ChainHead>,
 }
+
+/// A log shorter than this folds about as fast as a snapshot reads; no
+/// snapshot is kept for it.
+pub const SNAPSHOT_MIN_RECORDS: u64 = 5_000;
+/// The snapshot is rebuilt once the log has grown this far past it.
+pub const SNAPSHOT_EVERY: u64 = 5_000;
 
 /// Whether the stored chain under the Book has been verified.
 #[derive(Clone, Debug)]
@@ -70,11 +80,18 @@ impl<C: CompanyLog> Session<C> {
         Session::fold(log, records, |_| Chain::Verified)
     }
 
-    /// [`Session::open`] that folds the log before its hash chain is
-    /// verified ([`CompanyLog::load_framed`]), so the books show about a
-    /// third sooner. Call [`Session::verify`] right after; every command
-    /// waits for it, and a chain that fails refuses every command.
+    /// [`Session::open`] that shows the books before the log's hash chain
+    /// is verified: from the stored snapshot and the records after it when
+    /// there is a usable one, or else by folding the log read framed
+    /// ([`CompanyLog::load_framed`]). Call [`Session::verify`] right
+    /// after; every command waits for it, and a chain that fails refuses
+    /// every command.
     pub async fn open_deferred(log: C) -> Result<Session<C>, SessionError> {
+        if let Some((book, head, at)) = resume(&log).await {
+            let mut session = Session::with(log, book, head, Chain::Unverified(head));
+            session.state.get_mut().snapshot_at = Some(at);
+            return Ok(session);
+        }
         let records = log.load_framed().await?;
         Session::fold(log, records, Chain::Unverified)
     }
@@ -95,7 +112,12 @@ impl<C: CompanyLog> Session<C> {
     fn with(log: C, book: Book, head: ChainHead, chain: Chain) -> Session<C> {
         Session {
             log,
-            state: RefCell::new(State { book, head, chain }),
+            state: RefCell::new(State {
+                book,
+                head,
+                chain,
+                snapshot_at: None,
+            }),
         }
     }
 
@@ -119,6 +141,47 @@ impl<C: CompanyLog> Session<C> {
             Err(_) => {}
         }
         Ok(verdict?)
+    }
+
+    /// Stores a snapshot of the Book when the log is large and the stored
+    /// one missing or [`SNAPSHOT_EVERY`] records behind, once the chain is
+    /// verified (a snapshot of an unverified log would carry its damage).
+    /// Returns whether it wrote one. Encoding blocks this thread (about
+    /// 0.3 s natively for 100,000 entries), so the UI calls it after the
+    /// open, not on the way to a command. Encrypted companies keep none.
+    pub async fn keep_snapshot(&self) -> Result<bool, SessionError> {
+        let (head, behind, verified) = {
+            let state = self.state.borrow();
+            let behind = match state.snapshot_at {
+                Some(at) => state.head.seq.saturating_sub(at.seq),
+                None => state.head.seq,
+            };
+            (state.head, behind, matches!(state.chain, Chain::Verified))
+        };
+        if !verified || head.seq < SNAPSHOT_MIN_RECORDS || behind < SNAPSHOT_EVERY {
+            return Ok(false);
+        }
+        if !self.log.logins().await?.is_empty() {
+            return Ok(false);
+        }
+        let (bytes, at) = {
+            let state = self.state.borrow();
+            (snapshot::encode(&state.book, state.head), state.head)
+        };
+        // Our own encoding failed: nothing is stored and the next open
+        // folds the log, as without a snapshot.
+        let Ok(bytes) = bytes else {
+            return Ok(false);
+        };
+        self.log.put_snapshot(&bytes).await?;
+        self.state.borrow_mut().snapshot_at = Some(at);
+        Ok(true)
+    }
+
+    /// The head of the stored snapshot the Book was resumed from or last
+    /// kept as, if any.
+    pub fn snapshot_at(&self) -> Option<ChainHead> {
+        self.state.borrow().snapshot_at
     }
 
     pub fn log(&self) -> &C {
@@ -237,4 +300,22 @@ pub async fn create_company_from_events<S: Store>(
     Ok(store
         .create_company_with_log(name, &records, progress)
         .await?)
+}
+
+/// The Book from the stored snapshot with the records after it folded on,
+/// its head, and the snapshot's head; `None` when there is no snapshot or
+/// it cannot be used (another build, unreadable, a head the log does not
+/// continue, a tail that does not fold): the caller then folds the whole
+/// log, which also names any damage of the log itself.
+async fn resume<C: CompanyLog>(log: &C) -> Option<(Book, ChainHead, ChainHead)> {
+    let bytes = log.get_snapshot().await.ok()??;
+    let (at, book) = snapshot::decode(&bytes).ok()?;
+    drop(bytes);
+    // Verified as the continuation of the snapshot's head, up to the
+    // stored head: a snapshot of another log, or of records since
+    // replaced, does not continue.
+    let tail = log.read_since(at).await.ok()?;
+    let head = tail.last().map(ChainHead::after).unwrap_or(at);
+    let book = book.fold_tail(tail).ok()?;
+    Some((book, head, at))
 }

@@ -731,6 +731,12 @@ impl CompanyLog for FlakyCompany {
         self.appends_left.set(self.appends_left.get() - 1);
         self.inner.append(records).await
     }
+    async fn get_snapshot(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        self.inner.get_snapshot().await
+    }
+    async fn put_snapshot(&self, bytes: &[u8]) -> Result<(), StoreError> {
+        self.inner.put_snapshot(bytes).await
+    }
     async fn put_draft(&self, key: &str, json: &str) -> Result<(), StoreError> {
         self.inner.put_draft(key, json).await
     }

@@ -64,5 +64,6 @@ mod partners_csv;
 mod sepa_files;
 mod sepa_runs;
 mod session;
+mod snapshot;
 mod store_native;
 mod ui_layers;

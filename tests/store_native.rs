@@ -37,6 +37,11 @@ fn framed_load_then_chain_check_equals_verified_load() {
 }
 
 #[test]
+fn a_snapshot_is_kept_for_a_plain_company_only() {
+    block_on(suite::a_snapshot_is_kept_for_a_plain_company_only(twin()));
+}
+
+#[test]
 fn stale_writer_gets_a_conflict_and_leaves_no_trace() {
     block_on(suite::stale_writer_gets_a_conflict_and_leaves_no_trace(
         twin(),

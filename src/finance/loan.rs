@@ -54,7 +54,7 @@ pub const MAX_RATE_CHANGES: usize = 100;
 /// Decimals of an amount (cents).
 pub const DECIMALS: u32 = 2;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Repayment {
     /// Equal instalments (interest + principal), the last absorbing the
     /// rounding.
@@ -98,7 +98,7 @@ pub struct Row {
 }
 
 /// Sums over a schedule.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Totals {
     pub instalment: Decimal,
     pub interest: Decimal,

@@ -39,6 +39,7 @@ struct Database {
     drafts: BTreeMap<String, String>,
     /// Login → its [`KeySlot`] as JSON; non-empty once encrypted.
     keys: BTreeMap<String, String>,
+    snapshot: Option<Vec<u8>>,
 }
 
 impl MemoryStore {
@@ -51,6 +52,15 @@ impl MemoryStore {
     pub fn overwrite_block(&self, company_id: &str, block: u64, text: String) {
         if let Some(db) = self.state.borrow().databases.get(company_id) {
             db.borrow_mut().blocks.insert(block, text);
+        }
+    }
+
+    /// The stored snapshot's bytes, for tests that read or tamper with it
+    /// (`f` may change them or remove them).
+    #[doc(hidden)]
+    pub fn with_snapshot(&self, company_id: &str, f: impl FnOnce(&mut Option<Vec<u8>>)) {
+        if let Some(db) = self.state.borrow().databases.get(company_id) {
+            f(&mut db.borrow_mut().snapshot);
         }
     }
 
@@ -324,6 +334,19 @@ impl CompanyLog for MemoryCompany {
         Ok(new_head)
     }
 
+    async fn get_snapshot(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        let db = self.db.borrow();
+        Ok(db.snapshot.clone().filter(|_| db.keys.is_empty()))
+    }
+
+    async fn put_snapshot(&self, bytes: &[u8]) -> Result<(), StoreError> {
+        let mut db = self.db.borrow_mut();
+        if db.keys.is_empty() {
+            db.snapshot = Some(bytes.to_vec());
+        }
+        Ok(())
+    }
+
     async fn put_draft(&self, key: &str, json: &str) -> Result<(), StoreError> {
         let vault = self.vault()?;
         let text = to_stored(vault.as_deref(), Place::Draft(key), json.to_string())?;
@@ -384,6 +407,7 @@ impl CompanyLog for MemoryCompany {
         let mut db = self.db.borrow_mut();
         db.blocks = blocks.into_iter().collect();
         db.drafts = drafts.into_iter().collect();
+        db.snapshot = None;
         db.keys.insert(slot.login.clone(), slot.encode()?);
         drop(db);
         *self.vault.borrow_mut() = Some(Rc::new(vault));

@@ -111,6 +111,15 @@ pub trait CompanyLog {
     /// not the one `records` were sealed after.
     async fn append(&self, records: &[LogRecord]) -> Result<ChainHead, StoreError>;
 
+    /// The stored snapshot of the folded Book (`ledger::book::snapshot`),
+    /// if any: a cache the session may read instead of folding the whole
+    /// log. Always `None` for an encrypted company, which keeps none.
+    async fn get_snapshot(&self) -> Result<Option<Vec<u8>>, StoreError>;
+    /// Stores `bytes` as the snapshot, replacing an older one. Does nothing
+    /// for an encrypted company: a plain copy of its books must not sit
+    /// beside the sealed log (encryption deletes one stored before).
+    async fn put_snapshot(&self, bytes: &[u8]) -> Result<(), StoreError>;
+
     /// Saves a draft (any JSON) under `key`, replacing an older one.
     async fn put_draft(&self, key: &str, json: &str) -> Result<(), StoreError>;
     async fn get_draft(&self, key: &str) -> Result<Option<String>, StoreError>;

@@ -505,6 +505,9 @@ impl AppState {
         let (app, id) = (*self, id.to_string());
         leptos::task::spawn_local(async move {
             let Err(error) = session.verify().await else {
+                // A cache: when it cannot be written, the next open folds
+                // the log as it does without one.
+                let _ = session.keep_snapshot().await;
                 return;
             };
             let damaged = matches!(&error, SessionError::Store(e) if e.is_damage());

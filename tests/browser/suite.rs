@@ -31,6 +31,11 @@ async fn framed_load_then_chain_check_equals_verified_load() {
 }
 
 #[wasm_bindgen_test]
+async fn a_snapshot_is_kept_for_a_plain_company_only() {
+    suite::a_snapshot_is_kept_for_a_plain_company_only(browser("snapshot")).await;
+}
+
+#[wasm_bindgen_test]
 async fn stale_writer_gets_a_conflict_and_leaves_no_trace() {
     suite::stale_writer_gets_a_conflict_and_leaves_no_trace(browser("conflict")).await;
 }

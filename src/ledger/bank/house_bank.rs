@@ -3,7 +3,7 @@
 
 use crate::ledger::types::{AccountNo, Currency};
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct HouseBank {
     /// Short code the user chooses, e.g. `SPK` (1 to 8 letters or digits).
     pub code: String,

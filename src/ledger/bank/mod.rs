@@ -34,7 +34,7 @@ use crate::ledger::types::{Field, check_text};
 use std::collections::{HashMap, HashSet};
 
 /// The bank sub-ledger's state.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Bank {
     /// In the order they were first saved.
     house_banks: Vec<HouseBank>,

@@ -5,7 +5,7 @@
 use crate::ledger::types::{AccountNo, PartnerCode};
 use rust_decimal::Decimal;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TextMatch {
     /// Case-insensitive substring.
     Contains(String),
@@ -14,14 +14,14 @@ pub enum TextMatch {
 }
 
 /// Money in or out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Sign {
     Credit,
     Debit,
 }
 
 /// Every set condition must hold; an empty one is not checked.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Conditions {
     /// Only lines of this house bank (code), when not empty.
     pub house_bank: String,
@@ -37,7 +37,7 @@ pub struct Conditions {
 }
 
 /// A part of a G/L split.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Share {
     /// Percent of the line's amount (rounded; the `Rest` part or the last
     /// part takes the cent).
@@ -48,7 +48,7 @@ pub enum Share {
     Rest,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RuleSplit {
     pub account: AccountNo,
     /// Tax code as on an entry line (the amount is gross of it).
@@ -58,7 +58,7 @@ pub struct RuleSplit {
     pub share: Share,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RuleAction {
     /// The line is this partner's payment: matched against its open items.
     Partner(PartnerCode),
@@ -66,7 +66,7 @@ pub enum RuleAction {
     Gl(Vec<RuleSplit>),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Rule {
     /// Assigned on first save (1, 2, 3 …); 0 in a new rule's draft.
     pub id: u32,

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 /// One line (Umsatz) of a statement.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BankLine {
     pub booking_date: NaiveDate,
     pub value_date: NaiveDate,
@@ -35,7 +35,7 @@ pub struct BankLine {
 }
 
 /// A balance on a date, signed (money on the account +).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BalanceAt {
     pub date: NaiveDate,
     pub amount: Decimal,
@@ -61,7 +61,7 @@ pub struct StatementDraft {
 }
 
 /// An imported statement: its lines without the duplicates skipped.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Statement {
     pub number: u32,
     pub house_bank: String,
@@ -80,7 +80,7 @@ pub struct Statement {
 }
 
 /// An imported file, kept as it came (viewable, in every backup).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ImportedFile {
     pub number: u32,
     pub name: String,
@@ -90,7 +90,9 @@ pub struct ImportedFile {
 }
 
 /// Line `line` (0-based) of statement `statement`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct LineRef {
     pub statement: u32,
     pub line: u32,

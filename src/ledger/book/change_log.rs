@@ -26,7 +26,9 @@ use crate::ledger::event::stored_type;
 use crate::ledger::types::Timestamp;
 
 /// The kinds of master record the log knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum RecordKind {
     Company,
     Account,
@@ -105,7 +107,7 @@ impl RecordKind {
 }
 
 /// What an event did to its record.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Action {
     Created,
     Changed,
@@ -113,7 +115,7 @@ pub enum Action {
 }
 
 /// One field of a record, before and after.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FieldChange {
     pub field: String,
     pub old: String,
@@ -121,7 +123,7 @@ pub struct FieldChange {
 }
 
 /// One event's effect on one master record.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Change {
     /// The record's position in the log (`seq`).
     pub position: u64,

@@ -18,6 +18,7 @@ pub mod change_log;
 pub mod moment;
 mod query;
 pub mod replay;
+pub mod snapshot;
 mod used;
 
 pub use replay::{ReplayError, ReplayErrorKind};
@@ -95,7 +96,7 @@ impl From<Step> for Event {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Book {
     gl: Gl,
     tax: Tax,

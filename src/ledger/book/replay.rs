@@ -83,6 +83,15 @@ impl Book {
         Ok(book)
     }
 
+    /// Folds `tail` onto this Book (a snapshot's, `book::snapshot`): the
+    /// records after its head, dropping each body once folded.
+    pub fn fold_tail(mut self, tail: Vec<LogRecord>) -> Result<Book, ReplayError> {
+        for record in tail {
+            self.apply_record_owned(record.seq, &record.body)?;
+        }
+        Ok(self)
+    }
+
     /// Decodes and applies one record (another tab's append).
     pub fn apply_record(&mut self, seq: u64, body: &str) -> Result<Event, ReplayError> {
         let event = decode_at(seq, body)?;

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 /// A closed fiscal year: its closing entries and, once reverted, the
 /// reversals.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct YearClosing {
     pub year: i32,
     pub entries: Vec<EntryId>,

@@ -37,7 +37,7 @@ use crate::ledger::types::limits::MAX_TEXT_LEN;
 use crate::ledger::types::{EntryId, Field, PeriodStatus, check_text};
 use std::collections::BTreeMap;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Closing {
     years: BTreeMap<i32, YearClosing>,
     opening: Vec<EntryId>,

@@ -17,7 +17,7 @@ pub type CentreAmounts = BTreeMap<(usize, AccountNo), Decimal>;
 /// whole amount to the centre named in the others; lines without a
 /// centre are not indexed (the report derives "unassigned" from the
 /// account balances).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CentreIndex {
     per_dimension: [BTreeMap<String, CentreAmounts>; DIMENSIONS],
 }

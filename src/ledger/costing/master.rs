@@ -30,7 +30,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 /// A cost-accounting dimension; `number` is 1..=5.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Dimension {
     pub number: u8,
     pub name_de: String,
@@ -39,7 +39,7 @@ pub struct Dimension {
 }
 
 /// Kostenstelle / Profitcenter of one dimension.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CostCentre {
     pub dimension: u8,
     pub code: String,
@@ -50,7 +50,7 @@ pub struct CostCentre {
     pub valid_to: Option<NaiveDate>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum DistributionBasis {
     /// Values are percentages summing to exactly 100.
     Percent,
@@ -58,14 +58,14 @@ pub enum DistributionBasis {
     Amount,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RuleShare {
     pub centre: String,
     pub value: Decimal,
 }
 
 /// Verteilungsregel over centres of one dimension.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DistributionRule {
     pub dimension: u8,
     pub code: String,
@@ -79,7 +79,7 @@ pub struct DistributionRule {
 }
 
 /// Which accounts need a centre in dimension 1.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CentreRequirement {
     pub all_expense: bool,
     pub all_revenue: bool,

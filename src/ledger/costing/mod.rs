@@ -51,7 +51,7 @@ pub fn dimension_number(slot: usize) -> u8 {
 }
 
 /// Master data of cost accounting and the centre index.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Costing {
     dimensions: [Option<Dimension>; DIMENSIONS],
     centres: [BTreeMap<String, CostCentre>; DIMENSIONS],

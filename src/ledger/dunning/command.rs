@@ -26,14 +26,14 @@ pub struct LetterChoice {
 }
 
 /// An executed letter: the proposal's letter and the entry of its charges.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Letter {
     pub letter: ProposedLetter,
     pub entry: Option<EntryId>,
 }
 
 /// An executed dunning run (Mahnlauf), numbered 1, 2, 3 …
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DunningRun {
     pub number: u32,
     pub date: NaiveDate,

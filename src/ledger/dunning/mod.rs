@@ -36,7 +36,7 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 
 /// One level an item reached in a run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LevelReached {
     pub run: u32,
     pub date: NaiveDate,
@@ -44,7 +44,7 @@ pub struct LevelReached {
 }
 
 /// The dunning sub-ledger's state.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Dunning {
     terms: Vec<DunningTerm>,
     settings: DunningSettings,

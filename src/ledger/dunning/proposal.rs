@@ -16,7 +16,7 @@ pub struct DunningParams {
     pub customers: Vec<PartnerCode>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DunnedItem {
     pub item: ItemId,
     pub document_date: NaiveDate,
@@ -34,7 +34,7 @@ pub struct DunnedItem {
 }
 
 /// One letter (one customer, or one item when the term does not group).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ProposedLetter {
     pub partner: PartnerCode,
     /// The highest level of its items.

@@ -7,7 +7,7 @@ use crate::ledger::dunning::error::DunningError;
 use crate::ledger::gl::{AccountType, Gl};
 use crate::ledger::types::AccountNo;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DunningSettings {
     /// Income account of dunning fees (and the € 40 flat fee).
     pub fee_account: Option<AccountNo>,

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 /// At most this many levels per term.
 pub const MAX_LEVELS: usize = 10;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DunningLevel {
     /// Reached this many days after the due date (tolerance days added).
     pub days_after_due: u16,
@@ -27,7 +27,7 @@ pub struct DunningLevel {
 }
 
 /// What interest runs on.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum InterestBase {
     /// The amount still open.
     #[default]
@@ -36,7 +36,7 @@ pub enum InterestBase {
     Original,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DunningTerm {
     /// The code partners name in `dunning_term`.
     pub code: String,

@@ -30,7 +30,9 @@ pub const MAX_ROLES_PER_USER: usize = 10;
 const _: () = assert!(MAX_ROLES_PER_USER <= MAX_ROLES);
 
 /// What a right is about: a module or a sensitive function.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Area {
     /// Entries, vouchers, templates, recurring postings, e-invoices.
     Posting,
@@ -73,7 +75,19 @@ impl Area {
 }
 
 /// How far a right goes; ordered, so the highest of several roles wins.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub enum Level {
     /// The module is hidden.
     #[default]
@@ -85,7 +99,7 @@ pub enum Level {
 }
 
 /// A role: rights users share. An area it does not name is [`Level::None`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Role {
     /// 1..=12 letters, digits, `-` or `_`; the role's identity.
     pub code: String,
@@ -107,7 +121,7 @@ impl Role {
 }
 
 /// The language a user's screens start in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum UserLanguage {
     #[default]
     German,
@@ -115,7 +129,7 @@ pub enum UserLanguage {
 }
 
 /// A user of the company.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct User {
     /// As the lock screen compares it: trimmed, lower case, no spaces.
     pub login: String,
@@ -159,7 +173,7 @@ pub enum AccessError {
 }
 
 /// The roles and users of a company.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Access {
     roles: Vec<Role>,
     users: Vec<User>,

@@ -10,7 +10,7 @@ use crate::ledger::types::text::Names;
 use crate::ledger::types::{AccountNo, Currency};
 
 /// Where the account's balance is reported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum AccountType {
     /// Aktiva
     Asset,
@@ -32,7 +32,7 @@ impl AccountType {
 }
 
 /// Which currencies lines on the account may be in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum AccountCurrency {
     /// Local currency only (the usual case).
     Local,
@@ -54,7 +54,7 @@ impl AccountCurrency {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Account {
     pub number: AccountNo,
     pub name_de: String,

@@ -13,14 +13,14 @@ use crate::ledger::types::{Currency, Field, PeriodLayout, check_text};
 
 /// The chart-of-accounts template a company started from (its accounts,
 /// determination and tax codes are in `setup::chart`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ChartTemplate {
     Skr03,
     Skr04,
     Generic,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Settings {
     pub name: String,
     pub address: String,

@@ -14,7 +14,7 @@ pub const CLIENT_RANGE: (u32, u32) = (1, 99_999);
 /// Sachkontenlänge range.
 pub const ACCOUNT_LENGTH_RANGE: (u8, u8) = (4, 8);
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DatevSettings {
     /// Beraternummer, 1001..=9999999.
     pub consultant: u32,

@@ -50,7 +50,7 @@ impl DeterminationKey {
 
 /// Default accounts; `None` where the company has not chosen one yet. A
 /// posting that needs a missing one is refused with `DeterminationMissing`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct GlDetermination {
     pub rounding: Option<AccountNo>,
     pub opening_balance: Option<AccountNo>,

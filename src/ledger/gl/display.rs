@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 /// The least decimals rates and quantities are shown with. The default
 /// (none) shows each value as stored, as before the setting existed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DisplayDecimals {
     pub rates: u32,
     pub quantities: u32,

@@ -18,7 +18,9 @@ pub const MAX_WINDOW_DAYS: u32 = 3_660;
 pub const MAX_CASH_ACCOUNTS: usize = 20;
 
 /// What a rule does when an entry breaks it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum RuleMode {
     /// Not checked.
     #[default]
@@ -30,7 +32,7 @@ pub enum RuleMode {
 }
 
 /// The rules of a company. `Default` is every rule off.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EntryRules {
     /// Posting date at most this many days before the day of entry.
     pub days_back: Option<u32>,

@@ -44,7 +44,7 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 /// Debit and credit sums of one account in one period.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Totals {
     pub debit_lc: Decimal,
     pub credit_lc: Decimal,
@@ -69,7 +69,7 @@ impl Totals {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Gl {
     settings: Settings,
     /// In creation order; `account_index` maps numbers (in number order).

@@ -34,7 +34,9 @@ const _: () = assert!(10u64.pow(WIDTH_RANGE.1 as u32) - 1 <= u32::MAX as u64);
 
 /// What documents a series numbers; it chooses the series the entry
 /// screen proposes, the engine treats every kind alike.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum DocumentKind {
     /// Ausgangsrechnungen.
     OutgoingInvoice,
@@ -59,7 +61,7 @@ impl DocumentKind {
 }
 
 /// One numbering series.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NumberSeries {
     /// 1..=8 letters, digits, `-` or `_`; the series' identity.
     pub code: String,
@@ -138,7 +140,7 @@ pub enum NumberSeriesError {
 }
 
 /// The series of a company and the last number each drew per year.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Numbering {
     series: Vec<NumberSeries>,
     last: BTreeMap<(String, i32), u32>,

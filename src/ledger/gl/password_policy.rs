@@ -50,7 +50,7 @@ impl CharClass {
 }
 
 /// Which classes a password must contain, at least one character each.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RequiredClasses {
     pub upper: bool,
     pub lower: bool,
@@ -70,7 +70,7 @@ impl RequiredClasses {
 }
 
 /// A company's password rules.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PasswordPolicy {
     /// Fewest characters (Unicode scalar values, not bytes).
     pub min_length: u16,

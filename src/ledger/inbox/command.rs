@@ -14,7 +14,7 @@ pub struct Document {
 }
 
 /// A stored original, kept with the A/P entry it was posted as.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct StoredDocument {
     pub entry: EntryId,
     pub name: String,

@@ -38,7 +38,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Inbox {
     documents: BTreeMap<EntryId, StoredDocument>,
     by_digest: BTreeMap<String, EntryId>,

@@ -13,7 +13,7 @@ use crate::ledger::items::master::{Item, ItemAccounts};
 use crate::ledger::partners::Stamp;
 
 /// The fields a change can touch (the code never changes).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ItemField {
     DescriptionDe,
     DescriptionEn,
@@ -28,7 +28,7 @@ pub enum ItemField {
 }
 
 /// One changed field; values are canonical, language-neutral text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ItemChange {
     pub by: String,
     pub at: crate::ledger::types::Timestamp,

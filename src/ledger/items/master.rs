@@ -20,7 +20,7 @@ pub enum Region {
 /// Revenue and expense accounts per region, and the tax codes of a sale
 /// and a purchase (the VAT group). `None`: not set here (on an item: take
 /// the group's).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ItemAccounts {
     pub revenue: [Option<AccountNo>; 3],
     pub expense: [Option<AccountNo>; 3],
@@ -53,7 +53,7 @@ impl ItemAccounts {
 
 /// An item group (Artikelgruppe): a code, names, and the account
 /// defaults of its items.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ItemGroup {
     pub code: String,
     pub name_de: String,
@@ -62,7 +62,7 @@ pub struct ItemGroup {
 }
 
 /// An item (Artikel). The code never changes; everything else may.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Item {
     pub code: String,
     pub description_de: String,

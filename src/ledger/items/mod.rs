@@ -54,7 +54,7 @@ pub struct Refs<'a> {
 
 /// An item as the sub-ledger keeps it: its master data, who created it,
 /// what changed since.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ItemRecord {
     pub item: Item,
     pub created: Stamp,
@@ -67,7 +67,7 @@ pub type PriceKey = (u32, String, Currency);
 /// Scope → item → valid-from → special id.
 pub type SpecialIndex = BTreeMap<PriceScope, BTreeMap<String, BTreeMap<Option<NaiveDate>, u32>>>;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Items {
     pub(super) groups: BTreeMap<String, ItemGroup>,
     pub(super) items: BTreeMap<String, ItemRecord>,

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 /// Where a list's prices come from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ListBasis {
     /// Prices entered on the list itself (a base list).
     Own,
@@ -22,7 +22,7 @@ pub enum ListBasis {
 }
 
 /// To which step a derived price is rounded.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RoundStep {
     /// The currency's smallest unit (0.01 for EUR).
     Cent,
@@ -34,7 +34,7 @@ pub enum RoundStep {
 }
 
 /// Which way a derived price is rounded to its step.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RoundMode {
     /// Half away from zero (kaufmännisch).
     Commercial,
@@ -42,7 +42,7 @@ pub enum RoundMode {
     Down,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Rounding {
     pub step: RoundStep,
     pub mode: RoundMode,
@@ -59,7 +59,7 @@ impl Default for Rounding {
 
 /// A price list. Number 1.. given by the user; the partner default is the
 /// lowest-numbered list.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PriceList {
     pub number: u32,
     pub name: String,

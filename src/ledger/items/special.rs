@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 /// Whom a special price is for.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum PriceScope {
     /// A special price for one partner (SAP Business One: Sonderpreise
     /// für Geschäftspartner).
@@ -18,14 +20,14 @@ pub enum PriceScope {
 }
 
 /// A price, or a discount in percent off the list price.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum PriceValue {
     Price { amount: Decimal, currency: Currency },
     Discount { percent: Decimal },
 }
 
 /// From `from` quantity on (strictly increasing in a special), `value`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct QuantityBreak {
     pub from: Decimal,
     pub value: PriceValue,
@@ -34,7 +36,7 @@ pub struct QuantityBreak {
 /// A special price of one item for a partner or a list, valid from/to
 /// (both inclusive, `None`: open), with optional quantity breaks. Two
 /// specials of the same scope and item may not overlap in time.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SpecialPrice {
     /// Given by the engine when saved new (0 in a command: new).
     pub id: u32,
@@ -47,7 +49,7 @@ pub struct SpecialPrice {
 }
 
 /// A discount group (Rabattgruppe): discount percent per item group.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DiscountGroup {
     pub code: String,
     pub name: String,
@@ -57,7 +59,7 @@ pub struct DiscountGroup {
 
 /// A partner's price list and discount group (`list: None`: the lowest
 /// numbered list).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PartnerPricing {
     pub list: Option<u32>,
     pub discount_group: Option<String>,

@@ -245,6 +245,21 @@ impl Default for UnitCode {
     }
 }
 
+/// A snapshot stores the code; reading it back finds it in the table.
+impl serde::Serialize for UnitCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UnitCode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        UnitCode::parse(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown unit code {code}")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,7 +32,7 @@ pub struct CheckedEntry {
     pub accounts: Vec<usize>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Journal {
     /// `entries[i].id == EntryId(i + 1)`.
     entries: Vec<PostedEntry>,

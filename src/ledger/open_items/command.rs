@@ -15,7 +15,7 @@ pub struct PartDraft {
 }
 
 /// One item's part of a clearing, as the event records it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ClearedPart {
     pub item: ItemId,
     pub amount_lc: Decimal,
@@ -26,7 +26,7 @@ pub struct ClearedPart {
 
 /// A clearing (Ausgleich): items of one partner whose cleared amounts net
 /// to zero, numbered 1, 2, 3 … over the company's life.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Clearing {
     pub number: u32,
     pub partner: PartnerCode,

@@ -9,7 +9,9 @@ use rust_decimal::Decimal;
 
 /// Which item: the entry, the posted line (0-based) and the installment
 /// (0-based). Stable for the company's life.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct ItemId {
     pub entry: EntryId,
     pub line: u16,
@@ -17,7 +19,7 @@ pub struct ItemId {
 }
 
 /// The FC part of an item on a foreign-currency line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ItemFc {
     pub currency: Currency,
     pub amount_fc: Decimal,
@@ -25,7 +27,7 @@ pub struct ItemFc {
 }
 
 /// One clearing's part of an item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ItemClearing {
     /// The clearing's number.
     pub number: u32,
@@ -33,7 +35,7 @@ pub struct ItemClearing {
     pub amount_fc: Option<Decimal>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct OpenItem {
     pub id: ItemId,
     pub partner: PartnerCode,

@@ -30,7 +30,7 @@ use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
 
 /// A partner's items and lines, and its open amount (debit positive).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PartnerItems {
     /// Indexes into the items, in posting order.
     pub items: Vec<u32>,
@@ -40,13 +40,13 @@ pub struct PartnerItems {
 }
 
 /// A clearing and, once cancelled, who cancelled it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ClearingRecord {
     pub clearing: Clearing,
     pub cancelled: Option<Stamp>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct OpenItems {
     items: Vec<OpenItem>,
     by_id: HashMap<ItemId, u32>,

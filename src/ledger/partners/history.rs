@@ -14,7 +14,7 @@ pub use crate::ledger::types::Stamp;
 use crate::ledger::types::Timestamp;
 
 /// The fields a change can touch (code and kind never change).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum PartnerField {
     Name,
     Group,
@@ -44,7 +44,7 @@ pub enum PartnerField {
 }
 
 /// One changed field.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Change {
     pub by: String,
     pub at: Timestamp,

@@ -10,7 +10,9 @@ use crate::ledger::types::{AccountNo, PartnerCode, Side};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum PartnerKind {
     /// Kunde (Debitor).
     Customer,
@@ -55,7 +57,9 @@ impl PartnerKind {
 }
 
 /// The language of letters and statements to the partner.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Language {
     #[default]
     De,
@@ -63,7 +67,9 @@ pub enum Language {
 }
 
 /// How the partner usually pays or is paid (Zahlungsweg).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum PaymentMethod {
     /// Überweisung.
     #[default]
@@ -76,7 +82,7 @@ pub enum PaymentMethod {
 }
 
 /// SEPA sequence type of the next direct debit under a mandate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum MandateSequence {
     /// FRST: the first debit under the mandate.
     First,
@@ -85,7 +91,7 @@ pub enum MandateSequence {
 }
 
 /// SEPA direct-debit mandate (Lastschriftmandat) of a customer.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Mandate {
     /// Mandatsreferenz: 1..=35 characters of the SEPA character set.
     pub id: String,
@@ -93,7 +99,7 @@ pub struct Mandate {
     pub sequence: MandateSequence,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Address {
     pub street: String,
     pub house_number: String,
@@ -103,7 +109,7 @@ pub struct Address {
     pub country: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Contact {
     pub person: String,
     pub phone: String,
@@ -112,7 +118,7 @@ pub struct Contact {
 
 /// A bank account of the partner; exactly one of a partner's accounts is
 /// the default.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BankAccount {
     /// The IBAN in electronic form (no spaces, upper case).
     pub iban: String,
@@ -123,7 +129,7 @@ pub struct BankAccount {
     pub default: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Partner {
     pub code: PartnerCode,
     pub kind: PartnerKind,

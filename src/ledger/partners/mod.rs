@@ -42,7 +42,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// A partner as the sub-ledger keeps it: its current master data, who
 /// created it, what changed since, and whether it has postings.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PartnerRecord {
     pub partner: Partner,
     pub created: Stamp,
@@ -50,7 +50,7 @@ pub struct PartnerRecord {
     pub posted: bool,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Partners {
     partners: BTreeMap<PartnerCode, PartnerRecord>,
     terms: BTreeMap<String, PaymentTerms>,

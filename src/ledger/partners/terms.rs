@@ -31,7 +31,9 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 
 /// The date the terms count from.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum BaseDate {
     /// Belegdatum.
     #[default]
@@ -41,7 +43,9 @@ pub enum BaseDate {
 }
 
 /// Where counting starts from the base date.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum DueStart {
     /// The base date itself.
     #[default]
@@ -56,7 +60,7 @@ pub enum DueStart {
 
 /// One cash-discount step: `percent` off when paid within `days` of the
 /// base date.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DiscountStep {
     pub days: u16,
     pub percent: Decimal,
@@ -64,13 +68,13 @@ pub struct DiscountStep {
 
 /// One installment: `percent` of the amount, due `days` after the net
 /// due date.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Installment {
     pub percent: Decimal,
     pub days: u16,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PaymentTerms {
     /// 1..=MAX_TERMS_CODE_LEN letters, digits, `-`, `_` (e.g. "N30").
     pub code: String,
@@ -120,7 +124,7 @@ impl PaymentTerms {
 }
 
 /// A cash-discount step of one item: pay by `date`, deduct `amount`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DiscountDue {
     pub date: NaiveDate,
     pub percent: Decimal,

@@ -36,7 +36,7 @@ use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 /// The payment-run sub-ledger's state.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PaymentRuns {
     creditor_id: String,
     /// Every run ever saved, by number (deleted ones removed).

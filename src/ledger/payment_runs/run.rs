@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 /// Which partners a run looks at (step 2 of the wizard).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum PartnerSelection {
     #[default]
     All,
@@ -20,7 +20,7 @@ pub enum PartnerSelection {
 }
 
 /// Steps 1 to 3: what the proposal is computed from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RunParams {
     pub name: String,
     /// The posting date of the payments and the execution / collection
@@ -50,7 +50,7 @@ pub struct RunParams {
 /// One item the run pays: `amount` leaves the item's open amount, of
 /// which `discount` is cash discount (as `payments::ItemDraft`). Credit
 /// notes have the partner's other side and reduce his payment.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RunItem {
     pub item: ItemId,
     pub partner: PartnerCode,
@@ -67,14 +67,14 @@ pub struct RunDraft {
 }
 
 /// One file the run wrote (pain.001 or pain.008), kept byte for byte.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RunFile {
     pub name: String,
     pub kind: RunFileKind,
     pub bytes: Vec<u8>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum RunFileKind {
     /// pain.001.001.09.
     CreditTransfer,
@@ -83,7 +83,7 @@ pub enum RunFileKind {
 }
 
 /// Where a run stands.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RunStatus {
     /// Saved: its items are reserved; it can be edited or deleted.
     Saved,
@@ -96,7 +96,7 @@ pub enum RunStatus {
 }
 
 /// A saved or executed payment run.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PaymentRun {
     pub number: u32,
     pub params: RunParams,

@@ -41,7 +41,7 @@ pub enum PaymentsCommand {
 }
 
 /// One means as the payment recorded it (account resolved, LC amount).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PaidMeans {
     pub means: Means,
     pub account: AccountNo,
@@ -50,7 +50,7 @@ pub struct PaidMeans {
 }
 
 /// One item as the payment settled it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PaidItem {
     pub item: ItemId,
     pub amount: Decimal,
@@ -58,7 +58,7 @@ pub struct PaidItem {
 }
 
 /// A posted payment (Zahlung), numbered 1, 2, 3 … over the company's life.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Payment {
     pub number: u32,
     pub direction: Direction,

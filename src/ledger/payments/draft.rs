@@ -10,14 +10,14 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 /// Zahlungseingang (money comes in) or Zahlungsausgang (money goes out).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Direction {
     Incoming,
     Outgoing,
 }
 
 /// Zahlungsmittel: how the money moves.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Means {
     /// Überweisung / Lastschrift through a bank account.
     Transfer,

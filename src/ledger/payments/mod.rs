@@ -31,13 +31,13 @@ use crate::ledger::partners::Stamp;
 use crate::ledger::posting::{Context, Rights};
 
 /// A payment and, once cancelled, its reversal and who cancelled it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PaymentRecord {
     pub payment: Payment,
     pub cancelled: Option<(crate::ledger::types::EntryId, Stamp)>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Payments {
     settings: PaymentSettings,
     /// `payments[n - 1]` is payment number n.

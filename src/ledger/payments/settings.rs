@@ -13,7 +13,7 @@ use crate::ledger::types::money::decimals_used;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PaymentSettings {
     /// A remaining difference up to this (LC) may be written off.
     pub tolerance_lc: Decimal,

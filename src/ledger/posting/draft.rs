@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 /// The foreign-currency part of a draft line.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FcDraft {
     pub currency: Currency,
     /// Units of FC per LC; `None` takes the rate table's rate of the posting date.
@@ -18,7 +18,7 @@ pub struct FcDraft {
 /// `fc` is set, else LC. Exactly one of them must be non-zero. A line for
 /// a business partner names the partner; its account is then the
 /// partner's control account (named or left empty).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LineDraft {
     pub account: Option<AccountNo>,
     pub debit: Decimal,
@@ -84,7 +84,7 @@ impl LineDraft {
 }
 
 /// An entry as typed; also the element of a journal voucher.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EntryDraft {
     pub posting_date: NaiveDate,
     /// Belegdatum; defaults to the posting date.

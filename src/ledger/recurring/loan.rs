@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Repayment {
     /// Equal instalments (interest + principal), the last absorbing the
     /// rounding.
@@ -26,7 +26,7 @@ pub enum Repayment {
     FixedPrincipal,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Loan {
     /// 1, 2, 3 …; 0 in a save command creates one.
     pub number: u32,
@@ -69,7 +69,7 @@ pub const MAX_LOANS: usize = 999;
 /// A loan taken (its account a liability: the company repays and pays
 /// interest) or given (an asset: the company is repaid and earns
 /// interest). Read from the loan account's type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Direction {
     Taken,
     Given,

@@ -36,7 +36,7 @@ use crate::ledger::types::limits::MAX_VOUCHER_ENTRIES;
 use crate::ledger::types::{PostingKey, Timestamp};
 use chrono::NaiveDate;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Recurring {
     templates: Vec<PostingTemplate>,
     standing: Vec<StandingPosting>,

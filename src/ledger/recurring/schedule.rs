@@ -12,7 +12,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 /// At most this many occurrences for `End::Count`.
 pub const MAX_COUNT: u32 = 9_999;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Frequency {
     Daily,
     Weekly,
@@ -24,7 +24,7 @@ pub enum Frequency {
     Days(Vec<u8>),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum End {
     /// Until deactivated.
     Open,
@@ -34,7 +34,7 @@ pub enum End {
     Count(u32),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Schedule {
     pub frequency: Frequency,
     pub first: NaiveDate,

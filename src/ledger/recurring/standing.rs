@@ -15,13 +15,13 @@ use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 /// What became of one due date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Occurrence {
     Posted(EntryId),
     Skipped,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct StandingPosting {
     /// 1, 2, 3 … in the order created; 0 in a save command creates one.
     pub number: u32,

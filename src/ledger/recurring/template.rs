@@ -22,7 +22,7 @@ pub const MAX_TEMPLATE_LINES: usize = 50;
 /// Decimals of a share in percent.
 pub const MAX_PERCENT_DECIMALS: u32 = 2;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TemplateLine {
     pub account: AccountNo,
     /// Share in percent (> 0, at most two decimals); a template's shares
@@ -33,7 +33,7 @@ pub struct TemplateLine {
     pub memo: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PostingTemplate {
     pub code: String,
     pub name: String,

@@ -15,7 +15,9 @@ pub const MAX_BUDGET_ROWS: usize = 5_000;
 /// The cost-centre dimension budgets are kept for.
 pub const BUDGET_DIMENSION: u8 = 1;
 
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct BudgetKey {
     pub year: i32,
     pub account: AccountNo,

@@ -11,7 +11,9 @@ use crate::ledger::gl::{AccountType, ChartTemplate};
 use crate::ledger::types::AccountNo;
 use std::sync::OnceLock;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Statement {
     BalanceSheet,
     ProfitAndLoss,

@@ -38,7 +38,7 @@ pub struct Refs<'a> {
     pub costing: &'a Costing,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Statements {
     /// Account → layout line key, where the user moved it.
     overrides: BTreeMap<AccountNo, String>,

@@ -40,7 +40,7 @@ use crate::ledger::types::{AccountNo, Names, TaxPart, valid_code};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum TaxKind {
     /// Regelsteuersatz (19 %).
     Standard,
@@ -72,7 +72,7 @@ impl TaxKind {
 }
 
 /// Umsatzsteuer (sales) or Vorsteuer (purchases).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum TaxDirection {
     Output,
     Input,
@@ -80,14 +80,16 @@ pub enum TaxDirection {
 
 /// One entry of a rate history: `percent` applies from `valid_from` until
 /// the next entry's date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TaxRate {
     pub valid_from: NaiveDate,
     pub percent: Decimal,
 }
 
 /// A field number of the UStVA form (Kennzahl, "Kz 81").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Kennzahl(pub u8);
 
 impl std::fmt::Display for Kennzahl {
@@ -96,7 +98,7 @@ impl std::fmt::Display for Kennzahl {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TaxCode {
     /// 1..=12 letters, digits, `-` or `_`; unique; never changes.
     pub code: String,

@@ -18,7 +18,7 @@ use crate::ledger::types::limits::MAX_TAX_CODES;
 use crate::ledger::types::{LineRef, PostedEntry};
 use std::collections::BTreeMap;
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Tax {
     codes: BTreeMap<String, TaxCode>,
     vat: VatIndex,

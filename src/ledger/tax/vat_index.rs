@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 /// Sums of one tax code in one period and the lines behind them.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct VatBucket {
     /// Base lines, debit positive.
     pub base_debit_lc: Decimal,
@@ -35,7 +35,7 @@ impl VatBucket {
 
 /// Per tax code (also codes no longer or never defined, from old logs),
 /// per global period index, a bucket.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct VatIndex {
     by_code: BTreeMap<String, BTreeMap<usize, VatBucket>>,
 }

@@ -17,7 +17,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum PeriodLayout {
     Monthly,
     Quarterly,
@@ -36,7 +36,7 @@ impl PeriodLayout {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum PeriodStatus {
     Unlocked,
     UnlockedExceptSales,
@@ -69,7 +69,7 @@ pub struct Period {
 /// The company's fiscal calendar: open fiscal years and the status of every
 /// period. Periods are numbered globally from 0 (first period of the first
 /// open fiscal year); the balance index of the Book uses that number.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Calendar {
     start_month: u32,
     layout: PeriodLayout,

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 /// Which part of a tax a generated line carries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum TaxPart {
     /// Umsatzsteuer: a liability.
     Output,
@@ -24,7 +24,7 @@ pub enum TaxPart {
 /// Marks a posted line as generated from a tax code: which code, which
 /// part, the rate, the base it was computed from and the posted index of
 /// the line carrying that base (in the same entry).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TaxLine {
     pub code: String,
     pub part: TaxPart,
@@ -35,7 +35,7 @@ pub struct TaxLine {
 
 /// One centre's part of a line split by a distribution rule; `amount_lc`
 /// is on the line's side, never negative.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CentreShare {
     /// 1..=DIMENSIONS.
     pub dimension: u8,
@@ -47,13 +47,13 @@ pub struct CentreShare {
 /// posted for, and the due date typed on the line, which replaces the net
 /// due date of the partner's payment terms. The open items of the line
 /// are derived from it when the entry is folded.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PartnerLine {
     pub partner: PartnerCode,
     pub due_date: Option<NaiveDate>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FcAmount {
     pub currency: Currency,
     pub amount_fc: Decimal,
@@ -70,7 +70,7 @@ pub struct FcAmount {
 /// `shares()`, `partner()`), change them with
 /// `extra_mut()`. The stored form is unchanged: the same flat JSON object
 /// as before, field for field (see `event::v1`).
-#[derive(Clone, Debug, Eq)]
+#[derive(Clone, Debug, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Line {
     pub account: AccountNo,
     pub side: Side,
@@ -85,7 +85,7 @@ pub struct Line {
 }
 
 /// The rarely used parts of a posted line.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 ///
 /// Each part is boxed on its own so that the common case, a line with only
 /// a tax code or only a tax marker, costs 64 bytes here rather than the
@@ -216,7 +216,7 @@ impl Line {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PostedEntry {
     pub id: EntryId,
     pub fiscal_year: i32,

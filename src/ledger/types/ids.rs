@@ -10,7 +10,7 @@ use std::fmt;
 /// leading zeros matter ("0800" in SKR03). `Copy` and 16 bytes, so lines
 /// and indexes carry it without allocation. Ordered by its bytes, so a
 /// class title "1" sorts right before "1000".
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct AccountNo {
     len: u8,
     bytes: [u8; MAX_ACCOUNT_NO_LEN],
@@ -77,7 +77,7 @@ impl fmt::Display for AccountNo {
 /// in the range of the partner's kind. `Copy`, so lines and indexes carry
 /// it without allocation. Ordered by length, then characters: numeric
 /// codes sort by their value ("9999" before "10000").
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct PartnerCode {
     len: u8,
     bytes: [u8; MAX_PARTNER_CODE_LEN],
@@ -149,7 +149,9 @@ impl fmt::Display for PartnerCode {
 }
 
 /// Global id of a posted entry: 1, 2, 3 … over the company's life.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct EntryId(pub u64);
 
 impl EntryId {
@@ -163,7 +165,9 @@ impl EntryId {
 /// Ordered by posting order. `u32` entries and `u16` lines: the limits
 /// module asserts that `MAX_LINES` fits, and the journal refuses an entry
 /// beyond `u32::MAX`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct LineRef {
     pub entry: u32,
     pub line: u16,
@@ -174,7 +178,9 @@ pub struct LineRef {
 /// engine remembers every key it posted, so a second post of the same
 /// grid or voucher (a retry, a second tab, a draft that could not be
 /// deleted) is refused instead of posted twice.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct PostingKey(pub u128);
 
 impl PostingKey {

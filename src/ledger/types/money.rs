@@ -12,7 +12,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 pub const MAX_ABS_AMOUNT: Decimal = Decimal::from_parts(1_316_134_912, 2_328, 0, false, 0);
 
 /// Debit (Soll) or credit (Haben).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Side {
     Debit,
     Credit,

@@ -7,14 +7,16 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use std::fmt;
 
 /// Who did something, and when.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Stamp {
     pub by: String,
     pub at: Timestamp,
 }
 
 /// A point in time, UTC, to the second. Written `2024-05-01T10:15:00Z`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Timestamp(NaiveDateTime);
 
 impl Timestamp {

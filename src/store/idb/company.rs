@@ -2,7 +2,7 @@
 //! drafts.
 
 use super::errors::map_err;
-use super::schema::{DRAFTS, KEYS, LOG, META, strict};
+use super::schema::{DRAFTS, KEYS, LOG, META, SNAPSHOT_KEY, strict};
 use super::tabs;
 use crate::ledger::chain::{ChainHead, LogRecord};
 use crate::store::CompanyLog;
@@ -20,6 +20,7 @@ use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
 
 const HEAD_KEY: &str = "head";
 
@@ -418,6 +419,62 @@ impl CompanyLog for IdbCompany {
     async fn append(&self, records: &[LogRecord]) -> Result<ChainHead, StoreError> {
         self.append_then(records, Finish::Commit).await
     }
+    async fn get_snapshot(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        let tx = self
+            .db()?
+            .transaction([META, KEYS])
+            .build()
+            .map_err(map_err)?;
+        let meta = tx.object_store(META).map_err(map_err)?;
+        let keys = tx.object_store(KEYS).map_err(map_err)?;
+        let key_count = keys.count().primitive().map_err(map_err)?;
+        let value: Option<JsValue> = meta
+            .get(SNAPSHOT_KEY)
+            .primitive()
+            .map_err(map_err)?
+            .await
+            .map_err(map_err)?;
+        super::marks::mark("kontor:snapshot-read");
+        if key_count.await.map_err(map_err)? > 0 {
+            return Ok(None);
+        }
+        // Anything but bytes is not a snapshot of ours; the session then
+        // folds the log and writes a new one.
+        Ok(value
+            .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
+            .map(|bytes| bytes.to_vec()))
+    }
+
+    async fn put_snapshot(&self, bytes: &[u8]) -> Result<(), StoreError> {
+        let tx = self
+            .db()?
+            .transaction([META, KEYS])
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(map_err)?;
+        let meta = tx.object_store(META).map_err(map_err)?;
+        let keys = tx.object_store(KEYS).map_err(map_err)?;
+        if keys
+            .count()
+            .primitive()
+            .map_err(map_err)?
+            .await
+            .map_err(map_err)?
+            > 0
+        {
+            return Ok(());
+        }
+        let value: JsValue = js_sys::Uint8Array::from(bytes).into();
+        meta.put(value)
+            .with_key(SNAPSHOT_KEY)
+            .primitive()
+            .map_err(map_err)?
+            .await
+            .map_err(map_err)?;
+        drop((meta, keys));
+        tx.commit().await.map_err(map_err)
+    }
+
     async fn put_draft(&self, key: &str, json: &str) -> Result<(), StoreError> {
         let tx = self
             .db()?

@@ -3,7 +3,7 @@
 
 use super::company::{Finish, IdbCompany};
 use super::errors::map_err;
-use super::schema::{DRAFTS, KEYS, LOG, META, strict};
+use super::schema::{DRAFTS, KEYS, LOG, META, SNAPSHOT_KEY, strict};
 use crate::ledger::chain::ChainHead;
 use crate::store::CompanyLog;
 use crate::store::blocks::blocks_after_append;
@@ -184,6 +184,8 @@ impl IdbCompany {
                 .primitive()
                 .map_err(map_err)?,
         );
+        // A plain snapshot of the books must not outlive the encryption.
+        let snapshot_gone = meta.delete(SNAPSHOT_KEY).primitive().map_err(map_err)?;
         // The head is unchanged; written again so the transaction covers it.
         text_puts.push(
             meta.put(encode_head(&stored))
@@ -197,6 +199,7 @@ impl IdbCompany {
         for put in text_puts {
             put.await.map_err(map_err)?;
         }
+        snapshot_gone.await.map_err(map_err)?;
         drop((log, meta, drafts, keys));
         if finish == Finish::Abort {
             tx.abort().await.map_err(map_err)?;

@@ -9,6 +9,10 @@
 //! - company 2: `keys` (login → the login's wrapped data key; a company
 //!   with a key is encrypted at rest, `store::vault`).
 //! - registry 1: `companies`.
+//!
+//! `meta` holds, besides the head, the snapshot of the folded Book under
+//! [`SNAPSHOT_KEY`] (bytes; plain companies only): a cache, so it needed
+//! no new version, and an older build ignores it.
 
 use super::errors::{dom_exception_name, map_err, map_open_err};
 use crate::store::error::StoreError;
@@ -28,6 +32,8 @@ pub const LOG: &str = "log";
 pub const META: &str = "meta";
 pub const DRAFTS: &str = "drafts";
 pub const KEYS: &str = "keys";
+/// In `meta`: the snapshot of the folded Book (`store::CompanyLog::get_snapshot`).
+pub const SNAPSHOT_KEY: &str = "snapshot";
 
 /// Log writes wait until the data is flushed to disk: a posted entry must
 /// survive a power cut right after the user saw it posted (measured: 1.8 ms
