@@ -472,7 +472,9 @@ impl CompanyLog for IdbCompany {
             .await
             .map_err(map_err)?;
         drop((meta, keys));
-        tx.commit().await.map_err(map_err)
+        tx.commit().await.map_err(map_err)?;
+        super::marks::mark("kontor:snapshot-kept");
+        Ok(())
     }
 
     async fn put_draft(&self, key: &str, json: &str) -> Result<(), StoreError> {

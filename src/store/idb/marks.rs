@@ -4,7 +4,11 @@
 //! (IndexedDB has handed over the blocks; again for each part the chain
 //! check reads), `kontor:framed` (records split out, in sequence),
 //! `kontor:folded` (events decoded and applied: the books can show), and
-//! `kontor:verified` (the hash chain checked, after the books show).
+//! `kontor:verified` (the hash chain checked, after the books show). An
+//! open from a snapshot marks `kontor:snapshot-read` (IndexedDB has handed
+//! it over), then `kontor:read` for the records after it, and `kontor:folded`
+//! (snapshot decoded, those records folded on); `kontor:snapshot-kept`
+//! marks a new snapshot stored.
 //! The rows on screen are the harness's own end mark.
 
 /// Sets the mark `name` now; where the page has no performance timeline,
