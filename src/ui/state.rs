@@ -507,7 +507,9 @@ impl AppState {
             let Err(error) = session.verify().await else {
                 // A cache: when it cannot be written, the next open folds
                 // the log as it does without one.
-                let _ = session.keep_snapshot().await;
+                if let Ok(true) = session.keep_snapshot().await {
+                    app.refresh_storage().await;
+                }
                 return;
             };
             let damaged = matches!(&error, SessionError::Store(e) if e.is_damage());
