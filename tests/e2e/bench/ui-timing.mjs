@@ -9,8 +9,11 @@
 //   - memory: the proportional set size (PSS) of every browser process
 //     this harness started, after the timings (any engine), and the JS heap
 //     where the engine reports it (Chromium's performance.memory)
-// Usage: [KONTOR_ENGINE=chromium|firefox|webkit] node tests/e2e/bench/ui-timing.mjs
-// [entries=100000] (needs dist/, or KONTOR_DIST).
+// Usage: [KONTOR_ENGINE=chromium|firefox|webkit] [KONTOR_NO_SNAPSHOT=1] node
+// tests/e2e/bench/ui-timing.mjs [entries=100000] (needs dist/, or
+// KONTOR_DIST). KONTOR_NO_SNAPSHOT=1 deletes the stored snapshot before
+// each reload, so the same build's open folds the whole log.
+const noSnapshot = process.env.KONTOR_NO_SNAPSHOT === '1';
 import { readFile, readdir } from 'node:fs/promises';
 import { startApp, waitForApp } from '../lib/app.mjs';
 
@@ -88,8 +91,8 @@ async function openPhases(page) {
     }
     const [snapshot, read, framed, folded, verified] =
       ['kontor:snapshot-read', 'kontor:read', 'kontor:framed', 'kontor:folded', 'kontor:verified'].map(after);
-    // From a snapshot: its read, then the records after it, then decoding it
-    // and folding them on (no framing of the whole log).
+    // From a snapshot: its read, then decoding it and reading the records
+    // after it, then folding them on (no framing of the whole log).
     if (!Number.isNaN(snapshot) && Number.isNaN(framed)) {
       return {
         boot: open, snapshot: snapshot - open, tail: read - snapshot, fold: folded - read,
@@ -105,7 +108,32 @@ async function openPhases(page) {
 
 const opens = [];
 const phases = [];
+/** Waits for the snapshot the last open keeps, then deletes it from every
+ *  company database, so the next open has none. */
+async function dropSnapshot(page) {
+  await page.evaluate(async () => {
+    const t = performance.now();
+    while (!performance.getEntriesByName('kontor:snapshot-kept').length && performance.now() - t < 60000) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const names = (await indexedDB.databases()).map((d) => d.name).filter((n) => n.includes('.company.'));
+    for (const name of names) {
+      await new Promise((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('meta', 'readwrite');
+          tx.objectStore('meta').delete('snapshot');
+          tx.oncomplete = () => { open.result.close(); resolve(); };
+          tx.onerror = () => reject(tx.error);
+        };
+      });
+    }
+  });
+}
+
 for (let i = 0; i < 3; i++) {
+  if (noSnapshot) await dropSnapshot(page);
   const t = Date.now();
   await page.reload();
   await page.waitForSelector('[data-testid="trial-balance"] tbody tr');
@@ -164,13 +192,13 @@ const pss = await browserPss();
 await app.close();
 
 const fmt = (ms) => `${ms.toFixed(0)} ms`;
-console.log(`engine: ${app.engine}, entries: ${entries}`);
+console.log(`engine: ${app.engine}, entries: ${entries}${noSnapshot ? ', snapshot deleted before each reload' : ''}`);
 console.log(`build demo company (generate + store, once): ${(buildMs / 1000).toFixed(1)} s`);
 console.log(`open company (reload → trial balance rows), median of 3: ${fmt(median(opens))}  [${opens.map(fmt).join(', ')}]`);
 const phase = (key) => fmt(median(phases.map((p) => p[key])));
 console.log(`snapshot kept after the first open: ${snapshotKept === null ? 'none within 60 s' : `${snapshotKept} ms after the build`}`);
 if (phases.every((p) => 'snapshot' in p)) {
-  console.log(`  of which, median of 3 (from the snapshot): start-up ${phase('boot')}, snapshot read ${phase('snapshot')}, records after it read ${phase('tail')}, decode + fold ${phase('fold')}, render and the rest ${phase('render')}`);
+  console.log(`  of which, median of 3 (from the snapshot): start-up ${phase('boot')}, snapshot read ${phase('snapshot')}, snapshot decoded + records after it read ${phase('tail')}, those records folded ${phase('fold')}, render and the rest ${phase('render')}`);
 } else {
   console.log(`  of which, median of 3: start-up ${phase('boot')}, IndexedDB read ${phase('read')}, framing ${phase('framing')}, decode + fold ${phase('fold')}, render and the rest ${phase('render')}`);
 }
