@@ -48,7 +48,8 @@ struct State {
     snapshot_at: Option<ChainHead>,
 }
 
-/// A log shorter than this folds about as fast as a snapshot reads; no
+/// A log shorter than this folds in well under a tenth of a second (the
+/// 180,000 records of 100,000 entries take about one in Chromium); no
 /// snapshot is kept for it.
 pub const SNAPSHOT_MIN_RECORDS: u64 = 5_000;
 /// The snapshot is rebuilt once the log has grown this far past it.
