@@ -44,20 +44,20 @@ pub struct OpenItem {
     /// Debit: the partner owes (a customer's invoice, a vendor's credit
     /// note or payment); credit: the company owes.
     pub side: Side,
-    #[serde(with = "crate::ledger::book::snapshot::date")]
+    #[serde(with = "crate::ledger::types::compact::date")]
     pub posting_date: NaiveDate,
-    #[serde(with = "crate::ledger::book::snapshot::date")]
+    #[serde(with = "crate::ledger::types::compact::date")]
     pub document_date: NaiveDate,
-    #[serde(with = "crate::ledger::book::snapshot::date")]
+    #[serde(with = "crate::ledger::types::compact::date")]
     pub due_date: NaiveDate,
     /// From the payment terms; dunning and payments grant them.
     pub tolerance_days: u16,
     pub discounts: Box<[DiscountDue]>,
     /// Never negative; the side says which way.
-    #[serde(with = "crate::ledger::book::snapshot::decimal")]
+    #[serde(with = "crate::ledger::types::compact::decimal")]
     pub amount_lc: Decimal,
     /// What is not cleared yet: 0..=amount_lc.
-    #[serde(with = "crate::ledger::book::snapshot::decimal")]
+    #[serde(with = "crate::ledger::types::compact::decimal")]
     pub open_lc: Decimal,
     pub fc: Option<Box<ItemFc>>,
     /// Every clearing that touched the item, cancelled ones included.

@@ -6,6 +6,7 @@
 //! import cycles (hledger's `Types.hs` does the same).
 
 pub mod calendar;
+pub mod compact;
 pub mod currency;
 pub mod entry;
 pub mod error;
