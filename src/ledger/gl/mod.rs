@@ -46,9 +46,13 @@ use std::collections::BTreeMap;
 /// Debit and credit sums of one account in one period.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Totals {
+    #[serde(with = "crate::ledger::types::compact::decimal")]
     pub debit_lc: Decimal,
+    #[serde(with = "crate::ledger::types::compact::decimal")]
     pub credit_lc: Decimal,
+    #[serde(with = "crate::ledger::types::compact::decimal")]
     pub debit_sc: Decimal,
+    #[serde(with = "crate::ledger::types::compact::decimal")]
     pub credit_sc: Decimal,
 }
 

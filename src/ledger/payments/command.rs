@@ -45,6 +45,7 @@ pub enum PaymentsCommand {
 pub struct PaidMeans {
     pub means: Means,
     pub account: AccountNo,
+    #[serde(with = "crate::ledger::types::compact::decimal")]
     pub amount: Decimal,
     pub reference: String,
 }
@@ -53,7 +54,9 @@ pub struct PaidMeans {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PaidItem {
     pub item: ItemId,
+    #[serde(with = "crate::ledger::types::compact::decimal")]
     pub amount: Decimal,
+    #[serde(with = "crate::ledger::types::compact::decimal")]
     pub discount: Decimal,
 }
 
@@ -63,6 +66,7 @@ pub struct Payment {
     pub number: u32,
     pub direction: Direction,
     pub partner: Option<PartnerCode>,
+    #[serde(with = "crate::ledger::types::compact::date")]
     pub date: NaiveDate,
     pub currency: Option<Currency>,
     /// The payment's entry.
@@ -71,9 +75,12 @@ pub struct Payment {
     pub clearing: Option<u32>,
     pub means: Vec<PaidMeans>,
     pub items: Vec<PaidItem>,
+    #[serde(with = "crate::ledger::types::compact::decimal")]
     pub on_account: Decimal,
+    #[serde(with = "crate::ledger::types::compact::decimal")]
     pub fee: Decimal,
     /// Written-off difference, debit positive (LC).
+    #[serde(with = "crate::ledger::types::compact::decimal")]
     pub write_off_lc: Decimal,
     pub reference: String,
     pub by: String,

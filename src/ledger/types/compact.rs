@@ -40,6 +40,38 @@ pub mod date {
     }
 }
 
+/// Serde for a code kept as text in a fixed array (account number,
+/// partner code, currency): its text, read back through the type's own
+/// `parse`. The derived form wrote the array as one integer per byte (17
+/// values per account number, the bulk of a snapshot), and read back bytes
+/// `parse` would refuse.
+macro_rules! text_code_serde {
+    ($code:ty) => {
+        impl serde::Serialize for $code {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $code {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Text;
+                impl serde::de::Visitor<'_> for Text {
+                    type Value = $code;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(stringify!($code))
+                    }
+                    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<$code, E> {
+                        <$code>::parse(text).map_err(E::custom)
+                    }
+                }
+                deserializer.deserialize_str(Text)
+            }
+        }
+    };
+}
+pub(crate) use text_code_serde;
+
 #[cfg(test)]
 mod tests {
     use chrono::{Datelike, NaiveDate};
@@ -87,5 +119,38 @@ mod tests {
         .unwrap();
         let err = rmp_serde::from_slice::<Both>(&bytes).unwrap_err();
         assert!(err.to_string().contains("no date has day number"), "{err}");
+    }
+
+    /// Codes travel as their text and read back through their own
+    /// `parse`: a text `parse` refuses does not read.
+    #[test]
+    fn codes_read_back_as_text_and_only_as_parse_admits_them() {
+        use crate::ledger::types::{AccountNo, Currency, PartnerCode};
+        let codes = (
+            AccountNo::parse("0800").unwrap(),
+            PartnerCode::parse("70001").unwrap(),
+            Currency::parse("CHF").unwrap(),
+        );
+        let bytes = rmp_serde::to_vec(&codes).unwrap();
+        assert_eq!(
+            rmp_serde::from_slice::<(AccountNo, PartnerCode, Currency)>(&bytes).unwrap(),
+            codes
+        );
+        assert_eq!(
+            serde_json::to_string(&codes).unwrap(),
+            r#"["0800","70001","CHF"]"#
+        );
+        for bad in [
+            r#"["08 00","70001","CHF"]"#,
+            r#"["0800","7ü","CHF"]"#,
+            r#"["0800","70001","XYZ"]"#,
+        ] {
+            let value: (String, String, String) = serde_json::from_str(bad).unwrap();
+            let bytes = rmp_serde::to_vec(&value).unwrap();
+            assert!(
+                rmp_serde::from_slice::<(AccountNo, PartnerCode, Currency)>(&bytes).is_err(),
+                "{bad}"
+            );
+        }
     }
 }

@@ -8,10 +8,9 @@ use std::fmt;
 
 /// An ISO 4217 currency Kontor knows (three upper-case letters). `Copy`,
 /// three bytes: lines carry it by value.
-#[derive(
-    Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Currency([u8; 3]);
+crate::ledger::types::compact::text_code_serde!(Currency);
 
 /// Code and minor-unit decimals of the currencies Kontor accepts. A code
 /// outside this table is refused rather than guessed.

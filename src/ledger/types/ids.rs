@@ -10,11 +10,12 @@ use std::fmt;
 /// leading zeros matter ("0800" in SKR03). `Copy` and 16 bytes, so lines
 /// and indexes carry it without allocation. Ordered by its bytes, so a
 /// class title "1" sorts right before "1000".
-#[derive(Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct AccountNo {
     len: u8,
     bytes: [u8; MAX_ACCOUNT_NO_LEN],
 }
+crate::ledger::types::compact::text_code_serde!(AccountNo);
 
 impl AccountNo {
     pub fn parse(text: &str) -> Result<AccountNo, InputError> {
@@ -77,11 +78,12 @@ impl fmt::Display for AccountNo {
 /// in the range of the partner's kind. `Copy`, so lines and indexes carry
 /// it without allocation. Ordered by length, then characters: numeric
 /// codes sort by their value ("9999" before "10000").
-#[derive(Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PartnerCode {
     len: u8,
     bytes: [u8; MAX_PARTNER_CODE_LEN],
 }
+crate::ledger::types::compact::text_code_serde!(PartnerCode);
 
 impl PartnerCode {
     pub fn parse(text: &str) -> Result<PartnerCode, InputError> {
