@@ -149,7 +149,7 @@ impl<C: CompanyLog> Session<C> {
     /// verified (a snapshot of an unverified log would carry its damage).
     /// Returns whether it wrote one. Encoding blocks this thread (about
     /// 0.3 s natively for 100,000 entries), so the UI calls it after the
-    /// open, not on the way to a command. Encrypted companies keep none.
+    /// open, not on the way to a command.
     pub async fn keep_snapshot(&self) -> Result<bool, SessionError> {
         let (head, behind, verified) = {
             let state = self.state.borrow();
@@ -162,9 +162,6 @@ impl<C: CompanyLog> Session<C> {
         if !verified || head.seq < SNAPSHOT_MIN_RECORDS || behind < SNAPSHOT_EVERY {
             return Ok(false);
         }
-        if !self.log.logins().await?.is_empty() {
-            return Ok(false);
-        }
         let (bytes, at) = {
             let state = self.state.borrow();
             (snapshot::encode(&state.book, state.head), state.head)
@@ -174,7 +171,9 @@ impl<C: CompanyLog> Session<C> {
         let Ok(bytes) = bytes else {
             return Ok(false);
         };
-        self.log.put_snapshot(&bytes).await?;
+        if !self.log.put_snapshot(&bytes).await? {
+            return Ok(false);
+        }
         self.state.borrow_mut().snapshot_at = Some(at);
         Ok(true)
     }

@@ -734,7 +734,7 @@ impl CompanyLog for FlakyCompany {
     async fn get_snapshot(&self) -> Result<Option<Vec<u8>>, StoreError> {
         self.inner.get_snapshot().await
     }
-    async fn put_snapshot(&self, bytes: &[u8]) -> Result<(), StoreError> {
+    async fn put_snapshot(&self, bytes: &[u8]) -> Result<bool, StoreError> {
         self.inner.put_snapshot(bytes).await
     }
     async fn put_draft(&self, key: &str, json: &str) -> Result<(), StoreError> {

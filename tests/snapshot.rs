@@ -12,8 +12,10 @@ use kontor::ledger::Book;
 use kontor::ledger::book::snapshot::{self, SnapshotError};
 use kontor::ledger::chain::{ChainHead, LogRecord};
 use kontor::ledger::event::encode;
+use kontor::security::password::TESTS_ONLY;
 use kontor::session::{SNAPSHOT_EVERY, SNAPSHOT_MIN_RECORDS, Session};
 use kontor::store::log::seal_all;
+use kontor::store::vault::NewPassword;
 use kontor::store::{CompanyLog, MemoryStore, Store};
 use proptest::prelude::*;
 
@@ -134,6 +136,96 @@ fn a_large_company_keeps_a_snapshot_and_reopens_from_it_with_the_records_after_i
     assert!(!kept, "50 records behind is not {SNAPSHOT_EVERY}");
     assert_eq!(&*second.book(), book);
     assert_eq!(second.head(), head_after(records));
+}
+
+/// The records up to `cut` in a store, encrypted for anna.
+fn encrypted_company(records: &[LogRecord]) -> (MemoryStore, String) {
+    let (store, id) = company(records);
+    let password = NewPassword::own(
+        "Sommer2026!",
+        TESTS_ONLY,
+        Default::default(),
+        chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+    );
+    block_on(async {
+        store
+            .open_company(&id)
+            .await?
+            .encrypt("anna", &password)
+            .await
+    })
+    .unwrap();
+    (store, id)
+}
+
+/// Opens as anna (unlocked), verifies and keeps a snapshot.
+fn unlock_open_and_keep(
+    store: &MemoryStore,
+    id: &str,
+) -> (Session<<MemoryStore as Store>::Company>, bool) {
+    let session = block_on(async {
+        let company = store.open_company(id).await.unwrap();
+        company.unlock("anna", "Sommer2026!").await.unwrap();
+        Session::open_deferred(company).await
+    })
+    .unwrap();
+    block_on(session.verify()).unwrap();
+    let kept = block_on(session.keep_snapshot()).unwrap();
+    (session, kept)
+}
+
+#[test]
+fn an_encrypted_company_keeps_its_snapshot_sealed_and_reopens_from_it() {
+    let (records, book) = demo_log();
+    let cut = records.len() - 50;
+    let (store, id) = encrypted_company(&records[..cut]);
+    let (first, kept) = unlock_open_and_keep(&store, &id);
+    assert!(kept);
+    drop(first);
+    let mut stored = Vec::new();
+    store.with_snapshot(&id, |s| stored = s.clone().unwrap());
+    let plain = snapshot::encode(
+        &block_on(async {
+            let company = store.open_company(&id).await.unwrap();
+            company.unlock("anna", "Sommer2026!").await.unwrap();
+            Session::open_deferred(company).await
+        })
+        .unwrap()
+        .book(),
+        head_after(&records[..cut]),
+    )
+    .unwrap();
+    assert_ne!(stored.len(), 0);
+    assert!(
+        !stored.windows(16).any(|w| w == b"KONTOR-SNAPSHOT1")
+            && !stored.ends_with(&plain[plain.len() - 64..]),
+        "stored sealed, not plain"
+    );
+
+    block_on(async {
+        let company = store.open_company(&id).await.unwrap();
+        company.unlock("anna", "Sommer2026!").await.unwrap();
+        company.append(&records[cut..]).await
+    })
+    .unwrap();
+    let (second, _) = unlock_open_and_keep(&store, &id);
+    assert_eq!(
+        second.snapshot_at(),
+        Some(head_after(&records[..cut])),
+        "resumed"
+    );
+    assert_eq!(&*second.book(), book);
+    drop(second);
+
+    store.with_snapshot(&id, |s| {
+        if let Some(bytes) = s {
+            bytes[40] ^= 1;
+        }
+    });
+    let (third, kept) = unlock_open_and_keep(&store, &id);
+    assert!(kept, "a sealed snapshot that does not open is rebuilt");
+    assert_eq!(third.snapshot_at(), Some(head_after(records)));
+    assert_eq!(&*third.book(), book);
 }
 
 #[test]

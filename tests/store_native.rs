@@ -37,8 +37,8 @@ fn framed_load_then_chain_check_equals_verified_load() {
 }
 
 #[test]
-fn a_snapshot_is_kept_for_a_plain_company_only() {
-    block_on(suite::a_snapshot_is_kept_for_a_plain_company_only(twin()));
+fn a_snapshot_is_kept_plain_or_sealed() {
+    block_on(suite::a_snapshot_is_kept_plain_or_sealed(twin()));
 }
 
 #[test]

@@ -51,7 +51,7 @@ use aes_gcm::aead::rand_core::RngCore;
 /// `crypto.getRandomValues` (wasm32, through getrandom's "js" feature).
 /// `None` when no entropy source answers: the caller refuses rather than
 /// seal with a predictable nonce or salt.
-fn random_bytes<const N: usize>() -> Option<[u8; N]> {
+pub(crate) fn random_bytes<const N: usize>() -> Option<[u8; N]> {
     let mut bytes = [0u8; N];
     OsRng.try_fill_bytes(&mut bytes).ok()?;
     Some(bytes)

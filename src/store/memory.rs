@@ -335,16 +335,24 @@ impl CompanyLog for MemoryCompany {
     }
 
     async fn get_snapshot(&self) -> Result<Option<Vec<u8>>, StoreError> {
-        let db = self.db.borrow();
-        Ok(db.snapshot.clone().filter(|_| db.keys.is_empty()))
+        let vault = match self.vault() {
+            Err(StoreError::Locked) => return Ok(None),
+            vault => vault?,
+        };
+        let stored = self.db.borrow().snapshot.clone();
+        Ok(match vault {
+            Some(vault) => stored.and_then(|sealed| vault.open_snapshot(&sealed)),
+            None => stored,
+        })
     }
 
-    async fn put_snapshot(&self, bytes: &[u8]) -> Result<(), StoreError> {
-        let mut db = self.db.borrow_mut();
-        if db.keys.is_empty() {
-            db.snapshot = Some(bytes.to_vec());
-        }
-        Ok(())
+    async fn put_snapshot(&self, bytes: &[u8]) -> Result<bool, StoreError> {
+        let stored = match self.vault()? {
+            Some(vault) => vault.seal_snapshot(bytes)?,
+            None => bytes.to_vec(),
+        };
+        self.db.borrow_mut().snapshot = Some(stored);
+        Ok(true)
     }
 
     async fn put_draft(&self, key: &str, json: &str) -> Result<(), StoreError> {

@@ -113,12 +113,15 @@ pub trait CompanyLog {
 
     /// The stored snapshot of the folded Book (`ledger::book::snapshot`),
     /// if any: a cache the session may read instead of folding the whole
-    /// log. Always `None` for an encrypted company, which keeps none.
+    /// log. An encrypted company's is opened with the unlocked key; `None`
+    /// while locked or when it does not open.
     async fn get_snapshot(&self) -> Result<Option<Vec<u8>>, StoreError>;
-    /// Stores `bytes` as the snapshot, replacing an older one. Does nothing
-    /// for an encrypted company: a plain copy of its books must not sit
+    /// Stores `bytes` as the snapshot, replacing an older one; an encrypted
+    /// company's sealed like its blocks, so no plain copy of its books sits
     /// beside the sealed log (encryption deletes one stored before).
-    async fn put_snapshot(&self, bytes: &[u8]) -> Result<(), StoreError>;
+    /// Returns whether it was stored: a browser without WebCrypto keeps
+    /// none for an encrypted company (software AES would take seconds).
+    async fn put_snapshot(&self, bytes: &[u8]) -> Result<bool, StoreError>;
 
     /// Saves a draft (any JSON) under `key`, replacing an older one.
     async fn put_draft(&self, key: &str, json: &str) -> Result<(), StoreError>;

@@ -165,6 +165,8 @@ pub fn normalise_login(login: &str) -> Result<String, StoreError> {
 pub enum Place<'a> {
     Block(u64),
     Draft(&'a str),
+    /// The snapshot of the folded Book (`CompanyLog::get_snapshot`).
+    Snapshot,
 }
 
 /// The unlocked data key of one company.
@@ -222,12 +224,14 @@ impl Vault {
     }
 
     /// The company and place a sealing is bound to: blocks under the
-    /// company's id, drafts under the id and their key (an id never holds
-    /// a '/', and the block module length-prefixes it).
+    /// company's id, drafts under the id and their key, the snapshot under
+    /// the id and `/snapshot` (an id never holds a '/', and the block
+    /// module length-prefixes it).
     fn binding(&self, place: Place) -> (String, u64) {
         match place {
             Place::Block(n) => (self.company_id.clone(), n),
             Place::Draft(key) => (format!("{}/draft/{key}", self.company_id), 0),
+            Place::Snapshot => (format!("{}/snapshot", self.company_id), 0),
         }
     }
 
@@ -256,6 +260,26 @@ impl Vault {
         Ok(out)
     }
 
+    /// A snapshot's bytes sealed as nonce and ciphertext (bytes, not text:
+    /// the store keeps it as bytes, and it is tens of megabytes).
+    pub fn seal_snapshot(&self, plain: &[u8]) -> Result<Vec<u8>, StoreError> {
+        let (company, position) = self.binding(Place::Snapshot);
+        security::seal(&self.key, &company, position, plain)
+            .map(|sealed| sealed.to_bytes())
+            .map_err(|e| StoreError::KeyUnavailable {
+                detail: e.to_string(),
+            })
+    }
+
+    /// The plain bytes of a sealed snapshot; `None` when they do not open
+    /// here (changed, another company's, another key's): the session then
+    /// folds the log, as without a snapshot.
+    pub fn open_snapshot(&self, sealed: &[u8]) -> Option<Vec<u8>> {
+        let sealed = SealedBlock::from_bytes(sealed)?;
+        let (company, position) = self.binding(Place::Snapshot);
+        security::open(&self.key, &company, position, &sealed).ok()
+    }
+
     /// The plaintext of a sealed text, refused when it is not sealed, was
     /// changed, or belongs to another place or company.
     pub fn open(&self, place: Place, text: &str) -> Result<String, StoreError> {
@@ -275,7 +299,7 @@ pub fn parse_sealed(place: Place, text: &str) -> Result<SealedBlock, StoreError>
         .strip_prefix(SEALED_HEADER)
         .ok_or_else(|| match place {
             Place::Block(block) => StoreError::UnsealedBlock { block },
-            Place::Draft(_) => refused(),
+            Place::Draft(_) | Place::Snapshot => refused(),
         })?;
     let bytes = STANDARD.decode(encoded).map_err(|_| refused())?;
     SealedBlock::from_bytes(&bytes).ok_or_else(refused)
@@ -287,6 +311,8 @@ fn refusal(place: Place) -> StoreError {
         Place::Draft(key) => StoreError::DraftRefused {
             key: key.to_owned(),
         },
+        // The snapshot is sealed as bytes and never parsed as a text.
+        Place::Snapshot => StoreError::unexpected("the snapshot is not a sealed text"),
     }
 }
 

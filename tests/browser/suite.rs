@@ -31,8 +31,8 @@ async fn framed_load_then_chain_check_equals_verified_load() {
 }
 
 #[wasm_bindgen_test]
-async fn a_snapshot_is_kept_for_a_plain_company_only() {
-    suite::a_snapshot_is_kept_for_a_plain_company_only(browser("snapshot")).await;
+async fn a_snapshot_is_kept_plain_or_sealed() {
+    suite::a_snapshot_is_kept_plain_or_sealed(browser("snapshot")).await;
 }
 
 #[wasm_bindgen_test]

@@ -163,7 +163,9 @@ pub async fn framed_load_then_chain_check_equals_verified_load<S: Store>(make: i
 /// The snapshot is stored bytes beside the log, read back after a reload,
 /// replaced by the next; an encrypted company keeps none, and encrypting
 /// removes a plain one (the books must not sit in plain beside the log).
-pub async fn a_snapshot_is_kept_for_a_plain_company_only<S: Store>(make: impl Fn() -> S) {
+/// A plain company keeps its snapshot as given; an encrypted one keeps it
+/// sealed, readable only once unlocked, and encryption drops a plain one.
+pub async fn a_snapshot_is_kept_plain_or_sealed<S: Store>(make: impl Fn() -> S) {
     let (id, company) = new_company(&make(), "Momentaufnahme GmbH").await;
     company
         .append(&sample_records(ChainHead::EMPTY, 3))
@@ -171,19 +173,25 @@ pub async fn a_snapshot_is_kept_for_a_plain_company_only<S: Store>(make: impl Fn
         .unwrap();
     assert_eq!(company.get_snapshot().await, Ok(None));
     let first: Vec<u8> = (0..=255).cycle().take(70_000).collect();
-    company.put_snapshot(&first).await.unwrap();
-    company.put_snapshot(b"second").await.unwrap();
+    assert_eq!(company.put_snapshot(&first).await, Ok(true));
+    assert_eq!(company.put_snapshot(b"second").await, Ok(true));
     let reopened = make().open_company(&id).await.unwrap();
     assert_eq!(reopened.get_snapshot().await, Ok(Some(b"second".to_vec())));
     reopened.put_snapshot(&first).await.unwrap();
     assert_eq!(company.get_snapshot().await, Ok(Some(first.clone())));
 
     company.encrypt("anna", &own("Sommer2026!")).await.unwrap();
-    assert_eq!(company.get_snapshot().await, Ok(None));
-    company.put_snapshot(&first).await.unwrap();
-    assert_eq!(company.get_snapshot().await, Ok(None));
+    assert_eq!(
+        company.get_snapshot().await,
+        Ok(None),
+        "the plain one is gone"
+    );
+    assert_eq!(company.put_snapshot(&first).await, Ok(true));
+    assert_eq!(company.get_snapshot().await, Ok(Some(first.clone())));
     let locked = make().open_company(&id).await.unwrap();
-    assert_eq!(locked.get_snapshot().await, Ok(None));
+    assert_eq!(locked.get_snapshot().await, Ok(None), "locked");
+    locked.unlock("anna", "Sommer2026!").await.unwrap();
+    assert_eq!(locked.get_snapshot().await, Ok(Some(first)));
 }
 
 pub async fn stale_writer_gets_a_conflict_and_leaves_no_trace<S: Store>(make: impl Fn() -> S) {

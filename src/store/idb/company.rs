@@ -116,6 +116,24 @@ impl IdbCompany {
         *self.vault.borrow_mut() = Some(Rc::new(vault));
     }
 
+    /// A sealed snapshot opened by WebCrypto; by the crate only where the
+    /// browser has none (slow, but it was sealed there the same way).
+    async fn open_sealed_snapshot(&self, vault: &Vault, sealed: &[u8]) -> Option<Vec<u8>> {
+        let web_key = self.web_key.borrow().clone();
+        match web_key {
+            Some(key) => super::webcrypto::open_snapshot(&key, vault, sealed).await,
+            None => vault.open_snapshot(sealed),
+        }
+    }
+
+    /// `plain` sealed by WebCrypto; `None` without it: software AES would
+    /// block the page for seconds on tens of megabytes, so a browser
+    /// without WebCrypto keeps no snapshot of an encrypted company.
+    async fn seal_snapshot(&self, vault: &Vault, plain: &[u8]) -> Option<Vec<u8>> {
+        let key = self.web_key.borrow().clone()?;
+        super::webcrypto::seal_snapshot(&key, vault, plain).await
+    }
+
     /// Forgets the cached tail: after the blocks were rewritten sealed.
     pub(super) fn forget_tail(&self) {
         *self.tail.borrow_mut() = None;
@@ -434,18 +452,38 @@ impl CompanyLog for IdbCompany {
             .map_err(map_err)?
             .await
             .map_err(map_err)?;
-        super::marks::mark("kontor:snapshot-read");
-        if key_count.await.map_err(map_err)? > 0 {
-            return Ok(None);
-        }
+        let vault = match self.vault_for(key_count.await.map_err(map_err)?) {
+            Err(StoreError::Locked) => return Ok(None),
+            vault => vault?,
+        };
         // Anything but bytes is not a snapshot of ours; the session then
         // folds the log and writes a new one.
-        Ok(value
+        let Some(bytes) = value
             .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
-            .map(|bytes| bytes.to_vec()))
+            .map(|bytes| bytes.to_vec())
+        else {
+            super::marks::mark("kontor:snapshot-read");
+            return Ok(None);
+        };
+        let plain = match vault {
+            None => Some(bytes),
+            Some(vault) => self.open_sealed_snapshot(&vault, &bytes).await,
+        };
+        super::marks::mark("kontor:snapshot-read");
+        Ok(plain)
     }
 
-    async fn put_snapshot(&self, bytes: &[u8]) -> Result<(), StoreError> {
+    async fn put_snapshot(&self, bytes: &[u8]) -> Result<bool, StoreError> {
+        // Sealed before the write transaction: an awaited WebCrypto promise
+        // would let it commit early.
+        let sealed_for = self.vault.borrow().clone();
+        let sealed = match &sealed_for {
+            None => None,
+            Some(vault) => match self.seal_snapshot(vault, bytes).await {
+                Some(sealed) => Some(sealed),
+                None => return Ok(false),
+            },
+        };
         let tx = self
             .db()?
             .transaction([META, KEYS])
@@ -453,28 +491,28 @@ impl CompanyLog for IdbCompany {
             .build()
             .map_err(map_err)?;
         let meta = tx.object_store(META).map_err(map_err)?;
-        let keys = tx.object_store(KEYS).map_err(map_err)?;
-        if keys
-            .count()
-            .primitive()
-            .map_err(map_err)?
-            .await
-            .map_err(map_err)?
-            > 0
-        {
-            return Ok(());
-        }
-        let value: JsValue = js_sys::Uint8Array::from(bytes).into();
-        meta.put(value)
+        let vault = self
+            .vault_in(&tx.object_store(KEYS).map_err(map_err)?)
+            .await?;
+        // Sealed with the key in use now, or plain for a plain company
+        // still; anything else (encrypted meanwhile) is not written.
+        let value = match (&vault, sealed) {
+            (None, None) => js_sys::Uint8Array::from(bytes),
+            (Some(now), Some(sealed)) if sealed_for.is_some_and(|v| Rc::ptr_eq(&v, now)) => {
+                js_sys::Uint8Array::from(sealed.as_slice())
+            }
+            _ => return Ok(false),
+        };
+        meta.put(JsValue::from(value))
             .with_key(SNAPSHOT_KEY)
             .primitive()
             .map_err(map_err)?
             .await
             .map_err(map_err)?;
-        drop((meta, keys));
+        drop(meta);
         tx.commit().await.map_err(map_err)?;
         super::marks::mark("kontor:snapshot-kept");
-        Ok(())
+        Ok(true)
     }
 
     async fn put_draft(&self, key: &str, json: &str) -> Result<(), StoreError> {

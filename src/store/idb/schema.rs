@@ -11,7 +11,7 @@
 //! - registry 1: `companies`.
 //!
 //! `meta` holds, besides the head, the snapshot of the folded Book under
-//! [`SNAPSHOT_KEY`] (bytes; plain companies only): a cache, so it needed
+//! [`SNAPSHOT_KEY`] (bytes, sealed for an encrypted company): a cache, so it needed
 //! no new version, and an older build ignores it.
 
 use super::errors::{dom_exception_name, map_err, map_open_err};

@@ -13,6 +13,7 @@
 
 use super::super::error::StoreError;
 use super::super::vault::{self, Place, Vault};
+use crate::security::keys::NONCE_BYTES;
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -26,12 +27,12 @@ fn subtle() -> Option<SubtleCrypto> {
     (!subtle.is_undefined()).then_some(subtle)
 }
 
-/// The vault's key as a non-extractable WebCrypto key for decryption;
-/// `None` where WebCrypto is unavailable.
+/// The vault's key as a non-extractable WebCrypto key (decryption, and
+/// encryption of the snapshot); `None` where WebCrypto is unavailable.
 pub async fn import(vault: &Vault) -> Option<CryptoKey> {
     let subtle = subtle()?;
     let raw = Uint8Array::from(vault.key_bytes().as_slice());
-    let usages = Array::of1(&"decrypt".into());
+    let usages = Array::of2(&"decrypt".into(), &"encrypt".into());
     let promise = subtle
         .import_key_with_str("raw", &raw, "AES-GCM", false, &usages)
         .ok()?;
@@ -69,4 +70,40 @@ pub async fn open_blocks(
         out.push((n, text));
     }
     Ok(out)
+}
+
+/// AES-GCM parameters for the snapshot's place under `nonce`.
+fn snapshot_params(vault: &Vault, nonce: &[u8]) -> AesGcmParams {
+    let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(nonce));
+    params.set_additional_data(&Uint8Array::from(
+        vault.associated_data(Place::Snapshot).as_slice(),
+    ));
+    params.set_tag_length(128);
+    params
+}
+
+/// Seals a snapshot as `Vault::seal_snapshot` does (nonce, then
+/// ciphertext and tag), by the browser: tens of megabytes the crate's
+/// software AES would take seconds for. `None` when WebCrypto or the
+/// random source fails; the company then keeps no snapshot.
+pub async fn seal_snapshot(key: &CryptoKey, vault: &Vault, plain: &[u8]) -> Option<Vec<u8>> {
+    let nonce: [u8; NONCE_BYTES] = crate::security::random_bytes()?;
+    let promise = subtle()?
+        .encrypt_with_object_and_u8_array(&snapshot_params(vault, &nonce), key, plain)
+        .ok()?;
+    let sealed = Uint8Array::new(&JsFuture::from(promise).await.ok()?);
+    let mut out = Vec::with_capacity(NONCE_BYTES + sealed.length() as usize);
+    out.extend_from_slice(&nonce);
+    out.extend_from_slice(&sealed.to_vec());
+    Some(out)
+}
+
+/// The plain bytes of a sealed snapshot, opened by the browser; `None`
+/// when they do not authenticate here (as `Vault::open_snapshot`).
+pub async fn open_snapshot(key: &CryptoKey, vault: &Vault, sealed: &[u8]) -> Option<Vec<u8>> {
+    let (nonce, ciphertext) = sealed.split_at_checked(NONCE_BYTES)?;
+    let promise = subtle()?
+        .decrypt_with_object_and_u8_array(&snapshot_params(vault, nonce), key, ciphertext)
+        .ok()?;
+    Some(Uint8Array::new(&JsFuture::from(promise).await.ok()?).to_vec())
 }
