@@ -248,27 +248,26 @@ impl Vault {
     }
 
     pub fn seal(&self, place: Place, text: &str) -> Result<String, StoreError> {
-        let (company, position) = self.binding(place);
-        let sealed =
-            security::seal(&self.key, &company, position, text.as_bytes()).map_err(|e| {
-                StoreError::KeyUnavailable {
-                    detail: e.to_string(),
-                }
-            })?;
+        let sealed = self.seal_bytes(place, text.as_bytes())?;
         let mut out = String::from(SEALED_HEADER);
-        STANDARD.encode_string(sealed.to_bytes(), &mut out);
+        STANDARD.encode_string(sealed, &mut out);
         Ok(out)
     }
 
-    /// A snapshot's bytes sealed as nonce and ciphertext (bytes, not text:
-    /// the store keeps it as bytes, and it is tens of megabytes).
-    pub fn seal_snapshot(&self, plain: &[u8]) -> Result<Vec<u8>, StoreError> {
-        let (company, position) = self.binding(Place::Snapshot);
+    /// `plain` sealed at `place`, as nonce and ciphertext.
+    fn seal_bytes(&self, place: Place, plain: &[u8]) -> Result<Vec<u8>, StoreError> {
+        let (company, position) = self.binding(place);
         security::seal(&self.key, &company, position, plain)
             .map(|sealed| sealed.to_bytes())
             .map_err(|e| StoreError::KeyUnavailable {
                 detail: e.to_string(),
             })
+    }
+
+    /// A snapshot's bytes sealed as nonce and ciphertext (bytes, not text:
+    /// the store keeps it as bytes, and it is tens of megabytes).
+    pub fn seal_snapshot(&self, plain: &[u8]) -> Result<Vec<u8>, StoreError> {
+        self.seal_bytes(Place::Snapshot, plain)
     }
 
     /// The plain bytes of a sealed snapshot; `None` when they do not open

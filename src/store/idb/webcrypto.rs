@@ -54,9 +54,7 @@ pub async fn open_blocks(
         let place = Place::Block(n);
         let sealed = vault::parse_sealed(place, &text)?;
         drop(text);
-        let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(sealed.nonce.as_slice()));
-        params.set_additional_data(&Uint8Array::from(vault.associated_data(place).as_slice()));
-        params.set_tag_length(128);
+        let params = gcm_params(vault, place, &sealed.nonce);
         let promise = subtle
             .decrypt_with_object_and_u8_array(&params, key, &sealed.ciphertext)
             .map_err(|_| StoreError::BlockRefused { block: n })?;
@@ -72,12 +70,11 @@ pub async fn open_blocks(
     Ok(out)
 }
 
-/// AES-GCM parameters for the snapshot's place under `nonce`.
-fn snapshot_params(vault: &Vault, nonce: &[u8]) -> AesGcmParams {
+/// AES-GCM as `security::block` uses it, for a sealing at `place` under
+/// `nonce`: the same associated data and a 128-bit tag.
+fn gcm_params(vault: &Vault, place: Place, nonce: &[u8]) -> AesGcmParams {
     let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(nonce));
-    params.set_additional_data(&Uint8Array::from(
-        vault.associated_data(Place::Snapshot).as_slice(),
-    ));
+    params.set_additional_data(&Uint8Array::from(vault.associated_data(place).as_slice()));
     params.set_tag_length(128);
     params
 }
@@ -89,12 +86,13 @@ fn snapshot_params(vault: &Vault, nonce: &[u8]) -> AesGcmParams {
 pub async fn seal_snapshot(key: &CryptoKey, vault: &Vault, plain: &[u8]) -> Option<Vec<u8>> {
     let nonce: [u8; NONCE_BYTES] = crate::security::random_bytes()?;
     let promise = subtle()?
-        .encrypt_with_object_and_u8_array(&snapshot_params(vault, &nonce), key, plain)
+        .encrypt_with_object_and_u8_array(&gcm_params(vault, Place::Snapshot, &nonce), key, plain)
         .ok()?;
     let sealed = Uint8Array::new(&JsFuture::from(promise).await.ok()?);
-    let mut out = Vec::with_capacity(NONCE_BYTES + sealed.length() as usize);
-    out.extend_from_slice(&nonce);
-    out.extend_from_slice(&sealed.to_vec());
+    // Copied once, straight behind the nonce (tens of megabytes).
+    let mut out = vec![0; NONCE_BYTES + sealed.length() as usize];
+    out[..NONCE_BYTES].copy_from_slice(&nonce);
+    sealed.copy_to(&mut out[NONCE_BYTES..]);
     Some(out)
 }
 
@@ -103,7 +101,11 @@ pub async fn seal_snapshot(key: &CryptoKey, vault: &Vault, plain: &[u8]) -> Opti
 pub async fn open_snapshot(key: &CryptoKey, vault: &Vault, sealed: &[u8]) -> Option<Vec<u8>> {
     let (nonce, ciphertext) = sealed.split_at_checked(NONCE_BYTES)?;
     let promise = subtle()?
-        .decrypt_with_object_and_u8_array(&snapshot_params(vault, nonce), key, ciphertext)
+        .decrypt_with_object_and_u8_array(
+            &gcm_params(vault, Place::Snapshot, nonce),
+            key,
+            ciphertext,
+        )
         .ok()?;
     Some(Uint8Array::new(&JsFuture::from(promise).await.ok()?).to_vec())
 }
